@@ -1,0 +1,122 @@
+/**
+ * The one contract between the renderer and its host (the Electron main process, or the web host
+ * over HTTP): channel → zod schema of the arguments and of the result. The preload, the ipcMain
+ * handlers, the web host's routes and the renderer's client are all typed from this object, so a
+ * channel that one side forgets is a compile error.
+ *
+ * Every result is `{ok: true, ...}` or `{ok: false, error}` with a Swedish message: handlers never
+ * throw across the boundary.
+ */
+import { z } from "zod";
+
+/** A document path: absolute in the Electron app, relative to the workspace in the web host. */
+const FilePath = z.string().min(1).max(4096);
+/** The text of a `.protokoll` file. */
+const FileText = z.string().max(50 * 1024 * 1024);
+const Base64 = z.string().max(70 * 1024 * 1024);
+
+export const ExportOutput = z.enum(["full", "extract", "notice", "public"]);
+export const ExportFormat = z.enum(["docx", "pdf"]);
+
+export const contract = {
+  /** Open a document: the given path, or (without one) let the user choose. */
+  openFile: {
+    args: z.strictObject({ path: FilePath.optional() }),
+    result: z.strictObject({ path: FilePath, text: FileText, readOnly: z.boolean() }),
+  },
+  /** Documents the user can open: recent ones (app) or the workspace (web host). */
+  listFiles: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      files: z.array(z.strictObject({ path: FilePath, name: z.string(), modified: z.string() })),
+    }),
+  },
+  /** Save atomically. Without a path (or with saveAs) the user chooses one. */
+  saveFile: {
+    args: z.strictObject({ path: FilePath.nullable(), text: FileText, saveAs: z.boolean().default(false) }),
+    result: z.strictObject({ path: FilePath }),
+  },
+  /**
+   * Import a PDF, DOCX or text file into a new document. Either a path, the user's choice (no
+   * arguments), or the bytes of a file the user picked in the browser.
+   */
+  importFile: {
+    args: z.strictObject({
+      path: FilePath.optional(),
+      upload: z.strictObject({ name: z.string().min(1).max(500), base64: Base64 }).optional(),
+    }),
+    result: z.strictObject({
+      text: FileText,
+      /** What the importer was unsure about, in Swedish, one line each. */
+      report: z.array(z.string()),
+      sourceName: z.string(),
+    }),
+  },
+  /** Export DOCX or PDF of the given document. */
+  exportFile: {
+    args: z.strictObject({
+      text: FileText,
+      format: ExportFormat,
+      output: ExportOutput.default("full"),
+      /** §§ (agenda_item ids) for an extract. */
+      items: z.array(z.string().min(1).max(100)).default([]),
+      /** Export anyway, watermarked UTKAST. */
+      draft: z.boolean().default(false),
+      /** Where to write; without it the user chooses (app) or a name is derived (web host). */
+      path: FilePath.optional(),
+    }),
+    result: z.strictObject({ path: FilePath, bytes: z.number().int() }),
+  },
+  /** Keep unsaved work in the recovery folder (called about a second after the last edit). */
+  autosave: {
+    args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), path: FilePath.nullable(), text: FileText }),
+    result: z.strictObject({}),
+  },
+  /** Unsaved work left behind by a crash. */
+  listRecovery: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      entries: z.array(z.strictObject({ key: z.string(), path: FilePath.nullable(), savedAt: z.string(), title: z.string() })),
+    }),
+  },
+  restoreRecovery: {
+    args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+    result: z.strictObject({ text: FileText, path: FilePath.nullable() }),
+  },
+  discardRecovery: {
+    args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+    result: z.strictObject({}),
+  },
+  /** Tell the host the document's title and whether it has unsaved changes (window title, close prompt). */
+  setDocumentState: {
+    args: z.strictObject({ title: z.string().max(500), dirty: z.boolean(), path: FilePath.nullable() }),
+    result: z.strictObject({}),
+  },
+} as const;
+
+export type Channel = keyof typeof contract;
+export const channels = Object.keys(contract) as Channel[];
+
+export type ArgsOf<C extends Channel> = z.input<(typeof contract)[C]["args"]>;
+export type ParsedArgsOf<C extends Channel> = z.output<(typeof contract)[C]["args"]>;
+export type ResultOf<C extends Channel> = z.output<(typeof contract)[C]["result"]>;
+
+export type HostResult<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** What the renderer sees of its host (`window.protokoll` in the app, an HTTP client in the web host). */
+export type HostApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<HostResult<ResultOf<C>>> };
+
+/** What a host implements: one handler a channel, given parsed arguments. */
+export type HostHandlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<HostResult<ResultOf<C>>> };
+
+/** Parse a channel's arguments; a clear Swedish error instead of an exception. */
+export function parseArgs<C extends Channel>(channel: C, args: unknown): { ok: true; args: ParsedArgsOf<C> } | { ok: false; error: string } {
+  if (!(channel in contract)) return { ok: false, error: `Okänd kanal: ${String(channel)}` };
+  const r = contract[channel].args.safeParse(args ?? {});
+  if (!r.success)
+    return {
+      ok: false,
+      error: `Ogiltiga argument till ${channel}: ${r.error.issues.map((i) => `${i.path.join(".") || "(argument)"}: ${i.message}`).join("; ")}`,
+    };
+  return { ok: true, args: r.data as ParsedArgsOf<C> };
+}

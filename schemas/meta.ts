@@ -1,0 +1,185 @@
+/**
+ * Meeting metadata (`meta`) and the other non-document parts of a `.protokoll` file:
+ * the justerare's review and the history of rättelser. TypeScript types are `z.infer` of these.
+ */
+import { z } from "zod";
+import { Id, IsoDate, IsoDateTime } from "./attrs.js";
+
+const Time = z.string().regex(/^\d{2}:\d{2}$/, "tid ska skrivas TT:MM");
+
+/** A person's role in the body (UI labels in `labels.ts`). */
+export const PersonRole = z.enum([
+  "chair", // ordförande
+  "vice_chair", // vice ordförande
+  "second_vice_chair", // 2:e vice ordförande
+  "member", // ledamot
+  "substitute", // ersättare
+  "secretary", // sekreterare
+  "official", // tjänsteperson (förvaltningschef, borgarråd's staff …)
+  "other", // övrig
+]);
+export type PersonRole = z.infer<typeof PersonRole>;
+
+export const Person = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(200),
+  party: z.string().max(20).nullable().default(null),
+  role: PersonRole,
+  /** Title as written, e.g. "socialborgarråd", "förvaltningschef". */
+  title: z.string().max(200).nullable().default(null),
+});
+export type Person = z.infer<typeof Person>;
+
+/**
+ * One line of the attendance ledger: a person serves (tjänstgör) or is present without serving,
+ * for §§ `from`…`to` (agenda_item ids, inclusive; null = from the first / to the last §).
+ * A serving substitute names the ledamot they replace.
+ */
+export const AttendanceEntry = z.strictObject({
+  person: Id,
+  status: z.enum(["serving", "present"]),
+  from: Id.nullable().default(null),
+  to: Id.nullable().default(null),
+  replaces: Id.nullable().default(null),
+});
+export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
+
+/** Jäv: the person takes no part in that §. */
+export const Recusal = z.strictObject({ person: Id, item: Id });
+export type Recusal = z.infer<typeof Recusal>;
+
+export const BodyType = z.enum(["nämnd", "kommunstyrelse", "kommunfullmäktige", "annan"]);
+export type BodyType = z.infer<typeof BodyType>;
+
+export const Reglemente = z.strictObject({
+  /** Justerare besides the chair. */
+  adjusters: z.number().int().min(0).max(10).default(1),
+  /** Ersättare may make an ersättaryttrande. */
+  substituteStatements: z.boolean().default(false),
+  /** The number of the first § of this meeting (the body numbers §§ through the year). */
+  firstItemNumber: z.number().int().min(1).default(1),
+  /** Number of ledamöter (for quorum); null when unknown. */
+  members: z.number().int().min(1).nullable().default(null),
+  /** A regular expression the body's Dnr follow, e.g. "^\\d+(\\.\\d+)*-\\d+/\\d{4}$". */
+  dnrPattern: z.string().max(500).nullable().default(null),
+});
+export type Reglemente = z.infer<typeof Reglemente>;
+
+export const Body = z.strictObject({
+  name: z.string().min(1).max(200),
+  type: BodyType.default("nämnd"),
+  /** The municipality, e.g. "Stockholms stad". */
+  municipality: z.string().max(200).nullable().default(null),
+  reglemente: Reglemente.prefault({}),
+});
+export type Body = z.infer<typeof Body>;
+
+export const Status = z.enum(["draft", "in_review", "adjusted"]);
+export type Status = z.infer<typeof Status>;
+
+/** SHA-256 of the canonical form, set at justering and renewed at each rättelse. */
+export const Seal = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  at: IsoDateTime,
+  by: z.array(Id),
+});
+export type Seal = z.infer<typeof Seal>;
+
+export const InterpellationMeta = z.strictObject({
+  /** Interpellation number as written, e.g. "2019:11". */
+  number: z.string().max(50).nullable().default(null),
+  dnr: z.string().max(100).nullable().default(null),
+  interpellant: Id.nullable().default(null),
+  addressee: Id.nullable().default(null),
+  /** Place and date of the answer ("Stockholm den 5 januari 2022"). */
+  place: z.string().max(200).nullable().default(null),
+  date: IsoDate.nullable().default(null),
+  signatory: Id.nullable().default(null),
+});
+export type InterpellationMeta = z.infer<typeof InterpellationMeta>;
+
+export const Meta = z.strictObject({
+  /** Template the document was made from (for standard phrases). */
+  template: z.string().max(100).nullable().default(null),
+  body: Body,
+  meeting: z
+    .strictObject({
+      date: IsoDate.nullable().default(null),
+      start: Time.nullable().default(null),
+      end: Time.nullable().default(null),
+      place: z.string().max(300).nullable().default(null),
+    })
+    .prefault({}),
+  persons: z.array(Person).default([]),
+  attendance: z.array(AttendanceEntry).default([]),
+  recusals: z.array(Recusal).default([]),
+  chair: Id.nullable().default(null),
+  secretary: Id.nullable().default(null),
+  /** Justerare besides the chair. */
+  adjusters: z.array(Id).default([]),
+  adjustment: z
+    .strictObject({
+      date: IsoDate.nullable().default(null),
+      place: z.string().max(300).nullable().default(null),
+    })
+    .prefault({}),
+  notice: z
+    .strictObject({
+      /** Where the protocol is kept (förvaringsplats). */
+      keptAt: z.string().max(300).nullable().default(null),
+      /** Date the notice was posted on the anslagstavla. */
+      posted: IsoDate.nullable().default(null),
+    })
+    .prefault({}),
+  status: Status.default("draft"),
+  seal: Seal.nullable().default(null),
+  interpellation: InterpellationMeta.nullable().default(null),
+});
+export type Meta = z.infer<typeof Meta>;
+export type MetaInput = z.input<typeof Meta>;
+
+/** A justerare's comment, anchored to a § and, where possible, a range of text in it. */
+export const Comment = z.strictObject({
+  id: Id,
+  item: Id.nullable(),
+  /** Offsets inside the § and the text they covered when the comment was made. */
+  anchor: z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), text: z.string() }).nullable().default(null),
+  author: z.string().min(1).max(200),
+  at: IsoDateTime,
+  text: z.string().max(20000),
+  replies: z.array(z.strictObject({ author: z.string().min(1).max(200), at: IsoDateTime, text: z.string().max(20000) })).default([]),
+  resolved: z.boolean().default(false),
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const Approval = z.strictObject({
+  item: Id,
+  /** Person id of the justerare (or chair). */
+  by: Id,
+  at: IsoDateTime,
+  state: z.enum(["approved", "changes_requested"]),
+  note: z.string().max(5000).nullable().default(null),
+});
+export type Approval = z.infer<typeof Approval>;
+
+export const Review = z.strictObject({
+  comments: z.array(Comment).default([]),
+  approvals: z.array(Approval).default([]),
+  /** Per reader: the document text they last looked at (for "what changed since"). */
+  lastSeen: z.record(z.string(), z.strictObject({ at: IsoDateTime, doc: z.unknown() })).default({}),
+});
+export type Review = z.infer<typeof Review>;
+
+/** What happened to the document after the meeting: status changes, justering, rättelser. Append-only. */
+export const HistoryEntry = z.strictObject({
+  at: IsoDateTime,
+  by: z.string().min(1).max(200),
+  kind: z.enum(["status", "adjusted", "correction"]),
+  /** What changed (for a rättelse: what was wrong and what it now says). */
+  what: z.string().max(20000),
+  why: z.string().max(20000).nullable().default(null),
+  item: Id.nullable().default(null),
+  seal: Seal.nullable().default(null),
+  previousSeal: Seal.nullable().default(null),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -1,0 +1,300 @@
+/**
+ * The document structure: one ProseMirror schema for both kinds of document.
+ *
+ * A protocol (`kind: "protokoll"`) is a sequence of `agenda_item` (§). The § number is never
+ * stored: it is derived from the position and the body's first number of the year
+ * (`numbering.ts`), so reordering renumbers and `item_ref` always shows the current number.
+ * An answer to an interpellation (`kind: "interpellationssvar"`) is one `answer`.
+ *
+ * Persons inside blocks are ids of `meta.persons`; proposals are referenced by their `id` attribute
+ * within the same §. The text that can be generated from those (lead-ins of yrkanden and
+ * reservations, the beslutsordning sentence) is not stored: the blocks' content is the secretary's
+ * own prose around it.
+ */
+import { Schema, type NodeSpec, type MarkSpec, type AttributeSpec } from "prosemirror-model";
+import { z } from "zod";
+import { attrValidator, Ballot, Id, IsoDateTime, PersonIds, ProposalKind, Tally } from "./attrs.js";
+
+const attr = (schema: z.ZodType, dflt: unknown): AttributeSpec => ({ default: dflt, validate: attrValidator(schema) });
+const idAttr: AttributeSpec = { default: "", validate: attrValidator(z.string().max(100)) };
+const personsAttr = attr(PersonIds, []);
+const nullableId = attr(Id.nullable(), null);
+
+/** Blocks that hold persons' statements: who made them, with "m.fl." for some of them. */
+const statement = (tag: string, label: string): NodeSpec => ({
+  group: "item_block",
+  content: "prose*",
+  attrs: { persons: personsAttr, andOthers: personsAttr },
+  defining: true,
+  parseDOM: [{ tag: `section[data-block=${tag}]` }],
+  toDOM: () => ["section", { "data-block": tag, "aria-label": label }, 0],
+});
+
+export const nodes = {
+  doc: { content: "agenda_item+ | answer" },
+
+  // ---- protokoll ----
+  agenda_item: {
+    content: "item_title item_subtitle? dnr? (item_block | prose)*",
+    attrs: {
+      id: idAttr,
+      /** OSL reference when the § is covered by sekretess (masked in the public version). */
+      confidential: attr(z.string().min(1).nullable(), null),
+      /** Omedelbar justering: this § is justerat at the meeting. */
+      immediate: attr(z.boolean(), false),
+    },
+    defining: true,
+    isolating: true,
+    parseDOM: [{ tag: "article[data-item]", getAttrs: (d: HTMLElement) => ({ id: d.getAttribute("data-item") ?? "" }) }],
+    toDOM: (n) => ["article", { "data-item": n.attrs.id, class: "agenda-item" }, 0],
+  },
+  item_title: {
+    content: "text*",
+    marks: "",
+    defining: true,
+    parseDOM: [{ tag: "h2" }],
+    toDOM: () => ["h2", { class: "item-title" }, 0],
+  },
+  item_subtitle: {
+    content: "text*",
+    marks: "",
+    defining: true,
+    parseDOM: [{ tag: "h3.item-subtitle" }],
+    toDOM: () => ["h3", { class: "item-subtitle" }, 0],
+  },
+  dnr: {
+    content: "text*",
+    marks: "",
+    defining: true,
+    parseDOM: [{ tag: "p.dnr" }],
+    toDOM: () => ["p", { class: "dnr" }, 0],
+  },
+  /** Beslut: numbered decision points ("att"-satser) or prose. */
+  decision: {
+    group: "item_block",
+    content: "decision_point+ | prose+",
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=decision]" }],
+    toDOM: () => ["section", { "data-block": "decision", "aria-label": "Beslut" }, 0],
+  },
+  decision_point: {
+    content: "inline*",
+    defining: true,
+    parseDOM: [{ tag: "p.decision-point" }],
+    toDOM: () => ["p", { class: "decision-point" }, 0],
+  },
+  /** Ärendet: the background. */
+  background: {
+    group: "item_block",
+    content: "prose+",
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=background]" }],
+    toDOM: () => ["section", { "data-block": "background", "aria-label": "Ärendet" }, 0],
+  },
+  /** Beslutsordning / propositionsordning: the order the chair put the proposals, and the outcome. */
+  decision_procedure: {
+    group: "item_block",
+    content: "prose*",
+    attrs: {
+      /** Proposal ids in the order the chair put them. */
+      order: attr(z.array(Id), []),
+      /** The proposal the chair found adopted. */
+      adopted: nullableId,
+    },
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=decision_procedure]" }],
+    toDOM: () => ["section", { "data-block": "decision_procedure", "aria-label": "Beslutsordning" }, 0],
+  },
+  /** Yrkande. */
+  proposal: {
+    group: "item_block",
+    content: "prose*",
+    attrs: {
+      id: idAttr,
+      kind: attr(ProposalKind, "bifall"),
+      proposers: personsAttr,
+      andOthers: personsAttr,
+      /** Another proposal in the § this one supports (bifall till …), if any. */
+      supports: nullableId,
+      /** What the yrkande is about in words, e.g. "förvaltningens förslag till beslut". */
+      subject: attr(z.string().max(2000), ""),
+      withdrawn: attr(z.boolean(), false),
+    },
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=proposal]" }],
+    toDOM: () => ["section", { "data-block": "proposal", "aria-label": "Yrkande" }, 0],
+  },
+  /** Omröstning. */
+  vote: {
+    group: "item_block",
+    content: "prose*",
+    attrs: {
+      id: idAttr,
+      /** Open vote (each member's vote is recorded) or closed (sluten, in elections). */
+      open: attr(z.boolean(), true),
+      /** An election (val): a tie is decided by lot rather than the chair's vote. */
+      election: attr(z.boolean(), false),
+      /** Proposal ids the ja and nej propositions name. */
+      yes: nullableId,
+      no: nullableId,
+      ballots: attr(z.array(Ballot), []),
+      /** Totals as recorded in the text (used when the individual votes are not known). */
+      tally: attr(Tally.nullable(), null),
+      tieBreak: attr(z.enum(["chair", "lot"]).nullable(), null),
+      result: attr(z.enum(["ja", "nej"]).nullable(), null),
+    },
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=vote]" }],
+    toDOM: () => ["section", { "data-block": "vote", "aria-label": "Omröstning" }, 0],
+  },
+  reservation: {
+    group: "item_block",
+    content: "prose*",
+    attrs: {
+      reservants: personsAttr,
+      andOthers: personsAttr,
+      /** The proposal the reservation is "till förmån för". */
+      favouring: nullableId,
+      /** The reservation was motivated in writing; when the motivation was received. */
+      written: attr(z.boolean(), false),
+      receivedAt: attr(IsoDateTime.nullable(), null),
+    },
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=reservation]" }],
+    toDOM: () => ["section", { "data-block": "reservation", "aria-label": "Reservation" }, 0],
+  },
+  special_statement: statement("special_statement", "Särskilt uttalande"),
+  protocol_note: statement("protocol_note", "Protokollsanteckning"),
+  substitute_statement: statement("substitute_statement", "Ersättaryttrande"),
+  recusal: {
+    group: "item_block",
+    content: "prose*",
+    attrs: { persons: personsAttr },
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=recusal]" }],
+    toDOM: () => ["section", { "data-block": "recusal", "aria-label": "Jäv" }, 0],
+  },
+  /** Expedieras till. */
+  distribution: {
+    group: "item_block",
+    content: "prose*",
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=distribution]" }],
+    toDOM: () => ["section", { "data-block": "distribution", "aria-label": "Expedieras till" }, 0],
+  },
+
+  // ---- interpellationssvar ----
+  answer: {
+    content: "ip_title (ip_question | prose)+ signature",
+    parseDOM: [{ tag: "article.answer" }],
+    toDOM: () => ["article", { class: "answer" }, 0],
+  },
+  ip_title: {
+    content: "text*",
+    marks: "",
+    defining: true,
+    parseDOM: [{ tag: "h1" }],
+    toDOM: () => ["h1", { class: "ip-title" }, 0],
+  },
+  /** One of the interpellation's numbered questions (number derived from its position). */
+  ip_question: {
+    content: "(paragraph | bullet_list)+",
+    defining: true,
+    parseDOM: [{ tag: "section.ip-question" }],
+    toDOM: () => ["section", { class: "ip-question", "aria-label": "Fråga" }, 0],
+  },
+  /** Place, date, name and title of the one who answers; shown from `meta.interpellation`. */
+  signature: {
+    atom: true,
+    selectable: true,
+    parseDOM: [{ tag: "footer.signature" }],
+    toDOM: () => ["footer", { class: "signature" }],
+  },
+
+  // ---- ordinary prose ----
+  paragraph: {
+    group: "prose",
+    content: "inline*",
+    parseDOM: [{ tag: "p" }],
+    toDOM: () => ["p", 0],
+  },
+  ordered_list: {
+    group: "prose",
+    content: "list_item+",
+    attrs: {
+      /** decimal (1. 2. 3.) or upper-alpha (A. B. C., anmälningsärenden) */
+      style: attr(z.enum(["decimal", "upper-alpha", "lower-alpha"]), "decimal"),
+      start: attr(z.number().int().min(0), 1),
+    },
+    parseDOM: [{ tag: "ol" }],
+    toDOM: (n) => ["ol", { "data-style": n.attrs.style, start: String(n.attrs.start) }, 0],
+  },
+  bullet_list: {
+    group: "prose",
+    content: "list_item+",
+    parseDOM: [{ tag: "ul" }],
+    toDOM: () => ["ul", 0],
+  },
+  list_item: {
+    content: "paragraph prose*",
+    defining: true,
+    parseDOM: [{ tag: "li" }],
+    toDOM: () => ["li", 0],
+  },
+  quote: {
+    group: "prose",
+    content: "prose+",
+    defining: true,
+    parseDOM: [{ tag: "blockquote" }],
+    toDOM: () => ["blockquote", 0],
+  },
+  text: { group: "inline" },
+  hard_break: {
+    inline: true,
+    group: "inline",
+    selectable: false,
+    parseDOM: [{ tag: "br" }],
+    toDOM: () => ["br"],
+  },
+  /** A reference to another § by its id: always shows that §'s current number. */
+  item_ref: {
+    inline: true,
+    group: "inline",
+    atom: true,
+    attrs: { target: attr(Id, "x") },
+    parseDOM: [{ tag: "span[data-item-ref]", getAttrs: (d: HTMLElement) => ({ target: d.getAttribute("data-item-ref") }) }],
+    toDOM: (n) => ["span", { "data-item-ref": n.attrs.target, class: "item-ref" }],
+  },
+} satisfies Record<string, NodeSpec>;
+
+export const marks = {
+  strong: {
+    parseDOM: [{ tag: "strong" }, { tag: "b" }],
+    toDOM: () => ["strong", 0],
+  },
+  em: {
+    parseDOM: [{ tag: "em" }, { tag: "i" }],
+    toDOM: () => ["em", 0],
+  },
+} satisfies Record<string, MarkSpec>;
+
+export type NodeName = keyof typeof nodes;
+export type MarkName = keyof typeof marks;
+
+export const schema = new Schema<NodeName, MarkName>({ nodes, marks });
+
+/** The structured blocks of a § (everything in the item_block group). */
+export const itemBlockNames = [
+  "decision",
+  "background",
+  "decision_procedure",
+  "proposal",
+  "vote",
+  "reservation",
+  "special_statement",
+  "protocol_note",
+  "substitute_statement",
+  "recusal",
+  "distribution",
+] as const satisfies readonly NodeName[];
+export type ItemBlockName = (typeof itemBlockNames)[number];

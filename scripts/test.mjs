@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The whole test suite (`npm test`, and what .ci/run calls): type check, lint, the vitest suites
+// (unit, main-process, seeds, end-to-end in Chromium) and the packaging/security checks.
+// Prints one closing line "N passed, N failed" for the whole run.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function step(name, cmd, args, opts = {}) {
+  process.stdout.write(`\n▶ ${name}\n`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", shell: false, ...opts });
+  if (r.status === 0) passed++;
+  else {
+    failed++;
+    failures.push(name);
+  }
+  return r.status === 0;
+}
+
+const npx = (bin, ...args) => ["node", [`node_modules/.bin/${bin}`, ...args]];
+const only = process.argv.slice(2); // optional vitest filters
+
+if (only.length === 0) {
+  step("typecheck (tsc --noEmit)", ...npx("tsc", "-p", "tsconfig.json"));
+  step("lint (eslint)", ...npx("eslint", "."));
+  if (existsSync("renderer/index.html")) step("build renderer (vite build)", ...npx("vite", "build", "--logLevel", "warn"));
+  for (const extra of ["scripts/check-security.mjs", "scripts/check-packaging.mjs"])
+    if (existsSync(extra)) step(extra, "node", [extra]);
+}
+
+const results = ".vitest-results.json";
+rmSync(results, { force: true });
+process.stdout.write("\n▶ vitest\n");
+spawnSync("node", ["node_modules/.bin/vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${results}`, ...only], {
+  stdio: "inherit",
+});
+if (existsSync(results)) {
+  const r = JSON.parse(readFileSync(results, "utf8"));
+  passed += r.numPassedTests ?? 0;
+  failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+  for (const f of r.testResults ?? []) if (f.status === "failed") failures.push(f.name);
+} else {
+  failed++;
+  failures.push("vitest produced no results");
+}
+
+if (failures.length) process.stdout.write(`\nFailed: ${[...new Set(failures)].join(", ")}\n`);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
