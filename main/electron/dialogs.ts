@@ -1,0 +1,50 @@
+/** The native file dialogs, filtered to what each action accepts. */
+import { dialog, type BrowserWindow, type FileFilter } from "electron";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const filters = {
+  protokoll: [{ name: "Protokoll-dokument", extensions: ["protokoll"] }],
+  import: [
+    { name: "PDF, Word eller text", extensions: ["pdf", "docx", "txt"] },
+    { name: "PDF", extensions: ["pdf"] },
+    { name: "Word-dokument", extensions: ["docx"] },
+    { name: "Text", extensions: ["txt"] },
+  ],
+  docx: [{ name: "Word-dokument", extensions: ["docx"] }],
+  pdf: [{ name: "PDF", extensions: ["pdf"] }],
+} satisfies Record<string, FileFilter[]>;
+
+export type SaveKind = "protokoll" | "docx" | "pdf";
+
+/** The folder dialogs start in: where the last document was, else the user's home. */
+let lastFolder: string | null = null;
+export function rememberFolder(path: string): void {
+  lastFolder = dirname(path);
+}
+const startFolder = () => lastFolder ?? homedir();
+
+export async function chooseOpenPath(win: BrowserWindow | null): Promise<string | null> {
+  const options = { title: "Öppna dokument", buttonLabel: "Öppna", defaultPath: startFolder(), filters: filters.protokoll, properties: ["openFile" as const] };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+export async function chooseImportPath(win: BrowserWindow | null): Promise<string | null> {
+  const options = { title: "Importera PDF, Word eller text", buttonLabel: "Importera", defaultPath: startFolder(), filters: filters.import, properties: ["openFile" as const] };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+export async function chooseSavePath(win: BrowserWindow | null, defaultName: string, kind: SaveKind): Promise<string | null> {
+  const titles: Record<SaveKind, string> = { protokoll: "Spara dokument", docx: "Exportera Word-dokument", pdf: "Exportera PDF" };
+  const options = {
+    title: titles[kind],
+    buttonLabel: kind === "protokoll" ? "Spara" : "Exportera",
+    defaultPath: join(startFolder(), `${defaultName}.${kind}`),
+    filters: filters[kind],
+    properties: ["createDirectory" as const, "showOverwriteConfirmation" as const],
+  };
+  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
