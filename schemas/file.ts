@@ -79,7 +79,9 @@ function parseUnsafe(text: string): ParseResult {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(detail);
+    // Truncated: the parser ran out of text (V8 names the position; at or past the end means cut off).
+    const at = /at position (\d+)/.exec(detail);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(detail) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     return fail(
       "",
       truncated

@@ -113,6 +113,12 @@ export const Meta = z.strictObject({
   persons: z.array(Person).default([]),
   attendance: z.array(AttendanceEntry).default([]),
   recusals: z.array(Recusal).default([]),
+  /**
+   * §§ (agenda_item ids) that are myndighetsutövning mot enskild, where a serving member may not
+   * abstain (röstplikt; rule duty-to-vote). Optional without a default, so files without it keep
+   * their exact bytes (and seals).
+   */
+  authorityItems: z.array(Id).optional(),
   chair: Id.nullable().default(null),
   secretary: Id.nullable().default(null),
   /** Justerare besides the chair. */
@@ -149,6 +155,8 @@ export const Comment = z.strictObject({
   text: z.string().max(20000),
   replies: z.array(z.strictObject({ author: z.string().min(1).max(200), at: IsoDateTime, text: z.string().max(20000) })).default([]),
   resolved: z.boolean().default(false),
+  /** The text the comment was anchored to, once it no longer exists in the § (the comment stays on the §). */
+  detachedText: z.string().max(20000).nullable().default(null),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -159,6 +167,8 @@ export const Approval = z.strictObject({
   at: IsoDateTime,
   state: z.enum(["approved", "changes_requested"]),
   note: z.string().max(5000).nullable().default(null),
+  /** SHA-256 of the § as it was approved: the approval counts only while the § still has this hash. */
+  itemHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
 });
 export type Approval = z.infer<typeof Approval>;
 

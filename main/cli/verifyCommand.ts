@@ -1,12 +1,167 @@
-import type { Command } from "./command.js";
+/**
+ * `protokoll verify <file> [--json] [--today YYYY-MM-DD]`: recomputes the seal of a justerad
+ * protocol and says whether it is unchanged since justering, listing the recorded rättelser and
+ * the §§ justerade at the meeting, then the deadlines as of `--today` (default: today).
+ * Exit 0 unchanged; 1 changed, seal chain broken, or not justerad; 2 unreadable or bad usage.
+ * The seal and what it covers are defined in schemas/review/seal.ts.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { parse, serialize, type ProtokollFile } from "../../schemas/file.js";
+import { statusLabel } from "../../schemas/labels.js";
+import { immediateAdjustments, immediateUnchanged } from "../../schemas/review/adjust.js";
+import { deadlineStatus } from "../../schemas/review/deadlineStatus.js";
+import { itemLabel } from "../../schemas/review/items.js";
+import { verifySeal, type VerifyReason } from "../../schemas/review/seal.js";
+import { parseIsoDate } from "../../schemas/dates.js";
+import { MAX_FILE_BYTES } from "../../schemas/file.js";
+import type { CliIO, Command } from "./command.js";
 
-/** Placeholder until the verify command lands; replaced by its own issue's work. */
+const USAGE = "protokoll verify <file> [--json] [--today YYYY-MM-DD]";
+
+const reasonEnglish: Record<VerifyReason, string> = {
+  not_adjusted: "NOT JUSTERAD: the document has not been justerad, so it has no seal to check",
+  no_seal: "NO SEAL: the document is marked justerad but has no seal",
+  changed: "CHANGED since justering: the seal does not match the content",
+  history_broken: "SEAL CHAIN BROKEN: the seals recorded in the history do not lead to the document's seal",
+};
+const reasonSwedish: Record<VerifyReason, string> = {
+  not_adjusted: "INTE JUSTERAT",
+  no_seal: "SIGILL SAKNAS",
+  changed: "ÄNDRAT sedan justeringen",
+  history_broken: "SIGILLKEDJAN ÄR BRUTEN",
+};
+
+type Read = { ok: true; file: ProtokollFile; canonical: boolean } | { ok: false; lines: string[] };
+
+async function readProtocol(path: string): Promise<Read> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { ok: false, lines: [`File not found / Filen finns inte: ${path}`] };
+    if (code === "EACCES" || code === "EPERM") return { ok: false, lines: [`Permission denied / Behörighet saknas: ${path}`] };
+    return { ok: false, lines: [`Cannot open / Kan inte öppnas: ${path}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  if (info.isDirectory()) return { ok: false, lines: [`Is a folder, not a file / Är en mapp, inte en fil: ${path}`] };
+  if (info.size > MAX_FILE_BYTES) return { ok: false, lines: [`File too large / Filen är för stor: ${path}`] };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
+  } catch (e) {
+    return { ok: false, lines: [`Cannot read (not UTF-8 text?) / Kan inte läsas (inte UTF-8-text?): ${path}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const parsed = parse(text);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      lines: [`Not a readable protocol file / Inte en läsbar protokollfil: ${path}`, ...parsed.errors.slice(0, 10).map((e) => `  ${e.path ? `${e.path}: ` : ""}${e.message}`)],
+    };
+  return { ok: true, file: parsed.file, canonical: serialize(parsed.file) === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+}
+
+/**
+ * The §§ justerade at the meeting and whether they still read as then. Once the whole protocol is
+ * justerad and its seal holds, a § that differs can only have changed by a recorded rättelse.
+ */
+function immediateStates(file: ProtokollFile, sealHolds: boolean): { item: string; at: string; state: "unchanged" | "corrected" | "changed" }[] {
+  return immediateAdjustments(file).map((e) => {
+    const same = immediateUnchanged(file, e.item!) === true;
+    return { item: e.item!, at: e.at, state: same ? "unchanged" : sealHolds ? "corrected" : "changed" };
+  });
+}
+
+function report(path: string, file: ProtokollFile, canonical: boolean, today: string | null, io: CliIO): number {
+  const v = verifySeal(file);
+  const meeting = `${file.meta.body.name}${file.meta.meeting.date ? `, ${file.meta.meeting.date}` : ""}`;
+  if (v.ok) {
+    io.out(`OK: unchanged since justering / oförändrat sedan justeringen — ${path}`);
+    io.out(`  ${meeting}`);
+    const adjustedBy = file.history.find((h) => h.kind === "adjusted" && h.item === null)?.by;
+    io.out(`  Justerad / Adjusted: ${v.adjustedAt}${adjustedBy ? `, av / by ${adjustedBy}` : ""}`);
+    io.out(`  Seal / Sigill (SHA-256): ${v.sha256} (${v.sealedAt})`);
+    if (v.corrections.length === 0) io.out("  Rättelser / Corrections: none / inga");
+    else {
+      io.out(`  Rättelser / Corrections: ${v.corrections.length}`);
+      v.corrections.forEach((c, i) => {
+        const where = c.item ? ` (${itemLabel(file, c.item)})` : "";
+        io.out(`    ${i + 1}. ${c.at} ${c.by}${where}: ${c.what}${c.why ? ` (Skäl / Reason: ${c.why})` : ""}`);
+      });
+    }
+  } else {
+    io.out(`${reasonEnglish[v.reason]} / ${reasonSwedish[v.reason]}: ${v.message} — ${path}`);
+    io.out(`  ${meeting}; status: ${file.meta.status} / ${statusLabel[file.meta.status]}`);
+    if (v.expected) io.out(`  Stored seal / Lagrat sigill:   ${v.expected}`);
+    if (v.reason !== "not_adjusted") io.out(`  Recomputed / Beräknat sigill: ${v.actual}`);
+  }
+  for (const i of immediateStates(file, v.ok)) {
+    const state = i.state === "unchanged" ? "unchanged / oförändrad" : i.state === "corrected" ? "changed by a recorded rättelse / ändrad genom rättelse" : "CHANGED / ÄNDRAD";
+    io.out(`  ${itemLabel(file, i.item)} omedelbart justerad / immediately adjusted ${i.at}: ${state}`);
+  }
+  if (!canonical) io.out("  Note / Obs: the file is not in canonical form (written by another program) / filen är inte i kanonisk form (skriven av ett annat program)");
+  if (today) {
+    const d = deadlineStatus(file.meta, today);
+    io.out(`  Frister / Deadlines (${today}):`);
+    for (const line of [d.adjustment, d.notice, d.appeal]) io.out(`    ${line.sentence}`);
+  }
+  return v.ok && immediateStates(file, v.ok).every((i) => i.state !== "changed") ? 0 : 1;
+}
+
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "(not yet available / ännu inte tillgängligt)",
-  usage: "protokoll verify <file>",
-  async run(_args, io) {
-    io.err("protokoll verify: not yet available / ännu inte tillgängligt");
-    return 2;
+  summary: "check that a justerad protocol is unchanged since justering (its seal) / kontrollera att ett justerat protokoll är oförändrat (sigillet)",
+  usage: USAGE,
+  async run(args, io) {
+    const json = args.includes("--json");
+    let today: string | null = null;
+    const rest: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === "--json") continue;
+      if (a === "--today") {
+        today = args[++i] ?? "";
+        if (!parseIsoDate(today)) {
+          io.err(`Invalid date for --today (use YYYY-MM-DD) / Ogiltigt datum för --today (skriv ÅÅÅÅ-MM-DD): ${today}`);
+          return 2;
+        }
+        continue;
+      }
+      if (a.startsWith("-")) {
+        io.err(`Unknown option / Okänt alternativ: ${a}\nUsage / Användning: ${USAGE}`);
+        return 2;
+      }
+      rest.push(a);
+    }
+    if (rest.length !== 1) {
+      io.err(`Usage / Användning: ${USAGE}`);
+      return 2;
+    }
+    const path = rest[0]!;
+    // Deadlines are shown for --today, or else for today's local date.
+    today ??= new Date().toLocaleDateString("sv-SE");
+    const read = await readProtocol(path);
+    if (!read.ok) {
+      if (json) io.out(JSON.stringify({ file: path, result: "unreadable", errors: read.lines }));
+      else for (const l of read.lines) io.err(l);
+      return 2;
+    }
+    if (json) {
+      const v = verifySeal(read.file);
+      const immediate = immediateStates(read.file, v.ok);
+      const code = v.ok && immediate.every((i) => i.state !== "changed") ? 0 : 1;
+      io.out(
+        JSON.stringify({
+          file: path,
+          result: v.ok ? "unchanged" : v.reason,
+          status: read.file.meta.status,
+          ...(v.ok ? { adjustedAt: v.adjustedAt, sealedAt: v.sealedAt, sha256: v.sha256, corrections: v.corrections } : { message: v.message, expected: v.expected, actual: v.actual }),
+          immediate,
+          canonical: read.canonical,
+          ...(today ? { deadlines: deadlineStatus(read.file.meta, today) } : {}),
+        }),
+      );
+      return code;
+    }
+    return report(path, read.file, read.canonical, today, io);
   },
 };

@@ -1,0 +1,128 @@
+/**
+ * "Changed since you last looked": each reader's last-seen copy of the document is kept in
+ * `review.lastSeen[reader]`, and `changesSince` compares it § by § with the document now, with a
+ * word-level diff of the § text, so a second round of reading only needs the changes.
+ */
+import { Node } from "prosemirror-model";
+import type { ProtokollFile } from "../file.js";
+import { numberedItems } from "../numbering.js";
+import { schema } from "../schema.js";
+import { itemHash } from "./items.js";
+import { badTime, copyFile, refuse, type ReviewResult } from "./reviewResult.js";
+
+export type DiffPart = { type: "same" | "added" | "removed"; text: string };
+
+export interface ItemChange {
+  item: string;
+  /** Current § number; null for a § that was removed. */
+  number: number | null;
+  title: string;
+  /**
+   * unseen: the reader has not looked at the document before; added / removed: the § is new or
+   * gone; changed: text or structured data (votes, yrkanden, persons…) differ.
+   */
+  change: "unseen" | "unchanged" | "changed" | "added" | "removed";
+  /** For changed §§: the word diff of the § text (all "same" when only structured data changed). */
+  diff: DiffPart[] | null;
+}
+
+export interface Changes {
+  /** When the reader last looked; null if never. */
+  since: string | null;
+  items: ItemChange[];
+}
+
+/** The text of a § for reading and diffing: its blocks' text, one line each. */
+function readableText(item: Node): string {
+  const lines: string[] = [];
+  item.descendants((n) => {
+    if (n.isTextblock) {
+      lines.push(n.textContent);
+      return false;
+    }
+    return true;
+  });
+  return lines.join("\n");
+}
+
+/** Word-level diff (longest common subsequence over words and whitespace), common ends trimmed first. */
+export function diffWords(before: string, after: string): DiffPart[] {
+  const a = before.match(/\s+|[^\s]+/g) ?? [];
+  const b = after.match(/\s+|[^\s]+/g) ?? [];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length, endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const parts: DiffPart[] = [];
+  const push = (type: DiffPart["type"], text: string) => {
+    if (!text) return;
+    const last = parts[parts.length - 1];
+    if (last && last.type === type) last.text += text;
+    else parts.push({ type, text });
+  };
+  push("same", a.slice(0, start).join(""));
+  const x = a.slice(start, endA), y = b.slice(start, endB);
+  const n = x.length, m = y.length;
+  // lcs[i][j] = length of the LCS of x[i..] and y[j..]
+  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  let i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      push("same", x[i]!);
+      i++;
+      j++;
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) push("removed", x[i++]!);
+    else push("added", y[j++]!);
+  }
+  push("same", a.slice(endA).join(""));
+  return parts;
+}
+
+function titleOf(item: Node): string {
+  return item.firstChild?.textContent ?? "";
+}
+
+/** Per §, what changed since `reader` last looked (`markSeen`). */
+export function changesSince(file: ProtokollFile, reader: string): Changes {
+  const now = numberedItems(file.doc, file.meta);
+  const seen = file.review.lastSeen[reader];
+  let before: Node | null = null;
+  if (seen) {
+    try {
+      before = schema.nodeFromJSON(seen.doc);
+    } catch {
+      before = null; // an unreadable copy counts as never seen
+    }
+  }
+  if (!seen || !before)
+    return { since: null, items: now.map((i) => ({ item: i.id, number: i.number, title: titleOf(i.node), change: "unseen", diff: null })) };
+  const old = new Map<string, Node>();
+  before.forEach((n) => {
+    if (n.type.name === "agenda_item") old.set(n.attrs.id as string, n);
+  });
+  const items: ItemChange[] = now.map((i) => {
+    const was = old.get(i.id);
+    if (!was) return { item: i.id, number: i.number, title: titleOf(i.node), change: "added", diff: null };
+    if (itemHash(was) === itemHash(i.node)) return { item: i.id, number: i.number, title: titleOf(i.node), change: "unchanged", diff: null };
+    return { item: i.id, number: i.number, title: titleOf(i.node), change: "changed", diff: diffWords(readableText(was), readableText(i.node)) };
+  });
+  const current = new Set(now.map((i) => i.id));
+  for (const [id, was] of old)
+    if (!current.has(id)) items.push({ item: id, number: null, title: titleOf(was), change: "removed", diff: null });
+  return { since: seen.at, items };
+}
+
+/** Record that `reader` has now read the document as it is. */
+export function markSeen(file: ProtokollFile, reader: string, at: string): ReviewResult {
+  const time = badTime(at);
+  if (time) return refuse(time);
+  if (!reader.trim()) return refuse("Ange vem som har läst.");
+  const next = copyFile(file);
+  next.review.lastSeen[reader] = { at, doc: file.doc.toJSON() };
+  return { ok: true, file: next };
+}

@@ -1,0 +1,47 @@
+/**
+ * A small Socialnämnden protocol for the justering tests and examples: six §§ (ids p1…p6),
+ * chair Jan Jönsson (jj), justerare Linnéa Vinge (lv), secretary Sara Karlsson (sk).
+ */
+import * as b from "../build.js";
+import { createFile, type ProtokollFile } from "../file.js";
+
+export function sampleProtocol(): ProtokollFile {
+  const persons = [
+    { id: "jj", name: "Jan Jönsson", party: "L", role: "chair" as const },
+    { id: "lv", name: "Linnéa Vinge", party: "SD", role: "member" as const },
+    { id: "ab", name: "Anna Berg", party: "S", role: "member" as const },
+    { id: "sk", name: "Sara Karlsson", party: null, role: "secretary" as const },
+  ];
+  const doc = b.protocol(
+    b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linnéa Vinge utses att jämte ordföranden justera protokollet.")),
+    b.item({ id: "p2", title: "Godkännande av dagordning" }, b.decision("Dagordningen godkänns.")),
+    b.item(
+      { id: "p3", title: "Motion om kostnader för placeringar", dnr: "1.7.1-213/2020" },
+      b.decision("Socialnämnden godkänner förvaltningens tjänsteutlåtande.", "Paragrafen justeras omedelbart."),
+      b.background("Förvaltningen har yttrat sig över motionen och föreslår att den avslås."),
+    ),
+    b.item(
+      { id: "p4", title: "Månadsrapport augusti", immediate: true },
+      b.decision("Socialnämnden godkänner månadsrapporten."),
+    ),
+    b.item(
+      { id: "p5", title: "Yttrande över remiss om äldreomsorg", dnr: "1.6-180/2020" },
+      b.decision("Socialnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen."),
+      b.background("Remissen gäller en ny modell för hemtjänst i ytterstaden. Förvaltningen ser positivt på förslaget."),
+    ),
+    b.item({ id: "p6", title: "Anmälan av delegationsbeslut" }, b.decision("Anmälan läggs till handlingarna.")),
+  );
+  return createFile(
+    "protokoll",
+    {
+      body: { name: "Socialnämnden", reglemente: { adjusters: 1, firstItemNumber: 1 } },
+      meeting: { date: "2020-08-25", start: "18:00", end: "19:30", place: "Stadshuset" },
+      persons,
+      chair: "jj",
+      secretary: "sk",
+      adjusters: ["lv"],
+      notice: { keptAt: "Socialförvaltningen, Swedenborgsgatan 20" },
+    },
+    doc,
+  );
+}
