@@ -1,12 +1,160 @@
-import type { Command } from "./command.js";
+/**
+ * `protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice]
+ * [--public] [--draft] [--pdfa-1b]`
+ * Exit codes: 0 written; 1 refused by the export gate (the problems are printed, grouped by §);
+ * 2 the file cannot be read, or wrong arguments.
+ */
+import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { parse, type ProtokollFile } from "../../schemas/file.js";
+import { numberedItems } from "../../schemas/numbering.js";
+import type { Problem } from "../../schemas/rules/problem.js";
+import { exportDocument, type ExportOptions } from "../export/exportDocument.js";
+import { writeOutput } from "../export/writeOutput.js";
+import { readDocumentFile } from "../files/readDocumentFile.js";
+import type { CliIO, Command } from "./command.js";
 
-/** Placeholder until the export command lands; replaced by its own issue's work. */
+const USAGE = "protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice] [--public] [--draft] [--pdfa-1b]";
+
+interface Args {
+  input: string;
+  docx: string | null;
+  pdf: string | null;
+  extract: string | null;
+  notice: boolean;
+  public: boolean;
+  draft: boolean;
+  pdfa1b: boolean;
+}
+
+type Parsed = { ok: true; args: Args } | { ok: false; error: string };
+
+function parseArgs(argv: string[]): Parsed {
+  const a: Args = { input: "", docx: null, pdf: null, extract: null, notice: false, public: false, draft: false, pdfa1b: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value / ${arg} behöver ett värde`);
+      return v;
+    };
+    try {
+      if (arg === "--docx") a.docx = value();
+      else if (arg === "--pdf") a.pdf = value();
+      else if (arg === "--extract") a.extract = value();
+      else if (arg === "--notice") a.notice = true;
+      else if (arg === "--public") a.public = true;
+      else if (arg === "--draft") a.draft = true;
+      else if (arg === "--pdfa-1b") a.pdfa1b = true;
+      else if (arg.startsWith("--")) return { ok: false, error: `Unknown option ${arg} / Okänt val ${arg}` };
+      else if (!a.input) a.input = arg;
+      else return { ok: false, error: `Only one file can be exported at a time / Bara en fil kan exporteras åt gången (${arg})` };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+  }
+  if (!a.input) return { ok: false, error: "No file given / Ingen fil angiven" };
+  if ([a.extract !== null, a.notice, a.public].filter(Boolean).length > 1)
+    return { ok: false, error: "Choose one of --extract, --notice, --public / Välj ett av --extract, --notice, --public" };
+  return { ok: true, args: a };
+}
+
+/** "5,7-9" → [5, 7, 8, 9]; null when it is not a list of § numbers. */
+export function parseSectionList(s: string): number[] | null {
+  const out: number[] = [];
+  for (const part of s.split(",").map((p) => p.trim().replace(/^§+\s*/, ""))) {
+    const m = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (to < from || to - from > 10000) return null;
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out.length ? [...new Set(out)] : null;
+}
+
+/** The gate's problems, grouped by §, document-wide first. */
+export function printProblems(problems: readonly Problem[], file: ProtokollFile, io: CliIO): void {
+  const numbers = new Map(numberedItems(file.doc, file.meta).map((i) => [i.id, i.number]));
+  const groups = new Map<string, Problem[]>();
+  const key = (p: Problem) => (p.item ? `§ ${numbers.get(p.item) ?? "?"}` : "Whole document / Hela dokumentet");
+  const sorted = [...problems].sort((x, y) => (x.item ? (numbers.get(x.item) ?? 0) : -1) - (y.item ? (numbers.get(y.item) ?? 0) : -1));
+  for (const p of sorted) groups.set(key(p), [...(groups.get(key(p)) ?? []), p]);
+  for (const [label, ps] of groups) {
+    io.err(`  ${label}`);
+    for (const p of ps) io.err(`    ${p.severity === "error" ? "error / fel" : "warning / varning"} [${p.rule}] ${p.message}${p.reference ? ` (${p.reference})` : ""}`);
+  }
+}
+
 export const exportCommand: Command = {
   name: "export",
-  summary: "(not yet available / ännu inte tillgängligt)",
-  usage: "protokoll export <file>",
-  async run(_args, io) {
-    io.err("protokoll export: not yet available / ännu inte tillgängligt");
-    return 2;
+  summary: "Export DOCX or PDF (PDF/A): protocol, extract, notice, public version / Exportera DOCX eller PDF",
+  usage: USAGE,
+  async run(argv, io) {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) {
+      io.err(`${parsed.error}\nUsage / Användning: ${USAGE}`);
+      return 2;
+    }
+    const a = parsed.args;
+    if (!existsSync(a.input)) {
+      io.err(`File not found / Filen finns inte: ${a.input}`);
+      return 2;
+    }
+    const read = await readDocumentFile(a.input);
+    if (!read.ok) {
+      io.err(`Cannot read the file / Filen kan inte läsas: ${read.error}`);
+      return 2;
+    }
+    const doc = parse(read.text);
+    if (!doc.ok) {
+      io.err(`Cannot read the file / Filen kan inte läsas: ${doc.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`);
+      return 2;
+    }
+    const file = doc.file;
+
+    let items: string[] | undefined;
+    if (a.extract !== null) {
+      const wanted = parseSectionList(a.extract);
+      if (!wanted) {
+        io.err(`Not a list of § numbers / Inte en lista med paragrafnummer: "${a.extract}" (e.g. / t.ex. 5,7-9)`);
+        return 2;
+      }
+      const byNumber = new Map(numberedItems(file.doc, file.meta).map((i) => [i.number, i.id]));
+      const missing = wanted.filter((n) => !byNumber.has(n));
+      if (missing.length) {
+        io.err(`No such § in the protocol / Paragrafen finns inte i protokollet: ${missing.map((n) => `§ ${n}`).join(", ")}`);
+        return 2;
+      }
+      items = wanted.map((n) => byNumber.get(n)!);
+    }
+    const output: ExportOptions["output"] = a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
+
+    const targets: { format: "docx" | "pdf"; path: string | null }[] = [];
+    if (a.docx) targets.push({ format: "docx", path: a.docx });
+    if (a.pdf) targets.push({ format: "pdf", path: a.pdf });
+    if (targets.length === 0) targets.push({ format: "pdf", path: null });
+
+    for (const t of targets) {
+      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a" });
+      if (!r.ok) {
+        if (r.problems) {
+          io.err(`Export refused: the document has errors / Exporten stoppades: dokumentet har fel (${r.problems.length}). Fix them or use --draft / Rätta dem eller använd --draft.`);
+          printProblems(r.problems, file, io);
+          return 1;
+        }
+        io.err(`Export failed / Exporten misslyckades: ${r.error}`);
+        return 2;
+      }
+      const path = t.path ?? join(dirname(a.input), r.fileName);
+      try {
+        await writeOutput(path, r.bytes, a.input);
+      } catch (e) {
+        io.err(`Cannot write / Kan inte skriva ${basename(path)}: ${e instanceof Error ? e.message : String(e)}`);
+        return 2;
+      }
+      io.out(`Wrote / Skrev ${path} (${r.bytes.length} bytes)`);
+    }
+    return 0;
   },
 };
