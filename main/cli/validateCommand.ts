@@ -1,12 +1,139 @@
-import type { Command } from "./command.js";
+/**
+ * `protokoll validate <file> [--json]`: checks a `.protokoll` file against the rules of RULES.md
+ * (schemas/rules) and lists the problems grouped by §. Exit 0 when there are no errors (warnings
+ * allowed), 1 when there are errors, 2 when the file could not be read or the usage is wrong.
+ * Messages about the command are English and Swedish; the problems themselves are Swedish.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { MAX_FILE_BYTES, parse, type ProtokollFile } from "../../schemas/file.js";
+import { numberedItems } from "../../schemas/numbering.js";
+import { hasErrors, validateFile, type Problem } from "../../schemas/rules/index.js";
+import type { CliIO, Command } from "./command.js";
 
-/** Placeholder until the validate command lands; replaced by its own issue's work. */
+const USAGE = "protokoll validate <file> [--json]";
+
+type Read = { ok: true; file: ProtokollFile } | { ok: false; lines: string[] };
+
+async function readProtocol(path: string): Promise<Read> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { ok: false, lines: [`File not found / Filen finns inte: ${path}`] };
+    if (code === "EACCES" || code === "EPERM") return { ok: false, lines: [`Permission denied / Behörighet saknas: ${path}`] };
+    return { ok: false, lines: [`Cannot open / Kan inte öppnas: ${path}: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  if (info.isDirectory()) return { ok: false, lines: [`Is a folder, not a file / Är en mapp, inte en fil: ${path}`] };
+  if (info.size > MAX_FILE_BYTES) return { ok: false, lines: [`File too large / Filen är för stor: ${path}`] };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM") return { ok: false, lines: [`Permission denied / Behörighet saknas: ${path}`] };
+    return { ok: false, lines: [`Cannot read (not UTF-8 text?) / Kan inte läsas (inte UTF-8-text?): ${path}`] };
+  }
+  const parsed = parse(text);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      lines: [`Not a readable protocol file / Inte en läsbar protokollfil: ${path}`, ...parsed.errors.slice(0, 10).map((e) => `  ${e.path ? `${e.path}: ` : ""}${e.message}`)],
+    };
+  return { ok: true, file: parsed.file };
+}
+
+const shorten = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+interface Group {
+  /** "§ 5 Motion om …", or the whole document. */
+  heading: string;
+  number: number | null;
+  problems: Problem[];
+}
+
+/** Problems grouped: the whole document first, then each § in document order. */
+export function groupByItem(file: ProtokollFile, problems: Problem[]): Group[] {
+  const items = numberedItems(file.doc, file.meta);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const whole: Group = { heading: file.kind === "interpellationssvar" ? "Svaret / The answer" : "Hela protokollet / Whole document", number: null, problems: [] };
+  const groups = new Map<string, Group>();
+  for (const p of problems) {
+    const it = p.item ? byId.get(p.item) : undefined;
+    if (!it) {
+      whole.problems.push(p);
+      continue;
+    }
+    let g = groups.get(it.id);
+    if (!g) {
+      const title = it.node.firstChild?.textContent.trim() ?? "";
+      g = { heading: `§ ${it.number}${title ? ` ${shorten(title)}` : ""}`, number: it.number, problems: [] };
+      groups.set(it.id, g);
+    }
+    g.problems.push(p);
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  return whole.problems.length ? [whole, ...ordered] : ordered;
+}
+
+function printText(path: string, file: ProtokollFile, problems: Problem[], io: CliIO): void {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const meeting = file.meta.meeting.date ? `, ${file.meta.meeting.date}` : "";
+  io.out(`${file.meta.body.name}${meeting} — ${path}`);
+  for (const g of groupByItem(file, problems)) {
+    io.out(`${g.heading}:`);
+    for (const p of g.problems) io.out(`  ${p.severity === "error" ? "fel" : "varning"}: ${p.message} (${p.rule}${p.reference ? `; ${p.reference}` : ""})`);
+  }
+  if (problems.length === 0) io.out("OK: no problems / inga problem");
+  else io.out(`${errors} error(s), ${warnings} warning(s) / ${errors} fel, ${warnings} varning${warnings === 1 ? "" : "ar"}`);
+}
+
 export const validateCommand: Command = {
   name: "validate",
-  summary: "(not yet available / ännu inte tillgängligt)",
-  usage: "protokoll validate <file>",
-  async run(_args, io) {
-    io.err("protokoll validate: not yet available / ännu inte tillgängligt");
-    return 2;
+  summary: "Check a protocol against the rules (Kommunallagen, practice) / Kontrollera ett protokoll mot reglerna",
+  usage: USAGE,
+  async run(args, io) {
+    let json = false;
+    const files: string[] = [];
+    for (const a of args) {
+      if (a === "--json") json = true;
+      else if (a.startsWith("-")) {
+        io.err(`Unknown option / Okänt alternativ: ${a}\nUsage / Användning: ${USAGE}`);
+        return 2;
+      } else files.push(a);
+    }
+    if (files.length !== 1) {
+      io.err(`${files.length === 0 ? "No file given / Ingen fil angiven" : "One file at a time / En fil i taget"}\nUsage / Användning: ${USAGE}`);
+      return 2;
+    }
+    const path = files[0]!;
+    const read = await readProtocol(path);
+    if (!read.ok) {
+      for (const l of read.lines) io.err(l);
+      return 2;
+    }
+    const problems = validateFile(read.file);
+    const code = hasErrors(problems) ? 1 : 0;
+    if (json) {
+      const items = new Map(numberedItems(read.file.doc, read.file.meta).map((i) => [i.id, i]));
+      io.out(
+        JSON.stringify(
+          {
+            file: path,
+            kind: read.file.kind,
+            errors: problems.filter((p) => p.severity === "error").length,
+            warnings: problems.filter((p) => p.severity === "warning").length,
+            problems: problems.map((p) => {
+              const it = p.item ? items.get(p.item) : undefined;
+              return { ...p, itemNumber: it?.number ?? null, itemTitle: it?.node.firstChild?.textContent ?? null };
+            }),
+          },
+          null,
+          2,
+        ),
+      );
+    } else printText(path, read.file, problems, io);
+    return code;
   },
 };

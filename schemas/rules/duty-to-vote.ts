@@ -1,0 +1,26 @@
+/**
+ * duty-to-vote: in a § that is myndighetsutövning mot enskild (listed in `meta.authorityItems`), a
+ * serving member may not abstain — röstplikt (KL 4:24, unverified). Jäviga take no part at all.
+ */
+import { atBlock, namesOf, ofType } from "./helpers.js";
+import type { Problem } from "./problem.js";
+import type { ItemRule } from "./types.js";
+
+export const dutyToVote: ItemRule = {
+  id: "duty-to-vote",
+  severity: "warning",
+  scope: "item",
+  kinds: ["protokoll"],
+  check(ctx) {
+    const out: Problem[] = [];
+    if (!ctx.meta.authorityItems?.includes(ctx.item.id)) return out;
+    for (const v of ofType(ctx, "vote")) {
+      const abstained = (v.node.attrs.ballots as { person: string; vote: string }[]).filter((b) => b.vote === "avstår" && !ctx.att.recused.has(b.person)).map((b) => b.person);
+      if (abstained.length)
+        out.push(
+          atBlock(this, ctx, v, `${ctx.label} gäller myndighetsutövning mot enskild, där den som deltar är skyldig att rösta, men ${namesOf(ctx.persons, abstained)} avstod.`),
+        );
+    }
+    return out;
+  },
+};

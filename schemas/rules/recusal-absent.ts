@@ -1,0 +1,65 @@
+/**
+ * recusal-absent: a member with jäv takes no part in the §: no yrkande, vote, reservation or
+ * statement, and is not counted for it (KL 6:28–32, unverified). Jäv is recorded in two places —
+ * the recusal block (the text) and `meta.recusals` (which the attendance resolver uses to take the
+ * person out of those serving) — and they must agree, or the person is counted as serving.
+ */
+import { atBlock, idsOf, nameOf, ofType } from "./helpers.js";
+import type { Problem } from "./problem.js";
+import type { ItemContext, ItemRule } from "./types.js";
+
+const roles: { type: string; attr: string; what: string }[] = [
+  { type: "proposal", attr: "proposers", what: "yrkar" },
+  { type: "reservation", attr: "reservants", what: "reserverar sig" },
+  { type: "special_statement", attr: "persons", what: "lämnar särskilt uttalande" },
+  { type: "protocol_note", attr: "persons", what: "lämnar protokollsanteckning" },
+  { type: "substitute_statement", attr: "persons", what: "lämnar ersättaryttrande" },
+];
+
+function recusedIn(ctx: ItemContext): Set<string> {
+  const s = new Set(ctx.att.recused);
+  for (const b of ofType(ctx, "recusal")) for (const id of idsOf(b.node, "persons")) s.add(id);
+  return s;
+}
+
+export const recusalAbsent: ItemRule = {
+  id: "recusal-absent",
+  severity: "error",
+  scope: "item",
+  kinds: ["protokoll"],
+  check(ctx) {
+    const out: Problem[] = [];
+    const recused = recusedIn(ctx);
+    if (recused.size === 0) return out;
+    for (const b of ofType(ctx, "recusal"))
+      for (const id of idsOf(b.node, "persons"))
+        if (!ctx.meta.recusals.some((r) => r.person === id && r.item === ctx.item.id))
+          out.push(
+            atBlock(this, ctx, b, `Jävet för ${nameOf(ctx.persons, id)} i ${ctx.label} står i texten men inte i närvaroförteckningen, så ${nameOf(ctx.persons, id)} räknas som tjänstgörande.`, {
+              fix: { label: "För in jävet i närvaroförteckningen", action: { type: "set-meta", path: ["recusals"], value: [...ctx.meta.recusals, { person: id, item: ctx.item.id }] } },
+            }),
+          );
+    for (const { type, attr, what } of roles)
+      for (const b of ofType(ctx, type))
+        for (const id of idsOf(b.node, attr))
+          // a reservant with jäv in the ledger is reported by reservant-eligible
+          if (recused.has(id) && !(type === "reservation" && ctx.att.recused.has(id)))
+            out.push(
+              atBlock(this, ctx, b, `${nameOf(ctx.persons, id)} var jävig i ${ctx.label} men ${what} i ärendet.`, {
+                fix: { label: `Ta bort ${nameOf(ctx.persons, id)}`, action: { type: "remove-person", pos: b.pos, attr, person: id } },
+              }),
+            );
+    for (const v of ofType(ctx, "vote"))
+      for (const ballot of v.node.attrs.ballots as { person: string }[])
+        if (recused.has(ballot.person))
+          out.push(
+            atBlock(this, ctx, v, `${nameOf(ctx.persons, ballot.person)} var jävig i ${ctx.label} men röstade.`, {
+              fix: {
+                label: `Ta bort rösten från ${nameOf(ctx.persons, ballot.person)}`,
+                action: { type: "set-attrs", pos: v.pos, attrs: { ballots: (v.node.attrs.ballots as { person: string }[]).filter((x) => x.person !== ballot.person) } },
+              },
+            }),
+          );
+    return out;
+  },
+};

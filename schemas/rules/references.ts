@@ -1,0 +1,78 @@
+/**
+ * The legal references of the rules, in ONE table so they can be corrected in one place.
+ *
+ * `citation` is shown in the UI only when `verified`; otherwise the rule is shown with its `basis`
+ * and no paragraph number. RULES.md marks some references "(verify)": for those the statute text
+ * itself was searched for (Kommunallagen 2017:725 on lagen.nu / riksdagen.se / processratt.se) but
+ * the paragraph text could not be read from the sources available, so they stay unverified even
+ * where municipal guides cite the same paragraph. `source` says what was found.
+ */
+export interface RuleReference {
+  /** The paragraph, e.g. "KL 4 kap. 27 §". */
+  citation: string | null;
+  /** What the rule rests on, shown when there is no verified citation: "Kommunallagen", "praxis". */
+  basis: string;
+  verified: boolean;
+  /** Where the reference was checked, or why it is not cited. */
+  source: string;
+}
+
+const KL = "Kommunallagen (2017:725)";
+const practice = (basis = "praxis"): RuleReference => ({ citation: null, basis, verified: false, source: "Praxis; ingen lagparagraf." });
+const unverified = (candidate: string, found: string): RuleReference => ({
+  citation: null,
+  basis: KL,
+  verified: false,
+  source: `RULES.md anger ${candidate} (verify). Lagtexten kunde inte läsas i de källor som fanns; ${found}`,
+});
+const given = (citation: string, basis: string, source: string): RuleReference => ({ citation, basis, verified: true, source });
+
+const KL_5_67 =
+  "RULES.md (ej markerad verify). Innehållet i 5 kap. 67 § (punkterna 1–6) återges ordagrant av Alingsås kommuns kurs ”Protokollets innehåll” (kurser.alingsas.se/topics/protokollets-innehall). Gäller nämnder genom 6 kap. 35 §.";
+const KL_4_27 = "RULES.md (ej markerad verify).";
+
+export const references: Record<string, RuleReference> = {
+  numbering: practice(),
+  "item-title": practice(),
+  "decision-required": given("KL 5 kap. 67 § punkt 4", KL, KL_5_67),
+  "attendance-listed": unverified("KL 5:66", "Göteborgs och Hultsfreds politikerhandböcker beskriver kravet men citerar ingen paragraf."),
+  adjusters: practice("praxis och reglemente"),
+  "adjustment-date": unverified(
+    "KL 5:69",
+    "fjortondagarsgränsen bekräftas av kommunala vägledningar (Sigtuna, Munkedal, Hultsfred, Göteborg), som inte citerar paragrafen.",
+  ),
+  "dnr-format": practice(),
+  quorum: unverified("KL 6:27 (nämnd), 5:45 (fullmäktige)", "Karlsborgs kommun citerar 6:27; Hultsfreds reglemente återger regeln utan paragraf."),
+  "proposer-serving": unverified("KL 6:17", "ingen källa hittades."),
+  "reservant-eligible": given("KL 4 kap. 27 §", KL, KL_4_27),
+  "reservant-lost": given("KL 4 kap. 27 §", KL, `${KL_4_27} Regelns syfte, inte dess ordalydelse.`),
+  "reservation-favouring": practice(),
+  "recusal-absent": unverified("KL 6:28–32", "prop. 2016/17:171 (författningskommentar 6 kap.) beskriver jävsreglerna men paragraftexten kunde inte läsas."),
+  "substitute-statement-allowed": practice("reglemente"),
+  "no-rotation": practice("praxis och reglemente (Karlsborgs kommun: växeltjänstgöring är inte tillåten utom efter jäv)"),
+  "vote-voters-serving": given("KL 5 kap. 67 § punkt 5", KL, KL_5_67),
+  "vote-total": practice("härlett"),
+  "vote-result": unverified("KL 5:55", "Hultsfreds reglemente återger regeln om utslagsröst utan paragraf."),
+  "vote-propositions": given("KL 5 kap. 67 § punkterna 2–3", KL, KL_5_67),
+  "duty-to-vote": unverified("KL 4:24", "ingen källa hittades."),
+  "proposals-recorded": given("KL 5 kap. 67 § punkterna 1–2", KL, KL_5_67),
+  "written-reservation-deadline": given("KL 4 kap. 27 §", KL, KL_4_27),
+  "immutable-after-adjustment": given("TF 2 kap. 10 §", "Tryckfrihetsförordningen, JO:s praxis", "RULES.md (ej markerad verify)."),
+  "decision-wording-changed": given("JO 3339-2013", "JO:s praxis", "RULES.md (ej markerad verify)."),
+  "notice-dates": given(
+    "KL 8 kap. 12 §, 13 kap. 5 §",
+    KL,
+    "RULES.md (ej markerad verify); andra dagen efter justering och tre veckor bekräftas av Munkedals och Göteborgs kommuners vägledningar.",
+  ),
+  "confidential-masked": { citation: null, basis: "offentlighets- och sekretesslagen (2009:400), dataskyddsförordningen", verified: false, source: "RULES.md anger OSL och GDPR utan paragraf." },
+  "questions-present": practice(),
+  "questions-answered": practice(),
+  signature: practice(),
+  "dnr-present": practice(),
+};
+
+/** The reference a Problem carries: the citation when verified, otherwise null. */
+export function referenceFor(rule: string): string | null {
+  const r = references[rule];
+  return r && r.verified ? r.citation : null;
+}
