@@ -1,0 +1,19 @@
+/**
+ * One export in a fresh process, so its time and peak memory (max RSS) are its own:
+ *   node --import tsx bench/exportWorker.ts <file.protokoll> <docx|pdf> <out>
+ * Prints {"ms": …, "maxRssMB": …, "bytes": …}.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { exportDocument } from "../main/export/exportDocument.js";
+import { parse } from "../schemas/file.js";
+
+const [path, format, out] = process.argv.slice(2) as [string, "docx" | "pdf", string];
+const parsed = parse(readFileSync(path, "utf8"));
+if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
+// Warm the module graph (fonts, docx) on a one-§ document so the timing is the export itself.
+const t0 = performance.now();
+const r = await exportDocument(parsed.file, { format, output: "full", draft: true });
+const ms = performance.now() - t0;
+if (!r.ok) throw new Error(r.error);
+writeFileSync(out, r.bytes);
+process.stdout.write(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, bytes: r.bytes.length }) + "\n");

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: speed and memory of Protokoll at 50, 200 and 500 §§, each next to a baseline
+ * measured in the same run (machines here are shared and noisy, so ratios matter more than
+ * milliseconds). Writes bench/results/latest.json and prints a Markdown table.
+ * Method: bench/README.md.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { cpus, totalmem, tmpdir, type as osType, release } from "node:os";
+import { join } from "node:path";
+import { TextSelection } from "prosemirror-state";
+import { atomicWrite } from "../main/files/atomicWrite.js";
+import { importText } from "../main/import/importDocument.js";
+import { serialize, parse } from "../schemas/file.js";
+import { createIncrementalValidator, validate } from "../schemas/rules/index.js";
+import { EditorState } from "prosemirror-state";
+import { generateProtocol } from "./generate.js";
+import { round, stats, time, type Stats } from "./measure.js";
+import { scaleSeedText } from "./scaleSeed.js";
+import { browserBench, type BrowserResult } from "./browser.js";
+
+const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number);
+const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
+const seedText = readFileSync(join("..", "shared", "seeds", readdirSync("../shared/seeds").find((f) => f.startsWith("002_"))!), "utf8");
+
+const s = (x: Stats) => ({ median: round(x.median), p95: round(x.p95), max: round(x.max), n: x.n });
+
+function runExport(path: string, format: "docx" | "pdf", out: string) {
+  const r = spawnSync("node", ["--import", "tsx", "bench/exportWorker.ts", path, format, out], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`export ${format} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as { ms: number; maxRssMB: number; bytes: number };
+}
+
+function libreOfficeToPdf(docx: string): number | null {
+  const outDir = mkdtempSync(join(tmp, "lo-"));
+  const profile = `file://${mkdtempSync(join(tmp, "lo-profile-"))}`;
+  const t0 = performance.now();
+  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { encoding: "utf8", timeout: 300_000 });
+  const ms = performance.now() - t0;
+  return r.status === 0 && readdirSync(outDir).some((f) => f.endsWith(".pdf")) ? ms : null;
+}
+
+const results: Record<string, unknown>[] = [];
+for (const n of sizes) {
+  process.stderr.write(`\n— ${n} §§ —\n`);
+  const file = generateProtocol({ items: n, seed: 2026 });
+  const text = serialize(file);
+  const path = join(tmp, `protokoll-${n}.protokoll`);
+  writeFileSync(path, text);
+  const row: Record<string, unknown> = { items: n, fileKB: round(text.length / 1024, 0) };
+
+  // Parse + check (the well-formedness boundary).
+  row.parse = s(await time(() => parse(text), 5, 1));
+
+  // Validation: full, and incremental after one keystroke in the middle §.
+  row.validateFull = s(await time(() => validate(file.doc, file.meta, file.kind), 5, 2));
+  {
+    const validator = createIncrementalValidator();
+    let state = EditorState.create({ doc: file.doc });
+    validator.update(state.doc, file.meta);
+    const mid = file.doc.child(Math.floor(n / 2));
+    let pos = 0;
+    file.doc.forEach((node, offset) => {
+      if (node === mid) pos = offset;
+    });
+    // The end of the middle §'s title.
+    const titleEnd = pos + 1 + mid.child(0).nodeSize - 1;
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, titleEnd)));
+    const samples: number[] = [];
+    for (let k = 0; k < 220; k++) {
+      state = state.apply(state.tr.insertText("x"));
+      const t0 = performance.now();
+      validator.update(state.doc, file.meta);
+      if (k >= 20) samples.push(performance.now() - t0);
+    }
+    row.validateIncremental = s(stats(samples));
+  }
+
+  // Save: serialize + atomic write (temp file, fsync, rename, fsync folder).
+  row.save = s(await time(() => atomicWrite(join(tmp, `save-${n}.protokoll`), serialize(file)), 5, 1));
+
+  // Import of seed 002's text scaled up to the size.
+  const scaled = scaleSeedText(seedText, n);
+  row.import = s(await time(() => importText(scaled, "seed-002-scaled.txt"), 3, 1));
+
+  // DOCX and PDF in their own processes (time and peak memory), LibreOffice's DOCX→PDF as baseline.
+  const docx = runExport(path, "docx", join(tmp, `p-${n}.docx`));
+  const pdf = runExport(path, "pdf", join(tmp, `p-${n}.pdf`));
+  const lo = libreOfficeToPdf(join(tmp, `p-${n}.docx`));
+  row.docx = { ms: round(docx.ms), maxRssMB: round(docx.maxRssMB, 0) };
+  row.pdf = { ms: round(pdf.ms), maxRssMB: round(pdf.maxRssMB, 0) };
+  row.libreOfficePdf = { ms: lo === null ? null : round(lo) };
+  row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
+
+  // Open and typing in Chromium through the web host, next to a plain contenteditable.
+  const browser: BrowserResult | null = existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e) => {
+    process.stderr.write(`browser bench failed: ${e instanceof Error ? e.stack : e}\n`);
+    return null;
+  }) : null;
+  row.browser = browser;
+  results.push(row);
+  process.stderr.write(JSON.stringify(row) + "\n");
+}
+
+const machine = {
+  cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
+  memoryGB: round(totalmem() / 2 ** 30, 1),
+  os: `${osType()} ${release()}`,
+  node: process.version,
+  chromium: (() => {
+    try {
+      return execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+    } catch {
+      return null;
+    }
+  })(),
+};
+const out = { date: new Date().toISOString(), machine, sizes, results };
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/latest.json", JSON.stringify(out, null, 2) + "\n");
+rmSync(tmp, { recursive: true, force: true });
+
+const f = (x: unknown) => (x === null || x === undefined ? "–" : String(x));
+const lines = [
+  "| §§ | open (ms) | typing p50 / p95 / max (ms) | plain p95 (ms) | ratio p95 | validate full (ms) | incremental p95 (ms) | save (ms) | DOCX ms / MB | PDF ms / MB | LibreOffice PDF (ms) | PDF speed-up | import (ms) | tab memory (MB) |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+];
+for (const r of results as any[]) {
+  const b = r.browser as BrowserResult | null;
+  lines.push(
+    `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${r.validateFull.median} | ${r.validateIncremental.p95} | ${r.save.median} | ${r.docx.ms} / ${r.docx.maxRssMB} | ${r.pdf.ms} / ${r.pdf.maxRssMB} | ${f(r.libreOfficePdf.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${r.import.median} | ${f(b?.heapMB)} |`,
+  );
+}
+process.stdout.write(`\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n\n${lines.join("\n")}\n`);

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the renderer if needed, then runs bench/run.ts (see bench/README.md).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+if (!existsSync("dist/renderer/index.html")) {
+  const b = spawnSync("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const r = spawnSync("node", ["--import", "tsx", "bench/run.ts"], { stdio: "inherit" });
+process.exit(r.status ?? 1);
