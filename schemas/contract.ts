@@ -87,6 +87,39 @@ export const contract = {
     args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
     result: z.strictObject({}),
   },
+  /**
+   * Justering in Word (main/review): a DOCX review copy of the given document — each § with its
+   * open comments as Word comments — written where the user chooses (app) or under a derived name
+   * (web host).
+   */
+  exportReviewDocx: {
+    args: z.strictObject({ text: FileText, path: FilePath.optional() }),
+    result: z.strictObject({ path: FilePath, bytes: z.number().int() }),
+  },
+  /**
+   * Bring a justerare's Word comments back into the given document (mergeWordReview): a DOCX by
+   * path, the user's choice (no path), or uploaded bytes. Returns the merged document; only its
+   * review part (comments) differs from `text`.
+   */
+  importReviewDocx: {
+    args: z.strictObject({
+      text: FileText,
+      path: FilePath.optional(),
+      upload: z.strictObject({ name: z.string().min(1).max(500), base64: Base64 }).optional(),
+      /** When the copy came back (ISO, local time): the time of comments Word did not date. */
+      receivedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/),
+    }),
+    result: z.strictObject({
+      text: FileText,
+      sourceName: z.string(),
+      report: z.strictObject({
+        addedComments: z.array(z.string()),
+        detachedComments: z.array(z.string()),
+        addedApprovals: z.array(z.string()),
+        droppedApprovals: z.array(z.string()),
+      }),
+    }),
+  },
   /** Tell the host the document's title and whether it has unsaved changes (window title, close prompt). */
   setDocumentState: {
     args: z.strictObject({ title: z.string().max(500), dirty: z.boolean(), path: FilePath.nullable() }),
@@ -101,7 +134,8 @@ export type ArgsOf<C extends Channel> = z.input<(typeof contract)[C]["args"]>;
 export type ParsedArgsOf<C extends Channel> = z.output<(typeof contract)[C]["args"]>;
 export type ResultOf<C extends Channel> = z.output<(typeof contract)[C]["result"]>;
 
-export type HostResult<T> = ({ ok: true } & T) | { ok: false; error: string };
+/** `{}` results (zod's `Record<string, never>`) are plain `{ok: true}`: an intersection with them would make `ok` never. */
+export type HostResult<T> = (Record<never, never> extends T ? { ok: true } : { ok: true } & T) | { ok: false; error: string };
 
 /** What the renderer sees of its host (`window.protokoll` in the app, an HTTP client in the web host). */
 export type HostApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<HostResult<ResultOf<C>>> };

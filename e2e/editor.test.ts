@@ -1,0 +1,291 @@
+/**
+ * End to end in Debian's Chromium against the web host: a secretary writes a protocol from the
+ * socialnämnd template with the keyboard and the panels, sees a rule error come and go, reorders
+ * §§, saves, reopens and exports — and the files on disk are checked.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import JSZip from "jszip";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "../schemas/file.js";
+import { startHarness, type Harness } from "./harness.js";
+
+/** Wait for the page to reach a state; generous, as the machine running the tests may be busy. */
+const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 10_000, ...options });
+
+let h: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startHarness();
+  page = h.page;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The outline as "§ N\nTitle" per entry (without the error count badge). */
+const outlineTexts = () =>
+  page.locator("#outline .outline-entry").evaluateAll((els) => els.map((e) => `${e.querySelector(".outline-number")!.textContent}\n${e.querySelector(".outline-title")!.textContent}`));
+const tab = (name: string) => page.click(`[role=tab][data-tab=${name}]`);
+
+async function menu(menuLabel: string, command: string) {
+  await page.click(`.menu-button:text-is("${menuLabel}")`);
+  await page.click(`[role=menuitem][data-command="${command}"]`);
+}
+
+async function addPerson(name: string, party: string, role: string, serving: boolean) {
+  await page.fill("#new-person-name", name);
+  await page.fill("#new-person-party", party);
+  await page.selectOption("#new-person-role", role);
+  if (serving) await page.check("#new-person-serving");
+  else await page.uncheck("#new-person-serving");
+  await page.click("#add-person");
+  await page.locator(`.persons-table input[value="${name}"]`).waitFor();
+}
+
+/**
+ * Click into the text and wait until the editor has taken the new cursor position (ProseMirror
+ * reads a click's selection from the browser's selectionchange event, after the click returns).
+ */
+async function place(selector: string) {
+  await page.click(selector);
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    const dom = document.getSelection();
+    const app = (window as unknown as { protokollApp: { view: { posAtDOM(n: Node, o: number): number; state: { selection: { head: number } } } } }).protokollApp;
+    if (!el || !dom?.focusNode || !el.contains(dom.focusNode)) return false;
+    return app.view.state.selection.head === app.view.posAtDOM(dom.focusNode, dom.focusOffset);
+  }, selector);
+}
+
+/** Tick a person in the inspector's person list (proposers, reservants). */
+async function pick(name: string, on = true) {
+  const box = page.locator("#panel-inspector .person-row", { hasText: name }).locator("input[type=checkbox]").first();
+  if (on) await box.check();
+  else await box.uncheck();
+}
+
+describe("the editor through the web host", () => {
+  it("creates a protocol from the socialnämnd template", async () => {
+    await menu("Arkiv", "file.new");
+    await page.selectOption("#new-template", "socialnamnd");
+    await page.fill("#new-date", "2020-08-25");
+    await page.click("dialog button.primary");
+    await poll(outlineTexts).toEqual(["§ 1\nVal av justerare och dag för justering", "§ 2\nGodkännande av dagordning"]);
+    expect(await page.locator(".generated.decision-heading").first().innerText()).toBe("Socialnämndens beslut");
+    expect(await page.locator("#status-state").innerText()).toBe("Utkast");
+  });
+
+  it("records who attends in the Närvaro panel", async () => {
+    await tab("attendance");
+    await addPerson("Anna Andersson", "S", "chair", true);
+    await addPerson("Bo Berg", "M", "member", true);
+    await addPerson("Cecilia Carlsson", "V", "member", true);
+    await addPerson("David Dahl", "L", "substitute", false);
+    // The summary follows the § under the cursor.
+    await place(".ProseMirror article:nth-of-type(2) h2.item-title");
+    await poll(() => page.locator("#serving-list").innerText()).toBe("Anna Andersson (S), Bo Berg (M), Cecilia Carlsson (V)");
+  });
+
+  it("adds a § with a decision of two points, two yrkanden, a vote with the grid and a reservation", async () => {
+    await place(".ProseMirror article:nth-of-type(2) h2.item-title");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+Enter");
+    await page.keyboard.type("Ny förskola i Hässelby");
+    await poll(outlineTexts).toContain("§ 3\nNy förskola i Hässelby");
+
+    await page.keyboard.press("Control+Alt+b");
+    await page.keyboard.type("Nämnden godkänner förvaltningens förslag.");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Förvaltningen får i uppdrag att bygga förskolan.");
+    const points = page.locator(".ProseMirror article:nth-of-type(3) .decision-point");
+    await poll(() => points.allInnerTexts()).toEqual(["Nämnden godkänner förvaltningens förslag.", "Förvaltningen får i uppdrag att bygga förskolan."]);
+
+    // Yrkande 1: Bo Berg, bifall.
+    await page.keyboard.press("Control+Alt+y");
+    await tab("inspector");
+    await pick("Bo Berg");
+    await place(".ProseMirror article:nth-of-type(3) section[data-block=proposal] p");
+    // Yrkande 2: Cecilia Carlsson, avslag.
+    await page.keyboard.press("Control+Alt+y");
+    await pick("Cecilia Carlsson");
+    await page.selectOption("#proposal-kind", "avslag");
+    const leadIns = page.locator(".ProseMirror article:nth-of-type(3) section[data-block=proposal] .generated");
+    await poll(() => leadIns.allInnerTexts()).toEqual([
+      "Ledamoten Bo Berg (M) yrkade bifall till förvaltningens förslag till beslut.",
+      "Ledamoten Cecilia Carlsson (V) yrkade avslag på förslaget.",
+    ]);
+
+    // Omröstning: ja = Bo's yrkande, nej = Cecilia's (the defaults); the grid per serving member.
+    await place(".ProseMirror article:nth-of-type(3) section[data-block=proposal]:nth-of-type(3) p");
+    await page.keyboard.press("Control+Alt+o");
+    const row = (name: string) => page.locator(".vote-grid tbody tr", { hasText: name });
+    await poll(() => page.locator(".vote-grid tbody tr").count()).toBe(3);
+    await row("Anna Andersson").locator('input[value="ja"]').check();
+    await row("Bo Berg").locator('input[value="ja"]').check();
+    await row("Cecilia Carlsson").locator('input[value="nej"]').check();
+    await poll(() => page.locator(".vote-totals").innerText()).toMatch(/Summa\s+2\s+1\s+0/);
+    await page.click("#vote-result-from-tally");
+    expect(await page.inputValue("#vote-result")).toBe("ja");
+    if (process.env.PROTOKOLL_SCREENSHOTS === "docs") await page.screenshot({ path: "docs/images/editor-vote.png" });
+    await expect
+      .poll(() => page.locator(".ProseMirror section[data-block=vote] .generated").innerText())
+      .toContain("Omröstningen utföll med 2 ja-röster, 1 nej-röster och 0 som avstod.");
+
+    // Reservation by Cecilia, who lost, for her own yrkande.
+    await place(".ProseMirror section[data-block=vote] p");
+    await page.keyboard.press("Control+Alt+r");
+    await pick("Cecilia Carlsson");
+    const favouring = await page.locator("#reservation-favouring option").allInnerTexts();
+    await page.selectOption("#reservation-favouring", { label: favouring.find((l) => l.startsWith("2."))! });
+    await expect
+      .poll(() => page.locator(".ProseMirror section[data-block=reservation] .generated").innerText())
+      .toMatch(/^Ledamoten Cecilia Carlsson \(V\) reserverade sig mot beslutet till förmån för/);
+  });
+
+  it("shows a rule error for a reservation by a non-serving ersättare, and it goes away after the fix", async () => {
+    const reservantError = page.locator('#panel-problems .problem[data-rule="reservant-eligible"]');
+    await tab("problems");
+    await poll(() => reservantError.count()).toBe(0);
+    await place(".ProseMirror section[data-block=reservation] p");
+    await tab("inspector");
+    // David Dahl is present but does not serve: listed, greyed, selectable.
+    await pick("David Dahl");
+    await tab("problems");
+    await poll(() => reservantError.count()).toBe(1);
+    expect(await reservantError.innerText()).toContain("David Dahl");
+    await poll(() => page.locator(".ProseMirror section[data-block=reservation] .has-problem-error, .ProseMirror section[data-block=reservation].has-problem-error, .ProseMirror section[data-block=reservation] .problem-error").count()).toBeGreaterThan(0);
+    // The fix: take David off the reservation (the rule's quick fix where offered, else the inspector).
+    const fix = reservantError.locator(".problem-fix");
+    if (await fix.count()) await fix.click();
+    else {
+      await tab("inspector");
+      await pick("David Dahl", false);
+      await tab("problems");
+    }
+    await poll(() => reservantError.count()).toBe(0);
+    await expect
+      .poll(() => page.locator(".ProseMirror section[data-block=reservation] .generated").innerText())
+      .toMatch(/^Ledamoten Cecilia Carlsson \(V\) reserverade/);
+  });
+
+  it("reorders §§ from the outline: numbers and a §-reference follow", async () => {
+    // A reference to § 1 in the background of § 3.
+    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await page.keyboard.press("Control+Alt+a");
+    await page.keyboard.type("Ärendet behandlades också i ");
+    await page.keyboard.press("Control+Alt+h");
+    await page.selectOption("#ref-target", { index: 0 });
+    await page.click("dialog button.primary");
+    await page.keyboard.type(".");
+    const ref = page.locator(".ProseMirror .item-ref").first();
+    await poll(() => ref.innerText()).toBe("§ 1");
+
+    // Keyboard: focus § 1 in the outline and move it down with Alt+↓.
+    await page.locator("#outline .outline-entry").first().focus();
+    await page.keyboard.press("Alt+ArrowDown");
+    await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare och dag för justering", "§ 3\nNy förskola i Hässelby"]);
+    await poll(() => ref.innerText()).toBe("§ 2");
+    expect(await page.locator(".ProseMirror h2.item-title").first().getAttribute("data-number")).toBe("§ 1");
+
+    // Drag with the mouse: § 3 to the top.
+    await page.locator("#outline li").nth(2).dragTo(page.locator("#outline li").nth(0));
+    await poll(outlineTexts).toEqual(["§ 1\nNy förskola i Hässelby", "§ 2\nGodkännande av dagordning", "§ 3\nVal av justerare och dag för justering"]);
+    await poll(() => ref.innerText()).toBe("§ 3");
+    // Undo puts the drag back.
+    await place(".ProseMirror article:nth-of-type(1) h2.item-title");
+    await page.keyboard.press("Control+z");
+    await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare och dag för justering", "§ 3\nNy förskola i Hässelby"]);
+  });
+
+  it("inserts a standard phrase by typing // and a few letters", async () => {
+    await place(".ProseMirror article:nth-of-type(3) section[data-block=background] p");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" //tack");
+    await page.locator("#quick-insert [role=option]").first().waitFor();
+    expect(await page.locator("#quick-insert [aria-selected=true] .label").innerText()).toBe("Tackade för informationen");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator(".ProseMirror article:nth-of-type(3) section[data-block=background] p").innerText()).toMatch(/ Nämnden tackade för informationen\.$/);
+    expect(await page.locator("#quick-insert").isHidden()).toBe(true);
+  });
+
+  it("saves, reopens and finds everything", async () => {
+    await page.keyboard.press("Control+s");
+    await page.fill("#save-name", "e2e-möte");
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator("#status-doc").innerText()).toBe("e2e-möte.protokoll");
+    const path = join(h.workspace, "e2e-möte.protokoll");
+    const parsed = parse(readFileSync(path, "utf8"));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const { file } = parsed;
+    expect(file.meta.persons.map((p) => p.name)).toEqual(["Anna Andersson", "Bo Berg", "Cecilia Carlsson", "David Dahl"]);
+    const item = file.doc.child(2);
+    expect(item.firstChild!.textContent).toBe("Ny förskola i Hässelby");
+    const blocks: string[] = [];
+    item.forEach((b) => blocks.push(b.type.name));
+    expect(blocks).toEqual(["item_title", "background", "decision", "proposal", "proposal", "vote", "reservation"]);
+    const vote = item.child(5);
+    expect((vote.attrs.ballots as { vote: string }[]).map((b) => b.vote)).toEqual(["ja", "ja", "nej"]);
+    expect(vote.attrs.result).toBe("ja");
+    const cecilia = file.meta.persons.find((p) => p.name === "Cecilia Carlsson")!.id;
+    expect(item.child(6).attrs.reservants).toEqual([cecilia]);
+
+    // Start a new document, then open the saved one from the Öppna dialog.
+    await menu("Arkiv", "file.new");
+    await page.click("dialog button.primary");
+    await poll(outlineTexts).toHaveLength(2);
+    await menu("Arkiv", "file.open");
+    await page.click('.file-choice[data-path="e2e-möte.protokoll"]');
+    await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare och dag för justering", "§ 3\nNy förskola i Hässelby"]);
+    expect(await page.locator(".ProseMirror article:nth-of-type(3) .decision-point").allInnerTexts()).toHaveLength(2);
+    expect(await page.locator(".ProseMirror .item-ref").first().innerText()).toBe("§ 2");
+    await place(".ProseMirror section[data-block=vote] p");
+    await tab("inspector");
+    await poll(() => page.locator(".vote-totals").innerText()).toMatch(/Summa\s+2\s+1\s+0/);
+    expect(h.errors).toEqual([]);
+  });
+
+  it("exports DOCX and PDF with the § titles", async () => {
+    await menu("Arkiv", "export.pdf");
+    await page.selectOption("#export-format", "docx");
+    await page.click("dialog button.primary");
+    await poll(() => page.locator("#last-export").innerText(), { timeout: 30_000 }).toMatch(/\.docx$/);
+    const docxPath = join(h.workspace, (await page.locator("#last-export").innerText()).replace("Senaste export: ", ""));
+    expect(existsSync(docxPath)).toBe(true);
+    const zip = await JSZip.loadAsync(readFileSync(docxPath));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    for (const title of ["Godkännande av dagordning", "Val av justerare och dag för justering", "Ny förskola i Hässelby"]) expect(xml).toContain(title);
+
+    await menu("Arkiv", "export.pdf");
+    await page.selectOption("#export-format", "pdf");
+    await page.click("dialog button.primary");
+    await poll(() => page.locator("#last-export").innerText(), { timeout: 60_000 }).toMatch(/\.pdf$/);
+    const pdfPath = join(h.workspace, (await page.locator("#last-export").innerText()).replace("Senaste export: ", ""));
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
+    for (const title of ["Godkännande av dagordning", "Ny förskola i Hässelby"]) expect(text).toContain(title);
+  });
+
+  it("records jäv: the block names the person and the ledger stops counting them as serving", async () => {
+    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await page.keyboard.press("Control+Alt+j");
+    await tab("inspector");
+    await pick("Bo Berg");
+    await page.click("#recusal-to-ledger");
+    await poll(() => page.locator(".ProseMirror article:nth-of-type(3) section[data-block=recusal] .generated").innerText()).toBe(
+      "Ledamoten Bo Berg (M) anmälde jäv och deltog inte i handläggningen av ärendet.",
+    );
+    await tab("attendance");
+    await poll(() => page.locator("#serving-list").innerText()).toBe("Anna Andersson (S), Cecilia Carlsson (V)");
+    expect(await page.locator(".attendance-summary").innerText()).toMatch(/Jäv\s+Bo Berg \(M\)/);
+    // Undo takes the ledger change back; Bo serves again.
+    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await page.keyboard.press("Control+z");
+    await poll(() => page.locator("#serving-list").innerText()).toBe("Anna Andersson (S), Bo Berg (M), Cecilia Carlsson (V)");
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * The host's side of the contract, shared by the Electron app and the web host: one handler per
+ * channel of `schemas/contract.ts`. The host supplies what differs (`HostEnv`): how a path from the
+ * renderer becomes a real path (the web host confines it to its workspace), the dialogs, and where
+ * unsaved work is kept.
+ *
+ * Handlers never throw: every failure is `{ok: false, error}` with a Swedish message. A document is
+ * saved atomically, only when its text is a well-formed document, and never over a file that is
+ * not a readable protocol document.
+ */
+import { readFile, rename, stat, unlink, writeFile, open } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, extname, join } from "node:path";
+import type { HostHandlers, HostResult } from "../../schemas/contract.js";
+import { parse, serialize, type FileError } from "../../schemas/file.js";
+import { atomicWrite } from "../files/atomicWrite.js";
+import { readDocumentFile } from "../files/readDocumentFile.js";
+import { RecoveryStore } from "../files/recovery.js";
+import { exportDocument, importDocument, reportLines } from "./services.js";
+import { mergeWordReview } from "../review/mergeWordReview.js";
+import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
+
+export interface FileEntry {
+  /** As the renderer sees it (workspace-relative in the web host). */
+  path: string;
+  name: string;
+  /** ISO date-time of the last change. */
+  modified: string;
+}
+
+export interface DocumentState {
+  title: string;
+  dirty: boolean;
+  path: string | null;
+}
+
+export interface HostEnv {
+  /** A path from the renderer → the real path, or null when it is not allowed (outside the workspace). */
+  resolve(path: string): string | null;
+  /** A real path → how the renderer should see it (identity in the app, workspace-relative on the web). */
+  present?(realPath: string): string;
+  /** The user chooses a document to open; null when cancelled. Returns a renderer path. */
+  chooseOpenPath(): Promise<string | null>;
+  /** The user chooses where to save; null when cancelled. Returns a renderer path. */
+  chooseSavePath(defaultName: string, ext: "protokoll" | "docx" | "pdf"): Promise<string | null>;
+  /** The user chooses a PDF, Word or text file to import; null when cancelled. */
+  chooseImportPath(): Promise<string | null>;
+  /** Documents to offer in "Öppna" (recent files or the workspace). */
+  listFiles(): Promise<FileEntry[]>;
+  /** Folder for unsaved work (autosave), created when needed. */
+  recoveryDir: string;
+  setDocumentState(state: DocumentState): Promise<void>;
+}
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function parseErrors(errors: FileError[]): string {
+  const shown = errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  return shown.join("; ") + (errors.length > 5 ? ` (och ${errors.length - 5} fel till)` : "");
+}
+
+/** A document's title for lists: the body and meeting date, or the answer's title. */
+export function documentTitle(text: string): string {
+  const r = parse(text);
+  if (!r.ok) return "(oläsbart dokument)";
+  const { file } = r;
+  if (file.kind === "interpellationssvar") return file.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+  return [file.meta.body.name, file.meta.meeting.date].filter(Boolean).join(" ");
+}
+
+/** Write bytes (an export) so the target is always either the old file or the complete new one. */
+async function writeBytesAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, bytes, { flag: "wx" });
+    const h = await open(tmp, "r+");
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** May `target` be replaced by a document? Only when it does not exist or is itself a readable document. */
+async function mayOverwrite(target: string): Promise<string | null> {
+  const info = await stat(target).catch(() => null);
+  if (!info) return null;
+  if (!info.isFile()) return `”${basename(target)}” är inte en vanlig fil och kan inte skrivas över.`;
+  const existing = await readDocumentFile(target);
+  if (!existing.ok) return `”${basename(target)}” skrivs inte över: den befintliga filen är inte ett läsbart protokolldokument (${existing.error}).`;
+  return null;
+}
+
+function withExtension(path: string, ext: string): string {
+  return extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`;
+}
+
+/** A file name from the document for "Spara som" and export: "Socialnämnden 2020-08-25". */
+function suggestedName(text: string): string {
+  const title = documentTitle(text).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim();
+  return title.slice(0, 80) || "Protokoll";
+}
+
+export function createHandlers(env: HostEnv): HostHandlers {
+  const present = env.present ?? ((p: string) => p);
+  const recovery = new RecoveryStore(env.recoveryDir);
+  const resolveOr = (path: string): string | { error: string } => {
+    const real = env.resolve(path);
+    return real === null ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` } : real;
+  };
+
+  /** Run a handler body; an unexpected exception becomes a Swedish error instead of crossing the boundary. */
+  const guard =
+    <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) =>
+    async (args: A): Promise<HostResult<R>> => {
+      try {
+        return await body(args);
+      } catch (e) {
+        return fail(`${what} misslyckades: ${message(e)}`);
+      }
+    };
+
+  return {
+    openFile: guard("Öppna", async ({ path }) => {
+      const chosen = path ?? (await env.chooseOpenPath());
+      if (chosen === null) return fail("Ingen fil vald.");
+      const real = resolveOr(chosen);
+      if (typeof real !== "string") return fail(real.error);
+      const r = await readDocumentFile(real);
+      if (!r.ok) return fail(r.error);
+      let readOnly = false;
+      try {
+        const h = await open(real, "r+");
+        await h.close();
+      } catch {
+        readOnly = true;
+      }
+      return { ok: true, path: present(real), text: r.text, readOnly };
+    }),
+
+    listFiles: guard("Listan över dokument", async () => ({ ok: true, files: await env.listFiles() })),
+
+    saveFile: guard("Spara", async ({ path, text, saveAs }) => {
+      const parsed = parse(text);
+      if (!parsed.ok) return fail(`Dokumentet sparades inte eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
+      let chosen = saveAs || path === null ? await env.chooseSavePath(suggestedName(text), "protokoll") : path;
+      if (chosen === null) return fail("Ingen fil vald – dokumentet sparades inte.");
+      chosen = withExtension(chosen, "protokoll");
+      const real = resolveOr(chosen);
+      if (typeof real !== "string") return fail(real.error);
+      const refused = await mayOverwrite(real);
+      if (refused) return fail(refused);
+      // Write the canonical form, so the same document always gives the same bytes.
+      await atomicWrite(real, serialize(parsed.file));
+      return { ok: true, path: present(real) };
+    }),
+
+    importFile: guard("Import", async ({ path, upload }) => {
+      let bytes: Uint8Array;
+      let name: string;
+      if (upload) {
+        bytes = new Uint8Array(Buffer.from(upload.base64, "base64"));
+        name = basename(upload.name);
+      } else {
+        const chosen = path ?? (await env.chooseImportPath());
+        if (chosen === null) return fail("Ingen fil vald.");
+        const real = resolveOr(chosen);
+        if (typeof real !== "string") return fail(real.error);
+        const info = await stat(real).catch(() => null);
+        if (!info) return fail(`Filen ”${basename(real)}” finns inte.`);
+        if (!info.isFile()) return fail(`”${basename(real)}” är inte en fil.`);
+        bytes = new Uint8Array(await readFile(real));
+        name = basename(real);
+      }
+      const r = await importDocument(bytes, name);
+      if (!r.ok) return fail(r.error);
+      return { ok: true, text: serialize(r.file), report: reportLines(r.report), sourceName: name };
+    }),
+
+    exportFile: guard("Export", async ({ text, format, output, items, draft, path }) => {
+      const parsed = parse(text);
+      if (!parsed.ok) return fail(`Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
+      const r = await exportDocument(parsed.file, { format, output, items, draft });
+      if (!r.ok) return fail(r.error);
+      const chosen = path ?? (await env.chooseSavePath(r.fileName.replace(/\.(docx|pdf)$/i, ""), format));
+      if (chosen === null) return fail("Ingen fil vald – exporten sparades inte.");
+      const real = resolveOr(withExtension(chosen, format));
+      if (typeof real !== "string") return fail(real.error);
+      await writeBytesAtomically(real, r.bytes);
+      return { ok: true, path: present(real), bytes: r.bytes.byteLength };
+    }),
+
+    autosave: guard("Autosparning", async ({ key, path, text }) => {
+      await recovery.autosave(key, path, text);
+      return { ok: true };
+    }),
+
+    listRecovery: guard("Återställningslistan", async () => {
+      const entries = await recovery.list();
+      return {
+        ok: true,
+        entries: entries.map((e) => ({ key: e.key, path: e.path, savedAt: e.savedAt, title: e.title })),
+      };
+    }),
+
+    restoreRecovery: guard("Återställning", async ({ key }) => {
+      const r = await recovery.restore(key);
+      if (!r) return fail("Det osparade arbetet finns inte längre.");
+      return { ok: true, text: r.text, path: r.path };
+    }),
+
+    discardRecovery: guard("Att kasta osparat arbete", async ({ key }) => {
+      await recovery.discard(key);
+      return { ok: true };
+    }),
+
+    // Justering in Word (main/review): the review copy out, the justerare's comments back.
+    exportReviewDocx: guard("Granskningskopian i Word", async ({ text, path }) => {
+      const parsed = parse(text);
+      if (!parsed.ok) return fail(`Granskningskopian kan inte skapas eftersom dokumentet inte är välformat: ${parseErrors(parsed.errors)}`);
+      const bytes = await writeReviewCopyDocx(parsed.file);
+      const chosen = path ?? (await env.chooseSavePath(`${documentTitle(text)} granskning`, "docx"));
+      if (chosen === null) return fail("Ingen fil vald – granskningskopian sparades inte.");
+      const real = resolveOr(withExtension(chosen, "docx"));
+      if (typeof real !== "string") return fail(real.error);
+      await writeBytesAtomically(real, bytes);
+      return { ok: true, path: present(real), bytes: bytes.byteLength };
+    }),
+
+    importReviewDocx: guard("Hämta granskning från Word", async ({ text, path, upload, receivedAt }) => {
+      const parsed = parse(text);
+      if (!parsed.ok) return fail(`Granskningen kan inte föras in eftersom dokumentet inte är välformat: ${parseErrors(parsed.errors)}`);
+      let bytes: Uint8Array;
+      let name: string;
+      if (upload) {
+        bytes = new Uint8Array(Buffer.from(upload.base64, "base64"));
+        name = basename(upload.name);
+      } else {
+        const chosen = path ?? (await env.chooseImportPath());
+        if (chosen === null) return fail("Ingen fil vald.");
+        const real = resolveOr(chosen);
+        if (typeof real !== "string") return fail(real.error);
+        const info = await stat(real).catch(() => null);
+        if (!info) return fail(`Filen ”${basename(real)}” finns inte.`);
+        if (!info.isFile()) return fail(`”${basename(real)}” är inte en fil.`);
+        bytes = new Uint8Array(await readFile(real));
+        name = basename(real);
+      }
+      const r = await mergeWordReview(parsed.file, bytes, receivedAt);
+      if (!r.ok) return fail(r.error);
+      return { ok: true, text: serialize(r.file), sourceName: name, report: r.report };
+    }),
+
+    setDocumentState: guard("Fönstertiteln", async (state) => {
+      await env.setDocumentState(state);
+      return { ok: true };
+    }),
+  };
+}

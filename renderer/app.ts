@@ -1,0 +1,219 @@
+/**
+ * The application: one open document in an EditorView, the host it is read from and saved to,
+ * and the panels around it. Everything that changes the document goes through `dispatch`, which
+ * marks it unsaved, schedules the autosave (about a second after the last edit), the validation
+ * and the panels' refresh.
+ */
+import type { Node } from "prosemirror-model";
+import { Selection, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import type { HostApi } from "../schemas/contract.js";
+import { parse, serialize, type Kind, type ProtokollFile } from "../schemas/file.js";
+import { newId } from "../schemas/ids.js";
+import { statusLabel } from "../schemas/labels.js";
+import type { Meta } from "../schemas/meta.js";
+import { documentInfo, setMeta } from "./editor/documentPlugin.js";
+import type { Shortcut } from "./editor/keymap.js";
+import { nodeViews } from "./editor/nodeViews.js";
+import { createEditorState } from "./editor/setup.js";
+
+export type ChangeKind = "doc" | "meta" | "selection" | "load" | "problems" | "saved";
+type Listener = (kinds: Set<ChangeKind>) => void;
+
+export class App {
+  readonly view: EditorView;
+  path: string | null = null;
+  dirty = false;
+  readOnly = false;
+  /** Recovery key of this editing session (one per opened document). */
+  recoveryKey = newId("r");
+  review: ProtokollFile["review"] = { comments: [], approvals: [], lastSeen: {} };
+  history: ProtokollFile["history"] = [];
+  /** Set by justering (review mode) later: the editor refuses edits while false. */
+  editable = true;
+  private listeners: Listener[] = [];
+  private pending = new Set<ChangeKind>();
+  private frame = 0;
+  private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  appShortcuts: Shortcut[] = [];
+
+  constructor(
+    readonly host: HostApi,
+    mount: HTMLElement,
+    initial: ProtokollFile,
+  ) {
+    this.view = new EditorView(mount, {
+      state: createEditorState(initial, this.appShortcuts),
+      nodeViews,
+      editable: () => this.editable && !this.readOnly,
+      dispatchTransaction: (tr) => this.dispatch(tr),
+      attributes: { "aria-label": "Dokument", "aria-multiline": "true", role: "textbox", spellcheck: "true", lang: "sv" },
+    });
+    this.review = initial.review;
+    this.history = initial.history;
+  }
+
+  get state(): EditorState {
+    return this.view.state;
+  }
+  get meta(): Meta {
+    return documentInfo(this.view.state).meta;
+  }
+  get kind(): Kind {
+    return documentInfo(this.view.state).kind;
+  }
+
+  onChange(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Tell the panels (once per animation frame, so a burst of keystrokes costs one refresh). */
+  notify(kind: ChangeKind): void {
+    this.pending.add(kind);
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const kinds = new Set(this.pending);
+      this.pending.clear();
+      for (const l of this.listeners) l(kinds);
+    });
+  }
+
+  /** Flush pending panel updates now (tests and commands that read panels right away). */
+  flush(): void {
+    if (!this.frame) return;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const kinds = new Set(this.pending);
+    this.pending.clear();
+    for (const l of this.listeners) l(kinds);
+  }
+
+  dispatch(tr: Transaction): void {
+    const before = this.view.state;
+    const state = before.apply(tr);
+    this.view.updateState(state);
+    const metaChanged = documentInfo(before).meta !== documentInfo(state).meta;
+    if (tr.docChanged || metaChanged) {
+      this.setDirty(true);
+      this.scheduleAutosave();
+      this.notify(tr.docChanged ? "doc" : "meta");
+      if (metaChanged) this.notify("meta");
+    }
+    if (!before.selection.eq(state.selection)) this.notify("selection");
+  }
+
+  updateMeta(change: (meta: Meta) => Meta): void {
+    const next = change(this.meta);
+    if (next === this.meta) return;
+    this.dispatch(setMeta(this.view.state, next));
+  }
+
+  /** Replace the open document (new, opened, imported, restored). */
+  load(file: ProtokollFile, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string } = {}): void {
+    this.view.updateState(createEditorState(file, this.appShortcuts));
+    this.review = file.review;
+    this.history = file.history;
+    this.path = path;
+    this.readOnly = options.readOnly ?? false;
+    this.recoveryKey = options.recoveryKey ?? newId("r");
+    this.view.setProps({ editable: () => this.editable && !this.readOnly });
+    this.setDirty(options.dirty ?? false);
+    this.notify("load");
+    this.flush();
+  }
+
+  /** The keys of the whole app go into the editor's keymap; the state is rebuilt to pick them up. */
+  setAppShortcuts(shortcuts: Shortcut[]): void {
+    this.appShortcuts = shortcuts;
+    this.view.updateState(createEditorState({ kind: this.kind, meta: this.meta, doc: this.state.doc }, shortcuts));
+  }
+
+  setEditable(editable: boolean): void {
+    this.editable = editable;
+    this.view.setProps({ editable: () => this.editable && !this.readOnly });
+    this.notify("meta");
+  }
+
+  currentFile(): ProtokollFile {
+    return { kind: this.kind, meta: this.meta, doc: this.state.doc, review: this.review, history: this.history };
+  }
+
+  serialize(): string {
+    return serialize(this.currentFile());
+  }
+
+  /** Parse a file's text; the errors with their paths when it is not a well-formed document. */
+  static parseText(text: string): { ok: true; file: ProtokollFile } | { ok: false; errors: string[] } {
+    const r = parse(text);
+    if (r.ok) return r;
+    return { ok: false, errors: r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
+  }
+
+  title(): string {
+    const meta = this.meta;
+    if (this.kind === "interpellationssvar") return this.state.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+    return [meta.body.name, meta.meeting.date].filter(Boolean).join(" ") || "Protokoll";
+  }
+
+  statusText(): string {
+    return statusLabel[this.meta.status];
+  }
+
+  private lastState = "";
+
+  /** Mark the document saved or unsaved; the host hears of it only when something it shows changed. */
+  setDirty(dirty: boolean): void {
+    this.dirty = dirty;
+    const title = this.title();
+    const shown = JSON.stringify([title, dirty, this.path, this.meta.status]);
+    if (shown === this.lastState) return;
+    this.lastState = shown;
+    document.title = `${dirty ? "● " : ""}${title} – ${this.statusText()} – Protokoll`;
+    void this.host.setDocumentState({ title, dirty, path: this.path });
+    this.notify("saved");
+  }
+
+  private scheduleAutosave(): void {
+    clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = setTimeout(() => void this.autosaveNow(), 1000);
+  }
+
+  async autosaveNow(): Promise<void> {
+    clearTimeout(this.autosaveTimer);
+    if (!this.dirty) return;
+    const r = await this.host.autosave({ key: this.recoveryKey, path: this.path, text: this.serialize() });
+    if (!r.ok) console.warn("Autosparning misslyckades:", r.error);
+  }
+
+  cancelAutosave(): void {
+    clearTimeout(this.autosaveTimer);
+  }
+
+  focus(): void {
+    this.view.focus();
+  }
+
+  /** Put the cursor at `pos` (start of a text there), scroll to it and focus the text. */
+  goTo(pos: number, end = false): void {
+    const doc = this.state.doc;
+    const clamped = Math.max(0, Math.min(pos, doc.content.size));
+    const $pos = doc.resolve(clamped);
+    let sel: Selection;
+    if (end && $pos.parent.inlineContent) sel = TextSelection.create(doc, $pos.end());
+    else sel = Selection.findFrom($pos, 1, true) ?? Selection.near($pos);
+    this.view.dispatch(this.state.tr.setSelection(sel).scrollIntoView());
+    this.view.focus();
+    const dom = this.view.domAtPos(sel.from).node;
+    (dom instanceof HTMLElement ? dom : dom.parentElement)?.scrollIntoView({ block: "center" });
+  }
+
+  /** The agenda_item around the cursor, if any. */
+  currentItem(): { node: Node; pos: number } | null {
+    const $from = this.state.selection.$from;
+    if ($from.depth >= 1 && $from.node(1).type.name === "agenda_item") return { node: $from.node(1), pos: $from.before(1) };
+    const node = this.state.doc.nodeAt(this.state.selection.from);
+    if (node?.type.name === "agenda_item") return { node, pos: this.state.selection.from };
+    return null;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * What the editor shows but the secretary never types, recomputed from the structure:
+ * - the § number before each title ("§ 5") and the current number of each §-reference;
+ * - the generated lead-ins at the top of yrkanden, reservationer, särskilda uttalanden, jäv,
+ *   the beslutsordning sentence, the vote summary, and the "Socialnämndens beslut" heading;
+ * - for an answer, the signature lines from `meta.interpellation`.
+ *
+ * Per keystroke only the § being typed in is redrawn: when a transaction changes exactly one §
+ * (the usual case) the old decorations are mapped and that §'s are rebuilt. Reordering, adding or
+ * removing §§ or changing the metadata rebuilds everything once.
+ */
+import type { Node } from "prosemirror-model";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import { resolveAttendance, type AttendanceResolution } from "../../schemas/attendance.js";
+import { swedishLongDate } from "../../schemas/dates.js";
+import {
+  decisionHeading,
+  personName,
+  procedureSentence,
+  proposalLeadIn,
+  reservationLeadIn,
+  statementLeadIn,
+  voteSummary,
+} from "../../schemas/generated.js";
+import type { Meta } from "../../schemas/meta.js";
+import { documentInfo } from "./documentPlugin.js";
+import { changesMeta } from "./documentPlugin.js";
+
+export interface Derived {
+  /** § id → current number. */
+  numbers: Map<string, number>;
+  /** § ids in document order. */
+  ids: string[];
+  attendance: AttendanceResolution;
+  decorations: DecorationSet;
+}
+
+export const derivedKey = new PluginKey<Derived>("derived");
+
+const generatedBlocks = new Set(["decision", "proposal", "reservation", "special_statement", "protocol_note", "substitute_statement", "recusal", "decision_procedure", "vote"]);
+
+function widget(pos: number, cls: string, text: string, key: string): Decoration {
+  return Decoration.widget(
+    pos,
+    () => {
+      const el = document.createElement("div");
+      el.className = `generated ${cls}`;
+      el.contentEditable = "false";
+      el.textContent = text;
+      return el;
+    },
+    { side: -1, key: `${key}:${text}`, ignoreSelection: true, stopEvent: () => false },
+  );
+}
+
+/** The lead-in text of a structured block, or null for blocks without one. */
+export function leadInOf(block: Node, item: Node, meta: Meta, attendance: AttendanceResolution): string | null {
+  const att = attendance.byItem.get(item.attrs.id as string);
+  switch (block.type.name) {
+    case "decision":
+      return decisionHeading(meta);
+    case "proposal":
+      return proposalLeadIn(block, item, meta, att);
+    case "reservation":
+      return reservationLeadIn(block, item, meta, att);
+    case "special_statement":
+    case "protocol_note":
+    case "substitute_statement":
+    case "recusal":
+      return statementLeadIn(block, meta, att) || null;
+    case "decision_procedure":
+      return procedureSentence(block, item, meta);
+    case "vote":
+      return voteSummary(block, item, meta);
+    default:
+      return null;
+  }
+}
+
+function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations">, meta: Meta, out: Decoration[]): void {
+  const id = item.attrs.id as string;
+  const number = d.numbers.get(id);
+  item.forEach((child, offset) => {
+    const childPos = pos + 1 + offset;
+    const name = child.type.name;
+    if (name === "item_title") {
+      out.push(Decoration.node(childPos, childPos + child.nodeSize, { "data-number": `§ ${number ?? "?"}` }));
+      return;
+    }
+    if (!generatedBlocks.has(name)) return;
+    const text = leadInOf(child, item, meta, d.attendance);
+    if (text) out.push(widget(childPos + 1, name === "decision" ? "decision-heading" : "lead-in", text, `${id}-${offset}`));
+  });
+  item.descendants((n, p) => {
+    if (n.type.name === "item_ref") {
+      const target = d.numbers.get(n.attrs.target as string);
+      const label = target === undefined ? "§ ?" : `§ ${target}`;
+      const at = pos + 1 + p;
+      out.push(Decoration.node(at, at + n.nodeSize, { "data-label": label }, { label }));
+    }
+    return n.isBlock;
+  });
+}
+
+function answerDecorations(doc: Node, meta: Meta, out: Decoration[]): void {
+  doc.descendants((n, pos) => {
+    if (n.type.name === "signature") {
+      const ip = meta.interpellation;
+      const signer = meta.persons.find((p) => p.id === ip?.signatory);
+      const lines = [
+        [ip?.place, ip?.date ? swedishLongDate(ip.date, { den: true }) : null].filter(Boolean).join(" "),
+        signer ? personName({ ...signer, party: null }) : "(undertecknare saknas)",
+        signer?.title ?? "",
+      ].filter(Boolean);
+      out.push(Decoration.node(pos, pos + n.nodeSize, { "data-signature": lines.join("\n") }, { lines }));
+    }
+    return n.type.name === "doc" || n.type.name === "answer";
+  });
+}
+
+let attendanceCache: { meta: Meta; ids: string; value: AttendanceResolution } | null = null;
+
+function compute(state: { doc: Node; meta: Meta }, previous?: { derived: Derived; tr: Transaction }): Derived {
+  const { doc, meta } = state;
+  const first = meta.body.reglemente.firstItemNumber;
+  const ids: string[] = [];
+  const numbers = new Map<string, number>();
+  doc.forEach((n) => {
+    if (n.type.name === "agenda_item") {
+      numbers.set(n.attrs.id as string, first + ids.length);
+      ids.push(n.attrs.id as string);
+    }
+  });
+  const idKey = ids.join("\u0000");
+  if (!attendanceCache || attendanceCache.meta !== meta || attendanceCache.ids !== idKey)
+    attendanceCache = { meta, ids: idKey, value: resolveAttendance(doc, meta) };
+  const base = { numbers, ids, attendance: attendanceCache.value };
+
+  // Incremental: one § changed, same §§ in the same order, same metadata.
+  if (previous && !changesMeta(previous.tr) && previous.derived.ids.join("\u0000") === idKey) {
+    const before = previous.tr.before;
+    if (before.childCount === doc.childCount) {
+      const changed: number[] = [];
+      for (let i = 0; i < doc.childCount && changed.length < 2; i++) if (before.child(i) !== doc.child(i)) changed.push(i);
+      if (changed.length === 1) {
+        const index = changed[0]!;
+        let pos = 0;
+        for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+        const node = doc.child(index);
+        let set = previous.derived.decorations.map(previous.tr.mapping, doc);
+        set = set.remove(set.find(pos, pos + node.nodeSize));
+        const out: Decoration[] = [];
+        if (node.type.name === "agenda_item") itemDecorations(node, pos, base, meta, out);
+        else answerDecorations(doc, meta, out);
+        return { ...base, decorations: set.add(doc, out) };
+      }
+    }
+  }
+
+  const out: Decoration[] = [];
+  doc.forEach((node, pos) => {
+    if (node.type.name === "agenda_item") itemDecorations(node, pos, base, meta, out);
+  });
+  if (doc.firstChild?.type.name === "answer") answerDecorations(doc, meta, out);
+  return { ...base, decorations: DecorationSet.create(doc, out) };
+}
+
+export function derivedPlugin(): Plugin<Derived> {
+  return new Plugin<Derived>({
+    key: derivedKey,
+    state: {
+      init: (_config, state) => compute({ doc: state.doc, meta: documentInfo(state).meta }),
+      apply(tr, value, _old, state) {
+        if (!tr.docChanged && !changesMeta(tr)) return value;
+        return compute({ doc: state.doc, meta: documentInfo(state).meta }, { derived: value, tr });
+      },
+    },
+    props: {
+      decorations: (state) => derivedKey.getState(state)?.decorations,
+    },
+  });
+}
+
+export function derivedOf(state: EditorState): Derived {
+  const d = derivedKey.getState(state);
+  if (!d) throw new Error("derivedPlugin saknas i editorns tillstånd");
+  return d;
+}

@@ -1,0 +1,37 @@
+/** The editor's state for a document: the schema, and every plugin in the order they take keys. */
+import { dropCursor } from "prosemirror-dropcursor";
+import { gapCursor } from "prosemirror-gapcursor";
+import { history } from "prosemirror-history";
+import { EditorState } from "prosemirror-state";
+import { search } from "prosemirror-search";
+import type { ProtokollFile } from "../../schemas/file.js";
+import { schema } from "../../schemas/schema.js";
+import { currentItemPlugin } from "./currentItemPlugin.js";
+import { derivedPlugin } from "./derivedPlugin.js";
+import { documentPlugin } from "./documentPlugin.js";
+import { generatedClickPlugin } from "./generatedClick.js";
+import { buildInputRules } from "./inputRules.js";
+import { buildKeymaps, type Shortcut } from "./keymap.js";
+import { problemsPlugin } from "./problemsPlugin.js";
+import { quickInsertPlugin } from "./quickInsert.js";
+
+export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc">, appShortcuts: Shortcut[] = []): EditorState {
+  return EditorState.create({
+    schema,
+    doc: file.doc,
+    plugins: [
+      documentPlugin({ kind: file.kind, meta: file.meta }),
+      quickInsertPlugin(), // before the keymaps: it takes ↑/↓/Enter while its popup is open
+      derivedPlugin(),
+      generatedClickPlugin(),
+      currentItemPlugin(),
+      problemsPlugin(),
+      buildInputRules(schema),
+      ...buildKeymaps(schema, appShortcuts),
+      history({ newGroupDelay: 700 }),
+      dropCursor(),
+      gapCursor(),
+      search(),
+    ],
+  });
+}

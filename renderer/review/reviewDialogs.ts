@@ -1,0 +1,66 @@
+/**
+ * The justering's dialogs: begär ändring (what to change), ta tillbaka till utkast (why), justera
+ * (who signs, when) and rättelse (vad, varför, vem). Each validates in Swedish and resolves with
+ * what was entered, or null when cancelled.
+ */
+import { personName } from "../../schemas/review/index.js";
+import type { Meta } from "../../schemas/meta.js";
+import { modal } from "../ui/dialogs.js";
+import { field, h } from "../ui/dom.js";
+import { nowIso } from "./reviewSession.js";
+
+const textarea = (id: string, placeholder = "") => h("textarea", { id, rows: 3, class: "review-text", placeholder });
+
+export async function requestChangesDialog(itemLabel: string): Promise<string | null> {
+  const note = textarea("request-note", "Vad ska ändras, och hur?");
+  const ok = await modal(`Begär ändring i ${itemLabel}`, [field("Ändring som begärs", note)], [
+    { label: "Avbryt", value: false },
+    { label: "Begär ändring", value: true, primary: true },
+  ], { validate: () => (note.value.trim() ? null : "Skriv vilken ändring du begär."), id: "request-dialog" });
+  return ok ? note.value.trim() : null;
+}
+
+export async function returnToDraftDialog(): Promise<string | null> {
+  const why = textarea("draft-why", "T.ex. större omarbetning av § 5");
+  const ok = await modal("Ta tillbaka till utkast", [h("p", {}, "Kommentarer och godkännanden behålls; godkännanden av paragrafer som ändras upphör att gälla."), field("Varför", why)], [
+    { label: "Avbryt", value: false },
+    { label: "Ta tillbaka", value: true, primary: true },
+  ], { validate: () => (why.value.trim() ? null : "Skriv varför protokollet tas tillbaka.") });
+  return ok ? why.value.trim() : null;
+}
+
+/** Justera: who signs (the chair and every justerare) and when; resolves with the time. */
+export async function adjustDialog(meta: Meta, signers: string[]): Promise<string | null> {
+  const at = h("input", { type: "datetime-local", id: "adjust-at", value: nowIso(), required: true });
+  const ok = await modal("Justera protokollet", [
+    h("p", {}, "Protokollet justeras av:"),
+    h("ul", { class: "review-signers" }, ...signers.map((id) => h("li", {}, `${personName(meta, id)} (${id === meta.chair ? "ordförande" : "justerare"})`))),
+    field("Tidpunkt för justeringen", at),
+    h("p", { class: "hint" }, "Efter justeringen är protokollet en allmän handling: texten låses och får ett sigill (SHA-256). Senare ändringar görs bara som en synlig rättelse."),
+  ], [
+    { label: "Avbryt", value: false },
+    { label: "Justera", value: true, primary: true },
+  ], { validate: () => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at.value) ? null : "Ange dag och klockslag för justeringen."), id: "adjust-dialog" });
+  return ok ? at.value.slice(0, 16) : null;
+}
+
+/** Rättelse: vad, varför, vem — before the text is unlocked for the correction. */
+export async function correctionDialog(defaultBy: string): Promise<{ what: string; why: string; by: string } | null> {
+  const what = textarea("correction-what", "T.ex. ”ytterstaden” ändras till ”innerstaden” i § 5.");
+  const why = textarea("correction-why", "T.ex. skrivfel");
+  const by = h("input", { type: "text", id: "correction-by", value: defaultBy, maxlength: 100 });
+  const ok = await modal("Rättelse i justerat protokoll", [
+    h("p", {}, "En rättelse registreras i protokollets historik med vad, varför, vem och när, och visas i protokollet. Sigillet förnyas; det tidigare sparas."),
+    field("Vad rättas (vad stod det, vad ska det stå)", what),
+    field("Varför", why),
+    field("Vem gör rättelsen", by),
+  ], [
+    { label: "Avbryt", value: false },
+    { label: "Börja rättelsen", value: true, primary: true },
+  ], {
+    validate: () => (!what.value.trim() ? "Skriv vad som rättas." : !why.value.trim() ? "Skriv varför rättelsen görs." : !by.value.trim() ? "Ange vem som gör rättelsen." : null),
+    id: "correction-dialog",
+    wide: true,
+  });
+  return ok ? { what: what.value.trim(), why: why.value.trim(), by: by.value.trim() } : null;
+}

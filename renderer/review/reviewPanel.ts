@@ -1,0 +1,451 @@
+/**
+ * The Justering panel: who I am (the secretary, the chair or a justerare), the status and its
+ * actions (skicka för justering, godkänn § / begär ändring, justera, rättelse), the deadlines, the
+ * §§ with each signatory's approval, the comments with their threads, what changed since I last
+ * read, and the review copy. Everything shown comes from `reviewOverview` and the other pure
+ * functions of schemas/review; every action goes through the ReviewSession.
+ */
+import type { App } from "../app.js";
+import { itemLabel, personName, reviewOverview, type ApprovalState, type ReviewOverview } from "../../schemas/review/index.js";
+import type { Comment } from "../../schemas/meta.js";
+import { confirmDialog, showError, toast } from "../ui/dialogs.js";
+import { h } from "../ui/dom.js";
+import { adjustDialog, correctionDialog, requestChangesDialog, returnToDraftDialog } from "./reviewDialogs.js";
+import { mergeReviewCopy, mergeWordCopy, saveReviewCopy, saveWordCopy } from "./reviewCopy.js";
+import { SECRETARY, type Outcome, type ReviewSession } from "./reviewSession.js";
+
+const stateSymbol: Record<ApprovalState, string> = { approved: "✓", changes_requested: "!", changed: "↻", missing: "·" };
+const stateWords: Record<ApprovalState, string> = {
+  approved: "har godkänt",
+  changes_requested: "har begärt ändring",
+  changed: "godkände en tidigare lydelse",
+  missing: "har inte godkänt ännu",
+};
+const changeWords = { unseen: "", unchanged: "", changed: "ändrad", added: "ny", removed: "borttagen" } as const;
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((p) => p[0]!.toUpperCase())
+    .join("")
+    .slice(0, 3);
+
+export interface ReviewActions {
+  sendForReview(): Promise<void>;
+  returnToDraft(): Promise<void>;
+  approveCurrent(): Promise<void>;
+  requestChangesCurrent(): Promise<void>;
+  focusComment(): void;
+  showChanges(): void;
+  adjust(): Promise<void>;
+  correction(): Promise<void>;
+  saveCopy(): Promise<void>;
+  mergeCopy(): Promise<void>;
+  saveWordCopy(): Promise<void>;
+  mergeWordCopy(): Promise<void>;
+}
+
+export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSession, native: boolean): ReviewActions {
+  const report = async (r: Outcome, title: string, success?: string) => {
+    if (!r.ok) await showError(title, r.error);
+    else if (success) toast(success, "success");
+    return r.ok;
+  };
+
+  // ---- persistent parts (kept across redraws so typing in them is never lost) ----
+  const identity = h("select", { id: "review-identity", "aria-describedby": "review-identity-hint" });
+  identity.addEventListener("change", () => session.setIdentity(identity.value));
+  const identityHint = h("p", { class: "hint", id: "review-identity-hint" });
+  const commentText = h("textarea", { id: "review-comment-text", rows: 3, class: "review-text", placeholder: "Skriv en kommentar…", "aria-label": "Ny kommentar" });
+  const commentTarget = h("p", { class: "hint review-target", id: "review-comment-target" });
+  const commentButton = h("button", { type: "button", id: "review-comment-add", class: "primary" }, "Kommentera");
+  commentButton.addEventListener("click", async () => {
+    const r = session.comment(commentText.value);
+    if (await report(r, "Kommentaren sparades inte")) commentText.value = "";
+  });
+  commentText.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      commentButton.click();
+    }
+  });
+  let showResolved = false;
+
+  const statusBox = h("div", { class: "review-status", id: "review-status" });
+  const deadlinesBox = h("div", { class: "review-deadlines", id: "review-deadlines" });
+  const itemsBox = h("div", { class: "review-items", id: "review-items" });
+  const commentsBox = h("div", { class: "review-comments", id: "review-comments" });
+  const changesBox = h("div", { class: "review-changes", id: "review-changes" });
+  const copyBox = h("div", { class: "review-copy" },
+    h("button", { type: "button", id: "review-save-copy", onclick: () => void actions.saveCopy() }, "Spara granskningskopia…"),
+    h("button", { type: "button", id: "review-merge-copy", onclick: () => void actions.mergeCopy() }, "Hämta granskning…"),
+    h("button", { type: "button", id: "review-save-word", onclick: () => void actions.saveWordCopy() }, "Word-kopia för granskning…"),
+    h("button", { type: "button", id: "review-merge-word", onclick: () => void actions.mergeWordCopy() }, "Hämta granskning från Word…"),
+  );
+
+  root.replaceChildren(
+    h("h2", { class: "panel-title" }, "Justering"),
+    h("div", { class: "field" }, h("label", { for: "review-identity" }, "Jag är"), identity),
+    identityHint,
+    statusBox,
+    h("h3", { class: "review-heading" }, "Frister"),
+    deadlinesBox,
+    h("h3", { class: "review-heading" }, "Paragrafer"),
+    itemsBox,
+    h("h3", { class: "review-heading" }, "Kommentarer"),
+    h("div", { class: "review-compose" }, commentTarget, commentText, h("div", { class: "review-buttons" }, commentButton)),
+    commentsBox,
+    h("h3", { class: "review-heading" }, "Ändringar"),
+    changesBox,
+    h("h3", { class: "review-heading" }, "Granskningskopia"),
+    copyBox,
+  );
+
+  // ---- drawing ----
+  const renderIdentity = (o: ReviewOverview) => {
+    const meta = app.meta;
+    const options: [string, string][] = [[SECRETARY, `${meta.secretary ? personName(meta, meta.secretary) : "Sekreteraren"} (sekreterare)`]];
+    for (const s of o.signatories) options.push([s.id, `${s.name} (${s.role})`]);
+    const key = JSON.stringify(options);
+    if (identity.dataset.options !== key) {
+      identity.replaceChildren(...options.map(([v, l]) => h("option", { value: v }, l)));
+      identity.dataset.options = key;
+    }
+    identity.value = session.identity;
+    identityHint.textContent = session.correction
+      ? "Rättelse pågår: texten är upplåst för rättelsen."
+      : o.status === "adjusted"
+        ? "Protokollet är justerat: texten är skrivskyddad."
+        : session.isSignatory()
+          ? "Du granskar: texten är skrivskyddad – kommentera, godkänn eller begär ändring."
+          : "Som sekreterare skriver du i texten; justerarna kommenterar och godkänner.";
+  };
+
+  const renderStatus = (o: ReviewOverview) => {
+    const parts: Node[] = [h("p", { class: "review-state" }, "Status: ", h("strong", { "data-status": o.status, id: "review-state" }, o.statusLabel))];
+    const secretary = !session.isSignatory();
+    if (o.status === "draft" && app.kind === "protokoll") {
+      parts.push(h("button", { type: "button", id: "review-send", class: "primary", disabled: !secretary, onclick: () => void actions.sendForReview() }, "Skicka för justering"));
+      if (!secretary) parts.push(h("p", { class: "hint" }, "Sekreteraren skickar protokollet för justering."));
+    }
+    if (o.status === "in_review") {
+      const missing = o.canAdjust.ok ? [] : o.canAdjust.missing;
+      const file = session.file();
+      if (missing.length) {
+        // One line per signatory and state: "Jan Jönsson har inte godkänt ännu: § 1, § 2, § 4".
+        const groups = new Map<string, string[]>();
+        for (const m of missing) {
+          const key = `${personName(file.meta, m.who)} ${stateWords[m.state]}`;
+          groups.set(key, [...(groups.get(key) ?? []), itemLabel(file, m.item)]);
+        }
+        const lines = [...groups].map(([who, items]) => h("li", {}, `${who}: ${items.join(", ")}`));
+        parts.push(h("p", { class: "hint" }, "Innan protokollet kan justeras:"), h("ul", { class: "review-missing", id: "review-missing" }, ...lines));
+      } else parts.push(h("p", { class: "review-ready" }, "Ordföranden och justerarna har godkänt alla paragrafer."));
+      parts.push(
+        h("div", { class: "review-buttons" },
+          h("button", { type: "button", id: "review-adjust", class: "primary", disabled: !o.canAdjust.ok, title: o.canAdjust.ok ? "" : "Alla paragrafer måste vara godkända av ordföranden och justerarna", onclick: () => void actions.adjust() }, "Justera protokollet"),
+          secretary ? h("button", { type: "button", id: "review-to-draft", onclick: () => void actions.returnToDraft() }, "Ta tillbaka till utkast…") : null,
+        ),
+      );
+    }
+    if (o.status === "adjusted") {
+      const seal = o.seal;
+      if (seal?.ok) parts.push(h("p", { class: "review-seal-ok", id: "review-seal" }, `Sigillet stämmer: oförändrat sedan justeringen ${seal.adjustedAt.replace("T", " ")}${seal.corrections.length ? ` (${seal.corrections.length} rättelse${seal.corrections.length === 1 ? "" : "r"})` : ""}.`, h("br"), h("code", { class: "review-hash" }, `SHA-256 ${seal.sha256}`)));
+      else if (seal) parts.push(h("p", { class: "review-seal-broken", id: "review-seal", role: "alert" }, seal.message));
+      if (session.correction) {
+        const c = session.correction;
+        parts.push(
+          h("div", { class: "review-correcting", id: "review-correcting", role: "status" },
+            h("p", {}, h("strong", {}, "Rättelse pågår. "), "Gör ändringen i texten och registrera den."),
+            h("p", { class: "hint" }, `Vad: ${c.what} Varför: ${c.why} Vem: ${c.by}`),
+            h("div", { class: "review-buttons" },
+              h("button", { type: "button", id: "review-correction-finish", class: "primary", onclick: async () => void (await report(session.finishCorrection(), "Rättelsen registrerades inte", "Rättelsen är registrerad och sigillet förnyat.")) }, "Registrera rättelsen"),
+              h("button", { type: "button", id: "review-correction-cancel", onclick: () => session.cancelCorrection() }, "Avbryt rättelsen"),
+            ),
+          ),
+        );
+      } else parts.push(h("button", { type: "button", id: "review-correction", onclick: () => void actions.correction() }, "Rättelse…"));
+    }
+    if (o.corrections.length)
+      parts.push(h("h4", {}, "Rättelser"), h("ul", { class: "review-corrections", id: "review-corrections" }, ...o.corrections.map((n) => h("li", {}, n.text))));
+    statusBox.replaceChildren(...parts);
+  };
+
+  const renderDeadlines = (o: ReviewOverview) => {
+    const d = o.deadlines;
+    if (!d || app.kind !== "protokoll") {
+      deadlinesBox.replaceChildren(h("p", { class: "hint" }, "Inga frister för ett interpellationssvar."));
+      return;
+    }
+    deadlinesBox.replaceChildren(h("ul", { class: "deadline-list" }, ...[d.adjustment, d.notice, d.appeal].map((l) => h("li", { class: `deadline ${l.state}`, "data-kind": l.kind }, l.sentence))));
+  };
+
+  const renderItems = (o: ReviewOverview) => {
+    const me = session.identity;
+    const canAct = session.isSignatory() && o.status === "in_review";
+    const current = app.currentItem()?.node.attrs.id as string | undefined;
+    const corrected = new Set(o.corrections.map((n) => n.item));
+    const rows = o.items.map((item) => {
+      // After justering the approvals are history: the § is justerad, or rättad since.
+      const chips = o.status === "adjusted"
+        ? [corrected.has(item.item) ? h("span", { class: "approval changed", title: "Rättad efter justeringen – se rättelsen i texten" }, "Rättad") : h("span", { class: "approval approved" }, "✓ Justerad")]
+        : item.approvals.map((a) =>
+        h("span", { class: `approval ${a.state}`, title: `${a.name} ${stateWords[a.state]}${a.note ? `: ${a.note}` : ""}` }, `${stateSymbol[a.state]} ${initials(a.name)}`),
+      );
+      const mine = item.approvals.find((a) => a.who === me);
+      const change = item.change && changeWords[item.change] ? h("span", { class: `review-change ${item.change}` }, changeWords[item.change]) : null;
+      return h("li", { class: `review-item${item.item === current ? " current" : ""}`, "data-item": item.item },
+        h("button", { type: "button", class: "review-item-go", onclick: () => goToItem(item.item) }, h("span", { class: "outline-number" }, `§ ${item.number}`), h("span", { class: "review-item-title" }, item.title || "(utan rubrik)")),
+        h("div", { class: "review-item-state" },
+          ...chips,
+          item.immediatelyAdjusted ? h("span", { class: "approval immediate", title: "Justerad vid sammanträdet (omedelbar justering)" }, "Justerad") : null,
+          item.openComments ? h("span", { class: "review-count" }, `${item.openComments} ${item.openComments === 1 ? "kommentar" : "kommentarer"}`) : null,
+          change,
+        ),
+        mine?.state === "changes_requested" && mine.note ? h("p", { class: "hint" }, `Din ändringsbegäran: ${mine.note}`) : null,
+        item.immediate && !item.immediatelyAdjusted && o.status !== "adjusted"
+          ? h("div", { class: "review-buttons" }, h("button", { type: "button", class: "small review-immediate", onclick: () => void adjustNow(item.item) }, "Justera § omedelbart…"))
+          : null,
+        canAct && !item.immediatelyAdjusted
+          ? h("div", { class: "review-buttons" },
+              h("button", { type: "button", class: "small review-approve", disabled: mine?.state === "approved", onclick: () => void approve(item.item) }, mine?.state === "approved" ? "Godkänd" : "Godkänn §"),
+              h("button", { type: "button", class: "small review-request", onclick: () => void requestChanges(item.item) }, "Begär ändring…"),
+            )
+          : null,
+      );
+    });
+    itemsBox.replaceChildren(o.items.length ? h("ol", { class: "review-item-list" }, ...rows) : h("p", { class: "hint" }, "Inga paragrafer."));
+  };
+
+  const quoteOf = (c: Comment) => (c.anchor ? `”${c.anchor.text}”` : c.detachedText ? `(borttagen text: ”${c.detachedText}”)` : null);
+
+  const renderComments = () => {
+    const file = session.file();
+    const comments = file.review.comments.filter((c) => showResolved || !c.resolved);
+    const adjusted = file.meta.status === "adjusted";
+    const list = comments.map((c) => {
+      const replyText = h("textarea", { rows: 2, class: "review-text review-reply-text", "aria-label": "Svar", placeholder: "Svara…" });
+      const where = c.item ? itemLabel(file, c.item) : "Hela protokollet";
+      const quote = quoteOf(c);
+      return h("li", { class: `review-comment${c.resolved ? " resolved" : ""}${c.id === session.activeComment ? " active" : ""}`, "data-comment": c.id },
+        h("button", { type: "button", class: "review-comment-where", onclick: () => showComment(c) }, where, quote ? h("span", { class: "review-quote" }, ` ${quote}`) : null),
+        h("div", { class: "review-comment-head" }, h("strong", {}, c.author), " ", h("time", { datetime: c.at }, c.at.replace("T", " ")), c.resolved ? h("span", { class: "review-resolved" }, " Löst") : null),
+        h("p", { class: "review-comment-text" }, c.text),
+        c.replies.length
+          ? h("ul", { class: "review-replies" }, ...c.replies.map((r) => h("li", {}, h("div", { class: "review-comment-head" }, h("strong", {}, r.author), " ", h("time", { datetime: r.at }, r.at.replace("T", " "))), h("p", { class: "review-comment-text" }, r.text))))
+          : null,
+        !adjusted && !c.resolved
+          ? h("div", { class: "review-reply" }, replyText, h("div", { class: "review-buttons" },
+              h("button", { type: "button", class: "small review-reply-send", onclick: async () => void (await report(session.reply(c.id, replyText.value), "Svaret sparades inte")) }, "Svara"),
+              h("button", { type: "button", class: "small review-resolve", onclick: async () => void (await report(session.resolve(c.id, true), "Kommentaren")) }, "Markera som löst"),
+            ))
+          : h("div", { class: "review-buttons" }, h("button", { type: "button", class: "small review-reopen", onclick: async () => void (await report(session.resolve(c.id, !c.resolved), "Kommentaren")) }, c.resolved ? "Öppna igen" : "Markera som löst")),
+      );
+    });
+    const resolvedCount = file.review.comments.filter((c) => c.resolved).length;
+    const toggle = h("label", { class: "check" }, h("input", { type: "checkbox", id: "review-show-resolved", checked: showResolved, onchange: (e: Event) => {
+      showResolved = (e.target as HTMLInputElement).checked;
+      renderComments();
+    } }), ` Visa lösta (${resolvedCount})`);
+    commentsBox.replaceChildren(list.length ? h("ul", { class: "review-comment-list" }, ...list) : h("p", { class: "hint" }, "Inga öppna kommentarer."), toggle);
+    commentButton.disabled = adjusted;
+    commentText.disabled = adjusted;
+  };
+
+  const renderTarget = () => {
+    if (app.meta.status === "adjusted") {
+      commentTarget.textContent = "Efter justeringen kan inga kommentarer läggas till.";
+      return;
+    }
+    const t = session.commentTarget();
+    const file = session.file();
+    commentTarget.textContent = t.quote
+      ? `Gäller den markerade texten i ${itemLabel(file, t.item!)}: ”${t.quote.length > 60 ? `${t.quote.slice(0, 60)}…` : t.quote}”`
+      : t.item
+        ? `Gäller ${itemLabel(file, t.item)} (markera text för att kommentera just den).`
+        : "Gäller hela protokollet.";
+  };
+
+  const renderChanges = () => {
+    const changes = session.changes();
+    const toggle = h("button", { type: "button", id: "review-show-changes", "aria-pressed": String(session.showChanges), onclick: () => actions.showChanges() }, session.showChanges ? "Dölj ändringarna" : "Visa ändringar sedan jag senast läste");
+    const seen = h("button", { type: "button", id: "review-mark-seen", onclick: async () => void (await report(session.markSeen(), "Läst")) }, "Markera som läst");
+    const parts: Node[] = [h("div", { class: "review-buttons" }, toggle, seen)];
+    if (session.showChanges) {
+      if (!changes.since) parts.push(h("p", { class: "hint", id: "review-changes-summary" }, "Du har inte markerat protokollet som läst tidigare – allt är nytt för dig. Läs det och tryck ”Markera som läst”."));
+      else {
+        const diffs = changes.items.filter((c) => c.change !== "unchanged");
+        parts.push(h("p", { class: "hint", id: "review-changes-summary" }, diffs.length ? `Sedan du läste ${changes.since.replace("T", " ")}: ${diffs.length} paragraf${diffs.length === 1 ? "" : "er"} ändrade.` : `Inget har ändrats sedan du läste ${changes.since.replace("T", " ")}.`));
+        parts.push(h("ul", { class: "review-diff-list" }, ...diffs.map((c) =>
+          h("li", { "data-item": c.item },
+            h("button", { type: "button", class: "review-item-go", onclick: () => goToItem(c.item) }, c.number !== null ? `§ ${c.number} ` : "", c.title, ` – ${changeWords[c.change]}`),
+            c.diff && c.diff.some((p) => p.type !== "same")
+              ? h("p", { class: "review-diff" }, ...c.diff.map((p) => (p.type === "same" ? shorten(p.text) : h(p.type === "added" ? "ins" : "del", {}, p.text))))
+              : c.change === "changed" ? h("p", { class: "hint" }, "Uppgifter som omröstning eller yrkanden har ändrats.") : null,
+          ),
+        )));
+      }
+    }
+    changesBox.replaceChildren(...parts);
+  };
+
+  /** Long unchanged stretches of a diff shown by their ends only. */
+  const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 35)} … ${text.slice(-35)}` : text);
+
+  const render = () => {
+    const o = reviewOverview(session.file(), { reader: session.reader(), today: today() });
+    renderIdentity(o);
+    renderStatus(o);
+    renderDeadlines(o);
+    renderItems(o);
+    renderComments();
+    renderChanges();
+    renderTarget();
+  };
+
+  // ---- navigation ----
+  const goToItem = (id: string) => {
+    let pos = -1;
+    app.state.doc.forEach((n, offset) => {
+      if (pos < 0 && n.type.name === "agenda_item" && n.attrs.id === id) pos = offset;
+    });
+    if (pos >= 0) app.goTo(pos + 1, true);
+  };
+  // A click on a commented text in the document shows its comment in the panel.
+  app.view.dom.addEventListener("click", (e) => {
+    const id = (e.target as HTMLElement).closest<HTMLElement>("[data-comment]")?.dataset.comment;
+    if (!id) return;
+    showTab();
+    session.selectComment(id);
+    commentsBox.querySelector(`[data-comment="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
+  });
+  const showComment = (c: Comment) => {
+    session.selectComment(c.id);
+    const el = app.view.dom.querySelector(`[data-comment="${CSS.escape(c.id)}"]`);
+    if (el) el.scrollIntoView({ block: "center" });
+    else if (c.item) goToItem(c.item);
+  };
+
+  // ---- actions ----
+  const approve = async (item: string) => {
+    await report(session.approve(item), "Godkännandet sparades inte");
+  };
+  const adjustNow = async (item: string) => {
+    const label = itemLabel(session.file(), item);
+    const names = session.signatoryIds().map((id) => personName(app.meta, id)).join(" och ");
+    if (!(await confirmDialog(`Omedelbar justering av ${label}`, `${label} justeras nu av ${names}. Paragrafen kan sedan inte ändras och kan lämnas ut som protokollsutdrag direkt.`, "Justera paragrafen"))) return;
+    await report(session.adjustItemNow(item), "Paragrafen justerades inte", `${label} är omedelbart justerad.`);
+  };
+  const requestChanges = async (item: string) => {
+    const note = await requestChangesDialog(itemLabel(session.file(), item));
+    if (note) await report(session.requestChanges(item, note), "Ändringsbegäran sparades inte");
+  };
+  /** "p2:lv" (an approval in a merge report) → "§ 2 Linnéa Vinge". */
+  const approvalLabel = (pair: string) => {
+    const [item, person] = pair.split(":");
+    return `${itemLabel(session.file(), item ?? "")} ${personName(app.meta, person ?? "")}`;
+  };
+  const currentOrError = async (what: string): Promise<string | null> => {
+    const id = app.currentItem()?.node.attrs.id as string | undefined;
+    if (!id) await showError(what, "Ställ markören i den paragraf det gäller.");
+    return id ?? null;
+  };
+
+  const actions: ReviewActions = {
+    async sendForReview() {
+      const names = session.signatoryIds().map((id) => personName(app.meta, id));
+      if (!(await confirmDialog("Skicka för justering", `Protokollet skickas för justering${names.length ? ` till ${names.join(" och ")}` : ""}. Du kan fortsätta ändra i texten; ändrade paragrafer måste godkännas igen.`, "Skicka"))) return;
+      await report(session.sendForReview(), "Protokollet skickades inte för justering", "Protokollet är skickat för justering.");
+    },
+    async returnToDraft() {
+      const why = await returnToDraftDialog();
+      if (why) await report(session.returnToDraft(why), "Protokollet togs inte tillbaka");
+    },
+    async approveCurrent() {
+      const id = await currentOrError("Godkänn §");
+      if (id) await approve(id);
+    },
+    async requestChangesCurrent() {
+      const id = await currentOrError("Begär ändring");
+      if (id) await requestChanges(id);
+    },
+    focusComment() {
+      showTab();
+      renderTarget();
+      commentText.focus();
+    },
+    showChanges() {
+      session.toggleChanges(!session.showChanges);
+    },
+    async adjust() {
+      const o = session.file();
+      const at = await adjustDialog(o.meta, session.signatoryIds());
+      if (at) await report(session.adjust(at), "Protokollet justerades inte", "Protokollet är justerat och låst.");
+    },
+    async correction() {
+      if (app.meta.status !== "adjusted") {
+        await showError("Rättelse", "Rättelse görs bara i ett justerat protokoll – ändra utkastet direkt i stället.");
+        return;
+      }
+      const c = await correctionDialog(session.name());
+      if (!c) return;
+      if (await report(session.startCorrection(c), "Rättelse", "Texten är upplåst för rättelsen. Registrera den i panelen Justering när du är klar.")) app.focus();
+    },
+    async saveCopy() {
+      await saveReviewCopy(app, native);
+    },
+    async mergeCopy() {
+      await mergeReviewCopy(app, session, native, approvalLabel);
+    },
+    async saveWordCopy() {
+      await saveWordCopy(app);
+    },
+    async mergeWordCopy() {
+      await mergeWordCopy(app, session, native, approvalLabel);
+    },
+  };
+
+  const showTab = () => document.querySelector<HTMLElement>('[role=tab][data-tab="review"]')?.click();
+
+  // ---- refresh: at once for review actions and loads, after a pause for typing ----
+  // While the panel is hidden (another tab is open) it is only marked stale and drawn when shown.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stale = false;
+  const busy = () => root.contains(document.activeElement) && document.activeElement instanceof HTMLTextAreaElement && document.activeElement !== commentText;
+  const refresh = () => {
+    clearTimeout(timer);
+    if (root.hidden) {
+      stale = true;
+      return;
+    }
+    if (busy()) {
+      timer = setTimeout(refresh, 500);
+      return;
+    }
+    stale = false;
+    render();
+  };
+  new MutationObserver(() => {
+    if (!root.hidden && stale) refresh();
+  }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+  session.onChange(refresh);
+  app.onChange((kinds) => {
+    if (kinds.has("load") || kinds.has("meta")) refresh();
+    else if (kinds.has("doc")) {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 300);
+    } else if (kinds.has("selection")) {
+      renderTarget();
+      const current = app.currentItem()?.node.attrs.id as string | undefined;
+      for (const li of itemsBox.querySelectorAll<HTMLElement>(".review-item")) li.classList.toggle("current", li.dataset.item === current);
+    }
+  });
+  render();
+  return actions;
+}

@@ -1,0 +1,136 @@
+import { EditorState, TextSelection } from "prosemirror-state";
+import { describe, expect, it } from "vitest";
+import type { ProtokollFile } from "../../schemas/file.js";
+import { adjust, approveItem, correctionNotes, immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment, signatories, type CorrectionNote } from "../../schemas/review/index.js";
+import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { metaOf, updateMeta } from "../editor/documentPlugin.js";
+import { createEditorState } from "../editor/setup.js";
+import { REDRAW, reviewKey, reviewPlugin, type ReviewContext } from "./reviewPlugin.js";
+import type { DecorationSet } from "prosemirror-view";
+
+const ok = <T extends { ok: boolean }>(r: T) => {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r as Extract<T, { ok: true }>;
+};
+
+/** The sample protocol, sent for review, approved by the chair and the justerare, and justerad. */
+function adjusted(): ProtokollFile {
+  let f = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
+  for (const who of signatories(f.meta)) for (const id of ["p1", "p2", "p3", "p4", "p5", "p6"]) f = ok(approveItem(f, id, who, "2020-08-28T10:00")).file;
+  return ok(adjust(f, ["jj", "lv"], "2020-08-31T14:00")).file;
+}
+
+interface Harness {
+  state: EditorState;
+  refused: string[];
+  flags: { correcting: boolean; reviewing: boolean; changed: Set<string>; notes: CorrectionNote[] };
+}
+
+function editor(file: ProtokollFile): Harness {
+  const refused: string[] = [];
+  const flags = { correcting: false, reviewing: false, changed: new Set<string>(), notes: correctionNotes(file) };
+  const ctx: ReviewContext = {
+    review: () => file.review,
+    history: () => file.history,
+    correcting: () => flags.correcting,
+    reviewing: () => flags.reviewing,
+    changedItems: () => flags.changed,
+    corrections: () => flags.notes,
+    activeComment: () => null,
+    refused: (r) => refused.push(r),
+  };
+  const base = createEditorState(file);
+  const state = base.reconfigure({ plugins: [...base.plugins, reviewPlugin(ctx, metaOf)] });
+  return { state, refused, flags };
+}
+
+/** Type text at the end of the last text block of a § (as a keystroke would). */
+function typeIn(state: EditorState, itemId: string, text: string) {
+  let at = -1;
+  state.doc.forEach((item, offset) => {
+    if (item.attrs.id !== itemId) return;
+    item.descendants((node, pos) => {
+      if (node.isTextblock) at = offset + 1 + pos + 1 + node.content.size;
+      return !node.isTextblock;
+    });
+  });
+  return state.tr.setSelection(TextSelection.create(state.doc, at)).insertText(text);
+}
+
+describe("the justering plugin of the editor", () => {
+  it("lets a draft be edited", () => {
+    const h = editor(sampleProtocol());
+    const next = h.state.applyTransaction(typeIn(h.state, "p2", " Tillägg.")).state;
+    expect(next.doc.textContent).toContain("Dagordningen godkänns. Tillägg.");
+    expect(h.refused).toEqual([]);
+  });
+
+  it("refuses every edit of a justerad protocol's text and says why", () => {
+    const h = editor(adjusted());
+    const next = h.state.applyTransaction(typeIn(h.state, "p2", " Tillägg.")).state;
+    expect(next.doc.eq(h.state.doc)).toBe(true);
+    expect(h.refused[0]).toMatch(/justerat och kan inte ändras/);
+  });
+
+  it("refuses a change of the justerad metadata, but lets the day the notice went up be recorded", () => {
+    const h = editor(adjusted());
+    const place = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, meeting: { ...m.meeting, place: "Annat rum" } }))).state;
+    expect(metaOf(place).meeting.place).toBe("Stadshuset");
+    const posted = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, notice: { ...m.notice, posted: "2020-09-01" } }))).state;
+    expect(metaOf(posted).notice.posted).toBe("2020-09-01");
+  });
+
+  it("unlocks the text during a rättelse, and the edit can then be recorded with a renewed seal", () => {
+    const file = adjusted();
+    const h = editor(file);
+    h.flags.correcting = true;
+    const next = h.state.applyTransaction(typeIn(h.state, "p5", " Rättat.")).state;
+    expect(next.doc.textContent).toContain("Förvaltningen ser positivt på förslaget. Rättat.");
+    const r = ok(recordCorrection(file, { newDoc: next.doc, what: "Tillägg i § 5.", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" }));
+    expect(r.file.meta.seal?.sha256).not.toBe(file.meta.seal?.sha256);
+    expect(r.file.history.at(-1)).toMatchObject({ kind: "correction", item: "p5", previousSeal: file.meta.seal });
+  });
+
+  it("keeps the text read-only while a justerare reviews", () => {
+    const f = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
+    const h = editor(f);
+    h.flags.reviewing = true;
+    const next = h.state.applyTransaction(typeIn(h.state, "p1", "!")).state;
+    expect(next.doc.eq(h.state.doc)).toBe(true);
+    expect(h.refused[0]).toMatch(/granskar som justerare/);
+  });
+
+  it("refuses a change to a § justerad at the meeting but allows the other §§", () => {
+    const f = ok(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
+    const h = editor(f);
+    expect(h.state.applyTransaction(typeIn(h.state, "p4", " Ändrat.")).state.doc.eq(h.state.doc)).toBe(true);
+    expect(h.refused[0]).toMatch(/omedelbart justerad/);
+    expect(h.state.applyTransaction(typeIn(h.state, "p3", " Ändrat.")).state.doc.textContent).toContain("avslås. Ändrat.");
+  });
+
+  it("highlights comment anchors and changed §§, and shows each rättelse under its § and the seal above the text", () => {
+    let f = adjusted();
+    const draft = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
+    const commented = ok(addComment(draft, { item: "p5", anchor: { from: 1, to: 4 }, author: "Jan Jönsson", text: "?", at: "2020-08-27T10:00" }));
+    const withComment = editor(commented.file);
+    const found = (reviewKey.getState(withComment.state) as DecorationSet).find();
+    expect(found.filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-anchor")).toHaveLength(1);
+
+    f = ok(recordCorrection(f, { newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"), what: "ytterstaden → innerstaden", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" })).file;
+    const h = editor(f);
+    h.flags.changed.add("p3");
+    const redrawn = h.state.applyTransaction(h.state.tr.setMeta(REDRAW, true)).state;
+    const decos = (reviewKey.getState(redrawn) as DecorationSet).find();
+    const widgets = decos.filter((d) => (d.spec as { key?: string }).key?.startsWith("note-"));
+    expect(widgets).toHaveLength(1);
+    // the note sits at the end of § 5
+    let end = -1;
+    redrawn.doc.forEach((n, offset) => {
+      if (n.attrs.id === "p5") end = offset + n.nodeSize - 1;
+    });
+    expect(widgets[0]!.from).toBe(end);
+    expect(decos.some((d) => (d.spec as { key?: string }).key?.startsWith("seal-"))).toBe(true);
+    const changed = decos.filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-changed");
+    expect(changed).toHaveLength(1);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * The justering plugin of the editor: it refuses edits the protocol's state does not allow and
+ * draws the review's marks in the text.
+ *
+ * - `filterTransaction` refuses every change of the document or its metadata once the protocol is
+ *   justerad (except during a rättelse, and except recording when the notice went up, which the
+ *   seal does not cover), while a justerare reviews (comments only), and to a § justerad at the
+ *   meeting. `editable: false` on the view stops typing; the filter also stops commands, paste,
+ *   drag and undo that do not come from the keyboard.
+ * - Decorations: comment anchors highlighted, §§ changed since the reader last looked outlined,
+ *   each rättelse as a visible note under its §, and the seal above the text once justerad.
+ */
+import type { Node } from "prosemirror-model";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import type { ProtokollFile } from "../../schemas/file.js";
+import type { Meta } from "../../schemas/meta.js";
+import { commentRange, immediateAdjustments, itemHash, type CorrectionNote } from "../../schemas/review/index.js";
+import { SetMetaStep } from "../editor/metaStep.js";
+
+/** What the plugin needs to know about the review, read at each transaction and redraw. */
+export interface ReviewContext {
+  /** Review and history of the open document (they live on the App, not in the editor state). */
+  review(): ProtokollFile["review"];
+  history(): ProtokollFile["history"];
+  /** A rättelse is being made: the justerad text may change until it is recorded or cancelled. */
+  correcting(): boolean;
+  /** The chair or a justerare is reviewing: the text is read-only, comments only. */
+  reviewing(): boolean;
+  /** §§ to outline as changed since the reader last looked (empty when that view is off). */
+  changedItems(): ReadonlySet<string>;
+  /** Rättelser to show as notes under their § (or above the text when not on one §). */
+  corrections(): CorrectionNote[];
+  /** The comment the panel has selected (highlighted more strongly). */
+  activeComment(): string | null;
+  /** Called with the Swedish reason when an edit was refused. */
+  refused(reason: string): void;
+}
+
+export const reviewKey = new PluginKey("review");
+
+/** Meta of the transaction that redraws the review's decorations (after a change outside the editor). */
+export const REDRAW = "review-redraw";
+
+/** Whether two metadata differ only in the day the notice was posted (not sealed, set after justering). */
+function onlyNoticePosted(before: Meta, after: Meta): boolean {
+  const strip = (m: Meta) => JSON.stringify({ ...m, notice: { ...m.notice, posted: null } });
+  return strip(before) === strip(after);
+}
+
+/** Why this transaction may not be applied, or null when it may. */
+export function refusalOf(tr: Transaction, meta: Meta, ctx: ReviewContext): string | null {
+  if (!tr.docChanged) return null;
+  if (meta.status === "adjusted" && !ctx.correcting()) {
+    const metaOnly = tr.steps.every((s) => s instanceof SetMetaStep && onlyNoticePosted(s.before, s.after));
+    if (!metaOnly) return "Protokollet är justerat och kan inte ändras. Rättelser görs med ”Rättelse…” i panelen Justering.";
+    return null;
+  }
+  if (ctx.reviewing() && !ctx.correcting()) return "Du granskar som justerare: texten är skrivskyddad. Skriv en kommentar i panelen Justering i stället.";
+  for (const entry of immediateAdjustments({ history: ctx.history() })) {
+    let node: Node | null = null;
+    tr.doc.forEach((n) => {
+      if (!node && n.type.name === "agenda_item" && n.attrs.id === entry.item) node = n;
+    });
+    if (!node || itemHash(node) !== entry.seal?.sha256) return "Paragrafen är omedelbart justerad och kan inte ändras.";
+  }
+  return null;
+}
+
+function sealWidget(meta: Meta): HTMLElement {
+  const el = document.createElement("div");
+  el.className = "review-seal";
+  el.setAttribute("contenteditable", "false");
+  el.setAttribute("role", "note");
+  const seal = meta.seal;
+  el.textContent = seal ? `Justerat ${seal.at.replace("T", " ")} – sigill (SHA-256) ${seal.sha256}` : "Justerat – sigill saknas";
+  return el;
+}
+
+function noteWidget(note: CorrectionNote): HTMLElement {
+  const el = document.createElement("div");
+  el.className = "correction-note";
+  el.setAttribute("contenteditable", "false");
+  el.setAttribute("role", "note");
+  el.textContent = note.text;
+  return el;
+}
+
+function buildDecorations(state: EditorState, meta: Meta, ctx: ReviewContext): DecorationSet {
+  const doc = state.doc;
+  const decos: Decoration[] = [];
+  const active = ctx.activeComment();
+  for (const comment of ctx.review().comments) {
+    if (comment.resolved) continue;
+    const range = commentRange(doc, comment);
+    if (range && range.from < range.to)
+      decos.push(Decoration.inline(range.from, range.to, { class: `review-anchor${comment.id === active ? " active" : ""}`, "data-comment": comment.id }));
+  }
+  const changed = ctx.changedItems();
+  const notes = ctx.corrections();
+  doc.forEach((node, offset) => {
+    if (node.type.name !== "agenda_item") return;
+    const id = node.attrs.id as string;
+    if (changed.has(id)) decos.push(Decoration.node(offset, offset + node.nodeSize, { class: "review-changed" }));
+    for (const note of notes.filter((n) => n.item === id))
+      decos.push(Decoration.widget(offset + node.nodeSize - 1, () => noteWidget(note), { side: 1, key: `note-${note.entry.at}-${id}`, ignoreSelection: true }));
+  });
+  if (meta.status === "adjusted") {
+    const general = notes.filter((n) => !n.item || !hasItem(doc, n.item));
+    decos.push(Decoration.widget(0, () => sealWidget(meta), { side: -1, key: `seal-${meta.seal?.sha256 ?? "none"}`, ignoreSelection: true }));
+    for (const note of general) decos.push(Decoration.widget(0, () => noteWidget(note), { side: -1, key: `note-${note.entry.at}`, ignoreSelection: true }));
+  }
+  return DecorationSet.create(doc, decos);
+}
+
+function hasItem(doc: Node, id: string): boolean {
+  let found = false;
+  doc.forEach((n) => {
+    if (n.type.name === "agenda_item" && n.attrs.id === id) found = true;
+  });
+  return found;
+}
+
+/** Whether the range from…to lies in (or reaches into) a § justerad at the meeting. */
+export function touchesLockedItem(doc: Node, from: number, to: number, ctx: Pick<ReviewContext, "history">): boolean {
+  const locked = new Set(immediateAdjustments({ history: ctx.history() }).map((e) => e.item));
+  if (!locked.size) return false;
+  let hit = false;
+  doc.forEach((node, offset) => {
+    if (!hit && locked.has(node.attrs.id as string) && from <= offset + node.nodeSize && to >= offset) hit = true;
+  });
+  return hit;
+}
+
+export function reviewPlugin(ctx: ReviewContext, metaOf: (state: EditorState) => Meta): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: reviewKey,
+    state: {
+      init: (_config, state) => buildDecorations(state, metaOf(state), ctx),
+      apply(tr, old, _before, after) {
+        if (tr.docChanged || tr.getMeta(REDRAW)) return buildDecorations(after, metaOf(after), ctx);
+        return old;
+      },
+    },
+    filterTransaction(tr, state) {
+      const reason = refusalOf(tr, metaOf(state), ctx);
+      if (reason) ctx.refused(reason);
+      return reason === null;
+    },
+    props: {
+      decorations(state) {
+        return reviewKey.getState(state) as DecorationSet | undefined;
+      },
+      handleDOMEvents: {
+        // Typing in a § justerad at the meeting is stopped before the browser changes the page:
+        // a refused transaction after the browser inserted the text would leave the caret lost.
+        beforeinput(view, event) {
+          // Where the browser is about to change the text (its target range; the editor's own
+          // selection can lag a click by an event).
+          let { from, to } = view.state.selection;
+          const range = (event as InputEvent).getTargetRanges?.()[0];
+          if (range) {
+            try {
+              from = view.posAtDOM(range.startContainer, range.startOffset);
+              to = view.posAtDOM(range.endContainer, range.endOffset);
+            } catch {
+              // outside the document's text: keep the editor's selection
+            }
+          }
+          if (!touchesLockedItem(view.state.doc, Math.min(from, to), Math.max(from, to), ctx)) return false;
+          event.preventDefault();
+          ctx.refused("Paragrafen är omedelbart justerad och kan inte ändras.");
+          return true;
+        },
+      },
+      handleTextInput(view, from, to) {
+        return touchesLockedItem(view.state.doc, from, to, ctx);
+      },
+    },
+  });
+}

@@ -1,0 +1,254 @@
+/**
+ * Arkiv: Ny (from a template), Öppna, Spara, Spara som, Importera, Exportera, and the offer to
+ * restore unsaved work after a crash — all through the host API. In the Electron app the host's
+ * native dialogs choose files; in the web host the renderer's own Swedish dialogs do (a list of the
+ * workspace's documents, a name field). Errors are shown in a dialog, never thrown.
+ */
+import { App } from "../app.js";
+import { serialize, type ProtokollFile } from "../../schemas/file.js";
+import { templates } from "../../templates/index.js";
+import { derivedOf } from "../editor/derivedPlugin.js";
+import { confirmDialog, modal, showError, toast } from "./dialogs.js";
+import { field, h, select } from "./dom.js";
+
+export interface FileActions {
+  newDocument(): Promise<void>;
+  open(path?: string): Promise<void>;
+  save(): Promise<boolean>;
+  saveAs(): Promise<boolean>;
+  importFile(): Promise<void>;
+  exportDialog(preset?: { format?: "docx" | "pdf"; output?: "full" | "extract" | "notice" | "public" }): Promise<void>;
+  offerRecovery(): Promise<void>;
+}
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+export function fileActions(app: App, native: boolean): FileActions {
+  const host = app.host;
+
+  const loadText = async (text: string, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string; what: string }) => {
+    const r = App.parseText(text);
+    if (!r.ok) {
+      await showError(`${options.what} misslyckades`, "Dokumentet är inte välformat och öppnades inte. Filen har inte ändrats.", r.errors);
+      return false;
+    }
+    app.load(r.file, path, options);
+    app.focus();
+    return true;
+  };
+
+  const mayDiscard = async () =>
+    !app.dirty || (await confirmDialog("Osparade ändringar", "Dokumentet har ändringar som inte är sparade. Vill du fortsätta utan att spara? (Det osparade finns kvar under återställning tills vidare.)", "Fortsätt utan att spara"));
+
+  const afterSave = async (path: string) => {
+    const oldKey = app.recoveryKey;
+    app.path = path;
+    app.setDirty(false);
+    app.cancelAutosave();
+    await host.discardRecovery({ key: oldKey });
+    toast(`Sparat: ${path}`, "success");
+  };
+
+  const actions: FileActions = {
+    async newDocument() {
+      if (!(await mayDiscard())) return;
+      const tmpl = select(Object.values(templates).map((t) => [t.id, t.name]), "socialnamnd", { id: "new-template" });
+      const date = h("input", { type: "date", id: "new-date", value: today(), required: true });
+      const first = h("input", { type: "number", id: "new-first", min: "1", step: "1", value: "1" });
+      const ok = await modal("Nytt dokument", [field("Mall", tmpl), field("Datum (sammanträde eller svar)", date), field("Första § (protokoll)", first)], [
+        { label: "Avbryt", value: false },
+        { label: "Skapa", value: true, primary: true },
+      ], { validate: () => (date.value && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? null : "Ange ett datum.") });
+      if (!ok) return;
+      const template = templates[tmpl.value]!;
+      let file: ProtokollFile;
+      try {
+        file = template.create({ date: date.value, firstItemNumber: Math.max(1, Number(first.value) || 1) });
+      } catch (e) {
+        await showError("Nytt dokument", `Mallen kunde inte användas: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+      app.load(file, null, { dirty: false });
+      app.focus();
+      toast(`Nytt dokument från mallen ${template.name}.`, "success");
+    },
+
+    async open(path?: string) {
+      if (!(await mayDiscard())) return;
+      let chosen = path;
+      if (!chosen && !native) {
+        const list = await host.listFiles({});
+        if (!list.ok) return showError("Öppna", list.error);
+        const pathInput = h("input", { type: "text", id: "open-path", placeholder: "mapp/dokument.protokoll" });
+        let picked: string | null = null;
+        const buttons = list.files.map((f) =>
+          h("li", {}, h("button", { type: "button", class: "file-choice", "data-path": f.path, onclick: (e: Event) => {
+            picked = f.path;
+            pathInput.value = f.path;
+            (e.currentTarget as HTMLElement).closest("form")?.requestSubmit();
+          } }, h("span", { class: "file-name" }, f.path), h("span", { class: "file-date" }, new Date(f.modified).toLocaleString("sv-SE")))),
+        );
+        const ok = await modal("Öppna dokument", [
+          list.files.length ? h("ul", { class: "file-list", "aria-label": "Dokument i arbetsmappen" }, ...buttons) : h("p", { class: "hint" }, "Arbetsmappen har inga dokument ännu."),
+          field("Eller skriv sökvägen i arbetsmappen", pathInput),
+        ], [{ label: "Avbryt", value: false }, { label: "Öppna", value: true, primary: true }], { validate: () => (pathInput.value.trim() || picked ? null : "Välj ett dokument.") , wide: true });
+        if (!ok) return;
+        chosen = pathInput.value.trim() || picked || undefined;
+      }
+      const r = await host.openFile(chosen ? { path: chosen } : {});
+      if (!r.ok) {
+        if (r.error !== "Ingen fil vald.") await showError("Dokumentet kunde inte öppnas", r.error);
+        return;
+      }
+      if (await loadText(r.text, r.path, { readOnly: r.readOnly, what: "Öppna" })) toast(`Öppnat: ${r.path}${r.readOnly ? " (skrivskyddat)" : ""}`, "success");
+    },
+
+    async save() {
+      if (app.readOnly) {
+        await showError("Spara", "Dokumentet är skrivskyddat. Använd Spara som för att spara en kopia.");
+        return false;
+      }
+      if (!app.path) return actions.saveAs();
+      const r = await host.saveFile({ path: app.path, text: app.serialize(), saveAs: false });
+      if (!r.ok) {
+        await showError("Dokumentet sparades inte", r.error);
+        return false;
+      }
+      await afterSave(r.path);
+      return true;
+    },
+
+    async saveAs() {
+      let path: string | null = null;
+      if (!native) {
+        const suggested = (app.path ?? `${app.title()}.protokoll`).replace(/[\\:*?"<>|]+/g, " ");
+        const name = h("input", { type: "text", id: "save-name", value: suggested, required: true });
+        const list = await host.listFiles({});
+        const existing = new Set(list.ok ? list.files.map((f) => f.path) : []);
+        const ok = await modal("Spara som", [field("Filnamn i arbetsmappen", name), h("p", { class: "hint" }, "Ändelsen .protokoll läggs till om den saknas.")], [
+          { label: "Avbryt", value: false },
+          { label: "Spara", value: true, primary: true },
+        ], { validate: () => (name.value.trim() ? null : "Skriv ett filnamn.") });
+        if (!ok) return false;
+        path = name.value.trim();
+        if (!/\.protokoll$/i.test(path)) path += ".protokoll";
+        if (existing.has(path) && path !== app.path && !(await confirmDialog("Filen finns redan", `”${path}” finns redan. Vill du ersätta den?`, "Ersätt"))) return false;
+      }
+      const r = await host.saveFile({ path, text: app.serialize(), saveAs: native });
+      if (!r.ok) {
+        if (!/Ingen fil vald/.test(r.error)) await showError("Dokumentet sparades inte", r.error);
+        return false;
+      }
+      app.readOnly = false;
+      await afterSave(r.path);
+      return true;
+    },
+
+    async importFile() {
+      if (!(await mayDiscard())) return;
+      let result;
+      if (native) result = await host.importFile({});
+      else {
+        const input = h("input", { type: "file", accept: ".pdf,.docx,.txt,.text", id: "import-file" });
+        const ok = await modal("Importera", [field("PDF-, Word- eller textfil", input), h("p", { class: "hint" }, "Importen läser in texten och gissar strukturen; granska resultatet.")], [
+          { label: "Avbryt", value: false },
+          { label: "Importera", value: true, primary: true },
+        ], { validate: () => (input.files?.length ? null : "Välj en fil.") });
+        const file = input.files?.[0];
+        if (!ok || !file) return;
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        let binary = "";
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        result = await host.importFile({ upload: { name: file.name, base64: btoa(binary) } });
+      }
+      if (!result.ok) {
+        if (result.error !== "Ingen fil vald.") await showError("Importen misslyckades", result.error);
+        return;
+      }
+      if (!(await loadText(result.text, null, { dirty: true, what: "Import" }))) return;
+      if (result.report.length)
+        await modal(`Importerat från ${result.sourceName}`, [h("p", {}, "Kontrollera följande:"), h("ul", { class: "error-details" }, ...result.report.map((l) => h("li", {}, l)))], [{ label: "OK", value: true, primary: true }]);
+      else toast(`Importerat från ${result.sourceName}.`, "success");
+    },
+
+    async exportDialog(preset = {}) {
+      const format = select([["pdf", "PDF (PDF/A)"], ["docx", "Word (DOCX)"]], preset.format ?? "pdf", { id: "export-format" });
+      const outputs: [string, string][] = app.kind === "protokoll"
+        ? [["full", "Hela protokollet"], ["extract", "Protokollsutdrag (valda §§)"], ["notice", "Anslagsbevis"], ["public", "Offentlig version (sekretess maskerad)"]]
+        : [["full", "Svar på interpellation"]];
+      const output = select(outputs, preset.output ?? "full", { id: "export-output" });
+      const d = derivedOf(app.state);
+      const current = app.currentItem()?.node.attrs.id as string | undefined;
+      const titles = new Map<string, string>();
+      app.state.doc.forEach((n) => {
+        if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
+      });
+      const itemBoxes = d.ids.map((id) => h("label", { class: "check" }, h("input", { type: "checkbox", value: id, class: "export-item", checked: id === current }), ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`));
+      const items = h("fieldset", { class: "export-items", hidden: output.value !== "extract" }, h("legend", {}, "Paragrafer i utdraget"), ...itemBoxes);
+      output.addEventListener("change", () => (items.hidden = output.value !== "extract"));
+      const draft = h("input", { type: "checkbox", id: "export-draft", checked: app.meta.status === "draft" });
+      const ok = await modal("Exportera", [field("Format", format), field("Vad", output), items, h("label", { class: "check" }, draft, " Utkast (vattenstämpel UTKAST – tillåts trots fel)")], [
+        { label: "Avbryt", value: false },
+        { label: "Exportera", value: true, primary: true },
+      ], { validate: () => (output.value === "extract" && !itemBoxes.some((l) => l.querySelector("input")!.checked) ? "Välj minst en paragraf." : null), wide: true });
+      if (!ok) return;
+      const chosenItems = output.value === "extract" ? itemBoxes.map((l) => l.querySelector("input")!).filter((i) => i.checked).map((i) => i.value) : [];
+      const progress = document.getElementById("progress")!;
+      progress.hidden = false;
+      progress.textContent = "Exporterar…";
+      document.body.setAttribute("aria-busy", "true");
+      try {
+        const r = await host.exportFile({
+          text: serialize(app.currentFile()),
+          format: format.value as "pdf" | "docx",
+          output: output.value as "full",
+          items: chosenItems,
+          draft: draft.checked,
+        });
+        if (!r.ok) {
+          if (!/Ingen fil vald/.test(r.error)) await showError("Exporten misslyckades", r.error);
+          return;
+        }
+        toast(`Exporterat: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)`, "success");
+        const status = document.getElementById("last-export");
+        if (status) status.textContent = `Senaste export: ${r.path}`;
+      } finally {
+        progress.hidden = true;
+        document.body.removeAttribute("aria-busy");
+      }
+    },
+
+    async offerRecovery() {
+      const list = await host.listRecovery({});
+      if (!list.ok || list.entries.length === 0) return;
+      for (const entry of list.entries) {
+        const choice = await modal(
+          "Osparat arbete finns",
+          [h("p", {}, "Programmet avslutades med osparade ändringar i:"), h("p", { class: "recovery-entry" }, h("strong", {}, entry.title), ` (${entry.path ?? "aldrig sparat"}), autosparat ${new Date(entry.savedAt).toLocaleString("sv-SE")}`)],
+          [
+            { label: "Senare", value: "later" as const },
+            { label: "Kasta", value: "discard" as const },
+            { label: "Återställ", value: "restore" as const, primary: true },
+          ],
+          { id: "recovery-dialog" },
+        );
+        if (choice === "discard") await host.discardRecovery({ key: entry.key });
+        if (choice === "restore") {
+          const r = await host.restoreRecovery({ key: entry.key });
+          if (!r.ok) {
+            await showError("Återställning", r.error);
+            continue;
+          }
+          if (await loadText(r.text, r.path, { dirty: true, recoveryKey: entry.key, what: "Återställningen" })) {
+            toast(`Återställt: ${entry.title}`, "success");
+            return;
+          }
+        }
+      }
+    },
+  };
+  return actions;
+}

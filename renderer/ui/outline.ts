@@ -1,0 +1,148 @@
+/**
+ * The outline of §§ beside the text: number and title, click (or Enter) to go there, drag to
+ * reorder, or Alt+↑/↓ on a focused entry. Numbers are derived, so they follow at once; only the
+ * entries whose number or title changed are redrawn.
+ */
+import type { App } from "../app.js";
+import { moveItemTo } from "../editor/commands.js";
+import { derivedOf } from "../editor/derivedPlugin.js";
+import { problemsOf } from "../editor/problemsPlugin.js";
+import { h } from "./dom.js";
+
+interface Entry {
+  id: string;
+  number: number;
+  title: string;
+  index: number;
+  pos: number;
+  errors: number;
+}
+
+export function mountOutline(app: App, root: HTMLElement): void {
+  const heading = h("h2", { class: "panel-title", id: "outline-title" }, "Paragrafer");
+  const list = h("ol", { class: "outline-list", "aria-labelledby": "outline-title" });
+  root.replaceChildren(heading, list);
+  let entries: Entry[] = [];
+  let dragFrom: number | null = null;
+
+  // Title text per title node: unchanged §§ keep their node, so only a retyped title is read again.
+  let titles = new WeakMap<object, string>();
+  let errorsFor: { problems: unknown; byItem: Map<string, number> } = { problems: null, byItem: new Map() };
+  const collect = (): Entry[] => {
+    const state = app.state;
+    const numbers = derivedOf(state).numbers;
+    const problems = problemsOf(state);
+    if (errorsFor.problems !== problems) {
+      const byItem = new Map<string, number>();
+      for (const p of problems) if (p.item && p.severity === "error") byItem.set(p.item, (byItem.get(p.item) ?? 0) + 1);
+      errorsFor = { problems, byItem };
+    }
+    const out: Entry[] = [];
+    state.doc.forEach((node, pos, index) => {
+      if (node.type.name !== "agenda_item") return;
+      const id = node.attrs.id as string;
+      const titleNode = node.firstChild;
+      let title = titleNode ? titles.get(titleNode) : "";
+      if (title === undefined && titleNode) titles.set(titleNode, (title = titleNode.textContent));
+      out.push({ id, number: numbers.get(id) ?? 0, title: title ?? "", index, pos, errors: errorsFor.byItem.get(id) ?? 0 });
+    });
+    return out;
+  };
+
+  const move = (from: number, to: number, focus: boolean) => {
+    const item = app.state.doc.type.schema.nodes.agenda_item!;
+    if (moveItemTo(item, from, to)(app.state, (tr) => app.dispatch(tr))) {
+      app.flush();
+      render();
+      if (focus) list.querySelector<HTMLElement>(`li:nth-child(${to + 1}) button`)?.focus();
+    }
+  };
+
+  const entryElement = (e: Entry): HTMLLIElement => {
+    const button = h(
+      "button",
+      {
+        class: "outline-entry",
+        type: "button",
+        "data-item": e.id,
+        title: "Gå till paragrafen (dra för att flytta, Alt+↑/↓ flyttar)",
+        onclick: () => {
+          const current = entries.find((x) => x.id === e.id);
+          if (current) app.goTo(current.pos + 1, true);
+        },
+        onkeydown: (ev: KeyboardEvent) => {
+          const current = entries.find((x) => x.id === e.id);
+          if (!current) return;
+          if (ev.altKey && (ev.key === "ArrowUp" || ev.key === "ArrowDown")) {
+            ev.preventDefault();
+            const to = current.index + (ev.key === "ArrowUp" ? -1 : 1);
+            move(current.index, to, true);
+          } else if (!ev.altKey && (ev.key === "ArrowUp" || ev.key === "ArrowDown")) {
+            ev.preventDefault();
+            const li = button.parentElement!;
+            const next = (ev.key === "ArrowUp" ? li.previousElementSibling : li.nextElementSibling) as HTMLElement | null;
+            next?.querySelector("button")?.focus();
+          }
+        },
+      },
+      h("span", { class: "outline-number" }, `§ ${e.number}`),
+      h("span", { class: "outline-title" }, e.title || "(utan rubrik)"),
+      e.errors ? h("span", { class: "outline-errors", title: `${e.errors} fel` }, String(e.errors)) : null,
+    );
+    const li = h("li", { draggable: "true", "data-item": e.id }, button);
+    li.addEventListener("dragstart", (ev) => {
+      dragFrom = entries.find((x) => x.id === e.id)?.index ?? null;
+      ev.dataTransfer?.setData("text/plain", e.id);
+      if (ev.dataTransfer) ev.dataTransfer.effectAllowed = "move";
+      li.classList.add("dragging");
+    });
+    li.addEventListener("dragend", () => li.classList.remove("dragging"));
+    li.addEventListener("dragover", (ev) => {
+      ev.preventDefault();
+      li.classList.add("drop-target");
+    });
+    li.addEventListener("dragleave", () => li.classList.remove("drop-target"));
+    li.addEventListener("drop", (ev) => {
+      ev.preventDefault();
+      li.classList.remove("drop-target");
+      const to = entries.find((x) => x.id === e.id)?.index;
+      if (dragFrom !== null && to !== undefined) move(dragFrom, to, false);
+      dragFrom = null;
+    });
+    return li;
+  };
+
+  const render = () => {
+    const next = collect();
+    const items = list.children;
+    // Redraw only what changed: same id, number, title and error count keep their element.
+    for (let i = 0; i < next.length; i++) {
+      const e = next[i]!;
+      const old = entries[i];
+      const el = items[i] as HTMLElement | undefined;
+      if (old && el && old.id === e.id && old.number === e.number && old.title === e.title && old.errors === e.errors) continue;
+      const fresh = entryElement(e);
+      if (el) list.replaceChild(fresh, el);
+      else list.append(fresh);
+    }
+    while (list.children.length > next.length) list.lastElementChild!.remove();
+    entries = next;
+    markCurrent();
+  };
+
+  let currentId: string | null = null;
+  const markCurrent = () => {
+    const id = (app.currentItem()?.node.attrs.id as string | undefined) ?? null;
+    if (id === currentId && list.querySelector("[aria-current]")) return;
+    list.querySelector("[aria-current]")?.removeAttribute("aria-current");
+    currentId = id;
+    if (id) list.querySelector(`button[data-item="${CSS.escape(id)}"]`)?.setAttribute("aria-current", "location");
+  };
+
+  app.onChange((kinds) => {
+    if (kinds.has("load")) titles = new WeakMap();
+    if (kinds.has("doc") || kinds.has("meta") || kinds.has("load") || kinds.has("problems")) render();
+    else if (kinds.has("selection")) markCurrent();
+  });
+  render();
+}

@@ -1,0 +1,93 @@
+/**
+ * Problem: the rules' results, grouped by §, each a button to its place, with the rule's quick fix
+ * where it offers one. The count is announced (aria-live) when it changes.
+ */
+import type { App } from "../app.js";
+import type { Problem } from "../../schemas/rules/problem.js";
+import { derivedOf } from "../editor/derivedPlugin.js";
+import { fixTransaction } from "../editor/fixes.js";
+import { problemsOf } from "../editor/problemsPlugin.js";
+import { h } from "./dom.js";
+
+export function countText(problems: Problem[]): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  if (!problems.length) return "Inga problem";
+  return `${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}`;
+}
+
+export function mountProblems(app: App, root: HTMLElement, available: () => boolean): void {
+  const count = h("p", { class: "problem-count", id: "problem-count", "aria-live": "polite" });
+  const list = h("div", { class: "problem-groups" });
+  root.replaceChildren(h("h2", { class: "panel-title" }, "Problem"), count, list);
+  let last: Problem[] | null = null;
+
+  const render = () => {
+    const problems = problemsOf(app.state);
+    if (problems === last) return;
+    last = problems;
+    count.textContent = available() ? countText(problems) : "Reglerna är inte tillgängliga i den här versionen.";
+    const d = derivedOf(app.state);
+    const groups = new Map<string | null, Problem[]>();
+    const order = (p: Problem) => (p.item ? (d.numbers.get(p.item) ?? 1e9) : -1);
+    for (const p of [...problems].sort((a, b) => order(a) - order(b) || (a.severity === b.severity ? a.from - b.from : a.severity === "error" ? -1 : 1))) {
+      const g = groups.get(p.item) ?? [];
+      g.push(p);
+      groups.set(p.item, g);
+    }
+    const titleOf = (id: string | null) => {
+      if (!id) return "Hela dokumentet";
+      let title = "";
+      app.state.doc.forEach((n) => {
+        if (n.attrs.id === id) title = n.firstChild?.textContent ?? "";
+      });
+      return `§ ${d.numbers.get(id) ?? "?"} ${title}`;
+    };
+    list.replaceChildren(
+      ...[...groups].map(([id, ps]) =>
+        h(
+          "section",
+          { class: "problem-group", "data-item": id ?? "" },
+          h("h3", {}, titleOf(id)),
+          h(
+            "ul",
+            {},
+            ...ps.map((p) =>
+              h(
+                "li",
+                { class: `problem ${p.severity}`, "data-rule": p.rule },
+                h(
+                  "button",
+                  { type: "button", class: "problem-go", onclick: () => app.goTo(p.from) },
+                  h("span", { class: "severity", "aria-label": p.severity === "error" ? "Fel" : "Varning" }, p.severity === "error" ? "●" : "▲"),
+                  h("span", { class: "message" }, p.message),
+                ),
+                p.reference ? h("span", { class: "reference" }, p.reference) : null,
+                p.fix
+                  ? h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "problem-fix small",
+                        onclick: () => {
+                          const tr = fixTransaction(app.state, p.fix!.action);
+                          if (!tr) return;
+                          app.dispatch(tr);
+                          if (p.fix!.action.type === "insert-block") app.focus();
+                        },
+                      },
+                      p.fix.label,
+                    )
+                  : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  };
+  app.onChange((kinds) => {
+    if (kinds.has("problems") || kinds.has("load")) render();
+  });
+  render();
+}
