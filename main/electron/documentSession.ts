@@ -150,6 +150,13 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
 
     // Exports always go where the user chooses in the save dialog: the renderer cannot name a path.
     exportFile: async (args) => base.exportFile({ ...args, path: undefined }),
+    exportReviewDocx: async (args) => base.exportReviewDocx({ ...args, path: undefined }),
+
+    // A Word review copy is read from where the user chose (or a path granted before), like an import.
+    importReviewDocx: async (args) => {
+      if (args.path !== undefined && !ctx.granted.has(args.path)) return fail(NOT_GRANTED);
+      return base.importReviewDocx(args);
+    },
 
     autosave: async (args) => {
       const r = await base.autosave(args);

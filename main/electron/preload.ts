@@ -30,6 +30,8 @@ const api = {
   restoreRecovery: invoke("restoreRecovery"),
   discardRecovery: invoke("discardRecovery"),
   setDocumentState: invoke("setDocumentState"),
+  exportReviewDocx: invoke("exportReviewDocx"),
+  importReviewDocx: invoke("importReviewDocx"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

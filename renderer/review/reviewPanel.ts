@@ -194,7 +194,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
     const rows = o.items.map((item) => {
       // After justering the approvals are history: the § is justerad, or rättad since.
       const chips = o.status === "adjusted"
-        ? [corrected.has(item.item) ? h("span", { class: "approval changed", title: "Rättad efter justeringen – se rättelsen i texten" }, "Rättad") : h("span", { class: "approval approved" }, "✓ Justerad")]
+        ? [corrected.has(item.item) ? h("span", { class: "approval changed", title: "Rättad efter justeringen – se rättelsen i texten" }, "Rättad") : item.immediatelyAdjusted ? null : h("span", { class: "approval approved" }, "✓ Justerad")]
         : item.approvals.map((a) =>
         h("span", { class: `approval ${a.state}`, title: `${a.name} ${stateWords[a.state]}${a.note ? `: ${a.note}` : ""}` }, `${stateSymbol[a.state]} ${initials(a.name)}`),
       );
@@ -204,7 +204,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
         h("button", { type: "button", class: "review-item-go", onclick: () => goToItem(item.item) }, h("span", { class: "outline-number" }, `§ ${item.number}`), h("span", { class: "review-item-title" }, item.title || "(utan rubrik)")),
         h("div", { class: "review-item-state" },
           ...chips,
-          item.immediatelyAdjusted ? h("span", { class: "approval immediate", title: "Justerad vid sammanträdet (omedelbar justering)" }, "Justerad") : null,
+          item.immediatelyAdjusted ? h("span", { class: "approval immediate", title: "Justerad vid sammanträdet (omedelbar justering)" }, "Justerad vid mötet") : null,
           item.openComments ? h("span", { class: "review-count" }, `${item.openComments} ${item.openComments === 1 ? "kommentar" : "kommentarer"}`) : null,
           change,
         ),

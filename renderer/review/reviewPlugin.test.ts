@@ -5,7 +5,7 @@ import { adjust, approveItem, correctionNotes, immediateAdjust, recordCorrection
 import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
-import { REDRAW, reviewKey, reviewPlugin, type ReviewContext } from "./reviewPlugin.js";
+import { REDRAW, reviewKey, reviewPlugin, touchesLockedItem, type ReviewContext } from "./reviewPlugin.js";
 import type { DecorationSet } from "prosemirror-view";
 
 const ok = <T extends { ok: boolean }>(r: T) => {
@@ -106,6 +106,21 @@ describe("the justering plugin of the editor", () => {
     expect(h.state.applyTransaction(typeIn(h.state, "p4", " Ändrat.")).state.doc.eq(h.state.doc)).toBe(true);
     expect(h.refused[0]).toMatch(/omedelbart justerad/);
     expect(h.state.applyTransaction(typeIn(h.state, "p3", " Ändrat.")).state.doc.textContent).toContain("avslås. Ändrat.");
+  });
+
+  it("tells whether a range reaches into a § justerad at the meeting (typing there is stopped before the browser inserts it)", () => {
+    const f = ok(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
+    const spans = new Map<string, [number, number]>();
+    f.doc.forEach((n, offset) => void spans.set(n.attrs.id as string, [offset, offset + n.nodeSize]));
+    const ctx = { history: () => f.history };
+    const [p4from, p4to] = spans.get("p4")!;
+    const [p3from] = spans.get("p3")!;
+    const [, p6to] = spans.get("p6")!;
+    expect(touchesLockedItem(f.doc, p4from + 3, p4from + 3, ctx)).toBe(true);
+    expect(touchesLockedItem(f.doc, p3from + 2, p3from + 5, ctx)).toBe(false);
+    expect(touchesLockedItem(f.doc, p3from + 2, p6to - 2, ctx)).toBe(true); // a selection across § 4
+    expect(touchesLockedItem(f.doc, p4to + 2, p4to + 4, ctx)).toBe(false);
+    expect(touchesLockedItem(sampleProtocol().doc, p4from + 3, p4from + 3, { history: () => [] })).toBe(false);
   });
 
   it("highlights comment anchors and changed §§, and shows each rättelse under its § and the seal above the text", () => {
