@@ -17,6 +17,9 @@ export interface BrowserResult {
   openMs: number | null;
   typing: { p50: number | null; p95: number | null; max: number | null; n: number };
   plain: { p50: number | null; p95: number | null; max: number | null; n: number };
+  /** Keydown → the first task after the key's events were handled (the editor's own work, before rendering). */
+  processing: { p50: number | null; p95: number | null; max: number | null; n: number };
+  plainProcessing: { p50: number | null; p95: number | null; max: number | null; n: number };
   ratioP95: number | null;
   heapMB: number | null;
   domNodes: number | null;
@@ -28,12 +31,15 @@ const WARMUP = 20;
 /** Installs the latency probe in the page: every keydown records keydown → next frame presented. */
 async function installProbe(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[] };
+    const w = window as unknown as { __lat: number[]; __proc: number[] };
     w.__lat = [];
+    w.__proc = [];
     document.addEventListener(
       "keydown",
       (e) => {
         const t0 = e.timeStamp;
+        // Processing: the first task after the key's events (keydown, beforeinput, input, the editor's update).
+        setTimeout(() => w.__proc.push(performance.now() - t0), 0);
         requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
       },
       { capture: true },
@@ -41,13 +47,16 @@ async function installProbe(page: Page) {
   });
 }
 
-async function typeKeys(page: Page): Promise<number[]> {
+async function typeKeys(page: Page): Promise<{ lat: number[]; proc: number[] }> {
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.press(i % 10 === 9 ? "Space" : "e");
     await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1, { polling: "raf" });
   }
-  const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
-  return lat.slice(WARMUP);
+  const { lat, proc } = await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[]; __proc: number[] };
+    return { lat: w.__lat, proc: w.__proc };
+  });
+  return { lat: lat.slice(WARMUP), proc: proc.slice(WARMUP) };
 }
 
 export async function browserBench(path: string, file: ProtokollFile): Promise<BrowserResult> {
@@ -86,7 +95,9 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     }, middle);
     await page.waitForTimeout(200);
     await installProbe(page);
-    const typing = stats(await typeKeys(page));
+    const typed = await typeKeys(page);
+    const typing = stats(typed.lat);
+    const processing = stats(typed.proc);
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
@@ -119,13 +130,17 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       (document.getElementById("ed") as HTMLElement).focus();
     });
     await installProbe(plainPage);
-    const plain = stats(await typeKeys(plainPage));
+    const plainTyped = await typeKeys(plainPage);
+    const plain = stats(plainTyped.lat);
+    const plainProcessing = stats(plainTyped.proc);
 
     const r = (x: number) => round(x, 2);
     return {
       openMs: r(openMs),
       typing: { p50: r(typing.p50), p95: r(typing.p95), max: r(typing.max), n: typing.n },
       plain: { p50: r(plain.p50), p95: r(plain.p95), max: r(plain.max), n: plain.n },
+      processing: { p50: r(processing.p50), p95: r(processing.p95), max: r(processing.max), n: processing.n },
+      plainProcessing: { p50: r(plainProcessing.p50), p95: r(plainProcessing.p95), max: r(plainProcessing.max), n: plainProcessing.n },
       ratioP95: r(typing.p95 / plain.p95),
       heapMB: heap === null ? null : round(heap / 2 ** 20, 0),
       domNodes,

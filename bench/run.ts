@@ -40,14 +40,29 @@ function libreOfficeToPdf(docx: string): number | null {
   return r.status === 0 && readdirSync(outDir).some((f) => f.endsWith(".pdf")) ? ms : null;
 }
 
-const results: Record<string, unknown>[] = [];
+type Summary = ReturnType<typeof s>;
+interface Row {
+  items: number;
+  fileKB: number | null;
+  parse?: Summary;
+  validateFull?: Summary;
+  validateIncremental?: Summary;
+  save?: Summary;
+  import?: Summary;
+  docx?: { ms: number | null; maxRssMB: number | null };
+  pdf?: { ms: number | null; maxRssMB: number | null };
+  libreOfficePdf?: { ms: number | null };
+  pdfSpeedupVsLibreOffice?: number | null;
+  browser?: BrowserResult | null;
+}
+const results: Row[] = [];
 for (const n of sizes) {
   process.stderr.write(`\n— ${n} §§ —\n`);
   const file = generateProtocol({ items: n, seed: 2026 });
   const text = serialize(file);
   const path = join(tmp, `protokoll-${n}.protokoll`);
   writeFileSync(path, text);
-  const row: Record<string, unknown> = { items: n, fileKB: round(text.length / 1024, 0) };
+  const row: Row = { items: n, fileKB: round(text.length / 1024, 0) };
 
   // Parse + check (the well-formedness boundary).
   row.parse = s(await time(() => parse(text), 5, 1));
@@ -93,7 +108,7 @@ for (const n of sizes) {
   row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
 
   // Open and typing in Chromium through the web host, next to a plain contenteditable.
-  const browser: BrowserResult | null = existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e) => {
+  const browser: BrowserResult | null = existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
     process.stderr.write(`browser bench failed: ${e instanceof Error ? e.stack : e}\n`);
     return null;
   }) : null;
@@ -122,13 +137,13 @@ rmSync(tmp, { recursive: true, force: true });
 
 const f = (x: unknown) => (x === null || x === undefined ? "–" : String(x));
 const lines = [
-  "| §§ | open (ms) | typing p50 / p95 / max (ms) | plain p95 (ms) | ratio p95 | validate full (ms) | incremental p95 (ms) | save (ms) | DOCX ms / MB | PDF ms / MB | LibreOffice PDF (ms) | PDF speed-up | import (ms) | tab memory (MB) |",
-  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+  "| §§ | open (ms) | typing p50 / p95 / max (ms) | plain p95 (ms) | ratio p95 | processing p95 / plain (ms) | validate full (ms) | incremental p95 (ms) | save (ms) | DOCX ms / MB | PDF ms / MB | LibreOffice PDF (ms) | PDF speed-up | import (ms) | tab memory (MB) |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
 ];
-for (const r of results as any[]) {
-  const b = r.browser as BrowserResult | null;
+for (const r of results) {
+  const b = r.browser ?? null;
   lines.push(
-    `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${r.validateFull.median} | ${r.validateIncremental.p95} | ${r.save.median} | ${r.docx.ms} / ${r.docx.maxRssMB} | ${r.pdf.ms} / ${r.pdf.maxRssMB} | ${f(r.libreOfficePdf.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${r.import.median} | ${f(b?.heapMB)} |`,
+    `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${b ? `${b.processing.p95} / ${b.plainProcessing.p95}` : "–"} | ${f(r.validateFull?.median)} | ${f(r.validateIncremental?.p95)} | ${f(r.save?.median)} | ${f(r.docx?.ms)} / ${f(r.docx?.maxRssMB)} | ${f(r.pdf?.ms)} / ${f(r.pdf?.maxRssMB)} | ${f(r.libreOfficePdf?.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${f(r.import?.median)} | ${f(b?.heapMB)} |`,
   );
 }
 process.stdout.write(`\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n\n${lines.join("\n")}\n`);
