@@ -30,7 +30,8 @@ if (!bin) {
       "Prova Protokoll i webbläsaren i stället / Try Protokoll in the browser instead:",
       "    npm run web",
       "",
-      "För att installera Electron på en dator med internet: npm install (utan ELECTRON_SKIP_BINARY_DOWNLOAD).",
+      "För att hämta Electron på en dator med internet / To fetch Electron on a machine with internet access:",
+      "    node node_modules/electron/install.js",
     ].join("\n"),
   );
   process.exit(1);
