@@ -4,9 +4,14 @@
  * Phases: generate (not part of an export), render model (schemas/render), writer build
  * (the `docx` Document / the pdfkit drawing), serialization (Packer + dc:language / pdfkit end),
  * and the whole `exportDocument` call. Add `node --cpu-prof --cpu-prof-dir=…` to see functions;
- * `node bench/profileExport.ts --summarize <file.cpuprofile>` sums self time by function and file.
+ * `node --import tsx bench/profileExport.ts --summarize <file.cpuprofile | folder>` sums self time
+ * by file and by function (given a folder, its largest profile: tsx's loader thread writes a
+ * small second one). Example:
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profileExport.ts docx 500
+ *   node --import tsx bench/profileExport.ts --summarize /tmp/prof
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { exportDocument } from "../main/export/exportDocument.js";
 import { buildDocx, writeDocx } from "../main/export/writeDocx.js";
 import { writePdf } from "../main/export/writePdf.js";
@@ -25,7 +30,14 @@ interface CpuProfile {
 }
 
 /** Self time (ms) per function and per file of a V8 .cpuprofile, the largest first. */
-function summarize(path: string, top = 40) {
+function summarize(target: string, top = 40) {
+  const path = statSync(target).isDirectory()
+    ? readdirSync(target)
+        .filter((f) => f.endsWith(".cpuprofile"))
+        .map((f) => join(target, f))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0]!
+    : target;
+  console.log(`# ${path}`);
   const p = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();

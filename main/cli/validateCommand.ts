@@ -4,44 +4,15 @@
  * allowed), 1 when there are errors, 2 when the file could not be read or the usage is wrong.
  * Messages about the command are English and Swedish; the problems themselves are Swedish.
  */
-import { readFile, stat } from "node:fs/promises";
-import { MAX_FILE_BYTES, parse, type ProtokollFile } from "../../schemas/file.js";
+import type { ProtokollFile } from "../../schemas/file.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import { hasErrors, validateFile, type Problem } from "../../schemas/rules/index.js";
 import type { CliIO, Command } from "./command.js";
+import { readProtocolFile } from "./readProtocolFile.js";
 
 const USAGE = "protokoll validate <file> [--json]";
 
-type Read = { ok: true; file: ProtokollFile } | { ok: false; lines: string[] };
 
-async function readProtocol(path: string): Promise<Read> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: false, lines: [`File not found / Filen finns inte: ${path}`] };
-    if (code === "EACCES" || code === "EPERM") return { ok: false, lines: [`Permission denied / Behörighet saknas: ${path}`] };
-    return { ok: false, lines: [`Cannot open / Kan inte öppnas: ${path}: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  if (info.isDirectory()) return { ok: false, lines: [`Is a folder, not a file / Är en mapp, inte en fil: ${path}`] };
-  if (info.size > MAX_FILE_BYTES) return { ok: false, lines: [`File too large / Filen är för stor: ${path}`] };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM") return { ok: false, lines: [`Permission denied / Behörighet saknas: ${path}`] };
-    return { ok: false, lines: [`Cannot read (not UTF-8 text?) / Kan inte läsas (inte UTF-8-text?): ${path}`] };
-  }
-  const parsed = parse(text);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      lines: [`Not a readable protocol file / Inte en läsbar protokollfil: ${path}`, ...parsed.errors.slice(0, 10).map((e) => `  ${e.path ? `${e.path}: ` : ""}${e.message}`)],
-    };
-  return { ok: true, file: parsed.file };
-}
 
 const shorten = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
@@ -108,7 +79,7 @@ export const validateCommand: Command = {
       return 2;
     }
     const path = files[0]!;
-    const read = await readProtocol(path);
+    const read = await readProtocolFile(path);
     if (!read.ok) {
       for (const l of read.lines) io.err(l);
       return 2;

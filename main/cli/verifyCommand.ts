@@ -5,16 +5,15 @@
  * Exit 0 unchanged; 1 changed, seal chain broken, or not justerad; 2 unreadable or bad usage.
  * The seal and what it covers are defined in schemas/review/seal.ts.
  */
-import { readFile, stat } from "node:fs/promises";
-import { parse, serialize, type ProtokollFile } from "../../schemas/file.js";
+import { serialize, type ProtokollFile } from "../../schemas/file.js";
 import { statusLabel } from "../../schemas/labels.js";
 import { immediateAdjustments, immediateUnchanged } from "../../schemas/review/adjust.js";
 import { deadlineStatus } from "../../schemas/review/deadlineStatus.js";
 import { itemLabel } from "../../schemas/review/items.js";
 import { verifySeal, type VerifyReason } from "../../schemas/review/seal.js";
 import { parseIsoDate } from "../../schemas/dates.js";
-import { MAX_FILE_BYTES } from "../../schemas/file.js";
 import type { CliIO, Command } from "./command.js";
+import { readProtocolFile } from "./readProtocolFile.js";
 
 const USAGE = "protokoll verify <file> [--json] [--today YYYY-MM-DD]";
 
@@ -33,31 +32,12 @@ const reasonSwedish: Record<VerifyReason, string> = {
 
 type Read = { ok: true; file: ProtokollFile; canonical: boolean } | { ok: false; lines: string[] };
 
+/** The file, and whether its bytes are the canonical form (a seal is computed over the document as read). */
 async function readProtocol(path: string): Promise<Read> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: false, lines: [`File not found / Filen finns inte: ${path}`] };
-    if (code === "EACCES" || code === "EPERM") return { ok: false, lines: [`Permission denied / Behörighet saknas: ${path}`] };
-    return { ok: false, lines: [`Cannot open / Kan inte öppnas: ${path}: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  if (info.isDirectory()) return { ok: false, lines: [`Is a folder, not a file / Är en mapp, inte en fil: ${path}`] };
-  if (info.size > MAX_FILE_BYTES) return { ok: false, lines: [`File too large / Filen är för stor: ${path}`] };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
-  } catch (e) {
-    return { ok: false, lines: [`Cannot read (not UTF-8 text?) / Kan inte läsas (inte UTF-8-text?): ${path}: ${e instanceof Error ? e.message : String(e)}`] };
-  }
-  const parsed = parse(text);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      lines: [`Not a readable protocol file / Inte en läsbar protokollfil: ${path}`, ...parsed.errors.slice(0, 10).map((e) => `  ${e.path ? `${e.path}: ` : ""}${e.message}`)],
-    };
-  return { ok: true, file: parsed.file, canonical: serialize(parsed.file) === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  const read = await readProtocolFile(path);
+  if (!read.ok) return read;
+  const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
+  return { ok: true, file: read.file, canonical: serialize(read.file) === text };
 }
 
 /**

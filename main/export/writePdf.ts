@@ -57,8 +57,20 @@ class PdfBuilder {
     private readonly rendered: RenderedDocument,
   ) {}
 
+  /**
+   * The fill colour in effect in the current page's content, when known. Text is black: setting it
+   * again before every run wrote "/DeviceRGB cs 0 0 0 scn" ~60 000 times in a 500-§ protocol (8 %
+   * of its content). Anything that sets another fill colour, and every new page, forgets it.
+   */
+  private fill: string | null = null;
+
   private font(name: FontName, size: number): Doc {
-    return this.doc.font(name).fontSize(size).fillColor("#000000");
+    const doc = this.doc.font(name).fontSize(size);
+    if (this.fill !== "#000000") {
+      doc.fillColor("#000000");
+      this.fill = "#000000";
+    }
+    return doc;
   }
 
   /** Start a new page unless the current one is still empty. */
@@ -175,6 +187,23 @@ class PdfBuilder {
     }
   }
 
+  /**
+   * Height of a table cell's text. Vote and attendance tables repeat the same names, parties and
+   * "X" in every §, and measuring lays the text out as drawing it does: measured once per text,
+   * font and width.
+   */
+  private readonly cellHeights = new Map<string, number>();
+  private cellHeight(text: string, font: FontName, width: number): number {
+    const key = `${font}\u0000${width}\u0000${text}`;
+    let h = this.cellHeights.get(key);
+    if (h === undefined) {
+      this.font(font, SIZE.meta);
+      h = this.doc.heightOfString(text, { width, lineGap: 1 });
+      this.cellHeights.set(key, h);
+    }
+    return h;
+  }
+
   /** Drawing that is not content (rules, boxes): marked as an artifact. */
   private artifact(draw: () => void, type: "Layout" | "Pagination" = "Layout") {
     this.doc.markContent("Artifact", { type });
@@ -192,13 +221,7 @@ class PdfBuilder {
     const t = doc.struct("Table");
     parent.add(t);
     const rowHeight = (cells: string[], bold: boolean[]) =>
-      Math.max(
-        ...cells.map((c, i) => {
-          this.font(bold[i] ? "serifBold" : "serif", SIZE.meta);
-          return doc.heightOfString(c || " ", { width: widths[i]! - 2 * pad, lineGap: 1 });
-        }),
-      ) +
-      2 * pad;
+      Math.max(...cells.map((c, i) => this.cellHeight(c || " ", bold[i] ? "serifBold" : "serif", widths[i]! - 2 * pad))) + 2 * pad;
     const drawRow = (cells: string[], header: boolean, bold: boolean[]) => {
       const h = rowHeight(cells, bold);
       if (doc.y + h > A4.height - MARGIN.bottom) {
@@ -208,7 +231,10 @@ class PdfBuilder {
       const y = doc.y;
       // Shading and rules first (artifacts), so the cell text is drawn over them.
       this.artifact(() => {
-        if (header) doc.rect(left, y, width, h).fillColor("#eeeeee").fill();
+        if (header) {
+          doc.rect(left, y, width, h).fillColor("#eeeeee").fill();
+          this.fill = null;
+        }
         doc.lineWidth(0.5).strokeColor("#808080");
         doc.rect(left, y, width, h).stroke();
         let cx = left;
@@ -266,6 +292,7 @@ class PdfBuilder {
         this.font("sansBold", 110).fillColor("#d9d9d9");
         doc.text(watermark, 0, A4.height / 2 - 60, { width: A4.width, align: "center", lineBreak: false });
         doc.restore();
+        this.fill = null;
       }
       if (header) {
         const hy = 34;
@@ -288,6 +315,8 @@ class PdfBuilder {
     state._font = font;
     state._fontSize = fontSize;
     state._fillColor = fillColor;
+    // A new page's content starts from the default colour, and the furniture's colours were inside q/Q.
+    this.fill = null;
     doc.x = x;
     doc.y = y;
   }
@@ -299,6 +328,7 @@ class PdfBuilder {
     const range = doc.bufferedPageRange();
     for (let i = 0; i < range.count; i++) {
       doc.switchToPage(range.start + i);
+      this.fill = null;
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       this.artifact(() => {

@@ -82,15 +82,21 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
   const serving = new Map<string, number[]>();
   const present = new Map<string, number[]>();
   const replaces = new Map<string, Map<string, number[]>>();
+  // Appended in place: copying each person's list for every § made this quadratic in the §§.
+  const add = <K>(m: Map<K, number[]>, key: K, n: number) => {
+    const ns = m.get(key);
+    if (ns) ns.push(n);
+    else m.set(key, [n]);
+  };
   for (const it of items) {
     const a = byItem.get(it.id);
     if (!a) continue;
-    for (const p of a.serving) serving.set(p, [...(serving.get(p) ?? []), it.number]);
-    for (const p of a.present) present.set(p, [...(present.get(p) ?? []), it.number]);
+    for (const p of a.serving) add(serving, p, it.number);
+    for (const p of a.present) add(present, p, it.number);
     for (const [sub, member] of a.replaces) {
-      const m = replaces.get(sub) ?? new Map<string, number[]>();
-      m.set(member, [...(m.get(member) ?? []), it.number]);
-      replaces.set(sub, m);
+      let m = replaces.get(sub);
+      if (!m) replaces.set(sub, (m = new Map<string, number[]>()));
+      add(m, member, it.number);
     }
   }
   const partial = (ns: number[]) => (ns.length === all.length ? "" : sectionRange(ns));
@@ -122,7 +128,8 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
     const repl = replaces.get(id);
     if (repl && repl.size) {
       const notes = [...repl].map(([member, mns]) => `ersätter ${personName(persons.get(member))}${mns.length === all.length ? "" : ` ${sectionRange(mns)}`}`);
-      const rest = ns.filter((n) => ![...repl.values()].some((m) => m.includes(n)));
+      const replacing = new Set([...repl.values()].flat());
+      const rest = ns.filter((n) => !replacing.has(n));
       if (rest.length) notes.push(`tjänstgör ${sectionRange(rest)}`);
       substitutes.push(row(p, id, notes.join("; ")));
     } else {
@@ -141,7 +148,7 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
   }
   // Jäv: who took no part in which §§.
   const recused = new Map<string, number[]>();
-  for (const it of items) for (const p of byItem.get(it.id)?.recused ?? []) recused.set(p, [...(recused.get(p) ?? []), it.number]);
+  for (const it of items) for (const p of byItem.get(it.id)?.recused ?? []) add(recused, p, it.number);
   const recusals: Block[] = recused.size
     ? [heading(3, "Jäv"), ...[...recused].map(([id, ns]) => para(`${personName(persons.get(id))} anmälde jäv och deltog inte i handläggningen av ${sectionRange(ns)}.`))]
     : [];
