@@ -384,7 +384,7 @@ const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").re
  * which the library does not write. Handed to the Packer as an override, so the package is
  * zipped once (unzipping and re-zipping the whole package cost a quarter of a long export).
  */
-export function coreProperties(doc: Pick<RenderedDocument, "title" | "subject" | "creator" | "language">, now = new Date()): string {
+export function coreProperties(doc: Pick<RenderedDocument, "title" | "subject" | "creator" | "language" | "keywords">, now = new Date()): string {
   const at = now.toISOString();
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -393,6 +393,7 @@ export function coreProperties(doc: Pick<RenderedDocument, "title" | "subject" |
     `<dc:subject>${xmlText(doc.subject)}</dc:subject>` +
     `<dc:creator>${xmlText(doc.creator)}</dc:creator>` +
     `<dc:description>${xmlText(doc.subject)}</dc:description>` +
+    (doc.keywords?.length ? `<cp:keywords>${xmlText(doc.keywords.join("; "))}</cp:keywords>` : "") +
     `<cp:lastModifiedBy>${xmlText(doc.creator)}</cp:lastModifiedBy>` +
     "<cp:revision>1</cp:revision>" +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created>` +

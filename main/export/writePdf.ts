@@ -354,7 +354,7 @@ export async function writePdf(rendered: RenderedDocument, options: PdfOptions =
     autoFirstPage: false,
     // No standard-14 font is ever loaded: every font is one of the shipped, embedded TTFs.
     font: null as unknown as string,
-    info: { Title: rendered.title, Author: rendered.creator, Subject: rendered.subject, Creator: "Protokoll", Producer: "Protokoll (pdfkit)" },
+    info: { Title: rendered.title, Author: rendered.creator, Subject: rendered.subject, ...(rendered.keywords?.length ? { Keywords: rendered.keywords.join("; ") } : {}), Creator: "Protokoll", Producer: "Protokoll (pdfkit)" },
   });
   for (const [name] of Object.entries({ serif: 1, serifBold: 1, serifItalic: 1, serifBoldItalic: 1, sans: 1, sansBold: 1 }) as [FontName, number][])
     doc.registerFont(name, fontBytes(name));

@@ -14,7 +14,8 @@ import { swedishLongDate } from "../dates.js";
 import { deadlines } from "../deadlines.js";
 import type { ProtokollFile } from "../file.js";
 import { personName } from "../generated.js";
-import { genitive, roleLabel } from "../labels.js";
+import { genitive, roleLabel, statusLabel } from "../labels.js";
+import { correctionNotes, type CorrectionNote } from "../review/correctionNotes.js";
 import type { Meta, Person } from "../meta.js";
 import { numberedItems, type NumberedItem } from "../numbering.js";
 import { maskPersonalNumbers } from "./maskPersonalNumbers.js";
@@ -180,9 +181,20 @@ function signatureBlocks(meta: Meta): Block[] {
       signers: [{ role: "Ordförande", name: name(meta, meta.chair) }, ...meta.adjusters.map((a) => ({ role: "Justerare", name: name(meta, a) }))],
     },
   ];
+  blocks.push(para(`Status: ${statusLabel[meta.status]}`, "meta"));
   if (meta.seal)
     blocks.push(para(`Justerat ${meta.seal.at.slice(0, 10)}. Kontrollsumma (SHA-256): ${meta.seal.sha256}`, "note"));
   return blocks;
+}
+
+/** Status and seal for the document properties, so an archive sees them without opening the pages. */
+function keywords(meta: Meta): string[] {
+  return [`Status: ${statusLabel[meta.status]}`, ...(meta.seal ? [`SHA-256: ${meta.seal.sha256}`, `Justerat: ${meta.seal.at}`] : [])];
+}
+
+/** Rättelser after justering, printed as visible notes where they apply (TF 2:10: nothing changes unnoticed). */
+function correctionBlocks(notes: readonly CorrectionNote[]): Block[] {
+  return notes.length ? [heading(3, notes.length === 1 ? "Rättelse" : "Rättelser"), ...notes.map((n) => para(n.text, "note"))] : [];
 }
 
 /** ANSLAG/BEVIS: the justering made known on the anslagstavla, with the dates of the appeal period. */
@@ -273,16 +285,18 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
   const dateText = meta.meeting.date ? ` ${meta.meeting.date}` : "";
   const boxes = 1 + meta.adjusters.length;
   const watermark = options.draft ? "UTKAST" : null;
-  const base = { creator: creator(meta), language: "sv-SE" as const, watermark };
+  const base = { creator: creator(meta), language: "sv-SE" as const, watermark, keywords: keywords(meta) };
+  const notes = correctionNotes(file);
+  const notesFor = (item: string | null) => correctionBlocks(notes.filter((n) => n.item === item));
 
   switch (options.output) {
     case "full":
     case "public": {
       const blocks: Block[] = frontMatter(file, items, ctx.attendance, known, publicVersion);
       for (const it of items) {
-        blocks.push({ type: "pageBreak" }, ...renderBlocks(it.node, ctx));
+        blocks.push({ type: "pageBreak" }, ...renderBlocks(it.node, ctx), ...(publicVersion && it.node.attrs.confidential ? [] : notesFor(it.id)));
       }
-      blocks.push({ type: "pageBreak" }, ...signatureBlocks(meta), { type: "pageBreak" }, ...noticeBlocks(meta));
+      blocks.push({ type: "pageBreak" }, ...signatureBlocks(meta), ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
       return {
         ok: true,
         rendered: {
@@ -314,7 +328,7 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
           ).filter(([, v]) => v !== ""),
         ),
       ];
-      for (const it of chosen) blocks.push(...renderBlocks(it.node, ctx));
+      for (const it of chosen) blocks.push(...renderBlocks(it.node, ctx), ...notesFor(it.id));
       const lines = chosen.map((it) =>
         it.node.attrs.immediate
           ? `§ ${it.number} justerades omedelbart${meta.meeting.date ? ` ${long(meta.meeting.date, { den: true })}` : ""}.`

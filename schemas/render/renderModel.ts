@@ -77,6 +77,8 @@ export interface RenderedDocument {
   footer: PageFooter;
   /** Diagonal watermark on every page ("UTKAST" for a draft export), or null. */
   watermark: string | null;
+  /** Keywords in the document properties: the status and, once justerat, the seal. */
+  keywords?: string[];
   blocks: Block[];
 }
 
