@@ -115,7 +115,7 @@ function personsOfItem(app: App, att: ItemAttendance | undefined, known: boolean
 }
 
 function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) => void): HTMLElement[] {
-  const title = h("h2", { class: "panel-title", id: "inspector-title" }, "Granska block");
+  const title = h("h2", { class: "panel-title", id: "inspector-title" }, "Blockets egenskaper");
   if (!t) return [title, h("p", { class: "hint" }, "Placera markören i en paragraf för att se och ändra dess block.")];
   const derived = derivedOf(app.state);
   const itemId = t.item.attrs.id as string;
