@@ -71,7 +71,15 @@ async function start(): Promise<void> {
   app.onChange((kinds) => {
     if (kinds.has("load")) {
       validator = new LiveValidator(app.kind);
-      validate();
+      // The first run checks every §: it waits until the opened document is on screen (the
+      // first task after the next frame), so a large protocol is readable sooner. A window that
+      // draws no frames (hidden) validates after a second instead.
+      clearTimeout(timer);
+      timer = setTimeout(validate, 1000);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        timer = setTimeout(validate, 0);
+      });
     } else if (kinds.has("doc") || kinds.has("meta")) {
       clearTimeout(timer);
       timer = setTimeout(validate, 250);
@@ -325,19 +333,29 @@ async function start(): Promise<void> {
   const statusItem = $("status-item");
   const statusProblems = $("status-problems");
   const problemsTab = document.querySelector<HTMLElement>('[data-tab="problems"]')!;
+  // Each keystroke notifies the panels; a text written again (even the same) would make Chrome
+  // lay out and repaint the bars, so only what changed is written.
+  const setText = (el: HTMLElement, text: string) => {
+    if (el.textContent !== text) el.textContent = text;
+  };
+  const statusState = $("status-state");
+  const docTitle = $("doc-title");
+  let lastProblems: unknown = null;
   const renderStatus = () => {
-    const status = app.statusText();
-    $("status-state").textContent = status;
-    $("status-state").dataset.status = app.meta.status;
-    statusDoc.textContent = `${app.path ?? "Ej sparat"}${app.dirty ? " ● osparade ändringar" : ""}${app.readOnly ? " (skrivskyddat)" : ""}`;
-    statusDoc.classList.toggle("dirty", app.dirty);
+    setText(statusState, app.statusText());
+    if (statusState.dataset.status !== app.meta.status) statusState.dataset.status = app.meta.status;
+    setText(statusDoc, `${app.path ?? "Ej sparat"}${app.dirty ? " ● osparade ändringar" : ""}${app.readOnly ? " (skrivskyddat)" : ""}`);
+    if (statusDoc.classList.contains("dirty") !== app.dirty) statusDoc.classList.toggle("dirty", app.dirty);
     const item = app.currentItem();
-    statusItem.textContent = item ? `§ ${derivedOf(app.state).numbers.get(item.node.attrs.id as string)}` : "";
+    setText(statusItem, item ? `§ ${derivedOf(app.state).numbers.get(item.node.attrs.id as string)}` : "");
     const problems = problemsOf(app.state);
-    statusProblems.textContent = validator.available ? countText(problems) : "";
-    const errors = problems.filter((p) => p.severity === "error").length;
-    problemsTab.textContent = errors ? `Problem (${errors})` : "Problem";
-    $("doc-title").textContent = app.title();
+    if (problems !== lastProblems) {
+      lastProblems = problems;
+      setText(statusProblems, validator.available ? countText(problems) : "");
+      const errors = problems.filter((p) => p.severity === "error").length;
+      setText(problemsTab, errors ? `Problem (${errors})` : "Problem");
+    }
+    setText(docTitle, app.title());
   };
   app.onChange(renderStatus);
   renderStatus();

@@ -53,4 +53,30 @@ describe("derived decorations", () => {
     expect(incremental).toEqual(full);
     expect(incremental.join("\n")).toContain("yrkade avslag på förslaget.");
   });
+
+  it("keeps the later lead-ins' keys and the numbering while the secretary types earlier in the §", () => {
+    let s = createEditorState(file());
+    const keysOf = (state: typeof s) =>
+      derivedOf(state)
+        .decorations.find(state.doc.child(0).nodeSize, state.doc.child(0).nodeSize + state.doc.child(1).nodeSize)
+        .map((d) => (d.spec as { key?: string }).key)
+        .filter((k): k is string => typeof k === "string")
+        .sort();
+    const before = derivedOf(s);
+    const keysBefore = keysOf(s);
+    // The reservation's lead-in follows the proposal: typing in the proposal moves it.
+    const proposalPos = s.doc.child(0).nodeSize + 1 + s.doc.child(1).child(0).nodeSize;
+    s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, proposalPos + 2)));
+    for (const ch of "Mer text") s = s.apply(s.tr.insertText(ch));
+    expect(keysBefore.some((k) => k.includes("reserverade sig"))).toBe(true);
+    expect(keysOf(s)).toEqual(keysBefore);
+    // Same §§ in the same order: the numbers are the same objects (the panels skip their work).
+    expect(derivedOf(s).numbers).toBe(before.numbers);
+    expect(derivedOf(s).ids).toBe(before.ids);
+    // A new § renumbers.
+    const end = s.doc.content.size;
+    s = s.apply(s.tr.insert(end, s.doc.child(2).type.create({ id: "d" }, s.doc.child(2).content)));
+    expect(derivedOf(s).numbers).not.toBe(before.numbers);
+    expect(derivedOf(s).numbers.get("d")).toBe(4);
+  });
 });

@@ -81,7 +81,7 @@ export function leadInOf(block: Node, item: Node, meta: Meta, attendance: Attend
 function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations">, meta: Meta, out: Decoration[]): void {
   const id = item.attrs.id as string;
   const number = d.numbers.get(id);
-  item.forEach((child, offset) => {
+  item.forEach((child, offset, index) => {
     const childPos = pos + 1 + offset;
     const name = child.type.name;
     if (name === "item_title") {
@@ -90,7 +90,10 @@ function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations"
     }
     if (!generatedBlocks.has(name)) return;
     const text = leadInOf(child, item, meta, d.attendance);
-    if (text) out.push(widget(childPos + 1, name === "decision" ? "decision-heading" : "lead-in", text, `${id}-${offset}`));
+    // Keyed by the block's index, not its offset: typing earlier in the § moves the offsets, and a
+    // new key would make ProseMirror redraw every later lead-in on each keystroke.
+    const cls = name === "decision" ? "decision-heading" : "lead-in";
+    if (text) out.push(widget(childPos + 1, cls, text, `${id}-${index}-${cls}`));
   });
   item.descendants((n, p) => {
     if (n.type.name === "item_ref") {
@@ -121,8 +124,43 @@ function answerDecorations(doc: Node, meta: Meta, out: Decoration[]): void {
 
 let attendanceCache: { meta: Meta; ids: string; value: AttendanceResolution } | null = null;
 
+/** The index of the one top-level node `tr` changed (same count, every other node the same), or null. */
+function singleChangedChild(tr: Transaction, doc: Node): number | null {
+  const before = tr.before;
+  if (before.childCount !== doc.childCount) return null;
+  let changed: number | null = null;
+  for (let i = 0; i < doc.childCount; i++) {
+    if (before.child(i) === doc.child(i)) continue;
+    if (changed !== null) return null;
+    changed = i;
+  }
+  return changed;
+}
+
 function compute(state: { doc: Node; meta: Meta }, previous?: { derived: Derived; tr: Transaction }): Derived {
   const { doc, meta } = state;
+
+  // Incremental: one § changed, same §§ in the same order, same metadata — the usual keystroke.
+  // Numbers, ids and attendance stay the same objects (the panels compare them by identity); the
+  // old decorations are mapped and that §'s are rebuilt.
+  const index = previous && !changesMeta(previous.tr) ? singleChangedChild(previous.tr, doc) : null;
+  if (previous && index !== null) {
+    const before = previous.tr.before.child(index);
+    const node = doc.child(index);
+    const sameId = before.type === node.type && before.attrs.id === node.attrs.id;
+    if (sameId) {
+      const base = { numbers: previous.derived.numbers, ids: previous.derived.ids, attendance: previous.derived.attendance };
+      let pos = 0;
+      for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+      let set = previous.derived.decorations.map(previous.tr.mapping, doc);
+      set = set.remove(set.find(pos, pos + node.nodeSize));
+      const out: Decoration[] = [];
+      if (node.type.name === "agenda_item") itemDecorations(node, pos, base, meta, out);
+      else answerDecorations(doc, meta, out);
+      return { ...base, decorations: set.add(doc, out) };
+    }
+  }
+
   const first = meta.body.reglemente.firstItemNumber;
   const ids: string[] = [];
   const numbers = new Map<string, number>();
@@ -136,28 +174,6 @@ function compute(state: { doc: Node; meta: Meta }, previous?: { derived: Derived
   if (!attendanceCache || attendanceCache.meta !== meta || attendanceCache.ids !== idKey)
     attendanceCache = { meta, ids: idKey, value: resolveAttendance(doc, meta) };
   const base = { numbers, ids, attendance: attendanceCache.value };
-
-  // Incremental: one § changed, same §§ in the same order, same metadata.
-  if (previous && !changesMeta(previous.tr) && previous.derived.ids.join("\u0000") === idKey) {
-    const before = previous.tr.before;
-    if (before.childCount === doc.childCount) {
-      const changed: number[] = [];
-      for (let i = 0; i < doc.childCount && changed.length < 2; i++) if (before.child(i) !== doc.child(i)) changed.push(i);
-      if (changed.length === 1) {
-        const index = changed[0]!;
-        let pos = 0;
-        for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
-        const node = doc.child(index);
-        let set = previous.derived.decorations.map(previous.tr.mapping, doc);
-        set = set.remove(set.find(pos, pos + node.nodeSize));
-        const out: Decoration[] = [];
-        if (node.type.name === "agenda_item") itemDecorations(node, pos, base, meta, out);
-        else answerDecorations(doc, meta, out);
-        return { ...base, decorations: set.add(doc, out) };
-      }
-    }
-  }
-
   const out: Decoration[] = [];
   doc.forEach((node, pos) => {
     if (node.type.name === "agenda_item") itemDecorations(node, pos, base, meta, out);

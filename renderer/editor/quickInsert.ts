@@ -86,8 +86,9 @@ class Popup {
     this.view = view;
     const q = quickInsertKey.getState(view.state);
     if (!q?.active) {
-      this.el.hidden = true;
-      view.dom.removeAttribute("aria-activedescendant");
+      // Called on every keystroke: touch the page only when the popup was open.
+      if (!this.el.hidden) this.el.hidden = true;
+      if (view.dom.hasAttribute("aria-activedescendant")) view.dom.removeAttribute("aria-activedescendant");
       return;
     }
     this.items = filterPhrases(phrasesFor(view.state), quickQuery(view.state));

@@ -177,22 +177,47 @@ export function mountAttendance(app: App, root: HTMLElement): void {
     if (focusedId && body.contains(document.getElementById(focusedId))) document.getElementById(focusedId)?.focus();
   };
 
+  // The persons table and the ledger (two selects of every § per ledger row: tens of thousands of
+  // options at 500 §§) are built only while the panel is shown; a hidden panel is brought up to
+  // date when its tab is opened.
+  let bodyStale = false;
+  const refreshBody = () => {
+    if (root.hidden) bodyStale = true;
+    else {
+      bodyStale = false;
+      renderBody();
+    }
+  };
+  const showIfStale = () => {
+    if (!root.hidden && bodyStale) refreshBody();
+  };
+  // Its tab's click shows the panel (main.ts, whose handler runs first): build it in the same
+  // click, so whatever focuses the panel's first field right after finds it. Any other way of
+  // showing the panel is caught by the observer.
+  const tabId = root.getAttribute("aria-labelledby");
+  if (tabId) document.getElementById(tabId)?.addEventListener("click", showIfStale);
+  new MutationObserver(showIfStale).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+
   let pendingMeta = false;
   let lastMeta: Meta | null = null;
   let lastIds = "";
+  // The derived ids stay the same array while only the text changes: join them only when not.
+  let lastIdArray: readonly string[] | null = null;
   app.onChange((kinds) => {
-    const idKey = derivedOf(app.state).ids.join(",");
+    const ids = derivedOf(app.state).ids;
+    const idKey = ids === lastIdArray ? lastIds : ids.join(",");
+    lastIdArray = ids;
     if (kinds.has("load") || app.meta !== lastMeta || idKey !== lastIds) {
       lastMeta = app.meta;
       lastIds = idKey;
       pendingMeta = true;
-      renderBody();
+      refreshBody();
       renderSummary();
       pendingMeta = false;
     } else if (kinds.has("selection") || kinds.has("doc")) renderSummary();
   });
   lastMeta = app.meta;
-  renderBody();
+  refreshBody();
   pendingMeta = true;
   renderSummary();
   pendingMeta = false;
