@@ -126,6 +126,22 @@ export function createHandlers(env: HostEnv): HostHandlers {
       }
     };
 
+  /** A file to read in: the bytes the user picked in the browser, or a path given or chosen in a dialog. */
+  const incomingFile = async (
+    path: string | undefined,
+    upload: { name: string; base64: string } | undefined,
+  ): Promise<{ ok: true; bytes: Uint8Array; name: string } | { ok: false; error: string }> => {
+    if (upload) return { ok: true, bytes: new Uint8Array(Buffer.from(upload.base64, "base64")), name: basename(upload.name) };
+    const chosen = path ?? (await env.chooseImportPath());
+    if (chosen === null) return fail("Ingen fil vald.");
+    const real = resolveOr(chosen);
+    if (typeof real !== "string") return fail(real.error);
+    const info = await stat(real).catch(() => null);
+    if (!info) return fail(`Filen ”${basename(real)}” finns inte.`);
+    if (!info.isFile()) return fail(`”${basename(real)}” är inte en fil.`);
+    return { ok: true, bytes: new Uint8Array(await readFile(real)), name: basename(real) };
+  };
+
   return {
     openFile: guard("Öppna", async ({ path }) => {
       const chosen = path ?? (await env.chooseOpenPath());
@@ -162,22 +178,9 @@ export function createHandlers(env: HostEnv): HostHandlers {
     }),
 
     importFile: guard("Import", async ({ path, upload }) => {
-      let bytes: Uint8Array;
-      let name: string;
-      if (upload) {
-        bytes = new Uint8Array(Buffer.from(upload.base64, "base64"));
-        name = basename(upload.name);
-      } else {
-        const chosen = path ?? (await env.chooseImportPath());
-        if (chosen === null) return fail("Ingen fil vald.");
-        const real = resolveOr(chosen);
-        if (typeof real !== "string") return fail(real.error);
-        const info = await stat(real).catch(() => null);
-        if (!info) return fail(`Filen ”${basename(real)}” finns inte.`);
-        if (!info.isFile()) return fail(`”${basename(real)}” är inte en fil.`);
-        bytes = new Uint8Array(await readFile(real));
-        name = basename(real);
-      }
+      const incoming = await incomingFile(path, upload);
+      if (!incoming.ok) return incoming;
+      const { bytes, name } = incoming;
       const r = await importDocument(bytes, name);
       if (!r.ok) return fail(r.error);
       return { ok: true, text: serialize(r.file), report: reportLines(r.report), sourceName: name };
@@ -236,22 +239,9 @@ export function createHandlers(env: HostEnv): HostHandlers {
     importReviewDocx: guard("Hämta granskning från Word", async ({ text, path, upload, receivedAt }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Granskningen kan inte föras in eftersom dokumentet inte är välformat: ${parseErrors(parsed.errors)}`);
-      let bytes: Uint8Array;
-      let name: string;
-      if (upload) {
-        bytes = new Uint8Array(Buffer.from(upload.base64, "base64"));
-        name = basename(upload.name);
-      } else {
-        const chosen = path ?? (await env.chooseImportPath());
-        if (chosen === null) return fail("Ingen fil vald.");
-        const real = resolveOr(chosen);
-        if (typeof real !== "string") return fail(real.error);
-        const info = await stat(real).catch(() => null);
-        if (!info) return fail(`Filen ”${basename(real)}” finns inte.`);
-        if (!info.isFile()) return fail(`”${basename(real)}” är inte en fil.`);
-        bytes = new Uint8Array(await readFile(real));
-        name = basename(real);
-      }
+      const incoming = await incomingFile(path, upload);
+      if (!incoming.ok) return incoming;
+      const { bytes, name } = incoming;
       const r = await mergeWordReview(parsed.file, bytes, receivedAt);
       if (!r.ok) return fail(r.error);
       return { ok: true, text: serialize(r.file), sourceName: name, report: r.report };
