@@ -21,7 +21,8 @@ import { browserBench, type BrowserResult } from "./browser.js";
 
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number);
 const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
-const seedText = readFileSync(join("..", "shared", "seeds", readdirSync("../shared/seeds").find((f) => f.startsWith("002_"))!), "utf8");
+// Seed 002's source text, as kept beside the seed (a copy of ../shared/seeds/002_…).
+const seedText = readFileSync(join("seeds", readdirSync("seeds").find((f) => f.startsWith("002-") && f.endsWith(".txt"))!), "utf8");
 
 const s = (x: Stats) => ({ median: round(x.median), p95: round(x.p95), max: round(x.max), n: x.n });
 
