@@ -6,20 +6,9 @@
 import { closeHistory } from "prosemirror-history";
 import { Selection, type EditorState, type Transaction } from "prosemirror-state";
 import type { Meta } from "../../schemas/meta.js";
+import { setPath } from "../../schemas/rules/fixes.js";
 import type { FixAction } from "../../schemas/rules/problem.js";
 import { metaOf, setMeta } from "./documentPlugin.js";
-
-function setPath(value: unknown, path: (string | number)[], next: unknown): unknown {
-  if (path.length === 0) return next;
-  const [head, ...rest] = path;
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    copy[head as number] = setPath(copy[head as number], rest, next);
-    return copy;
-  }
-  const obj = (value ?? {}) as Record<string, unknown>;
-  return { ...obj, [head as string]: setPath(obj[head as string], rest, next) };
-}
 
 export function fixTransaction(state: EditorState, action: FixAction): Transaction | null {
   const tr = fixSteps(state, action);

@@ -10,7 +10,8 @@ import { Meta } from "../meta.js";
 import { schema } from "../schema.js";
 import type { FixAction } from "./problem.js";
 
-function setPath(value: unknown, path: (string | number)[], next: unknown): unknown {
+/** A copy of `value` with the value at `path` replaced (the `set-meta` fix's path into meta). */
+export function setPath(value: unknown, path: (string | number)[], next: unknown): unknown {
   if (path.length === 0) return next;
   const [head, ...rest] = path;
   if (Array.isArray(value)) {
