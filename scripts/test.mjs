@@ -4,6 +4,7 @@
 // Prints one closing line "N passed, N failed" for the whole run.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensureSystemDeps } from "./system-deps.mjs";
 
 let passed = 0;
 let failed = 0;
@@ -22,6 +23,12 @@ function step(name, cmd, args, opts = {}) {
 
 const npx = (bin, ...args) => ["node", [`node_modules/.bin/${bin}`, ...args]];
 const only = process.argv.slice(2); // optional vitest filters
+
+// Chromium, LibreOffice, poppler, qpdf, PDFBox: installed here when missing (Debian, as root).
+if (!ensureSystemDeps()) {
+  failed++;
+  failures.push("system packages (scripts/system-deps.mjs)");
+}
 
 if (only.length === 0) {
   step("typecheck (tsc --noEmit)", ...npx("tsc", "-p", "tsconfig.json"));
