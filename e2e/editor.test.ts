@@ -10,10 +10,9 @@ import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "../schemas/file.js";
+import { poll, menu, place } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
-/** Wait for the page to reach a state; generous, as the machine running the tests may be busy. */
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 10_000, ...options });
 
 let h: Harness;
 let page: Page;
@@ -31,11 +30,6 @@ const outlineTexts = () =>
   page.locator("#outline .outline-entry").evaluateAll((els) => els.map((e) => `${e.querySelector(".outline-number")!.textContent}\n${e.querySelector(".outline-title")!.textContent}`));
 const tab = (name: string) => page.click(`[role=tab][data-tab=${name}]`);
 
-async function menu(menuLabel: string, command: string) {
-  await page.click(`.menu-button:text-is("${menuLabel}")`);
-  await page.click(`[role=menuitem][data-command="${command}"]`);
-}
-
 async function addPerson(name: string, party: string, role: string, serving: boolean) {
   await page.fill("#new-person-name", name);
   await page.fill("#new-person-party", party);
@@ -44,21 +38,6 @@ async function addPerson(name: string, party: string, role: string, serving: boo
   else await page.uncheck("#new-person-serving");
   await page.click("#add-person");
   await page.locator(`.persons-table input[value="${name}"]`).waitFor();
-}
-
-/**
- * Click into the text and wait until the editor has taken the new cursor position (ProseMirror
- * reads a click's selection from the browser's selectionchange event, after the click returns).
- */
-async function place(selector: string) {
-  await page.click(selector);
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    const dom = document.getSelection();
-    const app = (window as unknown as { protokollApp: { view: { posAtDOM(n: Node, o: number): number; state: { selection: { head: number } } } } }).protokollApp;
-    if (!el || !dom?.focusNode || !el.contains(dom.focusNode)) return false;
-    return app.view.state.selection.head === app.view.posAtDOM(dom.focusNode, dom.focusOffset);
-  }, selector);
 }
 
 /** Tick a person in the inspector's person list (proposers, reservants). */
@@ -70,7 +49,7 @@ async function pick(name: string, on = true) {
 
 describe("the editor through the web host", () => {
   it("creates a protocol from the socialnämnd template", async () => {
-    await menu("Arkiv", "file.new");
+    await menu(page, "Arkiv", "file.new");
     await page.selectOption("#new-template", "socialnamnd");
     await page.fill("#new-date", "2020-08-25");
     await page.click("dialog button.primary");
@@ -86,12 +65,12 @@ describe("the editor through the web host", () => {
     await addPerson("Cecilia Carlsson", "V", "member", true);
     await addPerson("David Dahl", "L", "substitute", false);
     // The summary follows the § under the cursor.
-    await place(".ProseMirror article:nth-of-type(2) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(2) h2.item-title");
     await poll(() => page.locator("#serving-list").innerText()).toBe("Anna Andersson (S), Bo Berg (M), Cecilia Carlsson (V)");
   });
 
   it("adds a § with a decision of two points, two yrkanden, a vote with the grid and a reservation", async () => {
-    await place(".ProseMirror article:nth-of-type(2) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(2) h2.item-title");
     await page.keyboard.press("End");
     await page.keyboard.press("Control+Enter");
     await page.keyboard.type("Ny förskola i Hässelby");
@@ -108,7 +87,7 @@ describe("the editor through the web host", () => {
     await page.keyboard.press("Control+Alt+y");
     await tab("inspector");
     await pick("Bo Berg");
-    await place(".ProseMirror article:nth-of-type(3) section[data-block=proposal] p");
+    await place(page, ".ProseMirror article:nth-of-type(3) section[data-block=proposal] p");
     // Yrkande 2: Cecilia Carlsson, avslag.
     await page.keyboard.press("Control+Alt+y");
     await pick("Cecilia Carlsson");
@@ -120,7 +99,7 @@ describe("the editor through the web host", () => {
     ]);
 
     // Omröstning: ja = Bo's yrkande, nej = Cecilia's (the defaults); the grid per serving member.
-    await place(".ProseMirror article:nth-of-type(3) section[data-block=proposal]:nth-of-type(3) p");
+    await place(page, ".ProseMirror article:nth-of-type(3) section[data-block=proposal]:nth-of-type(3) p");
     await page.keyboard.press("Control+Alt+o");
     const row = (name: string) => page.locator(".vote-grid tbody tr", { hasText: name });
     await poll(() => page.locator(".vote-grid tbody tr").count()).toBe(3);
@@ -136,7 +115,7 @@ describe("the editor through the web host", () => {
       .toContain("Omröstningen utföll med 2 ja-röster, 1 nej-röster och 0 som avstod.");
 
     // Reservation by Cecilia, who lost, for her own yrkande.
-    await place(".ProseMirror section[data-block=vote] p");
+    await place(page, ".ProseMirror section[data-block=vote] p");
     await page.keyboard.press("Control+Alt+r");
     await pick("Cecilia Carlsson");
     const favouring = await page.locator("#reservation-favouring option").allInnerTexts();
@@ -150,7 +129,7 @@ describe("the editor through the web host", () => {
     const reservantError = page.locator('#panel-problems .problem[data-rule="reservant-eligible"]');
     await tab("problems");
     await poll(() => reservantError.count()).toBe(0);
-    await place(".ProseMirror section[data-block=reservation] p");
+    await place(page, ".ProseMirror section[data-block=reservation] p");
     await tab("inspector");
     // David Dahl is present but does not serve: listed, greyed, selectable.
     await pick("David Dahl");
@@ -174,7 +153,7 @@ describe("the editor through the web host", () => {
 
   it("reorders §§ from the outline: numbers and a §-reference follow", async () => {
     // A reference to § 1 in the background of § 3.
-    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(3) h2.item-title");
     await page.keyboard.press("Control+Alt+a");
     await page.keyboard.type("Ärendet behandlades också i ");
     await page.keyboard.press("Control+Alt+h");
@@ -196,13 +175,13 @@ describe("the editor through the web host", () => {
     await poll(outlineTexts).toEqual(["§ 1\nNy förskola i Hässelby", "§ 2\nGodkännande av dagordning", "§ 3\nVal av justerare och dag för justering"]);
     await poll(() => ref.innerText()).toBe("§ 3");
     // Undo puts the drag back.
-    await place(".ProseMirror article:nth-of-type(1) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(1) h2.item-title");
     await page.keyboard.press("Control+z");
     await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare och dag för justering", "§ 3\nNy förskola i Hässelby"]);
   });
 
   it("inserts a standard phrase by typing // and a few letters", async () => {
-    await place(".ProseMirror article:nth-of-type(3) section[data-block=background] p");
+    await place(page, ".ProseMirror article:nth-of-type(3) section[data-block=background] p");
     await page.keyboard.press("End");
     await page.keyboard.type(" //tack");
     await page.locator("#quick-insert [role=option]").first().waitFor();
@@ -235,22 +214,22 @@ describe("the editor through the web host", () => {
     expect(item.child(6).attrs.reservants).toEqual([cecilia]);
 
     // Start a new document, then open the saved one from the Öppna dialog.
-    await menu("Arkiv", "file.new");
+    await menu(page, "Arkiv", "file.new");
     await page.click("dialog button.primary");
     await poll(outlineTexts).toHaveLength(2);
-    await menu("Arkiv", "file.open");
+    await menu(page, "Arkiv", "file.open");
     await page.click('.file-choice[data-path="e2e-möte.protokoll"]');
     await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare och dag för justering", "§ 3\nNy förskola i Hässelby"]);
     expect(await page.locator(".ProseMirror article:nth-of-type(3) .decision-point").allInnerTexts()).toHaveLength(2);
     expect(await page.locator(".ProseMirror .item-ref").first().innerText()).toBe("§ 2");
-    await place(".ProseMirror section[data-block=vote] p");
+    await place(page, ".ProseMirror section[data-block=vote] p");
     await tab("inspector");
     await poll(() => page.locator(".vote-totals").innerText()).toMatch(/Summa\s+2\s+1\s+0/);
     expect(h.errors).toEqual([]);
   });
 
   it("exports DOCX and PDF with the § titles", async () => {
-    await menu("Arkiv", "export.pdf");
+    await menu(page, "Arkiv", "export.pdf");
     await page.selectOption("#export-format", "docx");
     await page.click("dialog button.primary");
     await poll(() => page.locator("#last-export").innerText(), { timeout: 30_000 }).toMatch(/\.docx$/);
@@ -260,7 +239,7 @@ describe("the editor through the web host", () => {
     const xml = await zip.file("word/document.xml")!.async("string");
     for (const title of ["Godkännande av dagordning", "Val av justerare och dag för justering", "Ny förskola i Hässelby"]) expect(xml).toContain(title);
 
-    await menu("Arkiv", "export.pdf");
+    await menu(page, "Arkiv", "export.pdf");
     await page.selectOption("#export-format", "pdf");
     await page.click("dialog button.primary");
     await poll(() => page.locator("#last-export").innerText(), { timeout: 60_000 }).toMatch(/\.pdf$/);
@@ -272,7 +251,7 @@ describe("the editor through the web host", () => {
   });
 
   it("records jäv: the block names the person and the ledger stops counting them as serving", async () => {
-    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(3) h2.item-title");
     await page.keyboard.press("Control+Alt+j");
     await tab("inspector");
     await pick("Bo Berg");
@@ -284,7 +263,7 @@ describe("the editor through the web host", () => {
     await poll(() => page.locator("#serving-list").innerText()).toBe("Anna Andersson (S), Cecilia Carlsson (V)");
     expect(await page.locator(".attendance-summary").innerText()).toMatch(/Jäv\s+Bo Berg \(M\)/);
     // Undo takes the ledger change back; Bo serves again.
-    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(3) h2.item-title");
     await page.keyboard.press("Control+z");
     await poll(() => page.locator("#serving-list").innerText()).toBe("Anna Andersson (S), Bo Berg (M), Cecilia Carlsson (V)");
   });

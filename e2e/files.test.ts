@@ -10,10 +10,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serialize } from "../schemas/file.js";
 import { socialnamnd } from "../templates/socialnamnd.js";
+import { poll, place } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
-/** Wait for the page to reach a state; generous, as the machine running the tests may be busy. */
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 10_000, ...options });
 
 let h: Harness;
 let page: Page;
@@ -37,17 +36,6 @@ async function openFromDialog(path: string) {
   await choice.click();
 }
 
-async function place(selector: string) {
-  await page.click(selector);
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    const dom = document.getSelection();
-    const app = (window as unknown as { protokollApp: { view: { posAtDOM(n: Node, o: number): number; state: { selection: { head: number } } } } }).protokollApp;
-    if (!el || !dom?.focusNode || !el.contains(dom.focusNode)) return false;
-    return app.view.state.selection.head === app.view.posAtDOM(dom.focusNode, dom.focusOffset);
-  }, selector);
-}
-
 describe("files, recovery, fixes and help in the browser", () => {
   it("refuses a broken file with the path of what is wrong, and does not change it", async () => {
     const broken = serialize(socialnamnd.create({ date: "2020-08-25" })).replace('"name": "Socialnämnden"', '"name": ""');
@@ -63,7 +51,7 @@ describe("files, recovery, fixes and help in the browser", () => {
   });
 
   it("applies a rule's quick fix as one undoable step", async () => {
-    await place(".ProseMirror article:nth-of-type(2) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(2) h2.item-title");
     await page.keyboard.press("End");
     await page.keyboard.press("Control+Enter");
     await page.keyboard.type("Information om sommaren");
@@ -76,7 +64,7 @@ describe("files, recovery, fixes and help in the browser", () => {
     await page.keyboard.type("Informationen läggs till handlingarna.");
     await poll(() => page.locator(".ProseMirror article:nth-of-type(3) section[data-block=decision]").innerText()).toContain("Informationen läggs till handlingarna.");
     await poll(() => missing.count()).toBe(0);
-    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(3) h2.item-title");
     // Undo takes away the typed decision and the fixed-in block (at most two steps), but not the title.
     const decisions = page.locator(".ProseMirror article:nth-of-type(3) section[data-block=decision]");
     for (let i = 0; i < 2 && (await decisions.count()) > 0; i++) {
@@ -88,7 +76,7 @@ describe("files, recovery, fixes and help in the browser", () => {
   });
 
   it("autosaves unsaved work and offers it back after a reload", async () => {
-    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(3) h2.item-title");
     await page.keyboard.press("End");
     await page.keyboard.type(" och hösten");
     // About a second after the last edit the work is in the recovery folder.
@@ -105,7 +93,7 @@ describe("files, recovery, fixes and help in the browser", () => {
   });
 
   it("finds and replaces text (Ctrl+H)", async () => {
-    await place(".ProseMirror article:nth-of-type(3) h2.item-title");
+    await place(page, ".ProseMirror article:nth-of-type(3) h2.item-title");
     await page.keyboard.press("Control+h");
     await page.fill("#find-input", "hösten");
     await poll(() => page.locator(".find-info").innerText()).toBe("1 träff");

@@ -28,10 +28,12 @@ export function ensureRendererBuilt(): void {
   if (r.status !== 0) throw new Error("vite build failed");
 }
 
-export async function startHarness(options: { workspace?: string; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
-  ensureRendererBuilt();
+export async function startHarness(
+  options: { workspace?: string; viewport?: { width: number; height: number }; /** Another renderer build than dist/renderer. */ rendererDir?: string } = {},
+): Promise<Harness> {
+  if (!options.rendererDir) ensureRendererBuilt();
   const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), "protokoll-e2e-"));
-  const host = await startWebHost({ workspace });
+  const host = await startWebHost({ workspace, rendererDir: options.rendererDir });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: "sv-SE" });
   const page = await context.newPage();

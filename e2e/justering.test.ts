@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, serialize } from "../schemas/file.js";
 import JSZip from "jszip";
@@ -20,14 +20,12 @@ import mammoth from "mammoth";
 import { addComment, approveItem, findTextInItem, sendForReview, verifySeal } from "../schemas/review/index.js";
 import { writeReviewCopyDocx } from "../main/review/writeReviewCopyDocx.js";
 import { sampleProtocol } from "../schemas/review/sampleProtocol.js";
-import { startWebHost, type WebHost } from "../main/web/server.js";
-import { CHROMIUM_ARGS, ensureRendererBuilt } from "./harness.js";
+import { startHarness, type Harness } from "./harness.js";
+import { menu } from "./actions.js";
 
-let host: WebHost;
-let browser: Browser;
+let h: Harness;
 let page: Page;
 let workspace: string;
-const errors: string[] = [];
 
 const isoToday = (() => {
   const d = new Date();
@@ -35,28 +33,18 @@ const isoToday = (() => {
 })();
 
 beforeAll(async () => {
-  if (!process.env.PROTOKOLL_RENDERER_DIR) ensureRendererBuilt();
   workspace = mkdtempSync(join(tmpdir(), "protokoll-justering-"));
   // The sample protocol (six §§, chair Jan Jönsson, justerare Linnéa Vinge, secretary Sara
   // Karlsson), held today so the deadlines count from today.
   const file = sampleProtocol();
   file.meta.meeting.date = isoToday;
   writeFileSync(join(workspace, "sn.protokoll"), serialize(file));
-  host = await startWebHost({ workspace, rendererDir: process.env.PROTOKOLL_RENDERER_DIR });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "sv-SE" });
-  page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(host.url);
-  await page.waitForSelector("body[data-ready=true]");
+  h = await startHarness({ workspace, rendererDir: process.env.PROTOKOLL_RENDERER_DIR });
+  page = h.page;
 });
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await host?.close();
+  await h?.close();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
@@ -67,11 +55,6 @@ const docJSON = () => page.evaluate(() => JSON.stringify((window as unknown as W
 const row = (id: string) => page.locator(`#review-items .review-item[data-item="${id}"]`);
 /** The §§ the justerare approve one by one (§ 4 is justerad at the meeting). */
 const ids = ["p1", "p2", "p3", "p5", "p6"];
-
-async function menu(menuLabel: string, command: string) {
-  await page.click(`.menu-button:text-is("${menuLabel}")`);
-  await page.click(`[role=menuitem][data-command="${command}"]`);
-}
 
 async function iAm(name: string) {
   const value = await page.locator("#review-identity option", { hasText: name }).getAttribute("value");
@@ -142,7 +125,7 @@ const state = () => page.locator("#review-state").innerText();
 
 describe("justering in the editor", () => {
   it("opens the draft and shows its status, approvals and deadlines in the Justering panel", async () => {
-    await menu("Arkiv", "file.open");
+    await menu(page, "Arkiv", "file.open");
     await page.click('.file-choice[data-path="sn.protokoll"]');
     await expect.poll(() => page.locator("#outline .outline-entry").count()).toBe(6);
     await page.click("[role=tab][data-tab=review]");
@@ -278,12 +261,12 @@ describe("justering in the editor", () => {
     await clickAfter("Dagordningen godkänns.");
     await page.keyboard.type("ändrat i efterhand");
     await page.keyboard.press("Backspace");
-    await menu("Infoga", "insert.item");
-    await menu("Redigera", "edit.undo");
+    await menu(page, "Infoga", "insert.item");
+    await menu(page, "Redigera", "edit.undo");
     expect(await docJSON()).toBe(before);
     expect(await page.locator("#outline .outline-entry").count()).toBe(6);
     // the save of the justerad protocol
-    await menu("Arkiv", "file.save");
+    await menu(page, "Arkiv", "file.save");
     await expect.poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty)).toBe(false);
     const saved = parse(readFileSync(join(workspace, "sn.protokoll"), "utf8"));
     expect(saved.ok && saved.file.meta.status).toBe("adjusted");
@@ -315,7 +298,7 @@ describe("justering in the editor", () => {
     await note.scrollIntoViewIfNeeded();
     await page.screenshot({ path: process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images/editor-review-adjusted.png" : "test-output/editor-review-adjusted.png" });
 
-    await menu("Arkiv", "file.save");
+    await menu(page, "Arkiv", "file.save");
     await expect.poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty)).toBe(false);
     const text = readFileSync(join(workspace, "sn.protokoll"), "utf8");
     const saved = parse(text);
@@ -344,14 +327,14 @@ describe("justering in the editor", () => {
     draft.meta.meeting.date = isoToday;
     mkdirSync(join(workspace, "runda2"), { recursive: true });
     writeFileSync(join(workspace, "runda2", "sn2.protokoll"), serialize(draft));
-    await menu("Arkiv", "file.open");
+    await menu(page, "Arkiv", "file.open");
     await page.fill("#open-path", "runda2/sn2.protokoll");
     await primary();
     await expect.poll(state).toBe("Utkast");
     await page.click("#review-send");
     await primary();
     await expect.poll(state).toBe("För justering");
-    await menu("Granska", "review.saveCopy");
+    await menu(page, "Granska", "review.saveCopy");
     await page.fill("#copy-name", "runda2/kopia.protokoll");
     await primary();
     await expect.poll(() => page.locator(".toast", { hasText: "Granskningskopia sparad" }).count()).toBe(1);
@@ -374,7 +357,7 @@ describe("justering in the editor", () => {
     await page.keyboard.type(" Tillägg under granskningen.");
     await expect.poll(docText).toContain("Tillägg under granskningen.");
 
-    await menu("Granska", "review.mergeCopy");
+    await menu(page, "Granska", "review.mergeCopy");
     await page.click('#merge-dialog .file-choice[data-path="runda2/kopia.protokoll"]');
     await page.waitForSelector("#merge-report");
     const report = await page.locator("#merge-report").innerText();
@@ -411,7 +394,7 @@ describe("justering in the editor", () => {
     const docx = join(workspace, "från-word.docx");
     writeFileSync(docx, await writeReviewCopyDocx(commented.file));
 
-    await menu("Granska", "review.mergeWordCopy");
+    await menu(page, "Granska", "review.mergeWordCopy");
     await page.setInputFiles("#word-review-file", docx);
     await page.click("#word-merge-dialog button.primary");
     await page.waitForSelector("#merge-report");
@@ -423,6 +406,6 @@ describe("justering in the editor", () => {
   });
 
   it("logged no errors in the page", () => {
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
   });
 });

@@ -7,10 +7,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { poll } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
-/** Wait for the page to reach a state; generous, as the machine running the tests may be busy. */
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 10_000, ...options });
 
 const seed = readdirSync("seeds").find((n) => n.startsWith("002-") && n.endsWith(".protokoll"));
 const outDir = process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
