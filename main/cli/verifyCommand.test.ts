@@ -3,27 +3,18 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parse, serialize, type ProtokollFile } from "../../schemas/file.js";
+import { parse, serialize } from "../../schemas/file.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import { adjust, immediateAdjust } from "../../schemas/review/adjust.js";
 import { approveItem } from "../../schemas/review/approvals.js";
 import { recordCorrection } from "../../schemas/review/recordCorrection.js";
 import { sendForReview } from "../../schemas/review/reviewStatus.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.js";
 import { replaceInItem } from "../../schemas/review/textEdits.js";
 import { main } from "./index.js";
 
-type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 
-function adjusted(): ProtokollFile {
-  let f = must(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00"));
-  for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
-  return must(adjust(f, ["jj", "lv"], "2020-08-31T14:00"));
-}
+const adjusted = () => adjustedSample();
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-verify-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ProtokollFile } from "../../schemas/file.js";
-import { adjust } from "../../schemas/review/adjust.js";
-import { approveItem } from "../../schemas/review/approvals.js";
 import { recordCorrection } from "../../schemas/review/recordCorrection.js";
-import { sendForReview } from "../../schemas/review/reviewStatus.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.js";
 import { replaceInItem } from "../../schemas/review/textEdits.js";
 import { exportDocument } from "./exportDocument.js";
 import { docxParts } from "./readBack.js";
 import { readPdf } from "./readBack.js";
 
-type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 
 /** The review sample, justerad on 2020-08-31 and then corrected once in § 5. */
 function correctedProtocol(): ProtokollFile {
@@ -23,9 +15,7 @@ function correctedProtocol(): ProtokollFile {
   const attendance = sample.meta.persons
     .filter((p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other")
     .map((p) => ({ person: p.id, status: "serving" as const, from: null, to: null, replaces: null }));
-  let f = must(sendForReview({ ...sample, meta: { ...sample.meta, attendance } }, "Sara Karlsson", "2020-08-26T09:00"));
-  for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
-  f = must(adjust(f, ["jj", "lv"], "2020-08-31T14:00"));
+  const f = adjustedSample({ ...sample, meta: { ...sample.meta, attendance } });
   const newDoc = replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden");
   return must(recordCorrection(f, { newDoc, what: "”ytterstaden” ändrat till ”innerstaden”.", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" }));
 }

@@ -12,16 +12,11 @@ import type { ProtokollFile } from "../../schemas/file.js";
 import { anchorText, addComment, anchorFromSelection, reply } from "../../schemas/review/comments.js";
 import { findItem } from "../../schemas/review/items.js";
 import { sendForReview } from "../../schemas/review/reviewStatus.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { sampleProtocol, must } from "../../schemas/review/sampleProtocol.js";
 import { findTextInItem, replaceInItem } from "../../schemas/review/textEdits.js";
 import { mergeWordReview } from "./mergeWordReview.js";
 import { writeReviewCopyDocx } from "./writeReviewCopyDocx.js";
 
-type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 const comment = (f: ProtokollFile, id: string, item: string, text: string | null, note: string, author: string, at: string) => {
   const sel = text ? findTextInItem(f.doc, item, text)! : null;
   const placed = sel ? anchorFromSelection(f.doc, sel.from, sel.to)! : null;

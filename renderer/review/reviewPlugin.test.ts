@@ -1,8 +1,8 @@
 import { EditorState, TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import type { ProtokollFile } from "../../schemas/file.js";
-import { adjust, approveItem, correctionNotes, immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment, signatories, type CorrectionNote } from "../../schemas/review/index.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { correctionNotes, immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment, type CorrectionNote } from "../../schemas/review/index.js";
+import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
 import { REDRAW, reviewKey, reviewPlugin, touchesLockedItem, type ReviewContext } from "./reviewPlugin.js";
@@ -14,11 +14,7 @@ const ok = <T extends { ok: boolean }>(r: T) => {
 };
 
 /** The sample protocol, sent for review, approved by the chair and the justerare, and justerad. */
-function adjusted(): ProtokollFile {
-  let f = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
-  for (const who of signatories(f.meta)) for (const id of ["p1", "p2", "p3", "p4", "p5", "p6"]) f = ok(approveItem(f, id, who, "2020-08-28T10:00")).file;
-  return ok(adjust(f, ["jj", "lv"], "2020-08-31T14:00")).file;
-}
+const adjusted = (): ProtokollFile => adjustedSample();
 
 interface Harness {
   state: EditorState;

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as b from "../build.js";
-import { parse, serialize, type ProtokollFile } from "../file.js";
+import { parse, serialize } from "../file.js";
 import { changesSince, diffWords, markSeen } from "./changesSince.js";
-import { sampleProtocol } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.js";
 import { replaceInItem } from "./textEdits.js";
 
-type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 
 describe("what changed since a justerare last looked", () => {
   it("shows every § as unseen to a reader who has not looked", () => {

@@ -7,14 +7,9 @@ import { addComment, anchorText, reply } from "./comments.js";
 import { findItem } from "./items.js";
 import { mergeReview } from "./mergeReview.js";
 import { sendForReview } from "./reviewStatus.js";
-import { sampleProtocol } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.js";
 import { findTextInItem, replaceInItem } from "./textEdits.js";
 
-type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 /** The review copy as the justerare gets it: the file written out and read back. */
 const copyOf = (f: ProtokollFile): ProtokollFile => {
   const r = parse(serialize(f));

@@ -8,15 +8,11 @@ import { correctionNotes } from "./correctionNotes.js";
 import { findItem, itemHash } from "./items.js";
 import { recordCorrection } from "./recordCorrection.js";
 import { checkEdit, editAllowed, editRefusal, returnToDraft, sendForReview } from "./reviewStatus.js";
-import { sampleProtocol } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.js";
 import { verifySeal } from "./seal.js";
 import { findTextInItem, replaceInItem } from "./textEdits.js";
 
 type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 const refused = (r: R): string => {
   if (r.ok) throw new Error("expected a refusal");
   return r.error;

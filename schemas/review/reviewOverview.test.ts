@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ProtokollFile } from "../file.js";
-import { adjust } from "./adjust.js";
 import { approveItem, requestChanges } from "./approvals.js";
 import { markSeen } from "./changesSince.js";
 import { addComment } from "./comments.js";
 import { reviewOverview } from "./reviewOverview.js";
 import { sendForReview } from "./reviewStatus.js";
-import { sampleProtocol } from "./sampleProtocol.js";
+import { adjustedSample, must, sampleProtocol } from "./sampleProtocol.js";
 import { replaceInItem } from "./textEdits.js";
 
-type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 
 describe("the review overview", () => {
   it("gives the review panel status, approvals, comments, changes, deadlines and refusal reasons in one call", () => {
@@ -38,9 +31,7 @@ describe("the review overview", () => {
   });
 
   it("shows a justerad protocol as read-only with its seal", () => {
-    let f = must(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00"));
-    for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
-    f = must(adjust(f, ["jj", "lv"], "2020-08-31T14:00"));
+    const f = adjustedSample();
     const o = reviewOverview(f);
     expect(o).toMatchObject({ status: "adjusted", statusLabel: "Justerad", editable: false, deadlines: null, seal: { ok: true, sealedAt: "2020-08-31T14:00" } });
     expect(o.items.every((i) => i.change === null && i.approvals.every((a) => a.state === "approved"))).toBe(true);

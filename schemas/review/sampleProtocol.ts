@@ -4,6 +4,10 @@
  */
 import * as b from "../build.js";
 import { createFile, type ProtokollFile } from "../file.js";
+import { adjust } from "./adjust.js";
+import { approveItem } from "./approvals.js";
+import type { ReviewResult } from "./reviewResult.js";
+import { sendForReview } from "./reviewStatus.js";
 
 export function sampleProtocol(): ProtokollFile {
   const persons = [
@@ -44,4 +48,21 @@ export function sampleProtocol(): ProtokollFile {
     },
     doc,
   );
+}
+
+/** The value of a review step, or its Swedish refusal thrown — for tests and examples that expect the step to succeed. */
+export function must(result: ReviewResult): ProtokollFile {
+  if (!result.ok) throw new Error(result.error);
+  return result.file;
+}
+
+/**
+ * The sample (or another protocol with the same §§ and signatories) sent for justering by the
+ * secretary on 2020-08-26, approved § by § by the chair and the justerare on 2020-08-30, and
+ * justerad by both on 2020-08-31.
+ */
+export function adjustedSample(base: ProtokollFile = sampleProtocol()): ProtokollFile {
+  let f = must(sendForReview(base, "Sara Karlsson", "2020-08-26T09:00"));
+  for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
+  return must(adjust(f, ["jj", "lv"], "2020-08-31T14:00"));
 }

@@ -6,16 +6,11 @@ import { approveItem } from "./approvals.js";
 import { addComment } from "./comments.js";
 import { recordCorrection } from "./recordCorrection.js";
 import { sendForReview } from "./reviewStatus.js";
-import { sampleProtocol } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.js";
 import { computeSeal, sealedContent, verifySeal } from "./seal.js";
 import { sha256, sha256Bytes } from "./sha256.js";
 import { replaceInItem } from "./textEdits.js";
 
-type R = { ok: true; file: ProtokollFile } | { ok: false; error: string };
-const must = (r: R): ProtokollFile => {
-  if (!r.ok) throw new Error(r.error);
-  return r.file;
-};
 
 /** The sample protocol, sent, approved by both and justerad on 2020-08-31, with a comment in its review part. */
 export function adjustedSample(): ProtokollFile {

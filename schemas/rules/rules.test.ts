@@ -2,12 +2,10 @@ import type { Node } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
 import * as b from "../build.js";
 import type { ProtokollFile } from "../file.js";
-import { adjust } from "../review/adjust.js";
-import { approveItem } from "../review/approvals.js";
 import { markSeen } from "../review/changesSince.js";
 import { recordCorrection } from "../review/recordCorrection.js";
 import { sendForReview } from "../review/reviewStatus.js";
-import { sampleProtocol } from "../review/sampleProtocol.js";
+import { adjustedSample, sampleProtocol } from "../review/sampleProtocol.js";
 import { replaceInItem } from "../review/textEdits.js";
 import { applyFix, hasErrors, ruleIds, validateFile, type Problem } from "./index.js";
 import { answerFile, items, motionItem, protocolFile, withReglemente } from "./testBuilder.js";
@@ -477,11 +475,7 @@ describe("written-reservation-deadline", () => {
   });
 });
 
-function adjusted(): ProtokollFile {
-  let f = must(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00"));
-  for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
-  return must(adjust(f, ["jj", "lv"], "2020-08-31T14:00"));
-}
+const adjusted = () => adjustedSample();
 
 describe("immutable-after-adjustment", () => {
   it("passes for a justerad protocol and one with a recorded rättelse", () => {
