@@ -7,17 +7,12 @@ import { createFile, serialize } from "../../schemas/file.js";
 import { readPdf } from "../export/readBack.js";
 import { seed002 } from "../export/testFixtures.js";
 import { parseSectionList } from "./exportCommand.js";
-import { main } from "./index.js";
+import { runCapturing } from "./runCapturing.js";
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-cli-export-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["export", ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...args: string[]) => runCapturing(["export", ...args]);
 
 const seedPath = join(dir, "seed002.protokoll");
 writeFileSync(seedPath, serialize(seed002()));

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as b from "../../schemas/build.js";
 import { serialize } from "../../schemas/file.js";
 import { answerFile, protocolFile } from "../../schemas/rules/testBuilder.js";
-import { main } from "./index.js";
+import { runCapturing } from "./runCapturing.js";
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-validate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,12 +15,7 @@ const write = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["validate", ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...args: string[]) => runCapturing(["validate", ...args]);
 
 /** A protocol with one error in § 2 (a reservant who did not serve) and a warning in § 3 (a Dnr out of pattern). */
 function faulty() {

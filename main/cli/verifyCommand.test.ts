@@ -11,7 +11,7 @@ import { recordCorrection } from "../../schemas/review/recordCorrection.js";
 import { sendForReview } from "../../schemas/review/reviewStatus.js";
 import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.js";
 import { replaceInItem } from "../../schemas/review/textEdits.js";
-import { main } from "./index.js";
+import { runCapturing } from "./runCapturing.js";
 
 
 const adjusted = () => adjustedSample();
@@ -24,12 +24,7 @@ const write = (name: string, text: string) => {
   return path;
 };
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["verify", ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...args: string[]) => runCapturing(["verify", ...args]);
 
 describe("protokoll verify", () => {
   it("says a justerad file is unchanged and exits 0, without touching the file", async () => {

@@ -3,15 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../schemas/file.js";
-import { main } from "../cli/index.js";
 import { KOMMUNSTYRELSE } from "./testTexts.js";
+import { runCapturing } from "../cli/runCapturing.js";
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["import", ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...args: string[]) => runCapturing(["import", ...args]);
 
 describe("protokoll import", () => {
   const dir = mkdtempSync(join(tmpdir(), "protokoll-import-"));
