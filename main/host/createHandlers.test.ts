@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse, serialize } from "../../schemas/file.js";
 import { socialnamnd } from "../../templates/socialnamnd.js";
-import { Workspace } from "../web/workspace.js";
-import { createHandlers, type HostEnv } from "./createHandlers.js";
+import { Workspace, workspaceHostEnv } from "../web/workspace.js";
+import { createHandlers } from "./createHandlers.js";
 
 let dir: string;
 let handlers: ReturnType<typeof createHandlers>;
@@ -15,17 +15,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "protokoll-host-"));
   const ws = new Workspace(dir);
   states = [];
-  const env: HostEnv = {
-    resolve: (p) => ws.resolve(p),
-    present: (r) => ws.present(r),
-    chooseOpenPath: async () => null,
-    chooseImportPath: async () => null,
-    chooseSavePath: async (name, ext) => ws.freeName(name, ext),
-    listFiles: async () => ws.list(),
-    recoveryDir: join(dir, ".protokoll", "recovery"),
-    setDocumentState: async (s) => void states.push(s),
-  };
-  handlers = createHandlers(env);
+  handlers = createHandlers(workspaceHostEnv(ws, async (s) => void states.push(s)));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -12,8 +12,8 @@ import { parse, serialize, type ProtokollFile } from "../../schemas/file.js";
 import { addComment, sendForReview } from "../../schemas/review/index.js";
 import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
-import { Workspace } from "../web/workspace.js";
-import { createHandlers, type HostEnv } from "./createHandlers.js";
+import { Workspace, workspaceHostEnv } from "../web/workspace.js";
+import { createHandlers } from "./createHandlers.js";
 
 let dir: string;
 let handlers: ReturnType<typeof createHandlers>;
@@ -21,17 +21,7 @@ let handlers: ReturnType<typeof createHandlers>;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "protokoll-review-host-"));
   const ws = new Workspace(dir);
-  const env: HostEnv = {
-    resolve: (p) => ws.resolve(p),
-    present: (r) => ws.present(r),
-    chooseOpenPath: async () => null,
-    chooseImportPath: async () => null,
-    chooseSavePath: async (name, ext) => ws.freeName(name, ext),
-    listFiles: async () => ws.list(),
-    recoveryDir: join(dir, ".protokoll", "recovery"),
-    setDocumentState: async () => undefined,
-  };
-  handlers = createHandlers(env);
+  handlers = createHandlers(workspaceHostEnv(ws));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

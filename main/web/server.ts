@@ -10,8 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { extname, join, normalize, resolve as resolvePath, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { channels, parseArgs, type Channel } from "../../schemas/contract.js";
-import { createHandlers, type HostEnv } from "../host/createHandlers.js";
-import { Workspace } from "./workspace.js";
+import { createHandlers } from "../host/createHandlers.js";
+import { Workspace, workspaceHostEnv } from "./workspace.js";
 
 export const TOKEN_HEADER = "x-protokoll-token";
 
@@ -57,19 +57,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(24).toString("hex");
   const tokenBytes = Buffer.from(token);
 
-  const env: HostEnv = {
-    resolve: (p) => workspace.resolve(p),
-    present: (real) => workspace.present(real),
-    // The browser chooses with its own dialogs and passes the path; there is no native dialog here.
-    chooseOpenPath: async () => null,
-    chooseImportPath: async () => null,
-    // Without a path from the browser, a free name is derived from the document (never an existing file).
-    chooseSavePath: async (defaultName, ext) => workspace.freeName(defaultName, ext),
-    listFiles: async () => workspace.list(),
-    recoveryDir: join(workspace.root, ".protokoll", "recovery"),
-    setDocumentState: async () => undefined,
-  };
-  const handlers = createHandlers(env);
+  const handlers = createHandlers(workspaceHostEnv(workspace));
 
   let port = 0;
   const server = createServer((req, res) => {

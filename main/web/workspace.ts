@@ -5,7 +5,7 @@
  */
 import { existsSync, realpathSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
-import type { FileEntry } from "../host/createHandlers.js";
+import type { FileEntry, HostEnv } from "../host/createHandlers.js";
 
 export class Workspace {
   readonly root: string;
@@ -81,4 +81,22 @@ export class Workspace {
       if (!existsSync(join(this.root, name))) return name;
     }
   }
+}
+
+/**
+ * The host environment of a workspace folder, as the web host uses it: paths confined to the
+ * folder, no native dialogs (the browser chooses and passes the path), a free name derived from
+ * the document when saving without one (never an existing file), recovery inside the workspace.
+ */
+export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv["setDocumentState"] = async () => undefined): HostEnv {
+  return {
+    resolve: (p) => workspace.resolve(p),
+    present: (real) => workspace.present(real),
+    chooseOpenPath: async () => null,
+    chooseImportPath: async () => null,
+    chooseSavePath: async (defaultName, ext) => workspace.freeName(defaultName, ext),
+    listFiles: async () => workspace.list(),
+    recoveryDir: join(workspace.root, ".protokoll", "recovery"),
+    setDocumentState,
+  };
 }
