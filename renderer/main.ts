@@ -32,7 +32,6 @@ import type { Command } from "prosemirror-state";
 const $ = (id: string) => document.getElementById(id)!;
 
 /** The Electron menu's commands and the renderer's own (not in the app menu). */
-type AppCommand = MenuCommand | "insert.question";
 
 function today(): string {
   const d = new Date();
@@ -120,7 +119,7 @@ async function start(): Promise<void> {
 
   // Justering (renderer/review): mounted with the panels below; its commands forward to it.
   let reviewCommands: Record<ReviewCommand, () => void | Promise<unknown>> | null = null;
-  const commands: Record<AppCommand, () => void | Promise<unknown>> = {
+  const commands: Record<MenuCommand, () => void | Promise<unknown>> = {
     ...(Object.fromEntries(reviewMenuItems.map(([, c]) => [c, () => reviewCommands?.[c]()])) as Record<ReviewCommand, () => void | Promise<unknown>>),
     "file.new": () => files.newDocument(),
     "file.open": () => files.open(),
@@ -162,7 +161,7 @@ async function start(): Promise<void> {
     "help.shortcuts": () => showHelp(allShortcuts()),
     "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
   };
-  const exec = (name: AppCommand) => () => {
+  const exec = (name: MenuCommand) => () => {
     void Promise.resolve(commands[name]()).catch((e) => showError("Ett fel uppstod", e instanceof Error ? e.message : String(e)));
     return true;
   };
@@ -209,7 +208,7 @@ async function start(): Promise<void> {
   });
 
   // ---- toolbar menus ----
-  const menuDef: { label: string; items: ([string, AppCommand, string?] | null)[] }[] = [
+  const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
     { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"]] },
     { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
     {

@@ -93,6 +93,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Ersättaryttrande", "insert.substituteStatement"),
       cmd("Jäv", "insert.recusal"),
       cmd("Expedieras till", "insert.distribution"),
+      cmd("Fråga (interpellationssvar)", "insert.question"),
       sep,
       cmd("Hänvisning till paragraf", "insert.itemRef"),
       cmd("Standardfras…", "insert.phrase", "Ctrl+Space"),

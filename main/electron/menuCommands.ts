@@ -26,6 +26,7 @@ export const menuCommands = [
   "insert.substituteStatement",
   "insert.recusal",
   "insert.distribution",
+  "insert.question",
   "insert.itemRef",
   "insert.phrase",
   "review.problems",
