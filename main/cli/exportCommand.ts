@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { parse, type ProtokollFile } from "../../schemas/file.js";
+import type { ProtokollFile } from "../../schemas/file.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 import { exportDocument, type ExportOptions } from "../export/exportDocument.js";
@@ -106,12 +106,7 @@ export const exportCommand: Command = {
       io.err(`Cannot read the file / Filen kan inte läsas: ${read.error}`);
       return 2;
     }
-    const doc = parse(read.text);
-    if (!doc.ok) {
-      io.err(`Cannot read the file / Filen kan inte läsas: ${doc.errors.map((e) => `${e.path} ${e.message}`).join("; ")}`);
-      return 2;
-    }
-    const file = doc.file;
+    const file = read.file;
 
     let items: string[] | undefined;
     if (a.extract !== null) {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES } from "../../schemas/file.js";
+import { MAX_FILE_BYTES, parse } from "../../schemas/file.js";
 import { readDocumentFile } from "./readDocumentFile.js";
 import { protocolText } from "./testDocuments.js";
 
@@ -35,12 +35,14 @@ describe("opening a document file", () => {
     const file = join(dir, "bra.protokoll");
     const text = protocolText("Godkännande av dagordning");
     await writeFile(file, text);
-    expect(await readDocumentFile(file)).toEqual({ ok: true, text });
+    const parsed = parse(text);
+    if (!parsed.ok) throw new Error("the test document does not parse");
+    expect(await readDocumentFile(file)).toEqual({ ok: true, text, file: parsed.file });
   });
 
   it("says a missing file does not exist", async () => {
     const r = await readDocumentFile(join(dir, "saknas.protokoll"));
-    expect(r).toEqual({ ok: false, error: "Filen ”saknas.protokoll” finns inte." });
+    expect(r).toEqual({ ok: false, reason: "missing", error: "Filen ”saknas.protokoll” finns inte." });
   });
 
   it("says a folder is a folder", async () => {
@@ -97,7 +99,7 @@ describe("opening a document file", () => {
   it.skipIf(process.platform === "win32")("refuses a named pipe without waiting for it", async () => {
     const fifo = join(dir, "ror.protokoll");
     execFileSync("mkfifo", [fifo]);
-    expect(await readDocumentFile(fifo)).toEqual({ ok: false, error: "”ror.protokoll” är inte en vanlig fil." });
+    expect(await readDocumentFile(fifo)).toEqual({ ok: false, reason: "not-a-file", error: "”ror.protokoll” är inte en vanlig fil." });
   });
 
   it("refuses a file over 50 MB before reading it", async () => {

@@ -7,9 +7,17 @@
 import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { MAX_FILE_BYTES, parse } from "../../schemas/file.js";
+import { MAX_FILE_BYTES, parse, type FileError, type ProtokollFile } from "../../schemas/file.js";
 
-export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
+/** Why a file could not be opened, for callers that word it their own way (the CLI, in English and Swedish). */
+export type ReadFailure = "missing" | "denied" | "folder" | "not-a-file" | "too-large" | "foreign" | "binary" | "not-utf8" | "invalid" | "unreadable";
+
+export type ReadResult =
+  | { ok: true; text: string; file: ProtokollFile }
+  /** `error` in Swedish for the app; `errors` what `parse` found, for an invalid document. */
+  | { ok: false; reason: ReadFailure; error: string; errors?: FileError[] };
+
+const refuse = (reason: ReadFailure, error: string, errors?: FileError[]): ReadResult => (errors ? { ok: false, reason, error, errors } : { ok: false, reason, error });
 
 const MB = 1024 * 1024;
 
@@ -17,55 +25,52 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
   const name = basename(path);
   // Look before opening: a named pipe or a device would block or never end.
   const before = await stat(path).catch((e: unknown) => e as NodeJS.ErrnoException);
-  if (before instanceof Error) return { ok: false, error: openError(name, before) };
-  if (before.isDirectory()) return { ok: false, error: `”${name}” är en mapp, inte ett dokument.` };
-  if (!before.isFile()) return { ok: false, error: `”${name}” är inte en vanlig fil.` };
+  if (before instanceof Error) return openError(name, before);
+  if (before.isDirectory()) return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
+  if (!before.isFile()) return refuse("not-a-file", `”${name}” är inte en vanlig fil.`);
   let handle;
   try {
     // Read-only, and non-blocking in case the file was swapped for a pipe since the look.
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { ok: false, error: openError(name, e) };
+    return openError(name, e);
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return { ok: false, error: `”${name}” är en mapp, inte ett dokument.` };
-    if (!info.isFile()) return { ok: false, error: `”${name}” är inte en vanlig fil.` };
+    if (info.isDirectory()) return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
+    if (!info.isFile()) return refuse("not-a-file", `”${name}” är inte en vanlig fil.`);
     if (info.size > MAX_FILE_BYTES)
-      return {
-        ok: false,
-        error: `”${name}” är för stor för att öppnas (${Math.round(info.size / MB)} MB, högst ${MAX_FILE_BYTES / MB} MB).`,
-      };
+      return refuse("too-large", `”${name}” är för stor för att öppnas (${Math.round(info.size / MB)} MB, högst ${MAX_FILE_BYTES / MB} MB).`);
     const bytes = await handle.readFile();
     const foreign = foreignKind(bytes);
-    if (foreign) return { ok: false, error: `”${name}” är ${foreign}, inte ett protokolldokument. Använd Arkiv → Importera för att läsa in den.` };
-    if (bytes.includes(0)) return { ok: false, error: `”${name}” är inte en textfil (binärt innehåll) och kan inte öppnas som protokolldokument.` };
+    if (foreign) return refuse("foreign", `”${name}” är ${foreign}, inte ett protokolldokument. Använd Arkiv → Importera för att läsa in den.`);
+    if (bytes.includes(0)) return refuse("binary", `”${name}” är inte en textfil (binärt innehåll) och kan inte öppnas som protokolldokument.`);
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      return { ok: false, error: `”${name}” är inte sparad som UTF-8-text och kan inte öppnas som protokolldokument.` };
+      return refuse("not-utf8", `”${name}” är inte sparad som UTF-8-text och kan inte öppnas som protokolldokument.`);
     }
     const parsed = parse(text);
     if (!parsed.ok) {
       const shown = parsed.errors.slice(0, 3).map((err) => (err.path ? `${err.path}: ${err.message}` : err.message));
       const more = parsed.errors.length > 3 ? ` (och ${parsed.errors.length - 3} fel till)` : "";
-      return { ok: false, error: `”${name}” kan inte öppnas: ${shown.join("; ")}${more}` };
+      return refuse("invalid", `”${name}” kan inte öppnas: ${shown.join("; ")}${more}`, parsed.errors);
     }
-    return { ok: true, text };
+    return { ok: true, text, file: parsed.file };
   } catch (e) {
-    return { ok: false, error: `”${name}” kunde inte läsas: ${e instanceof Error ? e.message : String(e)}` };
+    return refuse("unreadable", `”${name}” kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     await handle.close().catch(() => undefined);
   }
 }
 
-function openError(name: string, e: unknown): string {
+function openError(name: string, e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return `Filen ”${name}” finns inte.`;
-  if (code === "EACCES" || code === "EPERM") return `Du har inte behörighet att läsa ”${name}”.`;
-  if (code === "EISDIR") return `”${name}” är en mapp, inte ett dokument.`;
-  return `”${name}” kunde inte öppnas: ${e instanceof Error ? e.message : String(e)}`;
+  if (code === "ENOENT") return refuse("missing", `Filen ”${name}” finns inte.`);
+  if (code === "EACCES" || code === "EPERM") return refuse("denied", `Du har inte behörighet att läsa ”${name}”.`);
+  if (code === "EISDIR") return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
+  return refuse("unreadable", `”${name}” kunde inte öppnas: ${e instanceof Error ? e.message : String(e)}`);
 }
 
 /** Recognise the files secretaries most often pick by mistake, from their first bytes. */
