@@ -21,16 +21,14 @@ import { addComment, approveItem, findTextInItem, sendForReview, verifySeal } fr
 import { writeReviewCopyDocx } from "../main/review/writeReviewCopyDocx.js";
 import { sampleProtocol } from "../schemas/review/sampleProtocol.js";
 import { startHarness, type Harness } from "./harness.js";
+import { localIsoDate } from "../schemas/dates.js";
 import { menu } from "./actions.js";
 
 let h: Harness;
 let page: Page;
 let workspace: string;
 
-const isoToday = (() => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-})();
+const isoToday = localIsoDate();
 
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), "protokoll-justering-"));

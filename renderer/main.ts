@@ -28,15 +28,13 @@ import { countText, mountProblems } from "./ui/problemsPanel.js";
 import { redo, undo } from "prosemirror-history";
 import { schema } from "../schemas/schema.js";
 import type { Command } from "prosemirror-state";
+import { localIsoDate } from "../schemas/dates.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 
 /** The Electron menu's commands and the renderer's own (not in the app menu). */
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
+const today = () => localIsoDate();
 
 async function start(): Promise<void> {
   const { host, menu, native } = connectHost();

@@ -39,3 +39,14 @@ export function swedishLongDate(iso: string, opts: { den?: boolean; weekday?: bo
   const den = opts.den || opts.weekday ? `den ${s}` : s;
   return opts.weekday ? `${WEEKDAYS[d.getUTCDay()]} ${den}` : den;
 }
+
+/** The local calendar date as ISO (2026-11-23): "today" as the secretary sees it, not in UTC. */
+export function localIsoDate(date = new Date()): string {
+  return localIsoDateTime(date).slice(0, 10);
+}
+
+/** Local date and time to the minute, as the review records take it: "2026-11-23T14:05". */
+export function localIsoDateTime(date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
+}

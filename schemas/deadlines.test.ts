@@ -40,3 +40,12 @@ describe("Swedish holidays and deadlines", () => {
     expect(swedishLongDate("2020-08-31", { weekday: true })).toBe("måndag den 31 augusti 2020");
   });
 });
+
+describe("local dates", () => {
+  it("gives the local calendar date and minute, not UTC", async () => {
+    const { localIsoDate, localIsoDateTime } = await import("./dates.js");
+    const d = new Date(2026, 0, 5, 23, 7, 59);
+    expect(localIsoDate(d)).toBe("2026-01-05");
+    expect(localIsoDateTime(d)).toBe("2026-01-05T23:07");
+  });
+});

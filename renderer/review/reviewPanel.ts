@@ -13,6 +13,7 @@ import { h } from "../ui/dom.js";
 import { adjustDialog, correctionDialog, requestChangesDialog, returnToDraftDialog } from "./reviewDialogs.js";
 import { mergeReviewCopy, mergeWordCopy, saveReviewCopy, saveWordCopy } from "./reviewCopy.js";
 import { SECRETARY, type Outcome, type ReviewSession } from "./reviewSession.js";
+import { localIsoDate } from "../../schemas/dates.js";
 
 const stateSymbol: Record<ApprovalState, string> = { approved: "✓", changes_requested: "!", changed: "↻", missing: "·" };
 const stateWords: Record<ApprovalState, string> = {
@@ -23,10 +24,7 @@ const stateWords: Record<ApprovalState, string> = {
 };
 const changeWords = { unseen: "", unchanged: "", changed: "ändrad", added: "ny", removed: "borttagen" } as const;
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
+const today = () => localIsoDate();
 
 const initials = (name: string) =>
   name

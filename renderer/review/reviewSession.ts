@@ -35,6 +35,7 @@ import {
 import { metaOf } from "../editor/documentPlugin.js";
 import { toast } from "../ui/dialogs.js";
 import { REDRAW, reviewPlugin } from "./reviewPlugin.js";
+import { localIsoDateTime } from "../../schemas/dates.js";
 
 /** The identity of the secretary in the "Jag är" choice (not a person id: ids have no "@"). */
 export const SECRETARY = "@sekreterare";
@@ -51,10 +52,7 @@ export interface Correcting {
 export type Outcome = { ok: true } | { ok: false; error: string };
 
 /** Local time as the review functions take it: "2026-11-23T14:05". */
-export function nowIso(date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`;
-}
+export const nowIso = localIsoDateTime;
 
 export class ReviewSession {
   identity = SECRETARY;

@@ -10,6 +10,7 @@ import { templates } from "../../templates/index.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+import { localIsoDate } from "../../schemas/dates.js";
 
 export interface FileActions {
   newDocument(): Promise<void>;
@@ -21,10 +22,7 @@ export interface FileActions {
   offerRecovery(): Promise<void>;
 }
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
+const today = () => localIsoDate();
 
 export function fileActions(app: App, native: boolean): FileActions {
   const host = app.host;
