@@ -13,7 +13,6 @@ import { parse } from "../schemas/file.js";
 import { poll, menu, place } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
-
 let h: Harness;
 let page: Page;
 

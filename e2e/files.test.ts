@@ -13,7 +13,6 @@ import { socialnamnd } from "../templates/socialnamnd.js";
 import { poll, place } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
-
 let h: Harness;
 let page: Page;
 

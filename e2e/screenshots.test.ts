@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poll } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
-
 const seed = readdirSync("seeds").find((n) => n.startsWith("002-") && n.endsWith(".protokoll"));
 const outDir = process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
 let h: Harness;
