@@ -19,7 +19,7 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { addComment, approveItem, findTextInItem, sendForReview, verifySeal } from "../schemas/review/index.js";
 import { writeReviewCopyDocx } from "../main/review/writeReviewCopyDocx.js";
-import { sampleProtocol } from "../schemas/review/sampleProtocol.js";
+import { sampleProtocol } from "../schemas/review/sampleProtocol.testkit.js";
 import { startHarness, type Harness } from "./harness.js";
 import { localIsoDate } from "../schemas/dates.js";
 import { menu } from "./actions.js";

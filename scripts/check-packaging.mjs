@@ -173,7 +173,7 @@ try {
   for (const p of ["/package.json", "/dist/main/electron/app.js", "/dist/main/electron/preload.cjs", "/dist/schemas/contract.js", "/dist/main/host/createHandlers.js", "/node_modules/zod/package.json", "/node_modules/prosemirror-model/package.json"])
     check(has(p), `contains ${p}`);
   const own = files.filter((f) => !f.startsWith("/node_modules/"));
-  const bad = own.filter((f) => /\.(ts|mts|cts)$/.test(f) || /\.test\./.test(f) || /\.map$/.test(f) || /testDocuments/.test(f));
+  const bad = own.filter((f) => /\.(ts|mts|cts)$/.test(f) || /\.test\./.test(f) || /\.map$/.test(f) || /\.testkit\./.test(f));
   check(bad.length === 0, `no TypeScript sources, tests or source maps (${bad.slice(0, 5).join(", ") || "none"})`);
   const foreignTop = own.filter((f) => /^\/(main|schemas|templates|renderer|scripts|e2e|bench|seeds|docs|\.ci|bin)(\/|$)/.test(f));
   check(foreignTop.length === 0, `no source folders (${foreignTop.slice(0, 5).join(", ") || "none"})`);

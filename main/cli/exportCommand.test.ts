@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as b from "../../schemas/build.js";
 import { createFile, serialize } from "../../schemas/file.js";
-import { readPdf } from "../export/readBack.js";
-import { seed002 } from "../export/testFixtures.js";
+import { readPdf } from "../export/readBack.testkit.js";
+import { seed002 } from "../export/testFixtures.testkit.js";
 import { parseSectionList } from "./exportCommand.js";
 import { runCapturing } from "./runCapturing.js";
 

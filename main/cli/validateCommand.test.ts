@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as b from "../../schemas/build.js";
 import { serialize } from "../../schemas/file.js";
-import { answerFile, protocolFile } from "../../schemas/rules/testBuilder.js";
+import { answerFile, protocolFile } from "../../schemas/rules/testBuilder.testkit.js";
 import { runCapturing } from "./runCapturing.js";
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-validate-"));

@@ -9,7 +9,7 @@ import { adjust, immediateAdjust } from "../../schemas/review/adjust.js";
 import { approveItem } from "../../schemas/review/approvals.js";
 import { recordCorrection } from "../../schemas/review/recordCorrection.js";
 import { sendForReview } from "../../schemas/review/reviewStatus.js";
-import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { replaceInItem } from "../../schemas/review/textEdits.js";
 import { runCapturing } from "./runCapturing.js";
 

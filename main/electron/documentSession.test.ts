@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostHandlers } from "../../schemas/contract.js";
 import { lockPathOf } from "../files/fileLock.js";
-import { protocolText } from "../files/testDocuments.js";
+import { protocolText } from "../files/testDocuments.testkit.js";
 import { createHandlers } from "../host/createHandlers.js";
 import { DocumentSession, GrantedPaths, NOT_GRANTED, withDocumentSession } from "./documentSession.js";
 

@@ -100,7 +100,7 @@ vi.mock("electron", () => ({
   shell: { openExternal: async () => undefined },
 }));
 
-import { protocolText } from "../files/testDocuments.js";
+import { protocolText } from "../files/testDocuments.testkit.js";
 import { DocumentWindows } from "./documentWindows.js";
 import { MENU_COMMAND_EVENT } from "./menu.js";
 

@@ -18,7 +18,7 @@ vi.mock("electron", () => ({
 import { ipcMain, type WebContents } from "electron";
 import { channels } from "../../schemas/contract.js";
 import { createHandlers } from "../host/createHandlers.js";
-import { protocolText } from "../files/testDocuments.js";
+import { protocolText } from "../files/testDocuments.testkit.js";
 import { APP_INDEX_URL } from "./appUrl.js";
 import { DocumentSession, GrantedPaths, withDocumentSession } from "./documentSession.js";
 import { REJECTED_SENDER, registerIpc, type IpcTarget } from "./ipc.js";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serialize } from "../../schemas/file.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { createHandlers } from "../host/createHandlers.js";
 import { DocumentSession, GrantedPaths, NOT_GRANTED, withDocumentSession } from "./documentSession.js";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { recordCorrection } from "../../schemas/review/recordCorrection.js";
-import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { replaceInItem } from "../../schemas/review/textEdits.js";
 import { exportDocument } from "./exportDocument.js";
-import { docxParts } from "./readBack.js";
-import { readPdf } from "./readBack.js";
+import { docxParts } from "./readBack.testkit.js";
+import { readPdf } from "./readBack.testkit.js";
 
 
 /** The review sample, justerad on 2020-08-31 and then corrected once in § 5. */

@@ -23,9 +23,9 @@ import {
   qpdfCheck,
   tempDir,
   write,
-} from "./externalTools.js";
-import { readPdf } from "./readBack.js";
-import { seed002 } from "./testFixtures.js";
+} from "./externalTools.testkit.js";
+import { readPdf } from "./readBack.testkit.js";
+import { seed002 } from "./testFixtures.testkit.js";
 
 const seedsDir = join(import.meta.dirname, "..", "..", "seeds");
 

@@ -5,8 +5,8 @@ import { isPersonalNumber } from "../../schemas/render/maskPersonalNumbers.js";
 import { renderDocument } from "../../schemas/render/renderDocument.js";
 import { exportDocument, type ExportOptions } from "./exportDocument.js";
 import { writeDocx } from "./writeDocx.js";
-import { docxParagraphs, docxParts, readPdf } from "./readBack.js";
-import { confidentialProtocol, SECRET_TEXT, seed002, VALID_PERSONAL_NUMBERS } from "./testFixtures.js";
+import { docxParagraphs, docxParts, readPdf } from "./readBack.testkit.js";
+import { confidentialProtocol, SECRET_TEXT, seed002, VALID_PERSONAL_NUMBERS } from "./testFixtures.testkit.js";
 
 async function exported(file: ReturnType<typeof seed002>, options: ExportOptions) {
   const r = await exportDocument(file, options);

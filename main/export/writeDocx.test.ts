@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
 import { describe, expect, it } from "vitest";
 import type { Block, RenderedDocument, Run } from "../../schemas/render/renderModel.js";
-import { docxParts } from "./readBack.js";
+import { docxParts } from "./readBack.testkit.js";
 import { coreProperties, WordParagraph, WordTable, writeDocx } from "./writeDocx.js";
 
 type TableBlock = Extract<Block, { type: "table" }>;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "../../schemas/file.js";
 import { atomicWrite } from "./atomicWrite.js";
 import { RecoveryStore } from "./recovery.js";
-import { protocolText } from "./testDocuments.js";
+import { protocolText } from "./testDocuments.testkit.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 let dir: string;

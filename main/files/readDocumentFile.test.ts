@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES, parse } from "../../schemas/file.js";
 import { readDocumentFile } from "./readDocumentFile.js";
-import { protocolText } from "./testDocuments.js";
+import { protocolText } from "./testDocuments.testkit.js";
 
 let dir: string;
 beforeAll(async () => {

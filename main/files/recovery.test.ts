@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RecoveryStore, titleOf } from "./recovery.js";
-import { answerText, protocolText } from "./testDocuments.js";
+import { answerText, protocolText } from "./testDocuments.testkit.js";
 
 let dir: string;
 beforeAll(async () => {

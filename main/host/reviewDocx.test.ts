@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse, serialize, type ProtokollFile } from "../../schemas/file.js";
 import { addComment, sendForReview } from "../../schemas/review/index.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
 import { Workspace, workspaceHostEnv } from "../web/workspace.js";
 import { createHandlers } from "./createHandlers.js";

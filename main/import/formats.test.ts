@@ -5,7 +5,7 @@ import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { serialize } from "../../schemas/file.js";
 import { importDocument, importText, type ImportResult } from "./importDocument.js";
-import { outline } from "./testOutline.js";
+import { outline } from "./testOutline.testkit.js";
 
 const seedsDir = join(import.meta.dirname, "../../seeds");
 const seed002 = readFileSync(join(seedsDir, readdirSync(seedsDir).find((n) => n.startsWith("002-") && n.endsWith(".txt"))!), "utf8");

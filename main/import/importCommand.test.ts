@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../schemas/file.js";
-import { KOMMUNSTYRELSE } from "./testTexts.js";
+import { KOMMUNSTYRELSE } from "./testTexts.testkit.js";
 import { runCapturing } from "../cli/runCapturing.js";
 
 const cli = (...args: string[]) => runCapturing(["import", ...args]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse, serialize } from "../../schemas/file.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import { importText } from "./importDocument.js";
-import { blocksOf, childText, personName } from "./testOutline.js";
+import { blocksOf, childText, personName } from "./testOutline.testkit.js";
 
 const seedsDir = join(import.meta.dirname, "../../seeds");
 const seedText = (nnn: string) => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../../schemas/file.js";
 import { exportDocument } from "../export/exportDocument.js";
 import { importDocument } from "./importDocument.js";
-import { outline } from "./testOutline.js";
+import { outline } from "./testOutline.testkit.js";
 
 const seed = (name: string) => {
   const p = parse(readFileSync(join(import.meta.dirname, "../../seeds", `${name}.protokoll`), "utf8"));

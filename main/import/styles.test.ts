@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Node } from "prosemirror-model";
 import { numberedItems } from "../../schemas/numbering.js";
 import { importText } from "./importDocument.js";
-import { ANSWER_OTHER_STYLE, CICERON, FULLMAKTIGE, KOMMUNSTYRELSE, NAMND, PDF_LIKE, TITLE_BEFORE_NUMBER } from "./testTexts.js";
-import { blocksOf, childText, outline, personName } from "./testOutline.js";
+import { ANSWER_OTHER_STYLE, CICERON, FULLMAKTIGE, KOMMUNSTYRELSE, NAMND, PDF_LIKE, TITLE_BEFORE_NUMBER } from "./testTexts.testkit.js";
+import { blocksOf, childText, outline, personName } from "./testOutline.testkit.js";
 
 function load(text: string) {
   const r = importText(text, "test.txt");

@@ -12,7 +12,7 @@ import type { ProtokollFile } from "../../schemas/file.js";
 import { anchorText, addComment, anchorFromSelection, reply } from "../../schemas/review/comments.js";
 import { findItem } from "../../schemas/review/items.js";
 import { sendForReview } from "../../schemas/review/reviewStatus.js";
-import { sampleProtocol, must } from "../../schemas/review/sampleProtocol.js";
+import { sampleProtocol, must } from "../../schemas/review/sampleProtocol.testkit.js";
 import { findTextInItem, replaceInItem } from "../../schemas/review/textEdits.js";
 import { mergeWordReview } from "./mergeWordReview.js";
 import { writeReviewCopyDocx } from "./writeReviewCopyDocx.js";

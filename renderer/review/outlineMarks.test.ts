@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjust, approveItem, immediateAdjust, recordCorrection, replaceInItem, requestChanges, reviewOverview, sendForReview } from "../../schemas/review/index.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { markOf } from "./outlineMarks.js";
 import { copyName } from "./reviewCopy.js";

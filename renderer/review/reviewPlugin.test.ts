@@ -2,7 +2,7 @@ import { EditorState, TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { correctionNotes, immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment, type CorrectionNote } from "../../schemas/review/index.js";
-import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.js";
+import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
 import { REDRAW, reviewKey, reviewPlugin, touchesLockedItem, type ReviewContext } from "./reviewPlugin.js";

@@ -5,7 +5,7 @@ import {
   SECRET_TEXT,
   seed002,
   VALID_PERSONAL_NUMBERS,
-} from "../../main/export/testFixtures.js";
+} from "../../main/export/testFixtures.testkit.js";
 import * as b from "../build.js";
 import { createFile, type ProtokollFile } from "../file.js";
 import { templates } from "../../templates/index.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as b from "../build.js";
 import { parse, serialize } from "../file.js";
 import { changesSince, diffWords, markSeen } from "./changesSince.js";
-import { sampleProtocol, must } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.testkit.js";
 import { replaceInItem } from "./textEdits.js";
 
 

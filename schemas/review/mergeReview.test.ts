@@ -7,7 +7,7 @@ import { addComment, anchorText, reply } from "./comments.js";
 import { findItem } from "./items.js";
 import { mergeReview } from "./mergeReview.js";
 import { sendForReview } from "./reviewStatus.js";
-import { sampleProtocol, must } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.testkit.js";
 import { findTextInItem, replaceInItem } from "./textEdits.js";
 
 /** The review copy as the justerare gets it: the file written out and read back. */

@@ -8,7 +8,7 @@ import { correctionNotes } from "./correctionNotes.js";
 import { findItem, itemHash } from "./items.js";
 import { recordCorrection } from "./recordCorrection.js";
 import { checkEdit, editAllowed, editRefusal, returnToDraft, sendForReview } from "./reviewStatus.js";
-import { sampleProtocol, must } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.testkit.js";
 import { verifySeal } from "./seal.js";
 import { findTextInItem, replaceInItem } from "./textEdits.js";
 

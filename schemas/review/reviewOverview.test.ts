@@ -4,7 +4,7 @@ import { markSeen } from "./changesSince.js";
 import { addComment } from "./comments.js";
 import { reviewOverview } from "./reviewOverview.js";
 import { sendForReview } from "./reviewStatus.js";
-import { adjustedSample, must, sampleProtocol } from "./sampleProtocol.js";
+import { adjustedSample, must, sampleProtocol } from "./sampleProtocol.testkit.js";
 import { replaceInItem } from "./textEdits.js";
 
 

@@ -6,7 +6,7 @@ import { approveItem } from "./approvals.js";
 import { addComment } from "./comments.js";
 import { recordCorrection } from "./recordCorrection.js";
 import { sendForReview } from "./reviewStatus.js";
-import { sampleProtocol, must } from "./sampleProtocol.js";
+import { sampleProtocol, must } from "./sampleProtocol.testkit.js";
 import { computeSeal, sealedContent, verifySeal } from "./seal.js";
 import { sha256, sha256Bytes } from "./sha256.js";
 import { replaceInItem } from "./textEdits.js";

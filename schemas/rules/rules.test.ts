@@ -5,10 +5,10 @@ import type { ProtokollFile } from "../file.js";
 import { markSeen } from "../review/changesSince.js";
 import { recordCorrection } from "../review/recordCorrection.js";
 import { sendForReview } from "../review/reviewStatus.js";
-import { adjustedSample, sampleProtocol } from "../review/sampleProtocol.js";
+import { adjustedSample, sampleProtocol } from "../review/sampleProtocol.testkit.js";
 import { replaceInItem } from "../review/textEdits.js";
 import { applyFix, hasErrors, ruleIds, validateFile, type Problem } from "./index.js";
-import { answerFile, items, motionItem, protocolFile, withReglemente } from "./testBuilder.js";
+import { answerFile, items, motionItem, protocolFile, withReglemente } from "./testBuilder.testkit.js";
 
 const of = (rule: string, file: ProtokollFile): Problem[] => validateFile(file).filter((p) => p.rule === rule);
 const messages = (rule: string, file: ProtokollFile) => of(rule, file).map((p) => p.message);
