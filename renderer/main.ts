@@ -4,7 +4,7 @@
  * functions, run the rules after each pause in typing, and offer to restore unsaved work.
  */
 import "./styles.css";
-import type { MenuCommand } from "../main/electron/menuCommands.js";
+import type { MenuCommand } from "../schemas/contract.js";
 import { templates } from "../templates/index.js";
 import { App } from "./app.js";
 import { insertItemRef } from "./editor/commands.js";

@@ -14,7 +14,7 @@ import * as dialogs from "./dialogs.js";
 import { DocumentSession, GrantedPaths, withDocumentSession, type SessionContext } from "./documentSession.js";
 import type { IpcTarget } from "./ipc.js";
 import { MENU_COMMAND_EVENT, menuTemplate } from "./menu.js";
-import type { MenuCommand, MenuCommandPayload } from "./menuCommands.js";
+import type { MenuCommand, MenuCommandPayload } from "../../schemas/contract.js";
 import { RecentDocuments } from "./recentDocuments.js";
 import { cascade, closeAnswers, createBrowserWindow, DEFAULT_WINDOW_STATE, fitToDisplays, unsavedChangesQuestion, windowTitle, type WindowState } from "./window.js";
 

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from "electron";
 import { describe, expect, it } from "vitest";
 import { menuTemplate, type MenuActions } from "./menu.js";
-import { menuCommands, type MenuCommand } from "./menuCommands.js";
+import { menuCommands, type MenuCommand } from "../../schemas/contract.js";
 
 function build(platform: NodeJS.Platform, recent: string[] = []) {
   const sent: MenuCommand[] = [];

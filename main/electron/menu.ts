@@ -9,7 +9,7 @@
  */
 import { basename } from "node:path";
 import type { MenuItemConstructorOptions } from "electron";
-import type { MenuCommand, MenuCommandPayload } from "./menuCommands.js";
+import type { MenuCommand, MenuCommandPayload } from "../../schemas/contract.js";
 
 export const MENU_COMMAND_EVENT = "menu-command";
 

@@ -8,7 +8,7 @@ import { mountOutlineMarks } from "./outlineMarks.js";
 import { mountReviewPanel } from "./reviewPanel.js";
 import { ReviewSession } from "./reviewSession.js";
 
-/** The menu commands of the justering (also in main/electron/menuCommands.ts). */
+/** The menu commands of the justering (also in the contract's menuCommands, schemas/contract.ts). */
 export type ReviewCommand =
   | "review.panel"
   | "review.sendForReview"
