@@ -14,6 +14,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mainBuildState } from "./main-build-state.mjs";
 
 
 /**
@@ -115,14 +116,14 @@ const run = (cmd, args, opts = {}) => {
 };
 
 try {
-  // 1. Build: main (tsc + preload) always; the renderer if it is not built yet.
+  // 1. Build: main (tsc + preload) unless the build is current; the renderer if it is not built yet.
   let rendererBuilt = existsSync(join(root, "dist/renderer/index.html"));
   if (!rendererBuilt && existsSync(join(root, "renderer/index.html"))) {
     run("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"]);
     rendererBuilt = true;
   }
   if (!rendererBuilt) console.log("  (no renderer/index.html in this checkout: the renderer checks are skipped)");
-  run("npm", ["run", "--silent", "build:main"]);
+  if (mainBuildState(root) !== "current") run("node", ["scripts/build-main.mjs"]);
 
   // 2. A stand-in Electron for Linux: an executable with the fuse sentinel and a V1 fuse wire in
   //    Electron's defaults (RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on,

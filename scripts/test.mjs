@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// The whole test suite (`npm test`, and what .ci/run calls): type check, lint, the vitest suites
-// (unit, main-process, seeds, end-to-end in Chromium) and the packaging/security checks.
+// The whole test suite (`npm test`, and what .ci/run calls): type check, lint (with the layer
+// boundaries), the dependency check (knip: every imported package declared, every declared one
+// used), the builds (renderer; main, which the tests that spawn `bin/protokoll.mjs` run compiled),
+// the packaging/security checks and the vitest suites (unit, main-process, seeds, end-to-end in
+// Chromium).
 // Prints one closing line "N passed, N failed" for the whole run.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { mainBuildState } from "./main-build-state.mjs";
 import { ensureSystemDeps } from "./system-deps.mjs";
 
 let passed = 0;
@@ -33,10 +37,16 @@ if (!ensureSystemDeps()) {
 if (only.length === 0) {
   step("typecheck (tsc --noEmit)", ...npx("tsc", "-p", "tsconfig.json"));
   step("lint (eslint)", ...npx("eslint", "."));
+  step("dependency check (knip)", ...npx("knip", "--dependencies", "--no-progress"));
   if (existsSync("renderer/index.html")) step("build renderer (vite build)", ...npx("vite", "build", "--logLevel", "warn"));
+  step("build main (scripts/build-main.mjs)", "node", ["scripts/build-main.mjs"]);
   for (const extra of ["scripts/check-security.mjs", "scripts/check-packaging.mjs"])
     if (existsSync(extra)) step(extra, "node", [extra]);
 }
+
+// With filters only: still build main when a source is newer than the build, so the CLI tests run
+// the code as it is now.
+if (only.length > 0 && mainBuildState(".") !== "current") step("build main (scripts/build-main.mjs)", "node", ["scripts/build-main.mjs"]);
 
 const results = ".vitest-results.json";
 rmSync(results, { force: true });

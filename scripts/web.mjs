@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run web -- [--workspace <dir>] [--port N]`: build the editor if dist/renderer is missing or
-// older than its sources, then start the web host (main/web/cli.ts, through tsx) and print its URL.
+// older than its sources, and the main process if dist/main is (scripts/main-build-state.mjs),
+// then start the compiled web host (dist/main/web/cli.js) and print its URL.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { mainBuildState } from "./main-build-state.mjs";
 
 function newest(dir) {
   let t = 0;
@@ -23,6 +25,12 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn("node", ["--import", "tsx", "main/web/cli.ts", ...process.argv.slice(2)], { stdio: "inherit" });
+if (mainBuildState(".") !== "current") {
+  console.log("Bygger programmet / Building the main process (npm run build:main)…");
+  const r = spawnSync("node", ["scripts/build-main.mjs"], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const child = spawn("node", ["dist/main/web/cli.js", ...process.argv.slice(2)], { stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

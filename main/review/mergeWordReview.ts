@@ -3,8 +3,10 @@
  * protocol. Each Word comment is placed on the § whose bookmark it lies in, anchored by the text it
  * covers (found again in the § as it reads now, like every anchor), with Word's reply threads and
  * "resolved" marks kept. Comments already in the protocol that went out in the copy are recognised
- * and not duplicated. Edits of the text itself in Word are not taken over — the copy is for comments.
+ * and not duplicated. The docx's XML parts are read with an XML parser (@xmldom/xmldom), elements
+ * matched by their WordprocessingML namespace; a part that is not well-formed XML is refused. Edits of the text itself in Word are not taken over — the copy is for comments.
  */
+import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import type { ProtokollFile } from "../../schemas/file.js";
 import type { Comment } from "../../schemas/meta.js";
@@ -14,20 +16,62 @@ import { mergeReview, type MergeResult } from "../../schemas/review/mergeReview.
 import { sha256 } from "../../schemas/review/sha256.js";
 import { itemBookmark } from "./wordBookmarks.js";
 
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
-    e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" : String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
-  );
+/** WordprocessingML's namespaces: elements and attributes are matched by namespace, not by prefix. */
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+const W15 = "http://schemas.microsoft.com/office/word/2012/wordml";
 
-const attr = (tag: string, name: string): string | null => {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? decode(m[1]!) : null;
-};
+/** Parse one XML part of the docx; null when it is not well-formed XML. */
+function parseXml(xml: string): Document | null {
+  let broken = false;
+  const onError = () => {
+    broken = true;
+  };
+  try {
+    const doc = new DOMParser({ errorHandler: { warning: () => {}, error: onError, fatalError: onError } }).parseFromString(xml, "text/xml");
+    return broken || !doc.documentElement ? null : doc;
+  } catch {
+    return null;
+  }
+}
+
+/** The elements of `root` in document order (depth first), each with a call when it is left. */
+function walk(root: Element, enter: (e: Element) => void, leave: (e: Element) => void): void {
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1) continue;
+    const e = n as Element;
+    enter(e);
+    walk(e, enter, leave);
+    leave(e);
+  }
+}
+
+const isW = (e: Element, name: string) => e.namespaceURI === W && e.localName === name;
+const wAttr = (e: Element, name: string): string | null => (e.hasAttributeNS(W, name) ? e.getAttributeNS(W, name) : null);
+
+/** What a WordprocessingML element adds to the running text: w:t its text, a tab or break in a run a space. */
+function textPiece(e: Element): string | null {
+  if (isW(e, "t")) return e.textContent ?? "";
+  if ((isW(e, "tab") || isW(e, "br")) && e.parentNode && isW(e.parentNode as Element, "r")) return " ";
+  return null;
+}
 
 /** The text of WordprocessingML content: w:t runs, tabs and breaks as spaces, paragraphs as "\n". */
-function runText(xml: string): string {
-  const paragraphs = [...xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br)\b[^>]*\/>/g)].map((m) => (m[1] !== undefined ? decode(m[1]) : " ")).join(""),
+function runText(content: Element): string {
+  const paragraphs: string[] = [];
+  let current: string | null = null;
+  walk(
+    content,
+    (e) => {
+      if (isW(e, "p")) current = "";
+      else if (current !== null) current += textPiece(e) ?? "";
+    },
+    (e) => {
+      if (isW(e, "p") && current !== null) {
+        paragraphs.push(current);
+        current = null;
+      }
+    },
   );
   return paragraphs.join("\n").trim();
 }
@@ -60,26 +104,37 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
   }
   const documentXml = await zip.file("word/document.xml")?.async("string");
   if (!documentXml) return { ok: false, error: "Word-filen saknar dokumentinnehåll (word/document.xml)." };
-  const commentsXml = (await zip.file("word/comments.xml")?.async("string")) ?? "";
-  const extendedXml = (await zip.file("word/commentsExtended.xml")?.async("string")) ?? "";
+  const commentsXml = await zip.file("word/comments.xml")?.async("string");
+  const extendedXml = await zip.file("word/commentsExtended.xml")?.async("string");
+  const documentDom = parseXml(documentXml);
+  const commentsDom = commentsXml === undefined ? null : parseXml(commentsXml);
+  const extendedDom = extendedXml === undefined ? null : parseXml(extendedXml);
+  const broken = [
+    documentDom ? null : "word/document.xml",
+    commentsXml !== undefined && !commentsDom ? "word/comments.xml" : null,
+    extendedXml !== undefined && !extendedDom ? "word/commentsExtended.xml" : null,
+  ].filter((x) => x !== null);
+  if (!documentDom || broken.length) return { ok: false, error: `Word-filen är skadad och kan inte läsas (${broken.join(", ")} är inte giltig XML).` };
 
   // The comments themselves.
   const word = new Map<string, WordComment>();
-  for (const m of commentsXml.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g)) {
-    const id = attr(m[1]!, "w:id");
+  for (const c of commentsDom ? Array.from(commentsDom.getElementsByTagNameNS(W, "comment")) : []) {
+    const id = wAttr(c, "id");
     if (id === null) continue;
-    const paraIds = [...m[2]!.matchAll(/<w:p\b([^>]*)>/g)].map((p) => attr(p[1]!, "w14:paraId")).filter((x): x is string => x !== null);
-    word.set(id, { id, author: attr(m[1]!, "w:author") || "Okänd", date: attr(m[1]!, "w:date"), text: runText(m[2]!), paraId: paraIds.at(-1) ?? null });
+    const paraIds = Array.from(c.getElementsByTagNameNS(W, "p"))
+      .map((p) => (p.hasAttributeNS(W14, "paraId") ? p.getAttributeNS(W14, "paraId") : null))
+      .filter((x): x is string => x !== null);
+    word.set(id, { id, author: wAttr(c, "author") || "Okänd", date: wAttr(c, "date"), text: runText(c), paraId: paraIds.at(-1) ?? null });
   }
   // Threads and "resolved" (Word 2013+): commentEx by the paraId of a comment's last paragraph.
   const parentOf = new Map<string, string>();
   const done = new Set<string>();
-  for (const m of extendedXml.matchAll(/<w15:commentEx\b([^>]*)\/?>/g)) {
-    const para = attr(m[1]!, "w15:paraId");
+  for (const e of extendedDom ? Array.from(extendedDom.getElementsByTagNameNS(W15, "commentEx")) : []) {
+    const para = e.getAttributeNS(W15, "paraId");
     if (!para) continue;
-    const parent = attr(m[1]!, "w15:paraIdParent");
+    const parent = e.getAttributeNS(W15, "paraIdParent");
     if (parent) parentOf.set(para, parent);
-    if (attr(m[1]!, "w15:done") === "1") done.add(para);
+    if (e.getAttributeNS(W15, "done") === "1") done.add(para);
   }
 
   // Where each comment is: the § bookmark it lies in and the text it covers.
@@ -87,29 +142,34 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
   const place = new Map<string, { item: string | null; text: string }>();
   const open = new Map<string, { item: string | null; text: string }>();
   let current: string | null = null;
-  const token = /<w:bookmarkStart\b([^>]*)\/>|<w:commentRangeStart\b([^>]*)\/>|<w:commentRangeEnd\b([^>]*)\/>|<w:commentReference\b([^>]*)\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br)\b[^>]*\/>|<\/w:p>/g;
-  for (const m of documentXml.matchAll(token)) {
-    if (m[1] !== undefined) {
-      const name = attr(m[1], "w:name");
-      if (name && itemByBookmark.has(name)) current = itemByBookmark.get(name)!.id;
-    } else if (m[2] !== undefined) {
-      const id = attr(m[2], "w:id");
-      if (id !== null) open.set(id, { item: current, text: "" });
-    } else if (m[3] !== undefined) {
-      const id = attr(m[3], "w:id");
-      const o = id !== null ? open.get(id) : undefined;
-      if (id !== null && o) {
-        place.set(id, o);
-        open.delete(id);
+  walk(
+    documentDom.documentElement,
+    (e) => {
+      if (isW(e, "bookmarkStart")) {
+        const name = wAttr(e, "name");
+        if (name && itemByBookmark.has(name)) current = itemByBookmark.get(name)!.id;
+      } else if (isW(e, "commentRangeStart")) {
+        const id = wAttr(e, "id");
+        if (id !== null) open.set(id, { item: current, text: "" });
+      } else if (isW(e, "commentRangeEnd")) {
+        const id = wAttr(e, "id");
+        const o = id !== null ? open.get(id) : undefined;
+        if (id !== null && o) {
+          place.set(id, o);
+          open.delete(id);
+        }
+      } else if (isW(e, "commentReference")) {
+        const id = wAttr(e, "id");
+        if (id !== null && !place.has(id)) place.set(id, { item: current, text: "" });
+      } else {
+        const piece = textPiece(e);
+        if (piece !== null) for (const o of open.values()) o.text += piece;
       }
-    } else if (m[4] !== undefined) {
-      const id = attr(m[4], "w:id");
-      if (id !== null && !place.has(id)) place.set(id, { item: current, text: "" });
-    } else {
-      const piece = m[5] !== undefined ? decode(m[5]) : m[0] === "</w:p>" ? "\n" : " ";
-      for (const o of open.values()) o.text += piece;
-    }
-  }
+    },
+    (e) => {
+      if (isW(e, "p")) for (const o of open.values()) o.text += "\n";
+    },
+  );
 
   // Build the protocol's comments: top-level Word comments with their replies.
   const byPara = new Map<string, WordComment>();

@@ -132,4 +132,34 @@ describe("a review copy in Word", () => {
     const plain = await writeReviewCopyDocx(must(sendForReview(sampleProtocol(), "Sara", "2020-08-26T09:00")));
     expect(await mergeWordReview(sent, plain, "2020-08-29T08:00")).toEqual({ ok: false, error: "Word-filen innehåller inga kommentarer." });
   });
+
+  it("reads the XML by its namespaces, so a copy written with other prefixes gives the same comments", async () => {
+    const sent = sentWithComments();
+    const docx = await writeReviewCopyDocx(justerareView(sent));
+    // The same copy with WordprocessingML bound to the prefix "wx" instead of "w" — the same XML
+    // to a parser, different text to a regular expression.
+    const zip = await JSZip.loadAsync(docx);
+    for (const part of ["word/document.xml", "word/comments.xml"]) {
+      const xml = await zip.file(part)!.async("string");
+      const renamed = xml.replace(/xmlns:w="/g, 'xmlns:wx="').replace(/(<\/?|\s)w:/g, "$1wx:");
+      expect(renamed).not.toContain("<w:");
+      zip.file(part, renamed);
+    }
+    const renamedDocx = await zip.generateAsync({ type: "uint8array" });
+    const mine = secretaryEdits(sent);
+    const a = await mergeWordReview(mine, docx, "2020-08-29T08:00");
+    const b = await mergeWordReview(mine, renamedDocx, "2020-08-29T08:00");
+    if (!a.ok || !b.ok) throw new Error("merge failed");
+    expect(b.file.review).toEqual(a.file.review);
+    expect(b.file.review.comments.find((c) => c.text === "Vilka stadsdelar?")).toMatchObject({ item: "p5", author: "Linnéa Vinge" });
+  });
+
+  it("refuses a copy whose comments are not well-formed XML, naming the part, in Swedish", async () => {
+    const sent = sentWithComments();
+    const zip = await JSZip.loadAsync(await writeReviewCopyDocx(justerareView(sent)));
+    const xml = await zip.file("word/comments.xml")!.async("string");
+    zip.file("word/comments.xml", xml.slice(0, Math.floor(xml.length / 2)));
+    const r = await mergeWordReview(sent, await zip.generateAsync({ type: "uint8array" }), "2020-08-29T08:00");
+    expect(r).toEqual({ ok: false, error: "Word-filen är skadad och kan inte läsas (word/comments.xml är inte giltig XML)." });
+  });
 });

@@ -7,9 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../files/projectRoot.js";
 import { startWebHost } from "./server.js";
 
-const projectRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 
 export function parseWebArgs(argv: string[]): { workspace: string; port: number } | { error: string } {
   let workspace: string | null = null;
@@ -41,7 +41,7 @@ export function parseWebArgs(argv: string[]): { workspace: string; port: number 
 export function seedWorkspace(workspace: string): number {
   mkdirSync(workspace, { recursive: true });
   if (readdirSync(workspace).some((n) => !n.startsWith("."))) return 0;
-  const seeds = join(projectRoot, "seeds");
+  const seeds = join(projectRoot(), "seeds");
   if (!existsSync(seeds)) return 0;
   let n = 0;
   for (const name of readdirSync(seeds))

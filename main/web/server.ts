@@ -8,8 +8,8 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve as resolvePath, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { channels, parseArgs, type Channel } from "../../schemas/contract.js";
+import { projectRoot } from "../files/projectRoot.js";
 import { createHandlers } from "../host/createHandlers.js";
 import { Workspace, workspaceHostEnv } from "./workspace.js";
 
@@ -48,12 +48,10 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const projectRoot = resolvePath(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
-
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   mkdirSync(options.workspace, { recursive: true });
   const workspace = new Workspace(options.workspace);
-  const rendererDir = resolvePath(options.rendererDir ?? join(projectRoot, "dist", "renderer"));
+  const rendererDir = resolvePath(options.rendererDir ?? join(projectRoot(), "dist", "renderer"));
   const token = randomBytes(24).toString("hex");
   const tokenBytes = Buffer.from(token);
 
