@@ -18,8 +18,11 @@ import { generateProtocol } from "./generate.js";
 import { round, stats, time, type Stats } from "./measure.js";
 import { scaleSeedText } from "./scaleSeed.js";
 import { browserBench, type BrowserResult } from "./browser.js";
+import { reviewDiffBench } from "./reviewDiff.js";
+import { startupBench } from "./startup.js";
 
-const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number);
+// BENCH_SIZES=none: only the CLI start-up and the review diff (written to bench/results/quick.json).
+const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
 // Seed 002's source text, as kept beside the seed (a copy of ../shared/seeds/002_…).
 const seedText = readFileSync(join("seeds", readdirSync("seeds").find((f) => f.startsWith("002-") && f.endsWith(".txt"))!), "utf8");
@@ -56,6 +59,14 @@ interface Row {
   pdfSpeedupVsLibreOffice?: number | null;
   browser?: BrowserResult | null;
 }
+// CLI start-up and the review diff, each with its baseline from this run.
+process.stderr.write("\n— protokoll start-up (compiled CLI) —\n");
+const startup = startupBench();
+process.stderr.write(JSON.stringify(startup) + "\n");
+process.stderr.write("\n— review diff —\n");
+const reviewDiff = await reviewDiffBench();
+process.stderr.write(JSON.stringify(reviewDiff) + "\n");
+
 const results: Row[] = [];
 for (const n of sizes) {
   process.stderr.write(`\n— ${n} §§ —\n`);
@@ -131,9 +142,9 @@ const machine = {
     }
   })(),
 };
-const out = { date: new Date().toISOString(), machine, sizes, results };
+const out = { date: new Date().toISOString(), machine, sizes, startup, reviewDiff, results };
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/latest.json", JSON.stringify(out, null, 2) + "\n");
+writeFileSync(sizes.length ? "bench/results/latest.json" : "bench/results/quick.json", JSON.stringify(out, null, 2) + "\n");
 rmSync(tmp, { recursive: true, force: true });
 
 const f = (x: unknown) => (x === null || x === undefined ? "–" : String(x));
@@ -147,4 +158,24 @@ for (const r of results) {
     `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${b ? `${b.processing.p95} / ${b.plainProcessing.p95}` : "–"} | ${f(r.validateFull?.median)} | ${f(r.validateIncremental?.p95)} | ${f(r.save?.median)} | ${f(r.docx?.ms)} / ${f(r.docx?.maxRssMB)} | ${f(r.pdf?.ms)} / ${f(r.pdf?.maxRssMB)} | ${f(r.libreOfficePdf?.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${f(r.import?.median)} | ${f(b?.heapMB)} |`,
   );
 }
-process.stdout.write(`\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n\n${lines.join("\n")}\n`);
+const startupLines = [
+  "| command | median (ms) | p95 (ms) | ÷ `node -e 0` | target |",
+  "|---|---|---|---|---|",
+  `| \`node -e 0\` (baseline) | ${f(startup.nodeBaseline.median)} | ${f(startup.nodeBaseline.p95)} | 1 | |`,
+  `| \`protokoll --help\` | ${f(startup.help.median)} | ${f(startup.help.p95)} | ${f(startup.help.ratio)} | ≤ 300 ms |`,
+  `| \`protokoll validate\` seed 002 | ${f(startup.validate.median)} | ${f(startup.validate.p95)} | ${f(startup.validate.ratio)} | ≤ 500 ms |`,
+];
+const d = reviewDiff;
+const diffLines = [
+  "| review diff | ms (median) | baseline in the same run | target |",
+  "|---|---|---|---|",
+  `| \`changesSince\`, § of ${d.words} words, 2 edits: first look / refresh | ${f(d.changesSinceFirstMs)} / ${f(d.changesSinceMs)} | | ≤ 20 ms |`,
+  `| \`diffWords\` alone, same § | ${f(d.diffWordsMs)} | plain word-by-word pass ${f(d.plainPassMs)} ms (× ${f(d.ratioToPlainPass)}) | |`,
+  `| \`diffWords\`, § of ${d.oldLcs.words} words, 2 edits | ${f(d.oldLcs.newMs)} | old LCS diff ${f(d.oldLcs.ms)} ms (${f(d.oldLcs.speedup)}× slower) | |`,
+];
+process.stdout.write(
+  `\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n` +
+    `${startup.compiled ? "" : "\nNOTE: the CLI ran through tsx (not built): run npm run build:main first.\n"}` +
+    `\n${startupLines.join("\n")}\n\n${diffLines.join("\n")}\n` +
+    (results.length ? `\n${lines.join("\n")}\n` : ""),
+);

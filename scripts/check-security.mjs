@@ -5,6 +5,7 @@
 // must still match a finding (a stale excuse is an error too). LOW and INFORMATIONAL findings are
 // printed, not failed on.
 import { spawnSync } from "node:child_process";
+import { mainBuildState } from "./main-build-state.mjs";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -15,9 +16,11 @@ const allow = JSON.parse(readFileSync(join(root, "scripts/check-security.allow.j
 const electronVersion = JSON.parse(readFileSync(join(root, "node_modules/electron/package.json"), "utf8")).version;
 const work = mkdtempSync(join(tmpdir(), "protokoll-security-"));
 
-// Scan what is built from the current sources.
-const build = spawnSync("npm", ["run", "--silent", "build:main"], { cwd: root, encoding: "utf8" });
-if (build.status !== 0) console.log(`(npm run build:main failed, the built output may be stale)\n${build.stdout}${build.stderr}`);
+// Scan what is built from the current sources (built here unless the build is current).
+if (mainBuildState(root) !== "current") {
+  const build = spawnSync("node", [join(root, "scripts/build-main.mjs")], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) console.log(`(npm run build:main failed, the built output may be stale)\n${build.stdout}${build.stderr}`);
+}
 
 // What is scanned, copied into one folder so the findings name their origin.
 const scan = join(work, "scan");

@@ -90,6 +90,31 @@ export function diffWords(before: string, after: string): DiffPart[] {
   return parts;
 }
 
+/**
+ * Hashes of §§ already hashed, and last-seen copies already read: documents are immutable and an
+ * unchanged § is the same node from one editor state to the next, so a refresh of the Justering
+ * panel hashes only the §§ edited since the last refresh.
+ */
+const hashes = new WeakMap<Node, string>();
+const seenDocs = new WeakMap<object, Node>();
+
+function hashOf(item: Node): string {
+  let h = hashes.get(item);
+  if (h === undefined) hashes.set(item, (h = itemHash(item)));
+  return h;
+}
+
+function seenDoc(json: unknown): Node | null {
+  if (typeof json === "object" && json !== null && seenDocs.has(json)) return seenDocs.get(json)!;
+  try {
+    const doc = schema.nodeFromJSON(json);
+    if (typeof json === "object" && json !== null) seenDocs.set(json, doc);
+    return doc;
+  } catch {
+    return null; // an unreadable copy counts as never seen
+  }
+}
+
 function titleOf(item: Node): string {
   return item.firstChild?.textContent ?? "";
 }
@@ -98,14 +123,7 @@ function titleOf(item: Node): string {
 export function changesSince(file: ProtokollFile, reader: string): Changes {
   const now = numberedItems(file.doc, file.meta);
   const seen = file.review.lastSeen[reader];
-  let before: Node | null = null;
-  if (seen) {
-    try {
-      before = schema.nodeFromJSON(seen.doc);
-    } catch {
-      before = null; // an unreadable copy counts as never seen
-    }
-  }
+  const before = seen ? seenDoc(seen.doc) : null;
   if (!seen || !before)
     return { since: null, items: now.map((i) => ({ item: i.id, number: i.number, title: titleOf(i.node), change: "unseen", diff: null })) };
   const old = new Map<string, Node>();
@@ -115,7 +133,7 @@ export function changesSince(file: ProtokollFile, reader: string): Changes {
   const items: ItemChange[] = now.map((i) => {
     const was = old.get(i.id);
     if (!was) return { item: i.id, number: i.number, title: titleOf(i.node), change: "added", diff: null };
-    if (itemHash(was) === itemHash(i.node)) return { item: i.id, number: i.number, title: titleOf(i.node), change: "unchanged", diff: null };
+    if (hashOf(was) === hashOf(i.node)) return { item: i.id, number: i.number, title: titleOf(i.node), change: "unchanged", diff: null };
     return { item: i.id, number: i.number, title: titleOf(i.node), change: "changed", diff: diffWords(readableText(was), readableText(i.node)) };
   });
   const current = new Set(now.map((i) => i.id));
