@@ -4,17 +4,21 @@
 // then look inside what came out:
 //   - resources/app.asar holds package.json, the built dist/ (main, preload.cjs, renderer) and the
 //     production dependencies — and no TypeScript sources, tests, source maps, seeds or scripts;
+//     no test code by origin either: every packed module is compiled from a production source that
+//     exists now, and the packed modules import only each other and no test package
+//     (scripts/packaged-files.mjs);
 //   - the fuses were flipped as configured (RunAsNode off, NODE_OPTIONS off, cookie encryption on,
 //     asar integrity on, only load the app from asar);
 //   - the packaged main process starts: app.js is loaded from the unpacked asar with a stand-in
 //     `electron` module and must register the app:// protocol, the IPC channels and open a window.
 // Exits non-zero with the reason when anything is off.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { mainBuildState } from "./main-build-state.mjs";
+import { packagedTestCode } from "./packaged-files.mjs";
 
 
 /**
@@ -179,6 +183,18 @@ try {
   const foreignTop = own.filter((f) => /^\/(main|schemas|templates|renderer|scripts|e2e|bench|seeds|docs|\.ci|bin)(\/|$)/.test(f));
   check(foreignTop.length === 0, `no source folders (${foreignTop.slice(0, 5).join(", ") || "none"})`);
   check(!files.some((f) => f.startsWith("/node_modules/vitest/") || f.startsWith("/node_modules/electron/") || f.startsWith("/node_modules/typescript/")), "no development dependencies (vitest, electron, typescript)");
+  // No test code by origin: every packed module compiled from a production source that exists,
+  // the packed modules importing only each other, no test package (scripts/packaged-files.mjs).
+  const extract = (p) => (asar.extractFile ?? asar.default.extractFile)(asarPath, p.slice(1)).toString("utf8");
+  const testCode = packagedTestCode(files, root, extract);
+  const testSources = ["main", "schemas", "templates"]
+    .flatMap((d) => readdirSync(join(root, d), { recursive: true }).map(String))
+    .filter((p) => /\.(test|testkit)\.ts$/.test(p));
+  const packedModules = own.filter((f) => f.startsWith("/dist/") && !f.startsWith("/dist/renderer/") && f.endsWith(".js")).length;
+  check(
+    testCode.length === 0 && testSources.length > 0,
+    `no test code: ${packedModules} packed modules, each compiled from a production source and importing only packed modules; none of the ${testSources.length} tests and test helpers (${testCode.slice(0, 5).join("; ") || "none found"})`,
+  );
 
   // 5. The fuses in the packaged executable.
   const { getCurrentFuseWire } = await import(pathToFileURL(join(root, "node_modules/@electron/fuses/dist/index.js")).href);
