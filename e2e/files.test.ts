@@ -132,7 +132,7 @@ describe("files, recovery, fixes and help in the browser", () => {
 
   it("opens an interpellation answer with its signature from the metadata", async () => {
     const seed = readdirSync("seeds").find((n) => n.startsWith("000-") && n.endsWith(".protokoll"));
-    if (!seed) return;
+    if (!seed) throw new Error("seeds/000-*.protokoll is missing");
     copyFileSync(join("seeds", seed), join(h.workspace, seed));
     await openFromDialog(seed);
     await page.locator(".ProseMirror .ip-title").waitFor();

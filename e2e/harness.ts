@@ -19,6 +19,11 @@ export interface Harness {
   workspace: string;
   /** Messages the page logged as errors, and uncaught exceptions. */
   errors: string[];
+  /**
+   * A fresh page of its own (a new browser context: no shared storage or state) on the same web
+   * host, loaded and ready, with its own list of errors; closed with `close()` on the result.
+   */
+  newPage(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -35,21 +40,26 @@ export async function startHarness(
   const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), "protokoll-e2e-"));
   const host = await startWebHost({ workspace, rendererDir: options.rendererDir });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: "sv-SE" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(host.url);
-  await page.waitForSelector("body[data-ready=true]");
+  const open = async () => {
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: "sv-SE" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    });
+    await page.goto(host.url);
+    await page.waitForSelector("body[data-ready=true]");
+    return { page, errors, close: () => context.close() };
+  };
+  const { page, errors } = await open();
   return {
     host,
     browser,
     page,
     workspace,
     errors,
+    newPage: open,
     async close() {
       await browser.close().catch(() => undefined);
       await host.close();

@@ -10,14 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { poll } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
-const seed = readdirSync("seeds").find((n) => n.startsWith("002-") && n.endsWith(".protokoll"));
+const found = readdirSync("seeds").find((n) => n.startsWith("002-") && n.endsWith(".protokoll"));
+// A missing seed fails the file instead of skipping the screenshots silently.
+if (!found) throw new Error("seeds/002-*.protokoll is missing");
+const seed: string = found;
 const outDir = process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
 let h: Harness;
 let workspace: string;
 
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), "protokoll-shots-"));
-  if (seed) copyFileSync(join("seeds", seed), join(workspace, seed));
+  copyFileSync(join("seeds", seed), join(workspace, seed));
   mkdirSync(outDir, { recursive: true });
   h = await startHarness({ workspace, viewport: { width: 1440, height: 900 } });
 });
@@ -31,7 +34,7 @@ function isPng(path: string): boolean {
   return b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && b.length > 5000;
 }
 
-describe.skipIf(!seed)("screenshots of seed 002", () => {
+describe("screenshots of seed 002", () => {
   it("opens the seed with all its §§ and shows them", async () => {
     const page = h.page;
     await page.click('.menu-button:text-is("Arkiv")');

@@ -1,4 +1,6 @@
 import { EventEmitter } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
 const opened = vi.hoisted(() => [] as string[]);
@@ -17,6 +19,8 @@ import { secureSession, secureWebContents } from "./security.js";
 import { CONTENT_SECURITY_POLICY, isAllowedRequest } from "./securityPolicy.js";
 import { createBrowserWindow, DEFAULT_WINDOW_STATE } from "./window.js";
 
+const here = import.meta.dirname;
+
 /** A WebContents as far as the security code touches it. */
 function fakeContents() {
   const contents = new EventEmitter() as EventEmitter & { openHandler?: (d: { url: string }) => { action: string }; setWindowOpenHandler(h: (d: { url: string }) => { action: string }): void };
@@ -32,26 +36,40 @@ function navigate(contents: EventEmitter, event: string, url: string, isMainFram
 }
 
 describe("window security", () => {
-  it("every window is context-isolated, sandboxed, without Node and with web security", () => {
+  /** What each security-relevant web preference must be, set explicitly (Electron's security checklist). */
+  const REQUIRED: Record<string, unknown> = {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+  };
+  /** Preferences without a bearing on security that a window may also set. */
+  const HARMLESS = ["preload", "safeDialogs", "spellcheck", "disableBlinkFeatures"];
+
+  it("every window is context-isolated, sandboxed, without Node and with web security — read from the window the app creates", () => {
     createBrowserWindow("/app/preload.cjs", { ...DEFAULT_WINDOW_STATE, x: 10, y: 20 });
     const options = created.at(-1)!;
-    expect(options).toMatchObject({ x: 10, y: 20, width: 1280, height: 860, show: false });
-    expect(options.webPreferences).toEqual({
-      preload: "/app/preload.cjs",
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: true,
-      disableBlinkFeatures: "Auxclick",
-    });
+    expect(options).toMatchObject({ x: 10, y: 20, width: DEFAULT_WINDOW_STATE.width, height: DEFAULT_WINDOW_STATE.height, show: false });
+    const prefs = options.webPreferences as Record<string, unknown>;
+    for (const [key, value] of Object.entries(REQUIRED)) expect(prefs[key], `webPreferences.${key}`).toBe(value);
+    expect(prefs.preload).toBe("/app/preload.cjs");
+    // A preference added later must be decided on here: listed as required, or as harmless.
+    expect(Object.keys(prefs).filter((k) => !(k in REQUIRED) && !HARMLESS.includes(k))).toEqual([]);
+  });
+
+  it("creates its windows in one place only, so the settings above are those of every window", () => {
+    const sources = readdirSync(here).filter((n) => n.endsWith(".ts") && !/\.(test|testkit)\.ts$/.test(n));
+    const constructing = sources.filter((n) => /new BrowserWindow\s*\(/.test(readFileSync(join(here, n), "utf8")));
+    expect(constructing).toEqual(["window.ts"]);
+    expect(readFileSync(join(here, "window.ts"), "utf8").match(/new BrowserWindow\s*\(/g)).toHaveLength(1);
+    const callers = sources.filter((n) => n !== "window.ts" && /createBrowserWindow\(/.test(readFileSync(join(here, n), "utf8")));
+    expect(callers).toEqual(["documentWindows.ts"]);
   });
 
   it("denies navigation away from our page and opens a clicked https link in the browser instead", () => {

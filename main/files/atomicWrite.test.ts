@@ -140,7 +140,11 @@ for (let n = Number(startArg); ; n++) {
     });
   }
 
-  it(`keeps the document whole through ${KILLS} kills, and autosave restores the unsaved text`, { timeout: 180_000 }, async () => {
+  // Bounded by the number of kills, not by time: each kill starts a fresh Node process (with tsx),
+  // which takes 0.3 s on an idle machine and several seconds on a loaded one. The timeout is only a
+  // guard against a hang — 20 minutes, far above the ≈ 1–4 minutes the test takes — so a slow
+  // machine never fails it.
+  it(`keeps the document whole through ${KILLS} kills, and autosave restores the unsaved text`, { timeout: 20 * 60_000 }, async () => {
     const script = join(dir, "save-loop.mts");
     await writeFile(script, childSource);
     const stats = { kills: 0, midSave: 0 };
