@@ -6,7 +6,7 @@
  * first (a protocol, the persons, a § with a vote) it makes itself with the steps below.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
@@ -26,8 +26,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-// A page of its own for every test.
+// A page of its own for every test, in a workspace without the unsaved work of the tests before
+// (their autosaves would be offered for recovery).
 beforeEach(async () => {
+  rmSync(join(h.workspace, ".protokoll", "recovery"), { recursive: true, force: true });
   const fresh = await h.newPage();
   page = fresh.page;
   errors = fresh.errors;
@@ -165,7 +167,9 @@ async function saveAs(name: string) {
   await poll(() => page.locator("#status-doc").innerText()).toBe(`${name}.protokoll`);
 }
 
-describe("the editor through the web host", () => {
+// Each test builds its own document from the start with the steps above, so it may take a minute
+// on a busy machine: a generous timeout, as a guard against a hang only.
+describe("the editor through the web host", { timeout: 240_000 }, () => {
   it("creates a protocol from the socialnämnd template", async () => {
     await createFromTemplate();
   });
