@@ -10,7 +10,7 @@ import { statusLabel } from "../../schemas/labels.js";
 import { immediateAdjustments, immediateUnchanged } from "../../schemas/review/adjust.js";
 import { deadlineStatus } from "../../schemas/review/deadlineStatus.js";
 import { itemLabel } from "../../schemas/review/items.js";
-import { verifySeal, type VerifyReason } from "../../schemas/review/seal.js";
+import { verifySeal, type StoredFile, type VerifyReason } from "../../schemas/review/seal.js";
 import { parseIsoDate } from "../../schemas/dates.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
@@ -30,14 +30,15 @@ const reasonSwedish: Record<VerifyReason, string> = {
   history_broken: "SIGILLKEDJAN ÄR BRUTEN",
 };
 
-type Read = { ok: true; file: ProtokollFile; canonical: boolean } | { ok: false; lines: string[] };
+type Read = { ok: true; file: ProtokollFile; stored: StoredFile; canonical: boolean } | { ok: false; lines: string[] };
 
 /** The file, and whether its bytes are the canonical form (a seal is computed over the document as read). */
 async function readProtocol(path: string): Promise<Read> {
   const read = await readProtocolFile(path);
   if (!read.ok) return read;
   const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
-  return { ok: true, file: read.file, canonical: serialize(read.file) === text };
+  // The seal is checked on the stored form: the JSON as read, before migration and defaults.
+  return { ok: true, file: read.file, stored: JSON.parse(text) as StoredFile, canonical: serialize(read.file) === text };
 }
 
 /**
