@@ -30,7 +30,7 @@ import { formV1Keys } from "./sealFormV1.js";
 import { sha256 } from "./sha256.js";
 
 /** The canonical form new seals are made in. */
-export const SEAL_FORM: 2 = 2;
+export const SEAL_FORM = 2 as const;
 export type SealForm = 1 | 2;
 
 type Sealable = Pick<ProtokollFile, "kind" | "meta" | "doc" | "history">;
