@@ -56,7 +56,7 @@ describe("the key store", () => {
     // A stand-in for Electron's safeStorage (which needs the Electron binary): reversible, but not plain text.
     const platform = (available: boolean): PlatformProtection => ({
       available: async () => available,
-      encrypt: async (t) => Buffer.from(t, "utf8").map((b) => b ^ 0x5a),
+      encrypt: async (t) => Buffer.from(Buffer.from(t, "utf8").map((b) => b ^ 0x5a)),
       decrypt: async (d) => Buffer.from(d.map((b) => b ^ 0x5a)).toString("utf8"),
     });
     const store = new SealKeyStore(join(dir, "d"), platform(true));
