@@ -17,6 +17,7 @@ import { chmod, mkdir, readFile, readdir } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
+import { formatFingerprint } from "../../schemas/review/seal.js";
 import { sha256Bytes } from "../../schemas/review/sha256.js";
 import { atomicWrite } from "../files/atomicWrite.js";
 
@@ -87,8 +88,7 @@ export function publicKeyFromRaw(raw: Buffer): KeyObject {
 /** The fingerprint of a raw public key: 32 hex digits. */
 export const fingerprintOf = (raw: Uint8Array): string => sha256Bytes(raw).slice(0, 32);
 
-/** "3f2a 91bc 0d4e …": the fingerprint as printed. */
-export const formatFingerprint = (fp: string): string => fp.replace(/(.{4})(?=.)/g, "$1 ");
+export { formatFingerprint };
 
 /** A fingerprint as the user typed it (spaces, colons, capitals allowed), or null when it is not one. */
 export function normalizeFingerprint(text: string): string | null {

@@ -125,6 +125,9 @@ export function computeSeal(file: Sealable): string {
   return sha256(sealedContentV1(storedForm(file)));
 }
 
+/** "3f2a 91bc 0d4e …": a signing key's fingerprint (32 hex digits) as printed and published. */
+export const formatFingerprint = (fp: string): string => fp.replace(/(.{4})(?=.)/g, "$1 ");
+
 /** What the Ed25519 signature of a form-2 seal signs: a fixed label and the seal's SHA-256. */
 export function sealStatement(sealSha256: string): string {
   return `protokoll-sigill/2\n${sealSha256}\n`;
