@@ -100,11 +100,14 @@ export function sealedContentV1(stored: StoredFile): string {
 }
 
 /**
- * The sealed content of a document as it would be stored now, with its current seal's time and
- * signers: what `checkEdit` and a rättelse compare to tell whether anything sealed changed.
+ * The sealed content of a document as it would be stored now, in the form of its current seal
+ * (form 2 when it has none yet), with that seal's time and signers: what `checkEdit` and a
+ * rättelse compare to tell whether anything sealed changed.
  */
 export function sealedContent(file: Sealable): string {
   const seal = file.meta.seal;
+  // A protocol under a seal of the old form keeps that form's coverage (e.g. the anslag date is not in it).
+  if (seal && sealForm(seal) === 1) return sealedContentV1(storedForm(file));
   return sealedContentOfStored(storedForm(file), seal ? { at: seal.at, by: seal.by } : null);
 }
 
@@ -181,7 +184,7 @@ export function verifySeal(file: ProtokollFile, stored?: StoredFile): VerifyResu
     const entry = chain[i]!;
     if (entry.kind === "adjusted" || !sameSeal(entry.previousSeal, chain[i - 1]!.seal))
       return fail("history_broken", `Historikens kedja av sigill är bruten vid post ${i + 1} (föregående sigill stämmer inte).`);
-    if (sealForm(chain[i - 1]!.seal) === 2 && sealForm(entry.seal) !== 2)
+    if ((sealForm(chain[i - 1]!.seal) === 2 || entry.kind === "notice") && sealForm(entry.seal) !== 2)
       return fail("history_broken", `Historikens kedja av sigill är bruten vid post ${i + 1} (ett sigill av den gamla formen efter ett av den nya).`);
   }
   if (!sameSeal(chain[chain.length - 1]!.seal, seal))
