@@ -251,6 +251,7 @@ describe("justering in the editor", () => {
     await expect.poll(() => page.locator("#review-adjust").isDisabled()).toBe(false);
     expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe("✓");
     await page.click("#review-adjust");
+    await page.screenshot({ path: "test-output/editor-review-adjust-dialog.png" });
     // No key yet: the dialog offers to create one, protected by a passphrase.
     expect(await page.inputValue("#seal-key")).toBe("new");
     expect(await page.inputValue("#seal-key-holder")).toBe("Socialnämnden");
@@ -301,9 +302,9 @@ describe("justering in the editor", () => {
     // The renewed seal is signed with the key made at the justering: its passphrase is asked for.
     expect(await page.locator("#seal-key option").first().innerText()).toMatch(/^Socialnämnden – /);
     await page.fill("#seal-passphrase", "fel lösenfras 123");
+    await page.click("#sign-dialog button.primary");
+    await expect.poll(() => page.locator("#error-dialog").innerText()).toContain("Fel lösenfras för nyckeln.");
     await primary();
-    await expect.poll(() => page.locator("dialog[open]").innerText()).toContain("Fel lösenfras för nyckeln.");
-    await page.click("dialog[open] button.primary");
     await page.click("#review-correction-finish");
     await page.fill("#seal-passphrase", PASSPHRASE);
     await primary();
@@ -342,6 +343,24 @@ describe("justering in the editor", () => {
     writeFileSync(join(workspace, "tampered.protokoll"), text.replace("innerstaden", "ytterstaden"));
     const tampered = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "tampered.protokoll")], { encoding: "utf8" });
     expect(tampered.status).toBe(1);
+  });
+
+  it("records the anslag with a signed seal, and protokoll verify shows it", async () => {
+    await page.click("#review-notice");
+    expect(await page.inputValue("#notice-posted")).toBe(isoToday);
+    await page.screenshot({ path: "test-output/editor-review-notice-dialog.png" });
+    await page.fill("#seal-passphrase", PASSPHRASE);
+    await primary();
+    await expect.poll(() => page.locator("#review-signature").innerText()).toMatch(/^Signerat med nyckel/);
+    await menu(page, "Arkiv", "file.save");
+    await expect.poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty)).toBe(false);
+    const saved = parse(readFileSync(join(workspace, "sn.protokoll"), "utf8"));
+    expect(saved.ok && saved.file.meta.notice.posted).toBe(isoToday);
+    expect(saved.ok && saved.file.history.at(-1)?.kind).toBe("notice");
+    const verify = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "sn.protokoll"), "--require-signature"], { encoding: "utf8" });
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toMatch(/^OK: the file agrees with its seal, signed by key/);
+    expect(verify.stdout).toContain("Anslag / Notice:");
   });
 
   it("sends a review copy out and merges the justerare's comments and approvals back, keeping the secretary's edits", async () => {

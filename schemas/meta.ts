@@ -79,7 +79,7 @@ export type Status = z.infer<typeof Status>;
 
 /**
  * The Ed25519 signature of a seal, made in the host with the municipality's (or secretary's) key
- * (main/review/sealKeys.ts). It signs `sealStatement(sha256)` (schemas/review/seal.ts). The public
+ * (main/review/sealKeys.ts). It signs `sealStatement(sha256, holder)` (schemas/review/seal.ts). The public
  * key travels with the file, but proves nothing by itself: `protokoll verify` trusts it only when
  * its fingerprint is one the user trusts.
  */
@@ -91,7 +91,7 @@ export const SealSignature = z.strictObject({
   publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
   /** The signature, base64 of 64 bytes. */
   value: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
-  /** Who holds the key, as named when it was made ("Socialnämnden, X kommun"). */
+  /** Who holds the key, as named when it was made ("Socialnämnden, X kommun"); signed with the hash. */
   holder: z.string().max(200).optional(),
 });
 export type SealSignature = z.infer<typeof SealSignature>;

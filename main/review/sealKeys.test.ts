@@ -108,6 +108,9 @@ describe("signing a seal", () => {
     expect(signatureValid(flipped)).toBe(false);
     const otherKey = { ...r.file.meta.seal!, signature: { ...r.file.meta.seal!.signature!, key: "0".repeat(32) } };
     expect(signatureValid(otherKey)).toBe(false);
+    // The holder's name is signed too: it cannot be swapped for another name.
+    const renamed = { ...r.file.meta.seal!, signature: { ...r.file.meta.seal!.signature!, holder: "Kommunstyrelsen" } };
+    expect(signatureValid(renamed)).toBe(false);
   });
 
   it("refuses to sign a seal of the old form, a changed file, or a draft", async () => {

@@ -18,7 +18,7 @@ export function signatureValid(seal: Seal): boolean {
   try {
     const raw = Buffer.from(s.publicKey, "base64");
     if (raw.length !== 32 || fingerprintOf(raw) !== s.key) return false;
-    return verify(null, Buffer.from(sealStatement(seal.sha256), "utf8"), publicKeyFromRaw(raw), Buffer.from(s.value, "base64"));
+    return verify(null, Buffer.from(sealStatement(seal.sha256, s.holder), "utf8"), publicKeyFromRaw(raw), Buffer.from(s.value, "base64"));
   } catch {
     return false;
   }
@@ -42,12 +42,13 @@ export function signSealedText(text: string, key: KeyObject, holder: string): Si
   const earlier = v.seals.slice(0, -1).filter((s) => sealForm(s) === 2);
   if (earlier.some((s) => !signatureValid(s))) return { ok: false, error: "Ett tidigare sigill i historiken saknar giltig signatur – dokumentet signeras inte." };
   const raw = rawPublicKey(key);
+  const named = holder ? holder.slice(0, 200) : undefined;
   const signature: SealSignature = {
     alg: "Ed25519",
     key: fingerprintOf(raw),
     publicKey: raw.toString("base64"),
-    value: sign(null, Buffer.from(sealStatement(current.sha256), "utf8"), key).toString("base64"),
-    ...(holder ? { holder: holder.slice(0, 200) } : {}),
+    value: sign(null, Buffer.from(sealStatement(current.sha256, named), "utf8"), key).toString("base64"),
+    ...(named ? { holder: named } : {}),
   };
   const file = r.file;
   const signed: Seal = { ...current, signature };

@@ -131,9 +131,12 @@ export function computeSeal(file: Sealable): string {
 /** "3f2a 91bc 0d4e …": a signing key's fingerprint (32 hex digits) as printed and published. */
 export const formatFingerprint = (fp: string): string => fp.replace(/(.{4})(?=.)/g, "$1 ");
 
-/** What the Ed25519 signature of a form-2 seal signs: a fixed label and the seal's SHA-256. */
-export function sealStatement(sealSha256: string): string {
-  return `protokoll-sigill/2\n${sealSha256}\n`;
+/**
+ * What the Ed25519 signature of a form-2 seal signs: a fixed label, the seal's SHA-256, and the key
+ * holder's name as the signature names it (so the name shown with the key cannot be swapped).
+ */
+export function sealStatement(sealSha256: string, holder: string | undefined): string {
+  return `protokoll-sigill/2\n${sealSha256}\n${holder ?? ""}\n`;
 }
 
 const sameSeal = (a: Seal | null, b: Seal | null) => a !== null && b !== null && canonicalJSON(a) === canonicalJSON(b);
