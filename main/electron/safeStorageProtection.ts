@@ -15,12 +15,21 @@ interface AsyncSafeStorage {
   getSelectedStorageBackend?: () => string;
 }
 
+/** safeStorage, looked up when used (it exists only once the app is running). */
+const storage = () => safeStorage as typeof safeStorage & AsyncSafeStorage;
+
 export function safeStorageProtection(platform: NodeJS.Platform = process.platform): PlatformProtection {
-  const s = safeStorage as typeof safeStorage & AsyncSafeStorage;
   return {
     async available() {
-      const on = s.isAsyncEncryptionAvailable ? await s.isAsyncEncryptionAvailable() : s.isEncryptionAvailable();
+      let on = false;
+      try {
+        const s = storage();
+        on = s.isAsyncEncryptionAvailable ? await s.isAsyncEncryptionAvailable() : s.isEncryptionAvailable();
+      } catch {
+        return false;
+      }
       if (!on) return false;
+      const s = storage();
       if (platform === "linux") {
         const backend = s.getSelectedStorageBackend?.() ?? "unknown";
         return backend !== "basic_text" && backend !== "unknown";
@@ -28,9 +37,11 @@ export function safeStorageProtection(platform: NodeJS.Platform = process.platfo
       return true;
     },
     async encrypt(text) {
+      const s = storage();
       return s.encryptStringAsync ? s.encryptStringAsync(text) : s.encryptString(text);
     },
     async decrypt(data) {
+      const s = storage();
       if (!s.decryptStringAsync) return s.decryptString(data);
       const r = await s.decryptStringAsync(data);
       return typeof r === "string" ? r : r.result;
