@@ -312,7 +312,10 @@ export class ReviewSession {
     });
     if (!r.ok) return r;
     const kept = await this.keepSigned(r, sign);
-    if (kept.ok) this.correction = null;
+    if (kept.ok) {
+      this.correction = null;
+      this.changed();
+    }
     return kept;
   }
 
