@@ -46,7 +46,12 @@ function unwrap(s: AnySchema): AnySchema {
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const same = (a: unknown, b: unknown) => a !== undefined && b !== undefined && canonicalJSON(a) === canonicalJSON(b);
+function same(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === 0) return b.length === 0;
+  return canonicalJSON(a) === canonicalJSON(b);
+}
 
 /** What a field reads as when its key is absent (the filled-in default), or undefined when it is required or stays absent. */
 const absentCache = new WeakMap<AnySchema, { value: unknown }>();
