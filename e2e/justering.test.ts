@@ -30,7 +30,12 @@ let workspace: string;
 
 const isoToday = localIsoDate();
 
+/** The secretary's settings folder (signing keys), outside the workspace, as the web host's owner. */
+const settings = mkdtempSync(join(tmpdir(), "protokoll-justering-installningar-"));
+const PASSPHRASE = "nämndens lösenfras 2020";
+
 beforeAll(async () => {
+  process.env.PROTOKOLL_CONFIG_DIR = settings;
   workspace = mkdtempSync(join(tmpdir(), "protokoll-justering-"));
   // The sample protocol (six §§, chair Jan Jönsson, justerare Linnéa Vinge, secretary Sara
   // Karlsson), held today so the deadlines count from today.
@@ -44,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
+  rmSync(settings, { recursive: true, force: true });
 });
 
 // ---- helpers ----
@@ -245,8 +251,18 @@ describe("justering in the editor", () => {
     await expect.poll(() => page.locator("#review-adjust").isDisabled()).toBe(false);
     expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe("✓");
     await page.click("#review-adjust");
+    await page.screenshot({ path: "test-output/editor-review-adjust-dialog.png" });
+    // No key yet: the dialog offers to create one, protected by a passphrase.
+    expect(await page.inputValue("#seal-key")).toBe("new");
+    expect(await page.inputValue("#seal-key-holder")).toBe("Socialnämnden");
+    await page.fill("#seal-passphrase", PASSPHRASE);
+    await page.fill("#seal-passphrase-again", "något annat än frasen");
+    await page.click("dialog[open] button.primary");
+    expect(await page.locator("dialog[open] .dialog-error").innerText()).toBe("Lösenfraserna är inte lika.");
+    await page.fill("#seal-passphrase-again", PASSPHRASE);
     await primary();
     await expect.poll(state).toBe("Justerad");
+    expect(await page.locator("#review-signature").innerText()).toMatch(/^Signerat med nyckel ([0-9a-f]{4} ){7}[0-9a-f]{4} \(Socialnämnden\)\./);
     expect(await page.locator("#status-state").innerText()).toBe("Justerad");
     expect(await page.locator("#review-seal").innerText()).toContain("Sigillet stämmer");
     expect(await page.locator("#editor .review-seal").innerText()).toMatch(/sigill \(SHA-256\) [0-9a-f]{64}/);
@@ -283,6 +299,15 @@ describe("justering in the editor", () => {
     await page.keyboard.type("innerstaden");
     await expect.poll(docText).toContain("hemtjänst i innerstaden");
     await page.click("#review-correction-finish");
+    // The renewed seal is signed with the key made at the justering: its passphrase is asked for.
+    expect(await page.locator("#seal-key option").first().innerText()).toMatch(/^Socialnämnden – /);
+    await page.fill("#seal-passphrase", "fel lösenfras 123");
+    await page.click("#sign-dialog button.primary");
+    await expect.poll(() => page.locator("#error-dialog").innerText()).toContain("Fel lösenfras för nyckeln.");
+    await primary();
+    await page.click("#review-correction-finish");
+    await page.fill("#seal-passphrase", PASSPHRASE);
+    await primary();
     await expect.poll(() => page.locator("#editor .correction-note").count()).toBe(1);
     const note = page.locator('#editor .agenda-item[data-item="p5"] .correction-note').first();
     expect(await note.innerText()).toMatch(/^Rättelse \(§ 5\) den \d+ \w+ \d{4} av Sara Karlsson: ”ytterstaden” ändras till ”innerstaden” i § 5\. Skäl: Skrivfel\.$/);
@@ -310,13 +335,32 @@ describe("justering in the editor", () => {
     const verify = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "sn.protokoll"), "--today", isoToday], { encoding: "utf8" });
     expect(verify.stderr).toBe("");
     expect(verify.status).toBe(0);
-    expect(verify.stdout).toMatch(/^OK: unchanged since justering/);
+    // The key is the secretary's own (in the settings folder), so verify trusts it.
+    expect(verify.stdout).toMatch(/^OK: the file agrees with its seal, signed by key ([0-9a-f]{4} ){7}[0-9a-f]{4} \(Socialnämnden\)/);
     expect(verify.stdout).toContain("Rättelser / Corrections: 1");
 
     // …and a byte of the text changed behind the editor's back is caught.
     writeFileSync(join(workspace, "tampered.protokoll"), text.replace("innerstaden", "ytterstaden"));
     const tampered = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "tampered.protokoll")], { encoding: "utf8" });
     expect(tampered.status).toBe(1);
+  });
+
+  it("records the anslag with a signed seal, and protokoll verify shows it", async () => {
+    await page.click("#review-notice");
+    expect(await page.inputValue("#notice-posted")).toBe(isoToday);
+    await page.screenshot({ path: "test-output/editor-review-notice-dialog.png" });
+    await page.fill("#seal-passphrase", PASSPHRASE);
+    await primary();
+    await expect.poll(() => page.locator("#review-signature").innerText()).toMatch(/^Signerat med nyckel/);
+    await menu(page, "Arkiv", "file.save");
+    await expect.poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty)).toBe(false);
+    const saved = parse(readFileSync(join(workspace, "sn.protokoll"), "utf8"));
+    expect(saved.ok && saved.file.meta.notice.posted).toBe(isoToday);
+    expect(saved.ok && saved.file.history.at(-1)?.kind).toBe("notice");
+    const verify = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "sn.protokoll"), "--require-signature"], { encoding: "utf8" });
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toMatch(/^OK: the file agrees with its seal, signed by key/);
+    expect(verify.stdout).toContain("Anslag / Notice:");
   });
 
   it("sends a review copy out and merges the justerare's comments and approvals back, keeping the secretary's edits", async () => {

@@ -15,6 +15,10 @@ const FilePath = z.string().min(1).max(4096);
 const FileText = z.string().max(50 * 1024 * 1024);
 const Base64 = z.string().max(70 * 1024 * 1024);
 
+/** A signing key's fingerprint (main/review/sealKeys.ts). */
+const SealKeyFingerprint = z.string().regex(/^[0-9a-f]{32}$/);
+const SealKeyPassphrase = z.string().max(1000);
+
 export const ExportOutput = z.enum(["full", "extract", "notice", "public"]);
 export const ExportFormat = z.enum(["docx", "pdf"]);
 
@@ -124,6 +128,29 @@ export const contract = {
   setDocumentState: {
     args: z.strictObject({ title: z.string().max(500), dirty: z.boolean(), path: FilePath.nullable() }),
     result: z.strictObject({}),
+  },
+
+  // ---- Signing the seal (main/review/sealKeys.ts, signSeal.ts): the private key never leaves the host ----
+  /** The user's signing keys (kept outside any workspace), and what this host can do with them. */
+  listSealKeys: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      keys: z.array(z.strictObject({ fingerprint: SealKeyFingerprint, holder: z.string(), protection: z.enum(["passphrase", "platform"]) })),
+      /** Whether a new key can be protected by the computer instead of a passphrase. */
+      platformProtection: z.boolean(),
+      /** Whether this host signs at all (the web host only for its owner). */
+      canSign: z.boolean(),
+    }),
+  },
+  /** A new Ed25519 key pair; `passphrase` null = protected by the computer (where it can). */
+  createSealKey: {
+    args: z.strictObject({ holder: z.string().min(1).max(200), passphrase: SealKeyPassphrase.nullable() }),
+    result: z.strictObject({ fingerprint: SealKeyFingerprint, holder: z.string() }),
+  },
+  /** Sign the unsigned seal of a justerad document (made by justering, rättelse or anslag); returns the signed text. */
+  signSeal: {
+    args: z.strictObject({ text: FileText, key: SealKeyFingerprint, passphrase: SealKeyPassphrase.nullable() }),
+    result: z.strictObject({ text: FileText, fingerprint: SealKeyFingerprint, holder: z.string() }),
   },
 } as const;
 

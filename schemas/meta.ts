@@ -77,11 +77,37 @@ export type Body = z.infer<typeof Body>;
 export const Status = z.enum(["draft", "in_review", "adjusted"]);
 export type Status = z.infer<typeof Status>;
 
-/** SHA-256 of the canonical form, set at justering and renewed at each rättelse. */
+/**
+ * The Ed25519 signature of a seal, made in the host with the municipality's (or secretary's) key
+ * (main/review/sealKeys.ts). It signs `sealStatement(sha256, holder)` (schemas/review/seal.ts). The public
+ * key travels with the file, but proves nothing by itself: `protokoll verify` trusts it only when
+ * its fingerprint is one the user trusts.
+ */
+export const SealSignature = z.strictObject({
+  alg: z.literal("Ed25519"),
+  /** Fingerprint: the first 32 hex digits of SHA-256 of the raw 32-byte public key. */
+  key: z.string().regex(/^[0-9a-f]{32}$/),
+  /** The raw public key, base64. */
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  /** The signature, base64 of 64 bytes. */
+  value: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+  /** Who holds the key, as named when it was made ("Socialnämnden, X kommun"); signed with the hash. */
+  holder: z.string().max(200).optional(),
+});
+export type SealSignature = z.infer<typeof SealSignature>;
+
+/**
+ * SHA-256 of the canonical form, set at justering and renewed at each rättelse and anslag.
+ * `form` says which canonical form (schemas/review/seal.ts); absent = form 1, the unsigned seal
+ * of files justerade before seal form 2. Both new keys are optional without a default, so
+ * form-1 files keep their exact bytes.
+ */
 export const Seal = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   at: IsoDateTime,
   by: z.array(Id),
+  form: z.literal(2).optional(),
+  signature: SealSignature.optional(),
 });
 export type Seal = z.infer<typeof Seal>;
 
@@ -184,7 +210,8 @@ export type Review = z.infer<typeof Review>;
 export const HistoryEntry = z.strictObject({
   at: IsoDateTime,
   by: z.string().min(1).max(200),
-  kind: z.enum(["status", "adjusted", "correction"]),
+  /** `notice`: the anslag was posted (recorded after justering, with a renewed seal). */
+  kind: z.enum(["status", "adjusted", "correction", "notice"]),
   /** What changed (for a rättelse: what was wrong and what it now says). */
   what: z.string().max(20000),
   why: z.string().max(20000).nullable().default(null),

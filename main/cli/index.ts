@@ -1,5 +1,5 @@
 /**
- * `protokoll <command>`: import, validate, export, verify. Each command is one module; this file
+ * `protokoll <command>`: import, validate, export, verify, keys. Each command is one module; this file
  * only dispatches. Messages are English with the Swedish after them, for scripts and people alike.
  */
 import type { CliIO, Command } from "./command.js";
@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import("./validateCommand.js")).validateCommand,
   export: async () => (await import("./exportCommand.js")).exportCommand,
   verify: async () => (await import("./verifyCommand.js")).verifyCommand,
+  keys: async () => (await import("./keysCommand.js")).keysCommand,
 };
 
 const stdio: CliIO = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") };

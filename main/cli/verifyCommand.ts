@@ -1,21 +1,36 @@
 /**
- * `protokoll verify <file> [--json] [--today YYYY-MM-DD]`: recomputes the seal of a justerad
- * protocol and says whether it is unchanged since justering, listing the recorded rättelser and
- * the §§ justerade at the meeting, then the deadlines as of `--today` (default: today).
- * Exit 0 unchanged; 1 changed, seal chain broken, or not justerad; 2 unreadable or bad usage.
- * The seal and what it covers are defined in schemas/review/seal.ts.
+ * `protokoll verify <file> [--key FINGERPRINT]… [--trusted-keys FILE] [--require-signature]
+ * [--pdf FILE] [--json] [--today YYYY-MM-DD]`: checks the seal of a justerad protocol on the file
+ * as stored — its hash, the chain of seals in the history, the Ed25519 signature of every seal of
+ * form 2 — and whether the signing key is one the user trusts: a `--key`, a fingerprint in the
+ * trusted-keys file (default: trusted-keys.txt in the user's Protokoll settings folder, outside any
+ * workspace), or one of the user's own keys. With `--pdf` it also checks that the PDF is an export
+ * of that file, by comparing the text of every page with a fresh export.
+ *
+ * Exit 0: the file agrees with its seal, signed by a trusted key; or it agrees with an unsigned
+ * seal of the old form (form 1, reported as such; refused by `--require-signature` and `--key`).
+ * Exit 1: anything else (changed, chain broken, not justerad, a seal of the new form without a
+ * valid signature, an untrusted key, a PDF that does not match). Exit 2: unreadable or bad usage.
  */
+import { readFile, stat } from "node:fs/promises";
+import { parseArgs } from "node:util";
 import { serialize, type ProtokollFile } from "../../schemas/file.js";
 import { statusLabel } from "../../schemas/labels.js";
 import { immediateAdjustments, immediateUnchanged } from "../../schemas/review/adjust.js";
 import { deadlineStatus } from "../../schemas/review/deadlineStatus.js";
 import { itemLabel } from "../../schemas/review/items.js";
-import { verifySeal, type VerifyReason } from "../../schemas/review/seal.js";
+import type { StoredFile, VerifyReason } from "../../schemas/review/seal.js";
 import { parseIsoDate } from "../../schemas/dates.js";
+import { pdfMatchesFile, type PdfMatch } from "../review/pdfMatchesFile.js";
+import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
+import { checkSeal, keyLabel, type SealVerdict } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
 
-const USAGE = "protokoll verify <file> [--json] [--today YYYY-MM-DD]";
+const USAGE = "protokoll verify <file> [--key FINGERPRINT] [--trusted-keys FILE] [--require-signature] [--pdf FILE] [--json] [--today YYYY-MM-DD]";
+
+/** Largest PDF `--pdf` reads. */
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 const reasonEnglish: Record<VerifyReason, string> = {
   not_adjusted: "NOT JUSTERAD: the document has not been justerad, so it has no seal to check",
@@ -30,14 +45,14 @@ const reasonSwedish: Record<VerifyReason, string> = {
   history_broken: "SIGILLKEDJAN ÄR BRUTEN",
 };
 
-type Read = { ok: true; file: ProtokollFile; canonical: boolean } | { ok: false; lines: string[] };
+type Read = { ok: true; file: ProtokollFile; stored: StoredFile; canonical: boolean } | { ok: false; lines: string[] };
 
-/** The file, and whether its bytes are the canonical form (a seal is computed over the document as read). */
+/** The file, its stored JSON (the seal is checked on it: before migration and defaults), and whether its bytes are the canonical form. */
 async function readProtocol(path: string): Promise<Read> {
   const read = await readProtocolFile(path);
   if (!read.ok) return read;
   const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
-  return { ok: true, file: read.file, canonical: serialize(read.file) === text };
+  return { ok: true, file: read.file, stored: JSON.parse(text) as StoredFile, canonical: serialize(read.file) === text };
 }
 
 /**
@@ -51,97 +66,187 @@ function immediateStates(file: ProtokollFile, sealHolds: boolean): { item: strin
   });
 }
 
-function report(path: string, file: ProtokollFile, canonical: boolean, today: string | null, io: CliIO): number {
-  const v = verifySeal(file);
+interface Options {
+  requireSignature: boolean;
+  keys: string[];
+}
+
+/** The verdict in one sentence, English / Swedish, and whether it passes. */
+function headline(v: SealVerdict, o: Options): { line: string; pass: boolean } {
+  switch (v.result) {
+    case "signed":
+      return {
+        line: `OK: the file agrees with its seal, signed by key ${keyLabel(v.key, v.holder)} / Filen stämmer med sitt sigill, signerat med nyckel ${keyLabel(v.key, v.holder)}`,
+        pass: true,
+      };
+    case "old-form": {
+      const what = "the file agrees with its seal of the old form, which is NOT SIGNED (anyone able to change the file could have recomputed it) / filen stämmer med sitt sigill av den gamla formen, som INTE ÄR SIGNERAT (den som kan ändra filen kan ha räknat om det)";
+      return o.requireSignature || o.keys.length ? { line: `REFUSED: ${what}; a signature was required / en signatur krävdes`, pass: false } : { line: `OK (UNSIGNED, OLD FORM): ${what}`, pass: true };
+    }
+    case "unsigned":
+      return { line: "NOT SIGNED: the file agrees with its seal, but the seal has no signature / INTE SIGNERAT: filen stämmer med sitt sigill, men sigillet saknar signatur", pass: false };
+    case "bad-signature":
+      return { line: "BAD SIGNATURE: the seal's signature is not valid, so the seal may have been recomputed after a change / OGILTIG SIGNATUR: sigillets signatur stämmer inte, så sigillet kan ha räknats om efter en ändring", pass: false };
+    case "untrusted-key": {
+      const k = v.signatures.find((s) => s.form === 2 && !s.trusted);
+      const label = k?.key ? keyLabel(k.key, k.holder) : "?";
+      return {
+        line: `UNTRUSTED KEY: the file agrees with its seal, signed by key ${label}, which is not a key you trust (give --key with its fingerprint as published, or add it to the trusted-keys file) / OKÄND NYCKEL: filen stämmer med sitt sigill, signerat med nyckel ${label}, som inte är en nyckel du litar på (ange --key med det publicerade fingeravtrycket, eller lägg till det i filen över betrodda nycklar)`,
+        pass: false,
+      };
+    }
+    case "seal-failed":
+      return { line: `${reasonEnglish[v.seal.reason]} / ${reasonSwedish[v.seal.reason]}: ${v.seal.message}`, pass: false };
+  }
+}
+
+function report(path: string, file: ProtokollFile, v: SealVerdict, o: Options, canonical: boolean, today: string | null, pdf: { path: string; match: PdfMatch } | null, io: CliIO): number {
+  const head = headline(v, o);
+  io.out(`${head.line} — ${path}`);
   const meeting = `${file.meta.body.name}${file.meta.meeting.date ? `, ${file.meta.meeting.date}` : ""}`;
-  if (v.ok) {
-    io.out(`OK: unchanged since justering / oförändrat sedan justeringen — ${path}`);
+  if (v.result !== "seal-failed") {
+    const s = v.seal;
     io.out(`  ${meeting}`);
     const adjustedBy = file.history.find((h) => h.kind === "adjusted" && h.item === null)?.by;
-    io.out(`  Justerad / Adjusted: ${v.adjustedAt}${adjustedBy ? `, av / by ${adjustedBy}` : ""}`);
-    io.out(`  Seal / Sigill (SHA-256): ${v.sha256} (${v.sealedAt})`);
-    if (v.corrections.length === 0) io.out("  Rättelser / Corrections: none / inga");
+    io.out(`  Justerad / Adjusted: ${s.adjustedAt}${adjustedBy ? `, av / by ${adjustedBy}` : ""}`);
+    io.out(`  Seal / Sigill (SHA-256, form ${s.form}): ${s.sha256} (${s.sealedAt})`);
+    const key = v.signatures[v.signatures.length - 1]?.key;
+    if (key) io.out(`  Key / Nyckel: ${formatFingerprint(key)}`);
+    if (s.corrections.length === 0) io.out("  Rättelser / Corrections: none / inga");
     else {
-      io.out(`  Rättelser / Corrections: ${v.corrections.length}`);
-      v.corrections.forEach((c, i) => {
+      io.out(`  Rättelser / Corrections: ${s.corrections.length}`);
+      s.corrections.forEach((c, i) => {
         const where = c.item ? ` (${itemLabel(file, c.item)})` : "";
         io.out(`    ${i + 1}. ${c.at} ${c.by}${where}: ${c.what}${c.why ? ` (Skäl / Reason: ${c.why})` : ""}`);
       });
     }
+    for (const n of s.notices) io.out(`  Anslag / Notice: ${n.at} ${n.by}: ${n.what}`);
+    if (s.form === 1 && file.meta.notice.posted) io.out(`  Note / Obs: the anslag date (${file.meta.notice.posted}) is not covered by a seal of the old form / anslagsdatumet omfattas inte av ett sigill av den gamla formen`);
   } else {
-    io.out(`${reasonEnglish[v.reason]} / ${reasonSwedish[v.reason]}: ${v.message} — ${path}`);
     io.out(`  ${meeting}; status: ${file.meta.status} / ${statusLabel[file.meta.status]}`);
-    if (v.expected) io.out(`  Stored seal / Lagrat sigill:   ${v.expected}`);
-    if (v.reason !== "not_adjusted") io.out(`  Recomputed / Beräknat sigill: ${v.actual}`);
+    if (v.seal.expected) io.out(`  Stored seal / Lagrat sigill:   ${v.seal.expected}`);
+    if (v.seal.reason !== "not_adjusted") io.out(`  Recomputed / Beräknat sigill: ${v.seal.actual}`);
   }
-  for (const i of immediateStates(file, v.ok)) {
+  const sealHolds = v.result !== "seal-failed";
+  const immediate = immediateStates(file, sealHolds);
+  for (const i of immediate) {
     const state = i.state === "unchanged" ? "unchanged / oförändrad" : i.state === "corrected" ? "changed by a recorded rättelse / ändrad genom rättelse" : "CHANGED / ÄNDRAD";
     io.out(`  ${itemLabel(file, i.item)} omedelbart justerad / immediately adjusted ${i.at}: ${state}`);
   }
+  if (pdf)
+    io.out(
+      pdf.match.ok
+        ? `  PDF: ${pdf.path} is an export of this file (${pdf.match.output}, ${pdf.match.pages} pages, every page's text the same) / är en export av den här filen (varje sidas text densamma)`
+        : `  PDF DOES NOT MATCH / PDF:EN STÄMMER INTE: ${pdf.path}: ${pdf.match.message}`,
+    );
   if (!canonical) io.out("  Note / Obs: the file is not in canonical form (written by another program) / filen är inte i kanonisk form (skriven av ett annat program)");
   if (today) {
     const d = deadlineStatus(file.meta, today);
     io.out(`  Frister / Deadlines (${today}):`);
     for (const line of [d.adjustment, d.notice, d.appeal]) io.out(`    ${line.sentence}`);
   }
-  return v.ok && immediateStates(file, v.ok).every((i) => i.state !== "changed") ? 0 : 1;
+  return exitCode(head.pass, immediate, pdf);
+}
+
+const exitCode = (pass: boolean, immediate: { state: string }[], pdf: { match: PdfMatch } | null) =>
+  pass && immediate.every((i) => i.state !== "changed") && (!pdf || pdf.match.ok) ? 0 : 1;
+
+/** Fingerprints the user trusts: `--key`, the trusted-keys file, and the user's own keys. */
+async function trustedKeys(keys: string[], trustedFile: string | undefined): Promise<Set<string>> {
+  const out = await readTrustedKeys(trustedFile ?? defaultTrustedKeysFile());
+  for (const k of keys) out.add(k);
+  for (const own of await new SealKeyStore(defaultKeyDir()).list()) out.add(own.fingerprint);
+  return out;
 }
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "check that a justerad protocol is unchanged since justering (its seal) / kontrollera att ett justerat protokoll är oförändrat (sigillet)",
+  summary: "check that a justerad protocol agrees with its signed seal (and a PDF with the protocol) / kontrollera att ett justerat protokoll stämmer med sitt signerade sigill (och en PDF med protokollet)",
   usage: USAGE,
   async run(args, io) {
-    const json = args.includes("--json");
-    let today: string | null = null;
-    const rest: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === "--json") continue;
-      if (a === "--today") {
-        today = args[++i] ?? "";
-        if (!parseIsoDate(today)) {
-          io.err(`Invalid date for --today (use YYYY-MM-DD) / Ogiltigt datum för --today (skriv ÅÅÅÅ-MM-DD): ${today}`);
-          return 2;
-        }
-        continue;
-      }
-      if (a.startsWith("-")) {
-        io.err(`Unknown option / Okänt alternativ: ${a}\nUsage / Användning: ${USAGE}`);
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          json: { type: "boolean" },
+          today: { type: "string" },
+          key: { type: "string", multiple: true },
+          "trusted-keys": { type: "string" },
+          "require-signature": { type: "boolean" },
+          pdf: { type: "string" },
+        },
+      });
+    } catch (e) {
+      io.err(`${e instanceof Error ? e.message.replace(/^Unknown option '([^']*)'.*/s, "Unknown option / Okänt alternativ: $1") : String(e)}\nUsage / Användning: ${USAGE}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    let today = values.today ?? null;
+    if (today !== null && !parseIsoDate(today)) {
+      io.err(`Invalid date for --today (use YYYY-MM-DD) / Ogiltigt datum för --today (skriv ÅÅÅÅ-MM-DD): ${today.slice(0, 40)}`);
+      return 2;
+    }
+    const keys: string[] = [];
+    for (const k of values.key ?? []) {
+      const fp = normalizeFingerprint(k);
+      if (!fp) {
+        io.err(`Not a key fingerprint (32 hex digits) / Inget nyckelfingeravtryck (32 hexadecimala siffror): ${k.slice(0, 80)}`);
         return 2;
       }
-      rest.push(a);
+      keys.push(fp);
     }
-    if (rest.length !== 1) {
+    if (positionals.length !== 1) {
       io.err(`Usage / Användning: ${USAGE}`);
       return 2;
     }
-    const path = rest[0]!;
+    const path = positionals[0]!;
     // Deadlines are shown for --today, or else for today's local date.
     today ??= new Date().toLocaleDateString("sv-SE");
     const read = await readProtocol(path);
     if (!read.ok) {
-      if (json) io.out(JSON.stringify({ file: path, result: "unreadable", errors: read.lines }));
+      if (values.json) io.out(JSON.stringify({ file: path, result: "unreadable", errors: read.lines }));
       else for (const l of read.lines) io.err(l);
       return 2;
     }
-    if (json) {
-      const v = verifySeal(read.file);
-      const immediate = immediateStates(read.file, v.ok);
-      const code = v.ok && immediate.every((i) => i.state !== "changed") ? 0 : 1;
+    let pdf: { path: string; match: PdfMatch } | null = null;
+    if (values.pdf !== undefined) {
+      const info = await stat(values.pdf).catch(() => null);
+      if (!info || !info.isFile()) {
+        io.err(`${info ? "Not a regular file / Inte en vanlig fil" : "File not found / Filen finns inte"}: ${values.pdf}`);
+        return 2;
+      }
+      if (info.size > MAX_PDF_BYTES) {
+        io.err(`File too large / Filen är för stor: ${values.pdf}`);
+        return 2;
+      }
+      pdf = { path: values.pdf, match: await pdfMatchesFile(read.file, new Uint8Array(await readFile(values.pdf))) };
+    }
+    const options: Options = { requireSignature: values["require-signature"] === true, keys };
+    const verdict = checkSeal(read.file, read.stored, await trustedKeys(keys, values["trusted-keys"]));
+    if (values.json) {
+      const head = headline(verdict, options);
+      const immediate = immediateStates(read.file, verdict.result !== "seal-failed");
+      const s = verdict.seal;
       io.out(
         JSON.stringify({
           file: path,
-          result: v.ok ? "unchanged" : v.reason,
+          result: verdict.result === "seal-failed" ? verdict.seal.reason : verdict.result,
+          pass: head.pass,
+          message: head.line,
           status: read.file.meta.status,
-          ...(v.ok ? { adjustedAt: v.adjustedAt, sealedAt: v.sealedAt, sha256: v.sha256, corrections: v.corrections } : { message: v.message, expected: v.expected, actual: v.actual }),
+          ...(s.ok
+            ? { form: s.form, adjustedAt: s.adjustedAt, sealedAt: s.sealedAt, sha256: s.sha256, corrections: s.corrections, notices: s.notices, key: "key" in verdict ? verdict.key : null }
+            : { expected: s.expected, actual: s.actual }),
           immediate,
+          ...(pdf ? { pdf: pdf.match } : {}),
           canonical: read.canonical,
           ...(today ? { deadlines: deadlineStatus(read.file.meta, today) } : {}),
         }),
       );
-      return code;
+      return exitCode(head.pass, immediate, pdf);
     }
-    return report(path, read.file, read.canonical, today, io);
+    return report(path, read.file, verdict, options, read.canonical, today, pdf, io);
   },
 };

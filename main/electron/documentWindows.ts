@@ -7,6 +7,8 @@ import { app, BrowserWindow, dialog, Menu, screen, type WebContents } from "elec
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { createHandlers, type HostEnv } from "../host/createHandlers.js";
+import { SealKeyStore } from "../review/sealKeys.js";
+import { safeStorageProtection } from "./safeStorageProtection.js";
 import { atomicWrite } from "../files/atomicWrite.js";
 import { RecoveryStore } from "../files/recovery.js";
 import { APP_INDEX_URL } from "./appUrl.js";
@@ -39,6 +41,7 @@ export class DocumentWindows {
   readonly granted = new GrantedPaths();
   readonly recent: RecentDocuments;
   private readonly recoveryDir: string;
+  private readonly sealKeys: SealKeyStore;
   private readonly stateFile: string;
   private counter = 0;
   private recentPaths: string[] = [];
@@ -46,6 +49,8 @@ export class DocumentWindows {
   constructor(private readonly paths: ShellPaths) {
     this.recent = new RecentDocuments(join(paths.userData, "recent-documents.json"));
     this.recoveryDir = join(paths.userData, "recovery");
+    // Signing keys: in the user's data folder (never a document's folder), protected by the OS where it can.
+    this.sealKeys = new SealKeyStore(join(paths.userData, "keys"), safeStorageProtection());
     this.stateFile = join(paths.userData, "window-state.json");
   }
 
@@ -158,6 +163,7 @@ export class DocumentWindows {
         return entries;
       },
       recoveryDir: this.recoveryDir,
+      sealKeys: this.sealKeys,
       setDocumentState: async ({ title, dirty, path }) => {
         // The path is ours (set on open and save), not the page's word — except that a page which
         // started a new document (path null) lets go of the old one and its lock.

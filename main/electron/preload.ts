@@ -31,6 +31,10 @@ const api = {
   setDocumentState: invoke("setDocumentState"),
   exportReviewDocx: invoke("exportReviewDocx"),
   importReviewDocx: invoke("importReviewDocx"),
+  // Signing the seal (in the main process)
+  listSealKeys: invoke("listSealKeys"),
+  createSealKey: invoke("createSealKey"),
+  signSeal: invoke("signSeal"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

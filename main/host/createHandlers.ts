@@ -11,7 +11,7 @@
 import { readFile, rename, stat, unlink, writeFile, open } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, extname, join } from "node:path";
-import type { HostHandlers, HostResult } from "../../schemas/contract.js";
+import type { HostHandlers, HostResult, ResultOf } from "../../schemas/contract.js";
 import { parse, serialize, type FileError } from "../../schemas/file.js";
 import { atomicWrite } from "../files/atomicWrite.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
@@ -19,6 +19,11 @@ import { RecoveryStore } from "../files/recovery.js";
 import { exportDocument, importDocument, reportLines } from "./services.js";
 import { mergeWordReview } from "../review/mergeWordReview.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
+import { KeyError, type SealKeyStore } from "../review/sealKeys.js";
+import { signWithKey } from "../review/signSeal.js";
+
+type SealChannel = "listSealKeys" | "createSealKey" | "signSeal";
+type Guard = <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) => (args: A) => Promise<HostResult<R>>;
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -50,6 +55,8 @@ export interface HostEnv {
   /** Folder for unsaved work (autosave), created when needed. */
   recoveryDir: string;
   setDocumentState(state: DocumentState): Promise<void>;
+  /** The user's signing keys (outside any workspace); absent where this host does not sign. */
+  sealKeys?: SealKeyStore | null;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -250,6 +257,46 @@ export function createHandlers(env: HostEnv): HostHandlers {
     setDocumentState: guard("Fönstertiteln", async (state) => {
       await env.setDocumentState(state);
       return { ok: true };
+    }),
+
+    // ---- Signing the seal: the private key is unlocked and used here, never in the renderer ----
+    ...sealHandlers(env.sealKeys ?? null, guard),
+  };
+}
+
+/** The signing channels (listSealKeys, createSealKey, signSeal) over the user's key store. */
+function sealHandlers(store: SealKeyStore | null, guard: Guard): Pick<HostHandlers, SealChannel> {
+  const noSigning = fail("Signering av justeringar är inte tillgänglig här. Justera i appen, eller starta webbvärden som dokumentens ägare.");
+  const keyFailure = (e: unknown) => (e instanceof KeyError ? fail(e.message.replace(/ \([^)]*\)\.?$/, ".")) : null);
+  return {
+    listSealKeys: guard("Nycklarna", async (): Promise<HostResult<ResultOf<"listSealKeys">>> => {
+      if (!store) return { ok: true, keys: [], platformProtection: false, canSign: false };
+      const keys = (await store.list()).map(({ fingerprint, holder, protection }) => ({ fingerprint, holder, protection }));
+      return { ok: true, keys, platformProtection: await store.platformAvailable(), canSign: true };
+    }),
+    createSealKey: guard("Att skapa en nyckel", async ({ holder, passphrase }) => {
+      if (!store) return noSigning;
+      try {
+        const k = await store.create(holder, passphrase);
+        return { ok: true, fingerprint: k.fingerprint, holder: k.holder };
+      } catch (e) {
+        const f = keyFailure(e);
+        if (f) return f;
+        throw e;
+      }
+    }),
+    signSeal: guard("Signeringen", async ({ text, key, passphrase }) => {
+      if (!store) return noSigning;
+      try {
+        const { key: privateKey, info } = await store.unlock(key, passphrase);
+        const r = signWithKey(text, privateKey, info);
+        if (!r.ok) return fail(r.error);
+        return { ok: true, text: r.text, fingerprint: r.fingerprint, holder: info.holder };
+      } catch (e) {
+        const f = keyFailure(e);
+        if (f) return f;
+        throw e;
+      }
     }),
   };
 }

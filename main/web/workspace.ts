@@ -6,6 +6,7 @@
 import { existsSync, realpathSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import type { FileEntry, HostEnv } from "../host/createHandlers.js";
+import { defaultKeyDir, SealKeyStore } from "../review/sealKeys.js";
 
 export class Workspace {
   readonly root: string;
@@ -98,5 +99,18 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     listFiles: async () => workspace.list(),
     recoveryDir: join(workspace.root, ".protokoll", "recovery"),
     setDocumentState,
+    sealKeys: ownerKeyStore(workspace.root),
   };
+}
+
+/**
+ * The signing keys of the user who runs the web host (the workspace's owner, whose token the
+ * browser holds), from the user's settings folder, passphrase-protected only. None when that
+ * folder lies inside the workspace: a key must never be reachable through the documents.
+ */
+function ownerKeyStore(root: string): SealKeyStore | null {
+  const dir = resolvePath(defaultKeyDir());
+  const rel = relative(resolvePath(root), dir);
+  const inside = rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  return inside ? null : new SealKeyStore(dir);
 }

@@ -1,6 +1,7 @@
 /**
  * The justering's dialogs: begär ändring (what to change), ta tillbaka till utkast (why), justera
- * (who signs, when) and rättelse (vad, varför, vem). Each validates in Swedish and resolves with
+ * (who signs, when, with which key), rättelse (vad, varför, vem), signing a renewed seal, and the
+ * anslag (which day). Each validates in Swedish and resolves with
  * what was entered, or null when cancelled.
  */
 import { personName } from "../../schemas/review/index.js";
@@ -8,6 +9,7 @@ import type { Meta } from "../../schemas/meta.js";
 import { modal } from "../ui/dialogs.js";
 import { field, h } from "../ui/dom.js";
 import { nowIso } from "./reviewSession.js";
+import type { SigningFields } from "./sealSigning.js";
 
 const textarea = (id: string, placeholder = "") => h("textarea", { id, rows: 3, class: "review-text", placeholder });
 
@@ -29,19 +31,43 @@ export async function returnToDraftDialog(): Promise<string | null> {
   return ok ? why.value.trim() : null;
 }
 
-/** Justera: who signs (the chair and every justerare) and when; resolves with the time. */
-export async function adjustDialog(meta: Meta, signers: string[]): Promise<string | null> {
+/** Justera: who signs (the chair and every justerare), when, and the key that signs the seal; resolves with the time. */
+export async function adjustDialog(meta: Meta, signers: string[], signing: SigningFields): Promise<string | null> {
   const at = h("input", { type: "datetime-local", id: "adjust-at", value: nowIso(), required: true });
   const ok = await modal("Justera protokollet", [
     h("p", {}, "Protokollet justeras av:"),
     h("ul", { class: "review-signers" }, ...signers.map((id) => h("li", {}, `${personName(meta, id)} (${id === meta.chair ? "ordförande" : "justerare"})`))),
     field("Tidpunkt för justeringen", at),
-    h("p", { class: "hint" }, "Efter justeringen är protokollet en allmän handling: texten låses och får ett sigill (SHA-256). Senare ändringar görs bara som en synlig rättelse."),
+    h("p", { class: "hint" }, "Efter justeringen är protokollet en allmän handling: texten låses och får ett sigill (SHA-256) som signeras med nyckeln nedan. Senare ändringar görs bara som en synlig rättelse."),
+    ...signing.nodes,
   ], [
     { label: "Avbryt", value: false },
-    { label: "Justera", value: true, primary: true },
-  ], { validate: () => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at.value) ? null : "Ange dag och klockslag för justeringen."), id: "adjust-dialog" });
+    { label: "Justera och signera", value: true, primary: true },
+  ], { validate: () => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at.value) ? signing.validate() : "Ange dag och klockslag för justeringen."), id: "adjust-dialog" });
   return ok ? at.value.slice(0, 16) : null;
+}
+
+/** Sign a renewed seal (rättelse): the key and its passphrase; resolves true when confirmed. */
+export async function signDialog(title: string, intro: string, button: string, signing: SigningFields): Promise<boolean> {
+  const ok = await modal(title, [h("p", {}, intro), ...signing.nodes], [
+    { label: "Avbryt", value: false },
+    { label: button, value: true, primary: true },
+  ], { validate: () => signing.validate(), id: "sign-dialog" });
+  return ok === true;
+}
+
+/** Anslaget: the day the notice went up on the anslagstavla, signed like the justering; resolves with the date. */
+export async function noticeDialog(signing: SigningFields): Promise<string | null> {
+  const posted = h("input", { type: "date", id: "notice-posted", value: nowIso().slice(0, 10), required: true });
+  const ok = await modal("Registrera anslaget", [
+    h("p", {}, "Dagen då justeringen tillkännagavs på anslagstavlan. Överklagandetiden räknas från den, så den registreras i historiken och sigillet förnyas och signeras."),
+    field("Anslaget sattes upp den", posted),
+    ...signing.nodes,
+  ], [
+    { label: "Avbryt", value: false },
+    { label: "Registrera och signera", value: true, primary: true },
+  ], { validate: () => (/^\d{4}-\d{2}-\d{2}$/.test(posted.value) ? signing.validate() : "Ange dagen då anslaget sattes upp."), id: "notice-dialog" });
+  return ok ? posted.value : null;
 }
 
 /** Rättelse: vad, varför, vem — before the text is unlocked for the correction. */

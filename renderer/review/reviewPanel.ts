@@ -10,7 +10,10 @@ import { itemLabel, personName, reviewOverview, type ApprovalState, type ReviewO
 import type { Comment } from "../../schemas/meta.js";
 import { confirmDialog, showError, toast } from "../ui/dialogs.js";
 import { h } from "../ui/dom.js";
-import { adjustDialog, correctionDialog, requestChangesDialog, returnToDraftDialog } from "./reviewDialogs.js";
+import { adjustDialog, correctionDialog, noticeDialog, requestChangesDialog, returnToDraftDialog, signDialog } from "./reviewDialogs.js";
+import { signingFields } from "./sealSigning.js";
+import { formatFingerprint, sealForm } from "../../schemas/review/seal.js";
+import type { Seal } from "../../schemas/meta.js";
 import { mergeReviewCopy, mergeWordCopy, saveReviewCopy, saveWordCopy } from "./reviewCopy.js";
 import { SECRETARY, type Outcome, type ReviewSession } from "./reviewSession.js";
 import { localIsoDate } from "../../schemas/dates.js";
@@ -43,10 +46,20 @@ export interface ReviewActions {
   showChanges(): void;
   adjust(): Promise<void>;
   correction(): Promise<void>;
+  finishCorrection(): Promise<void>;
+  recordNotice(): Promise<void>;
   saveCopy(): Promise<void>;
   mergeCopy(): Promise<void>;
   saveWordCopy(): Promise<void>;
   mergeWordCopy(): Promise<void>;
+}
+
+/** What the panel says of the seal's signature (the host and `protokoll verify` check it against trusted keys). */
+function signatureText(seal: Seal | null): string {
+  if (!seal) return "";
+  if (sealForm(seal) === 1) return "Sigill av den gamla formen: det är inte signerat och kan räknas om av den som ändrar filen.";
+  if (!seal.signature) return "Sigillet är inte signerat.";
+  return `Signerat med nyckel ${formatFingerprint(seal.signature.key)}${seal.signature.holder ? ` (${seal.signature.holder})` : ""}. Kontrollera med: protokoll verify --key ${seal.signature.key}`;
 }
 
 export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSession, native: boolean): ReviewActions {
@@ -155,6 +168,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
     if (o.status === "adjusted") {
       const seal = o.seal;
       if (seal?.ok) parts.push(h("p", { class: "review-seal-ok", id: "review-seal" }, `Sigillet stämmer: oförändrat sedan justeringen ${seal.adjustedAt.replace("T", " ")}${seal.corrections.length ? ` (${seal.corrections.length} rättelse${seal.corrections.length === 1 ? "" : "r"})` : ""}.`, h("br"), h("code", { class: "review-hash" }, `SHA-256 ${seal.sha256}`)));
+      if (seal?.ok) parts.push(h("p", { class: "hint", id: "review-signature" }, signatureText(app.meta.seal)));
       else if (seal) parts.push(h("p", { class: "review-seal-broken", id: "review-seal", role: "alert" }, seal.message));
       if (session.correction) {
         const c = session.correction;
@@ -163,12 +177,18 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
             h("p", {}, h("strong", {}, "Rättelse pågår. "), "Gör ändringen i texten och registrera den."),
             h("p", { class: "hint" }, `Vad: ${c.what} Varför: ${c.why} Vem: ${c.by}`),
             h("div", { class: "review-buttons" },
-              h("button", { type: "button", id: "review-correction-finish", class: "primary", onclick: async () => void (await report(session.finishCorrection(), "Rättelsen registrerades inte", "Rättelsen är registrerad och sigillet förnyat.")) }, "Registrera rättelsen"),
+              h("button", { type: "button", id: "review-correction-finish", class: "primary", onclick: () => void actions.finishCorrection() }, "Registrera rättelsen"),
               h("button", { type: "button", id: "review-correction-cancel", onclick: () => session.cancelCorrection() }, "Avbryt rättelsen"),
             ),
           ),
         );
-      } else parts.push(h("button", { type: "button", id: "review-correction", onclick: () => void actions.correction() }, "Rättelse…"));
+      } else
+        parts.push(
+          h("div", { class: "review-buttons" },
+            h("button", { type: "button", id: "review-correction", onclick: () => void actions.correction() }, "Rättelse…"),
+            sealForm(app.meta.seal) === 2 ? h("button", { type: "button", id: "review-notice", onclick: () => void actions.recordNotice() }, "Registrera anslaget…") : null,
+          ),
+        );
     }
     if (o.corrections.length)
       parts.push(h("h4", {}, "Rättelser"), h("ul", { class: "review-corrections", id: "review-corrections" }, ...o.corrections.map((n) => h("li", {}, n.text))));
@@ -383,8 +403,27 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
     },
     async adjust() {
       const o = session.file();
-      const at = await adjustDialog(o.meta, session.signatoryIds());
-      if (at) await report(session.adjust(at), "Protokollet justerades inte", "Protokollet är justerat och låst.");
+      const signing = await signingFields(app.host, o.meta);
+      if ("error" in signing) return void (await showError("Protokollet justerades inte", signing.error));
+      const at = await adjustDialog(o.meta, session.signatoryIds(), signing);
+      if (!at) return;
+      const r = await session.adjust(signing.signer(), at);
+      await report(r, "Protokollet justerades inte", r.ok ? `Protokollet är justerat, låst och signerat med nyckel ${formatFingerprint(r.fingerprint)}.` : undefined);
+    },
+    async finishCorrection() {
+      const signing = await signingFields(app.host, app.meta);
+      if ("error" in signing) return void (await showError("Rättelsen registrerades inte", signing.error));
+      if (!(await signDialog("Registrera rättelsen", "Rättelsen registreras i historiken; sigillet förnyas och signeras.", "Registrera och signera", signing))) return;
+      const r = await session.finishCorrection(signing.signer());
+      await report(r, "Rättelsen registrerades inte", r.ok ? `Rättelsen är registrerad och sigillet förnyat, signerat med nyckel ${formatFingerprint(r.fingerprint)}.` : undefined);
+    },
+    async recordNotice() {
+      const signing = await signingFields(app.host, app.meta);
+      if ("error" in signing) return void (await showError("Anslaget registrerades inte", signing.error));
+      const posted = await noticeDialog(signing);
+      if (!posted) return;
+      const r = await session.recordNotice(posted, signing.signer());
+      await report(r, "Anslaget registrerades inte", r.ok ? `Anslaget är registrerat, signerat med nyckel ${formatFingerprint(r.fingerprint)}.` : undefined);
     },
     async correction() {
       if (app.meta.status !== "adjusted") {

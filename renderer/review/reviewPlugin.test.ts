@@ -1,6 +1,8 @@
 import { EditorState, TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
-import type { ProtokollFile } from "../../schemas/file.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, type ProtokollFile } from "../../schemas/file.js";
 import { correctionNotes, immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment, type CorrectionNote } from "../../schemas/review/index.js";
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
@@ -68,12 +70,22 @@ describe("the justering plugin of the editor", () => {
     expect(h.refused[0]).toMatch(/justerat och kan inte ändras/);
   });
 
-  it("refuses a change of the justerad metadata, but lets the day the notice went up be recorded", () => {
+  it("refuses a change of the justerad metadata, and the anslag date under a signed seal, which the panel records instead", () => {
     const h = editor(adjusted());
     const place = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, meeting: { ...m.meeting, place: "Annat rum" } }))).state;
     expect(metaOf(place).meeting.place).toBe("Stadshuset");
     const posted = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, notice: { ...m.notice, posted: "2020-09-01" } }))).state;
-    expect(metaOf(posted).notice.posted).toBe("2020-09-01");
+    expect(metaOf(posted).notice.posted).toBeNull();
+    expect(h.refused.at(-1)).toMatch(/^Anslagsdagen registreras med ”Registrera anslaget…”/);
+  });
+
+  it("lets the anslag date of a protocol justerat with a seal of the old form be recorded (that seal does not cover it)", () => {
+    const text = readFileSync(join(import.meta.dirname, "../../schemas/review/fixtures/v1-rattelse.protokoll"), "utf8");
+    const r = parse(text);
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    const h = editor(r.file);
+    const posted = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, notice: { ...m.notice, posted: "2020-09-02" } }))).state;
+    expect(metaOf(posted).notice.posted).toBe("2020-09-02");
   });
 
   it("unlocks the text during a rättelse, and the edit can then be recorded with a renewed seal", () => {

@@ -15,7 +15,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirr
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { ProtokollFile } from "../../schemas/file.js";
 import type { Meta } from "../../schemas/meta.js";
-import { commentRange, immediateAdjustments, itemHash, type CorrectionNote } from "../../schemas/review/index.js";
+import { commentRange, immediateAdjustments, itemHash, sealForm, type CorrectionNote } from "../../schemas/review/index.js";
 import { SetMetaStep } from "../editor/metaStep.js";
 
 /** What the plugin needs to know about the review, read at each transaction and redraw. */
@@ -42,8 +42,13 @@ export const reviewKey = new PluginKey("review");
 /** Meta of the transaction that redraws the review's decorations (after a change outside the editor). */
 export const REDRAW = "review-redraw";
 
-/** Whether two metadata differ only in the day the notice was posted (not sealed, set after justering). */
+/**
+ * Whether two metadata differ only in the day the notice was posted. Only a seal of the old form
+ * (1) leaves that day out; a seal of form 2 covers it, and the day is recorded with "Registrera
+ * anslaget…" in the panel, which renews and signs the seal.
+ */
 function onlyNoticePosted(before: Meta, after: Meta): boolean {
+  if (sealForm(before.seal) === 2) return false;
   const strip = (m: Meta) => JSON.stringify({ ...m, notice: { ...m.notice, posted: null } });
   return strip(before) === strip(after);
 }
@@ -53,7 +58,10 @@ export function refusalOf(tr: Transaction, meta: Meta, ctx: ReviewContext): stri
   if (!tr.docChanged) return null;
   if (meta.status === "adjusted" && !ctx.correcting()) {
     const metaOnly = tr.steps.every((s) => s instanceof SetMetaStep && onlyNoticePosted(s.before, s.after));
-    if (!metaOnly) return "Protokollet är justerat och kan inte ändras. Rättelser görs med ”Rättelse…” i panelen Justering.";
+    if (!metaOnly)
+      return tr.steps.every((st) => st instanceof SetMetaStep && JSON.stringify({ ...st.before, notice: st.after.notice }) === JSON.stringify(st.after))
+        ? "Anslagsdagen registreras med ”Registrera anslaget…” i panelen Justering, så att den omfattas av det signerade sigillet."
+        : "Protokollet är justerat och kan inte ändras. Rättelser görs med ”Rättelse…” i panelen Justering.";
     return null;
   }
   if (ctx.reviewing() && !ctx.correcting()) return "Du granskar som justerare: texten är skrivskyddad. Skriv en kommentar i panelen Justering i stället.";

@@ -22,6 +22,7 @@ import {
   mergeReview,
   personName,
   recordCorrection,
+  recordNotice,
   reply,
   requestChanges,
   resolveComment,
@@ -36,6 +37,8 @@ import { metaOf } from "../editor/documentPlugin.js";
 import { toast } from "../ui/dialogs.js";
 import { REDRAW, reviewPlugin } from "./reviewPlugin.js";
 import { localIsoDateTime } from "../../schemas/dates.js";
+import { parse, serialize } from "../../schemas/file.js";
+import type { Signer } from "./sealSigning.js";
 
 /** The identity of the secretary in the "Jag är" choice (not a person id: ids have no "@"). */
 export const SECRETARY = "@sekreterare";
@@ -50,6 +53,8 @@ export interface Correcting {
 }
 
 export type Outcome = { ok: true } | { ok: false; error: string };
+/** A step that made a new seal: signed with the key of this fingerprint. */
+export type SignedOutcome = { ok: true; fingerprint: string; holder: string } | { ok: false; error: string };
 
 /** Local time as the review functions take it: "2026-11-23T14:05". */
 export const nowIso = localIsoDateTime;
@@ -259,8 +264,25 @@ export class ReviewSession {
     return this.keepFile(immediateAdjust(this.file(), item, this.signatoryIds(), at));
   }
 
-  adjust(at = nowIso()): Outcome {
-    return this.keepFile(adjust(this.file(), this.signatoryIds(), at));
+  /** Justera and have the host sign the seal; nothing is kept unless the signature is made. */
+  async adjust(sign: Signer, at = nowIso()): Promise<SignedOutcome> {
+    return this.keepSigned(adjust(this.file(), this.signatoryIds(), at), sign);
+  }
+
+  /** Record the day the anslag went up: a history entry with a renewed seal, signed by the host. */
+  async recordNotice(posted: string, sign: Signer, at = nowIso()): Promise<SignedOutcome> {
+    return this.keepSigned(recordNotice(this.file(), posted, this.name(), at), sign);
+  }
+
+  /** Keep a result with a new seal once the host has signed it (the document is reloaded from the signed text). */
+  private async keepSigned(r: ReviewResult, sign: Signer): Promise<SignedOutcome> {
+    if (!r.ok) return r;
+    const signed = await sign(serialize(r.file));
+    if (!signed.ok) return { ok: false, error: `Sigillet kunde inte signeras: ${signed.error}` };
+    const back = parse(signed.text);
+    if (!back.ok) return { ok: false, error: "Det signerade dokumentet kunde inte läsas." };
+    const kept = this.keepFile({ ok: true, file: back.file });
+    return kept.ok ? { ok: true, fingerprint: signed.fingerprint, holder: signed.holder } : kept;
   }
 
   /** Begin a rättelse: the justerad text is unlocked until the rättelse is recorded or cancelled. */
@@ -274,8 +296,8 @@ export class ReviewSession {
     return { ok: true };
   }
 
-  /** Record the rättelse with the text as it reads now; the seal is renewed. */
-  finishCorrection(): Outcome {
+  /** Record the rättelse with the text as it reads now; the seal is renewed and signed by the host. */
+  async finishCorrection(sign: Signer): Promise<SignedOutcome> {
     const c = this.correction;
     if (!c) return { ok: false, error: "Ingen rättelse pågår." };
     const now = this.file();
@@ -289,8 +311,12 @@ export class ReviewSession {
       at: nowIso(),
     });
     if (!r.ok) return r;
-    this.correction = null;
-    return this.keepFile(r);
+    const kept = await this.keepSigned(r, sign);
+    if (kept.ok) {
+      this.correction = null;
+      this.changed();
+    }
+    return kept;
   }
 
   /** Give up the rättelse: the justerad text comes back as it was. */

@@ -16,7 +16,8 @@ import type { ProtokollFile } from "../file.js";
 import { personName } from "../generated.js";
 import { genitive, roleLabel, statusLabel } from "../labels.js";
 import { correctionNotes, type CorrectionNote } from "../review/correctionNotes.js";
-import type { Meta, Person } from "../meta.js";
+import type { Meta, Person, SealSignature } from "../meta.js";
+import { formatFingerprint } from "../review/seal.js";
 import { numberedItems, type NumberedItem } from "../numbering.js";
 import { maskPersonalNumbers } from "./maskPersonalNumbers.js";
 import type { Block, RenderedDocument, Run } from "./renderModel.js";
@@ -184,12 +185,23 @@ function signatureBlocks(meta: Meta): Block[] {
   blocks.push(para(`Status: ${statusLabel[meta.status]}`, "meta"));
   if (meta.seal)
     blocks.push(para(`Justerat ${meta.seal.at.slice(0, 10)}. Kontrollsumma (SHA-256): ${meta.seal.sha256}`, "note"));
+  const signature = meta.seal?.signature;
+  if (signature) blocks.push(para(signatureLine(signature), "note"));
   return blocks;
+}
+
+/** The seal's signing key as printed for publication: a reader checks it with `protokoll verify --key`. */
+function signatureLine(s: SealSignature): string {
+  return `Sigillet är signerat med nyckeln ${formatFingerprint(s.key)}${s.holder ? ` (${s.holder})` : ""}.`;
 }
 
 /** Status and seal for the document properties, so an archive sees them without opening the pages. */
 function keywords(meta: Meta): string[] {
-  return [`Status: ${statusLabel[meta.status]}`, ...(meta.seal ? [`SHA-256: ${meta.seal.sha256}`, `Justerat: ${meta.seal.at}`] : [])];
+  return [
+    `Status: ${statusLabel[meta.status]}`,
+    ...(meta.seal ? [`SHA-256: ${meta.seal.sha256}`, `Justerat: ${meta.seal.at}`] : []),
+    ...(meta.seal?.signature ? [`Nyckel: ${formatFingerprint(meta.seal.signature.key)}`] : []),
+  ];
 }
 
 /** Rättelser after justering, printed as visible notes where they apply (TF 2:10: nothing changes unnoticed). */

@@ -7,7 +7,7 @@ import type { HistoryEntry } from "../meta.js";
 import { canAdjust } from "./approvals.js";
 import { findItem, itemHash, itemLabel } from "./items.js";
 import { badTime, copyFile, personName, refuse, signatories, statusIs, type ReviewResult } from "./reviewResult.js";
-import { computeSeal } from "./seal.js";
+import { makeSeal, SEAL_FORM } from "./seal.js";
 
 /** Check that `by` are exactly the chair and the justerare (each at least once, nobody else). */
 function checkSigners(file: ProtokollFile, by: string[], what: string): string | null {
@@ -22,7 +22,8 @@ function checkSigners(file: ProtokollFile, by: string[], what: string): string |
 
 /**
  * Justera: status → justerad, the justering date recorded, the seal computed over the sealed
- * content (see seal.ts) and a history entry "Justerat" with the seal.
+ * content (see seal.ts) and a history entry "Justerat" with the seal. The seal is not yet signed:
+ * the host signs it (`signSeal` channel) before the file is saved.
  */
 export function adjust(file: ProtokollFile, by: string[], at: string): ReviewResult {
   const time = badTime(at);
@@ -37,7 +38,7 @@ export function adjust(file: ProtokollFile, by: string[], at: string): ReviewRes
   const names = by.map((p) => personName(file.meta, p)).join(", ");
   const entry: HistoryEntry = { at, by: names, kind: "adjusted", what: `Justerat av ${names}.`, why: null, item: null, seal: null, previousSeal: null };
   next.history.push(entry);
-  const seal = { sha256: computeSeal(next), at, by: [...by] };
+  const seal = makeSeal(next, at, by);
   entry.seal = seal;
   next.meta.seal = seal;
   return { ok: true, file: next };
@@ -77,7 +78,7 @@ export function immediateAdjust(file: ProtokollFile, itemId: string, by: string[
   next.review.approvals = next.review.approvals.filter((a) => !(a.item === itemId && by.includes(a.by)));
   for (const p of by) next.review.approvals.push({ item: itemId, by: p, at, state: "approved", note: null, itemHash: hash });
   const names = by.map((p) => personName(file.meta, p)).join(", ");
-  const seal = { sha256: hash, at, by: [...by] };
+  const seal = { sha256: hash, at, by: [...by], form: SEAL_FORM };
   next.history.push({ at, by: names, kind: "adjusted", what: `Omedelbart justerad: ${label} (av ${names}).`, why: null, item: itemId, seal, previousSeal: null });
   return { ok: true, file: next };
 }

@@ -14,3 +14,4 @@ export * from "./sha256.js";
 export * from "./textEdits.js";
 export * from "./correctionNotes.js";
 export * from "./reviewOverview.js";
+export * from "./recordNotice.js";

@@ -8,7 +8,7 @@ import { checkReferences, type ProtokollFile } from "../file.js";
 import { Meta, type HistoryEntry, type MetaInput } from "../meta.js";
 import { findItem, itemHash, itemIds } from "./items.js";
 import { badTime, copyFile, refuse, statusIs, type ReviewResult } from "./reviewResult.js";
-import { computeSeal, sealedContent, verifySeal } from "./seal.js";
+import { makeSeal, sealedContent, verifySeal } from "./seal.js";
 
 export interface Correction {
   /** The corrected document; omit when only metadata is corrected. */
@@ -68,7 +68,7 @@ export function recordCorrection(file: ProtokollFile, c: Correction): ReviewResu
   };
   if (entry.item && !findItem(next.doc, entry.item)) return refuse(`Paragrafen ”${entry.item}” finns inte i protokollet.`);
   next.history.push(entry);
-  const seal = { sha256: computeSeal(next), at: c.at, by: [by] };
+  const seal = makeSeal(next, c.at, [by]);
   entry.seal = seal;
   next.meta.seal = seal;
   return { ok: true, file: next };

@@ -7,7 +7,10 @@ import { addComment } from "./comments.js";
 import { recordCorrection } from "./recordCorrection.js";
 import { sendForReview } from "./reviewStatus.js";
 import { sampleProtocol, must } from "./sampleProtocol.testkit.js";
-import { computeSeal, sealedContent, verifySeal } from "./seal.js";
+import { sealedContent, verifySeal } from "./seal.js";
+import { stripDefaults } from "./sealForm.js";
+import { canonicalJSON } from "../canonical.js";
+import { z } from "zod";
 import { sha256, sha256Bytes } from "./sha256.js";
 import { replaceInItem } from "./textEdits.js";
 
@@ -48,28 +51,69 @@ describe("SHA-256", () => {
 });
 
 describe("the seal", () => {
-  it("verifies the file as justerad, and again after it is written and read back", () => {
+  it("verifies the file as justerad in form 2, and again after it is written and read back", () => {
     const f = adjustedSample();
-    expect(verifySeal(f)).toMatchObject({ ok: true, sealedAt: "2020-08-31T14:00", sha256: f.meta.seal!.sha256 });
+    expect(f.meta.seal).toMatchObject({ form: 2, at: "2020-08-31T14:00", by: ["jj", "lv"] });
+    expect(verifySeal(f)).toMatchObject({ ok: true, form: 2, sealedAt: "2020-08-31T14:00", sha256: f.meta.seal!.sha256 });
     const text = serialize(f);
     const back = parse(text);
-    expect(back.ok && verifySeal(back.file).ok).toBe(true);
-    expect(f.meta.seal!.sha256).toBe(computeSeal(f));
+    expect(back.ok && verifySeal(back.file, JSON.parse(text)).ok).toBe(true);
+    expect(f.meta.seal!.sha256).toBe(sha256(sealedContent(f)));
   });
 
-  it("covers the protocol but not the seal, the notice date or the review part, as documented", () => {
+  it("covers the protocol, the seal's time and signers and the anslag date, but not the seal itself, the version or the review part", () => {
     const f = adjustedSample();
     const content = JSON.parse(sealedContent(f));
-    expect(Object.keys(content).sort()).toEqual(["doc", "format", "history", "kind", "meta", "version"]);
+    expect(Object.keys(content).sort()).toEqual(["doc", "form", "history", "kind", "meta", "seal"]);
+    expect(content.seal).toEqual({ at: "2020-08-31T14:00", by: ["jj", "lv"] });
     expect(content.meta.seal).toBeUndefined();
     expect(content.meta.status).toBe("adjusted");
-    expect(content.meta.notice.posted).toBeUndefined();
     expect(content.meta.notice.keptAt).toBe("Socialförvaltningen, Swedenborgsgatan 20");
-    expect(content.history.every((h: Record<string, unknown>) => !("seal" in h))).toBe(true);
+    expect(content.history.at(-1).seal).toBeUndefined();
     const posted = { ...f, meta: { ...f.meta, notice: { ...f.meta.notice, posted: "2020-09-01" } } };
-    expect(verifySeal(posted).ok).toBe(true);
+    expect(verifySeal(posted)).toMatchObject({ ok: false, reason: "changed" });
+    const later = structuredClone(f.meta);
+    later.seal!.at = "2020-09-01T08:00";
+    const history = structuredClone(f.history);
+    history.at(-1)!.seal!.at = "2020-09-01T08:00";
+    expect(verifySeal({ ...f, meta: later, history })).toMatchObject({ ok: false, reason: "changed" });
     const commented = { ...f, review: { ...f.review, comments: [] } };
     expect(verifySeal(commented).ok).toBe(true);
+  });
+
+  it("is checked on the stored form: keys at their default may be absent or present, and the version may change", () => {
+    const f = adjustedSample();
+    const stored = JSON.parse(serialize(f));
+    // What an older program wrote without the keys a newer one adds at their default: drop every default.
+    const bare = structuredClone(stored);
+    const dropDefaults = (n: { attrs?: Record<string, unknown>; content?: unknown[] }) => {
+      if (n.attrs) for (const k of Object.keys(n.attrs)) if (n.attrs[k] === false || n.attrs[k] === null || (Array.isArray(n.attrs[k]) && !(n.attrs[k] as unknown[]).length)) delete n.attrs[k];
+      (n.content ?? []).forEach((c) => dropDefaults(c as typeof n));
+    };
+    dropDefaults(bare.doc);
+    delete bare.meta.template;
+    delete bare.meta.recusals;
+    delete bare.meta.interpellation;
+    for (const h of bare.history) if (h.why === null) delete h.why;
+    bare.version = 7;
+    expect(JSON.stringify(bare).length).toBeLessThan(JSON.stringify(stored).length - 200);
+    expect(verifySeal(f, bare)).toMatchObject({ ok: true, form: 2 });
+    // A key with a value other than its default is content.
+    const other = structuredClone(stored);
+    other.meta.template = "nämnd";
+    expect(verifySeal(f, other)).toMatchObject({ ok: false, reason: "changed" });
+  });
+
+  it("leaves out a field added later only while it holds the value an absent key reads as", () => {
+    const Later = z.strictObject({ name: z.string(), urgent: z.boolean().default(false), kept: z.boolean().default(true), note: z.string().nullable().default(null), nested: z.strictObject({ n: z.number().default(1) }).prefault({}) });
+    const strip = (v: unknown) => canonicalJSON(stripDefaults(Later, v, "x"));
+    expect(strip({ name: "a", urgent: false, kept: true, note: null, nested: { n: 1 } })).toBe(strip({ name: "a" }));
+    expect(strip({ name: "a", urgent: true })).not.toBe(strip({ name: "a" }));
+    // false is not "empty" here: the default is true, so an absent key would read differently.
+    expect(strip({ name: "a", kept: false })).not.toBe(strip({ name: "a" }));
+    expect(strip({ name: "a", nested: { n: 2 } })).not.toBe(strip({ name: "a" }));
+    // Form 1 keys are never left out: they were always written.
+    expect(canonicalJSON(stripDefaults(Later, { name: "a", urgent: false }, "x", (p) => p !== "x.urgent"))).toContain("urgent");
   });
 
   it("fails when the document was not justerad", () => {
@@ -84,7 +128,8 @@ describe("the seal", () => {
     const reviewStart = text.indexOf('\n  "review": {');
     const reviewEnd = text.indexOf("\n  },\n", reviewStart) + 4;
     expect(reviewStart).toBeGreaterThan(0);
-    const positions = [...text.matchAll(/[^\s{}[\]:,"]/g)].map((m) => m.index).filter((i) => i < reviewStart || i > reviewEnd);
+    const versionAt = text.indexOf('"version": ') + 11;
+    const positions = [...text.matchAll(/[^\s{}[\]:,"]/g)].map((m) => m.index).filter((i) => (i < reviewStart || i > reviewEnd) && i !== versionAt);
     expect(positions.some((i) => "åäöÅÄÖé".includes(text[i]!))).toBe(true);
     const pool = "aåäöxZ09-.é";
     const outcome = { unreadable: 0, detected: 0, notContent: 0 };
