@@ -101,6 +101,10 @@ export const InterpellationMeta = z.strictObject({
   place: z.string().max(200).nullable().default(null),
   date: IsoDate.nullable().default(null),
   signatory: Id.nullable().default(null),
+  /** The date of the fullmäktige meeting where the interpellation was asked (ställd). Optional, no default. */
+  asked: IsoDate.optional(),
+  /** The date of the fullmäktige meeting where it is answered. Optional, no default. */
+  meeting: IsoDate.optional(),
 });
 export type InterpellationMeta = z.infer<typeof InterpellationMeta>;
 
