@@ -116,11 +116,12 @@ describe("placeholders", () => {
 });
 
 describe("adjustment-stated", () => {
-  it("warns when the place of justering and the Val av justerare § are missing", () => {
-    const f = protocolFile([items()[1]!, items()[2]!], { adjustment: { date: "2020-08-31", place: null } });
+  it("warns when the place of justering is missing, and who justerar is stated neither in a § nor on the front page", () => {
+    const f = protocolFile([items()[1]!, items()[2]!], { adjustment: { date: "2020-08-31", place: null }, adjusters: [] });
+    expect(of("adjustment-stated", protocolFile([items()[1]!, items()[2]!]))).toEqual([]);
     expect(of("adjustment-stated", f).map((p) => [p.severity, p.message])).toEqual([
       ["warning", "Protokollet anger inte var justeringen sker."],
-      ["warning", "Protokollet saknar en paragraf om val av justerare och tid och plats för justering."],
+      ["warning", "Protokollet anger inte vem som justerar: utse justerare i Mötesuppgifter eller skriv en paragraf om val av justerare och tid och plats för justering."],
     ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * placeholders: no unfilled template placeholder remains — a lone "…" or "...", a bracketed
  * "[namn]", "[datum]", or a date pattern "ÅÅÅÅ-MM-DD" (practice). An ellipsis that marks an
- * omission in a quotation ("[…]", "(…)", "i stort …”") is not a placeholder. Templates mark with these where
+ * omission in a quotation ("[…]", "(…)", "i stort …”") is not a placeholder, nor a row of dots
+ * (a table of contents' leader, a signature line). Templates mark with these where
  * the secretary fills in; an export that still has them is not a finished protocol or answer.
  */
 import type { Node } from "prosemirror-model";
@@ -10,7 +11,7 @@ import type { Problem } from "./problem.js";
 import type { DocumentRule } from "./types.js";
 
 /** A placeholder in running text: an ellipsis standing alone, a bracketed lower-case word, a date or time mask. */
-export const placeholderPattern = /(?<![\p{L}\p{N}”“"’([])(?:…|\.{3})(?![\p{L}\p{N}”"’)\]])|\[\p{Ll}[\p{Ll} ]{0,30}\]|ÅÅÅÅ-MM-DD|\bTT:MM\b/gu;
+export const placeholderPattern = /(?<![\p{L}\p{N}”“"’([.…])(?:…|\.{3})(?![\p{L}\p{N}”"’)\].…])|\[\p{Ll}[\p{Ll} ]{0,30}\]|ÅÅÅÅ-MM-DD|\bTT:MM\b/gu;
 
 /** Where a placeholder is: the § (or null) and its document range. */
 export function findPlaceholders(doc: Node): { from: number; to: number; text: string; item: string | null }[] {
