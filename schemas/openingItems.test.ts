@@ -45,7 +45,7 @@ describe("the opening § fills itself from the meeting facts", () => {
 /** The document with one text range replaced. */
 function docWith(doc: ReturnType<typeof socialnamnd.create>["doc"], r: { from: number; to: number; text: string }) {
   const schema = doc.type.schema;
-  return doc.replace(r.from, r.to, schema.nodes.paragraph.create(null, schema.text(r.text)).slice(0, r.text.length));
+  return doc.replace(r.from, r.to, schema.nodes.paragraph!.create(null, schema.text(r.text)).slice(0, r.text.length));
 }
 
 describe("templates hold no municipality's values", () => {
