@@ -8,6 +8,7 @@
  * throw across the boundary.
  */
 import { z } from "zod";
+import { Body } from "./meta.js";
 
 /** A document path: absolute in the Electron app, relative to the workspace in the web host. */
 const FilePath = z.string().min(1).max(4096);
@@ -124,6 +125,22 @@ export const contract = {
   setDocumentState: {
     args: z.strictObject({ title: z.string().max(500), dirty: z.boolean(), path: FilePath.nullable() }),
     result: z.strictObject({}),
+  },
+
+  // ---- The bodies' reglementen (issue 14): saved in the workspace as bodies/<name>.json ----
+  /** The bodies saved in the workspace, offered by "Ny" (their name, type and reglemente). */
+  listBodies: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      bodies: z.array(Body),
+      /** Files in bodies/ that could not be read, in Swedish, one line each. */
+      skipped: z.array(z.string()),
+    }),
+  },
+  /** Save a body and its reglemente as the default for new protocols of that body (replaces the earlier one of the same name). */
+  saveBody: {
+    args: z.strictObject({ body: Body }),
+    result: z.strictObject({ path: FilePath }),
   },
 } as const;
 

@@ -32,6 +32,9 @@ const api = {
   setDocumentState: invoke("setDocumentState"),
   exportReviewDocx: invoke("exportReviewDocx"),
   importReviewDocx: invoke("importReviewDocx"),
+  // The bodies' reglementen (issue 14)
+  listBodies: invoke("listBodies"),
+  saveBody: invoke("saveBody"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

@@ -19,6 +19,7 @@ import { RecoveryStore } from "../files/recovery.js";
 import { exportDocument, importDocument, reportLines } from "./services.js";
 import { mergeWordReview } from "../review/mergeWordReview.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
+import { listBodies, saveBody } from "./bodies.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -50,6 +51,8 @@ export interface HostEnv {
   /** Folder for unsaved work (autosave), created when needed. */
   recoveryDir: string;
   setDocumentState(state: DocumentState): Promise<void>;
+  /** Folder of the bodies' saved reglementen (bodies/ in the workspace); without it none are offered or saved. */
+  bodiesDir?: string;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -250,6 +253,14 @@ export function createHandlers(env: HostEnv): HostHandlers {
     setDocumentState: guard("Fönstertiteln", async (state) => {
       await env.setDocumentState(state);
       return { ok: true };
+    }),
+
+    // ---- The bodies' reglementen (issue 14): bodies/<name>.json in the workspace ----
+    listBodies: guard("Listan över organ", async () => (env.bodiesDir ? { ok: true, ...(await listBodies(env.bodiesDir)) } : { ok: true, bodies: [], skipped: [] })),
+
+    saveBody: guard("Att spara organets reglemente", async ({ body }) => {
+      if (!env.bodiesDir) return fail("Det finns ingen arbetsmapp att spara organets reglemente i.");
+      return { ok: true, path: present(await saveBody(env.bodiesDir, body)) };
     }),
   };
 }

@@ -98,5 +98,7 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     listFiles: async () => workspace.list(),
     recoveryDir: join(workspace.root, ".protokoll", "recovery"),
     setDocumentState,
+    // The bodies' reglementen (issue 14), unless bodies/ leads out of the workspace.
+    ...(workspace.resolve("bodies") ? { bodiesDir: workspace.resolve("bodies")! } : {}),
   };
 }

@@ -229,3 +229,13 @@ describe("references (RULES.md, corrections)", () => {
     expect(ruleIds.filter((id) => !references[id])).toEqual([]);
   });
 });
+
+describe("written-reservation-deadline with the reglemente's own day", () => {
+  it("holds a written reservation to the day the reglemente sets, when earlier than justering", () => {
+    // Meeting 2020-08-25, motivation in 2020-08-28, justering 2020-08-31; the reglemente says the day after the meeting.
+    expect(of("written-reservation-deadline", protocolFile(items(), withReglemente({ reservationDays: 1 }))).map((p) => p.message)).toEqual([
+      "Den skriftliga motiveringen från Linnéa Vinge i § 2 kom in 28 augusti 2020, men reglementet kräver den senast 26 augusti 2020.",
+    ]);
+    expect(of("written-reservation-deadline", protocolFile(items(), withReglemente({ reservationDays: 3 })))).toEqual([]);
+  });
+});
