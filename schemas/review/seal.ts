@@ -4,7 +4,8 @@
  *
  * Covered (`sealedContent`): `format`, `version`, `kind`, the whole `doc`, all of `meta` except
  * `meta.seal` (the seal cannot cover itself) and `meta.notice.posted` (the day the notice went up
- * on the anslagstavla is recorded after justering and is not part of the protocol), and the whole
+ * on the anslagstavla is recorded after justering and is not part of the protocol; likewise
+ * `meta.itemNotices`, the anslag of §§ justerade at the meeting), and the whole
  * `history` except each entry's own `seal` field (the seal an entry produced is computed over the
  * file that contains the entry). Each rättelse's `previousSeal` *is* covered, and `verifySeal`
  * checks that the chain of seals in the history ends in `meta.seal`, so no seal can be swapped.
@@ -19,7 +20,7 @@ import { sha256 } from "./sha256.js";
 
 /** The exact text the seal is the SHA-256 of. */
 export function sealedContent(file: Pick<ProtokollFile, "kind" | "meta" | "doc" | "history">): string {
-  const { seal: _seal, ...meta } = file.meta;
+  const { seal: _seal, itemNotices: _itemNotices, ...meta } = file.meta;
   const { posted: _posted, ...notice } = meta.notice;
   return canonicalJSON({
     format: FORMAT,

@@ -239,3 +239,21 @@ describe("written-reservation-deadline with the reglemente's own day", () => {
     expect(of("written-reservation-deadline", protocolFile(items(), withReglemente({ reservationDays: 3 })))).toEqual([]);
   });
 });
+
+describe("justerade files of today's format still verify with the new optional fields", () => {
+  it("verifies a frozen justerat file, and the anslag of a § justerad at the meeting may be recorded after justering", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { parse, serialize } = await import("../file.js");
+    const { verifySeal } = await import("../review/seal.js");
+    const text = readFileSync(join(import.meta.dirname, "../review/fixtures/justerat-format-1.protokoll"), "utf8");
+    const r = parse(text);
+    if (!r.ok) throw new Error("fixture");
+    expect(serialize(r.file)).toBe(text);
+    expect(verifySeal(r.file).ok).toBe(true);
+    const withNotice = { ...r.file, meta: { ...r.file.meta, itemNotices: [{ item: "p4", posted: "2020-08-27" }] } };
+    expect(verifySeal(withNotice).ok).toBe(true);
+    // The presiding chair is part of the protocol: adding it after justering breaks the seal.
+    expect(verifySeal({ ...r.file, meta: { ...r.file.meta, presiding: [{ item: "p3", person: "lv" }] } }).ok).toBe(false);
+  });
+});
