@@ -142,6 +142,20 @@ export const contract = {
     args: z.strictObject({ body: Body }),
     result: z.strictObject({ path: FilePath }),
   },
+  /**
+   * The rule context (schemas/rules/types.ts): facts from the other documents the host can see —
+   * fullmäktige's meeting dates and the interpellationssvar with the meeting they are answered at —
+   * for the rules fullmaktige-questions and interpellation-timing.
+   */
+  ruleContext: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      meetingDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+      answers: z.array(
+        z.strictObject({ number: z.string().nullable(), title: z.string(), interpellant: z.string().nullable(), meetingDate: z.string().nullable() }),
+      ),
+    }),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -35,6 +35,7 @@ const api = {
   // The bodies' reglementen (issue 14)
   listBodies: invoke("listBodies"),
   saveBody: invoke("saveBody"),
+  ruleContext: invoke("ruleContext"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

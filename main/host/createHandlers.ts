@@ -20,6 +20,7 @@ import { exportDocument, importDocument, reportLines } from "./services.js";
 import { mergeWordReview } from "../review/mergeWordReview.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
 import { listBodies, saveBody } from "./bodies.js";
+import { buildRuleContext } from "./ruleContext.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -261,6 +262,12 @@ export function createHandlers(env: HostEnv): HostHandlers {
     saveBody: guard("Att spara organets reglemente", async ({ body }) => {
       if (!env.bodiesDir) return fail("Det finns ingen arbetsmapp att spara organets reglemente i.");
       return { ok: true, path: present(await saveBody(env.bodiesDir, body)) };
+    }),
+
+    ruleContext: guard("Uppgifterna från arbetsmappens andra dokument", async () => {
+      const files = await env.listFiles();
+      const real = files.map((f) => env.resolve(f.path)).filter((p): p is string => p !== null);
+      return { ok: true, ...(await buildRuleContext(real)) };
     }),
   };
 }
