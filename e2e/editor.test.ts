@@ -68,7 +68,7 @@ async function createFromTemplate() {
   await page.selectOption("#new-template", "socialnamnd");
   await page.fill("#new-date", "2020-08-25");
   await page.click("dialog button.primary");
-  await poll(outlineTexts).toEqual(["§ 1\nVal av justerare och dag för justering", "§ 2\nGodkännande av dagordning"]);
+  await poll(outlineTexts).toEqual(["§ 1\nVal av justerare samt tid och plats för justering", "§ 2\nGodkännande av dagordning"]);
   expect(await page.locator(".generated.decision-heading").first().innerText()).toBe("Socialnämndens beslut");
   expect(await page.locator("#status-state").innerText()).toBe("Utkast");
 }
@@ -117,7 +117,7 @@ async function addVotingItem() {
   const leadIns = page.locator(".ProseMirror article:nth-of-type(3) section[data-block=proposal] .generated");
   await poll(() => leadIns.allInnerTexts()).toEqual([
     "Ledamoten Bo Berg (M) yrkade bifall till förvaltningens förslag till beslut.",
-    "Ledamoten Cecilia Carlsson (V) yrkade avslag på förslaget.",
+    "Ledamoten Cecilia Carlsson (V) yrkade avslag på förvaltningens förslag till beslut.",
   ]);
 
   // Omröstning: ja = Bo's yrkande, nej = Cecilia's (the defaults); the grid per serving member.
@@ -134,7 +134,7 @@ async function addVotingItem() {
   if (process.env.PROTOKOLL_SCREENSHOTS === "docs") await page.screenshot({ path: "docs/images/editor-vote.png" });
   await expect
     .poll(() => page.locator(".ProseMirror section[data-block=vote] .generated").innerText())
-    .toContain("Omröstningen utföll med 2 ja-röster, 1 nej-röster och 0 som avstod.");
+    .toContain("Omröstningen utföll med 2 ja-röster, 1 nej-röst och 0 som avstod.");
 
   // Reservation by Cecilia, who lost, for her own yrkande.
   await place(page, ".ProseMirror section[data-block=vote] p");
@@ -224,18 +224,18 @@ describe("the editor through the web host", { timeout: 240_000 }, () => {
     // Keyboard: focus § 1 in the outline and move it down with Alt+↓.
     await page.locator("#outline .outline-entry").first().focus();
     await page.keyboard.press("Alt+ArrowDown");
-    await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare och dag för justering", "§ 3\nNy förskola i Hässelby"]);
+    await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare samt tid och plats för justering", "§ 3\nNy förskola i Hässelby"]);
     await poll(() => ref.innerText()).toBe("§ 2");
     expect(await page.locator(".ProseMirror h2.item-title").first().getAttribute("data-number")).toBe("§ 1");
 
     // Drag with the mouse: § 3 to the top.
     await page.locator("#outline li").nth(2).dragTo(page.locator("#outline li").nth(0));
-    await poll(outlineTexts).toEqual(["§ 1\nNy förskola i Hässelby", "§ 2\nGodkännande av dagordning", "§ 3\nVal av justerare och dag för justering"]);
+    await poll(outlineTexts).toEqual(["§ 1\nNy förskola i Hässelby", "§ 2\nGodkännande av dagordning", "§ 3\nVal av justerare samt tid och plats för justering"]);
     await poll(() => ref.innerText()).toBe("§ 3");
     // Undo puts the drag back.
     await place(page, ".ProseMirror article:nth-of-type(1) h2.item-title");
     await page.keyboard.press("Control+z");
-    await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare och dag för justering", "§ 3\nNy förskola i Hässelby"]);
+    await poll(outlineTexts).toEqual(["§ 1\nGodkännande av dagordning", "§ 2\nVal av justerare samt tid och plats för justering", "§ 3\nNy förskola i Hässelby"]);
   });
 
   it("inserts a standard phrase by typing // and a few letters", async () => {
@@ -281,7 +281,7 @@ describe("the editor through the web host", { timeout: 240_000 }, () => {
     await poll(outlineTexts).toHaveLength(2);
     await menu(page, "Arkiv", "file.open");
     await page.click('.file-choice[data-path="e2e-möte.protokoll"]');
-    await poll(outlineTexts).toEqual(["§ 1\nVal av justerare och dag för justering", "§ 2\nGodkännande av dagordning", "§ 3\nNy förskola i Hässelby"]);
+    await poll(outlineTexts).toEqual(["§ 1\nVal av justerare samt tid och plats för justering", "§ 2\nGodkännande av dagordning", "§ 3\nNy förskola i Hässelby"]);
     expect(await page.locator(".ProseMirror article:nth-of-type(3) .decision-point").allInnerTexts()).toHaveLength(2);
     expect(await page.locator(".ProseMirror .item-ref").first().innerText()).toBe("§ 1");
     await place(page, ".ProseMirror section[data-block=vote] p");
@@ -302,7 +302,7 @@ describe("the editor through the web host", { timeout: 240_000 }, () => {
     expect(existsSync(docxPath)).toBe(true);
     const zip = await JSZip.loadAsync(readFileSync(docxPath));
     const xml = await zip.file("word/document.xml")!.async("string");
-    for (const title of ["Godkännande av dagordning", "Val av justerare och dag för justering", "Ny förskola i Hässelby"]) expect(xml).toContain(title);
+    for (const title of ["Godkännande av dagordning", "Val av justerare samt tid och plats för justering", "Ny förskola i Hässelby"]) expect(xml).toContain(title);
 
     await menu(page, "Arkiv", "export.pdf");
     await page.selectOption("#export-format", "pdf");

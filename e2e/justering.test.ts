@@ -21,7 +21,8 @@ import { addComment, approveItem, findTextInItem, sendForReview, verifySeal } fr
 import { writeReviewCopyDocx } from "../main/review/writeReviewCopyDocx.js";
 import { sampleProtocol } from "../schemas/review/sampleProtocol.testkit.js";
 import { startHarness, type Harness } from "./harness.js";
-import { localIsoDate } from "../schemas/dates.js";
+import { daysBetween, localIsoDate } from "../schemas/dates.js";
+import { statutoryLastDay } from "../schemas/deadlines.js";
 import { menu } from "./actions.js";
 
 let h: Harness;
@@ -137,7 +138,9 @@ describe("justering in the editor", () => {
     expect(await page.locator("#status-state").innerText()).toBe("Utkast");
     const deadlines = await page.locator("#review-deadlines li").allInnerTexts();
     expect(deadlines).toHaveLength(3);
-    expect(deadlines[0]).toMatch(/^Justering senast .* \(14 dagar kvar\)\.$/);
+    // 14 days from today, moved past a weekend or holiday (lag 1930:173).
+    const daysLeft = daysBetween(isoToday, statutoryLastDay(isoToday, 14));
+    expect(deadlines[0]).toMatch(new RegExp(`^Justering senast .* \\(${daysLeft} dagar kvar\\)\\.$`));
     expect(await page.locator("#review-identity option").allInnerTexts()).toEqual(["Sara Karlsson (sekreterare)", "Jan Jönsson (ordförande)", "Linnéa Vinge (justerare)"]);
   });
 

@@ -13,6 +13,7 @@ import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./edit
 import { problemsOf, setProblems } from "./editor/problemsPlugin.js";
 import { openQuickInsert } from "./editor/quickInsert.js";
 import { LiveValidator } from "./editor/validation.js";
+import type { RuleContext } from "../schemas/rules/index.js";
 import { connectHost } from "./host/hostClient.js";
 import { mountAttendance } from "./ui/attendancePanel.js";
 import { modal, showError } from "./ui/dialogs.js";
@@ -45,6 +46,15 @@ async function start(): Promise<void> {
 
   // ---- validation: a short pause after the last edit, incrementally ----
   let validator = new LiveValidator(app.kind);
+  // Facts from the workspace's other documents (fullmäktige's meetings, the interpellationssvar),
+  // asked of the host when a document is loaded; the rules that need them are silent until then.
+  let ruleContext: RuleContext | null = null;
+  const refreshRuleContext = () =>
+    void host.ruleContext({}).then((r) => {
+      if (!r.ok) return;
+      ruleContext = { meetingDates: r.meetingDates, answers: r.answers };
+      validate();
+    });
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The last key or input in the text: results are not dispatched while ProseMirror may still be
   // reading a keystroke from the DOM (it does so shortly after the event), or that keystroke's
@@ -58,7 +68,7 @@ async function start(): Promise<void> {
       return;
     }
     try {
-      const problems = validator.run(app.state, app.meta, { review: app.review, history: app.history });
+      const problems = validator.run(app.state, app.meta, { review: app.review, history: app.history, ...(ruleContext ? { context: ruleContext } : {}) });
       app.dispatch(setProblems(app.state.tr, problems).setMeta("addToHistory", false));
       app.notify("problems");
     } catch (e) {
@@ -68,6 +78,7 @@ async function start(): Promise<void> {
   app.onChange((kinds) => {
     if (kinds.has("load")) {
       validator = new LiveValidator(app.kind);
+      refreshRuleContext();
       // The first run checks every §: it waits until the opened document is on screen (the
       // first task after the next frame), so a large protocol is readable sooner. A window that
       // draws no frames (hidden) validates after a second instead.

@@ -8,6 +8,7 @@
  * throw across the boundary.
  */
 import { z } from "zod";
+import { Body } from "./meta.js";
 
 /** A document path: absolute in the Electron app, relative to the workspace in the web host. */
 const FilePath = z.string().min(1).max(4096);
@@ -151,6 +152,36 @@ export const contract = {
   signSeal: {
     args: z.strictObject({ text: FileText, key: SealKeyFingerprint, passphrase: SealKeyPassphrase.nullable() }),
     result: z.strictObject({ text: FileText, fingerprint: SealKeyFingerprint, holder: z.string() }),
+  },
+
+  // ---- The bodies' reglementen (issue 14): saved in the workspace as bodies/<name>.json ----
+  /** The bodies saved in the workspace, offered by "Ny" (their name, type and reglemente). */
+  listBodies: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      bodies: z.array(Body),
+      /** Files in bodies/ that could not be read, in Swedish, one line each. */
+      skipped: z.array(z.string()),
+    }),
+  },
+  /** Save a body and its reglemente as the default for new protocols of that body (replaces the earlier one of the same name). */
+  saveBody: {
+    args: z.strictObject({ body: Body }),
+    result: z.strictObject({ path: FilePath }),
+  },
+  /**
+   * The rule context (schemas/rules/types.ts): facts from the other documents the host can see —
+   * fullmäktige's meeting dates and the interpellationssvar with the meeting they are answered at —
+   * for the rules fullmaktige-questions and interpellation-timing.
+   */
+  ruleContext: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      meetingDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+      answers: z.array(
+        z.strictObject({ number: z.string().nullable(), title: z.string(), interpellant: z.string().nullable(), meetingDate: z.string().nullable() }),
+      ),
+    }),
   },
 } as const;
 

@@ -1,12 +1,17 @@
 /**
- * Deadlines after a meeting, computed from the dates in `meta`:
- * - justering at most 14 days after the meeting (KL 5:69, per municipal guides);
+ * The legal calendar: deadlines after a meeting, computed from the dates in `meta`.
+ * - justering at most 14 days after the meeting (KL 5:69; 6:35 for nämnder);
  * - the notice (anslag) posted at the latest the 2nd day after justering (KL 8:12);
- * - the appeal period: three weeks from the day the notice was posted (KL 13:5); a period that
- *   ends on a Saturday, Sunday or public holiday ends on the next weekday
- *   (lag (1930:173) om beräkning av lagstadgad tid).
+ * - the appeal period: three weeks from the day the notice was posted (KL 13:5).
+ * Every one of them is a statutory last day, so lag (1930:173) om beräkning av lagstadgad tid,
+ * 2 §, applies to all three alike: a last day on a Saturday, Sunday, public holiday,
+ * midsommarafton, julafton or nyårsafton moves to the next weekday (`statutoryLastDay`).
+ * The notice stays up the whole appeal period: it may be taken down the day after it ends at the
+ * earliest. A § justerad at the meeting (omedelbar justering) has its own anslag and appeal period
+ * (`itemDeadlines`).
  */
 import { addDays, parseIsoDate, toIsoDate } from "./dates.js";
+import type { HistoryEntry, Meta } from "./meta.js";
 
 /** Easter Sunday (Gregorian, anonymous algorithm). */
 export function easterSunday(year: number): string {
@@ -27,7 +32,7 @@ function saturdayBetween(year: number, month: number, fromDay: number): string {
   throw new Error("unreachable");
 }
 
-/** Swedish public holidays (allmänna helgdagar) of a year, and the days treated like them for deadlines. */
+/** Swedish public holidays (allmänna helgdagar) of a year, and the days lag (1930:173) treats like them. */
 export function swedishHolidays(year: number): Map<string, string> {
   const easter = easterSunday(year);
   const midsummerDay = saturdayBetween(year, 6, 20);
@@ -67,6 +72,15 @@ export function nextWorkingDay(iso: string): string {
   return day;
 }
 
+/**
+ * The statutory last day `days` days after `from`, moved past Saturdays, Sundays, public holidays,
+ * midsommarafton, julafton and nyårsafton to the next weekday (lag (1930:173) 2 §). The one
+ * function every deadline here goes through: justering, anslag and the appeal period.
+ */
+export function statutoryLastDay(from: string, days: number): string {
+  return nextWorkingDay(addDays(from, days));
+}
+
 export const ADJUSTMENT_MAX_DAYS = 14;
 export const NOTICE_MAX_DAYS_AFTER_ADJUSTMENT = 2;
 export const APPEAL_WEEKS = 3;
@@ -78,16 +92,57 @@ export interface Deadlines {
   noticeBy: string | null;
   /** The day the notice is (or will be) posted: the recorded date, or else the last allowed day. */
   noticePosted: string | null;
-  /** Last day of the appeal period; the notice may be taken down after it. */
+  /** Whether `noticePosted` is the recorded posting date (false: an estimate, to be shown as "senast …"). */
+  noticePostedRecorded: boolean;
+  /** Last day of the appeal period (the latest possible one while the posting date is not recorded). */
   appealEnds: string | null;
+  /** The earliest day the notice may be taken down: the day after the appeal period ends. */
+  noticeDown: string | null;
 }
 
+const valid = (iso: string | null | undefined): iso is string => !!iso && parseIsoDate(iso) !== null;
+
 export function deadlines(meeting: string | null, adjusted: string | null, posted: string | null): Deadlines {
-  const adjustmentBy = meeting && parseIsoDate(meeting) ? addDays(meeting, ADJUSTMENT_MAX_DAYS) : null;
-  const noticeBy = adjusted && parseIsoDate(adjusted) ? addDays(adjusted, NOTICE_MAX_DAYS_AFTER_ADJUSTMENT) : null;
-  const noticePosted = posted && parseIsoDate(posted) ? posted : noticeBy;
-  const appealEnds = noticePosted ? nextWorkingDay(addDays(noticePosted, APPEAL_WEEKS * 7)) : null;
-  return { adjustmentBy, noticeBy, noticePosted, appealEnds };
+  const adjustmentBy = valid(meeting) ? statutoryLastDay(meeting, ADJUSTMENT_MAX_DAYS) : null;
+  const noticeBy = valid(adjusted) ? statutoryLastDay(adjusted, NOTICE_MAX_DAYS_AFTER_ADJUSTMENT) : null;
+  const noticePostedRecorded = valid(posted);
+  const noticePosted = noticePostedRecorded ? posted : noticeBy;
+  const appealEnds = noticePosted ? statutoryLastDay(noticePosted, APPEAL_WEEKS * 7) : null;
+  const noticeDown = appealEnds ? addDays(appealEnds, 1) : null;
+  return { adjustmentBy, noticeBy, noticePosted, noticePostedRecorded, appealEnds, noticeDown };
+}
+
+/** The protocol's own deadlines (justering of the whole protocol and its anslag). */
+export function protocolDeadlines(meta: Pick<Meta, "meeting" | "adjustment" | "notice">): Deadlines {
+  return deadlines(meta.meeting.date, meta.adjustment.date, meta.notice.posted);
+}
+
+export interface ItemDeadlines extends Deadlines {
+  /** The § was justerad at the meeting (omedelbar justering) or is marked for it. */
+  immediate: boolean;
+  /** The day the § was (or, marked but not yet justerad, will be) justerad. */
+  adjusted: string | null;
+}
+
+/**
+ * A §'s anslag and appeal period. A § justerad at the meeting (omedelbar justering: marked
+ * `immediate`, or with an `adjusted` history entry of its own) is made known by its own anslag, at
+ * the latest the 2nd day after its justering, and its appeal period runs from that anslag; the
+ * posting date is `meta.itemNotices`. Other §§ share the protocol's dates. Pure: the extract
+ * renderer and the Justering panel both call it.
+ */
+export function itemDeadlines(
+  file: { meta: Pick<Meta, "meeting" | "adjustment" | "notice" | "itemNotices">; history: readonly Pick<HistoryEntry, "kind" | "item" | "at">[] },
+  itemId: string,
+  marked = false,
+): ItemDeadlines {
+  const entry = file.history.find((h) => h.kind === "adjusted" && h.item === itemId);
+  if (entry || marked) {
+    const adjusted = entry ? entry.at.slice(0, 10) : file.meta.meeting.date;
+    const posted = file.meta.itemNotices?.find((n) => n.item === itemId)?.posted ?? null;
+    return { ...deadlines(file.meta.meeting.date, valid(adjusted) ? adjusted : null, posted), immediate: true, adjusted: valid(adjusted) ? adjusted : null };
+  }
+  return { ...protocolDeadlines(file.meta), immediate: false, adjusted: valid(file.meta.adjustment.date) ? file.meta.adjustment.date : null };
 }
 
 export { toIsoDate };

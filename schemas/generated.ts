@@ -57,16 +57,20 @@ export function personsPhrase(ids: readonly string[], andOthers: readonly string
   return capitalize(parts.join(", "));
 }
 
-/** Short description of a proposal, as the chair would name it: "förvaltningens förslag", "Linnéa Vinges (SD) förslag". */
-export function proposalName(proposal: Node, meta: Pick<Meta, "persons">): string {
-  const a = proposal.attrs;
-  if (a.kind === "eget_förslag" || (!a.subject && a.kind !== "bifall")) {
-    const first = meta.persons.find((p) => p.id === (a.proposers as string[])[0]);
-    if (!first) return "eget förslag";
-    const who = first.party && (a.andOthers as string[]).includes(first.id) ? `${first.party}:s` : `${first.name}s${first.party ? ` (${first.party})` : ""}`;
-    return a.kind === "eget_förslag" ? `${who} förslag` : `${who} yrkande om ${a.kind}`;
+type Naming = Pick<Meta, "persons"> & { body?: Pick<Meta["body"], "type"> };
+type Kind = "bifall" | "avslag" | "återremiss" | "bordläggning" | "ändring" | "tillägg" | "eget_förslag";
+
+/** The förslag a § starts from when a yrkande names none: the preparing organ's, as the body's protocols call it. */
+export function defaultMotion(meta: Naming): string {
+  switch (meta.body?.type) {
+    case "kommunfullmäktige":
+      return "kommunstyrelsens förslag";
+    case "kommunstyrelse":
+    case "annan":
+      return "förslaget till beslut";
+    default:
+      return "förvaltningens förslag till beslut";
   }
-  return (a.subject as string) || "förvaltningens förslag till beslut";
 }
 
 function proposalsInItem(item: Node): Map<string, Node> {
@@ -77,19 +81,72 @@ function proposalsInItem(item: Node): Map<string, Node> {
   return m;
 }
 
+/** Proposers in the genitive, as the chair names a yrkande: "Eva Bergs (S)", "S:s" (for the group), "Eva Bergs (S) m.fl.". */
+function proposersGenitive(proposal: Node, meta: Naming): string | null {
+  const ids = proposal.attrs.proposers as string[];
+  const first = meta.persons.find((p) => p.id === ids[0]);
+  if (!first) return null;
+  if (first.party && (proposal.attrs.andOthers as string[]).includes(first.id)) return `${first.party}:s`;
+  return `${genitive(first.name)}${first.party ? ` (${first.party})` : ""}${ids.length > 1 ? " m.fl." : ""}`;
+}
+
+/** The förslag a bifall, avslag, ändring or tillägg concerns: its subject, the yrkande it supports, or the body's default. */
+export function proposalTarget(proposal: Node, item: Node | null, meta: Naming): string {
+  const subject = (proposal.attrs.subject as string).trim();
+  if (subject) return subject;
+  const supported = proposal.attrs.supports && item ? proposalsInItem(item).get(proposal.attrs.supports as string) : undefined;
+  if (supported && supported !== proposal) return proposalName(supported, meta, item);
+  return defaultMotion(meta);
+}
+
+/** The noun a kind of yrkande goes by: "avslagsyrkande", "återremissyrkande". */
+const yrkandeNoun: Record<Kind, string> = {
+  bifall: "bifallsyrkande",
+  avslag: "avslagsyrkande",
+  återremiss: "återremissyrkande",
+  bordläggning: "yrkande om bordläggning",
+  ändring: "ändringsyrkande",
+  tillägg: "tilläggsyrkande",
+  eget_förslag: "förslag",
+};
+/** Definite form, for "till förmån för det egna avslagsyrkandet". */
+const yrkandeDefinite: Record<Kind, string> = {
+  bifall: "bifallsyrkandet",
+  avslag: "avslagsyrkandet",
+  återremiss: "återremissyrkandet",
+  bordläggning: "yrkandet om bordläggning",
+  ändring: "ändringsyrkandet",
+  tillägg: "tilläggsyrkandet",
+  eget_förslag: "förslaget",
+};
+
+/**
+ * A proposal as the chair names it: by kind and proposers. A bifall is named by the förslag it
+ * supports ("förvaltningens förslag till beslut"); any other kind by who made it
+ * ("Eva Bergs (S) avslagsyrkande", "Linnéa Vinges (SD) förslag").
+ */
+export function proposalName(proposal: Node, meta: Naming, item: Node | null = null): string {
+  const kind = proposal.attrs.kind as Kind;
+  if (kind === "bifall") return proposalTarget(proposal, item, meta);
+  const who = proposersGenitive(proposal, meta);
+  const noun = yrkandeNoun[kind] ?? "yrkande";
+  if (who) return `${who} ${noun}`;
+  return kind === "eget_förslag" ? "eget förslag" : `${noun[0] === "y" ? "" : "ett "}${noun}`.replace(/^ett yrkande/, "yrkandet");
+}
+
 /** "… yrkade bifall till förvaltningens förslag till beslut." */
-export function proposalLeadIn(proposal: Node, item: Node, meta: Pick<Meta, "persons">, attendance?: ItemAttendance): string {
+export function proposalLeadIn(proposal: Node, item: Node, meta: Naming, attendance?: ItemAttendance): string {
   const a = proposal.attrs;
   const who = personsPhrase(a.proposers as string[], a.andOthers as string[], meta, attendance) || "(ingen förslagsställare vald)";
-  const supported = a.supports ? proposalsInItem(item).get(a.supports as string) : undefined;
-  const subject = (a.subject as string) || (supported ? proposalName(supported, meta) : "");
+  const subject = (a.subject as string).trim();
+  const target = () => proposalTarget(proposal, item, meta);
   let what: string;
   switch (a.kind) {
     case "bifall":
-      what = `bifall till ${subject || "förvaltningens förslag till beslut"}`;
+      what = `bifall till ${target()}`;
       break;
     case "avslag":
-      what = `avslag på ${subject || "förslaget"}`;
+      what = `avslag på ${target()}`;
       break;
     case "återremiss":
       what = subject ? `att ärendet skulle återremitteras ${subject}` : "att ärendet skulle återremitteras";
@@ -98,10 +155,10 @@ export function proposalLeadIn(proposal: Node, item: Node, meta: Pick<Meta, "per
       what = "att ärendet skulle bordläggas";
       break;
     case "ändring":
-      what = subject ? `ändring av ${subject}` : "ändring av förslaget";
+      what = subject ? `ändring av ${subject}` : `ändring av ${target()}`;
       break;
     case "tillägg":
-      what = subject ? `tillägg till ${subject}` : "tillägg till förslaget";
+      what = subject ? `tillägg till ${subject}` : `tillägg till ${target()}`;
       break;
     case "eget_förslag":
       what = "bifall till eget förslag till beslut";
@@ -113,15 +170,55 @@ export function proposalLeadIn(proposal: Node, item: Node, meta: Pick<Meta, "per
   return `${who} yrkade ${what}.${withdrawn}`;
 }
 
+/** The proposal the § adopted: the last vote's winner, otherwise the beslutsordning's `adopted`. */
+export function adoptedInItem(item: Node): Node | undefined {
+  const proposals = proposalsInItem(item);
+  let winner: string | null = null;
+  let adopted: string | null = null;
+  item.forEach((b) => {
+    if (b.type.name === "vote" && b.attrs.result) winner = (b.attrs.result === "ja" ? b.attrs.yes : b.attrs.no) as string | null;
+    if (b.type.name === "decision_procedure" && b.attrs.adopted && !adopted) adopted = b.attrs.adopted as string;
+  });
+  const id = winner ?? adopted;
+  return id ? proposals.get(id) : undefined;
+}
+
+/**
+ * The side a reservation is for: always the reservant's own, never the proposal that won. The
+ * recorded `favouring` when it is not the adopted proposal; else a yrkande a reservant made that
+ * lost; else the side the reservant voted for in the last vote, when that side lost.
+ */
+export function reservationSide(reservation: Node, item: Node): Node | undefined {
+  const proposals = proposalsInItem(item);
+  const reservants = reservation.attrs.reservants as string[];
+  const adopted = adoptedInItem(item);
+  const lost = (p: Node | undefined) => !!p && p !== adopted && (!adopted || p.attrs.id !== adopted.attrs.id);
+  const fav = reservation.attrs.favouring ? proposals.get(reservation.attrs.favouring as string) : undefined;
+  if (lost(fav)) return fav;
+  const own = [...proposals.values()].filter((p) => !p.attrs.withdrawn && (p.attrs.proposers as string[]).some((id) => reservants.includes(id)) && lost(p));
+  if (own.length) return own[0];
+  let side: Node | undefined;
+  item.forEach((b) => {
+    if (b.type.name !== "vote") return;
+    const ballot = (b.attrs.ballots as { person: string; vote: string }[]).find((x) => reservants.includes(x.person));
+    const id = ballot?.vote === "ja" ? b.attrs.yes : ballot?.vote === "nej" ? b.attrs.no : null;
+    const p = id ? proposals.get(id as string) : undefined;
+    side = lost(p) ? p : undefined;
+  });
+  return side;
+}
+
 /** "… reserverade sig mot beslutet till förmån för det egna förslaget." */
-export function reservationLeadIn(reservation: Node, item: Node, meta: Pick<Meta, "persons">, attendance?: ItemAttendance): string {
+export function reservationLeadIn(reservation: Node, item: Node, meta: Naming, attendance?: ItemAttendance): string {
   const a = reservation.attrs;
   const who = personsPhrase(a.reservants as string[], a.andOthers as string[], meta, attendance) || "(ingen reservant vald)";
-  const fav = a.favouring ? proposalsInItem(item).get(a.favouring as string) : undefined;
+  const side = reservationSide(reservation, item);
   let favour = "";
-  if (fav) {
-    const own = (fav.attrs.proposers as string[]).some((p) => (a.reservants as string[]).includes(p));
-    favour = own && fav.attrs.kind === "eget_förslag" ? " till förmån för det egna förslaget" : ` till förmån för ${proposalName(fav, meta)}`;
+  if (side) {
+    const kind = side.attrs.kind as Kind;
+    const own = (side.attrs.proposers as string[]).some((p) => (a.reservants as string[]).includes(p));
+    if (own && kind !== "bifall") favour = ` till förmån för det egna ${yrkandeDefinite[kind]}`;
+    else favour = ` till förmån för ${proposalName(side, meta, item)}`;
   }
   return `${who} reserverade sig mot beslutet${favour}.`;
 }
@@ -134,24 +231,123 @@ export function statementLeadIn(block: Node, meta: Pick<Meta, "persons">, attend
   return who;
 }
 
-/** The beslutsordning sentence: the order the chair put the proposals and what the body decided. */
-export function procedureSentence(procedure: Node, item: Node, meta: Pick<Meta, "persons" | "body">): string {
+/** What adopting a yrkande does; two yrkanden with the same effect are one side, not two proposals against each other. */
+function effectKey(p: Node, meta: Naming, item: Node): string {
+  const kind = p.attrs.kind as Kind;
+  if (kind === "bifall" || kind === "avslag") return `${kind}:${proposalTarget(p, item, meta)}`;
+  if (kind === "återremiss" || kind === "bordläggning") return kind;
+  return `${kind}:${p.attrs.id as string}`;
+}
+
+function distinctEffects(ps: Node[], meta: Naming, item: Node, keep?: Node): Node[] {
+  const byKey = new Map<string, Node>();
+  for (const p of ps) {
+    const key = effectKey(p, meta, item);
+    if (!byKey.has(key) || p === keep) byKey.set(key, p);
+  }
+  return [...byKey.values()];
+}
+
+const isProcedural = (p: Node) => p.attrs.kind === "återremiss" || p.attrs.kind === "bordläggning";
+
+/** The body as the subject of a sentence: "nämnden", "kommunstyrelsen", "fullmäktige". */
+function bodyNoun(meta: Naming): string {
+  return meta.body?.type === "kommunfullmäktige" ? "fullmäktige" : meta.body?.type === "kommunstyrelse" ? "kommunstyrelsen" : "nämnden";
+}
+
+/**
+ * What the body decided by adopting a proposal, as the end of "fann att nämnden beslutat …":
+ * "att bifalla förvaltningens förslag till beslut", "att avslå det", "att återremittera ärendet".
+ */
+function decidedTo(p: Node, meta: Naming, item: Node, opposite?: Node): string {
+  const kind = p.attrs.kind as Kind;
+  const target = proposalTarget(p, item, meta);
+  const sameTarget = opposite && (opposite.attrs.kind === "bifall" || opposite.attrs.kind === "avslag") && proposalTarget(opposite, item, meta) === target;
+  switch (kind) {
+    case "bifall":
+      return sameTarget ? "att bifalla det" : `enligt ${target}`;
+    case "avslag":
+      return `att avslå ${sameTarget ? "det" : target}`;
+    case "återremiss":
+      return "att återremittera ärendet";
+    case "bordläggning":
+      return "att bordlägga ärendet";
+    default:
+      return `enligt ${proposalName(p, meta, item)}`;
+  }
+}
+
+/** Two proposals put against each other: "bifall mot avslag på X", or "X och Y mot varandra". */
+function pairPhrase(a: Node, b: Node, meta: Naming, item: Node): string {
+  const ka = a.attrs.kind as Kind, kb = b.attrs.kind as Kind;
+  if ((ka === "bifall" && kb === "avslag") || (ka === "avslag" && kb === "bifall")) {
+    const bifall = ka === "bifall" ? a : b;
+    const avslag = ka === "bifall" ? b : a;
+    const target = proposalTarget(bifall, item, meta);
+    if (proposalTarget(avslag, item, meta) === target) return `bifall mot avslag på ${target}`;
+  }
+  return `${proposalName(a, meta, item)} och ${proposalName(b, meta, item)} mot varandra`;
+}
+
+function listPhrase(ps: Node[], meta: Naming, item: Node): string {
+  if (ps.length === 2) return pairPhrase(ps[0]!, ps[1]!, meta, item);
+  const names = ps.map((p) => proposalName(p, meta, item));
+  return `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]} mot varandra`;
+}
+
+/** The procedural question (återremiss, bordläggning) the chair puts first: "om ärendet skulle avgöras i dag eller återremitteras". */
+function proceduralQuestion(p: Node): string {
+  return p.attrs.kind === "återremiss" ? "om ärendet skulle avgöras i dag eller återremitteras" : "om ärendet skulle avgöras i dag eller bordläggas";
+}
+
+/**
+ * The beslutsordning sentence: the order the chair put the proposals and what the body decided.
+ * Återremiss and bordläggning are put first, as whether to decide the matter today; a tillägg is put
+ * after the main question, for bifall or avslag by itself; bifall and avslag to the same förslag are
+ * put "bifall mot avslag".
+ */
+export function procedureSentence(procedure: Node, item: Node, meta: Naming): string {
   const proposals = proposalsInItem(item);
   const order = (procedure.attrs.order as string[]).map((id) => proposals.get(id)).filter((p): p is Node => !!p);
   const adopted = procedure.attrs.adopted ? proposals.get(procedure.attrs.adopted as string) : undefined;
-  const body = meta.body.type === "kommunfullmäktige" ? "fullmäktige" : meta.body.type === "kommunstyrelse" ? "kommunstyrelsen" : "nämnden";
-  const adoptedName = adopted ? proposalName(adopted, meta) : "förvaltningens förslag till beslut";
+  const body = bodyNoun(meta);
   let vote: Node | undefined;
   item.forEach((b) => {
     if (b.type.name === "vote") vote ??= b;
   });
-  if (order.length >= 2) {
-    const names = order.map((p) => proposalName(p, meta));
-    const list = names.length === 2 ? `${names[0]} och ${names[1]}` : `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
-    const tail = vote ? " Omröstning begärdes." : "";
-    return `Ordföranden ställde ${list} mot varandra och fann att ${body} beslutat enligt ${adoptedName}.${tail}`;
+  const tail = vote ? " Omröstning begärdes." : "";
+  if (order.length < 2 || distinctEffects(order, meta, item).length < 2) return `${capitalize(body)} beslutade ${adopted ? decidedTo(adopted, meta, item) : `enligt ${defaultMotion(meta)}`}.`;
+
+  const sentences: string[] = [];
+  const procedural = distinctEffects(order.filter(isProcedural), meta, item, adopted);
+  const additions = order.filter((p) => p.attrs.kind === "tillägg");
+  const main = distinctEffects(
+    order.filter((p) => !isProcedural(p) && p.attrs.kind !== "tillägg"),
+    meta,
+    item,
+    adopted,
+  );
+  let first = true;
+  const put = (what: string, decided: string) => {
+    sentences.push(`Ordföranden ställde ${first ? "" : "därefter "}${what} och fann att ${body} beslutat ${decided}.`);
+    first = false;
+  };
+  for (const p of procedural) {
+    const won = adopted === p;
+    put(`proposition på ${proceduralQuestion(p)}`, won ? decidedTo(p, meta, item) : "att avgöra ärendet i dag");
+    if (won) return sentences.join(" ") + tail;
   }
-  return `${capitalize(body)} beslutade enligt ${adoptedName}.`;
+  // The main question: which förslag the body adopts.
+  const mainAdopted = adopted && main.includes(adopted) ? adopted : adopted && additions.includes(adopted) ? (main.find((m) => m.attrs.id === adopted.attrs.supports) ?? main[0]) : undefined;
+  if (main.length >= 2) {
+    const opposite = mainAdopted && main.length === 2 ? main.find((m) => m !== mainAdopted) : undefined;
+    put(listPhrase(main, meta, item), mainAdopted ? decidedTo(mainAdopted, meta, item, opposite) : "(bifallet förslag saknas)");
+  } else if (main.length === 1) {
+    sentences.push(`${capitalize(body)} beslutade ${first ? "" : "därefter "}${decidedTo(main[0]!, meta, item)}.`);
+    first = false;
+  }
+  for (const t of additions) put(`proposition på bifall till eller avslag på ${proposalName(t, meta, item)}`, adopted === t ? "att bifalla det" : "att avslå det");
+  return sentences.join(" ") + tail;
 }
 
 export interface VoteCount {
@@ -169,21 +365,43 @@ export function voteCount(vote: Node): VoteCount {
   return c;
 }
 
-/** "Omröstning verkställdes: ja för …, nej för …. 7 ja, 5 nej, 1 avstod. Nämnden hade således beslutat enligt …" */
-export function voteSummary(vote: Node, item: Node, meta: Pick<Meta, "persons" | "body">): string {
+/** "Omröstning verkställdes. Den som vill bifalla … röstar ja, den som vill avslå det röstar nej. …" */
+export function voteSummary(vote: Node, item: Node, meta: Naming): string {
   const proposals = proposalsInItem(item);
   const yes = vote.attrs.yes ? proposals.get(vote.attrs.yes as string) : undefined;
   const no = vote.attrs.no ? proposals.get(vote.attrs.no as string) : undefined;
   const c = voteCount(vote);
-  const body = meta.body.type === "kommunfullmäktige" ? "Fullmäktige" : meta.body.type === "kommunstyrelse" ? "Kommunstyrelsen" : "Nämnden";
+  const body = capitalize(bodyNoun(meta));
+  /** What a ja or nej voter wants; the nej side may refer back to the ja side's förslag ("avslå det"). */
+  const wants = (p: Node | undefined, other: Node | undefined, fallback: string, isNo: boolean) => {
+    if (!p) return `bifalla ${fallback}`;
+    if (!isProcedural(p) && other && isProcedural(other)) return "att ärendet ska avgöras i dag";
+    if (p.attrs.kind === "återremiss") return "att ärendet ska återremitteras";
+    if (p.attrs.kind === "bordläggning") return "att ärendet ska bordläggas";
+    if (other?.attrs.kind === "tillägg" && p.attrs.kind !== "tillägg") return isNo ? "avslå det" : `avslå ${proposalName(other, meta, item)}`;
+    if (p.attrs.kind === "tillägg" && other && other.attrs.kind !== "tillägg") return isNo ? "bifalla det" : `bifalla ${proposalName(p, meta, item)}`;
+    return decidedTo(p, meta, item, isNo ? other : undefined).replace(/^att /, "").replace(/^enligt /, "bifalla ");
+  };
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
-    `Omröstning verkställdes${vote.attrs.open ? "" : " med slutna sedlar"}. Den som vill bifalla ${yes ? proposalName(yes, meta) : "ja-propositionen"} röstar ja, den som vill bifalla ${no ? proposalName(no, meta) : "nej-propositionen"} röstar nej.`,
-    `Omröstningen utföll med ${c.ja} ja-röster, ${c.nej} nej-röster och ${c.avstår} som avstod.`,
+    `Omröstning verkställdes${vote.attrs.open ? "" : " med slutna sedlar"}. Den som vill ${wants(yes, no, "ja-propositionen", false)} röstar ja, den som vill ${wants(no, yes, "nej-propositionen", true)} röstar nej.`,
+    `Omröstningen utföll med ${plural(c.ja, "ja-röst", "ja-röster")}, ${plural(c.nej, "nej-röst", "nej-röster")} och ${c.avstår} som avstod.`,
   ];
   if (vote.attrs.tieBreak === "chair") parts.push("Ordföranden använde sin utslagsröst.");
   if (vote.attrs.tieBreak === "lot") parts.push("Lotten avgjorde.");
   const result = vote.attrs.result as "ja" | "nej" | null;
   const winner = result === "ja" ? yes : result === "nej" ? no : undefined;
-  if (winner) parts.push(`${body} hade således beslutat enligt ${proposalName(winner, meta)}.`);
+  const loser = result === "ja" ? no : result === "nej" ? yes : undefined;
+  if (winner) {
+    const decided =
+      !isProcedural(winner) && loser && isProcedural(loser)
+        ? "att avgöra ärendet i dag"
+        : loser?.attrs.kind === "tillägg" && winner.attrs.kind !== "tillägg"
+          ? `att avslå ${proposalName(loser, meta, item)}`
+          : winner.attrs.kind === "tillägg"
+            ? `att bifalla ${proposalName(winner, meta, item)}`
+            : decidedTo(winner, meta, item);
+    parts.push(`${body} hade således beslutat ${decided}.`);
+  }
   return parts.join(" ");
 }

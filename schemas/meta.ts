@@ -62,6 +62,12 @@ export const Reglemente = z.strictObject({
   members: z.number().int().min(1).nullable().default(null),
   /** A regular expression the body's Dnr follow, e.g. "^\\d+(\\.\\d+)*-\\d+/\\d{4}$". */
   dnrPattern: z.string().max(500).nullable().default(null),
+  /**
+   * Days after the meeting by which a written reservation's motivation must be in (0 = the day of
+   * the meeting), when the reglemente sets a time earlier than justering. Absent: before justering
+   * (KL 4:27). Optional without a default, so existing files keep their exact bytes (and seals).
+   */
+  reservationDays: z.number().int().min(0).max(14).optional(),
 });
 export type Reglemente = z.infer<typeof Reglemente>;
 
@@ -121,6 +127,10 @@ export const InterpellationMeta = z.strictObject({
   place: z.string().max(200).nullable().default(null),
   date: IsoDate.nullable().default(null),
   signatory: Id.nullable().default(null),
+  /** The date of the fullmäktige meeting where the interpellation was asked (ställd). Optional, no default. */
+  asked: IsoDate.optional(),
+  /** The date of the fullmäktige meeting where it is answered. Optional, no default. */
+  meeting: IsoDate.optional(),
 });
 export type InterpellationMeta = z.infer<typeof InterpellationMeta>;
 
@@ -145,6 +155,17 @@ export const Meta = z.strictObject({
    * their exact bytes (and seals).
    */
   authorityItems: z.array(Id).optional(),
+  /**
+   * Who presided (ledde sammanträdet) per §, where it was not the chair: the vice chair when the
+   * chair was jävig or absent. The presiding chair's vote decides a tie (utslagsröst). Optional
+   * without a default (existing files keep their bytes and seals).
+   */
+  presiding: z.array(z.strictObject({ item: Id, person: Id })).optional(),
+  /**
+   * The anslag of each § justerad at the meeting (omedelbar justering): its own posting date,
+   * from which that §'s appeal period runs. Optional without a default.
+   */
+  itemNotices: z.array(z.strictObject({ item: Id, posted: IsoDate })).optional(),
   chair: Id.nullable().default(null),
   secretary: Id.nullable().default(null),
   /** Justerare besides the chair. */

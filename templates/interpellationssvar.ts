@@ -9,7 +9,7 @@ const phrases: Phrase[] = [
   { key: "ställ", label: "Har ställt följande frågor", text: "… har i sin interpellation ställt följande frågor till mig:" },
 ];
 
-/** Svar på interpellation, in the form of the Stockholm answers: title, Dnr, the questions, the answer, place, date and signature. */
+/** Svar på interpellation: title, Dnr, the questions, the answer, place, date and signature (the place is the municipality's, filled in). */
 export const interpellationssvar: Template = {
   id: "interpellationssvar",
   name: "Svar på interpellation",
@@ -24,8 +24,8 @@ export const interpellationssvar: Template = {
     );
     return createFile("interpellationssvar", {
       template: "interpellationssvar",
-      body: { name: "Kommunfullmäktige", type: "kommunfullmäktige" },
-      interpellation: { date: options.date ?? null, place: "Stockholm" },
+      body: options.body ?? { name: "Kommunfullmäktige", type: "kommunfullmäktige" },
+      interpellation: { date: options.date ?? null, place: null },
     }, doc);
   },
 };

@@ -1,9 +1,9 @@
 import { protocolTemplate } from "./protocolTemplate.js";
 
-/** Kommunstyrelsen: 13 ledamöter, one justerare besides the chair; Dnr like "KS 2020/393". */
+/** Kommunstyrelsen: one justerare besides the chair; the number of ledamöter and the Dnr pattern are the municipality's own. */
 export const kommunstyrelse = protocolTemplate("kommunstyrelse", "Kommunstyrelse", {
   name: "Kommunstyrelsen",
   type: "kommunstyrelse",
   municipality: null,
-  reglemente: { adjusters: 1, substituteStatements: false, firstItemNumber: 1, members: 13, dnrPattern: "^KS \\d{4}/\\d+$" },
+  reglemente: { adjusters: 1, substituteStatements: false, firstItemNumber: 1, members: null, dnrPattern: null },
 });

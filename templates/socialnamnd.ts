@@ -1,9 +1,9 @@
 import { protocolTemplate } from "./protocolTemplate.js";
 
-/** A nämnd of Stockholms stad: 13 ledamöter, one justerare besides the chair, ersättaryttrande allowed. */
+/** A nämnd: one justerare besides the chair; the number of ledamöter, the Dnr pattern and whether ersättare may speak are the reglemente's. */
 export const socialnamnd = protocolTemplate("socialnamnd", "Socialnämnd", {
   name: "Socialnämnden",
   type: "nämnd",
   municipality: null,
-  reglemente: { adjusters: 1, substituteStatements: true, firstItemNumber: 1, members: 13, dnrPattern: "^\\d+(\\.\\d+)*-\\d+/\\d{4}$" },
+  reglemente: { adjusters: 1, substituteStatements: false, firstItemNumber: 1, members: null, dnrPattern: null },
 });

@@ -1,5 +1,6 @@
 /** What a template gives: a new document with default metadata, standard items and standard phrases. */
 import type { Kind, ProtokollFile } from "../schemas/file.js";
+import type { Body } from "../schemas/meta.js";
 
 export interface Phrase {
   /** A few letters the secretary types to find it (quick insert). */
@@ -14,6 +15,8 @@ export interface NewDocumentOptions {
   date?: string | null;
   /** Number of the first § (continues the body's numbering for the year). */
   firstItemNumber?: number;
+  /** A body saved in the workspace (bodies/<name>.json): its name, type and reglemente replace the template's. */
+  body?: Body;
 }
 
 export interface Template {

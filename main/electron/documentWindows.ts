@@ -164,6 +164,8 @@ export class DocumentWindows {
       },
       recoveryDir: this.recoveryDir,
       sealKeys: this.sealKeys,
+      // The bodies' reglementen (issue 14): the app has no workspace folder, so they live with its own data.
+      bodiesDir: join(this.paths.userData, "bodies"),
       setDocumentState: async ({ title, dirty, path }) => {
         // The path is ours (set on open and save), not the page's word — except that a page which
         // started a new document (path null) lets go of the old one and its lock.

@@ -35,6 +35,10 @@ const api = {
   listSealKeys: invoke("listSealKeys"),
   createSealKey: invoke("createSealKey"),
   signSeal: invoke("signSeal"),
+  // The bodies' reglementen (issue 14)
+  listBodies: invoke("listBodies"),
+  saveBody: invoke("saveBody"),
+  ruleContext: invoke("ruleContext"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

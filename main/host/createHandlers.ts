@@ -24,6 +24,8 @@ import { signWithKey } from "../review/signSeal.js";
 
 type SealChannel = "listSealKeys" | "createSealKey" | "signSeal";
 type Guard = <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) => (args: A) => Promise<HostResult<R>>;
+import { listBodies, saveBody } from "./bodies.js";
+import { buildRuleContext } from "./ruleContext.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -57,6 +59,8 @@ export interface HostEnv {
   setDocumentState(state: DocumentState): Promise<void>;
   /** The user's signing keys (outside any workspace); absent where this host does not sign. */
   sealKeys?: SealKeyStore | null;
+  /** Folder of the bodies' saved reglementen (bodies/ in the workspace); without it none are offered or saved. */
+  bodiesDir?: string;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -257,6 +261,20 @@ export function createHandlers(env: HostEnv): HostHandlers {
     setDocumentState: guard("Fönstertiteln", async (state) => {
       await env.setDocumentState(state);
       return { ok: true };
+    }),
+
+    // ---- The bodies' reglementen (issue 14): bodies/<name>.json in the workspace ----
+    listBodies: guard("Listan över organ", async () => (env.bodiesDir ? { ok: true, ...(await listBodies(env.bodiesDir)) } : { ok: true, bodies: [], skipped: [] })),
+
+    saveBody: guard("Att spara organets reglemente", async ({ body }) => {
+      if (!env.bodiesDir) return fail("Det finns ingen arbetsmapp att spara organets reglemente i.");
+      return { ok: true, path: present(await saveBody(env.bodiesDir, body)) };
+    }),
+
+    ruleContext: guard("Uppgifterna från arbetsmappens andra dokument", async () => {
+      const files = await env.listFiles();
+      const real = files.map((f) => env.resolve(f.path)).filter((p): p is string => p !== null);
+      return { ok: true, ...(await buildRuleContext(real)) };
     }),
 
     // ---- Signing the seal: the private key is unlocked and used here, never in the renderer ----

@@ -100,6 +100,8 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     recoveryDir: join(workspace.root, ".protokoll", "recovery"),
     setDocumentState,
     sealKeys: ownerKeyStore(workspace.root),
+    // The bodies' reglementen (issue 14), unless bodies/ leads out of the workspace.
+    ...(workspace.resolve("bodies") ? { bodiesDir: workspace.resolve("bodies")! } : {}),
   };
 }
 

@@ -51,7 +51,7 @@ describe("derived decorations", () => {
     const incremental = describeSet(derivedOf(s).decorations);
     const full = describeSet(derivedOf(createEditorState({ kind: "protokoll", meta: file().meta, doc: s.doc })).decorations);
     expect(incremental).toEqual(full);
-    expect(incremental.join("\n")).toContain("yrkade avslag på förslaget.");
+    expect(incremental.join("\n")).toContain("yrkade avslag på förvaltningens förslag till beslut.");
   });
 
   it("keeps the later lead-ins' keys and the numbering while the secretary types earlier in the §", () => {

@@ -12,6 +12,7 @@ import { documentPlugin } from "./documentPlugin.js";
 import { generatedClickPlugin } from "./generatedClick.js";
 import { buildInputRules } from "./inputRules.js";
 import { buildKeymaps, type Shortcut } from "./keymap.js";
+import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
 
@@ -21,6 +22,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
     doc: file.doc,
     plugins: [
       documentPlugin({ kind: file.kind, meta: file.meta }),
+      openingItemsPlugin(),
       quickInsertPlugin(), // before the keymaps: it takes ↑/↓/Enter while its popup is open
       derivedPlugin(),
       generatedClickPlugin(),

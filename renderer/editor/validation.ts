@@ -7,7 +7,7 @@
 import type { EditorState } from "prosemirror-state";
 import type { Kind, ProtokollFile } from "../../schemas/file.js";
 import type { Meta } from "../../schemas/meta.js";
-import { createIncrementalValidator, type IncrementalValidator, type Problem } from "../../schemas/rules/index.js";
+import { createIncrementalValidator, type IncrementalValidator, type Problem, type RuleContext } from "../../schemas/rules/index.js";
 
 export class LiveValidator {
   private validator: IncrementalValidator;
@@ -17,7 +17,8 @@ export class LiveValidator {
     this.validator = createIncrementalValidator(kind);
   }
 
-  run(state: EditorState, meta: Meta, extras: Pick<ProtokollFile, "review" | "history">): Problem[] {
+  /** `extras.context`: the workspace facts from the host (ruleContext channel); without it those rules are silent. */
+  run(state: EditorState, meta: Meta, extras: Pick<ProtokollFile, "review" | "history"> & { context?: RuleContext }): Problem[] {
     return this.validator.update(state.doc, meta, null, extras);
   }
 }

@@ -17,6 +17,8 @@ import type { Seal } from "../../schemas/meta.js";
 import { mergeReviewCopy, mergeWordCopy, saveReviewCopy, saveWordCopy } from "./reviewCopy.js";
 import { SECRETARY, type Outcome, type ReviewSession } from "./reviewSession.js";
 import { localIsoDate } from "../../schemas/dates.js";
+import { itemDeadlines } from "../../schemas/deadlines.js";
+import { longDay } from "../../schemas/review/deadlineStatus.js";
 
 const stateSymbol: Record<ApprovalState, string> = { approved: "✓", changes_requested: "!", changed: "↻", missing: "·" };
 const stateWords: Record<ApprovalState, string> = {
@@ -227,6 +229,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
           change,
         ),
         mine?.state === "changes_requested" && mine.note ? h("p", { class: "hint" }, `Din ändringsbegäran: ${mine.note}`) : null,
+        item.immediate || item.immediatelyAdjusted ? immediateNotice(item.item, item.immediate) : null,
         item.immediate && !item.immediatelyAdjusted && o.status !== "adjusted"
           ? h("div", { class: "review-buttons" }, h("button", { type: "button", class: "small review-immediate", onclick: () => void adjustNow(item.item) }, "Justera § omedelbart…"))
           : null,
@@ -239,6 +242,32 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
       );
     });
     itemsBox.replaceChildren(o.items.length ? h("ol", { class: "review-item-list" }, ...rows) : h("p", { class: "hint" }, "Inga paragrafer."));
+  };
+
+  /**
+   * A § justerad at the meeting has its own anslag and appeal period (KL 8:12, 13:5; lag 1930:173):
+   * the dates, and the day its anslag went up, recorded here (meta.itemNotices).
+   */
+  const immediateNotice = (itemId: string, marked: boolean): HTMLElement => {
+    const file = session.file();
+    const d = itemDeadlines(file, itemId, marked);
+    const posted = file.meta.itemNotices?.find((n) => n.item === itemId)?.posted ?? null;
+    const lines: string[] = [];
+    if (posted) lines.push(`Anslaget sattes upp ${longDay(posted)}.`);
+    else if (d.noticeBy) lines.push(`Eget anslag senast ${longDay(d.noticeBy)}.`);
+    if (d.appealEnds) lines.push(`${posted ? "Överklagandetiden går ut" : "Överklagandetiden går ut senast"} ${longDay(d.appealEnds)}; anslaget tas ned tidigast ${longDay(d.noticeDown!)}.`);
+    // Once the whole protocol is justerad its meta is sealed: the § anslag is recorded before that.
+    const input = h("input", { type: "date", class: "review-item-notice", "aria-label": "Anslaget den", value: posted ?? "", disabled: file.meta.status === "adjusted", onchange: (e: Event) => {
+      const value = (e.target as HTMLInputElement).value || null;
+      app.updateMeta((m) => {
+        const rest = (m.itemNotices ?? []).filter((n) => n.item !== itemId);
+        const next = value ? [...rest, { item: itemId, posted: value }] : rest;
+        const { itemNotices: _old, ...without } = m;
+        return next.length ? { ...without, itemNotices: next } : without;
+      });
+      app.flush();
+    } });
+    return h("div", { class: "review-item-deadlines", "data-item-notice": itemId }, ...lines.map((l) => h("p", { class: "hint" }, l)), h("label", {}, "Anslaget den ", input));
   };
 
   const quoteOf = (c: Comment) => (c.anchor ? `”${c.anchor.text}”` : c.detachedText ? `(borttagen text: ”${c.detachedText}”)` : null);

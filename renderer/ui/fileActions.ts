@@ -56,7 +56,15 @@ export function fileActions(app: App, native: boolean): FileActions {
       const tmpl = select(Object.values(templates).map((t) => [t.id, t.name]), "socialnamnd", { id: "new-template" });
       const date = h("input", { type: "date", id: "new-date", value: today(), required: true });
       const first = h("input", { type: "number", id: "new-first", min: "1", step: "1", value: "1" });
-      const ok = await modal("Nytt dokument", [field("Mall", tmpl), field("Datum (sammanträde eller svar)", date), field("Första § (protokoll)", first)], [
+      // The bodies whose reglemente was saved in the workspace (Mötesuppgifter → Reglemente).
+      const saved = await host.listBodies({});
+      const bodies = saved.ok ? saved.bodies : [];
+      const bodyChoice = select([["", "(mallens organ och reglemente)"], ...bodies.map((b, i): [string, string] => [String(i), b.name])], "", { id: "new-body" });
+      bodyChoice.addEventListener("change", () => {
+        const b = bodies[Number(bodyChoice.value)];
+        if (bodyChoice.value && b) first.value = String(b.reglemente.firstItemNumber);
+      });
+      const ok = await modal("Nytt dokument", [field("Mall", tmpl), field("Organ", bodyChoice), field("Datum (sammanträde eller svar)", date), field("Första § (protokoll)", first)], [
         { label: "Avbryt", value: false },
         { label: "Skapa", value: true, primary: true },
       ], { validate: () => (date.value && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? null : "Ange ett datum.") });
@@ -64,7 +72,8 @@ export function fileActions(app: App, native: boolean): FileActions {
       const template = templates[tmpl.value]!;
       let file: ProtokollFile;
       try {
-        file = template.create({ date: date.value, firstItemNumber: Math.max(1, Number(first.value) || 1) });
+        const body = bodyChoice.value ? bodies[Number(bodyChoice.value)] : undefined;
+        file = template.create({ date: date.value, firstItemNumber: Math.max(1, Number(first.value) || 1), ...(body ? { body } : {}) });
       } catch (e) {
         await showError("Nytt dokument", `Mallen kunde inte användas: ${e instanceof Error ? e.message : String(e)}`);
         return;

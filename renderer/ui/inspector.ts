@@ -9,7 +9,8 @@ import type { Attrs, Node } from "prosemirror-model";
 import { NodeSelection } from "prosemirror-state";
 import type { App } from "../app.js";
 import type { ItemAttendance } from "../../schemas/attendance.js";
-import { personName, proposalName, voteCount } from "../../schemas/generated.js";
+import { defaultMotion, personName, proposalName, voteCount } from "../../schemas/generated.js";
+import { presidingChair } from "../../schemas/presiding.js";
 import { blockLabel, proposalKindLabel, roleLabel } from "../../schemas/labels.js";
 import type { ItemBlockName } from "../../schemas/schema.js";
 import { ProposalKind, type Ballot, type VoteChoice } from "../../schemas/attrs.js";
@@ -251,6 +252,8 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
       h("summary", {}, "Paragrafens inställningar"),
       h("label", { class: "check" }, h("input", { type: "checkbox", id: "item-immediate", checked: ia.immediate as boolean, onchange: (e: Event) => apply(ipos, { immediate: (e.target as HTMLInputElement).checked }) }), " Omedelbar justering"),
       field("Sekretess (OSL-hänvisning, tomt = ingen)", h("input", { type: "text", id: "item-confidential", value: (ia.confidential as string | null) ?? "", onchange: (e: Event) => apply(ipos, { confidential: (e.target as HTMLInputElement).value.trim() || null }) })),
+      authorityField(app, ia.id as string),
+      presidingField(app, ia.id as string),
     ),
   );
   return out;
@@ -272,7 +275,7 @@ function procedureEditor(app: App, b: Node, pos: number, proposals: Node[], appl
   const missing = proposals.filter((p) => !order.includes(p.attrs.id as string));
   return [
     h("fieldset", {}, h("legend", {}, "Ordning som ordföranden ställde förslagen"), h("ol", { class: "order" }, ...rows), ...missing.map((p) => h("button", { type: "button", class: "small", onclick: () => apply(pos, { order: [...order, p.attrs.id] }) }, `+ ${proposalName(p, app.meta)}`))),
-    field("Bifallet förslag", select([["", "(förvaltningens förslag)"], ...proposals.map((p): [string, string] => [p.attrs.id as string, proposalName(p, app.meta)])], (b.attrs.adopted as string) ?? "", { id: "procedure-adopted", onchange: (e: Event) => apply(pos, { adopted: (e.target as HTMLSelectElement).value || null }) })),
+    field("Bifallet förslag", select([["", `(${defaultMotion(app.meta)})`], ...proposals.map((p): [string, string] => [p.attrs.id as string, proposalName(p, app.meta)])], (b.attrs.adopted as string) ?? "", { id: "procedure-adopted", onchange: (e: Event) => apply(pos, { adopted: (e.target as HTMLSelectElement).value || null }) })),
   ];
 }
 
@@ -358,4 +361,48 @@ function voteEditor(
       h("button", { type: "button", id: "vote-result-from-tally", disabled: tallyRes === null, onclick: () => apply(pos, { result: tallyRes }) }, "Sätt från rösterna"),
     ),
   ];
+}
+
+/**
+ * Who presided in the § (ledde sammanträdet): the chair unless recorded otherwise — the vice chair
+ * when the chair was jävig or absent. The presiding chair's vote is the utslagsröst (KL 4:26).
+ * Stored in meta.presiding only when it differs from the default the rules would assume.
+ */
+function presidingField(app: App, itemId: string): HTMLElement {
+  const meta = app.meta;
+  const recorded = meta.presiding?.find((p) => p.item === itemId)?.person ?? "";
+  const assumed = presidingChair({ ...meta, presiding: [] }, itemId);
+  const chairs = meta.persons.filter((p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other");
+  const options: [string, string][] = [["", `(${assumed ? personName(meta.persons.find((p) => p.id === assumed)) : "ordföranden"})`], ...chairs.map((p): [string, string] => [p.id, personName(p)])];
+  return field(
+    "Ordförande i paragrafen (utslagsröst)",
+    select(options, recorded, {
+      id: "item-presiding",
+      onchange: (e: Event) => {
+        const person = (e.target as HTMLSelectElement).value;
+        app.updateMeta((m) => {
+          const rest = (m.presiding ?? []).filter((p) => p.item !== itemId);
+          const next = person ? [...rest, { item: itemId, person }] : rest;
+          const { presiding: _old, ...without } = m;
+          return next.length ? { ...without, presiding: next } : without;
+        });
+        app.flush();
+      },
+    }),
+  );
+}
+
+/** Myndighetsutövning mot enskild (meta.authorityItems): röstplikt, motivering and överklagandehänvisning are checked. */
+function authorityField(app: App, itemId: string): HTMLElement {
+  const on = app.meta.authorityItems?.includes(itemId) ?? false;
+  return h("label", { class: "check" }, h("input", { type: "checkbox", id: "item-authority", checked: on, onchange: (e: Event) => {
+    const checked = (e.target as HTMLInputElement).checked;
+    app.updateMeta((m) => {
+      const rest = (m.authorityItems ?? []).filter((id) => id !== itemId);
+      const next = checked ? [...rest, itemId] : rest;
+      const { authorityItems: _old, ...without } = m;
+      return next.length ? { ...without, authorityItems: next } : without;
+    });
+    app.flush();
+  } }), " Myndighetsutövning mot enskild");
 }

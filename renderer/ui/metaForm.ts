@@ -1,13 +1,33 @@
 /**
  * Mötet: the metadata form — body, meeting date, times and place, chair, secretary, justerare,
- * justering date and place, where the protocol is kept; for an answer, the interpellation's fields.
- * Each field is saved when it is left (change event) as one undoable step.
+ * justering date and place, where the protocol is kept, and the body's reglemente (which can be
+ * saved as the body's default for new protocols, bodies/<name>.json in the workspace); for an
+ * answer, the interpellation's fields. Each field is saved when it is left (change event) as one
+ * undoable step.
  */
 import type { App } from "../app.js";
 import { personName } from "../../schemas/generated.js";
 import { statusLabel } from "../../schemas/labels.js";
-import type { InterpellationMeta, Meta } from "../../schemas/meta.js";
+import type { BodyType, InterpellationMeta, Meta, Reglemente } from "../../schemas/meta.js";
+import { toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+
+const bodyTypes: [BodyType, string][] = [
+  ["nämnd", "Nämnd"],
+  ["kommunstyrelse", "Kommunstyrelse"],
+  ["kommunfullmäktige", "Kommunfullmäktige"],
+  ["annan", "Annat organ"],
+];
+
+/** A regular expression the secretary typed for the Dnr, or the reason it is not one. */
+function patternError(source: string): string | null {
+  try {
+    new RegExp(source);
+    return null;
+  } catch {
+    return "Mönstret är inte ett giltigt reguljärt uttryck.";
+  }
+}
 
 export function mountMetaForm(app: App, root: HTMLElement): void {
   let lastMeta: Meta | null = null;
@@ -74,6 +94,7 @@ export function mountMetaForm(app: App, root: HTMLElement): void {
           text("meta-adjustment-date", "Justeringsdag", meta.adjustment.date, (v) => set((m) => ({ ...m, adjustment: { ...m.adjustment, date: v } })), "date"),
           text("meta-adjustment-place", "Justeringsplats", meta.adjustment.place, (v) => set((m) => ({ ...m, adjustment: { ...m.adjustment, place: v } }))),
         ),
+        reglementeFieldset(app, meta, set, text),
         h(
           "fieldset",
           {},
@@ -113,4 +134,52 @@ export function mountMetaForm(app: App, root: HTMLElement): void {
     if (kinds.has("meta") || kinds.has("load")) render();
   });
   render();
+}
+
+type TextField = (id: string, label: string, value: string | null, onset: (v: string | null) => void, type?: string, attrs?: Record<string, string>) => HTMLElement;
+
+/** Mötesuppgifter → Reglemente: the body's rules the checks use, and "save as the body's default". */
+function reglementeFieldset(app: App, meta: Meta, set: (fn: (m: Meta) => Meta) => void, text: TextField): HTMLElement {
+  const r = meta.body.reglemente;
+  const setR = (patch: Partial<Reglemente>) => set((m) => ({ ...m, body: { ...m.body, reglemente: { ...m.body.reglemente, ...patch } } }));
+  const count = (v: string | null, min: number): number | null => {
+    const n = Number(v);
+    return v !== null && Number.isInteger(n) && n >= min ? n : null;
+  };
+  const dnrError = h("p", { class: "field-error", id: "reg-dnr-error", role: "alert" }, r.dnrPattern ? (patternError(r.dnrPattern) ?? "") : "");
+  const save = h("button", { type: "button", id: "reg-save", onclick: async () => {
+    const result = await app.host.saveBody({ body: app.meta.body });
+    if (result.ok) toast(`Reglementet för ${app.meta.body.name} är sparat (${result.path}) och erbjuds under Ny.`, "success");
+    else toast(result.error, "error");
+  } }, `Spara som standard för ${meta.body.name}`);
+  return h(
+    "fieldset",
+    { id: "reglemente" },
+    h("legend", {}, "Reglemente"),
+    field("Typ av organ", select(bodyTypes, meta.body.type, { id: "reg-type", onchange: (e: Event) => {
+      const type = (e.target as HTMLSelectElement).value as BodyType;
+      set((m) => ({ ...m, body: { ...m.body, type } }));
+    } })),
+    text("reg-municipality", "Kommun", meta.body.municipality, (v) => set((m) => ({ ...m, body: { ...m.body, municipality: v } }))),
+    text("reg-members", "Antal ledamöter (för beslutförhet)", r.members === null ? null : String(r.members), (v) => setR({ members: count(v, 1) }), "number", { min: "1", step: "1" }),
+    text("reg-adjusters", "Justerare utöver ordföranden", String(r.adjusters), (v) => {
+      const n = count(v, 0);
+      if (n !== null && n <= 10) setR({ adjusters: n });
+    }, "number", { min: "0", max: "10", step: "1" }),
+    h("label", { class: "check" }, h("input", { type: "checkbox", id: "reg-substitutes", checked: r.substituteStatements, onchange: (e: Event) => setR({ substituteStatements: (e.target as HTMLInputElement).checked }) }), " Ersättare får yttra sig (ersättaryttrande)"),
+    text("reg-dnr", "Mönster för diarienummer (reguljärt uttryck, tomt = vanliga former)", r.dnrPattern, (v) => {
+      const error = v ? patternError(v) : null;
+      dnrError.textContent = error ?? "";
+      if (!error) setR({ dnrPattern: v });
+    }),
+    dnrError,
+    text("reg-reservation-days", "Skriftlig reservation senast (dagar efter sammanträdet; tomt = före justeringen)", r.reservationDays === undefined ? null : String(r.reservationDays), (v) => {
+      const n = count(v, 0);
+      set((m) => {
+        const { reservationDays: _old, ...rest } = m.body.reglemente;
+        return { ...m, body: { ...m.body, reglemente: n === null || n > 14 ? rest : { ...rest, reservationDays: n } } };
+      });
+    }, "number", { min: "0", max: "14", step: "1" }),
+    save,
+  );
 }

@@ -32,16 +32,16 @@ describe("deadlines for the UI and the CLI", () => {
     const d = deadlineStatus(adjustedOn("2020-08-25", "2020-08-31"), "2020-09-01");
     expect(d.adjustment).toMatchObject({ state: "done", sentence: "Justerat måndag den 31 augusti 2020." });
     expect(d.notice).toMatchObject({ date: "2020-09-02", daysLeft: 1, sentence: "Anslag på anslagstavlan senast onsdag den 2 september 2020 (1 dag kvar)." });
-    expect(d.appeal).toMatchObject({ date: "2020-09-23", sentence: "Överklagandetiden går ut onsdag den 23 september 2020 om anslaget sätts upp onsdag den 2 september 2020 (22 dagar kvar)." });
+    expect(d.appeal).toMatchObject({ date: "2020-09-23", sentence: "Överklagandetiden går ut senast onsdag den 23 september 2020 (om anslaget sätts upp senast onsdag den 2 september 2020) (22 dagar kvar)." });
     const posted = deadlineStatus(adjustedOn("2020-08-25", "2020-08-31", "2020-09-01"), "2020-09-10");
-    expect(posted.notice).toMatchObject({ state: "done", sentence: "Anslaget sattes upp tisdag den 1 september 2020." });
+    expect(posted.notice).toMatchObject({ state: "done", sentence: "Anslaget sattes upp tisdag den 1 september 2020 och tas ned tidigast onsdag den 23 september 2020." });
     expect(posted.appeal).toMatchObject({ date: "2020-09-22", daysLeft: 12, sentence: "Överklagandetiden går ut tisdag den 22 september 2020 (12 dagar kvar)." });
     expect(deadlineStatus(adjustedOn("2020-08-25", "2020-08-31", "2020-09-01"), "2020-09-23").appeal).toMatchObject({
       state: "done",
       sentence: "Överklagandetiden gick ut tisdag den 22 september 2020 – anslaget kan tas ned.",
     });
     expect(deadlineStatus(adjustedOn("2020-08-25", "2020-08-31"), "2020-10-01").appeal.sentence).toBe(
-      "Överklagandetiden gick ut onsdag den 23 september 2020 om anslaget sattes upp onsdag den 2 september 2020.",
+      "Överklagandetiden gick ut senast onsdag den 23 september 2020 (om anslaget sattes upp senast onsdag den 2 september 2020).",
     );
     expect(deadlineStatus(adjustedOn("2020-08-25", "2020-09-10"), "2020-09-10").adjustment.sentence).toBe(
       "Justerat torsdag den 10 september 2020 – efter fristen, som gick ut tisdag den 8 september 2020.",
@@ -50,7 +50,8 @@ describe("deadlines for the UI and the CLI", () => {
 
   it("counts across the year end and names the holiday a deadline falls on", () => {
     const d = deadlineStatus(meta({ meeting: { date: "2026-12-18" } }), "2026-12-28");
-    expect(d.adjustment).toMatchObject({ date: "2027-01-01", daysLeft: 4, sentence: "Justering senast fredag den 1 januari 2027 (nyårsdagen) (4 dagar kvar)." });
+    // Day 14 is nyårsdagen, then a weekend: justering by Monday 4 January (lag 1930:173).
+    expect(d.adjustment).toMatchObject({ date: "2027-01-04", daysLeft: 7, sentence: "Justering senast måndag den 4 januari 2027 (7 dagar kvar)." });
     // Notice posted on 10 December: three weeks end on nyårsafton → nyårsdagen, weekend → Monday 4 January.
     const appeal = deadlineStatus(adjustedOn("2026-11-30", "2026-12-08", "2026-12-10"), "2026-12-30");
     expect(appeal.appeal).toMatchObject({ date: "2027-01-04", daysLeft: 5, sentence: "Överklagandetiden går ut måndag den 4 januari 2027 (5 dagar kvar)." });
@@ -67,9 +68,9 @@ describe("deadlines for the UI and the CLI", () => {
     expect(deadlineStatus(adjustedOn("2026-05-20", "2026-05-27", "2026-05-29"), "2026-06-01").appeal.date).toBe("2026-06-22");
     // From 3 December 2026: julafton 24 December → juldagen, annandag jul, weekend → måndag 28 December.
     expect(deadlineStatus(adjustedOn("2026-11-24", "2026-12-01", "2026-12-03"), "2026-12-03").appeal).toMatchObject({ date: "2026-12-28", daysLeft: 25 });
-    // Justerad Tuesday 22 December: the notice is due on julafton, and the sentence says so.
+    // Justerad Tuesday 22 December: the 2nd day is julafton, so the anslag may wait until Monday 28 December (lag 1930:173).
     expect(deadlineStatus(adjustedOn("2026-12-15", "2026-12-22"), "2026-12-22").notice.sentence).toBe(
-      "Anslag på anslagstavlan senast torsdag den 24 december 2026 (julafton) (2 dagar kvar).",
+      "Anslag på anslagstavlan senast måndag den 28 december 2026 (6 dagar kvar).",
     );
   });
 

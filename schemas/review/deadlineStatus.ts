@@ -1,8 +1,9 @@
 /**
  * The deadlines after a meeting as the UI and the CLI show them, on a given day: the justering
  * countdown (at most 14 days after the meeting), the last day for the notice on the anslagstavla
- * (2nd day after justering) and the end of the appeal period (3 weeks from the notice, moved past
- * weekends and holidays). The dates come from schemas/deadlines.ts; this adds the countdown and
+ * (2nd day after justering) and the end of the appeal period (3 weeks from the notice), each moved
+ * past weekends and holidays (lag 1930:173). A posting date that is not recorded is never shown as
+ * fact: the appeal period then ends "senast …". The dates come from schemas/deadlines.ts; this adds the countdown and
  * the Swedish sentences ("Justering senast tisdag den 8 september 2020 (5 dagar kvar)").
  */
 import { daysBetween, parseIsoDate, swedishLongDate } from "../dates.js";
@@ -74,7 +75,8 @@ export function deadlineStatus(meta: Meta, today: string): DeadlineStatus {
   }
 
   let notice: DeadlineLine;
-  if (posted) notice = { kind: "notice", date: d.noticeBy, daysLeft: null, state: "done", sentence: `Anslaget sattes upp ${longDay(posted)}.` };
+  if (posted)
+    notice = { kind: "notice", date: d.noticeBy, daysLeft: null, state: "done", sentence: `Anslaget sattes upp ${longDay(posted)} och tas ned tidigast ${longDay(d.noticeDown!)}.` };
   else if (!d.noticeBy)
     notice = { kind: "notice", date: null, daysLeft: null, state: "unknown", sentence: "Anslaget ska sättas upp på anslagstavlan senast andra dagen efter justeringen." };
   else {
@@ -96,7 +98,9 @@ export function deadlineStatus(meta: Meta, today: string): DeadlineStatus {
     appeal = { kind: "appeal", date: null, daysLeft: null, state: "unknown", sentence: "Överklagandetiden är tre veckor från den dag anslaget sätts upp." };
   else {
     const days = daysBetween(today, d.appealEnds);
-    const estimate = posted ? "" : ` om anslaget sätts upp ${longDay(d.noticePosted!)}`;
+    // Not yet posted: the appeal period ends at the latest three weeks after the last day for the anslag.
+    const estimate = posted ? "" : ` (om anslaget sätts upp senast ${longDay(d.noticePosted!)})`;
+    const latest = posted ? "" : "senast ";
     appeal = {
       kind: "appeal",
       date: d.appealEnds,
@@ -104,10 +108,10 @@ export function deadlineStatus(meta: Meta, today: string): DeadlineStatus {
       state: days < 0 ? "done" : stateOf(days),
       sentence:
         days >= 0
-          ? `Överklagandetiden går ut ${longDay(d.appealEnds)}${estimate} ${countdown(days)}.`
+          ? `Överklagandetiden går ut ${latest}${longDay(d.appealEnds)}${estimate} ${countdown(days)}.`
           : posted
             ? `Överklagandetiden gick ut ${longDay(d.appealEnds)} – anslaget kan tas ned.`
-            : `Överklagandetiden gick ut ${longDay(d.appealEnds)} om anslaget sattes upp ${longDay(d.noticePosted!)}.`,
+            : `Överklagandetiden gick ut senast ${longDay(d.appealEnds)} (om anslaget sattes upp senast ${longDay(d.noticePosted!)}).`,
     };
   }
   return { ...d, today, adjustment, notice, appeal };

@@ -1,6 +1,6 @@
 /**
  * immutable-after-adjustment: a justerad protocol is not changed except by a recorded rättelse
- * that says what changed, when and by whom (TF 2 kap. 10 §, JO practice).
+ * that says what changed, when and by whom (a rättelse of skrivfel, räknefel or förbiseende: FL 36 §, JO 581-2013).
  *
  * - status justerad needs a seal;
  * - with the history given (files, the CLI), the seal is recomputed (schemas/review/seal.ts) and

@@ -36,17 +36,24 @@ import { reservantLost } from "./reservant-lost.js";
 import { reservationFavouring } from "./reservation-favouring.js";
 import { signature } from "./signature.js";
 import { substituteStatementAllowed } from "./substitute-statement-allowed.js";
-import type { Block, DocumentContext, DocumentRule, FileExtras, ItemContext, ItemRule, Rule } from "./types.js";
+import type { Block, DocumentContext, DocumentRule, FileExtras, ItemContext, ItemRule, Rule, RuleContext } from "./types.js";
 import { voteProposition } from "./vote-propositions.js";
 import { voteResult } from "./vote-result.js";
 import { voteTotal } from "./vote-total.js";
 import { voteVotersServing } from "./vote-voters-serving.js";
 import { writtenReservationDeadline } from "./written-reservation-deadline.js";
+import { placeholders } from "./placeholders.js";
+import { adjustmentStated } from "./adjustment-stated.js";
+import { authorityDecision } from "./authority-decision.js";
+import { fullmaktigeQuestions } from "./fullmaktige-questions.js";
+import { substituteOrder } from "./substitute-order.js";
+import { interpellationParties } from "./interpellation-parties.js";
+import { interpellationTiming } from "./interpellation-timing.js";
 
 export { type Problem, type Severity, type Fix, type FixAction } from "./problem.js";
 export { applyFix } from "./fixes.js";
 export { references, referenceFor, type RuleReference } from "./references.js";
-export type { Rule, ItemRule, DocumentRule, ItemContext, DocumentContext, FileExtras } from "./types.js";
+export type { Rule, ItemRule, DocumentRule, ItemContext, DocumentContext, FileExtras, RuleContext, WorkspaceAnswer } from "./types.js";
 
 /** All rules, in the order of RULES.md. A rule with parts at both scopes (numbering) appears twice with one id. */
 export const rules: Rule[] = [
@@ -81,6 +88,14 @@ export const rules: Rule[] = [
   questionsAnswered,
   signature,
   dnrPresent,
+  // Corrections and additions of RULES.md (its last section).
+  placeholders,
+  adjustmentStated,
+  authorityDecision,
+  fullmaktigeQuestions,
+  substituteOrder,
+  interpellationParties,
+  interpellationTiming,
 ];
 
 /** The distinct rule ids. */
@@ -183,9 +198,9 @@ export function validate(doc: Node, meta: Meta, kind?: Kind, extras: FileExtras 
   return sortProblems(out);
 }
 
-/** A whole file: doc, meta, and the review and history parts. */
-export function validateFile(file: ProtokollFile): Problem[] {
-  return validate(file.doc, file.meta, file.kind, { review: file.review, history: file.history });
+/** A whole file: doc, meta, and the review and history parts; `context` gives the workspace facts some rules need. */
+export function validateFile(file: ProtokollFile, context?: RuleContext): Problem[] {
+  return validate(file.doc, file.meta, file.kind, { review: file.review, history: file.history, ...(context ? { context } : {}) });
 }
 
 export interface IncrementalValidator {

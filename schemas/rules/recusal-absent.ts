@@ -1,10 +1,13 @@
 /**
  * recusal-absent: a member with jäv takes no part in the §: no yrkande, vote, reservation or
- * statement, and is not counted for it (KL 6:28–32, unverified). Jäv is recorded in two places —
+ * statement, and is not counted for it. What else jäv means depends on the body: in a nämnd
+ * (and kommunstyrelsen) the jävig member may not be present either (KL 6:30); in fullmäktige a
+ * jävig member may stay in the room and is only barred from taking part (KL 5 kap.). So a jäv
+ * recorded as "stannade kvar i lokalen" is an error in a nämnd and nothing in fullmäktige. Jäv is recorded in two places —
  * the recusal block (the text) and `meta.recusals` (which the attendance resolver uses to take the
  * person out of those serving) — and they must agree, or the person is counted as serving.
  */
-import { atBlock, idsOf, nameOf, ofType } from "./helpers.js";
+import { atBlock, idsOf, nameOf, ofType, textOf } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemContext, ItemRule } from "./types.js";
 
@@ -15,6 +18,9 @@ const roles: { type: string; attr: string; what: string }[] = [
   { type: "protocol_note", attr: "persons", what: "lämnar protokollsanteckning" },
   { type: "substitute_statement", attr: "persons", what: "lämnar ersättaryttrande" },
 ];
+
+/** The recusal's text says the person stayed in the room. */
+const staysInRoom = /\b(?:stannade|var|satt|fanns)\s+kvar\b|\bnärvarade\b|\bkvar i (?:salen|lokalen|rummet)\b/i;
 
 function recusedIn(ctx: ItemContext): Set<string> {
   const s = new Set(ctx.att.recused);
@@ -38,6 +44,13 @@ export const recusalAbsent: ItemRule = {
             atBlock(this, ctx, b, `Jävet för ${nameOf(ctx.persons, id)} i ${ctx.label} står i texten men inte i närvaroförteckningen, så ${nameOf(ctx.persons, id)} räknas som tjänstgörande.`, {
               fix: { label: "För in jävet i närvaroförteckningen", action: { type: "set-meta", path: ["recusals"], value: [...ctx.meta.recusals, { person: id, item: ctx.item.id }] } },
             }),
+          );
+    // In a nämnd the jävig member leaves the room (KL 6:30); in fullmäktige they may stay.
+    if (ctx.meta.body.type !== "kommunfullmäktige")
+      for (const b of ofType(ctx, "recusal"))
+        if (staysInRoom.test(textOf(b.node)))
+          out.push(
+            atBlock(this, ctx, b, `I en nämnd får den som är jävig inte vara närvarande när ärendet handläggs (${ctx.label}); det är bara i fullmäktige som en jävig ledamot får stanna kvar.`),
           );
     for (const { type, attr, what } of roles)
       for (const b of ofType(ctx, type))

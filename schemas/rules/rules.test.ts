@@ -45,6 +45,8 @@ describe("the test builder", () => {
         "substitute-statement-allowed", "no-rotation", "vote-voters-serving", "vote-total", "vote-result", "vote-propositions",
         "duty-to-vote", "proposals-recorded", "written-reservation-deadline", "immutable-after-adjustment",
         "decision-wording-changed", "notice-dates", "confidential-masked", "questions-present", "questions-answered", "signature", "dnr-present",
+        // the corrections and additions of RULES.md
+        "placeholders", "adjustment-stated", "authority-decision", "fullmaktige-questions", "substitute-order", "interpellation-parties", "interpellation-timing",
       ].sort(),
     );
   });

@@ -10,10 +10,35 @@ import type { HistoryEntry, Meta, Person, Review } from "../meta.js";
 import type { NumberedItem } from "../numbering.js";
 import type { Problem, Severity } from "./problem.js";
 
+/** An interpellationssvar elsewhere in the workspace, as the host summarises it for the rules. */
+export interface WorkspaceAnswer {
+  /** Interpellation number as written ("2021:7"), or null. */
+  number: string | null;
+  /** The answer's title ("Svar på interpellation av … om …"). */
+  title: string;
+  /** The interpellant's name, or null. */
+  interpellant: string | null;
+  /** The date of the fullmäktige meeting where it is answered, or null when not known. */
+  meetingDate: string | null;
+}
+
+/**
+ * What some rules need beyond the document: facts from the rest of the workspace, built by the host
+ * (which may read files) and passed in. Rules stay pure: without it, the rules that need it are silent.
+ */
+export interface RuleContext {
+  /** The meeting dates of the body (fullmäktige), from the workspace's protocols; sorted ascending. */
+  meetingDates?: string[];
+  /** Interpellationssvar in the workspace. */
+  answers?: WorkspaceAnswer[];
+}
+
 /** Parts of the file beyond doc and meta that some after-the-meeting rules read when they are given. */
 export interface FileExtras {
   review?: Review;
   history?: HistoryEntry[];
+  /** Workspace facts for fullmaktige-questions and interpellation-timing. */
+  context?: RuleContext;
 }
 
 export interface DocumentContext extends FileExtras {

@@ -1,10 +1,13 @@
 /**
- * vote-result: the recorded result matches the tally; on a tie the chair's vote decides
- * (utslagsröst) in a matter, lot (lottning) in an election — recorded as such (KL 5:55, unverified).
+ * vote-result: the recorded result matches the tally; on a tie the presiding chair's vote decides
+ * (utslagsröst) in a matter, lot (lottning) in an election — recorded as such. Only a presiding
+ * chair who voted has an utslagsröst (KL 4:26; JO 2571-1999): the presiding chair of the § (the
+ * vice chair when the chair is jävig or absent, schemas/presiding.ts) must have voted ja or nej.
  * The beslutsordning's adopted proposal must be the one the vote gave.
  */
 import { voteCount } from "../generated.js";
-import { atBlock, ofType } from "./helpers.js";
+import { presidingChair } from "../presiding.js";
+import { atBlock, nameOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -48,10 +51,21 @@ export const voteResult: ItemRule = {
             ),
           );
         if (!result) out.push(atBlock(this, ctx, v, `Resultatet av omröstningen i ${ctx.label} är inte angivet.`));
-        else if (!a.election && ctx.meta.chair) {
-          const chairVote = (a.ballots as { person: string; vote: string }[]).find((b) => b.person === ctx.meta.chair)?.vote;
+        else if (!a.election) {
+          const chair = presidingChair(ctx.meta, ctx.item.id, ctx.att, ctx.known);
+          const ballots = a.ballots as { person: string; vote: string }[];
+          const chairVote = chair ? ballots.find((b) => b.person === chair)?.vote : undefined;
           if ((chairVote === "ja" || chairVote === "nej") && chairVote !== result)
             out.push(atBlock(this, ctx, v, `Vid lika röstetal i ${ctx.label} avgör ordförandens röst (${chairVote}), men resultatet är angivet som ${result}.`, { fix: set({ result: chairVote }, `Ange resultatet ${chairVote}`) }));
+          else if (tieBreak === "chair" && chair && ballots.length > 0 && chairVote !== "ja" && chairVote !== "nej")
+            out.push(
+              atBlock(
+                this,
+                ctx,
+                v,
+                `Omröstningen i ${ctx.label} avgjordes med utslagsröst, men ${nameOf(ctx.persons, chair)}, som ledde sammanträdet i paragrafen, ${chairVote === "avstår" ? "avstod från att rösta" : "röstade inte"}. Bara en ordförande som röstat har utslagsröst.`,
+              ),
+            );
         }
       }
     }

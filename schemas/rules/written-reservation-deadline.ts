@@ -1,9 +1,10 @@
 /**
  * written-reservation-deadline: a written motivation of a reservation arrived before the time set
- * for justering (KL 4 kap. 27 §). Compared by date with meta.adjustment.date (a motivation that
- * came in on the justering day itself is accepted: the time of day of justering is not recorded).
+ * for justering (KL 4 kap. 27 §), or by the earlier day the reglemente sets (`reservationDays`
+ * after the meeting). Compared by date (a motivation that came in on the last day itself is
+ * accepted: the time of day is not recorded).
  */
-import { swedishLongDate } from "../dates.js";
+import { addDays, parseIsoDate, swedishLongDate } from "../dates.js";
 import { atBlock, namesOf, idsOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
@@ -16,6 +17,9 @@ export const writtenReservationDeadline: ItemRule = {
   check(ctx) {
     const out: Problem[] = [];
     const adjustment = ctx.meta.adjustment.date;
+    const days = ctx.meta.body.reglemente.reservationDays;
+    const meeting = ctx.meta.meeting.date;
+    const byReglemente = days !== undefined && meeting && parseIsoDate(meeting) ? addDays(meeting, days) : null;
     for (const r of ofType(ctx, "reservation")) {
       if (!r.node.attrs.written) continue;
       const who = namesOf(ctx.persons, idsOf(r.node, "reservants")) || "reservanten";
@@ -24,7 +28,11 @@ export const writtenReservationDeadline: ItemRule = {
         out.push(atBlock(this, ctx, r, `Den skriftliga reservationen från ${who} i ${ctx.label}: ange när motiveringen kom in.`));
         continue;
       }
-      if (adjustment && received.slice(0, 10) > adjustment)
+      if (byReglemente && (!adjustment || byReglemente < adjustment) && received.slice(0, 10) > byReglemente)
+        out.push(
+          atBlock(this, ctx, r, `Den skriftliga motiveringen från ${who} i ${ctx.label} kom in ${swedishLongDate(received.slice(0, 10))}, men reglementet kräver den senast ${swedishLongDate(byReglemente)}.`),
+        );
+      else if (adjustment && received.slice(0, 10) > adjustment)
         out.push(
           atBlock(this, ctx, r, `Den skriftliga motiveringen från ${who} i ${ctx.label} kom in ${swedishLongDate(received.slice(0, 10))}, efter justeringen ${swedishLongDate(adjustment)}. Den ska lämnas före justeringen.`),
         );
