@@ -169,7 +169,7 @@ const d = reviewDiff;
 const diffLines = [
   "| review diff | ms (median) | baseline in the same run | target |",
   "|---|---|---|---|",
-  `| \`changesSince\`, § of ${d.words} words, 2 edits: first look / refresh | ${f(d.changesSinceFirstMs)} / ${f(d.changesSinceMs)} | | ≤ 20 ms |`,
+  `| \`changesSince\`, § of ${d.words} words, 2 edits: first look / refresh | ${f(d.changesSinceFirstMs)} / ${f(d.changesSinceMs)} (CPU ${f(d.cpuMs.first)} / ${f(d.cpuMs.refresh)}) | | ≤ 20 ms |`,
   `| \`diffWords\` alone, same § | ${f(d.diffWordsMs)} | plain word-by-word pass ${f(d.plainPassMs)} ms (× ${f(d.ratioToPlainPass)}) | |`,
   `| \`diffWords\`, § of ${d.oldLcs.words} words, 2 edits | ${f(d.oldLcs.newMs)} | old LCS diff ${f(d.oldLcs.ms)} ms (${f(d.oldLcs.speedup)}× slower) | |`,
 ];

@@ -1,15 +1,15 @@
 /**
  * "Changed since you last looked": each reader's last-seen copy of the document is kept in
  * `review.lastSeen[reader]`, and `changesSince` compares it § by § with the document now — first
- * by each §'s hash, so unchanged §§ cost nothing — and gives a word-level diff of the text of the §§
- * that changed, so a second round of reading only needs the changes.
+ * whether each § is unchanged (structural equality, as cheap as comparing hashes and exact), so
+ * unchanged §§ cost next to nothing — and gives a word-level diff of the text of the §§ that
+ * changed, so a second round of reading only needs the changes.
  */
 import { diffArrays } from "diff";
 import { Node } from "prosemirror-model";
 import type { ProtokollFile } from "../file.js";
 import { numberedItems } from "../numbering.js";
 import { schema } from "../schema.js";
-import { itemHash } from "./items.js";
 import { badTime, copyFile, refuse, type ReviewResult } from "./reviewResult.js";
 
 export type DiffPart = { type: "same" | "added" | "removed"; text: string };
@@ -91,18 +91,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
 }
 
 /**
- * Hashes of §§ already hashed, and last-seen copies already read: documents are immutable and an
- * unchanged § is the same node from one editor state to the next, so a refresh of the Justering
- * panel hashes only the §§ edited since the last refresh.
+ * Last-seen copies already read: the copy in `review.lastSeen` is the same object from one refresh
+ * of the Justering panel to the next, so it is turned into a document once.
  */
-const hashes = new WeakMap<Node, string>();
 const seenDocs = new WeakMap<object, Node>();
-
-function hashOf(item: Node): string {
-  let h = hashes.get(item);
-  if (h === undefined) hashes.set(item, (h = itemHash(item)));
-  return h;
-}
 
 function seenDoc(json: unknown): Node | null {
   if (typeof json === "object" && json !== null && seenDocs.has(json)) return seenDocs.get(json)!;
@@ -133,7 +125,9 @@ export function changesSince(file: ProtokollFile, reader: string): Changes {
   const items: ItemChange[] = now.map((i) => {
     const was = old.get(i.id);
     if (!was) return { item: i.id, number: i.number, title: titleOf(i.node), change: "added", diff: null };
-    if (hashOf(was) === hashOf(i.node)) return { item: i.id, number: i.number, title: titleOf(i.node), change: "unchanged", diff: null };
+    // Unchanged §§ first, cheaply: ProseMirror's structural equality (the same node, or equal type,
+    // attributes and content — what the § hash covers), without hashing or diffing the text.
+    if (was.eq(i.node)) return { item: i.id, number: i.number, title: titleOf(i.node), change: "unchanged", diff: null };
     return { item: i.id, number: i.number, title: titleOf(i.node), change: "changed", diff: diffWords(readableText(was), readableText(i.node)) };
   });
   const current = new Set(now.map((i) => i.id));
