@@ -121,7 +121,7 @@ describe("a review copy in Word", () => {
     expect(f.review.comments.find((c) => c.text === "Då är jag nöjd.")).toMatchObject({ item: "p3", author: "Linnéa Vinge" });
     expect(f.review.comments.filter((c) => c.text === "Stämmer detta?")).toHaveLength(1);
     expect(f.review.comments.filter((c) => c.text === "Vilka beslut?")).toHaveLength(1);
-  });
+  }, 300_000); // LibreOffice under load: its conversion has its own bound in the test kit
 
   it("refuses a file that is not a Word file, and one without comments, in Swedish", async () => {
     const sent = sentWithComments();
