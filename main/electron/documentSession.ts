@@ -158,7 +158,10 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
       return base.importReviewDocx(args);
     },
 
+    // Unsaved work is kept under the window's own document or none: a page cannot plant a path in
+    // the recovery folder (a recovery entry's path is never trusted, see restoreRecovery).
     autosave: async (args) => {
+      if (args.path !== null && args.path !== session.path) return fail(NOT_GRANTED);
       const r = await base.autosave(args);
       if (r.ok) session.autosaveKeys.add(args.key);
       return r;
@@ -176,8 +179,11 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
       const r = await base.restoreRecovery(args);
       if (!r.ok) return r;
       session.autosaveKeys.add(args.key);
+      // The recovery folder is written by pages, so its path proves nothing: the work comes back
+      // under its document only when the user already chose that file (dialog, recent list, command
+      // line); otherwise it comes back as a new, unsaved document and "Spara" asks where.
+      if (r.path && !ctx.granted.has(r.path)) return { ...r, path: null };
       if (r.path) {
-        ctx.granted.grant(r.path);
         session.readOnly = !(await adoptPath(session, r.path, ctx, true));
         ctx.changed();
       }
