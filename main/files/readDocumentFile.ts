@@ -53,7 +53,7 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
     }
     const parsed = parse(text);
     if (!parsed.ok) {
-      const shown = parsed.errors.slice(0, 3).map((err) => (err.path ? `${err.path}: ${err.message}` : err.message));
+      const shown = parsed.errors.slice(0, 3).map((err) => clip(err.path ? `${err.path}: ${err.message}` : err.message));
       const more = parsed.errors.length > 3 ? ` (och ${parsed.errors.length - 3} fel till)` : "";
       return refuse("invalid", `”${name}” kan inte öppnas: ${shown.join("; ")}${more}`, parsed.errors);
     }
@@ -64,6 +64,9 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
     await handle.close().catch(() => undefined);
   }
 }
+
+/** A structure error may quote part of the document: keep the message to a line. */
+const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
 
 function openError(name: string, e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
