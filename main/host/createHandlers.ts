@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { basename, dirname, extname, join } from "node:path";
 import type { HostHandlers, HostResult } from "../../schemas/contract.js";
 import { parse, serialize, type FileError } from "../../schemas/file.js";
-import { atomicWrite } from "../files/atomicWrite.js";
+import { atomicWrite, removeOrphanTemporaries } from "../files/atomicWrite.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
 import { RecoveryStore } from "../files/recovery.js";
 import { exportDocument, importDocument, reportLines } from "./services.js";
@@ -150,6 +150,8 @@ export function createHandlers(env: HostEnv): HostHandlers {
       if (typeof real !== "string") return fail(real.error);
       const r = await readDocumentFile(real);
       if (!r.ok) return fail(r.error);
+      // What an interrupted save of this document left behind (issue 13, item 7).
+      await removeOrphanTemporaries(real);
       let readOnly = false;
       try {
         const h = await open(real, "r+");
