@@ -98,5 +98,7 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     listFiles: async () => workspace.list(),
     recoveryDir: join(workspace.root, ".protokoll", "recovery"),
     setDocumentState,
+    // The desktop app may have a workspace document open: its lock is honoured here (issue 13, item 3).
+    honourLocks: { owner: "Protokoll i webbläsaren" },
   };
 }
