@@ -30,18 +30,37 @@ export async function returnToDraftDialog(): Promise<string | null> {
 }
 
 /** Justera: who signs (the chair and every justerare) and when; resolves with the time. */
-export async function adjustDialog(meta: Meta, signers: string[]): Promise<string | null> {
+export async function adjustDialog(meta: Meta, signers: string[], /** The rules' errors, in Swedish: justering then needs a recorded reason. */ ruleErrors: string[] = []): Promise<{ at: string; override?: string } | null> {
   const at = h("input", { type: "datetime-local", id: "adjust-at", value: nowIso(), required: true });
-  const ok = await modal("Justera protokollet", [
+  const reason = textarea("adjust-override", "T.ex. närvaroförteckningen finns i bilaga 1.");
+  const despite = ruleErrors.length > 0;
+  const ok = await modal(despite ? "Justera trots regelfel?" : "Justera protokollet", [
+    ...(despite
+      ? [
+          h("p", { class: "warning" }, `Protokollet har ${ruleErrors.length === 1 ? "ett regelfel" : `${ruleErrors.length} regelfel`}. Rätta ${ruleErrors.length === 1 ? "det" : "dem"} helst först (panelen Problem).`),
+          h("ul", { class: "error-details", id: "adjust-errors" }, ...ruleErrors.slice(0, 10).map((e) => h("li", {}, e)), ...(ruleErrors.length > 10 ? [h("li", {}, `… och ${ruleErrors.length - 10} till`)] : [])),
+          field("Skäl att justera ändå (registreras i historiken och omfattas av sigillet)", reason),
+        ]
+      : []),
     h("p", {}, "Protokollet justeras av:"),
     h("ul", { class: "review-signers" }, ...signers.map((id) => h("li", {}, `${personName(meta, id)} (${id === meta.chair ? "ordförande" : "justerare"})`))),
     field("Tidpunkt för justeringen", at),
     h("p", { class: "hint" }, "Efter justeringen är protokollet en allmän handling: texten låses och får ett sigill (SHA-256). Senare ändringar görs bara som en synlig rättelse."),
   ], [
     { label: "Avbryt", value: false },
-    { label: "Justera", value: true, primary: true },
-  ], { validate: () => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at.value) ? null : "Ange dag och klockslag för justeringen."), id: "adjust-dialog" });
-  return ok ? at.value.slice(0, 16) : null;
+    { label: despite ? "Justera ändå" : "Justera", value: true, primary: true },
+  ], {
+    validate: () =>
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at.value)
+        ? "Ange dag och klockslag för justeringen."
+        : despite && !reason.value.trim()
+          ? "Skriv varför protokollet justeras trots regelfelen."
+          : null,
+    id: "adjust-dialog",
+    wide: despite,
+  });
+  if (!ok) return null;
+  return despite ? { at: at.value.slice(0, 16), override: reason.value.trim() } : { at: at.value.slice(0, 16) };
 }
 
 /** Rättelse: vad, varför, vem — before the text is unlocked for the correction. */

@@ -14,6 +14,9 @@ import { adjustDialog, correctionDialog, requestChangesDialog, returnToDraftDial
 import { mergeReviewCopy, mergeWordCopy, saveReviewCopy, saveWordCopy } from "./reviewCopy.js";
 import { SECRETARY, type Outcome, type ReviewSession } from "./reviewSession.js";
 import { localIsoDate } from "../../schemas/dates.js";
+import { validateFile } from "../../schemas/rules/index.js";
+import { adjust as adjustProtocol } from "../../schemas/review/adjust.js";
+import { localIsoDateTime } from "../../schemas/dates.js";
 
 const stateSymbol: Record<ApprovalState, string> = { approved: "✓", changes_requested: "!", changed: "↻", missing: "·" };
 const stateWords: Record<ApprovalState, string> = {
@@ -383,8 +386,12 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
     },
     async adjust() {
       const o = session.file();
-      const at = await adjustDialog(o.meta, session.signatoryIds());
-      if (at) await report(session.adjust(at), "Protokollet justerades inte", "Protokollet är justerat och låst.");
+      // A protocol with rule errors is justerad only with a recorded reason (issue 13, item 8).
+      // The rules are checked on the protocol as it will be once justerad (the justering date set), as the host does.
+      const preview = adjustProtocol(o, session.signatoryIds(), localIsoDateTime());
+      const errors = preview.ok ? validateFile(preview.file).filter((p) => p.severity === "error").map((p) => p.message) : [];
+      const chosen = await adjustDialog(o.meta, session.signatoryIds(), errors);
+      if (chosen) await report(session.adjust(chosen.at, chosen.override), "Protokollet justerades inte", "Protokollet är justerat och låst.");
     },
     async correction() {
       if (app.meta.status !== "adjusted") {

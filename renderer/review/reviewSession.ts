@@ -259,8 +259,9 @@ export class ReviewSession {
     return this.keepFile(immediateAdjust(this.file(), item, this.signatoryIds(), at));
   }
 
-  adjust(at = nowIso()): Outcome {
-    return this.keepFile(adjust(this.file(), this.signatoryIds(), at));
+  /** `override`: why it is justerad despite rule errors (recorded in the history). */
+  adjust(at = nowIso(), override?: string): Outcome {
+    return this.keepFile(adjust(this.file(), this.signatoryIds(), at, override));
   }
 
   /** Begin a rättelse: the justerad text is unlocked until the rättelse is recorded or cancelled. */
