@@ -8,6 +8,7 @@
 import { Node } from "prosemirror-model";
 import { z } from "zod";
 import { canonicalJSON } from "./canonical.js";
+import { MAX_AGENDA_ITEMS, MAX_TEXT_CHARS } from "./limits.js";
 import { HistoryEntry, Meta, Review, type MetaInput } from "./meta.js";
 import { schema } from "./schema.js";
 
@@ -67,6 +68,22 @@ export function parse(text: string): ParseResult {
   } catch (e) {
     return fail("", `Filen kunde inte läsas (could not be read): ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The documented maximum document (schemas/limits.ts): refused at every boundary, before rules or exports see it. */
+function sizeRefusal(doc: Node): string | null {
+  let items = 0;
+  doc.forEach((n) => void (n.type.name === "agenda_item" && items++));
+  if (items > MAX_AGENDA_ITEMS)
+    return `Dokumentet har ${items} paragrafer – högst ${MAX_AGENDA_ITEMS} hanteras (too many §§: ${items}, at most ${MAX_AGENDA_ITEMS}).`;
+  let chars = 0;
+  doc.descendants((n) => {
+    if (n.isText) chars += n.text!.length;
+    return chars <= MAX_TEXT_CHARS;
+  });
+  if (chars > MAX_TEXT_CHARS)
+    return `Dokumentet har för mycket text – högst ${MAX_TEXT_CHARS.toLocaleString("sv-SE")} tecken hanteras (document text too long, at most ${MAX_TEXT_CHARS} characters).`;
+  return null;
 }
 
 /** "line 3, column 7" of a character offset (for JSON errors, without quoting the text). */
@@ -137,6 +154,8 @@ function parseUnsafe(text: string): ParseResult {
   } catch (e) {
     return fail("doc", `Dokumentets struktur är ogiltig (invalid document structure): ${e instanceof Error ? e.message : String(e)}`);
   }
+  const tooLarge = sizeRefusal(doc);
+  if (tooLarge) return fail("doc", tooLarge);
   const errors = checkReferences(kind, meta, doc);
   if (errors.length) return { ok: false, errors };
   return { ok: true, file: { kind, meta, doc, review, history } };

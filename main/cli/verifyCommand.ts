@@ -14,8 +14,10 @@ import { verifySeal, type VerifyReason } from "../../schemas/review/seal.js";
 import { parseIsoDate } from "../../schemas/dates.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
+import { parseCommandArgs } from "./args.js";
+import { commandInfo } from "./usage.js";
 
-const USAGE = "protokoll verify <file> [--json] [--today YYYY-MM-DD]";
+const { usage: USAGE, summary } = commandInfo.verify;
 
 const reasonEnglish: Record<VerifyReason, string> = {
   not_adjusted: "NOT JUSTERAD: the document has not been justerad, so it has no seal to check",
@@ -89,29 +91,21 @@ function report(path: string, file: ProtokollFile, canonical: boolean, today: st
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "check that a justerad protocol is unchanged since justering (its seal) / kontrollera att ett justerat protokoll är oförändrat (sigillet)",
+  summary,
   usage: USAGE,
   async run(args, io) {
-    const json = args.includes("--json");
-    let today: string | null = null;
-    const rest: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === "--json") continue;
-      if (a === "--today") {
-        today = args[++i] ?? "";
-        if (!parseIsoDate(today)) {
-          io.err(`Invalid date for --today (use YYYY-MM-DD) / Ogiltigt datum för --today (skriv ÅÅÅÅ-MM-DD): ${today}`);
-          return 2;
-        }
-        continue;
-      }
-      if (a.startsWith("-")) {
-        io.err(`Unknown option / Okänt alternativ: ${a}\nUsage / Användning: ${USAGE}`);
-        return 2;
-      }
-      rest.push(a);
+    const parsed = parseCommandArgs(args, { json: { type: "boolean" }, today: { type: "string" } });
+    if (!parsed.ok) {
+      io.err(`${parsed.error}\nUsage / Användning: ${USAGE}`);
+      return 2;
     }
+    const json = parsed.values.json === true;
+    let today: string | null = parsed.values.today ?? null;
+    if (today !== null && !parseIsoDate(today)) {
+      io.err(`Invalid date for --today (use YYYY-MM-DD) / Ogiltigt datum för --today (skriv ÅÅÅÅ-MM-DD): ${today.slice(0, 40)}`);
+      return 2;
+    }
+    const rest = parsed.positionals;
     if (rest.length !== 1) {
       io.err(`Usage / Användning: ${USAGE}`);
       return 2;

@@ -92,7 +92,7 @@ async function resolveTarget(path: string): Promise<string> {
  * The previous version becomes `<name>.bak`. A hard link to it is made under a temporary name and
  * renamed over the old backup, so the backup too is always a complete file.
  */
-async function keepBackup(target: string, bak: string): Promise<void> {
+export async function keepBackup(target: string, bak: string): Promise<void> {
   const tmp = join(dirname(bak), `.${basename(bak)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await link(target, tmp);
