@@ -8,7 +8,9 @@ import { lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MAX_AGENDA_ITEMS } from "../../schemas/limits.js";
+import * as b from "../../schemas/build.js";
+import { createFile, serialize } from "../../schemas/file.js";
+import { MAX_AGENDA_ITEMS, MAX_TEXT_CHARS } from "../../schemas/limits.js";
 import { NAMND } from "../import/testTexts.testkit.js";
 import { protocolText } from "../files/testDocuments.testkit.js";
 import { parseSectionList } from "./exportCommand.js";
@@ -99,6 +101,22 @@ describe("arguments and inputs (item 6)", () => {
       expect(r.err).toMatch(new RegExp(`at most ${MAX_AGENDA_ITEMS}`));
     }
   }, 60_000);
+
+  it("handles a document at the limit — one paragraph of almost all the text allowed — without running out of stack", async () => {
+    const persons = [{ id: "ordf", name: "Anna Andersson", party: "S", role: "chair" as const }];
+    const words = "Ord och mening. ".repeat(Math.floor((MAX_TEXT_CHARS - 1000) / 16));
+    const file = createFile("protokoll", { body: { name: "Socialnämnden" }, persons, chair: "ordf" }, b.protocol(b.item({ id: "p0", title: "Lång" }, b.background(words), b.decision("Beslut."))));
+    const long = join(dir, "lång.protokoll");
+    writeFileSync(long, serialize(file));
+    const validate = await runCapturing(["validate", long]);
+    expect([0, 1]).toContain(validate.code);
+    const verify = await runCapturing(["verify", long]);
+    expect([verify.code, verify.out]).toEqual([1, expect.stringMatching(/NOT JUSTERAD/)]);
+    const out = join(dir, "lång.docx");
+    expect((await runCapturing(["export", long, "--draft", "--docx", out])).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    for (const r of [validate, verify]) expect(r.err).not.toMatch(/call stack/);
+  }, 120_000);
 
   it("ends quietly when the reader closes the pipe (| head -1), with the command's own exit code", async () => {
     const root = resolve(import.meta.dirname, "..", "..");
