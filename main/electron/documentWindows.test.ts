@@ -293,3 +293,19 @@ describe("paths a page may use (issue 13, item 1)", () => {
     (entry.win as unknown as Win).close();
   });
 });
+
+describe("a stale save in the desktop app (issue 13, item 3)", () => {
+  it("is refused with a conflict when the file changed since the window opened it, and a dialog choice replaces it", async () => {
+    const file = join(dir, "andrad-utifran.protokoll");
+    await writeFile(file, protocolText("Öppnat"));
+    const entry = await windows.create();
+    windows.granted.grant(file);
+    const opened = await entry.handlers.openFile({ path: file });
+    if (!opened.ok) throw new Error(opened.error);
+    await writeFile(file, protocolText("Skrivet av kommandoraden"));
+    const stale = await entry.handlers.saveFile({ path: file, text: protocolText("Fönstret"), saveAs: false, baseRevision: opened.revision });
+    expect(stale).toMatchObject({ ok: false, conflict: { text: protocolText("Skrivet av kommandoraden") } });
+    expect(await readFile(file, "utf8")).toBe(protocolText("Skrivet av kommandoraden"));
+    (entry.win as unknown as Win).close();
+  });
+});

@@ -16,7 +16,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { isSameFile } from "../export/writeOutput.js";
 import { keepBackup } from "./atomicWrite.js";
 
-export class OutputRefused extends Error {}
+class OutputRefused extends Error {}
 
 /** What is at `path` now: nothing, a regular file, or a refusal in English and Swedish. */
 async function existing(path: string): Promise<"none" | "file"> {
