@@ -62,6 +62,7 @@ describe("two editors on one file", () => {
     const dialog = tabB.locator("#conflict-dialog");
     await dialog.waitFor();
     expect(await dialog.innerText()).toMatch(/har ändrats sedan du öppnade den/);
+    await tabB.screenshot({ path: "test-output/conflict-dialog.png" });
     // The file still has A's edit and not B's.
     expect(onDisk("delad.protokoll")).toContain("(flik A)");
     expect(onDisk("delad.protokoll")).not.toContain("(flik B)");
@@ -71,6 +72,7 @@ describe("two editors on one file", () => {
     await diff.waitFor();
     expect(await diff.locator("ins").allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining("A")]));
     expect(await diff.innerText()).toMatch(/§ 1 .*ändrad/);
+    await tabB.screenshot({ path: "test-output/conflict-changes.png" });
     await diff.locator("button.primary").click();
 
     await tabB.locator("#conflict-dialog button.primary", { hasText: "Spara som kopia" }).click();
