@@ -23,6 +23,8 @@ type Listener = (kinds: Set<ChangeKind>) => void;
 export class App {
   readonly view: EditorView;
   path: string | null = null;
+  /** The revision (SHA-256 of the bytes) of `path` this text is based on; saves send it (issue 13). */
+  baseRevision: string | null = null;
   dirty = false;
   readOnly = false;
   /** Recovery key of this editing session (one per opened document). */
@@ -110,7 +112,10 @@ export class App {
   }
 
   /** Replace the open document (new, opened, imported, restored). */
-  load(file: ProtokollFile, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string } = {}): void {
+  load(file: ProtokollFile, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string; baseRevision?: string | null } = {}): void {
+    // The revision of the file the text is based on: given on open/restore, kept while the path stays.
+    if (options.baseRevision !== undefined) this.baseRevision = options.baseRevision;
+    else if (path !== this.path) this.baseRevision = null;
     this.view.updateState(createEditorState(file, this.appShortcuts));
     this.review = file.review;
     this.history = file.history;
@@ -182,7 +187,7 @@ export class App {
   async autosaveNow(): Promise<void> {
     clearTimeout(this.autosaveTimer);
     if (!this.dirty) return;
-    const r = await this.host.autosave({ key: this.recoveryKey, path: this.path, text: this.serialize() });
+    const r = await this.host.autosave({ key: this.recoveryKey, path: this.path, text: this.serialize(), baseRevision: this.baseRevision });
     if (!r.ok) console.warn("Autosparning misslyckades:", r.error);
   }
 

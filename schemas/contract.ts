@@ -19,6 +19,22 @@ const Base64 = z.string().max(70 * 1024 * 1024);
 /** A signing key's fingerprint (main/review/sealKeys.ts). */
 const SealKeyFingerprint = z.string().regex(/^[0-9a-f]{32}$/);
 const SealKeyPassphrase = z.string().max(1000);
+// --- issue 13: revisions of a saved file (stale saves are refused with a typed conflict) ---
+/**
+ * The revision of a document file: the SHA-256 (hex) of its bytes on disk. A save names the
+ * revision it was based on; the host refuses it when the file has changed since (another tab or
+ * window, the CLI, another program) and answers with a `SaveConflict`.
+ */
+export const Revision = z.string().regex(/^[0-9a-f]{64}$/);
+/** What a refused stale save gets back besides its Swedish error: the file as it is now. */
+export const SaveConflict = z.strictObject({
+  /** The revision on disk now. */
+  revision: Revision,
+  /** The file's text now, when it is a readable document (for "Visa ändringar" and "Ladda om"). */
+  text: z.string().nullable(),
+});
+export type SaveConflict = z.infer<typeof SaveConflict>;
+// --- end issue 13 ---
 
 export const ExportOutput = z.enum(["full", "extract", "notice", "public"]);
 export const ExportFormat = z.enum(["docx", "pdf"]);
@@ -27,7 +43,7 @@ export const contract = {
   /** Open a document: the given path, or (without one) let the user choose. */
   openFile: {
     args: z.strictObject({ path: FilePath.optional() }),
-    result: z.strictObject({ path: FilePath, text: FileText, readOnly: z.boolean() }),
+    result: z.strictObject({ path: FilePath, text: FileText, readOnly: z.boolean(), revision: Revision.optional() }),
   },
   /** Documents the user can open: recent ones (app) or the workspace (web host). */
   listFiles: {
@@ -38,8 +54,18 @@ export const contract = {
   },
   /** Save atomically. Without a path (or with saveAs) the user chooses one. */
   saveFile: {
-    args: z.strictObject({ path: FilePath.nullable(), text: FileText, saveAs: z.boolean().default(false) }),
-    result: z.strictObject({ path: FilePath }),
+    args: z.strictObject({
+      path: FilePath.nullable(),
+      text: FileText,
+      saveAs: z.boolean().default(false),
+      /**
+       * The revision this text was based on (from openFile or the last save): the save is refused
+       * with a conflict when the file on disk is another. null: based on no file (a new document),
+       * so an existing file is a conflict. Absent: the user chose to replace the file (Spara som).
+       */
+      baseRevision: Revision.nullable().optional(),
+    }),
+    result: z.strictObject({ path: FilePath, revision: Revision.optional() }),
   },
   /**
    * Import a PDF, DOCX or text file into a new document. Either a path, the user's choice (no
@@ -74,7 +100,13 @@ export const contract = {
   },
   /** Keep unsaved work in the recovery folder (called about a second after the last edit). */
   autosave: {
-    args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), path: FilePath.nullable(), text: FileText }),
+    args: z.strictObject({
+      key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      path: FilePath.nullable(),
+      text: FileText,
+      /** The revision of `path` the unsaved work is based on, so a restored document still saves safely. */
+      baseRevision: Revision.nullable().optional(),
+    }),
     result: z.strictObject({}),
   },
   /** Unsaved work left behind by a crash. */
@@ -86,7 +118,7 @@ export const contract = {
   },
   restoreRecovery: {
     args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
-    result: z.strictObject({ text: FileText, path: FilePath.nullable() }),
+    result: z.strictObject({ text: FileText, path: FilePath.nullable(), baseRevision: Revision.nullable().optional() }),
   },
   discardRecovery: {
     args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
@@ -193,7 +225,11 @@ export type ParsedArgsOf<C extends Channel> = z.output<(typeof contract)[C]["arg
 export type ResultOf<C extends Channel> = z.output<(typeof contract)[C]["result"]>;
 
 /** `{}` results (zod's `Record<string, never>`) are plain `{ok: true}`: an intersection with them would make `ok` never. */
-export type HostResult<T> = (Record<never, never> extends T ? { ok: true } : { ok: true } & T) | { ok: false; error: string };
+export type HostResult<T> =
+  | (Record<never, never> extends T ? { ok: true } : { ok: true } & T)
+  /** `conflict`: only from saveFile, when the file changed since the text's base revision (issue 13). */
+  | { ok: false; error: string }
+  | { ok: false; error: string; conflict: SaveConflict };
 
 /** What the renderer sees of its host (`window.protokoll` in the app, an HTTP client in the web host). */
 export type HostApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<HostResult<ResultOf<C>>> };

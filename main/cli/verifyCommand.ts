@@ -13,7 +13,6 @@
  * valid signature, an untrusted key, a PDF that does not match). Exit 2: unreadable or bad usage.
  */
 import { readFile, stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { serialize, type ProtokollFile } from "../../schemas/file.js";
 import { statusLabel } from "../../schemas/labels.js";
 import { immediateAdjustments, immediateUnchanged } from "../../schemas/review/adjust.js";
@@ -26,8 +25,10 @@ import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, normalizeFing
 import { checkSeal, keyLabel, type SealVerdict } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
+import { parseCommandArgs } from "./args.js";
+import { commandInfo } from "./usage.js";
 
-const USAGE = "protokoll verify <file> [--key FINGERPRINT] [--trusted-keys FILE] [--require-signature] [--pdf FILE] [--json] [--today YYYY-MM-DD]";
+const { usage: USAGE, summary } = commandInfo.verify;
 
 /** Largest PDF `--pdf` reads. */
 const MAX_PDF_BYTES = 200 * 1024 * 1024;
@@ -161,25 +162,19 @@ async function trustedKeys(keys: string[], trustedFile: string | undefined): Pro
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "check that a justerad protocol agrees with its signed seal (and a PDF with the protocol) / kontrollera att ett justerat protokoll stämmer med sitt signerade sigill (och en PDF med protokollet)",
+  summary,
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          json: { type: "boolean" },
-          today: { type: "string" },
-          key: { type: "string", multiple: true },
-          "trusted-keys": { type: "string" },
-          "require-signature": { type: "boolean" },
-          pdf: { type: "string" },
-        },
-      });
-    } catch (e) {
-      io.err(`${e instanceof Error ? e.message.replace(/^Unknown option '([^']*)'.*/s, "Unknown option / Okänt alternativ: $1") : String(e)}\nUsage / Användning: ${USAGE}`);
+    const parsed = parseCommandArgs(args, {
+      json: { type: "boolean" },
+      today: { type: "string" },
+      key: { type: "string", multiple: true },
+      "trusted-keys": { type: "string" },
+      "require-signature": { type: "boolean" },
+      pdf: { type: "string" },
+    });
+    if (!parsed.ok) {
+      io.err(`${parsed.error}\nUsage / Användning: ${USAGE}`);
       return 2;
     }
     const { values, positionals } = parsed;

@@ -112,3 +112,21 @@ describe("opening a document file", () => {
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 });
+
+describe("open errors name the problem, not the content (issue 13, item 9)", () => {
+  it("never echoes a foreign file's bytes", async () => {
+    const secrets = [
+      "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n",
+      '{"api_key": "sk-HEMLIG-NYCKEL-123"} trailing',
+      '{"format": "sk-HEMLIG-NYCKEL-123", "version": 1}',
+      "[1, 2, sk-HEMLIG-NYCKEL-123",
+    ];
+    for (const [i, s] of secrets.entries()) {
+      const error = await refused(`hemlig-${i}.protokoll`, s);
+      expect(error).not.toMatch(/root:x|bin\/bash|HEMLIG|sk-/);
+      expect(error).toMatch(/JSON|format|avkortad/);
+    }
+    // It still says where: line and column.
+    expect(await refused("plats.protokoll", '{\n  "format": "protokoll",\n  x\n}')).toMatch(/line 3, column 3/);
+  });
+});

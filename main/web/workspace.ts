@@ -102,6 +102,8 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     sealKeys: ownerKeyStore(workspace.root),
     // The bodies' reglementen (issue 14), unless bodies/ leads out of the workspace.
     ...(workspace.resolve("bodies") ? { bodiesDir: workspace.resolve("bodies")! } : {}),
+    // The desktop app may have a workspace document open: its lock is honoured here (issue 13, item 3).
+    honourLocks: { owner: "Protokoll i webbläsaren" },
   };
 }
 
