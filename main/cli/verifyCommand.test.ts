@@ -122,7 +122,7 @@ describe("protokoll verify", () => {
     const r = await run(path, "--today", "2020-09-01");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Justerat måndag den 31 augusti 2020.");
-    expect(r.out).toContain("Överklagandetiden går ut onsdag den 23 september 2020");
+    expect(r.out).toContain("Överklagandetiden går ut senast onsdag den 23 september 2020");
     const text = readFileSync(path, "utf8");
     const word = /"text": "[^"]*\b(beslutar)\b/.exec(text);
     expect(word).not.toBeNull();
