@@ -81,6 +81,7 @@ describe("protokoll validate", () => {
     const r = spawnSync(process.execPath, ["bin/protokoll.mjs", "validate", seed], { encoding: "utf8", cwd: join(import.meta.dirname, "../..") });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("§ 15 Anmälningsfrågor:\n  fel: § 15 saknar beslut.");
+    // the adjustment-stated warning: the text says when justering is, not where
     expect(r.stdout).toContain("3 error(s), 1 warning(s) / 3 fel, 1 varning");
     const gone = spawnSync(process.execPath, ["bin/protokoll.mjs", "validate", join(dir, "nej.protokoll")], { encoding: "utf8", cwd: join(import.meta.dirname, "../..") });
     expect(gone.status).toBe(2);

@@ -187,8 +187,11 @@ describe("interpellation-parties", () => {
 
 describe("interpellation-timing (KL 5:63) and fullmaktige-questions (KL 5:68) with the workspace's rule context", () => {
   const meetingDates = ["2025-01-27", "2025-02-24", "2025-03-24"];
-  it("is silent without the rule context", () => {
+  it("is silent about the next meeting without the rule context, but checks the answer's date against its meeting", () => {
     expect(of("interpellation-timing", answerFile(undefined, { asked: "2025-01-27", meeting: "2025-03-24", date: "2025-03-20" }))).toEqual([]);
+    expect(messages("interpellation-timing", answerFile(undefined, { asked: "2025-01-27", meeting: "2025-02-24", date: "2025-02-25" }))).toEqual([
+      "Svaret är daterat 25 februari 2025, efter sammanträdet 24 februari 2025 där det besvaras.",
+    ]);
   });
   it("warns when an answer is not given at the meeting that follows the one it was asked at", () => {
     const late = answerFile(undefined, { asked: "2025-01-27", meeting: "2025-03-24", date: "2025-03-20" });
