@@ -252,6 +252,7 @@ describe("justering in the editor", () => {
     expect(await dialog.locator("#adjust-errors li").allInnerTexts()).toEqual([expect.stringMatching(/saknar närvaroförteckning/)]);
     await dialog.locator("button.primary", { hasText: "Justera ändå" }).click();
     expect(await dialog.isVisible()).toBe(true); // no reason given: not justerad
+    await page.screenshot({ path: "test-output/adjust-despite-errors.png" });
     await page.fill("#adjust-override", "Närvaroförteckningen finns i bilaga 1.");
     await primary();
     await expect.poll(state).toBe("Justerad");
