@@ -261,6 +261,7 @@ describe("justering in the editor", () => {
     expect(await dialog.locator("#adjust-errors li").allInnerTexts()).toEqual([expect.stringMatching(/saknar närvaroförteckning/)]);
     await dialog.locator("button.primary", { hasText: "Justera ändå" }).click();
     expect(await dialog.isVisible()).toBe(true); // no reason given: not justerad
+    await page.screenshot({ path: "test-output/adjust-despite-errors.png" });
     await page.fill("#adjust-override", "Närvaroförteckningen finns i bilaga 1.");
     await page.screenshot({ path: "test-output/editor-review-adjust-dialog.png" });
     // No key yet: the dialog offers to create one, protected by a passphrase.

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -37,7 +38,7 @@ describe("opening a document file", () => {
     await writeFile(file, text);
     const parsed = parse(text);
     if (!parsed.ok) throw new Error("the test document does not parse");
-    expect(await readDocumentFile(file)).toEqual({ ok: true, text, file: parsed.file });
+    expect(await readDocumentFile(file)).toEqual({ ok: true, text, file: parsed.file, revision: createHash("sha256").update(text).digest("hex") });
   });
 
   it("says a missing file does not exist", async () => {
