@@ -204,6 +204,12 @@ describe("protokoll verify: signatures and trusted keys", () => {
     expect(given.out).toContain(`signed by key ${formatFingerprint(stranger.fingerprint)} (Annan nämnd)`);
     const list = write("mina-betrodda.txt", `${stranger.fingerprint}\n`);
     expect((await run(path, "--trusted-keys", list)).code).toBe(0);
+    // --key asks "signed by this key?": the body's own file is not, although its key is trusted by default.
+    const ours = write("var-nyckel.protokoll", serialize(adjusted()));
+    expect((await run(ours)).code).toBe(0);
+    const other = await run(ours, "--key", stranger.fingerprint);
+    expect(other.code).toBe(1);
+    expect(other.out).toMatch(new RegExp(`^UNTRUSTED KEY: the file agrees with its seal, signed by key ${bodyKey}`));
     expect((await run(path, "--key", "inte-ett-fingeravtryck")).code).toBe(2);
   });
 
