@@ -22,7 +22,7 @@ import { itemLabel } from "../../schemas/review/items.js";
 import type { StoredFile, VerifyReason } from "../../schemas/review/seal.js";
 import { parseIsoDate } from "../../schemas/dates.js";
 import { pdfMatchesFile, type PdfMatch } from "../review/pdfMatchesFile.js";
-import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
+import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, KeyError, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
 import { checkSeal, keyLabel, type SealVerdict } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
@@ -231,8 +231,21 @@ export const verifyCommand: Command = {
       }
       pdf = { path: values.pdf, match: await pdfMatchesFile(read.file, new Uint8Array(await readFile(values.pdf))) };
     }
+    const trustedFile = values["trusted-keys"];
+    if (trustedFile !== undefined && !(await stat(trustedFile).catch(() => null))) {
+      io.err(`File not found / Filen finns inte: ${trustedFile}`);
+      return 2;
+    }
+    let trusted: Set<string>;
+    try {
+      trusted = await trustedKeys(keys, trustedFile);
+    } catch (e) {
+      if (!(e instanceof KeyError)) throw e;
+      io.err(e.message);
+      return 2;
+    }
     const options: Options = { requireSignature: values["require-signature"] === true, keys };
-    const verdict = checkSeal(read.file, read.stored, await trustedKeys(keys, values["trusted-keys"]));
+    const verdict = checkSeal(read.file, read.stored, trusted);
     if (values.json) {
       const head = headline(verdict, options);
       const immediate = immediateStates(read.file, verdict.result !== "seal-failed");

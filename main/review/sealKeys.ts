@@ -13,7 +13,7 @@
  * with `protokoll verify --key FINGERPRINT` that the file was signed by that key.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { chmod, mkdir, readFile, readdir } from "node:fs/promises";
+import { chmod, mkdir, readFile, readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -247,13 +247,21 @@ function info(file: KeyFile): KeyInfo {
   return { fingerprint: file.fingerprint, holder: file.holder, publicKey: file.publicKey, created: file.created, protection: file.protection };
 }
 
+/** Largest trusted-keys file read (about 25,000 keys). */
+const MAX_TRUSTED_KEYS_BYTES = 1024 * 1024;
+
 /** The fingerprints in a trusted-keys file: one a line, anything after the fingerprint (and `#` lines) is a comment. */
 export async function readTrustedKeys(path: string): Promise<Set<string>> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return new Set();
+  // Only a regular file of sensible size: never a device, a pipe or a folder.
+  if (!info.isFile() || info.size > MAX_TRUSTED_KEYS_BYTES)
+    throw new KeyError(`Filen över betrodda nycklar är ingen vanlig textfil (the trusted-keys file is not a regular text file): ${path}`);
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch {
-    return new Set();
+    throw new KeyError(`Filen över betrodda nycklar kan inte läsas (cannot read the trusted-keys file): ${path}`);
   }
   const out = new Set<string>();
   for (const line of text.split(/\r?\n/)) {
