@@ -119,13 +119,17 @@ export class SealKeyStore {
   private async read(fingerprint: string): Promise<KeyFile> {
     const fp = normalizeFingerprint(fingerprint);
     if (!fp) throw new KeyError(`”${fingerprint.slice(0, 60)}” är inget nyckelfingeravtryck (not a key fingerprint).`);
-    let text: string;
+    const path = join(this.dir, `${fp}.json`);
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new KeyError(`Nyckeln ${formatFingerprint(fp)} finns inte bland dina nycklar (no such key).`);
+    if (!info.isFile() || info.size > 100_000) throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
+    let raw: unknown = null;
     try {
-      text = await readFile(join(this.dir, `${fp}.json`), "utf8");
+      raw = JSON.parse(await readFile(path, "utf8"));
     } catch {
-      throw new KeyError(`Nyckeln ${formatFingerprint(fp)} finns inte bland dina nycklar (no such key).`);
+      // reported as damaged below
     }
-    const parsed = KeyFile.safeParse(JSON.parse(text));
+    const parsed = KeyFile.safeParse(raw);
     if (!parsed.success || parsed.data.fingerprint !== fp) throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
     return parsed.data;
   }
