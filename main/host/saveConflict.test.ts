@@ -11,6 +11,7 @@ import { parse, serialize, type ProtokollFile } from "../../schemas/file.js";
 import { adjust } from "../../schemas/review/adjust.js";
 import { approveItem } from "../../schemas/review/approvals.js";
 import { recordCorrection } from "../../schemas/review/recordCorrection.js";
+import { recordNotice } from "../../schemas/review/recordNotice.js";
 import { sendForReview } from "../../schemas/review/reviewStatus.js";
 import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { acquireLock } from "../files/fileLock.js";
@@ -110,6 +111,20 @@ describe("the justering record at save (issue 13, item 8)", () => {
     const corrected = must(recordCorrection(base.file, { newDoc: newDoc.file.doc, what: "Tillägg i § 5", why: "Skrivfel", by: "Sara Karlsson", at: "2020-09-01T10:00" }));
     expect(await handlers.saveFile({ path: "justerat.protokoll", text: serialize(corrected), saveAs: false, baseRevision: reopened.revision })).toMatchObject({ ok: true });
     expect(onDisk("justerat.protokoll")).toContain("i sin helhet");
+  });
+
+  it("lets a justerat protocol take its recorded anslag (a sealed history entry), but not an anslag date written over the seal", async () => {
+    write("anslag.protokoll", adjustedSample());
+    const tab = await open("anslag.protokoll");
+    const base = parse(tab.text);
+    if (!base.ok) throw new Error("does not parse");
+    // The date typed into meta without the recorded entry: a change of the sealed protocol.
+    const typed = { ...base.file, meta: { ...base.file.meta, notice: { ...base.file.meta.notice, posted: "2020-09-02" } } };
+    expect(await handlers.saveFile({ path: "anslag.protokoll", text: serialize(typed), saveAs: false, baseRevision: tab.revision })).toEqual({ ok: false, error: ADJUSTED_OVERWRITE });
+    const posted = must(recordNotice(base.file, "2020-09-02", "Sara Karlsson", "2020-09-02T09:00"));
+    expect(await handlers.saveFile({ path: "anslag.protokoll", text: serialize(posted), saveAs: false, baseRevision: tab.revision })).toMatchObject({ ok: true });
+    const saved = parse(onDisk("anslag.protokoll"));
+    expect(saved.ok && saved.file.history.at(-1)?.kind).toBe("notice");
   });
 
   it("refuses a justering of a protocol with rule errors unless the override and its reason are recorded", async () => {

@@ -2,8 +2,8 @@
  * What a save may not do to the justering record (issue 13, item 8), checked by the host before it
  * writes — whatever the page sends:
  *
- * - a justerad protocol on disk changes only by a recorded rättelse (its history grows by
- *   rättelser and the seal chain holds), or not in its sealed content at all (`checkEdit`);
+ * - a justerad protocol on disk changes only by a recorded rättelse or anslag (its history grows
+ *   by such entries and the seal chain holds), or not in its sealed content at all (`checkEdit`);
  * - a § justerad at the meeting keeps its content, and the history is only appended to, when the
  *   save replaces the document it was based on;
  * - a protocol with rule errors becomes justerad only with a recorded override: the justering's
@@ -22,11 +22,14 @@ export const ADJUSTED_OVERWRITE =
 /** The justering of the whole protocol, if any: the last history entry of kind "adjusted" without a §. */
 const wholeAdjustment = (file: ProtokollFile) => file.history.filter((h) => h.kind === "adjusted" && h.item === null).at(-1);
 
-/** A rättelse recorded the way recordCorrection does it: history extended by rättelser only, seal chain intact. */
+/**
+ * A rättelse or an anslag recorded the way recordCorrection and recordNotice do it: history
+ * extended by such entries only, each renewing the seal, and the seal chain intact.
+ */
 function isRecordedCorrection(before: ProtokollFile, after: ProtokollFile): boolean {
   if (after.meta.status !== "adjusted" || after.history.length <= before.history.length) return false;
   if (JSON.stringify(after.history.slice(0, before.history.length)) !== JSON.stringify(before.history)) return false;
-  if (!after.history.slice(before.history.length).every((h) => h.kind === "correction")) return false;
+  if (!after.history.slice(before.history.length).every((h) => h.kind === "correction" || h.kind === "notice")) return false;
   return verifySeal(after).ok;
 }
 
