@@ -133,11 +133,12 @@ export const exportCommand: Command = {
     for (const t of targets) {
       const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a" });
       if (!r.ok) {
-        if (r.problems) {
+        if (r.refused) io.err(`Export refused / Exporten stoppades: ${r.refused.en}\n  ${r.refused.sv}`);
+        if (r.problems?.length) {
           io.err(`Export refused: the document has errors / Exporten stoppades: dokumentet har fel (${r.problems.length}). Fix them or use --draft / Rätta dem eller använd --draft.`);
           printProblems(r.problems, file, io);
-          return 1;
         }
+        if (r.refused || r.problems?.length) return 1;
         io.err(`Export failed / Exporten misslyckades: ${r.error}`);
         return 2;
       }

@@ -152,6 +152,7 @@ describe("renderDocument: the notice (anslag)", () => {
     f.meta.meeting.date = meeting;
     f.meta.adjustment.date = adjusted;
     f.meta.notice.posted = posted;
+    f.meta.status = "adjusted";
     return render(f, { output: "notice" });
   };
 
