@@ -46,8 +46,9 @@ export type Block =
       runs: Run[];
       bookmark?: string;
       /**
-       * (issue 15) A stable id of a § heading ("p-<agenda_item id>"): the DOCX bookmark name and
-       * the PDF named destination that `Run.ref` points to. Only on § headings.
+       * (issue 15) A stable id of a § heading ("par_<agenda_item id>", letters, digits and "_",
+       * ≤ 40 characters): the DOCX bookmark name (it covers the "§ 5" at the start of the heading)
+       * and the PDF named destination that `Run.ref` points to. Only on § headings.
        */
       anchor?: string;
       /**

@@ -119,9 +119,13 @@ export function itemLabel(id: string, ctx: Pick<RenderContext, "numbers">): stri
   return n === undefined ? "§ ?" : `§ ${n}`;
 }
 
-/** The bookmark / named destination of a § heading, which `Run.ref` points to (stable across renumbering). */
+/**
+ * The bookmark / named destination of a § heading, which `Run.ref` points to (stable across
+ * renumbering): "par_" and the § id, letters, digits and "_" only and at most 40 characters, as
+ * Word requires of a bookmark name.
+ */
 export function itemAnchor(id: string): string {
-  return `p-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`.slice(0, 40);
+  return `par_${id.replace(/[^A-Za-z0-9_]/g, "_")}`.slice(0, 40);
 }
 
 /** The marking printed in the heading of a § with sekretess: "Sekretess enligt OSL 26 kap. 1 §". */
