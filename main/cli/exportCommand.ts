@@ -1,20 +1,22 @@
 /**
  * `protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice]
- * [--public] [--draft] [--pdfa-1b]`
+ * [--public] [--draft] [--pdfa-1b] [--workspace dir]`
+ * The municipality profile (profile.json) comes from --workspace, else from the file's folder upwards.
  * Exit codes: 0 written; 1 refused by the export gate (the problems are printed, grouped by §);
  * 2 the file cannot be read, or wrong arguments.
  */
 import { existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 import { exportDocument, type ExportOptions } from "../export/exportDocument.js";
 import { writeOutput } from "../export/writeOutput.js";
+import { findProfile, loadProfile } from "../export/loadProfile.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
 import type { CliIO, Command } from "./command.js";
 
-const USAGE = "protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice] [--public] [--draft] [--pdfa-1b]";
+const USAGE = "protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice] [--public] [--draft] [--pdfa-1b] [--workspace dir]";
 
 interface Args {
   input: string;
@@ -25,12 +27,14 @@ interface Args {
   public: boolean;
   draft: boolean;
   pdfa1b: boolean;
+  /** The workspace whose profile.json to use (else found from the file's folder upwards). */
+  workspace: string | null;
 }
 
 type Parsed = { ok: true; args: Args } | { ok: false; error: string };
 
 function parseArgs(argv: string[]): Parsed {
-  const a: Args = { input: "", docx: null, pdf: null, extract: null, notice: false, public: false, draft: false, pdfa1b: false };
+  const a: Args = { input: "", docx: null, pdf: null, extract: null, notice: false, public: false, draft: false, pdfa1b: false, workspace: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -46,6 +50,7 @@ function parseArgs(argv: string[]): Parsed {
       else if (arg === "--public") a.public = true;
       else if (arg === "--draft") a.draft = true;
       else if (arg === "--pdfa-1b") a.pdfa1b = true;
+      else if (arg === "--workspace") a.workspace = value();
       else if (arg.startsWith("--")) return { ok: false, error: `Unknown option ${arg} / Okänt val ${arg}` };
       else if (!a.input) a.input = arg;
       else return { ok: false, error: `Only one file can be exported at a time / Bara en fil kan exporteras åt gången (${arg})` };
@@ -123,6 +128,18 @@ export const exportCommand: Command = {
       }
       items = wanted.map((n) => byNumber.get(n)!);
     }
+    // The municipality profile (issue 15): --workspace, else the nearest profile.json from the file's folder upwards.
+    if (a.workspace !== null && !existsSync(a.workspace)) {
+      io.err(`Workspace not found / Arbetsmappen finns inte: ${a.workspace}`);
+      return 2;
+    }
+    const profileRoot = a.workspace ?? findProfile(dirname(resolve(a.input)));
+    const loaded = profileRoot ? await loadProfile(profileRoot) : null;
+    if (loaded && !loaded.ok) {
+      io.err(`The municipality profile cannot be used / ${loaded.error}`);
+      return 2;
+    }
+    const profile = loaded?.profile ?? null;
     const output: ExportOptions["output"] = a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
 
     const targets: { format: "docx" | "pdf"; path: string | null }[] = [];
@@ -131,7 +148,7 @@ export const exportCommand: Command = {
     if (targets.length === 0) targets.push({ format: "pdf", path: null });
 
     for (const t of targets) {
-      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a" });
+      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a", profile });
       if (!r.ok) {
         if (r.refused) io.err(`Export refused / Exporten stoppades: ${r.refused.en}\n  ${r.refused.sv}`);
         if (r.problems?.length) {

@@ -32,6 +32,10 @@ const api = {
   setDocumentState: invoke("setDocumentState"),
   exportReviewDocx: invoke("exportReviewDocx"),
   importReviewDocx: invoke("importReviewDocx"),
+  // The municipality profile (issue 15).
+  readProfile: invoke("readProfile"),
+  writeProfile: invoke("writeProfile"),
+  importProfileFile: invoke("importProfileFile"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

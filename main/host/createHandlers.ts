@@ -19,6 +19,8 @@ import { RecoveryStore } from "../files/recovery.js";
 import { exportDocument, importDocument, reportLines } from "./services.js";
 import { mergeWordReview } from "../review/mergeWordReview.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
+import { loadProfile } from "../export/loadProfile.js";
+import { profileHandlers, type ProfileEnv } from "./profileHandlers.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -34,7 +36,7 @@ export interface DocumentState {
   path: string | null;
 }
 
-export interface HostEnv {
+export interface HostEnv extends ProfileEnv {
   /** A path from the renderer → the real path, or null when it is not allowed (outside the workspace). */
   resolve(path: string): string | null;
   /** A real path → how the renderer should see it (identity in the app, workspace-relative on the web). */
@@ -189,7 +191,11 @@ export function createHandlers(env: HostEnv): HostHandlers {
     exportFile: guard("Export", async ({ text, format, output, items, draft, path }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
-      const r = await exportDocument(parsed.file, { format, output, items, draft });
+      // The municipality profile of the workspace (issue 15): every export uses it.
+      const root = env.workspaceDir?.() ?? null;
+      const profile = root ? await loadProfile(root) : null;
+      if (profile && !profile.ok) return fail(profile.error);
+      const r = await exportDocument(parsed.file, { format, output, items, draft, profile: profile?.profile ?? null });
       if (!r.ok) return fail(r.error);
       const chosen = path ?? (await env.chooseSavePath(r.fileName.replace(/\.(docx|pdf)$/i, ""), format));
       if (chosen === null) return fail("Ingen fil vald – exporten sparades inte.");
@@ -251,5 +257,8 @@ export function createHandlers(env: HostEnv): HostHandlers {
       await env.setDocumentState(state);
       return { ok: true };
     }),
+
+    // The municipality profile (issue 15).
+    ...profileHandlers(env),
   };
 }

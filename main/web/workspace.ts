@@ -98,5 +98,7 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     listFiles: async () => workspace.list(),
     recoveryDir: join(workspace.root, ".protokoll", "recovery"),
     setDocumentState,
+    // The municipality profile (issue 15): profile.json in the workspace; files come as uploads.
+    workspaceDir: () => workspace.root,
   };
 }
