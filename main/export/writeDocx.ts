@@ -308,7 +308,7 @@ class DocxBuilder {
               new Paragraph({
                 style: ctx.quote ? "Quote" : undefined,
                 pageBreakBefore: this.takeBreak(),
-                numbering: { reference: ref, level, instance, ...(definition ? { definition } : {}) },
+                numbering: { reference: definition ?? ref, level, instance },
                 children: textRuns(first.runs),
               }),
             );
