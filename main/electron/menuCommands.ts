@@ -54,6 +54,8 @@ export const menuCommands = [
   "export.public",
   "help.shortcuts",
   "help.about",
+  // The municipality profile (issue 15).
+  "profile.edit",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];
