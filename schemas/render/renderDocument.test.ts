@@ -252,3 +252,47 @@ describe("sectionRange", () => {
     expect(sectionRange([])).toBe("");
   });
 });
+
+describe("renderDocument: what the writers need to mark and link (issue 15)", () => {
+  it("gives each § heading its anchor and a confidential § its sekretess marking, and lists the confidential §§ on the first page", () => {
+    const d = render(confidentialProtocol(), { output: "full" });
+    const h = d.blocks.filter((x): x is Extract<Block, { type: "heading" }> => x.type === "heading" && x.level === 2 && !!x.anchor);
+    expect(h.map((x) => x.anchor)).toEqual(["par_s1", "par_s2", "par_s3"]);
+    expect(h.map((x) => x.marking)).toEqual([undefined, undefined, "Sekretess enligt OSL 26 kap. 1 §"]);
+    expect(formValue(d, "Sekretess")).toBe("Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.");
+    // The public version replaces the § instead, without the marking, but still lists it.
+    const pub = render(confidentialProtocol(), { output: "public" });
+    expect(pub.blocks.some((x) => x.type === "heading" && !!x.marking)).toBe(false);
+    expect(formValue(pub, "Sekretess")).toBe("Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.");
+  });
+
+  it("marks a § reference with the anchor of its target", () => {
+    const d = render(seed002(), { output: "full" });
+    const p = d.blocks.find((x) => x.type === "paragraph" && x.runs.some((r) => r.text === "§ 16"));
+    expect(p && p.type === "paragraph" && p.runs.find((r) => r.text === "§ 16")).toEqual({ text: "§ 16", ref: "par_p16" });
+  });
+
+  it("prints 'Paragrafen förklarades omedelbart justerad.' once, also when the secretary typed it", () => {
+    const generated = createFile("protokoll", { body: { name: "Socialnämnden" } }, b.protocol(b.item({ id: "a", title: "Brådskande", immediate: true }, b.decision("Beslut."))));
+    const typed = createFile(
+      "protokoll",
+      { body: { name: "Socialnämnden" } },
+      b.protocol(b.item({ id: "a", title: "Brådskande", immediate: true }, b.decision("Beslut."), b.background("Paragrafen förklarades omedelbart justerad."))),
+    );
+    for (const f of [generated, typed]) expect(texts(render(f, { output: "full" })).filter((t) => /omedelbart justerad/.test(t))).toHaveLength(1);
+  });
+
+  it("numbers an answer's questions on across the prose between them", () => {
+    const f = createFile(
+      "interpellationssvar",
+      { body: { name: "Kommunfullmäktige" }, persons: [{ id: "i", name: "Anna Andersson", party: "V", role: "member" }], interpellation: { interpellant: "i" } },
+      b.answerDoc("Svar på interpellation", b.question("Ett?"), "Svar ett.", b.question("Två?"), b.question("Tre?"), "Svar.", b.question("Fyra?")),
+    );
+    const lists = render(f, { output: "full" }).blocks.filter((x): x is Extract<Block, { type: "list" }> => x.type === "list");
+    expect(lists.map((l) => [l.start, l.items.length])).toEqual([
+      [1, 1],
+      [2, 2],
+      [4, 1],
+    ]);
+  });
+});
