@@ -15,6 +15,7 @@ import {
   Header,
   HeightRule,
   ImageRun,
+  LineRuleType,
   LevelFormat,
   Packer,
   PageBreak,
@@ -371,6 +372,8 @@ function letterhead(profile: RenderProfile): Paragraph[] {
       new Paragraph({
         style: "Letterhead",
         keepNext: true,
+        // Line height follows the picture (an explicit "auto" rule: LibreOffice otherwise clips it to one line).
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 80 },
         children: [
           new ImageRun({
             type: "png",
