@@ -19,6 +19,7 @@ import { mountAttendance } from "./ui/attendancePanel.js";
 import { modal, showError } from "./ui/dialogs.js";
 import { field, h, select } from "./ui/dom.js";
 import { fileActions } from "./ui/fileActions.js";
+import { editProfile } from "./ui/profileDialog.js";
 import { mountFindBar } from "./ui/findBar.js";
 import { showHelp } from "./ui/helpPanel.js";
 import { mountInspector } from "./ui/inspector.js";
@@ -167,6 +168,7 @@ async function start(): Promise<void> {
     "export.extract": () => files.exportDialog({ output: "extract" }),
     "export.notice": () => files.exportDialog({ output: "notice" }),
     "export.public": () => files.exportDialog({ output: "public" }),
+    "profile.edit": () => editProfile(app.host, native),
     "help.shortcuts": () => showHelp(allShortcuts()),
     "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
   };
@@ -218,7 +220,7 @@ async function start(): Promise<void> {
 
   // ---- toolbar menus ----
   const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
-    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"]] },
+    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Kommunprofil…", "profile.edit"]] },
     { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
     {
       label: "Infoga",

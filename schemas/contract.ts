@@ -214,6 +214,39 @@ export const contract = {
         z.strictObject({ number: z.string().nullable(), title: z.string(), interpellant: z.string().nullable(), meetingDate: z.string().nullable() }),
       ),
     }),
+    },
+
+  // ---- The municipality profile (issue 15): profile.json in the workspace, edited in "Kommunprofil". ----
+  /**
+   * The workspace's profile.json as stored (null when there is none), where the workspace is, and
+   * the logo as a data: URL of the flattened PNG for the dialog's preview (null without a logo).
+   * `error` says why an existing profile cannot be used (it is then shown, not lost).
+   */
+  readProfile: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      profile: z.record(z.string(), z.unknown()).nullable(),
+      folder: z.string().max(4096),
+      logoPreview: z.string().max(8 * 1024 * 1024).nullable(),
+      error: z.string().nullable(),
+    }),
+  },
+  /** Write profile.json (atomically) after checking it against schemas/profile.ts and that its files exist. */
+  writeProfile: {
+    args: z.strictObject({ profile: z.record(z.string(), z.unknown()) }),
+    result: z.strictObject({}),
+  },
+  /**
+   * Copy a logo (PNG or SVG) or a TrueType font the user picks into the workspace's folder
+   * "profil/" — the app's file dialog, or the bytes picked in the browser — and return its
+   * workspace-relative name for profile.json.
+   */
+  importProfileFile: {
+    args: z.strictObject({
+      kind: z.enum(["logo", "logoSvg", "font"]),
+      upload: z.strictObject({ name: z.string().min(1).max(500), base64: z.string().max(30 * 1024 * 1024) }).optional(),
+    }),
+    result: z.strictObject({ file: z.string().max(300) }),
   },
 } as const;
 
@@ -304,6 +337,8 @@ export const menuCommands = [
   "export.public",
   "help.shortcuts",
   "help.about",
+  // The municipality profile (issue 15).
+  "profile.edit",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

@@ -1,16 +1,18 @@
 /**
  * `protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice]
- * [--public] [--draft] [--pdfa-1b]`
+ * [--public] [--draft] [--pdfa-1b] [--workspace dir]`
+ * The municipality profile (profile.json) comes from --workspace, else from the file's folder upwards.
  * Exit codes: 0 written; 1 refused by the export gate (the problems are printed, grouped by §);
  * 2 the file cannot be read, or wrong arguments.
  */
 import { existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { MAX_AGENDA_ITEMS, MAX_ITEM_NUMBER } from "../../schemas/limits.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 import { exportDocument, type ExportOptions } from "../export/exportDocument.js";
+import { findProfile, loadProfile } from "../export/loadProfile.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
 import { writeOutputFile } from "../files/safeOutput.js";
 import { parseCommandArgs } from "./args.js";
@@ -28,6 +30,8 @@ interface Args {
   public: boolean;
   draft: boolean;
   pdfa1b: boolean;
+  /** The workspace whose profile.json to use (else found from the file's folder upwards). */
+  workspace: string | null;
 }
 
 type Parsed = { ok: true; args: Args } | { ok: false; error: string };
@@ -41,6 +45,7 @@ function parseArgs(argv: string[]): Parsed {
     public: { type: "boolean" },
     draft: { type: "boolean" },
     "pdfa-1b": { type: "boolean" },
+    workspace: { type: "string" },
   });
   if (!parsed.ok) return parsed;
   const v = parsed.values;
@@ -57,6 +62,7 @@ function parseArgs(argv: string[]): Parsed {
     public: v.public === true,
     draft: v.draft === true,
     pdfa1b: v["pdfa-1b"] === true,
+    workspace: v.workspace ?? null,
   };
   if ([a.extract !== null, a.notice, a.public].filter(Boolean).length > 1)
     return { ok: false, error: "Choose one of --extract, --notice, --public / Välj ett av --extract, --notice, --public" };
@@ -133,6 +139,18 @@ export const exportCommand: Command = {
       }
       items = wanted.map((n) => byNumber.get(n)!);
     }
+    // The municipality profile (issue 15): --workspace, else the nearest profile.json from the file's folder upwards.
+    if (a.workspace !== null && !existsSync(a.workspace)) {
+      io.err(`Workspace not found / Arbetsmappen finns inte: ${a.workspace}`);
+      return 2;
+    }
+    const profileRoot = a.workspace ?? findProfile(dirname(resolve(a.input)));
+    const loaded = profileRoot ? await loadProfile(profileRoot) : null;
+    if (loaded && !loaded.ok) {
+      io.err(`The municipality profile cannot be used / ${loaded.error}`);
+      return 2;
+    }
+    const profile = loaded?.profile ?? null;
     const output: ExportOptions["output"] = a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
 
     const targets: { format: "docx" | "pdf"; path: string | null }[] = [];
@@ -141,13 +159,14 @@ export const exportCommand: Command = {
     if (targets.length === 0) targets.push({ format: "pdf", path: null });
 
     for (const t of targets) {
-      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a" });
+      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a", profile });
       if (!r.ok) {
-        if (r.problems) {
+        if (r.refused) io.err(`Export refused / Exporten stoppades: ${r.refused.en}\n  ${r.refused.sv}`);
+        if (r.problems?.length) {
           io.err(`Export refused: the document has errors / Exporten stoppades: dokumentet har fel (${r.problems.length}). Fix them or use --draft / Rätta dem eller använd --draft.`);
           printProblems(r.problems, file, io);
-          return 1;
         }
+        if (r.refused || r.problems?.length) return 1;
         io.err(`Export failed / Exporten misslyckades: ${r.error}`);
         return 2;
       }

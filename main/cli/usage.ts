@@ -18,7 +18,7 @@ export const commandInfo = {
     summary: "Check a protocol against the rules (Kommunallagen, practice) / Kontrollera ett protokoll mot reglerna",
   },
   export: {
-    usage: "protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice] [--public] [--draft] [--pdfa-1b]",
+    usage: "protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice] [--public] [--draft] [--pdfa-1b] [--workspace dir]",
     summary: "Export DOCX or PDF (PDF/A): protocol, extract, notice, public version / Exportera DOCX eller PDF",
   },
   verify: {

@@ -135,6 +135,8 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Protokollsutdrag…", "export.extract"),
       cmd("Anslagsbevis…", "export.notice"),
       cmd("Offentlig version…", "export.public"),
+      sep,
+      cmd("Kommunprofil…", "profile.edit"),
     ],
   };
 

@@ -39,6 +39,10 @@ const api = {
   listBodies: invoke("listBodies"),
   saveBody: invoke("saveBody"),
   ruleContext: invoke("ruleContext"),
+  // The municipality profile (issue 15).
+  readProfile: invoke("readProfile"),
+  writeProfile: invoke("writeProfile"),
+  importProfileFile: invoke("importProfileFile"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

@@ -29,6 +29,8 @@ type SealChannel = "listSealKeys" | "createSealKey" | "signSeal";
 type Guard = <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) => (args: A) => Promise<HostResult<R>>;
 import { listBodies, saveBody } from "./bodies.js";
 import { buildRuleContext } from "./ruleContext.js";
+import { loadProfile } from "../export/loadProfile.js";
+import { profileHandlers, type ProfileEnv } from "./profileHandlers.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -44,7 +46,7 @@ export interface DocumentState {
   path: string | null;
 }
 
-export interface HostEnv {
+export interface HostEnv extends ProfileEnv {
   /** A path from the renderer → the real path, or null when it is not allowed (outside the workspace). */
   resolve(path: string): string | null;
   /** A real path → how the renderer should see it (identity in the app, workspace-relative on the web). */
@@ -258,7 +260,11 @@ export function createHandlers(env: HostEnv): HostHandlers {
     exportFile: guard("Export", async ({ text, format, output, items, draft, path }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
-      const r = await exportDocument(parsed.file, { format, output, items, draft });
+      // The municipality profile of the workspace (issue 15): every export uses it.
+      const root = env.workspaceDir?.() ?? null;
+      const profile = root ? await loadProfile(root) : null;
+      if (profile && !profile.ok) return fail(profile.error);
+      const r = await exportDocument(parsed.file, { format, output, items, draft, profile: profile?.profile ?? null });
       if (!r.ok) return fail(r.error);
       const chosen = path ?? (await env.chooseSavePath(r.fileName.replace(/\.(docx|pdf)$/i, ""), format));
       if (chosen === null) return fail("Ingen fil vald – exporten sparades inte.");
@@ -334,6 +340,9 @@ export function createHandlers(env: HostEnv): HostHandlers {
       const real = files.map((f) => env.resolve(f.path)).filter((p): p is string => p !== null);
       return { ok: true, ...(await buildRuleContext(real)) };
     }),
+
+    // The municipality profile (issue 15).
+    ...profileHandlers(env),
 
     // ---- Signing the seal: the private key is unlocked and used here, never in the renderer ----
     ...sealHandlers(env.sealKeys ?? null, guard),

@@ -104,6 +104,8 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     ...(workspace.resolve("bodies") ? { bodiesDir: workspace.resolve("bodies")! } : {}),
     // The desktop app may have a workspace document open: its lock is honoured here (issue 13, item 3).
     honourLocks: { owner: "Protokoll i webbläsaren" },
+    // The municipality profile (issue 15): profile.json in the workspace; files come as uploads.
+    workspaceDir: () => workspace.root,
   };
 }
 

@@ -13,6 +13,7 @@ import { field, h, select } from "./dom.js";
 import { localIsoDate, localIsoDateTime } from "../../schemas/dates.js";
 import type { SaveConflict } from "../../schemas/contract.js";
 import { changesSince } from "../../schemas/review/changesSince.js";
+import { statusGates } from "../../schemas/render/officialStatus.js";
 
 export interface FileActions {
   newDocument(): Promise<void>;
@@ -21,7 +22,8 @@ export interface FileActions {
   /** `suggestion`: the name offered in the web host's name field ("… (kopia).protokoll"). */
   saveAs(suggestion?: string): Promise<boolean>;
   importFile(): Promise<void>;
-  exportDialog(preset?: { format?: "docx" | "pdf"; output?: "full" | "extract" | "notice" | "public" }): Promise<void>;
+  /** `items`: the §§ to pre-tick for an extract (only those); without it, the § under the cursor. */
+  exportDialog(preset?: { format?: "docx" | "pdf"; output?: "full" | "extract" | "notice" | "public"; items?: string[] }): Promise<void>;
   offerRecovery(): Promise<void>;
 }
 
@@ -272,11 +274,30 @@ export function fileActions(app: App, native: boolean): FileActions {
       app.state.doc.forEach((n) => {
         if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
       });
-      const itemBoxes = d.ids.map((id) => h("label", { class: "check" }, h("input", { type: "checkbox", value: id, class: "export-item", checked: id === current }), ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`));
+      // The §§ chosen for the extract, and only they; the § under the cursor when none were chosen.
+      const preticked = new Set(preset.items?.length ? preset.items : current ? [current] : []);
+      const itemBoxes = d.ids.map((id) => h("label", { class: "check" }, h("input", { type: "checkbox", value: id, class: "export-item", checked: preticked.has(id) }), ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`));
       const items = h("fieldset", { class: "export-items", hidden: output.value !== "extract" }, h("legend", {}, "Paragrafer i utdraget"), ...itemBoxes);
-      output.addEventListener("change", () => (items.hidden = output.value !== "extract"));
-      const draft = h("input", { type: "checkbox", id: "export-draft", checked: app.meta.status === "draft" });
-      const ok = await modal("Exportera", [field("Format", format), field("Vad", output), items, h("label", { class: "check" }, draft, " Utkast (vattenstämpel UTKAST – tillåts trots fel)")], [
+      const checkedItems = () => itemBoxes.map((l) => l.querySelector("input")!).filter((i) => i.checked).map((i) => i.value);
+      // "Utkast" follows what the document's status allows (schemas/render/officialStatus.ts): an
+      // extract of an omedelbart justerad § is official before the protocol is justerat; a draft
+      // protocol is not. Once the secretary ticks or unticks it, it stays as they set it.
+      const draft = h("input", { type: "checkbox", id: "export-draft", checked: false });
+      const why = h("p", { class: "export-status note", id: "export-status" });
+      let touched = false;
+      draft.addEventListener("change", () => (touched = true));
+      const file = app.currentFile();
+      const follow = () => {
+        items.hidden = output.value !== "extract";
+        const refusal = statusGates[file.kind](file, output.value as "full", output.value === "extract" ? checkedItems() : []);
+        why.textContent = refusal ? refusal.sv : "";
+        why.hidden = !refusal;
+        if (!touched) draft.checked = refusal !== null;
+      };
+      output.addEventListener("change", follow);
+      items.addEventListener("change", follow);
+      follow();
+      const ok = await modal("Exportera", [field("Format", format), field("Vad", output), items, h("label", { class: "check" }, draft, " Utkast (vattenstämpel UTKAST – tillåts trots fel)"), why], [
         { label: "Avbryt", value: false },
         { label: "Exportera", value: true, primary: true },
       ], { validate: () => (output.value === "extract" && !itemBoxes.some((l) => l.querySelector("input")!.checked) ? "Välj minst en paragraf." : null), wide: true });
