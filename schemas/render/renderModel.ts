@@ -33,7 +33,7 @@ export type Block =
    * document (Närvarande, Underskrifter, ANSLAG/BEVIS); level 3: a part of a § ("Socialnämndens
    * beslut", "Ärendet", "Yrkanden"). `bookmark` puts the heading in the PDF outline.
    */
-  | { type: "heading"; level: 1 | 2 | 3; runs: Run[]; bookmark?: string }
+  | ({ type: "heading"; level: 1 | 2 | 3; runs: Run[]; bookmark?: string } & HeadingMarks)
   | { type: "paragraph"; style: ParagraphStyle; runs: Run[] }
   /** A list: decision points (decimal), anmälningsärenden (A. B. C.), bullets. Items hold blocks. */
   | { type: "list"; style: ListStyle; start: number; items: Block[][] }
@@ -85,4 +85,48 @@ export interface RenderedDocument {
 /** Plain text of runs. */
 export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join("");
+}
+
+// ── Issue 15 (PDF writer, pdf branch): optional additions. A writer that does not know a field
+// ── ignores it; a document without them renders as before. To be reconciled with the render
+// ── model owner's names (outputs branch).
+
+/** Marks on a heading. */
+export interface HeadingMarks {
+  /**
+   * On a § heading: the § is under sekretess, with its own OSL reference ("OSL 26 kap. 1 §").
+   * The PDF prints "Sekretess enligt OSL 26 kap. 1 §" in the heading and names it in the §'s
+   * structure element.
+   */
+  confidential?: string;
+}
+
+/** A § under sekretess, for the list on the first page. */
+export interface ConfidentialItem {
+  /** "§ 7" */
+  label: string;
+  title: string;
+  /** "OSL 26 kap. 1 §" */
+  reference: string;
+}
+
+/** The municipality's profile as the writers use it (already read and checked). */
+export interface RenderProfile {
+  /** "Exempelby kommun": printed in the page header. */
+  municipality: string;
+  /** The logo: PNG bytes (any colour type; flattened on white in the PDF) and/or SVG text. */
+  logo?: { png?: Uint8Array; svg?: string };
+  /** Colours as "#rrggbb": headings and header rule (`primary`), header text (`secondary`). */
+  colors?: { primary?: string; secondary?: string };
+  /** An embeddable TrueType font for the body text, by style; missing styles use DejaVu Serif. */
+  font?: { name: string; regular: Uint8Array; bold?: Uint8Array; italic?: Uint8Array; boldItalic?: Uint8Array };
+  /** Postal address, telephone, web: the first page's footer. */
+  addressLine?: string;
+}
+
+export interface RenderedDocument {
+  /** The municipality's profile; absent: the look without a profile. */
+  profile?: RenderProfile;
+  /** The §§ under sekretess, listed on the first page (full protocol). */
+  confidentialItems?: ConfidentialItem[];
 }
