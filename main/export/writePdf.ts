@@ -499,7 +499,7 @@ class PdfBuilder {
 
 /**
  * The profile's body font by style, registered with pdfkit; styles it lacks use DejaVu. A font
- * whose licence forbids embedding (OS/2 fsType "restricted") is refused: PDF/A embeds every font.
+ * whose licence forbids embedding it as a subset (OS/2 fsType) is refused: PDF/A embeds every font.
  */
 function registerProfileFonts(doc: Doc, profile: RenderProfile | undefined): Record<FontName, string> {
   const names: Record<FontName, string> = { serif: "serif", serifBold: "serifBold", serifItalic: "serifItalic", serifBoldItalic: "serifBoldItalic", sans: "sans", sansBold: "sansBold" };
@@ -512,10 +512,13 @@ function registerProfileFonts(doc: Doc, profile: RenderProfile | undefined): Rec
     doc.registerFont(name, Buffer.from(bytes));
     const previous = (doc as unknown as { _font: unknown })._font;
     doc.font(name);
-    const loaded = (doc as unknown as { _font: { font?: { "OS/2"?: { fsType?: number } } } })._font;
+    type FsType = { noEmbedding?: boolean; noSubsetting?: boolean; bitmapOnly?: boolean };
+    const loaded = (doc as unknown as { _font: { font?: { "OS/2"?: { fsType?: FsType } } } })._font;
     (doc as unknown as { _font: unknown })._font = previous;
-    const fsType = loaded.font?.["OS/2"]?.fsType ?? 0;
-    if ((fsType & 0x000f) === 0x0002)
+    // fontkit reads OS/2 fsType as flags: restricted licence (0x2), no subsetting (0x100, pdfkit
+    // always subsets), bitmap embedding only (0x200).
+    const fsType = loaded.font?.["OS/2"]?.fsType ?? {};
+    if (fsType.noEmbedding || fsType.noSubsetting || fsType.bitmapOnly)
       throw new Error(`Typsnittet ${font.name} i kommunprofilen får inte bäddas in / The profile font ${font.name} does not allow embedding`);
     names[style] = name;
   }

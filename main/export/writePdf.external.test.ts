@@ -1,0 +1,261 @@
+/**
+ * The PDF writer checked on real output with real tools: line breaking in a 500-§ protocol
+ * (pdftotext -layout and pdfjs), the structure (pdfinfo -struct-text), PDF/A-1b at 2,000 §§
+ * (PDFBox Preflight, qpdf, the shape of the page tree and the structure parent tree), sekretess
+ * marks and the municipality profile (text, fonts, images, Preflight).
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateProtocol } from "../../bench/generate.js";
+import type { Node } from "prosemirror-model";
+import type { ProtokollFile } from "../../schemas/file.js";
+import { renderDocument } from "../../schemas/render/renderDocument.js";
+import type { RenderedDocument, RenderProfile } from "../../schemas/render/renderModel.js";
+import { flat, pdffonts, pdfStructure, pdftotext, preflightA1b, qpdfCheck, tempDir, write } from "./externalTools.testkit.js";
+import { fontBytes } from "./fonts.js";
+import { encodePng } from "./png.testkit.js";
+import { readPdf } from "./readBack.testkit.js";
+import { confidentialProtocol, SECRET_TEXT } from "./testFixtures.testkit.js";
+import { writePdf } from "./writePdf.js";
+
+const dir = tempDir("protokoll-pdf-");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function rendered(file: ProtokollFile): RenderedDocument {
+  const r = renderDocument(file, { output: "full", draft: true });
+  if (!r.ok) throw new Error(r.error);
+  return r.rendered;
+}
+
+/** Lines of text that start with punctuation that belongs to the end of the previous line. */
+const strayPunctuation = (lines: string[]) => lines.map((l) => l.trim()).filter((l) => /^[.,:;]/.test(l));
+
+/** An object of a PDF as qpdf prints it ("trailer", or an object number). */
+function showObject(pdf: string, id: string | number): string {
+  const r = spawnSync("qpdf", [`--show-object=${id}`, pdf], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return r.stdout;
+}
+const refTo = (dict: string, key: string) => Number(new RegExp(`/${key} (\\d+) 0 R`).exec(dict)?.[1]);
+const arrayLength = (dict: string, key: string) => {
+  const m = new RegExp(`/${key} \\[([^\\]]*)\\]`).exec(dict);
+  return m ? (m[1]!.match(/\d+ 0 R|\[|-?\d+(?= )/g)?.length ?? 0) : -1;
+};
+
+describe("a 500-§ protocol", () => {
+  let path = "";
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await writePdf(rendered(generateProtocol({ items: 500, seed: 2026 })));
+    path = write(dir, "p500.pdf", bytes);
+  }, 600_000);
+
+  it("has no extracted line (pdftotext -layout) that starts with . , : or ;", () => {
+    const r = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const lines = r.stdout.split("\n");
+    expect(lines.length).toBeGreaterThan(10_000);
+    expect(strayPunctuation(lines)).toEqual([]);
+  });
+
+  it("has no line in pdfjs's text that starts with . , : or ;", async () => {
+    const pdf = await readPdf(bytes);
+    const lines = pdf.pages.flatMap((p) => p.split("\n"));
+    expect(lines.length).toBeGreaterThan(10_000);
+    expect(strayPunctuation(lines)).toEqual([]);
+    // The references the issue saw broken are there, with their punctuation on the same line.
+    expect(pdf.pages.join("\n")).toMatch(/Se även § \d+\./);
+  });
+
+  it("wraps each § in a Sect element of the Document, with the § heading inside it", () => {
+    const tree = pdfStructure(path);
+    expect(tree[0]?.type).toBe("Document");
+    const top = tree.filter((e) => e.depth === 1);
+    const sects = top.filter((e) => e.type === "Sect");
+    // 500 §§ plus Närvarande, Underskrifter and ANSLAG/BEVIS
+    expect(sects.length).toBe(503);
+    expect(top.length).toBeLessThan(520);
+    const headings = tree.filter((e) => e.type === "H2");
+    expect(headings.filter((h) => /^§ \d+/.test(flat(h.text))).length).toBe(500);
+    // Each H2 sits directly inside a Sect.
+    for (const h of headings) {
+      const parent = tree.slice(0, tree.indexOf(h)).reverse().find((e) => e.depth === h.depth - 1);
+      expect(parent?.type).toBe("Sect");
+    }
+  });
+});
+
+describe("a 2,000-§ protocol as PDF/A-1b", () => {
+  let path = "";
+  beforeAll(async () => {
+    path = write(dir, "p2000-1b.pdf", await writePdf(rendered(generateProtocol({ items: 2000, seed: 7 })), { pdfa: "1b" }));
+  }, 900_000);
+
+  it("passes PDFBox Preflight and qpdf --check", () => {
+    const check = preflightA1b(path);
+    expect(check.valid, check.output.slice(0, 2000)).toBe(true);
+    const q = qpdfCheck(path);
+    expect(q.ok, q.output.slice(0, 2000)).toBe(true);
+  }, 900_000);
+
+  it("has a balanced page tree and structure parent tree: no node with more than 32 kids or entries", () => {
+    const root = showObject(path, refTo(showObject(path, "trailer"), "Root"));
+    const pages = showObject(path, refTo(root, "Pages"));
+    expect(Number(/\/Count (\d+)/.exec(pages)?.[1])).toBeGreaterThan(4000);
+    expect(arrayLength(pages, "Kids")).toBeLessThanOrEqual(32);
+    const firstKid = showObject(path, Number(/\/Kids \[ (\d+) 0 R/.exec(pages)?.[1]));
+    expect(firstKid).toMatch(/\/Type \/Pages/);
+    expect(arrayLength(firstKid, "Kids")).toBeLessThanOrEqual(32);
+
+    const structRoot = showObject(path, refTo(root, "StructTreeRoot"));
+    const parentTree = showObject(path, refTo(structRoot, "ParentTree"));
+    expect(parentTree).not.toMatch(/\/Nums/);
+    expect(arrayLength(parentTree, "Kids")).toBeLessThanOrEqual(32);
+    const node = showObject(path, Number(/\/Kids \[ (\d+) 0 R/.exec(parentTree)?.[1]));
+    expect(node).toMatch(/\/Limits \[ 0 \d+ \]/);
+    // The Document element has one kid per part, not one per paragraph.
+    const documentElement = showObject(path, Number(/\/K \[ (\d+) 0 R/.exec(structRoot)?.[1] ?? /\/K (\d+) 0 R/.exec(structRoot)?.[1]));
+    expect(documentElement).toMatch(/\/S \/Document/);
+    expect((documentElement.match(/\d+ 0 R/g) ?? []).length).toBeLessThan(2100);
+  }, 120_000);
+});
+
+/** The confidential fixture with its § marked as the render model marks it. */
+function confidentialRendered(): { model: RenderedDocument; title: string; reference: string } {
+  const file = confidentialProtocol();
+  let secret: Node | null = null;
+  file.doc.forEach((n) => {
+    if (n.attrs.confidential) secret = n;
+  });
+  const node = secret as unknown as Node;
+  const reference = node.attrs.confidential as string;
+  const title = node.firstChild!.textContent;
+  const model = rendered(file);
+  let label = "";
+  model.blocks = model.blocks.map((b) => {
+    if (b.type === "heading" && b.level === 2 && b.bookmark?.endsWith(title)) {
+      label = b.bookmark.replace(` ${title}`, "");
+      return { ...b, confidential: reference };
+    }
+    return b;
+  });
+  model.confidentialItems = [{ label, title, reference }];
+  return { model, title, reference };
+}
+
+describe("a § under sekretess", () => {
+  it("says so in its heading, in its Sect's title and in the first page's list (pdftotext, structure)", async () => {
+    const { model, title, reference } = confidentialRendered();
+    const path = write(dir, "secret.pdf", await writePdf(model));
+    const pages = (await readPdf(new Uint8Array(readFileSync(path)))).pages.map(flat);
+    const marker = `Sekretess enligt ${reference}`;
+    const first = pages[0]!;
+    expect(first).toContain("Paragrafer med sekretess");
+    expect(first).toContain(marker);
+    expect(first).toContain(title);
+    const page = pages.find((p) => p.includes(SECRET_TEXT))!;
+    expect(page).toBeDefined();
+    // The mark comes right after the § heading, before the §'s text.
+    expect(page.indexOf(marker)).toBeGreaterThan(page.indexOf(title));
+    expect(page.indexOf(marker)).toBeLessThan(page.indexOf(SECRET_TEXT));
+    // Other §§ carry no mark.
+    expect(pages.filter((p) => p.includes(marker)).length).toBe(2);
+    const tree = pdfStructure(path);
+    const h2 = tree.find((e) => e.type === "H2" && flat(e.text).includes(title))!;
+    expect(flat(h2.text)).toContain(marker);
+    expect(spawnSync("pdfinfo", ["-struct", path], { encoding: "utf8" }).stdout).toMatch(/Sect/);
+  });
+});
+
+/** A logo: a blue disc on a transparent background, half-transparent red at the rim. */
+const logoPng = () =>
+  encodePng(60, 40, 6, (x, y) => {
+    const d = Math.hypot(x - 20, y - 20);
+    return d < 14 ? [0, 60, 160, 255] : d < 18 ? [200, 0, 0, 128] : [0, 0, 0, 0];
+  });
+
+const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect x="2" y="2" width="36" height="36" rx="6" fill="#1f4e79"/><path d="M8 30 L20 8 L32 30 Z" fill="#ffffff"/><text x="44" y="27" font-family="sans-serif" font-size="16" fill="#1f4e79">Kommun</text></svg>`;
+
+function profile(logo: RenderProfile["logo"]): RenderProfile {
+  return {
+    municipality: "Testby kommun",
+    logo,
+    colors: { primary: "#1f4e79", secondary: "#333333" },
+    addressLine: "Testby kommun · Storgatan 1 · 123 45 Testby · 0123-45 67 89",
+  };
+}
+
+describe("the municipality profile", () => {
+  let plain = "";
+  beforeAll(async () => {
+    plain = write(dir, "plain.pdf", await writePdf(rendered(confidentialProtocol())));
+  });
+
+  it("prints the municipality on every page and the address line, and nothing of it without a profile", async () => {
+    const model = { ...rendered(confidentialProtocol()), profile: profile(undefined) };
+    const path = write(dir, "profile.pdf", await writePdf(model));
+    const pages = pdftotext(path).split("\f").filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(2);
+    for (const p of pages) {
+      expect(p).toContain("Testby kommun");
+      expect(flat(p)).toContain("Storgatan 1 · 123 45 Testby");
+    }
+    expect(pdftotext(plain)).not.toContain("Testby kommun");
+    expect(pdftotext(plain)).not.toContain("Storgatan");
+  });
+
+  it("draws a PNG logo with transparency flattened on white: no soft mask, valid PDF/A-1b", async () => {
+    const model = { ...rendered(confidentialProtocol()), profile: profile({ png: logoPng() }) };
+    const path = write(dir, "logo-png-1b.pdf", await writePdf(model, { pdfa: "1b" }));
+    const images = spawnSync("pdfimages", ["-list", path], { encoding: "utf8" }).stdout.split("\n").slice(2).filter((l) => l.trim());
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.every((l) => /\bimage\b/.test(l) && !/\bsmask\b/.test(l))).toBe(true);
+    // One image object for every page's logo.
+    expect(new Set(images.map((l) => l.trim().split(/\s+/)[10])).size).toBe(1);
+    const check = preflightA1b(path);
+    expect(check.valid, check.output.slice(0, 2000)).toBe(true);
+    expect(qpdfCheck(path).ok).toBe(true);
+    // The extracted image: the disc is blue, the corner white, the rim red mixed half with white.
+    const out = `${dir}/img`;
+    spawnSync("pdfimages", ["-f", "1", "-l", "1", path, out]);
+    const ppm = readFileSync(`${out}-000.ppm`);
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString("latin1", 0, 30))!;
+    const [w] = [Number(header[1])];
+    const px = (x: number, y: number) => [...ppm.subarray(header[0].length + (y * w + x) * 3, header[0].length + (y * w + x) * 3 + 3)];
+    expect(px(20, 20)).toEqual([0, 60, 160]);
+    expect(px(0, 0)).toEqual([255, 255, 255]);
+    // rim: (200·128 + 255·127) / 255 = 227, (0·128 + 255·127) / 255 = 127
+    expect(px(36, 20)).toEqual([227, 127, 127]);
+  });
+
+  it("draws an SVG logo as vectors in the embedded fonts, valid PDF/A-1b", async () => {
+    const model = { ...rendered(confidentialProtocol()), profile: profile({ svg: LOGO_SVG }) };
+    const path = write(dir, "logo-svg-1b.pdf", await writePdf(model, { pdfa: "1b" }));
+    expect(pdftotext(path)).toContain("Kommun");
+    expect(pdffonts(path).every((f) => f.embedded && /DejaVu/.test(f.name))).toBe(true);
+    const check = preflightA1b(path);
+    expect(check.valid, check.output.slice(0, 2000)).toBe(true);
+  });
+
+  it("sets the body text in the profile's font and keeps DejaVu for what the font lacks", async () => {
+    const font = { name: "Testfont", regular: new Uint8Array(fontBytes("sans")) };
+    const model = { ...rendered(confidentialProtocol()), profile: { ...profile(undefined), font } };
+    const path = write(dir, "font.pdf", await writePdf(model));
+    const fonts = pdffonts(path).map((f) => f.name.replace(/^[A-Z]{6}\+/, ""));
+    expect(fonts).toContain("DejaVuSans");
+    expect(fonts).toContain("DejaVuSerif-Bold");
+    // Without the profile the body is DejaVu Serif.
+    expect(pdffonts(plain).map((f) => f.name.replace(/^[A-Z]{6}\+/, ""))).toContain("DejaVuSerif");
+  });
+
+  it("refuses a profile font whose licence forbids embedding", async () => {
+    const bytes = Buffer.from(fontBytes("sans"));
+    // OS/2 fsType = 0x0002 (restricted licence embedding)
+    const tables = bytes.readUInt16BE(4);
+    for (let i = 0; i < tables; i++) {
+      const rec = 12 + i * 16;
+      if (bytes.toString("latin1", rec, rec + 4) === "OS/2") bytes.writeUInt16BE(2, bytes.readUInt32BE(rec + 8) + 8);
+    }
+    const model = { ...rendered(confidentialProtocol()), profile: { ...profile(undefined), font: { name: "Låst", regular: new Uint8Array(bytes) } } };
+    await expect(writePdf(model)).rejects.toThrow(/får inte bäddas in/);
+  });
+});
