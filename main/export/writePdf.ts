@@ -62,7 +62,7 @@ export function secrecyLine(reference: string): string {
 /** The first page's list of §§ under sekretess, as render blocks. */
 function confidentialList(items: readonly ConfidentialItem[]): Block[] {
   return [
-    { type: "heading", level: 3, runs: [{ text: "Paragrafer med sekretess" }] },
+    { type: "heading", level: 2, runs: [{ text: "Paragrafer med sekretess" }] },
     {
       type: "list",
       style: "bullet",
@@ -201,7 +201,7 @@ class PdfBuilder {
   /**
    * The document's top-level blocks: each part that starts with a level-2 heading is a `Sect`
    * (titled with the heading, and with its sekretess), the rest belongs to the Document itself.
-   * The first page's list of §§ under sekretess goes before the first page break.
+   * The first page's list of §§ under sekretess goes before its first part (or page break).
    */
   document(root: Struct, progress?: (done: number) => void) {
     const doc = this.doc;
@@ -216,11 +216,17 @@ class PdfBuilder {
       sect = null;
       parent = root;
     };
+    /** The §§ under sekretess: a part of their own, before the first part of the first page. */
+    const list = () => {
+      close();
+      const part = doc.struct("Sect", { title: "Paragrafer med sekretess" });
+      root.add(part);
+      this.blocks(confidentialList(secret), part, ctx);
+      part.end();
+      listed = true;
+    };
     blocks.forEach((b, i) => {
-      if (!listed && b.type === "pageBreak") {
-        this.blocks(confidentialList(secret), parent, ctx);
-        listed = true;
-      }
+      if (!listed && (b.type === "pageBreak" || (b.type === "heading" && b.level === 2))) list();
       if (b.type === "heading" && b.level <= 2) {
         close();
         if (b.level === 2) {
@@ -233,7 +239,7 @@ class PdfBuilder {
       this.block(b, parent, ctx);
       progress?.(i + 1);
     });
-    if (!listed) this.blocks(confidentialList(secret), parent, ctx);
+    if (!listed) list();
     close();
   }
 
