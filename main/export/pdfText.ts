@@ -59,9 +59,10 @@ const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n"
  * follows a number is not taken (Swedish typesetting keeps the sign with its number).
  */
 function keepsTogether(text: string, position: number): boolean {
-  const before = text.slice(Math.max(0, position - 3), position);
-  if (/§\s$/.test(before)) return true;
-  return text[position] === "§" && /\d\s$/.test(before);
+  if (position < 2 || !isSpace(text[position - 1])) return false;
+  const before = text[position - 2]!;
+  if (before === "§") return true;
+  return text[position] === "§" && before >= "0" && before <= "9";
 }
 
 export class TextSetter {
@@ -89,9 +90,14 @@ export class TextSetter {
   }
 
   /** A word in a font, laid out and encoded (glyphs added to the subset) once. */
+  private lastFont = "";
+  private lastWords: Map<string, Word> | null = null;
   private word(font: string, text: string): Word {
-    let m = this.words.get(font);
+    // Consecutive words are mostly in the same font: skip the outer lookup then.
+    let m = font === this.lastFont ? this.lastWords : this.words.get(font);
     if (!m) this.words.set(font, (m = new Map()));
+    this.lastFont = font;
+    this.lastWords = m;
     let w = m.get(text);
     if (!w) {
       const [glyphs, positions] = this.font(font).encode(text);
@@ -169,10 +175,26 @@ export class TextSetter {
       }
       return out;
     };
+    const single = runs.length === 1 && !/[\n\r\u00ad]/.test(text) ? runs[0]!.font : null;
     const measure = (from: number, to: number) => {
+      if (single !== null) return from < to ? this.width(single, text.slice(from, to), size) : 0;
       let w = 0;
       for (const p of pieces(from, to)) w += this.width(p.font, p.text, size);
       return w;
+    };
+    /** Width of the spaces ending text[from, to): what a line's end does not count. */
+    const trailing = (from: number, to: number) => {
+      let w = 0;
+      for (let e = to; e > from && isSpace(text[e - 1]); e--) {
+        const c = text[e - 1]!;
+        if (c === " " || c === "\t") w += this.width(runs[runAt(e - 1)]!.font, c, size);
+      }
+      return w;
+    };
+    const runAt = (i: number) => {
+      let r = 0;
+      while (r < runs.length - 1 && ends[r]! <= i) r++;
+      return r;
     };
     const trimmedEnd = (from: number, to: number) => {
       while (to > from && isSpace(text[to - 1])) to--;
@@ -201,7 +223,7 @@ export class TextSetter {
       const pos = bk.position;
       if (!bk.required && pos < text.length && keepsTogether(text, pos)) continue;
       const full = measure(lineEnd, pos);
-      let trimmed = isSpace(text[pos - 1]) ? measure(lineEnd, trimmedEnd(lineEnd, pos)) : full;
+      let trimmed = isSpace(text[pos - 1]) ? full - trailing(lineEnd, pos) : full;
       if (lineWidth + trimmed > limit) {
         if (lineEnd > lineStart) emit(lineEnd, contentWidth, text[lineEnd - 1] === SOFT_HYPHEN);
         // What is left of the segment may itself be wider than a line: cut it by characters.
