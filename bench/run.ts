@@ -109,7 +109,8 @@ for (const n of sizes) {
   row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
 
   // Open and typing in Chromium through the web host, next to a plain contenteditable.
-  const browser: BrowserResult | null = existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
+  // BENCH_BROWSER=0 skips the editor part (to measure the exports alone).
+  const browser: BrowserResult | null = process.env.BENCH_BROWSER !== "0" && existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
     process.stderr.write(`browser bench failed: ${e instanceof Error ? e.stack : e}\n`);
     return null;
   }) : null;
