@@ -1,9 +1,8 @@
 /**
- * PNG images for the tests, written and read without the code under test: an encoder that uses
- * every row filter (so a decoder must undo all five) and a reader for 8-bit RGB PNGs whose rows
- * are unfiltered (what flattenPng writes).
+ * PNG images for the tests, written without the code under test: an encoder that uses every row
+ * filter (so a decoder must undo all five).
  */
-import { crc32, deflateSync, inflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -50,21 +49,4 @@ export function encodePng(width: number, height: number, colorType: 2 | 6, pixel
   ihdr[8] = 8;
   ihdr[9] = colorType;
   return new Uint8Array(Buffer.concat([SIGNATURE, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]));
-}
-
-/** Width, height, colour type and RGB pixels of an 8-bit RGB PNG with unfiltered rows. */
-export function decodeRgbPng(bytes: Uint8Array): { width: number; height: number; colorType: number; pixel(x: number, y: number): number[] } {
-  const b = Buffer.from(bytes);
-  const width = b.readUInt32BE(16);
-  const height = b.readUInt32BE(20);
-  const colorType = b[25]!;
-  const idat: Buffer[] = [];
-  for (let at = 8; at < b.length; ) {
-    const len = b.readUInt32BE(at);
-    if (b.toString("latin1", at + 4, at + 8) === "IDAT") idat.push(b.subarray(at + 8, at + 8 + len));
-    at += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 3 + 1;
-  return { width, height, colorType, pixel: (x, y) => [...raw.subarray(y * stride + 1 + x * 3, y * stride + 4 + x * 3)] };
 }

@@ -9,13 +9,13 @@
  * ANSLAG/BEVIS) is a `Sect` element, so the Document element has one kid per part. Paragraphs are
  * laid out by `TextSetter` (UAX #14 over the paragraph's joined text, see pdfText.ts); the page
  * tree and the structure parent tree are balanced trees (pdfTrees.ts). A municipality profile in
- * the render model adds its name and logo to the header, its colours, its body font and its
- * address line; a § under sekretess says so in its heading, and the first page lists them.
+ * the render model adds a letterhead to the first page (logo as a Figure, the municipality and
+ * its address line), its accent colour and its fonts; a § under sekretess carries its marking
+ * in its heading and in its Sect's title.
  */
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
-import type { Block, ConfidentialItem, ListStyle, RenderedDocument, RenderProfile, Run } from "../../schemas/render/renderModel.js";
-import { flattenPng } from "./flattenPng.js";
+import type { Block, ListStyle, RenderedDocument, RenderFont, RenderProfile, Run } from "../../schemas/render/renderModel.js";
 import { FONT_FILES, fontBytes, type FontName } from "./fonts.js";
 import { TextSetter, type StyledText } from "./pdfText.js";
 import { bufferPageContent, collectOutput } from "./pdfOutput.js";
@@ -39,8 +39,8 @@ const GREY = "#666666";
 const BLACK = "#000000";
 /** The marker of a § under sekretess (the registrar's cue). */
 const SECRECY_RED = "#a00000";
-/** The profile's body font, registered under these names (a missing style falls back to DejaVu). */
-const PROFILE_FONTS = { serif: "profileSerif", serifBold: "profileSerifBold", serifItalic: "profileSerifItalic", serifBoldItalic: "profileSerifBoldItalic" } as const;
+/** The letterhead's logo: at most 20 mm high and 60 mm wide (in points), aspect kept. */
+const LOGO_BOX = { height: (20 / 25.4) * 72, width: (60 / 25.4) * 72 };
 
 interface Ctx {
   indent: number;
@@ -52,24 +52,6 @@ function runFont(run: Run, ctx: Ctx, bold = false): FontName {
   const b = bold || !!run.bold;
   const i = ctx.quote !== !!run.italic; // a quote is italic; emphasis in a quote is upright
   return b && i ? "serifBoldItalic" : b ? "serifBold" : i ? "serifItalic" : "serif";
-}
-
-/** "Sekretess enligt OSL 26 kap. 1 §" from the § 's own reference. */
-export function secrecyLine(reference: string): string {
-  return `Sekretess enligt ${reference.trim()}`;
-}
-
-/** The first page's list of §§ under sekretess, as render blocks. */
-function confidentialList(items: readonly ConfidentialItem[]): Block[] {
-  return [
-    { type: "heading", level: 2, runs: [{ text: "Paragrafer med sekretess" }] },
-    {
-      type: "list",
-      style: "bullet",
-      start: 1,
-      items: items.map((i) => [{ type: "paragraph", style: "body", runs: [{ text: `${i.label} ${i.title}`.trim() + " – " }, { text: secrecyLine(i.reference), bold: true }] }]),
-    },
-  ];
 }
 
 function listLabel(style: ListStyle, n: number, depth: number): string {
@@ -89,29 +71,20 @@ type Align = "left" | "center" | "right";
 
 class PdfBuilder {
   readonly text: TextSetter;
-  /** The profile's colours, with the look without a profile as default. */
+  /** The profile's accent colour (headings, header rule), with the look without a profile as default. */
   private readonly heading: string;
   private readonly rule: string;
-  private readonly headerText: string;
-  /** The logo, opened once (pdfkit embeds an image once per `openImage`). */
-  private logo: { image?: { width: number; height: number }; svg?: string } | null = null;
 
   constructor(
     private readonly doc: Doc,
     private readonly rendered: RenderedDocument,
-    private readonly bodyFonts: Record<FontName, string>,
+    private readonly faces: Record<FontName, string>,
   ) {
-    const names = [...new Set([...Object.keys(FONT_FILES), ...Object.values(bodyFonts)])];
+    const names = [...new Set([...Object.keys(FONT_FILES), ...Object.values(faces)])];
     this.text = new TextSetter(doc, names);
-    const profile = rendered.profile;
-    this.heading = profile?.colors?.primary ?? BLACK;
-    this.rule = profile?.colors?.primary ?? "#808080";
-    this.headerText = profile?.colors?.secondary ?? BLACK;
-    if (profile?.logo?.png) {
-      // PDF/A-1b allows no soft mask: the logo is flattened on white for both levels, so they look the same.
-      const opened = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(flattenPng(profile.logo.png));
-      this.logo = { image: opened };
-    } else if (profile?.logo?.svg) this.logo = { svg: profile.logo.svg };
+    const accent = rendered.profile?.colours.accent ?? null;
+    this.heading = accent ?? BLACK;
+    this.rule = accent ?? "#808080";
   }
 
   /**
@@ -134,9 +107,9 @@ class PdfBuilder {
     return doc;
   }
 
-  /** The font a run is drawn in: the profile's body font where it has the style. */
-  private body(name: FontName): string {
-    return this.bodyFonts[name];
+  /** The font actually used for a role: the profile's body or heading font, else DejaVu. */
+  private face(name: FontName): string {
+    return this.faces[name];
   }
 
   /** Start a new page unless the current one is still empty. */
@@ -182,7 +155,7 @@ class PdfBuilder {
     const x = MARGIN.left + ctx.indent;
     const width = TEXT_WIDTH - ctx.indent - (ctx.quote ? INDENT : 0);
     const list = runs.length ? runs : [{ text: " " }];
-    const styled = list.map((r) => ({ text: r.text, font: opts.font ?? this.body(runFont(r, ctx, opts.bold)) }));
+    const styled = list.map((r) => ({ text: r.text, font: this.face(opts.font ?? runFont(r, ctx, opts.bold)) }));
     doc.x = x;
     this.setText(styled, size, x, width, { align: opts.align ?? "left", lineGap: 1.5, color: opts.color });
     // The paragraph's gap in its last font's line height, as pdfkit's moveDown measures it.
@@ -200,15 +173,13 @@ class PdfBuilder {
 
   /**
    * The document's top-level blocks: each part that starts with a level-2 heading is a `Sect`
-   * (titled with the heading, and with its sekretess), the rest belongs to the Document itself.
-   * The first page's list of §§ under sekretess goes before its first part (or page break).
+   * (titled with the heading, and with its sekretess marking), the rest belongs to the Document
+   * itself. A profile's letterhead comes first.
    */
   document(root: Struct, progress?: (done: number) => void) {
     const doc = this.doc;
     const ctx: Ctx = { indent: 0, quote: false, depth: 0 };
     const blocks = this.rendered.blocks;
-    const secret = this.rendered.confidentialItems ?? [];
-    let listed = secret.length === 0;
     let parent: Struct = root;
     let sect: Struct | null = null;
     const close = () => {
@@ -216,22 +187,13 @@ class PdfBuilder {
       sect = null;
       parent = root;
     };
-    /** The §§ under sekretess: a part of their own, before the first part of the first page. */
-    const list = () => {
-      close();
-      const part = doc.struct("Sect", { title: "Paragrafer med sekretess" });
-      root.add(part);
-      this.blocks(confidentialList(secret), part, ctx);
-      part.end();
-      listed = true;
-    };
+    this.letterhead(root);
     blocks.forEach((b, i) => {
-      if (!listed && (b.type === "pageBreak" || (b.type === "heading" && b.level === 2))) list();
       if (b.type === "heading" && b.level <= 2) {
         close();
         if (b.level === 2) {
           const title = b.bookmark ?? b.runs.map((r) => r.text).join("");
-          sect = doc.struct("Sect", { title: b.confidential ? `${title} (${secrecyLine(b.confidential)})` : title });
+          sect = doc.struct("Sect", { title: b.marking ? `${title} (${b.marking})` : title });
           root.add(sect);
           parent = sect;
         }
@@ -239,7 +201,6 @@ class PdfBuilder {
       this.block(b, parent, ctx);
       progress?.(i + 1);
     });
-    if (!listed) list();
     close();
   }
 
@@ -251,12 +212,12 @@ class PdfBuilder {
         this.ensure(b.level === 3 ? 60 : 90);
         if (b.level !== 1 && doc.y > MARGIN.top + 1) doc.moveDown(b.level === 2 ? 0.6 : 0.3);
         if (b.bookmark) doc.outline.addItem(b.bookmark);
-        const color = b.level === 3 ? BLACK : this.heading;
+        const color = this.heading;
         parent.add(
           doc.struct(`H${b.level}`, {}, () => {
-            this.runs(b.runs, { ...ctx, quote: false }, size, { font: "sansBold", gap: b.confidential ? 0.15 : b.level === 3 ? 0.2 : 0.5, color });
+            this.runs(b.runs, { ...ctx, quote: false }, size, { font: "sansBold", gap: b.marking ? 0.15 : b.level === 3 ? 0.2 : 0.5, color });
             // In the heading itself, so it is read with the § and seen on the page that starts it.
-            if (b.confidential) this.runs([{ text: secrecyLine(b.confidential) }], { ...ctx, quote: false }, SIZE.h3, { font: "sansBold", gap: 0.6, color: SECRECY_RED });
+            if (b.marking) this.runs([{ text: b.marking }], { ...ctx, quote: false }, SIZE.h3, { font: "sansBold", gap: 0.6, color: SECRECY_RED });
           }),
         );
         return;
@@ -277,7 +238,7 @@ class PdfBuilder {
           this.ensure(30);
           const y = doc.y;
           const x = MARGIN.left + ctx.indent;
-          li.add(doc.struct("Lbl", {}, () => this.line(listLabel(b.style, b.start + i, ctx.depth), this.body(ctx.quote ? "serifItalic" : "serif"), SIZE.body, x, y, INDENT)));
+          li.add(doc.struct("Lbl", {}, () => this.line(listLabel(b.style, b.start + i, ctx.depth), this.face(ctx.quote ? "serifItalic" : "serif"), SIZE.body, x, y, INDENT)));
           doc.y = y;
           const body = doc.struct("LBody");
           li.add(body);
@@ -349,7 +310,7 @@ class PdfBuilder {
     const pad = 4;
     const t = doc.struct("Table");
     parent.add(t);
-    const cellFont = (bold: boolean) => this.body(bold ? "serifBold" : "serif");
+    const cellFont = (bold: boolean) => this.face(bold ? "serifBold" : "serif");
     const rowHeight = (cells: string[], bold: boolean[]) =>
       Math.max(
         ...cells.map((c, i) => {
@@ -408,31 +369,56 @@ class PdfBuilder {
       drawRow(r, false, r.map((_c, i) => totals || (b.role === "form" && i === 0)));
     });
     t.end();
-    this.font(this.body("serif"), SIZE.body);
+    this.font(this.face("serif"), SIZE.body);
     doc.moveDown(0.6);
   }
 
-  /** The logo in a box of `height` at (x, y); returns its width. */
-  private drawLogo(x: number, y: number, height: number): number {
+  /**
+   * The profile's letterhead at the top of the first page: the logo (a Figure with the
+   * municipality as alternative text; SVG as vectors, else the PNG, which the profile has already
+   * flattened without alpha), beside it the municipality in the heading font and the address line.
+   */
+  private letterhead(root: Struct) {
     const doc = this.doc;
-    if (this.logo?.image) {
-      const img = this.logo.image;
-      const w = (img.width / img.height) * height;
-      doc.image(this.logo.image as unknown as Buffer, x, y, { height });
-      return w;
+    const profile = this.rendered.profile;
+    if (!profile) return;
+    const top = doc.y;
+    const logo = profile.logo;
+    let w = 0;
+    let h = 0;
+    if (logo && logo.width > 0 && logo.height > 0) {
+      const ratio = logo.width / logo.height;
+      h = Math.min(LOGO_BOX.height, LOGO_BOX.width / ratio);
+      w = h * ratio;
+      const x = MARGIN.left;
+      root.add(
+        // pdfkit writes bbox and placement as the Figure's Layout attributes (its types omit them).
+        doc.struct("Figure", { alt: logo.alt, bbox: [x, top, x + w, top + h], placement: "Block" } as Parameters<Doc["struct"]>[1], () => {
+          if (logo.svg) SVGtoPDF(doc, logo.svg, x, top, { width: w, height: h, preserveAspectRatio: "xMinYMid meet", fontCallback: (_f, bold) => this.face(bold ? "sansBold" : "sans"), warningCallback: () => undefined });
+          else doc.image(Buffer.from(logo.png), x, top, { width: w, height: h });
+          this.fill = null;
+        }),
+      );
     }
-    if (this.logo?.svg) {
-      const w = height * 2.5;
-      SVGtoPDF(doc, this.logo.svg, x, y, { width: w, height, preserveAspectRatio: "xMinYMid meet", fontCallback: (_f, bold) => (bold ? "sansBold" : "sans"), warningCallback: () => undefined });
-      return w;
-    }
-    return 0;
+    const x = MARGIN.left + (w ? w + 12 : 0);
+    const width = TEXT_WIDTH - (x - MARGIN.left);
+    const nameSize = 15;
+    const textHeight = this.text.lineHeight([this.face("sansBold")], nameSize, 1.5) + (profile.addressLine ? this.text.lineHeight([this.face("sans")], SIZE.meta, 1.5) : 0);
+    doc.y = top + Math.max(0, (h - textHeight) / 2);
+    root.add(
+      doc.struct("P", {}, () => {
+        this.setText([{ text: profile.municipality, font: this.face("sansBold") }], nameSize, x, width, { lineGap: 1.5, color: this.heading });
+        if (profile.addressLine) this.setText([{ text: profile.addressLine, font: this.face("sans") }], SIZE.meta, x, width, { lineGap: 1.5, color: GREY });
+      }),
+    );
+    doc.y = Math.max(doc.y, top + h) + 16;
+    doc.x = MARGIN.left;
   }
 
   /** Header, watermark and signature boxes: drawn when a page starts, before its content. */
   pageFurniture() {
     const doc = this.doc;
-    const { header, footer, watermark, profile } = this.rendered;
+    const { header, footer, watermark } = this.rendered;
     // A page can start in the middle of a paragraph: keep its font, size and colour for the rest of it.
     const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor: unknown };
     const { _font: font, _fontSize: fontSize, _fillColor: fillColor } = state;
@@ -445,36 +431,24 @@ class PdfBuilder {
       if (watermark) {
         doc.save();
         doc.rotate(-55, { origin: [A4.width / 2, A4.height / 2] });
-        this.font("sansBold", 110, "#d9d9d9");
+        this.font(this.face("sansBold"), 110, "#d9d9d9");
         doc.text(watermark, 0, A4.height / 2 - 60, { width: A4.width, align: "center", lineBreak: false });
         doc.restore();
         this.fill = null;
       }
       const third = TEXT_WIDTH / 3;
-      if (header && profile) {
-        // Letterhead: logo and municipality at the left, the body under the municipality.
-        const top = 24;
-        const logoWidth = this.logo ? this.drawLogo(MARGIN.left, top, 28) : 0;
-        this.fill = null;
-        const lx = MARGIN.left + (logoWidth ? logoWidth + 8 : 0);
-        this.line(profile.municipality, "sansBold", SIZE.header + 1.5, lx, top + 2, third * 1.6 - logoWidth, "left", this.headerText);
-        this.line(header.left, "sans", SIZE.header, lx, top + 15, third * 1.6 - logoWidth, "left", this.headerText);
-        this.line(header.center, "sans", SIZE.header, MARGIN.left + third, top + 9, third, "center", this.headerText);
-        this.line(header.right, "sans", SIZE.header, MARGIN.left + 2 * third, top + 9, third, "right", this.headerText);
-        doc.moveTo(MARGIN.left, top + 32).lineTo(A4.width - MARGIN.right, top + 32).lineWidth(0.8).strokeColor(this.rule).stroke();
-      } else if (header) {
+      if (header) {
         const hy = 34;
-        this.line(header.left, "sansBold", SIZE.header, MARGIN.left, hy, third);
-        this.line(header.center, "sans", SIZE.header, MARGIN.left + third, hy, third, "center");
-        this.line(header.right, "sans", SIZE.header, MARGIN.left + 2 * third, hy, third, "right");
-        doc.moveTo(MARGIN.left, hy + 14).lineTo(A4.width - MARGIN.right, hy + 14).lineWidth(0.5).strokeColor("#808080").stroke();
+        this.line(header.left, this.face("sansBold"), SIZE.header, MARGIN.left, hy, third);
+        this.line(header.center, this.face("sans"), SIZE.header, MARGIN.left + third, hy, third, "center");
+        this.line(header.right, this.face("sans"), SIZE.header, MARGIN.left + 2 * third, hy, third, "right");
+        doc.moveTo(MARGIN.left, hy + 14).lineTo(A4.width - MARGIN.right, hy + 14).lineWidth(0.5).strokeColor(this.rule).stroke();
       }
-      if (profile?.addressLine) this.line(profile.addressLine, "sans", SIZE.header - 1, MARGIN.left, A4.height - 44, TEXT_WIDTH * 0.7, "left", GREY);
       if (footer.signatureBoxes > 0) {
         const box = 62;
         const by = A4.height - 84;
         const bx = A4.width - MARGIN.right - footer.signatureBoxes * box;
-        this.line("Justerandes signatur", "sans", SIZE.header, MARGIN.left, by + 12, bx - MARGIN.left - 8, "right", GREY);
+        this.line("Justerandes signatur", this.face("sans"), SIZE.header, MARGIN.left, by + 12, bx - MARGIN.left - 8, "right", GREY);
         doc.lineWidth(0.5).strokeColor("#808080");
         for (let i = 0; i < footer.signatureBoxes; i++) doc.rect(bx + i * box, by, box, 30).stroke();
       }
@@ -498,37 +472,31 @@ class PdfBuilder {
     for (let i = 0; i < range.count; i++) {
       doc.switchToPage(range.start + i);
       this.fill = null;
-      this.artifact(() => this.line(`Sida ${i + 1} av ${range.count}`, "sans", SIZE.header, MARGIN.left, A4.height - 44, TEXT_WIDTH, "right"), "Pagination");
+      this.artifact(() => this.line(`Sida ${i + 1} av ${range.count}`, this.face("sans"), SIZE.header, MARGIN.left, A4.height - 44, TEXT_WIDTH, "right"), "Pagination");
     }
   }
 }
 
 /**
- * The profile's body font by style, registered with pdfkit; styles it lacks use DejaVu. A font
- * whose licence forbids embedding it as a subset (OS/2 fsType) is refused: PDF/A embeds every font.
+ * The profile's fonts, registered with pdfkit: `body` replaces DejaVu Serif, `heading` DejaVu
+ * Sans; a style the family lacks uses its regular face (as the DOCX does). The profile has
+ * already checked that each font may be embedded.
  */
-function registerProfileFonts(doc: Doc, profile: RenderProfile | undefined): Record<FontName, string> {
-  const names: Record<FontName, string> = { serif: "serif", serifBold: "serifBold", serifItalic: "serifItalic", serifBoldItalic: "serifBoldItalic", sans: "sans", sansBold: "sansBold" };
-  const font = profile?.font;
-  if (!font) return names;
-  const styles = { serif: font.regular, serifBold: font.bold, serifItalic: font.italic, serifBoldItalic: font.boldItalic } as const;
-  for (const [style, bytes] of Object.entries(styles) as [keyof typeof PROFILE_FONTS, Uint8Array | undefined][]) {
-    if (!bytes) continue;
-    const name = PROFILE_FONTS[style];
-    doc.registerFont(name, Buffer.from(bytes));
-    const previous = (doc as unknown as { _font: unknown })._font;
-    doc.font(name);
-    type FsType = { noEmbedding?: boolean; noSubsetting?: boolean; bitmapOnly?: boolean };
-    const loaded = (doc as unknown as { _font: { font?: { "OS/2"?: { fsType?: FsType } } } })._font;
-    (doc as unknown as { _font: unknown })._font = previous;
-    // fontkit reads OS/2 fsType as flags: restricted licence (0x2), no subsetting (0x100, pdfkit
-    // always subsets), bitmap embedding only (0x200).
-    const fsType = loaded.font?.["OS/2"]?.fsType ?? {};
-    if (fsType.noEmbedding || fsType.noSubsetting || fsType.bitmapOnly)
-      throw new Error(`Typsnittet ${font.name} i kommunprofilen får inte bäddas in / The profile font ${font.name} does not allow embedding`);
-    names[style] = name;
-  }
-  return names;
+function registerProfileFonts(doc: Doc, profile: RenderProfile | null | undefined): Record<FontName, string> {
+  const faces: Record<FontName, string> = { serif: "serif", serifBold: "serifBold", serifItalic: "serifItalic", serifBoldItalic: "serifBoldItalic", sans: "sans", sansBold: "sansBold" };
+  const use = (font: RenderFont | null | undefined, styles: Partial<Record<FontName, Uint8Array | undefined>>) => {
+    if (!font) return;
+    for (const [style, bytes] of Object.entries(styles) as [FontName, Uint8Array | undefined][]) {
+      const name = `profile-${style}`;
+      doc.registerFont(name, Buffer.from(bytes ?? font.regular));
+      faces[style] = name;
+    }
+  };
+  const body = profile?.fonts.body;
+  const heading = profile?.fonts.heading;
+  use(body, { serif: body?.regular, serifBold: body?.bold, serifItalic: body?.italic, serifBoldItalic: body?.boldItalic });
+  use(heading, { sans: heading?.regular, sansBold: heading?.bold });
+  return faces;
 }
 
 /** Render model → PDF bytes. */
@@ -549,7 +517,7 @@ export async function writePdf(rendered: RenderedDocument, options: PdfOptions =
     info: { Title: rendered.title, Author: rendered.creator, Subject: rendered.subject, ...(rendered.keywords?.length ? { Keywords: rendered.keywords.join("; ") } : {}), Creator: "Protokoll", Producer: "Protokoll (pdfkit)" },
   });
   for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, fontBytes(name));
-  const bodyFonts = registerProfileFonts(doc, rendered.profile);
+  const faces = registerProfileFonts(doc, rendered.profile);
   const chunks = collectOutput(doc);
   bufferPageContent(doc);
   doc.on("data", () => undefined); // flowing, so "end" is emitted
@@ -558,7 +526,7 @@ export async function writePdf(rendered: RenderedDocument, options: PdfOptions =
     doc.on("error", (e: unknown) => reject(e));
   });
 
-  const builder = new PdfBuilder(doc, rendered, bodyFonts);
+  const builder = new PdfBuilder(doc, rendered, faces);
   doc.on("pageAdded", () => builder.pageFurniture());
   doc.addPage();
   const root = doc.struct("Document");

@@ -9,6 +9,13 @@ export interface Run {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  /**
+   * (issue 15) This run is a reference to a §: the `anchor` of that §'s heading. `text` is what
+   * it reads now ("§ 5"). DOCX writes a REF field to the heading's bookmark (marked dirty, so Word
+   * updates it on open when the secretary has renumbered); the PDF may link it to the heading's
+   * named destination. Absent on ordinary text.
+   */
+  ref?: string;
 }
 
 export type ListStyle = "decimal" | "upper-alpha" | "lower-alpha" | "bullet";
@@ -33,7 +40,26 @@ export type Block =
    * document (Närvarande, Underskrifter, ANSLAG/BEVIS); level 3: a part of a § ("Socialnämndens
    * beslut", "Ärendet", "Yrkanden"). `bookmark` puts the heading in the PDF outline.
    */
-  | ({ type: "heading"; level: 1 | 2 | 3; runs: Run[]; bookmark?: string } & HeadingMarks)
+  | {
+      type: "heading";
+      level: 1 | 2 | 3;
+      runs: Run[];
+      bookmark?: string;
+      /**
+       * (issue 15) A stable id of a § heading ("par_<agenda_item id>", letters, digits and "_",
+       * ≤ 40 characters): the DOCX bookmark name (it covers the "§ 5" at the start of the heading)
+       * and the PDF named destination that `Run.ref` points to. Only on § headings.
+       */
+      anchor?: string;
+      /**
+       * (issue 15) The sekretess marking of a confidential § in the full protocol, e.g.
+       * "Sekretess enligt OSL 26 kap. 1 §". Writers print it as a second line of the same heading
+       * (DOCX: a line break inside the Heading 2 paragraph; PDF: inside the same H2 structure
+       * element), so the outline, the tags and a registrar reading the page all see it. Absent when
+       * the § is not confidential (and in the public version, where the § is replaced).
+       */
+      marking?: string;
+    }
   | { type: "paragraph"; style: ParagraphStyle; runs: Run[] }
   /** A list: decision points (decimal), anmälningsärenden (A. B. C.), bullets. Items hold blocks. */
   | { type: "list"; style: ListStyle; start: number; items: Block[][] }
@@ -79,54 +105,63 @@ export interface RenderedDocument {
   watermark: string | null;
   /** Keywords in the document properties: the status and, once justerat, the seal. */
   keywords?: string[];
+  /**
+   * (issue 15) The municipality profile's look (schemas/profile.ts, loaded by
+   * main/export/loadProfile.ts), or absent/null: then every writer prints exactly as without a
+   * profile. What the profile changes in the words and their order (municipality, förvaltningsrätt,
+   * signatures on page 1) is already in `blocks`; this is only what the writers draw.
+   */
+  profile?: RenderProfile | null;
   blocks: Block[];
+}
+
+/** (issue 15) A logo, ready for both writers. */
+export interface RenderLogo {
+  /**
+   * PNG, 8-bit RGB, no alpha channel (a transparent logo is flattened onto white), so it may go
+   * into PDF/A-1b (no soft masks) and into the DOCX as is.
+   */
+  png: Uint8Array;
+  /** Size of the PNG in pixels (for the aspect ratio). */
+  width: number;
+  height: number;
+  /** The SVG text when the profile's logo is an SVG: the PDF may draw it as vectors (svg-to-pdfkit); the DOCX uses `png`. */
+  svg?: string;
+  /** Alternative text (the municipality's name): PDF /Alt of the Figure, DOCX wp:docPr descr. */
+  alt: string;
+}
+
+/** (issue 15) An embeddable TrueType family from the profile. Missing styles fall back to `regular`. */
+export interface RenderFont {
+  /** The family name as Word should see it ("Exempel Sans"). */
+  family: string;
+  regular: Uint8Array;
+  bold?: Uint8Array;
+  italic?: Uint8Array;
+  boldItalic?: Uint8Array;
+}
+
+/**
+ * (issue 15) What a municipality profile changes in how a document is drawn.
+ * - The letterhead: at the top of the FIRST page only, above the first block: the logo on the
+ *   left (at most 20 mm high, 60 mm wide, aspect kept), beside it `municipality` in the heading
+ *   font, bold, in `colours.accent`, and `addressLine` under it in small print. Without a logo the
+ *   text starts at the left margin. In the PDF it is a Figure (Alt = logo.alt) followed by P.
+ * - `colours.accent` (#RRGGBB) colours headings (levels 1–3) and the rule under the page header.
+ * - `fonts.body` / `fonts.heading` replace DejaVu Serif / DejaVu Sans (PDF embeds them; DOCX
+ *   names them in styles and fontTable.xml).
+ */
+export interface RenderProfile {
+  /** "Exempelby kommun". */
+  municipality: string;
+  /** "Box 1, 123 45 Exempelby · 012-34 56 78", or null. */
+  addressLine: string | null;
+  logo: RenderLogo | null;
+  colours: { accent: string | null };
+  fonts: { body: RenderFont | null; heading: RenderFont | null };
 }
 
 /** Plain text of runs. */
 export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join("");
-}
-
-// ── Issue 15 (PDF writer, pdf branch): optional additions. A writer that does not know a field
-// ── ignores it; a document without them renders as before. To be reconciled with the render
-// ── model owner's names (outputs branch).
-
-/** Marks on a heading. */
-export interface HeadingMarks {
-  /**
-   * On a § heading: the § is under sekretess, with its own OSL reference ("OSL 26 kap. 1 §").
-   * The PDF prints "Sekretess enligt OSL 26 kap. 1 §" in the heading and names it in the §'s
-   * structure element.
-   */
-  confidential?: string;
-}
-
-/** A § under sekretess, for the list on the first page. */
-export interface ConfidentialItem {
-  /** "§ 7" */
-  label: string;
-  title: string;
-  /** "OSL 26 kap. 1 §" */
-  reference: string;
-}
-
-/** The municipality's profile as the writers use it (already read and checked). */
-export interface RenderProfile {
-  /** "Exempelby kommun": printed in the page header. */
-  municipality: string;
-  /** The logo: PNG bytes (any colour type; flattened on white in the PDF) and/or SVG text. */
-  logo?: { png?: Uint8Array; svg?: string };
-  /** Colours as "#rrggbb": headings and header rule (`primary`), header text (`secondary`). */
-  colors?: { primary?: string; secondary?: string };
-  /** An embeddable TrueType font for the body text, by style; missing styles use DejaVu Serif. */
-  font?: { name: string; regular: Uint8Array; bold?: Uint8Array; italic?: Uint8Array; boldItalic?: Uint8Array };
-  /** Postal address, telephone, web: the first page's footer. */
-  addressLine?: string;
-}
-
-export interface RenderedDocument {
-  /** The municipality's profile; absent: the look without a profile. */
-  profile?: RenderProfile;
-  /** The §§ under sekretess, listed on the first page (full protocol). */
-  confidentialItems?: ConfidentialItem[];
 }
