@@ -3,7 +3,8 @@
  * BlockQuote, Table/TR/TH/TD), language sv-SE, the title in the metadata and the title bar,
  * only embedded, subset TrueType fonts (the shipped DejaVu, or the profile's), an outline entry
  * per §. Page header, footer, "Justerandes signatur" boxes, table rules and the UTKAST watermark
- * are artifacts, so a screen reader reads only the document. `pdfa: "1b"` writes a PDF/A-1b file from the same code.
+ * are artifacts, so a screen reader reads only the document. `pdfa: "1b"` writes a PDF/A-1b
+ * file from the same code.
  *
  * Each part of the document that starts with a level-2 heading (a §, Närvarande, Underskrifter,
  * ANSLAG/BEVIS) is a `Sect` element, so the Document element has one kid per part. Paragraphs are
