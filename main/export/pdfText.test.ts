@@ -10,7 +10,7 @@ function setter() {
   return new TextSetter(doc, Object.keys(FONT_FILES));
 }
 
-const lineText = (l: LaidLine) => l.pieces.map((p) => p.text).join("");
+const lineText = (l: LaidLine) => l.pieces.map((p) => p.text).join("").trimEnd();
 
 describe("TextSetter.layout", () => {
   const text = setter();

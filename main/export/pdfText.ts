@@ -33,7 +33,7 @@ export interface StyledText {
 }
 
 export interface LaidLine {
-  /** The line's text by font, without trailing spaces. */
+  /** The line's text by font, with the space it ends with (not the line break). */
   pieces: StyledText[];
   /** Width of the line without its trailing spaces. */
   width: number;
@@ -207,7 +207,9 @@ export class TextSetter {
     let lineWidth = 0; // width of [lineStart, lineEnd), trailing spaces included
     let contentWidth = 0; // the same without the trailing spaces
     const emit = (end: number, w: number, hyphen: boolean) => {
-      const ps = pieces(lineStart, trimmedEnd(lineStart, end));
+      // The space a line ends with is drawn (invisible, outside `width`), as pdfkit did: text
+      // extraction from the structure then keeps the words apart.
+      const ps = pieces(lineStart, hyphen ? trimmedEnd(lineStart, end) : end);
       if (hyphen && ps.length) {
         const last = ps[ps.length - 1]!;
         last.text += "-";
