@@ -32,14 +32,14 @@ const s = (x: Stats) => ({ median: round(x.median), p95: round(x.p95), max: roun
 function runExport(path: string, format: "docx" | "pdf", out: string) {
   const r = spawnSync("node", ["--import", "tsx", "bench/exportWorker.ts", path, format, out], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`export ${format} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as { ms: number; maxRssMB: number; bytes: number };
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as { ms: number; cpuMs: number; maxRssMB: number; bytes: number };
 }
 
 function libreOfficeToPdf(docx: string): number | null {
   const outDir = mkdtempSync(join(tmp, "lo-"));
   const profile = `file://${mkdtempSync(join(tmp, "lo-profile-"))}`;
   const t0 = performance.now();
-  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { encoding: "utf8", timeout: 300_000 });
+  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { encoding: "utf8", timeout: Number(process.env.BENCH_LO_TIMEOUT_MS ?? 300_000) });
   const ms = performance.now() - t0;
   return r.status === 0 && readdirSync(outDir).some((f) => f.endsWith(".pdf")) ? ms : null;
 }
@@ -53,8 +53,8 @@ interface Row {
   validateIncremental?: Summary;
   save?: Summary;
   import?: Summary;
-  docx?: { ms: number | null; maxRssMB: number | null };
-  pdf?: { ms: number | null; maxRssMB: number | null };
+  docx?: { ms: number | null; cpuMs?: number | null; maxRssMB: number | null };
+  pdf?: { ms: number | null; cpuMs?: number | null; maxRssMB: number | null };
   libreOfficePdf?: { ms: number | null };
   pdfSpeedupVsLibreOffice?: number | null;
   browser?: BrowserResult | null;
@@ -114,13 +114,14 @@ for (const n of sizes) {
   const docx = runExport(path, "docx", join(tmp, `p-${n}.docx`));
   const pdf = runExport(path, "pdf", join(tmp, `p-${n}.pdf`));
   const lo = libreOfficeToPdf(join(tmp, `p-${n}.docx`));
-  row.docx = { ms: round(docx.ms), maxRssMB: round(docx.maxRssMB, 0) };
-  row.pdf = { ms: round(pdf.ms), maxRssMB: round(pdf.maxRssMB, 0) };
+  row.docx = { ms: round(docx.ms), cpuMs: round(docx.cpuMs), maxRssMB: round(docx.maxRssMB, 0) };
+  row.pdf = { ms: round(pdf.ms), cpuMs: round(pdf.cpuMs), maxRssMB: round(pdf.maxRssMB, 0) };
   row.libreOfficePdf = { ms: lo === null ? null : round(lo) };
   row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
 
   // Open and typing in Chromium through the web host, next to a plain contenteditable.
-  const browser: BrowserResult | null = existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
+  // BENCH_BROWSER=0 skips the editor part (to measure the exports alone).
+  const browser: BrowserResult | null = process.env.BENCH_BROWSER !== "0" && existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
     process.stderr.write(`browser bench failed: ${e instanceof Error ? e.stack : e}\n`);
     return null;
   }) : null;
