@@ -16,6 +16,9 @@ export type SectionKind = ItemBlockName | "none";
 
 /** Headings, matched against a whole short line (a trailing colon is allowed). */
 const HEADINGS: [SectionKind, RegExp][] = [
+  ["proposal", /^(förslag till beslut (på|under) sammanträdet|förslag under sammanträdet|yrkanden på sammanträdet)$/iu],
+  // an utskott that only proposes: "Förslag till beslut i kommunstyrelsen" is its decision
+  ["decision", /^(förslag till beslut|förlag till beslut|beslutsförslag)\s+(till|i|för)\s+\p{L}+$/iu],
   ["background", /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu],
   ["decision", /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u],
   ["decision_procedure", /^(beslutsordning|propositionsordning|beslutsgång|proposition|propositionsordning och beslut|beslutsgång och omröstning|yrkanden och beslutsgång|handläggning)$/i],
@@ -40,7 +43,7 @@ export function headingOf(text: string): { kind: SectionKind; rest: string | nul
   if (label.split(/\s+/).length > 6) return null;
   for (const [kind, re] of HEADINGS)
     if (re.test(label)) {
-      if (kind === "decision" && !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) && !/beslutar|beslöt|beslutade|förslag till/.test(label)) continue;
+      if (kind === "decision" && !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) && !/beslutar|beslöt|beslutade|förslag till|förlag till|beslutsförslag/i.test(label)) continue;
       if (kind === "decision" && /^(Om|Till|Det|Den|Ett|En)\s/.test(label)) continue;
       return { kind, rest: colon && colon[2] ? colon[2] : null };
     }

@@ -64,6 +64,10 @@ const FURNITURE_RE = [
   /^(ordförandes|sekreterarens)\s+sign(atur)?\.?$/i,
 ];
 const isFurniture = (t: string) => FURNITURE_RE.some((re) => re.test(t));
+/** "§ 81 forts", "Forts. § 7", "VON § 12 (forts.)   Dnr 2024/3": the § goes on on a new page. */
+export const CONTINUED_ITEM_RE = /^(?:forts(?:\.|ättning)?\s*(?:av\s+)?(?:\p{Lu}{1,5}\s*)?§\s*\d+|(?:\p{Lu}{1,5}\s*)?§\s*\d+\s*[,:(]?\s*forts(?:\.|ättning|att)?\)?)(?:\s.*)?$/iu;
+/** "Sammanträdesprotokoll Barn- och utbildningsnämnden": a running header flattened to one line. */
+const HEADER_WITH_BODY_RE = /^(?:sammanträdes)?protokoll(?:sutdrag)?\s+(.{3,80})$/iu;
 /** Page numbers alone are furniture anywhere. */
 const isPageNumber = (t: string) => /^((sida|sid\.?|blad)\s*\d+(\s*(av|\(|\/)\s*\d+\)?)?|\d+\s*\(\s*\d+\s*\)|-\s*\d+\s*-)$/i.test(t);
 
@@ -149,12 +153,23 @@ export function cleanLines(text: string): CleanResult {
   const rising = bare.filter((b, k) => bare.some((o, m) => m !== k && Math.abs(o.n - b.n) === 1 && (o.n - b.n) * (o.i - b.i) > 0));
   if (rising.length >= 3) for (const b of rising) drop.add(b.i);
   lines.forEach((l, i) => {
+    if (CONTINUED_ITEM_RE.test(l.text)) drop.add(i);
+    const hb = HEADER_WITH_BODY_RE.exec(l.text);
+    if (hb && (BODY_NAME_RE.test(hb[1]!) || isDateLine(hb[1]!))) {
+      drop.add(i);
+      harvest(hb[1]!);
+    }
     if (isPageNumber(l.text)) drop.add(i);
     // the organisation's footer: address, telephone, web, organisation number
     if ((counts.get(key(l.text)) ?? 0) >= 2 && /(^|\s)(www\.|telefon|tfn|tel\.|postadress|besöksadress|e-post|org\.?\s?nr|organisationsnummer)/i.test(l.text)) drop.add(i);
     if (/^[_.…=*~–—-]{3,}$/.test(l.text.replace(/\s/g, ""))) drop.add(i); // signature and separator rules
     const n = counts.get(key(l.text)) ?? 0;
-    if (n >= 3 && (findDate(l.text) || /protokoll|sida|kommun|\bstad\b/i.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) drop.add(i);
+    if (n >= 3 && (findDate(l.text) || /protokoll|sida|kommun|\bstad\b/i.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) {
+      drop.add(i);
+      harvest(l.text);
+    }
+    // a label alone repeated on every page ("Datum" above the date of a running header)
+    if (n >= 3 && /^(datum|sammanträdesdatum|mötesdatum)$/i.test(l.text)) drop.add(i);
   });
 
   // A page break inside a paragraph leaves blank space around the header; after a removed

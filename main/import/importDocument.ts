@@ -8,6 +8,7 @@ import { cleanLines } from "./cleanLines.js";
 import { extractText } from "./extractText.js";
 import { looksLikeAnswer, parseAnswer } from "./parseAnswer.js";
 import { findItems, parseProtocol } from "./parseProtocol.js";
+import { stripMarkup } from "./stripMarkup.js";
 
 export interface ImportReport {
   source: string;
@@ -42,7 +43,7 @@ export function importText(text: string, sourceName = "text"): ImportResult {
   try {
     if (typeof text !== "string") return { ok: false, error: "Ingen text att importera (no text given)." };
     if (text.length > MAX_TEXT_CHARS) return { ok: false, error: "Texten är för lång att importera (text too long)." };
-    const cleaned = cleanLines(text.replace(/\u0000/g, ""));
+    const cleaned = cleanLines(stripMarkup(text.replace(/\u0000/g, "").replace(/\r\n?/g, "\n")));
     const lines = cleaned.lines;
     if (!lines.some((l) => /\p{L}/u.test(l.text)))
       return { ok: false, error: `”${sourceName}” innehåller ingen text att importera (no text found). En skannad PDF behöver först tolkas med OCR.` };
