@@ -164,7 +164,7 @@ export function cleanLines(text: string): CleanResult {
     if ((counts.get(key(l.text)) ?? 0) >= 2 && /(^|\s)(www\.|telefon|tfn|tel\.|postadress|besöksadress|e-post|org\.?\s?nr|organisationsnummer)/i.test(l.text)) drop.add(i);
     if (/^[_.…=*~–—-]{3,}$/.test(l.text.replace(/\s/g, ""))) drop.add(i); // signature and separator rules
     const n = counts.get(key(l.text)) ?? 0;
-    if (n >= 3 && (findDate(l.text) || /protokoll|sida|kommun|\bstad\b/i.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) {
+    if (n >= 3 && (findDate(l.text) || /\b(sammanträdes)?protokoll(et|sutdrag)?\b|\bsida\b|\b(kommun|stad|region)$/i.test(l.text) || BODY_NAME_RE.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) {
       drop.add(i);
       harvest(l.text);
     }
