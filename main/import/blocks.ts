@@ -7,30 +7,13 @@
 import type { Node } from "prosemirror-model";
 import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
-import type { ItemBlockName } from "../../schemas/schema.js";
 import type { Line } from "./cleanLines.js";
+import { HEADINGS, type SectionKind } from "./lexicon.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, type Mention, type PersonRegister } from "./persons.js";
 
-export type SectionKind = ItemBlockName | "none";
+export type { SectionKind } from "./lexicon.js";
 
-/** Headings, matched against a whole short line (a trailing colon is allowed). */
-const HEADINGS: [SectionKind, RegExp][] = [
-  ["proposal", /^(förslag till beslut (på|under) sammanträdet|förslag under sammanträdet|yrkanden på sammanträdet)$/iu],
-  // an utskott that only proposes: "Förslag till beslut i kommunstyrelsen" is its decision
-  ["decision", /^(förslag till beslut|förlag till beslut|beslutsförslag)\s+(till|i|för)\s+\p{L}+$/iu],
-  ["background", /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu],
-  ["decision", /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u],
-  ["decision_procedure", /^(beslutsordning|propositionsordning|beslutsgång|proposition|propositionsordning och beslut|beslutsgång och omröstning|yrkanden och beslutsgång|handläggning)$/i],
-  ["proposal", /^(yrkanden?|yrkanden under sammanträdet|förslag och yrkanden)$/i],
-  ["vote", /^(omröstning(ar)?|votering|omröstningsresultat|voteringsresultat|omröstningslista|voteringslista|omröstningsprotokoll)$/i],
-  ["reservation", /^(reservation(er)?|reservationer och särskilda uttalanden)(\s*\(.{1,40}\))?$/i],
-  ["special_statement", /^(särskil(t|da)\s+(uttalande|uttalanden|yttrande|yttranden))(\s*\(.{1,40}\))?$/i],
-  ["protocol_note", /^(protokollsanteckning(ar)?|anteckning(ar)?|anteckning till protokollet)(\s*\(.{1,40}\))?$/i],
-  ["substitute_statement", /^(ersättaryttrande(n)?|ersättarnas yttrande)(\s*\(.{1,40}\))?$/i],
-  ["recusal", /^(jäv|jäv anmäls|anmälan om jäv)$/i],
-  ["distribution", /^(expedieras( till)?|expediering|beslutet (skickas|expedieras) till|sändlista|för kännedom till|beslutet ska skickas till|skickas till|för kännedom)$/i],
-];
 
 /** A heading line: its kind and any text after a colon on the same line. */
 export function headingOf(text: string): { kind: SectionKind; rest: string | null } | null {

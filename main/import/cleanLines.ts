@@ -8,6 +8,7 @@
  *   what they say (body name, meeting date) is kept for the metadata;
  * - stray fragments (a tab and "HIER" at the end of seed 002) are dropped and reported.
  */
+import { CONTINUED_ITEM_RE } from "./lexicon.js";
 import { findDate, isDateLine } from "./swedishDate.js";
 
 export interface Line {
@@ -64,8 +65,6 @@ const FURNITURE_RE = [
   /^(ordförandes|sekreterarens)\s+sign(atur)?\.?$/i,
 ];
 const isFurniture = (t: string) => FURNITURE_RE.some((re) => re.test(t));
-/** "§ 81 forts", "Forts. § 7", "VON § 12 (forts.)   Dnr 2024/3": the § goes on on a new page. */
-export const CONTINUED_ITEM_RE = /^(?:forts(?:\.|ättning)?\s*(?:av\s+)?(?:\p{Lu}{1,5}\s*)?§\s*\d+|(?:\p{Lu}{1,5}\s*)?§\s*\d+\s*[,:(]?\s*forts(?:\.|ättning|att)?\)?)(?:\s.*)?$/iu;
 /** "Sammanträdesprotokoll Barn- och utbildningsnämnden": a running header flattened to one line. */
 const HEADER_WITH_BODY_RE = /^(?:sammanträdes)?protokoll(?:sutdrag)?\s+(.{3,80})$/iu;
 /** Page numbers alone are furniture anywhere. */

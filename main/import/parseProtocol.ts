@@ -7,6 +7,7 @@ import type { Node } from "prosemirror-model";
 import * as b from "../../schemas/build.js";
 import type { AttendanceEntry, BodyType, MetaInput } from "../../schemas/meta.js";
 import { BODY_NAME_RE, type Line } from "./cleanLines.js";
+import { DNR_LABEL_RE, LABELS, ORGANISATION_RE, type HeaderSection } from "./lexicon.js";
 import { blocksOf, headingOf, sectionsOf, type ItemContext } from "./blocks.js";
 import { joinLines, typicalWidth } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, PersonRegister, type Mention } from "./persons.js";
@@ -15,7 +16,6 @@ import { findDate, findTimes, isDateLine } from "./swedishDate.js";
 /** "§ 5", "§5", "KF § 50", "§ 114 2026.288 KS" — a § at the start of a line, not a range "§ 1–16". */
 const ITEM_RE = /^(?:\p{Lu}{1,5}\s*)?§\s*(\d{1,4})(?!\s*[-–]\s*\d)(?![\d,])\s*[.:]?\s*(.*)$/u;
 const ITEM_END_RE = /^(\S.{2,150}?)\s{3,}(?:\p{Lu}{1,5}\s*)?§\s*(\d{1,4})\s*$/u;
-const DNR_LABEL_RE = /^(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|diarienummer:)\.?\s*:?\s*(\S.{0,80})$/i;
 // "KS 2020/393", "1.7.1-351/2020", "KFKS 2014/7-251", "Bun/2015:608" (a capitalised series before a slash)
 const DNR_VALUE = String.raw`(?:\p{Lu}{1,6}[ /-]?|\p{Lu}\p{Ll}{1,5}/)?\d{1,4}(?:[./:-]\d+)+(?:\s+\p{Lu}{1,6}\b)?`;
 /** A Dnr alone on its line, perhaps followed by an archive code ("Bun/2015:608   609"), which is not part of it. */
@@ -176,25 +176,6 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
 
 // ---- the header: who, when, where ----
 
-type HeaderSection = "body" | "members" | "serving_subs" | "present_subs" | "others" | "chair" | "secretary" | "adjusters" | "adjustment" | "meeting" | "place" | "date" | "notice" | "keptAt" | "ignore";
-
-const LABELS: [HeaderSection, RegExp][] = [
-  ["body", /^(organ|nämnd|instans)$/i],
-  ["members", /^(beslutande( ledamöter)?|närvarande ledamöter|ledamöter|ordinarie ledamöter|beslutande ledamot)$/i],
-  ["serving_subs", /^(tjänstgörande ersättare|ersättare som tjänstgör|tjänstgörande ers\.?)$/i],
-  ["present_subs", /^(ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|övriga ersättare|ersättare)$/i],
-  ["others", /^(övriga (närvarande|deltagare|deltagande)|närvarande tjänstemän|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|övriga|övriga som deltar|närvarande)$/i],
-  ["chair", /^(ordförande)$/i],
-  ["secretary", /^(sekreterare|protokollförare|vid protokollet)$/i],
-  ["adjusters", /^(justerare|protokollsjusterare|protokolljusterare|justeringsperson(er)?|justerande|utses att justera|justerande ledamot|justerande ledamöter|justeras|justerandes signaturer)$/i],
-  ["adjustment", /^(justeringens plats och tid|justeringens tid och plats|justering|justeringsdatum|tid och plats för justering|plats och tid för justering|justerat|justeringsdag)$/i],
-  ["notice", /^(datum då anslaget sätts upp|datum för anslags uppsättande|anslaget sätts upp|anslag uppsatt|datum för anslag)$/i],
-  ["keptAt", /^(förvaringsplats för protokollet|förvaringsplats|protokollet förvaras)$/i],
-  ["meeting", /^(plats och tid|tid och plats|sammanträdets plats och tid)$/i],
-  ["place", /^(plats|lokal|sammanträdesplats)$/i],
-  ["date", /^(sammanträdesdatum|datum|mötesdatum|tid|sammanträdestid)$/i],
-  ["ignore", /^(paragrafer|§§|underskrifter|signaturer|anslag\/bevis|anslagsbevis|bevis|organ|datum då anslaget tas ned|datum för anslags nedtagande|anslaget tas ned|underskrift|ärenden|innehåll|innehållsförteckning|ärendelista|se sid \d+)$/i],
-];
 
 function labelOf(cell: string): { section: HeaderSection; rest: string } | null {
   const t = cell.trim();
@@ -280,7 +261,8 @@ function attendanceEntries(text: string, section: HeaderSection, reg: PersonRegi
       // a table of members: "Per Persson      M      Ordförande" — party and role in columns of their own
       if (last && /^(S|M|V|C|L|KD|MP|SD|Fi|FI|[\p{Lu}]{1,3})$/u.test(part) && !last.party) last.party = part;
       else if (last && /^((1:e |2:e |förste |andre )?vice ordförande|ordförande|ordf\.?|ledamot|ersättare|tjänstgörande ersättare|sekreterare)$/i.test(part)) last.title ??= part;
-      else if (nm && !/^(Se|Enligt|Bilaga|Ledamot|Parti|Namn)\b/.test(part)) people.push({ name: nm[0], title: null, rest: part.slice(nm[0].length), party: null });
+      else if (last && ORGANISATION_RE.test(part)) last.title ??= part; // "Anna Ek, Region Norrland, § 5": where she comes from
+      else if (nm && !/^(Se|Enligt|Bilaga|Ledamot|Parti|Namn)\b/.test(part) && !ORGANISATION_RE.test(part)) people.push({ name: nm[0], title: null, rest: part.slice(nm[0].length), party: null });
       else if (people.length && /^[\p{Ll}\d§(]/u.test(part)) {
         const last = people[people.length - 1]!;
         if (/^§|^\(?§/.test(part)) last.rest += ` ${part}`;
