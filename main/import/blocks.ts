@@ -9,6 +9,7 @@ import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
 import type { Line } from "./cleanLines.js";
 import { HEADINGS, type SectionKind } from "./lexicon.js";
+import { linkVotes } from "./linkVotes.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, type Mention, type PersonRegister } from "./persons.js";
 
@@ -190,7 +191,7 @@ function resolveAll(ctx: ItemContext, mentions: Mention[]): { ids: string[]; and
 function proposalReferred(ctx: ItemContext, phrase: string, own: string[]): string | null {
   const p = phrase.toLowerCase();
   const by = (pred: (n: Node) => boolean) => ctx.proposals.find(pred)?.attrs.id as string | undefined;
-  if (/\begn(a|et)?\b|\bsitt\b|\bsina\b/.test(p)) {
+  if (/\beg(et|en|na)\b|\bsitt\b|\bsina\b/.test(p)) {
     const mine = (n: Node) => (n.attrs.proposers as string[]).some((x) => own.includes(x));
     return by((n) => mine(n) && n.attrs.kind === "eget_förslag") ?? by(mine) ?? null;
   }
@@ -638,9 +639,12 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
 export function blocksOf(ctx: ItemContext, sections: Section[]): Node[] {
   const hasDecision = sections.some((s) => s.kind === "decision");
   ctx.voteSection = sections.some((s) => s.kind === "vote");
-  return sections.flatMap((section) => {
+  const blocks = sections.flatMap((section) => {
     // "Expedieras till" lists one recipient a line
     const paras = section.kind === "distribution" ? section.lines.map((l) => l.text) : paraTexts(section.lines, ctx.width);
     return sectionHandlers[section.kind]({ ctx, section, paras, hasDecision });
   });
+  if (!ctx.proposals.length) return blocks;
+  const text = joinLines(sections.flatMap((s) => s.lines.map((l) => l.text)));
+  return linkVotes(blocks, text, (phrase) => proposalReferred(ctx, phrase, []));
 }

@@ -71,3 +71,28 @@ export const RESERVATION_VERB_RE = /^\s*,?\s*(reserverade|reserverar)\s+sig/i;
 export const NOTE_VERB_RE = /^\s*,?\s*(lät|låter)\s+(gemensamt\s+)?anteckna|^\s*,?\s*(anmäler|anmälde|lämnar|lämnade)\s+(en\s+)?protokollsanteckning/i;
 /** Organisations are not persons: "Region <län>", "<ort>s kommun", "…förvaltningen", "… AB" — patterns, not names. */
 export const ORGANISATION_RE = /^(Region|Länsstyrelsen|Landstinget)\s|\s(kommun|stad|region)$|\p{Ll}(förvaltning|nämnd|styrelse|kontor|myndighet|verk)(en|et)?$|^(Förvaltning|Nämnd|Styrelse|Kontor|Myndighet)(en|et)$|\s(AB|HB|KB)$/u;
+
+// ---- stage 6: votes and what was adopted ----
+
+/**
+ * How a vote's propositions are written; group 1 is what a ja-vote supports, group 2 a nej-vote:
+ * "Ja för bifall till förvaltningens förslag, nej för bifall till Anna Eks yrkande",
+ * "Den som vill bifalla X röstar ja, den som vill bifalla Y röstar nej",
+ * "Ja-röst för X och nej-röst för Y", "Ja-röst innebär bifall till X; nej-röst innebär bifall till Y".
+ */
+export const PROPOSITION_RES: RegExp[] = [
+  /\bja[- ]?röst(?:en)?\s+(?:för|innebär|=)\s+(?:bifall\s+till\s+)?([^,;]+?)[,;.]?\s*(?:och\s+)?nej[- ]?röst(?:en)?\s+(?:för|innebär|=)\s+(?:bifall\s+till\s+)?([^,;.]+)/i,
+  /\bden som vill (?:bifalla|att nämnden bifaller|stödja)\s+([^,;]+?)\s+röstar ja[,;]?\s*(?:och\s+)?den som vill (?:bifalla|att nämnden bifaller|stödja)\s+([^,;.]+?)\s+röstar nej/i,
+  /(?:^|[.:;]\s*|\s)ja\s+för\s+(?:bifall\s+till\s+)?([^,;]+?)\s*[,;]\s*(?:och\s+)?nej\s+för\s+(?:bifall\s+till\s+)?([^,;.]+)/i,
+];
+
+/**
+ * What the chair found adopted: "… ställer proposition på förslagen och finner att nämnden beslutar
+ * enligt X", "… finner att X bifalls/har bifallits/antas", "… finner att nämnden bifaller X".
+ */
+export const ADOPTED_RES: RegExp[] = [
+  /\bfinner\s+att\s+(?:[\p{L}-]+\s+){0,3}?(?:har\s+)?(?:beslutar|beslutat|beslutade)\s+(?:i\s+enlighet\s+med|enligt)\s+([^.;]+)/iu,
+  /\bfinner\s+att\s+(?:[\p{L}-]+\s+){0,3}?(?:har\s+)?(?:bifaller|bifallit|biföll)\s+([^.;]+)/iu,
+  /\bfinner\s+att\s+([^.;]+?)\s+(?:har\s+)?(?:bifalls|bifallits|antas|antagits|vunnit bifall)\b/iu,
+  /\bfann\s+att\s+(?:[\p{L}-]+\s+){0,3}?(?:hade\s+)?(?:beslutat|beslutade)\s+(?:i\s+enlighet\s+med|enligt)\s+([^.;]+)/iu,
+];
