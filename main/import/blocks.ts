@@ -8,7 +8,7 @@ import type { Node } from "prosemirror-model";
 import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
 import type { Line } from "./cleanLines.js";
-import { HEADINGS, type SectionKind } from "./lexicon.js";
+import { HEADINGS, JOINED_BY_RE, NOTE_VERB_RE, PROPOSAL_VERB_RE, RESERVATION_VERB_RE, type SectionKind } from "./lexicon.js";
 import { linkVotes } from "./linkVotes.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, type Mention, type PersonRegister } from "./persons.js";
@@ -155,7 +155,7 @@ function classifyRaw(sentence: string, chair: string | null): { kind: SentenceKi
   if (!lp.mentions.length && bare && chair) lp = { mentions: [{ name: chair, party: null, role: "chair", andOthers: false, title: null, serving: false }], end: bare[0].length };
   const rest = s.slice(lp.end);
   if (lp.mentions.length) {
-    if (/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\b/i.test(rest)) return { kind: "proposal", mentions: lp.mentions, rest };
+    if (PROPOSAL_VERB_RE.test(rest)) return { kind: "proposal", mentions: lp.mentions, rest };
     // "Anna Ek (S) lägger ett tilläggsyrkande: …"
     const laid = /^\s*,?\s*(lägger|lade|framställer|framställde|lämnar|lämnade)\s+(fram\s+)?(ett\s+)?(eget\s+)?(tilläggs|ändrings|avslags|återremiss)?yrkande(t|n)?\b\s*(om|med)?\s*:?/i.exec(rest);
     if (laid) {
@@ -163,7 +163,7 @@ function classifyRaw(sentence: string, chair: string | null): { kind: SentenceKi
       const what = rest.slice(laid[0].length).trim();
       return { kind: "proposal", mentions: lp.mentions, rest: ` yrkar ${kind === "att" && /^att\s/i.test(what) ? "" : `${kind} `}${what}` };
     }
-    if (/^\s*,?\s*(reserverade|reserverar)\s+sig/i.test(rest)) return { kind: "reservation", mentions: lp.mentions, rest };
+    if (RESERVATION_VERB_RE.test(rest)) return { kind: "reservation", mentions: lp.mentions, rest };
     if (/^\s*,?\s*(anmäl(er|de)\s+jäv|deltar\s+inte|deltog\s+inte|är\s+jävig|var\s+jävig)/i.test(rest) && /jäv/i.test(rest))
       return { kind: "recusal", mentions: lp.mentions, rest };
   }
@@ -221,7 +221,16 @@ function proposalReferred(ctx: ItemContext, phrase: string, own: string[]): stri
 
 function proposalFrom(ctx: ItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
   const { ids, andOthers } = resolveAll(ctx, mentions);
-  const t = clean(rest.replace(/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\s*(på\s+)?/i, ""));
+  let t = clean(rest.replace(/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\s*(på\s+)?/i, ""));
+  // "X (M) yrkar, med instämmande av Y (S) och Z (V), bifall till …": one yrkande, Y and Z join it
+  const joined = JOINED_BY_RE.exec(t);
+  if (joined) {
+    for (const m of mentionsIn(joined[1]!)) {
+      const id = ctx.register.resolve(m);
+      if (!ids.includes(id)) ids.push(id);
+    }
+    t = t.slice(joined[0].length);
+  }
   let kind: ProposalKind = "bifall";
   let subject = "";
   let content = "";
@@ -416,7 +425,8 @@ function statementFrom(ctx: ItemContext, kind: "special_statement" | "protocol_n
   for (const para of paragraphs) {
     const lp = leadingPersons(para);
     const rest = clean(para.slice(lp.end));
-    const opensStatement = lp.mentions.length > 0 && lp.mentions.some((m) => m.party || m.role) && (rest === "" || /^[\p{Ll}”"«:]/u.test(para.slice(lp.end).trim()));
+    // a party or role marks the persons; so does the verb of a note ("Anna Ek lät anteckna följande")
+    const opensStatement = lp.mentions.length > 0 && (lp.mentions.some((m) => m.party || m.role) || NOTE_VERB_RE.test(para.slice(lp.end))) && (rest === "" || /^[\p{Ll}”"«:]/u.test(para.slice(lp.end).trim()));
     if (opensStatement && (!current || current.texts.length > 0 || current.persons.length === 0)) {
       flush();
       current = { persons: lp.mentions, texts: rest ? [rest] : [] };

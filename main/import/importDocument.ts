@@ -7,6 +7,7 @@ import { createFile, parse, serialize, type Kind, type ProtokollFile } from "../
 import { cleanLines } from "./cleanLines.js";
 import { extractText } from "./extractText.js";
 import { looksLikeAnswer, parseAnswer } from "./parseAnswer.js";
+import { lowConfidenceItems, type LowConfidenceItem } from "./lowConfidence.js";
 import { findItems, parseProtocol } from "./parseProtocol.js";
 import { stripMarkup } from "./stripMarkup.js";
 
@@ -17,9 +18,14 @@ export interface ImportReport {
   items: number;
   uncertain: { item: number | null; message: string }[];
   mergedNames: { kept: string; variants: string[] }[];
+  /** §§ to check after the import (`--json` lists them; the editor shows them). */
+  lowConfidence: LowConfidenceItem[];
 }
 
 export type ImportResult = { ok: true; file: ProtokollFile; report: ImportReport } | { ok: false; error: string };
+
+/** The heading of the list of §§ to check, as the editor shows it. */
+export const CHECK_HEADING = "§§ att kontrollera efter import";
 
 /** Larger inputs are refused rather than parsed for minutes. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -68,7 +74,10 @@ export function importText(text: string, sourceName = "text"): ImportResult {
     // the same check every opened file gets: what we hand over can be saved and opened again
     const check = parse(serialize(file));
     if (!check.ok) return { ok: false, error: `Det importerade dokumentet blev ogiltigt (the imported document is invalid): ${check.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}` };
-    return { ok: true, file: check.file, report: { source: sourceName, kind, items: parsed.items, uncertain, mergedNames: parsed.mergedNames } };
+    const lowConfidence = lowConfidenceItems(check.file, uncertain);
+    // first in the report the editor shows after an import: the §§ to check
+    if (lowConfidence.length) uncertain.unshift({ item: null, message: `${CHECK_HEADING}: ${lowConfidence.map((l) => `§ ${l.item}`).join(", ")}` });
+    return { ok: true, file: check.file, report: { source: sourceName, kind, items: parsed.items, uncertain, mergedNames: parsed.mergedNames, lowConfidence } };
   } catch (e) {
     return { ok: false, error: `Importen misslyckades (import failed): ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -129,3 +129,39 @@ describe("the Dnr label table", () => {
     expect(DNR_LABEL_RE.exec(line)?.[1]).toBe(value);
   });
 });
+
+describe("stage 5: sentences", () => {
+  const item = (lines: string[]) => {
+    const r = importText(["Miljönämnden", "Protokoll 2001-05-06", "", "§ 9    Dnr MN 2001/5", "Strandskydd vid sjön", "", ...lines].join("\n"), "test.txt");
+    if (!r.ok) throw new Error(r.error);
+    return { item: r.file.doc.firstChild!, file: r.file, report: r.report };
+  };
+
+  it.each([
+    ["present tense", "Eva Ek (C) yrkar bifall till förvaltningens förslag."],
+    ["past tense", "Eva Ek (C) yrkade bifall till förvaltningens förslag."],
+    ["others joining", "Eva Ek (C) yrkar, med instämmande av Bo Holm (L) och Ida Sten (KD), bifall till förvaltningens förslag."],
+  ])("a yrkande in the %s is one proposal", (_name, sentence) => {
+    const { item: it, file } = item(["Yrkanden", "", sentence]);
+    const [p] = blocksOf(it, "proposal");
+    expect(blocksOf(it, "proposal")).toHaveLength(1);
+    expect(p!.attrs.kind).toBe("bifall");
+    const names = (p!.attrs.proposers as string[]).map((id) => file.meta.persons.find((x) => x.id === id)?.name);
+    expect(names[0]).toBe("Eva Ek");
+    if (sentence.includes("instämmande")) expect(names).toEqual(["Eva Ek", "Bo Holm", "Ida Sten"]);
+  });
+
+  it("a note opened by 'lät anteckna' has its author even without a party", () => {
+    const { item: it, file } = item(["Protokollsanteckningar", "", "Per Nord lät anteckna följande.", "", "”Vi välkomnar beslutet.”"]);
+    const [note] = blocksOf(it, "protocol_note");
+    expect((note!.attrs.persons as string[]).map((id) => file.meta.persons.find((x) => x.id === id)?.name)).toEqual(["Per Nord"]);
+  });
+
+  it("a § where nothing was recognised is reported to check, and only that one", () => {
+    const text = ["Miljönämnden", "Protokoll 2001-05-06", "", "§ 1", "Information", "", "a a a.", "", "b b b.", "", "c c c.", "", "d d d.", "", "§ 2", "Taxor", "", "Beslut", "", "Taxorna antas."].join("\n");
+    const r = importText(text, "test.txt");
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.lowConfidence.map((l) => l.item)).toEqual([1]);
+    expect(r.report.uncertain[0]!.message).toBe("§§ att kontrollera efter import: § 1");
+  });
+});

@@ -64,7 +64,9 @@ export const HEADINGS: [SectionKind, RegExp][] = [
 // ---- stage 5: sentences ----
 
 /** Verbs that open a yrkande after the persons, present and past tense. */
-export const PROPOSAL_VERB_RE = /^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog|instämmer\s+i|instämde\s+i)\b/i;
+export const PROPOSAL_VERB_RE = /^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\b/i;
+/** Others joining a yrkande or reservation: "…, med instämmande av Y (S) och Z (V), bifall till …" (group 1: who). */
+export const JOINED_BY_RE = /^(?:,\s*)?med\s+instämmande\s+(?:av|från)\s+(.+?)\s*,\s*(?=bifall|avslag|att\s|återremi|bordl|tillägg|ändring|eg(?:et|na)\b|det\s+egna|sitt\b|i\s+första|i\s+andra|förslag)/iu;
 /** Verbs of a reservation. */
 export const RESERVATION_VERB_RE = /^\s*,?\s*(reserverade|reserverar)\s+sig/i;
 /** Verbs of a protocol note written as a sentence: "X (M) lät anteckna följande", "X anmäler en protokollsanteckning". */
