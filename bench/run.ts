@@ -18,6 +18,7 @@ import { generateProtocol } from "./generate.js";
 import { round, stats, time, type Stats } from "./measure.js";
 import { scaleSeedText } from "./scaleSeed.js";
 import { browserBench, type BrowserResult } from "./browser.js";
+import { benchCorpusImport } from "./importCorpus.js";
 
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number);
 const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
@@ -131,7 +132,13 @@ const machine = {
     }
   })(),
 };
-const out = { date: new Date().toISOString(), machine, sizes, results };
+// Import of the largest real protocol PDF of the corpus, with its baselines (bench/importCorpus.ts).
+process.stderr.write("\n— corpus PDF import —\n");
+const corpusImport = await benchCorpusImport().catch((e: unknown) => {
+  process.stderr.write(`corpus import bench failed: ${e instanceof Error ? e.stack : e}\n`);
+  return null;
+});
+const out = { date: new Date().toISOString(), machine, sizes, results, corpusImport };
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(out, null, 2) + "\n");
 rmSync(tmp, { recursive: true, force: true });
@@ -147,4 +154,11 @@ for (const r of results) {
     `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${b ? `${b.processing.p95} / ${b.plainProcessing.p95}` : "–"} | ${f(r.validateFull?.median)} | ${f(r.validateIncremental?.p95)} | ${f(r.save?.median)} | ${f(r.docx?.ms)} / ${f(r.docx?.maxRssMB)} | ${f(r.pdf?.ms)} / ${f(r.pdf?.maxRssMB)} | ${f(r.libreOfficePdf?.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${f(r.import?.median)} | ${f(b?.heapMB)} |`,
   );
 }
+if (corpusImport)
+  lines.push(
+    "",
+    "| corpus PDF | pages | §§ | import (ms) | pdfjs text only (ms) | import ÷ text | pdftotext -layout (ms) |",
+    "|---|---|---|---|---|---|---|",
+    `| ${corpusImport.file} (${corpusImport.sizeKB} KB) | ${f(corpusImport.pages)} | ${f(corpusImport.items)} | ${f(corpusImport.importMs)} | ${f(corpusImport.extractMs)} | ${f(corpusImport.ratioImportToExtract)}× | ${f(corpusImport.pdftotextMs)} |`,
+  );
 process.stdout.write(`\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n\n${lines.join("\n")}\n`);
