@@ -7,6 +7,7 @@ import { createFile, parse, serialize, type Kind, type ProtokollFile } from "../
 import { cleanLines } from "./cleanLines.js";
 import { extractText } from "./extractText.js";
 import { looksLikeAnswer, parseAnswer } from "./parseAnswer.js";
+import { CHECK_HEADING } from "./lexicon.js";
 import { lowConfidenceItems, type LowConfidenceItem } from "./lowConfidence.js";
 import { findItems, parseProtocol } from "./parseProtocol.js";
 import { stripMarkup } from "./stripMarkup.js";
@@ -23,9 +24,6 @@ export interface ImportReport {
 }
 
 export type ImportResult = { ok: true; file: ProtokollFile; report: ImportReport } | { ok: false; error: string };
-
-/** The heading of the list of §§ to check, as the editor shows it. */
-export const CHECK_HEADING = "§§ att kontrollera efter import";
 
 /** Larger inputs are refused rather than parsed for minutes. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -9,6 +9,9 @@ import type { ItemBlockName } from "../../schemas/schema.js";
 
 export type SectionKind = ItemBlockName | "none";
 
+/** The heading of the list of §§ to check after an import, in the report and in the editor's bar. */
+export const CHECK_HEADING = "§§ att kontrollera efter import";
+
 // ---- stage 1: page furniture ----
 
 /** "§ 81 forts", "Forts. § 7", "VON § 12 (forts.)   Dnr 2024/3": the § goes on on a new page. */

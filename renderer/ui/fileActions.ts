@@ -10,6 +10,7 @@ import { templates } from "../../templates/index.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+import { showImportChecks } from "./importChecks.js";
 import { localIsoDate } from "../../schemas/dates.js";
 
 export interface FileActions {
@@ -167,6 +168,7 @@ export function fileActions(app: App, native: boolean): FileActions {
         return;
       }
       if (!(await loadText(result.text, null, { dirty: true, what: "Import" }))) return;
+      showImportChecks(app, result.report);
       if (result.report.length)
         await modal(`Importerat från ${result.sourceName}`, [h("p", {}, "Kontrollera följande:"), h("ul", { class: "error-details" }, ...result.report.map((l) => h("li", {}, l)))], [{ label: "OK", value: true, primary: true }]);
       else toast(`Importerat från ${result.sourceName}.`, "success");
