@@ -151,6 +151,14 @@ describe("stage 5: sentences", () => {
     if (sentence.includes("instämmande")) expect(names).toEqual(["Eva Ek", "Bo Holm", "Ida Sten"]);
   });
 
+  it("reads a party written without brackets before a colon or a verb", () => {
+    const { item: it, file } = item(["Yrkande", "", "Eva Ek KD: Bifall till liggande förslag", "", "Bo Holm V: Avslag på förslaget.", "", "Propositionsordning", "", "Ordföranden ställer proposition på yrkandena och finner att Eva Eks yrkande bifalls.", "", "Bo Holm V reserverar sig mot beslutet till förmån för eget yrkande."]);
+    const proposals = blocksOf(it, "proposal");
+    expect(proposals.map((p) => (p.attrs.proposers as string[]).map((id) => file.meta.persons.find((x) => x.id === id)))).toMatchObject([[{ name: "Eva Ek", party: "KD" }], [{ name: "Bo Holm", party: "V" }]]);
+    expect(blocksOf(it, "decision_procedure")[0]!.attrs.adopted).toBe(proposals[0]!.attrs.id);
+    expect(blocksOf(it, "reservation")[0]!.attrs.favouring).toBe(proposals[1]!.attrs.id);
+  });
+
   it("a note opened by 'lät anteckna' has its author even without a party", () => {
     const { item: it, file } = item(["Protokollsanteckningar", "", "Per Nord lät anteckna följande.", "", "”Vi välkomnar beslutet.”"]);
     const [note] = blocksOf(it, "protocol_note");

@@ -66,6 +66,13 @@ export const HEADINGS: [SectionKind, RegExp][] = [
 
 // ---- stage 5: sentences ----
 
+/**
+ * A party written without brackets after a name, as some templates do ("Eva Ek KD: Bifall …",
+ * "Eva Ek SD och Per Lind M deltar inte"): only the national parties' letters, and only where a
+ * colon, a comma, "och"/"samt" or a verb follows (group 1: the party).
+ */
+export const BARE_PARTY_RE = /^\s+(S|M|V|C|L|KD|MP|SD|FP)(?=\s*[:,]|\s+(?:och|samt|yrkar|yrkade|reserverar|reserverade|deltar|deltog|lät|låter|anmäler|anmälde|instämmer|föreslår)\b)/u;
+
 /** Verbs that open a yrkande after the persons, present and past tense. */
 export const PROPOSAL_VERB_RE = /^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\b/i;
 /** Others joining a yrkande or reservation: "…, med instämmande av Y (S) och Z (V), bifall till …" (group 1: who). */
