@@ -60,9 +60,20 @@ describe("stage 3: §§, titles and Dnr", () => {
     ["Ärende nr", "§ 7\nÄrende nr 2001/44\nParkeringsnorm för staden\n\nBeslut\n\nNormen antas.", "Parkeringsnorm för staden", "2001/44"],
     ["a series before a slash and an archive code after the Dnr", "§ 7\n\nParkeringsnorm för staden\n\nTn/2001:44   612\n\nBeslut\n\nNormen antas.", "Parkeringsnorm för staden", "Tn/2001:44"],
     ["a title wrapped before a company form", "§ 7                          Dnr 2001/44\n\nAvtal om överlåtelse av marken till Byggbolaget\nNorr AB\n \nBeslut\n\nAvtalet godkänns.", "Avtal om överlåtelse av marken till Byggbolaget Norr AB", "2001/44"],
+    ["a Dnr with its series at the end of the title line", "§ 7\n\nParkeringsnorm för staden    TN/2001:44   612\n\nBeslut\n\nNormen antas.", "Parkeringsnorm för staden", "TN/2001:44"],
+    ["years in a title are not a Dnr", "§ 7\n\nBudget 2002-2004\n\nBeslut\n\nBudgeten antas.", "Budget 2002-2004", null],
   ])("%s", (_name, body, title, dnr) => {
     const [item] = outline(imported(`Tekniska nämnden\nProtokoll 2001-02-03\n\n${body}\n`));
     expect(item).toMatchObject({ number: 7, title, dnr });
+  });
+
+  it.each([
+    ["Motion den 3 mars 2001 av Eva Ek (C)"],
+    ["Yttrande till länsstyrelsen"],
+    ["Inkom den 4 april 2001"],
+  ])("'%s' under the title is its subtitle, not its continuation", (line) => {
+    const [item] = outline(imported(`Tekniska nämnden\nProtokoll 2001-02-03\n\n§ 7                          Dnr 2001/44\n\nParkeringsnorm för staden\n${line}\n \nBeslut\n\nNormen antas.\n`));
+    expect(item).toMatchObject({ title: "Parkeringsnorm för staden", subtitle: line, dnr: "2001/44" });
   });
 
   it("takes the §§ written alike: the numbered sections of an attached agreement are not §§", () => {

@@ -44,6 +44,12 @@ export const LABELS: [HeaderSection, RegExp][] = [
 /** A Dnr line between "§ N" and the title, or under the title: "Dnr KS 2020/1", "Diarienummer: …", "Ärende nr 12/2024". */
 export const DNR_LABEL_RE = /^(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|ärende\s?nr|diarienummer:|dnr\s?nr)\.?\s*:?\s*(\S.{0,80})$/i;
 
+/**
+ * A line under the title that says what kind of matter it is, a subtitle rather than the title's
+ * continuation: "Motion den 5 mars 2001 av …", "Medborgarförslag …", "Yttrande till …", "Inkom …".
+ */
+export const SUBTITLE_RE = /^(motion|medborgarförslag|e-förslag|yttrande|remiss(svar)?|inkom|inkommen|skrivelse|initiativärende|interpellation|fråga|stadsbyggnadsprojekt|projekt|ärende från|svar på)\b/iu;
+
 // ---- stage 4: sections of a § ----
 
 /** Headings, matched against a whole short line (a trailing colon is allowed). */

@@ -7,7 +7,7 @@ import type { Node } from "prosemirror-model";
 import * as b from "../../schemas/build.js";
 import type { AttendanceEntry, BodyType, MetaInput } from "../../schemas/meta.js";
 import { BODY_NAME_RE, type Line } from "./cleanLines.js";
-import { DNR_LABEL_RE, LABELS, ORGANISATION_RE, type HeaderSection } from "./lexicon.js";
+import { DNR_LABEL_RE, LABELS, ORGANISATION_RE, SUBTITLE_RE, type HeaderSection } from "./lexicon.js";
 import { blocksOf, headingOf, sectionsOf, type ItemContext } from "./blocks.js";
 import { joinLines, typicalWidth } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, PersonRegister, type Mention } from "./persons.js";
@@ -94,6 +94,8 @@ export function findItems(lines: readonly Line[]): Candidate[] {
 const CONNECTOR_END = /(-|–|,|\b(och|av|för|om|till|i|med|på|från|inom|samt|eller|mellan|vid|avseende|gällande|angående|rörande))$/i;
 const continues = (prev: string, l: Line) => !l.breakBefore && (/^[\p{Ll}(\d”"–-]/u.test(l.text) || CONNECTOR_END.test(prev));
 
+/** A Dnr with its series ("KS 2024/12", "Bun/2015:603") ending a title line, perhaps with an archive code after it. */
+const TRAILING_DNR_RE = new RegExp(String.raw`^(\S.*?\S)\s+((?:\p{Lu}{1,6}[ /-]|\p{Lu}\p{Ll}{1,5}/)\d{1,4}(?:[./:-]\d+)+)(?:\s+\d{2,4})?$`, "u");
 const isDnr = (t: string) => DNR_LABEL_RE.exec(t)?.[1]?.trim() ?? (DNR_ALONE_RE.test(t) && !isDateLine(t) ? DNR_ALONE_RE.exec(t)![1]! : null);
 
 interface ItemHead {
@@ -134,7 +136,10 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
     }
     if (headingOrList(l)) break;
     if (!title.length) {
-      title.push(l.text);
+      // "Taxor för 2025        KS 2024/12": a Dnr with its series at the end of the title line
+      const trailing = dnr ? null : TRAILING_DNR_RE.exec(l.text);
+      if (trailing) dnr = trailing[2]!;
+      title.push(trailing ? trailing[1]! : l.text);
       lastTitleLine = i;
       i++;
       continue;
@@ -142,7 +147,7 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
     // a title wrapped over lines: it goes on in lower case or after a connector, or its last
     // line closes the title paragraph ("… till Fastighets" + "AB Josefina", then a blank line)
     const next = lines[i + 1];
-    const closesParagraph = title.length === 1 && lastTitleLine === i - 1 && !l.breakBefore && (!next || next.breakBefore || !!headingOf(next.text)) && l.text.length <= 80 && !/[.:;]$/.test(l.text) && !isDnr(l.text);
+    const closesParagraph = title.length === 1 && lastTitleLine === i - 1 && !l.breakBefore && (!next || next.breakBefore || !!headingOf(next.text)) && l.text.length <= 80 && !/[.:;]$/.test(l.text) && !isDnr(l.text) && !SUBTITLE_RE.test(l.text) && !findDate(l.text);
     if ((continues(title[title.length - 1]!, l) || closesParagraph) && title.length < 6) {
       title.push(l.text);
       i++;
