@@ -49,6 +49,11 @@ export function sectionsOf(lines: readonly Line[]): Section[] {
       last.heading += ` / ${l.text}`; // "Kommunstyrelsens förslag till kommunfullmäktige" + "Kommunfullmäktige beslutar"
       continue;
     }
+    // a separator rule under a decision ends it: what follows is the §'s other text
+    if (!h && l.ruleBefore && last.kind === "decision" && last.lines.length) {
+      out.push({ kind: "none", heading: null, lines: [l] });
+      continue;
+    }
     if (h) {
       const s: Section = { kind: h.kind, heading: l.text, lines: [] };
       if (h.rest) s.lines.push({ text: h.rest, raw: h.rest, breakBefore: false });

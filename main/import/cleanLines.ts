@@ -18,6 +18,8 @@ export interface Line {
   raw: string;
   /** A paragraph break (blank line) came before this line. */
   breakBefore: boolean;
+  /** A separator rule ("__________") came before this line: the section above it ended. */
+  ruleBefore?: boolean;
 }
 
 export interface CleanResult {
@@ -111,6 +113,8 @@ export function cleanLines(text: string): CleanResult {
 
   // 3. Running headers and footers.
   const drop = new Set<number>();
+  /** Separator rules ("__________" under a decision) among the dropped lines. */
+  const rules = new Set<number>();
   const harvest = (raw: string) => {
     const t = raw.replace(/^(organ|nämnd|instans)\s*:?\s+/i, "");
     if (/(kommun|stad|region)$/i.test(t) && /\s/.test(t)) header.municipalities.push(t);
@@ -161,7 +165,10 @@ export function cleanLines(text: string): CleanResult {
     if (isPageNumber(l.text)) drop.add(i);
     // the organisation's footer: address, telephone, web, organisation number
     if ((counts.get(key(l.text)) ?? 0) >= 2 && /(^|\s)(www\.|telefon|tfn|tel\.|postadress|besöksadress|e-post|org\.?\s?nr|organisationsnummer)/i.test(l.text)) drop.add(i);
-    if (/^[_.…=*~–—-]{3,}$/.test(l.text.replace(/\s/g, ""))) drop.add(i); // signature and separator rules
+    if (/^[_.…=*~–—-]{3,}$/.test(l.text.replace(/\s/g, ""))) {
+      drop.add(i); // signature and separator rules
+      if (/^_{5,}$/.test(l.text.replace(/\s/g, ""))) rules.add(i);
+    }
     const n = counts.get(key(l.text)) ?? 0;
     if (n >= 3 && (findDate(l.text) || /\b(sammanträdes)?protokoll(et|sutdrag)?\b|\bsida\b|\b(kommun|stad|region)$/i.test(l.text) || BODY_NAME_RE.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) {
       drop.add(i);
@@ -175,16 +182,19 @@ export function cleanLines(text: string): CleanResult {
   // header the paragraph only breaks if the text before it ended a sentence.
   const out: Line[] = [];
   let afterDropped = false;
+  let afterRule = false;
   lines.forEach((l, i) => {
     if (drop.has(i)) {
       removed.push(l.text);
       afterDropped = true;
+      if (rules.has(i)) afterRule = true;
       return;
     }
     const prev = out[out.length - 1];
-    const breakBefore = afterDropped ? l.breakBefore && !!prev && /[.!?:;”"]$/.test(prev.text) : l.breakBefore;
-    out.push({ text: l.text, raw: l.raw, breakBefore });
+    const breakBefore = afterRule || (afterDropped ? l.breakBefore && !!prev && /[.!?:;”"]$/.test(prev.text) : l.breakBefore);
+    out.push(afterRule ? { text: l.text, raw: l.raw, breakBefore, ruleBefore: true } : { text: l.text, raw: l.raw, breakBefore });
     afterDropped = false;
+    afterRule = false;
   });
   return { lines: out, header, removed };
 }

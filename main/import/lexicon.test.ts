@@ -108,6 +108,16 @@ describe("stage 4: sections", () => {
   });
 });
 
+describe("stage 4: a separator rule ends the decision", () => {
+  it("reads the numbered list under a rule as the §'s text, not as decision points", () => {
+    const text = ["Omsorgsnämnden", "Protokoll 2001-09-10", "", "ON § 4    Dnr 2001/1", "Anmälan av delegationsbeslut", "", "BESLUT", "", "Anmälningarna läggs till handlingarna.", "", "__________", "", "1. Tio beslut om hemtjänst.", "2. Fem beslut om boende.", "3. Två beslut om färdtjänst."].join("\n");
+    const item = imported(text).doc.firstChild!;
+    const [decision] = blocksOf(item, "decision");
+    expect(decision!.textContent).toBe("Anmälningarna läggs till handlingarna.");
+    expect(item.textContent).toContain("Fem beslut om boende.");
+  });
+});
+
 describe("persons: never organisations", () => {
   it.each(["Region Västland", "Norrby kommun", "Norrbys kommun", "Miljöförvaltningen", "Byggbolaget Norr AB"])("'%s' is an organisation", (t) => {
     expect(ORGANISATION_RE.test(t)).toBe(true);
