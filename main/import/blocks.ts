@@ -27,7 +27,7 @@ export function headingOf(text: string): { kind: SectionKind; rest: string | nul
   if (label.split(/\s+/).length > 6) return null;
   for (const [kind, re] of HEADINGS)
     if (re.test(label)) {
-      if (kind === "decision" && !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) && !/beslutar|beslöt|beslutade|förslag till|förlag till|beslutsförslag/i.test(label)) continue;
+      if (kind === "decision" && !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) && !/beslutar|beslöt|beslutade|förslag till|förlag till|beslutsförslag|^förslag\s*[–-]/i.test(label)) continue;
       if (kind === "decision" && /^(Om|Till|Det|Den|Ett|En)\s/.test(label)) continue;
       return { kind, rest: colon && colon[2] ? colon[2] : null };
     }

@@ -108,6 +108,14 @@ describe("stage 4: sections", () => {
   });
 });
 
+describe("stage 4: a body's proposal to another body", () => {
+  it.each(["FÖRSLAG – Kommunfullmäktige", "Förslag - Kommunstyrelsen", "Förslag till beslut i kommunfullmäktige"])("'%s' heads the decision", (heading) => {
+    const text = ["Omsorgsnämnden", "Protokoll 2001-09-10", "", "ON § 4    Dnr 2001/1", "Avgifter 2002", "", heading, "", "Nämnden föreslår fullmäktige att fastställa avgifterna.", "", "Ärendet i korthet", "", "Avgifterna är oförändrade."].join("\n");
+    const item = imported(text).doc.firstChild!;
+    expect(blocksOf(item, "decision").map((d) => d.textContent)).toEqual(["Nämnden föreslår fullmäktige att fastställa avgifterna."]);
+  });
+});
+
 describe("stage 4: a separator rule ends the decision", () => {
   it("reads the numbered list under a rule as the §'s text, not as decision points", () => {
     const text = ["Omsorgsnämnden", "Protokoll 2001-09-10", "", "ON § 4    Dnr 2001/1", "Anmälan av delegationsbeslut", "", "BESLUT", "", "Anmälningarna läggs till handlingarna.", "", "__________", "", "1. Tio beslut om hemtjänst.", "2. Fem beslut om boende.", "3. Två beslut om färdtjänst."].join("\n");

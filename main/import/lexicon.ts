@@ -57,6 +57,8 @@ export const HEADINGS: [SectionKind, RegExp][] = [
   ["proposal", /^(förslag till beslut (på|under) sammanträdet|förslag under sammanträdet|yrkanden på sammanträdet)$/iu],
   // an utskott that only proposes: "Förslag till beslut i kommunstyrelsen" is its decision
   ["decision", /^(förslag till beslut|förlag till beslut|beslutsförslag)\s+(till|i|för)\s+\p{L}+$/iu],
+  // "FÖRSLAG – Kommunfullmäktige": the body's proposal to another body is its decision
+  ["decision", /^(förslag|beslutsförslag)\s*[–-]\s*\p{L}+$/iu],
   ["background", /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu],
   ["decision", /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u],
   ["decision_procedure", /^(beslutsordning|propositionsordning|beslutsgång|proposition|propositionsordning och beslut|beslutsgång och omröstning|yrkanden och beslutsgång|handläggning)$/i],
