@@ -14,7 +14,7 @@ export const CHECK_HEADING = "§§ att kontrollera efter import";
 
 // ---- stage 1: page furniture ----
 
-/** "§ 81 forts", "Forts. § 7", "VON § 12 (forts.)   Dnr 2024/3": the § goes on on a new page. */
+/** "§ 81 forts", "Forts. § 7", "ON § 12 (forts.)   Dnr 2001/3": the § goes on on a new page. */
 export const CONTINUED_ITEM_RE = /^(?:forts(?:\.|ättning)?\s*(?:av\s+)?(?:\p{Lu}{1,5}\s*)?§\s*\d+|(?:\p{Lu}{1,5}\s*)?§\s*\d+\s*[,:(]?\s*forts(?:\.|ättning)?\)?)(?:\s.*)?$/iu;
 
 // ---- stage 2: the header ----

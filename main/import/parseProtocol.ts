@@ -16,9 +16,9 @@ import { findDate, findTimes, isDateLine } from "./swedishDate.js";
 /** "§ 5", "§5", "KF § 50", "§ 114 2026.288 KS" — a § at the start of a line, not a range "§ 1–16". */
 const ITEM_RE = /^(?:\p{Lu}{1,5}\s*)?§\s*(\d{1,4})(?!\s*[-–]\s*\d)(?![\d,])\s*[.:]?\s*(.*)$/u;
 const ITEM_END_RE = /^(\S.{2,150}?)\s{3,}(?:\p{Lu}{1,5}\s*)?§\s*(\d{1,4})\s*$/u;
-// "KS 2020/393", "1.7.1-351/2020", "KFKS 2014/7-251", "Bun/2015:608" (a capitalised series before a slash)
+// "KS 2001/12", "1.2.3-45/2001", "TN 2001/7-214", "Tn/2001:44" (a capitalised series before a slash)
 const DNR_VALUE = String.raw`(?:\p{Lu}{1,6}[ /-]?|\p{Lu}\p{Ll}{1,5}/)?\d{1,4}(?:[./:-]\d+)+(?:\s+\p{Lu}{1,6}\b)?`;
-/** A Dnr alone on its line, perhaps followed by an archive code ("Bun/2015:608   609"), which is not part of it. */
+/** A Dnr alone on its line, perhaps followed by an archive code ("Tn/2001:44   612"), which is not part of it. */
 const DNR_ALONE_RE = new RegExp(String.raw`^(${DNR_VALUE})(?:\s+\d{2,4})?$`, "u");
 // case-sensitive on purpose: "Budget 2027-2029" is a title, "KS 2027-29" a Dnr
 const DNR_START_RE = new RegExp(`^(?:[Dd][Nn][Rr]\\.?:?\\s*)?(${DNR_VALUE})\\s*(.*)$`, "u");
@@ -36,7 +36,7 @@ interface Candidate {
   index: number;
   number: number;
   rest: string;
-  /** How the § line is written ("VON §", "§", right-aligned): a protocol writes all its §§ alike. */
+  /** How the § line is written ("ON §", "§", right-aligned): a protocol writes all its §§ alike. */
   style: string;
 }
 
@@ -73,7 +73,7 @@ export function findItems(lines: readonly Line[]): Candidate[] {
     for (let j = Math.max(0, i - 400); j < i; j++) {
       if (!usable[j] || cands[j]!.number >= cands[i]!.number) continue;
       // a gap in the numbers costs a little; a change of how the § line is written costs much
-      // (the "§ 1 … § 10" of an attached agreement between "VON § 70" and "VON § 71")
+      // (the "§ 1 … § 10" of an attached agreement between "ON § 20" and "ON § 21")
       const gapPenalty = (cands[i]!.number - cands[j]!.number === 1 ? 0 : 0.5) + (cands[i]!.style === cands[j]!.style ? 0 : 6);
       const l = len[j]! + 1 - gapPenalty;
       const w = weight[j]! + size(i);
@@ -94,7 +94,7 @@ export function findItems(lines: readonly Line[]): Candidate[] {
 const CONNECTOR_END = /(-|–|,|\b(och|av|för|om|till|i|med|på|från|inom|samt|eller|mellan|vid|avseende|gällande|angående|rörande))$/i;
 const continues = (prev: string, l: Line) => !l.breakBefore && (/^[\p{Ll}(\d”"–-]/u.test(l.text) || CONNECTOR_END.test(prev));
 
-/** A Dnr with its series ("KS 2024/12", "Bun/2015:603") ending a title line, perhaps with an archive code after it. */
+/** A Dnr with its series ("KS 2001/12", "Tn/2001:44") ending a title line, perhaps with an archive code after it. */
 const TRAILING_DNR_RE = new RegExp(String.raw`^(\S.*?\S)\s+((?:\p{Lu}{1,6}[ /-]|\p{Lu}\p{Ll}{1,5}/)\d{1,4}(?:[./:-]\d+)+)(?:\s+\d{2,4})?$`, "u");
 const isDnr = (t: string) => DNR_LABEL_RE.exec(t)?.[1]?.trim() ?? (DNR_ALONE_RE.test(t) && !isDateLine(t) ? DNR_ALONE_RE.exec(t)![1]! : null);
 
@@ -145,7 +145,7 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
       continue;
     }
     // a title wrapped over lines: it goes on in lower case or after a connector, or its last
-    // line closes the title paragraph ("… till Fastighets" + "AB Josefina", then a blank line)
+    // line closes the title paragraph ("… till Byggbolaget" + "Norr AB", then a blank line)
     const next = lines[i + 1];
     const closesParagraph = title.length === 1 && lastTitleLine === i - 1 && !l.breakBefore && (!next || next.breakBefore || !!headingOf(next.text)) && l.text.length <= 80 && !/[.:;]$/.test(l.text) && !isDnr(l.text) && !SUBTITLE_RE.test(l.text) && !findDate(l.text);
     if ((continues(title[title.length - 1]!, l) || closesParagraph) && title.length < 6) {
