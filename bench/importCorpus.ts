@@ -23,7 +23,7 @@ export interface CorpusImportResult {
   items: number | null;
 }
 
-export function findCorpus(): string | null {
+function findCorpus(): string | null {
   const candidates = [process.env.PROTOKOLL_CORPUS, join("..", "shared", "corpus"), join("..", "..", "shared", "corpus")];
   return candidates.find((d): d is string => !!d && d !== "none" && existsSync(join(d, "INDEX.md"))) ?? null;
 }

@@ -113,7 +113,7 @@ function countPeople(nodes: PmNode[]): number {
   return n;
 }
 
-export const COUNTS: Record<string, (it: PmNode) => number> = {
+const COUNTS: Record<string, (it: PmNode) => number> = {
   decision_points: decisionPoints,
   yrkanden: (it) => desc(it, /(^|_)proposal$/).length,
   reservations: (it) => desc(it, /^reservation$/).length,
