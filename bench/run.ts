@@ -20,6 +20,7 @@ import { scaleSeedText } from "./scaleSeed.js";
 import { browserBench, type BrowserResult } from "./browser.js";
 import { reviewDiffBench } from "./reviewDiff.js";
 import { startupBench } from "./startup.js";
+import { benchCorpusImport } from "./importCorpus.js";
 
 // BENCH_SIZES=none: only the CLI start-up and the review diff (written to bench/results/quick.json).
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -143,7 +144,13 @@ const machine = {
     }
   })(),
 };
-const out = { date: new Date().toISOString(), machine, sizes, startup, reviewDiff, results };
+// Import of the largest real protocol PDF of the corpus, with its baselines (bench/importCorpus.ts).
+process.stderr.write("\n— corpus PDF import —\n");
+const corpusImport = await benchCorpusImport().catch((e: unknown) => {
+  process.stderr.write(`corpus import bench failed: ${e instanceof Error ? e.stack : e}\n`);
+  return null;
+});
+const out = { date: new Date().toISOString(), machine, sizes, startup, reviewDiff, results, corpusImport };
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(sizes.length ? "bench/results/latest.json" : "bench/results/quick.json", JSON.stringify(out, null, 2) + "\n");
 rmSync(tmp, { recursive: true, force: true });
@@ -159,6 +166,13 @@ for (const r of results) {
     `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${b ? `${b.processing.p95} / ${b.plainProcessing.p95}` : "–"} | ${f(r.validateFull?.median)} | ${f(r.validateIncremental?.p95)} | ${f(r.save?.median)} | ${f(r.docx?.ms)} / ${f(r.docx?.maxRssMB)} | ${f(r.pdf?.ms)} / ${f(r.pdf?.maxRssMB)} | ${f(r.libreOfficePdf?.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${f(r.import?.median)} | ${f(b?.heapMB)} |`,
   );
 }
+if (corpusImport)
+  lines.push(
+    "",
+    "| corpus PDF | pages | §§ | import (ms) | pdfjs text only (ms) | import ÷ text | pdftotext -layout (ms) |",
+    "|---|---|---|---|---|---|---|",
+    `| ${corpusImport.file} (${corpusImport.sizeKB} KB) | ${f(corpusImport.pages)} | ${f(corpusImport.items)} | ${f(corpusImport.importMs)} | ${f(corpusImport.extractMs)} | ${f(corpusImport.ratioImportToExtract)}× | ${f(corpusImport.pdftotextMs)} |`,
+  );
 const startupLines = [
   "| command | median (ms) | p95 (ms) | ÷ `node -e 0` | target |",
   "|---|---|---|---|---|",
@@ -178,5 +192,5 @@ process.stdout.write(
   `\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n` +
     `${startup.compiled ? "" : "\nNOTE: the CLI ran through tsx (not built): run npm run build:main first.\n"}` +
     `\n${startupLines.join("\n")}\n\n${diffLines.join("\n")}\n` +
-    (results.length ? `\n${lines.join("\n")}\n` : ""),
+    (results.length || corpusImport ? `\n${lines.join("\n")}\n` : ""),
 );

@@ -14,6 +14,7 @@ import { localIsoDate, localIsoDateTime } from "../../schemas/dates.js";
 import type { SaveConflict } from "../../schemas/contract.js";
 import { changesSince } from "../../schemas/review/changesSince.js";
 import { statusGates } from "../../schemas/render/officialStatus.js";
+import { showImportChecks } from "./importChecks.js";
 
 export interface FileActions {
   newDocument(): Promise<void>;
@@ -257,6 +258,7 @@ export function fileActions(app: App, native: boolean): FileActions {
         return;
       }
       if (!(await loadText(result.text, null, { dirty: true, what: "Import" }))) return;
+      showImportChecks(app, result.report);
       if (result.report.length)
         await modal(`Importerat från ${result.sourceName}`, [h("p", {}, "Kontrollera följande:"), h("ul", { class: "error-details" }, ...result.report.map((l) => h("li", {}, l)))], [{ label: "OK", value: true, primary: true }]);
       else toast(`Importerat från ${result.sourceName}.`, "success");
