@@ -31,6 +31,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
+import { spannedTableXml } from "./docxTable.js";
 import type { Block, ListStyle, PageFooter, PageHeader, RenderedDocument, Run } from "../../schemas/render/renderModel.js";
 
 /** A4 in twentieths of a point, 2 cm side margins. */
@@ -112,6 +113,10 @@ export class WordTable extends FileChild {
 
   constructor(b: Extract<Block, { type: "table" }>) {
     super("w:tbl");
+    if (b.spans) {
+      this.xml = spannedTableXml(b, TEXT_WIDTH); // merged cells: docxTable.ts
+      return;
+    }
     const total = b.columns.reduce((s, c) => s + c.width, 0);
     const widths = b.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
     // Word's default alignment is left: only centred and right-aligned columns say so.
