@@ -4,6 +4,7 @@ import { gapCursor } from "prosemirror-gapcursor";
 import { history } from "prosemirror-history";
 import { EditorState } from "prosemirror-state";
 import { search } from "prosemirror-search";
+import { columnResizing, tableEditing } from "prosemirror-tables";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { schema } from "../../schemas/schema.js";
 import { currentItemPlugin } from "./currentItemPlugin.js";
@@ -22,6 +23,9 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
     plugins: [
       documentPlugin({ kind: file.kind, meta: file.meta }),
       quickInsertPlugin(), // before the keymaps: it takes ↑/↓/Enter while its popup is open
+      // Tables: drag a column border to resize; cell selections, arrow keys between cells, pasting cells.
+      columnResizing(),
+      tableEditing(),
       derivedPlugin(),
       generatedClickPlugin(),
       currentItemPlugin(),
