@@ -14,6 +14,8 @@ import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./edit
 import { problemsOf, setProblems } from "./editor/problemsPlugin.js";
 import { openQuickInsert } from "./editor/quickInsert.js";
 import { insertTable, tableActions } from "./editor/tableCommands.js";
+import { startSpellCheck } from "./editor/spellcheck/spellClient.js";
+import { mountSpellMenu } from "./ui/spellMenu.js";
 import { LiveValidator } from "./editor/validation.js";
 import { connectHost } from "./host/hostClient.js";
 import { mountAttendance } from "./ui/attendancePanel.js";
@@ -180,6 +182,11 @@ async function start(): Promise<void> {
     { key: "Mod-/", label: "Kortkommandon", group: "Visa", command: exec("help.shortcuts") },
   ];
   app.setAppShortcuts(appShortcuts);
+  // Swedish spell-check in a worker (renderer/editor/spellcheck), with its context menu.
+  const spell = startSpellCheck();
+  spell.ready.catch((e: unknown) => console.warn(e instanceof Error ? e.message : String(e)));
+  app.setSpellCheck(spell);
+  mountSpellMenu(app);
 
   // Keys that must work outside the text too (panels, outline).
   document.addEventListener("keydown", (e) => {

@@ -125,6 +125,22 @@ export const contract = {
     args: z.strictObject({ title: z.string().max(500), dirty: z.boolean(), path: FilePath.nullable() }),
     result: z.strictObject({}),
   },
+
+  // ---- the workspace's word list of the spell-check (issue 17) ----
+  /**
+   * The words the secretary added to the workspace's word list ("Lägg till i ordlistan"):
+   * `ordlista.txt` in the workspace (in the app, the folder of the open document). Empty when the
+   * document has no folder yet.
+   */
+  readWordList: {
+    args: z.strictObject({ path: FilePath.nullable() }),
+    result: z.strictObject({ words: z.array(z.string().max(100)).max(200_000) }),
+  },
+  /** Add a word to the workspace's word list (kept sorted, one word a line, written atomically). */
+  addToWordList: {
+    args: z.strictObject({ path: FilePath.nullable(), word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:-]*$/u) }),
+    result: z.strictObject({}),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -32,6 +32,9 @@ const api = {
   setDocumentState: invoke("setDocumentState"),
   exportReviewDocx: invoke("exportReviewDocx"),
   importReviewDocx: invoke("importReviewDocx"),
+  // The spell-check's word list (issue 17).
+  readWordList: invoke("readWordList"),
+  addToWordList: invoke("addToWordList"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

@@ -19,6 +19,7 @@ import { RecoveryStore } from "../files/recovery.js";
 import { exportDocument, importDocument, reportLines } from "./services.js";
 import { mergeWordReview } from "../review/mergeWordReview.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
+import { addToWordList, readWordList, wordListFile } from "./wordList.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -50,6 +51,11 @@ export interface HostEnv {
   /** Folder for unsaved work (autosave), created when needed. */
   recoveryDir: string;
   setDocumentState(state: DocumentState): Promise<void>;
+  /**
+   * Where the workspace's word list of the spell-check is, for the open document (a renderer path,
+   * or null when unsaved); null when there is none. Default: `ordlista.txt` beside the document.
+   */
+  wordListPath?(documentPath: string | null): string | null;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -249,6 +255,18 @@ export function createHandlers(env: HostEnv): HostHandlers {
 
     setDocumentState: guard("Fönstertiteln", async (state) => {
       await env.setDocumentState(state);
+      return { ok: true };
+    }),
+
+    // ---- the workspace's word list of the spell-check (main/host/wordList.ts) ----
+    readWordList: guard("Ordlistan", async ({ path }) => {
+      const file = wordListFile(env, path);
+      return { ok: true, words: file ? await readWordList(file) : [] };
+    }),
+    addToWordList: guard("Att lägga till i ordlistan", async ({ path, word }) => {
+      const file = wordListFile(env, path);
+      if (!file) return fail("Spara dokumentet först – ordlistan ligger i arbetsmappen, bredvid dokumentet.");
+      await addToWordList(file, word);
       return { ok: true };
     }),
   };

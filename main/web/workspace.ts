@@ -98,5 +98,7 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     listFiles: async () => workspace.list(),
     recoveryDir: join(workspace.root, ".protokoll", "recovery"),
     setDocumentState,
+    // The spell-check's word list is the workspace's, whichever folder the document is in.
+    wordListPath: () => join(workspace.root, "ordlista.txt"),
   };
 }

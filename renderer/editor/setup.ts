@@ -15,8 +15,15 @@ import { buildInputRules } from "./inputRules.js";
 import { buildKeymaps, type Shortcut } from "./keymap.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
+import type { SpellClient } from "./spellcheck/spellClient.js";
+import { spellPlugin } from "./spellcheck/spellPlugin.js";
 
-export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc">, appShortcuts: Shortcut[] = []): EditorState {
+export interface EditorOptions {
+  /** The spell-check (its worker); none: no spelling errors are shown. */
+  spell?: SpellClient | null;
+}
+
+export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc">, appShortcuts: Shortcut[] = [], options: EditorOptions = {}): EditorState {
   return EditorState.create({
     schema,
     doc: file.doc,
@@ -36,6 +43,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       dropCursor(),
       gapCursor(),
       search(),
+      ...(options.spell ? [spellPlugin(options.spell)] : []),
     ],
   });
 }
