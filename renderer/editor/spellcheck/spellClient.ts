@@ -8,7 +8,8 @@ import type { SpellReply, SpellRequest } from "./spellWorker.js";
 
 export class SpellClient {
   private readonly verdicts = new Map<string, boolean>();
-  private readonly asked = new Set<string>();
+  /** Words sent to the worker, and the answer each waits for. */
+  private readonly asked = new Map<string, Promise<void>>();
   private readonly waiting = new Map<number, (reply: SpellReply) => void>();
   private nextId = 1;
   /** Words accepted in this workspace: its word list and the words ignored in this session. */
@@ -45,19 +46,30 @@ export class SpellClient {
     return this.accepted.has(word) ? true : this.verdicts.get(word);
   }
 
-  /** Ask the worker about the words not asked before; resolves when their verdicts are known. */
+  /** Ask the worker about the words not asked before; resolves when all their verdicts are known. */
   async check(words: Iterable<string>): Promise<void> {
-    const fresh = [...words].filter((w) => !this.asked.has(w) && !this.accepted.has(w));
-    if (!fresh.length) return;
-    for (const w of fresh) this.asked.add(w);
-    const id = this.nextId++;
-    const reply = new Promise<SpellReply>((ok) => this.waiting.set(id, ok));
-    this.post({ type: "check", id, words: fresh });
-    const m = await reply;
-    if (m.type !== "checked") return;
-    this.lastCheckMs = m.ms;
-    const wrong = new Set(m.wrong);
-    for (const w of fresh) this.verdicts.set(w, !wrong.has(w));
+    const waits = new Set<Promise<void>>();
+    const fresh: string[] = [];
+    for (const w of words) {
+      if (this.accepted.has(w)) continue;
+      const pending = this.asked.get(w);
+      if (pending) waits.add(pending);
+      else fresh.push(w);
+    }
+    if (fresh.length) {
+      const id = this.nextId++;
+      const reply = new Promise<SpellReply>((ok) => this.waiting.set(id, ok));
+      const done = reply.then((m) => {
+        if (m.type !== "checked") return;
+        this.lastCheckMs = m.ms;
+        const wrong = new Set(m.wrong);
+        for (const w of fresh) this.verdicts.set(w, !wrong.has(w));
+      });
+      for (const w of fresh) this.asked.set(w, done);
+      waits.add(done);
+      this.post({ type: "check", id, words: fresh });
+    }
+    await Promise.all(waits);
   }
 
   async suggest(word: string): Promise<string[]> {

@@ -146,7 +146,9 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
           } catch {
             return; // no dictionary: nothing is flagged (the app says so once)
           }
-          return pass(view);
+          // Look again at the document as it is now (it may have changed while the worker read).
+          if ([...unknown].some((w) => client.verdict(w) === undefined)) return;
+          return schedule(0);
         }
         const checked = merge(blocks.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]));
         v.dispatch(v.state.tr.setMeta(spellKey, { checked, found } satisfies SpellMeta).setMeta("addToHistory", false));
