@@ -42,8 +42,8 @@ describe("the words the spell-check reads", () => {
   it("are letters joined by hyphens and abbreviation periods, without a sentence's final period", () => {
     const text = "Nämnden beslutadt, bl.a. om Ole-Jörgens förslag. Dnr KS 2020/123 och 2020-08-25.";
     const tokens = spellTokens(text);
-    expect(tokens.map((t) => t.word)).toEqual(["Nämnden", "beslutadt", "bl.a.", "om", "Ole-Jörgens", "förslag.", "Dnr", "KS", "och"]);
-    const forslag = tokens.find((t) => t.word === "förslag.")!;
+    expect(tokens.map((t) => t.word)).toEqual(["Nämnden", "beslutadt", "bl.a.", "om", "Ole-Jörgens", "förslag", "Dnr", "KS", "och"]);
+    const forslag = tokens.find((t) => t.word === "förslag")!;
     expect(text.slice(forslag.from, forslag.to)).toBe("förslag");
     const bla = tokens.find((t) => t.word === "bl.a.")!;
     expect(text.slice(bla.from, bla.to)).toBe("bl.a.");

@@ -7,7 +7,7 @@ import type { Meta } from "../../../schemas/meta.js";
 
 export interface Token {
   word: string;
-  /** Offset in the text it was read from, and its end (a sentence's final period excluded). */
+  /** Offset in the text it was read from, and its end. A sentence's final period is not part of the word. */
   from: number;
   to: number;
 }
@@ -24,10 +24,10 @@ export function spellTokens(text: string): Token[] {
     const before = text[from - 1];
     const after = text[from + m[0].length];
     if ((before && /[\d/_@]/.test(before)) || (after && /[\d/_@]/.test(after))) continue;
-    const word = m[0];
     // A final period belongs to an abbreviation ("bl.a."), not to an ordinary word ending a sentence.
-    const abbreviation = word.endsWith(".") && word.slice(0, -1).includes(".");
-    out.push({ word, from, to: from + word.length - (word.endsWith(".") && !abbreviation ? 1 : 0) });
+    const abbreviation = m[0].endsWith(".") && m[0].slice(0, -1).includes(".");
+    const word = m[0].endsWith(".") && !abbreviation ? m[0].slice(0, -1) : m[0];
+    out.push({ word, from, to: from + word.length });
   }
   return out;
 }
