@@ -64,6 +64,9 @@ for (const n of sizes) {
   const path = join(tmp, `protokoll-${n}.protokoll`);
   writeFileSync(path, text);
   const row: Row = { items: n, fileKB: round(text.length / 1024, 0) };
+  // BENCH_PARTS=browser: only the browser part (typing, spell-check, baselines), e.g. while profiling.
+  const nodeParts = !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(",").includes("node");
+  if (nodeParts) {
 
   // Parse + check (the well-formedness boundary).
   row.parse = s(await time(() => parse(text), 5, 1));
@@ -107,6 +110,7 @@ for (const n of sizes) {
   row.pdf = { ms: round(pdf.ms), maxRssMB: round(pdf.maxRssMB, 0) };
   row.libreOfficePdf = { ms: lo === null ? null : round(lo) };
   row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
+  }
 
   // Open and typing in Chromium through the web host, next to a plain contenteditable.
   const browser: BrowserResult | null = existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
@@ -147,4 +151,17 @@ for (const r of results) {
     `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${b ? `${b.processing.p95} / ${b.plainProcessing.p95}` : "–"} | ${f(r.validateFull?.median)} | ${f(r.validateIncremental?.p95)} | ${f(r.save?.median)} | ${f(r.docx?.ms)} / ${f(r.docx?.maxRssMB)} | ${f(r.pdf?.ms)} / ${f(r.pdf?.maxRssMB)} | ${f(r.libreOfficePdf?.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${f(r.import?.median)} | ${f(b?.heapMB)} |`,
   );
 }
+// The spell-check's cost while typing and the floor of our stack (a bare ProseMirror editor).
+const spellLines = [
+  "| §§ | processing p95 spell on / off (ms) | typing p95 spell on / off (ms) | typing on ÷ off | bare ProseMirror processing / typing p95 (ms) | our processing ÷ bare | whole document in the worker (words, ms) | first pass after open (ms) |",
+  "|---|---|---|---|---|---|---|---|",
+];
+for (const r of results) {
+  const b = r.browser ?? null;
+  if (!b) continue;
+  spellLines.push(
+    `| ${r.items} | ${f(b.processing.p95)} / ${f(b.spellOff.processing.p95)} | ${f(b.typing.p95)} / ${f(b.spellOff.typing.p95)} | ${f(b.spellTypingRatioP95)} | ${f(b.bare.processing.p95)} / ${f(b.bare.typing.p95)} | ${f(b.processingVsBareP95)} | ${f(b.spellWholeDocument?.words)}, ${f(b.spellWholeDocument?.ms)} | ${f(b.spellFirstPassMs)} |`,
+  );
+}
+lines.push("", ...spellLines);
 process.stdout.write(`\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n\n${lines.join("\n")}\n`);

@@ -17,6 +17,7 @@ import type { Shortcut } from "./editor/keymap.js";
 import { nodeViews } from "./editor/nodeViews.js";
 import { createEditorState } from "./editor/setup.js";
 import type { SpellClient } from "./editor/spellcheck/spellClient.js";
+import { spellChecked } from "./editor/spellcheck/spellPlugin.js";
 
 export type ChangeKind = "doc" | "meta" | "selection" | "load" | "problems" | "saved";
 type Listener = (kinds: Set<ChangeKind>) => void;
@@ -136,6 +137,11 @@ export class App {
    * Turn the spell-check on (with its client) or off. The browser's own spell-check is off while
    * ours is on: it would need dictionaries downloaded from outside, and would mark the same words twice.
    */
+  /** Has the spell-check caught up with the document (always true while it is off)? */
+  get spellChecked(): boolean {
+    return spellChecked(this.view.state);
+  }
+
   setSpellCheck(spell: SpellClient | null): void {
     this.spell = spell;
     this.view.updateState(createEditorState({ kind: this.kind, meta: this.meta, doc: this.state.doc }, this.appShortcuts, { spell }));

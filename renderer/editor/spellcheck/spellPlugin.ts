@@ -20,7 +20,14 @@ interface SpellState {
   dirty: [number, number][];
 }
 
-type SpellMeta = { checked: [number, number][]; found: Decoration[] } | { remove: string } | { recheck: true };
+/**
+ * `checked`: the textblocks in these ranges were read, `found` their misspellings; everything edited
+ * before `upTo` is now checked (the rest waits for the next slice).
+ */
+type SpellMeta = { checked: [number, number][]; found: Decoration[]; upTo: number } | { remove: string } | { recheck: true };
+
+/** A slice of reading on the editor's thread: never a long task, so a key is never kept waiting. */
+const SLICE_MS = 6;
 
 export const spellKey = new PluginKey<SpellState>("spellcheck");
 /** What a spelling decoration knows of its word. */
@@ -101,7 +108,7 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         if (m && "checked" in m) {
           const stale = m.checked.flatMap(([a, b]) => decorations.find(a, b));
           decorations = decorations.remove(stale).add(state.doc, m.found);
-          dirty = [];
+          dirty = dirty.filter(([, b]) => b > m.upTo).map(([a, b]) => [Math.max(a, m.upTo), b] as [number, number]);
         } else if (m && "remove" in m) decorations = decorations.remove(decorations.find(undefined, undefined, (s: SpellSpec) => s.word === m.remove));
         else if (m && "recheck" in m) dirty = [[0, state.doc.content.size]];
         if (namesChanged(documentInfo(old).meta, documentInfo(state).meta)) dirty = [[0, state.doc.content.size]];
@@ -130,6 +137,8 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         const blocks = textblocksIn(state.doc, dirty);
         const unknown = new Set<string>();
         const found: Decoration[] = [];
+        const started = performance.now();
+        let done = 0;
         for (const { node, pos } of blocks) {
           const text = node.textBetween(0, node.content.size, "\n", "\ufffc");
           for (const t of spellTokens(text)) {
@@ -138,6 +147,8 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
             if (verdict === undefined) unknown.add(t.word);
             else if (!verdict) found.push(Decoration.inline(pos + 1 + t.from, pos + 1 + t.to, { class: "spelling-error" }, { word: t.word } satisfies SpellSpec));
           }
+          done++;
+          if (performance.now() - started > SLICE_MS) break;
         }
         if (unknown.size) {
           try {
@@ -146,14 +157,19 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
           } catch {
             return; // no dictionary: nothing is flagged (the app says so once)
           }
-          // Look again at the document as it is now (it may have changed while the worker read).
+          // Read the slice again as the document is now (it may have changed while the worker read).
           if ([...unknown].some((w) => client.verdict(w) === undefined)) return;
           return schedule(0);
         }
-        const checked = merge(blocks.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]));
-        v.dispatch(v.state.tr.setMeta(spellKey, { checked, found } satisfies SpellMeta).setMeta("addToHistory", false));
+        const slice = blocks.slice(0, done);
+        const checked = merge(slice.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]));
+        const last = slice[slice.length - 1];
+        const upTo = done === blocks.length ? state.doc.content.size + 1 : last ? last.pos + last.node.nodeSize : 0;
+        v.dispatch(v.state.tr.setMeta(spellKey, { checked, found, upTo } satisfies SpellMeta).setMeta("addToHistory", false));
+        if (done < blocks.length) schedule(0);
       };
-      schedule(0);
+      // The first look at a newly opened document waits like an edit, so it never delays its first frame.
+      schedule(300);
       return {
         update(v, prev) {
           if (v.state.doc !== prev.doc || spellKey.getState(v.state)!.dirty !== spellKey.getState(prev)!.dirty)
@@ -170,6 +186,12 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
       decorations: (state) => spellKey.getState(state)?.decorations,
     },
   });
+}
+
+/** Has the spell-check looked at every edit (false while words are waiting for it)? */
+export function spellChecked(state: EditorState): boolean {
+  const s = spellKey.getState(state);
+  return !s || s.dirty.length === 0;
 }
 
 /** The misspelled word at `pos`, if any: its range and the word. */
