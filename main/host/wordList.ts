@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { atomicWrite } from "../files/atomicWrite.js";
 import type { HostEnv } from "./createHandlers.js";
 
-export const WORD_LIST_NAME = "ordlista.txt";
+const WORD_LIST_NAME = "ordlista.txt";
 const WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.:-]{0,99}$/u;
 
 /** The word list's real path for the open document, or null (unsaved document, not allowed). */

@@ -18,7 +18,7 @@ import { quickInsertPlugin } from "./quickInsert.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
 import { spellPlugin } from "./spellcheck/spellPlugin.js";
 
-export interface EditorOptions {
+interface EditorOptions {
   /** The spell-check (its worker); none: no spelling errors are shown. */
   spell?: SpellClient | null;
 }

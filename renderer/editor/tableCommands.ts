@@ -56,7 +56,7 @@ export function insertTable(schema: Schema, rows = 3, columns = 3, header = true
   };
 }
 
-export interface TableAction {
+interface TableAction {
   /** The menu command's name (main/electron/menuCommands.ts). */
   command: Extract<MenuCommand, `table.${string}`>;
   label: string;

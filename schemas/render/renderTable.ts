@@ -9,7 +9,7 @@ import { tableGrid } from "../tables.js";
 import type { Block, CellSpan, TableColumn } from "./renderModel.js";
 
 /** The text of a cell: its paragraphs as lines; `text` renders a paragraph's inline content. */
-export type CellText = (paragraph: Node) => string;
+type CellText = (paragraph: Node) => string;
 
 export function renderTable(table: Node, text: CellText): Extract<Block, { type: "table" }> {
   const grid = tableGrid(table);

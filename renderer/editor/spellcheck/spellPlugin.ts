@@ -31,7 +31,7 @@ const SLICE_MS = 6;
 
 export const spellKey = new PluginKey<SpellState>("spellcheck");
 /** What a spelling decoration knows of its word. */
-export interface SpellSpec {
+interface SpellSpec {
   word: string;
 }
 
