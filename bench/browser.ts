@@ -143,7 +143,10 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     const off = { lat: [] as number[], proc: [] as number[] };
     for (const spellOn of [true, false, true, false]) {
       await setSpell(spellOn);
-      await page.waitForTimeout(spellOn ? 1500 : 300); // the spell-check's pass over the rebuilt state
+      // Typing is measured once the spell-check has caught up with the rebuilt state (its first look
+      // at a document is timed separately, above).
+      await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 100 });
+      await page.waitForTimeout(300);
       await installProbe(page);
       const run = await typeKeys(page, 120);
       (spellOn ? on : off).lat.push(...run.lat);
