@@ -19,6 +19,9 @@ import { round, stats, time, type Stats } from "./measure.js";
 import { scaleSeedText } from "./scaleSeed.js";
 import { browserBench, type BrowserResult } from "./browser.js";
 
+// BENCH_PARTS=browser: only the browser part (typing, spell-check, baselines), e.g. while profiling;
+// its results go to latest-browser.json so the full run's latest.json stays whole.
+const nodeParts = !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(",").includes("node");
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number);
 const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
 // Seed 002's source text, as kept beside the seed (a copy of ../shared/seeds/002_…).
@@ -64,8 +67,6 @@ for (const n of sizes) {
   const path = join(tmp, `protokoll-${n}.protokoll`);
   writeFileSync(path, text);
   const row: Row = { items: n, fileKB: round(text.length / 1024, 0) };
-  // BENCH_PARTS=browser: only the browser part (typing, spell-check, baselines), e.g. while profiling.
-  const nodeParts = !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(",").includes("node");
   if (nodeParts) {
 
   // Parse + check (the well-formedness boundary).
@@ -137,7 +138,7 @@ const machine = {
 };
 const out = { date: new Date().toISOString(), machine, sizes, results };
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/latest.json", JSON.stringify(out, null, 2) + "\n");
+writeFileSync(nodeParts ? "bench/results/latest.json" : "bench/results/latest-browser.json", JSON.stringify(out, null, 2) + "\n");
 rmSync(tmp, { recursive: true, force: true });
 
 const f = (x: unknown) => (x === null || x === undefined ? "–" : String(x));
