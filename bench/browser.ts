@@ -7,7 +7,8 @@
  *   one key at a time; the same on a plain contenteditable page holding the same text (baseline);
  * - memory: the tab's JS heap after opening (CDP Performance.getMetrics).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import type { ProtokollFile } from "../schemas/file.js";
@@ -32,6 +33,11 @@ export interface BrowserResult {
   spellProcessingRatioP95: number | null;
   /** Spell-check of every distinct word of the document in a fresh worker (dictionary loaded first). */
   spellWholeDocument: { words: number; ms: number | null; misspelled: number } | null;
+  /**
+   * The generated protocol repeats a small vocabulary, so also: every distinct word of the real
+   * documents' texts beside the seeds (seeds/*.txt) in a fresh worker.
+   */
+  spellRealVocabulary: { words: number; ms: number | null; misspelled: number } | null;
   /** From opening the document until its spelling is shown (the editor's first pass: its 300 ms wait, reading the text, the worker). */
   spellFirstPassMs: number | null;
   /** The bare ProseMirror editor (history and keymap only) with the same paragraphs. */
@@ -111,6 +117,10 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 50 });
     const spellFirstPassMs = (await page.evaluate(() => performance.now())) - openStarted;
     const spellWholeDocument = await spellInFreshWorker(page);
+    const seedWords = new Set<string>();
+    for (const name of readdirSync("seeds").filter((n) => n.endsWith(".txt")))
+      for (const m of readFileSync(join("seeds", name), "utf8").matchAll(/\p{L}[\p{L}\p{M}]*(?:[-.:'’]\p{L}[\p{L}\p{M}]*)*/gu)) seedWords.add(m[0]);
+    const spellRealVocabulary = await spellInFreshWorker(page, [...seedWords]);
 
     // Caret in the middle §'s background text.
     const middle = Math.floor(file.doc.childCount / 2);
@@ -221,6 +231,7 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       spellTypingRatioP95: r(typing.p95 / typingOff.p95),
       spellProcessingRatioP95: r(processing.p95 / processingOff.p95),
       spellWholeDocument,
+      spellRealVocabulary,
       spellFirstPassMs: r(spellFirstPassMs),
       bare: { typing: dist(bareTyping), processing: dist(bareProcessing) },
       processingVsBareP95: r(processing.p95 / bareProcessing.p95),
@@ -259,13 +270,13 @@ function bareEditorScript(): Promise<string> {
  * Every distinct word of the opened document, checked by a fresh spell-check worker (the app's
  * own worker script and dictionary; its load is not timed): post → the answer.
  */
-async function spellInFreshWorker(page: Page): Promise<BrowserResult["spellWholeDocument"]> {
+async function spellInFreshWorker(page: Page, given?: string[]): Promise<BrowserResult["spellWholeDocument"]> {
   // A string, not a function: tsx would wrap the named helpers in `__name`, which the page lacks.
-  return page.evaluate(`(async () => {
+  return page.evaluate(`(async (given) => {
     const url = performance.getEntriesByType("resource").map((e) => e.name).find((n) => /spellWorker[^/]*\\.js$/.test(n));
     if (!url) return null;
-    const words = new Set();
-    window.protokollApp.state.doc.descendants((n) => {
+    const words = new Set(given ?? []);
+    if (!given) window.protokollApp.state.doc.descendants((n) => {
       if (n.isText) for (const m of n.text.matchAll(/\\p{L}[\\p{L}\\p{M}]*(?:[-.:'’]\\p{L}[\\p{L}\\p{M}]*)*/gu)) words.add(m[0]);
     });
     const worker = new Worker(url, { type: "module" });
@@ -280,5 +291,5 @@ async function spellInFreshWorker(page: Page): Promise<BrowserResult["spellWhole
     const ms = performance.now() - t0;
     worker.terminate();
     return { words: words.size, ms: Math.round(ms), misspelled: r.wrong.length };
-  })()`);
+  })(${JSON.stringify(given ?? null)})`);
 }
