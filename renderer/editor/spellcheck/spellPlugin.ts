@@ -119,6 +119,7 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let lastInput = 0;
       let destroyed = false;
+      let progress: { doc: Node; upTo: number } | null = null;
       const onInput = () => (lastInput = performance.now());
       const events = ["keydown", "beforeinput", "compositionend"];
       for (const type of events) view.dom.addEventListener(type, onInput);
@@ -131,7 +132,11 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         // Never while ProseMirror may still be reading a keystroke from the page.
         if (performance.now() - lastInput < 150 || v.composing) return schedule(150);
         const state = v.state;
-        const { dirty } = spellKey.getState(state)!;
+        const own = spellKey.getState(state)!;
+        // Slices that changed nothing are not dispatched: their progress is kept here, for this
+        // very document (an edit in between makes the pass start again from the state's ranges).
+        if (progress && progress.doc !== state.doc) progress = null;
+        const dirty = progress ? own.dirty.filter(([, b]) => b > progress!.upTo).map(([a, b]) => [Math.max(a, progress!.upTo), b] as [number, number]) : own.dirty;
         if (!dirty.length) return;
         const words = knownFor(state);
         const blocks = textblocksIn(state.doc, dirty);
@@ -165,6 +170,12 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         const checked = merge(slice.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]));
         const last = slice[slice.length - 1];
         const upTo = done === blocks.length ? state.doc.content.size + 1 : last ? last.pos + last.node.nodeSize : 0;
+        const stale = checked.some(([a, b]) => own.decorations.find(a, b).length > 0);
+        if (done < blocks.length && !found.length && !stale) {
+          progress = { doc: state.doc, upTo };
+          return schedule(0);
+        }
+        progress = null;
         v.dispatch(v.state.tr.setMeta(spellKey, { checked, found, upTo } satisfies SpellMeta).setMeta("addToHistory", false));
         if (done < blocks.length) schedule(0);
       };
