@@ -38,23 +38,6 @@ interface SpellSpec {
 /** Paragraphs whose text is not prose: a Dnr is a registry number. */
 const SKIP = new Set(["dnr"]);
 
-/** The textblocks touching the ranges, each once, in document order. */
-function textblocksIn(doc: Node, ranges: [number, number][]): { node: Node; pos: number }[] {
-  const out = new Map<number, Node>();
-  for (const [from, to] of ranges) {
-    const a = Math.max(0, Math.min(from, doc.content.size));
-    const b = Math.max(a, Math.min(to, doc.content.size));
-    doc.nodesBetween(a, b, (node, pos) => {
-      if (node.isTextblock) {
-        if (!SKIP.has(node.type.name)) out.set(pos, node);
-        return false;
-      }
-      return true;
-    });
-  }
-  return [...out.entries()].sort((x, y) => x[0] - y[0]).map(([pos, node]) => ({ pos, node }));
-}
-
 /** Merge overlapping ranges, so a burst of typing in one paragraph stays one range. */
 function merge(ranges: [number, number][]): [number, number][] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
@@ -139,21 +122,35 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         const dirty = progress ? own.dirty.filter(([, b]) => b > progress!.upTo).map(([a, b]) => [Math.max(a, progress!.upTo), b] as [number, number]) : own.dirty;
         if (!dirty.length) return;
         const words = knownFor(state);
-        const blocks = textblocksIn(state.doc, dirty);
+        // Walk the edited ranges in order and stop when the slice's time is up: a slice costs what it
+        // reads, not the size of what is left.
+        const blocks: { node: Node; pos: number }[] = [];
+        const seen = new Set<number>();
         const unknown = new Set<string>();
         const found: Decoration[] = [];
         const started = performance.now();
-        let done = 0;
-        for (const { node, pos } of blocks) {
-          const text = node.textBetween(0, node.content.size, "\n", "\ufffc");
-          for (const t of spellTokens(text)) {
-            if (!shouldCheck(t.word) || isKnown(t.word, words) || isKnown(t.word, client.accepted)) continue;
-            const verdict = client.verdict(t.word);
-            if (verdict === undefined) unknown.add(t.word);
-            else if (!verdict) found.push(Decoration.inline(pos + 1 + t.from, pos + 1 + t.to, { class: "spelling-error" }, { word: t.word } satisfies SpellSpec));
-          }
-          done++;
-          if (performance.now() - started > SLICE_MS) break;
+        let stopped = false;
+        const size = state.doc.content.size;
+        for (const [from, to] of dirty) {
+          if (stopped) break;
+          const a = Math.max(0, Math.min(from, size));
+          const b = Math.max(a, Math.min(to, size));
+          state.doc.nodesBetween(a, b, (node, pos) => {
+            if (stopped) return false;
+            if (!node.isTextblock) return true;
+            if (SKIP.has(node.type.name) || seen.has(pos)) return false;
+            seen.add(pos);
+            blocks.push({ node, pos });
+            const text = node.textBetween(0, node.content.size, "\n", "\ufffc");
+            for (const t of spellTokens(text)) {
+              if (!shouldCheck(t.word) || isKnown(t.word, words) || isKnown(t.word, client.accepted)) continue;
+              const verdict = client.verdict(t.word);
+              if (verdict === undefined) unknown.add(t.word);
+              else if (!verdict) found.push(Decoration.inline(pos + 1 + t.from, pos + 1 + t.to, { class: "spelling-error" }, { word: t.word } satisfies SpellSpec));
+            }
+            if (performance.now() - started > SLICE_MS) stopped = true;
+            return false;
+          });
         }
         if (unknown.size) {
           try {
@@ -166,18 +163,17 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
           if ([...unknown].some((w) => client.verdict(w) === undefined)) return;
           return schedule(0);
         }
-        const slice = blocks.slice(0, done);
-        const checked = merge(slice.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]));
-        const last = slice[slice.length - 1];
-        const upTo = done === blocks.length ? state.doc.content.size + 1 : last ? last.pos + last.node.nodeSize : 0;
+        const checked = merge(blocks.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]));
+        const last = blocks[blocks.length - 1];
+        const upTo = !stopped ? size + 1 : last ? last.pos + last.node.nodeSize : 0;
         const stale = checked.some(([a, b]) => own.decorations.find(a, b).length > 0);
-        if (done < blocks.length && !found.length && !stale) {
+        if (stopped && !found.length && !stale) {
           progress = { doc: state.doc, upTo };
           return schedule(0);
         }
         progress = null;
         v.dispatch(v.state.tr.setMeta(spellKey, { checked, found, upTo } satisfies SpellMeta).setMeta("addToHistory", false));
-        if (done < blocks.length) schedule(0);
+        if (stopped) schedule(0);
       };
       // The first look at a newly opened document waits like an edit, so it never delays its first frame.
       schedule(300);
