@@ -23,6 +23,9 @@ import { startupBench } from "./startup.js";
 import { benchCorpusImport } from "./importCorpus.js";
 
 // BENCH_SIZES=none: only the CLI start-up and the review diff (written to bench/results/quick.json).
+// BENCH_PARTS=browser: only the browser part (typing, spell-check, baselines), e.g. while profiling;
+// its results go to latest-browser.json so the full run's latest.json stays whole.
+const nodeParts = !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(",").includes("node");
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
 // Seed 002's source text, as kept beside the seed (a copy of ../shared/seeds/002_…).
@@ -76,6 +79,7 @@ for (const n of sizes) {
   const path = join(tmp, `protokoll-${n}.protokoll`);
   writeFileSync(path, text);
   const row: Row = { items: n, fileKB: round(text.length / 1024, 0) };
+  if (nodeParts) {
 
   // Parse + check (the well-formedness boundary).
   row.parse = s(await time(() => parse(text), 5, 1));
@@ -119,6 +123,7 @@ for (const n of sizes) {
   row.pdf = { ms: round(pdf.ms), cpuMs: round(pdf.cpuMs), maxRssMB: round(pdf.maxRssMB, 0) };
   row.libreOfficePdf = { ms: lo === null ? null : round(lo) };
   row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
+  }
 
   // Open and typing in Chromium through the web host, next to a plain contenteditable.
   // BENCH_BROWSER=0 skips the editor part (to measure the exports alone).
@@ -152,7 +157,7 @@ const corpusImport = await benchCorpusImport().catch((e: unknown) => {
 });
 const out = { date: new Date().toISOString(), machine, sizes, startup, reviewDiff, results, corpusImport };
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(sizes.length ? "bench/results/latest.json" : "bench/results/quick.json", JSON.stringify(out, null, 2) + "\n");
+writeFileSync(!nodeParts ? "bench/results/latest-browser.json" : sizes.length ? "bench/results/latest.json" : "bench/results/quick.json", JSON.stringify(out, null, 2) + "\n");
 rmSync(tmp, { recursive: true, force: true });
 
 const f = (x: unknown) => (x === null || x === undefined ? "–" : String(x));
@@ -166,6 +171,19 @@ for (const r of results) {
     `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${b ? `${b.processing.p95} / ${b.plainProcessing.p95}` : "–"} | ${f(r.validateFull?.median)} | ${f(r.validateIncremental?.p95)} | ${f(r.save?.median)} | ${f(r.docx?.ms)} / ${f(r.docx?.maxRssMB)} | ${f(r.pdf?.ms)} / ${f(r.pdf?.maxRssMB)} | ${f(r.libreOfficePdf?.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${f(r.import?.median)} | ${f(b?.heapMB)} |`,
   );
 }
+// The spell-check's cost while typing and the floor of our stack (a bare ProseMirror editor).
+const spellLines = [
+  "| §§ | processing p95 spell on / off (ms) | typing p95 spell on / off (ms) | typing on ÷ off | bare ProseMirror processing / typing p95 (ms) | our processing ÷ bare | whole document in the worker (words, ms) | real documents' words in the worker (words, ms) | first pass after open (ms) |",
+  "|---|---|---|---|---|---|---|---|---|",
+];
+for (const r of results) {
+  const b = r.browser ?? null;
+  if (!b) continue;
+  spellLines.push(
+    `| ${r.items} | ${f(b.processing.p95)} / ${f(b.spellOff.processing.p95)} | ${f(b.typing.p95)} / ${f(b.spellOff.typing.p95)} | ${f(b.spellTypingRatioP95)} | ${f(b.bare.processing.p95)} / ${f(b.bare.typing.p95)} | ${f(b.processingVsBareP95)} | ${f(b.spellWholeDocument?.words)}, ${f(b.spellWholeDocument?.ms)} | ${f(b.spellRealVocabulary?.words)}, ${f(b.spellRealVocabulary?.ms)} | ${f(b.spellFirstPassMs)} |`,
+  );
+}
+if (spellLines.length > 2) lines.push("", ...spellLines);
 if (corpusImport)
   lines.push(
     "",

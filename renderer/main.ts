@@ -3,6 +3,7 @@
  * around the EditorView, wire menus, shortcuts and the Electron menu's commands to the same
  * functions, run the rules after each pause in typing, and offer to restore unsaved work.
  */
+import "prosemirror-tables/style/tables.css";
 import "./styles.css";
 import type { MenuCommand } from "../schemas/contract.js";
 import { templates } from "../templates/index.js";
@@ -12,6 +13,9 @@ import { derivedOf } from "./editor/derivedPlugin.js";
 import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./editor/keymap.js";
 import { problemsOf, setProblems } from "./editor/problemsPlugin.js";
 import { openQuickInsert } from "./editor/quickInsert.js";
+import { insertTable, tableActions } from "./editor/tableCommands.js";
+import { startSpellCheck } from "./editor/spellcheck/spellClient.js";
+import { mountSpellMenu } from "./ui/spellMenu.js";
 import { LiveValidator } from "./editor/validation.js";
 import type { RuleContext } from "../schemas/rules/index.js";
 import { connectHost } from "./host/hostClient.js";
@@ -158,6 +162,8 @@ async function start(): Promise<void> {
       app.view.focus();
       openQuickInsert(app.view);
     },
+    "insert.table": run(insertTable(schema)),
+    ...(Object.fromEntries(tableActions.map((a) => [a.command, run(a.run)])) as Record<(typeof tableActions)[number]["command"], () => void>),
     "review.problems": () => showTab("problems"),
     "review.nextProblem": nextProblem,
     "review.attendance": () => showTab("attendance"),
@@ -189,6 +195,11 @@ async function start(): Promise<void> {
     { key: "Mod-/", label: "Kortkommandon", group: "Visa", command: exec("help.shortcuts") },
   ];
   app.setAppShortcuts(appShortcuts);
+  // Swedish spell-check in a worker (renderer/editor/spellcheck), with its context menu.
+  const spell = startSpellCheck();
+  spell.ready.catch((e: unknown) => console.warn(e instanceof Error ? e.message : String(e)));
+  app.setSpellCheck(spell);
+  mountSpellMenu(app);
 
   // Keys that must work outside the text too (panels, outline).
   document.addEventListener("keydown", (e) => {
@@ -243,6 +254,10 @@ async function start(): Promise<void> {
         ["Hänvisning till §…", "insert.itemRef", "Mod-Alt-h"],
         ["Standardfras…", "insert.phrase", "Mod-Space"],
       ],
+    },
+    {
+      label: "Tabell",
+      items: [["Infoga tabell", "insert.table", "Mod-Alt-g"], null, ...tableActions.map((a): [string, MenuCommand] => [a.label, a.command])],
     },
     { label: "Granska", items: [["Problem", "review.problems"], ["Nästa problem", "review.nextProblem", "F8"], ["Närvaro", "review.attendance"], ["Mötesuppgifter", "review.meta"], ["Paragraflistan", "review.outline"], null, ...reviewMenuItems] },
     { label: "Hjälp", items: [["Kortkommandon", "help.shortcuts", "F1"], ["Om Protokoll", "help.about"]] },

@@ -248,6 +248,22 @@ export const contract = {
     }),
     result: z.strictObject({ file: z.string().max(300) }),
   },
+
+  // ---- the workspace's word list of the spell-check (issue 17) ----
+  /**
+   * The words the secretary added to the workspace's word list ("Lägg till i ordlistan"):
+   * `ordlista.txt` in the workspace (in the app, the folder of the open document). Empty when the
+   * document has no folder yet.
+   */
+  readWordList: {
+    args: z.strictObject({ path: FilePath.nullable() }),
+    result: z.strictObject({ words: z.array(z.string().max(100)).max(200_000) }),
+  },
+  /** Add a word to the workspace's word list (kept sorted, one word a line, written atomically). */
+  addToWordList: {
+    args: z.strictObject({ path: FilePath.nullable(), word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:-]*$/u) }),
+    result: z.strictObject({}),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -339,6 +355,18 @@ export const menuCommands = [
   "help.about",
   // The municipality profile (issue 15).
   "profile.edit",
+  // Tables (renderer/editor/tableCommands.ts).
+  "insert.table",
+  "table.addRowBefore",
+  "table.addRowAfter",
+  "table.addColumnBefore",
+  "table.addColumnAfter",
+  "table.deleteRow",
+  "table.deleteColumn",
+  "table.toggleHeaderRow",
+  "table.mergeCells",
+  "table.splitCell",
+  "table.delete",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

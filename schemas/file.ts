@@ -11,6 +11,7 @@ import { canonicalJSON } from "./canonical.js";
 import { MAX_AGENDA_ITEMS, MAX_TEXT_CHARS } from "./limits.js";
 import { HistoryEntry, Meta, Review, type MetaInput } from "./meta.js";
 import { schema } from "./schema.js";
+import { capTableSpans } from "./tables.js";
 
 export const FORMAT = "protokoll";
 export const CURRENT_VERSION = 1;
@@ -149,7 +150,8 @@ function parseUnsafe(text: string): ParseResult {
 
   let doc: Node;
   try {
-    doc = schema.nodeFromJSON(env.data.doc);
+    // A table cell may not span more than its table holds: cut down, not refused (schemas/tables.ts).
+    doc = schema.nodeFromJSON(capTableSpans(env.data.doc));
     doc.check();
   } catch (e) {
     return fail("doc", `Dokumentets struktur är ogiltig (invalid document structure): ${e instanceof Error ? e.message : String(e)}`);

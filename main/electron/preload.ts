@@ -43,6 +43,9 @@ const api = {
   readProfile: invoke("readProfile"),
   writeProfile: invoke("writeProfile"),
   importProfileFile: invoke("importProfileFile"),
+  // The spell-check's word list (issue 17).
+  readWordList: invoke("readWordList"),
+  addToWordList: invoke("addToWordList"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

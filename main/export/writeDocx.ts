@@ -37,6 +37,7 @@ import { TextWatermark } from "docx/watermarks";
 import type { Block, ListStyle, PageFooter, PageHeader, RenderedDocument, RenderProfile, Run } from "../../schemas/render/renderModel.js";
 import { fontBytes, type FontName } from "./fonts.js";
 import { fontFacts, fontTableXml, type FontFacts } from "./fontTable.js";
+import { spannedTableXml } from "./docxTable.js";
 
 /** A4 in twentieths of a point, 2 cm side margins. */
 const PAGE = { width: 11906, height: 16838, side: 1134, top: 1531, bottom: 1701 };
@@ -145,6 +146,10 @@ export class WordTable extends FileChild {
 
   constructor(b: Extract<Block, { type: "table" }>) {
     super("w:tbl");
+    if (b.spans) {
+      this.xml = spannedTableXml(b, TEXT_WIDTH); // merged cells: docxTable.ts
+      return;
+    }
     const total = b.columns.reduce((s, c) => s + c.width, 0);
     const widths = b.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
     // Word's default alignment is left: only centred and right-aligned columns say so.

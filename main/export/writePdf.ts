@@ -21,6 +21,7 @@ import { FONT_FILES, fontBytes, type FontName } from "./fonts.js";
 import { TextSetter, type StyledText } from "./pdfText.js";
 import { bufferPageContent, collectOutput } from "./pdfOutput.js";
 import { balancePageTree, balanceParentTree } from "./pdfTrees.js";
+import { drawSpannedTable, type PdfTableHost } from "./pdfTable.js";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -304,6 +305,11 @@ class PdfBuilder {
 
   private table(b: Extract<Block, { type: "table" }>, parent: Struct, ctx: Ctx) {
     const doc = this.doc;
+    if (b.spans) {
+      // Merged cells, tagged with ColSpan/RowSpan: pdfTable.ts.
+      const host: PdfTableHost = { doc, left: MARGIN.left + ctx.indent, width: TEXT_WIDTH - ctx.indent, bottom: A4.height - MARGIN.bottom, top: MARGIN.top, font: (f) => this.font(f, SIZE.meta), artifact: (d) => this.artifact(d), newPage: () => this.newPage(), fillChanged: () => (this.fill = null) };
+      return drawSpannedTable(host, b, parent);
+    }
     const total = b.columns.reduce((s, c) => s + c.width, 0);
     const left = MARGIN.left + ctx.indent;
     const width = TEXT_WIDTH - ctx.indent;

@@ -31,6 +31,7 @@ import { listBodies, saveBody } from "./bodies.js";
 import { buildRuleContext } from "./ruleContext.js";
 import { loadProfile } from "../export/loadProfile.js";
 import { profileHandlers, type ProfileEnv } from "./profileHandlers.js";
+import { addToWordList, readWordList, wordListFile } from "./wordList.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -72,6 +73,11 @@ export interface HostEnv extends ProfileEnv {
    * lock while it writes. The Electron app takes its locks per window (main/electron/documentSession.ts).
    */
   honourLocks?: { owner: string };
+  /**
+   * Where the workspace's word list of the spell-check is, for the open document (a renderer path,
+   * or null when unsaved); null when there is none. Default: `ordlista.txt` beside the document.
+   */
+  wordListPath?(documentPath: string | null): string | null;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -343,6 +349,18 @@ export function createHandlers(env: HostEnv): HostHandlers {
 
     // The municipality profile (issue 15).
     ...profileHandlers(env),
+
+    // ---- the workspace's word list of the spell-check (main/host/wordList.ts) ----
+    readWordList: guard("Ordlistan", async ({ path }) => {
+      const file = wordListFile(env, path);
+      return { ok: true, words: file ? await readWordList(file) : [] };
+    }),
+    addToWordList: guard("Att lägga till i ordlistan", async ({ path, word }) => {
+      const file = wordListFile(env, path);
+      if (!file) return fail("Spara dokumentet först – ordlistan ligger i arbetsmappen, bredvid dokumentet.");
+      await addToWordList(file, word);
+      return { ok: true };
+    }),
 
     // ---- Signing the seal: the private key is unlocked and used here, never in the renderer ----
     ...sealHandlers(env.sealKeys ?? null, guard),

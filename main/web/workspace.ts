@@ -106,6 +106,8 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     honourLocks: { owner: "Protokoll i webbläsaren" },
     // The municipality profile (issue 15): profile.json in the workspace; files come as uploads.
     workspaceDir: () => workspace.root,
+    // The spell-check's word list is the workspace's, whichever folder the document is in.
+    wordListPath: () => join(workspace.root, "ordlista.txt"),
   };
 }
 

@@ -34,6 +34,12 @@ export interface TableColumn {
   align?: "left" | "center" | "right";
 }
 
+/** How far a table cell reaches beyond its own place (absent = 1). */
+export interface CellSpan {
+  colSpan?: number;
+  rowSpan?: number;
+}
+
 export type Block =
   /**
    * Level 1: the document's title; level 2: a § ("§ 5 Motion om …") or a main part of the
@@ -69,7 +75,22 @@ export type Block =
    * A table: a vote with each member's vote (`role: "vote"`, last row the totals), the attendance
    * (`attendance`) or a form of labels and values (`form`: ANSLAG/BEVIS).
    */
-  | { type: "table"; role: "vote" | "attendance" | "form"; caption?: string; columns: TableColumn[]; rows: string[][]; headerRow: boolean; totalsRow: boolean }
+  | {
+      type: "table";
+      /** `content`: a table the secretary wrote in the text (schemas/render/renderTable.ts). */
+      role: "vote" | "attendance" | "form" | "content";
+      caption?: string;
+      columns: TableColumn[];
+      rows: string[][];
+      headerRow: boolean;
+      totalsRow: boolean;
+      /**
+       * Merged cells, when the table has any: one entry per printed row (the header row first when
+       * `headerRow`) and column — the cell that starts there (`{}` or its spans), or null where a
+       * merged cell covers the place (its text in `columns`/`rows` is "").
+       */
+      spans?: (CellSpan | null)[][];
+    }
   /** Places to sign: one line per signatory, with the role above and the name under the line. */
   | { type: "signatures"; signers: { role: string; name: string }[] }
   | { type: "pageBreak" };

@@ -20,7 +20,8 @@ import {
 import { blockLabel } from "../labels.js";
 import type { Meta } from "../meta.js";
 import type { NodeName } from "../schema.js";
-import type { Block, ListStyle, Run } from "./renderModel.js";
+import { runsText, type Block, type ListStyle, type Run } from "./renderModel.js";
+import { renderTable } from "./renderTable.js";
 
 export interface RenderContext {
   meta: Meta;
@@ -319,4 +320,10 @@ export const handlers: Record<NodeName, Handler> = {
     const target = node.attrs.target as string;
     return { runs: [{ text: itemLabel(target, ctx), ...(ctx.numbers.has(target) ? { ref: itemAnchor(target) } : {}) }] };
   },
+
+  // ---- tables the secretary writes (renderTable.ts) ----
+  table: (node, ctx) => ({ blocks: [renderTable(node, (p) => runsText(renderRuns(p, ctx)))] }),
+  table_row: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
+  table_cell: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
+  table_header: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
 };
