@@ -298,3 +298,25 @@ describe("renderDocument: what the writers need to mark and link (issue 15)", ()
     ]);
   });
 });
+
+describe("renderDocument: the extract of a § justerad at the meeting", () => {
+  const withImmediate = (posted: string | null) => {
+    const f = createFile("protokoll", { body: { name: "Byggnadsnämnden" } }, b.protocol(b.item({ id: "a", title: "Brådskande bygglov", immediate: true }, b.decision("Bygglov ges."))));
+    f.meta.meeting.date = "2025-03-13";
+    // Justerad at the meeting's end on Friday 14 March 2025 (the meeting ran late).
+    f.history.push({ at: "2025-03-14T16:00", by: "Ordföranden", kind: "adjusted", what: "Omedelbart justerad: § 1.", why: null, item: "a", seal: { sha256: "0".repeat(64), at: "2025-03-14T16:00", by: [] }, previousSeal: null } as ProtokollFile["history"][number]);
+    if (posted) f.meta.itemNotices = [{ item: "a", posted }];
+    return render(f, { output: "extract", items: ["a"] });
+  };
+
+  it("prints the §'s own anslag: by Monday after a Friday justering (lag 1930:173), 'senast' while not recorded", () => {
+    const all = texts(withImmediate(null)).join("\n");
+    expect(all).toContain("§ 1: Anslaget sätts upp senast den 17 mars 2025; överklagandetiden går ut senast den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.");
+  });
+
+  it("prints the recorded posting day as fact, and counts the appeal period from it", () => {
+    const all = texts(withImmediate("2025-03-17")).join("\n");
+    expect(all).toContain("§ 1: Anslaget sattes upp den 17 mars 2025; överklagandetiden går ut den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.");
+    expect(all).not.toContain("senast den 17 mars");
+  });
+});

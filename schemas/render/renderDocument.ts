@@ -11,7 +11,7 @@
 import type { Node } from "prosemirror-model";
 import { resolveAttendance, type ItemAttendance } from "../attendance.js";
 import { swedishLongDate } from "../dates.js";
-import { deadlines } from "../deadlines.js";
+import { deadlines, itemDeadlines } from "../deadlines.js";
 import type { ProtokollFile } from "../file.js";
 import { personName } from "../generated.js";
 import { genitive, roleLabel, statusLabel } from "../labels.js";
@@ -424,9 +424,20 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
             ? `§ ${it.number} är justerad${meta.adjustment.date ? ` ${long(meta.adjustment.date, { den: true })}` : ""}.`
             : `§ ${it.number} är ännu inte justerad.${meta.adjustment.date ? ` Justering sker ${long(meta.adjustment.date, { den: true })}.` : ""}`,
       );
+      // A § justerad at the meeting has its own anslag and appeal period, counted from its own
+      // justering (KL 8:12, 13:5; lag 1930:173); a date not recorded reads "senast".
+      const ownNotices = chosen
+        .filter((it) => immediate.has(it.id))
+        .map((it) => {
+          const d = itemDeadlines(file, it.id);
+          const posted = d.noticePostedRecorded ? `Anslaget sattes upp ${long(d.noticePosted, { den: true })}` : `Anslaget sätts upp senast ${long(d.noticePosted, { den: true })}`;
+          const appeal = d.appealEnds ? `; överklagandetiden går ut ${d.noticePostedRecorded ? "" : "senast "}${long(d.appealEnds, { den: true })} och anslaget tas ned tidigast ${long(d.noticeDown, { den: true })}` : "";
+          return `§ ${it.number}: ${posted}${appeal}.`;
+        });
       blocks.push(
         heading(2, "Justering"),
         ...lines.map((l) => para(l)),
+        ...(ownNotices.length ? [heading(3, "Anslag för paragraf som justerats omedelbart"), ...ownNotices.map((l) => para(l))] : []),
         heading(2, "Utdragsbestyrkande"),
         para("Utdraget överensstämmer med originalprotokollet.", "body"),
         { type: "signatures", signers: [{ role: "Sekreterare", name: name(meta, meta.secretary) }] },
