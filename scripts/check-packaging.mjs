@@ -77,10 +77,12 @@ function electronStandIn() {
   const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
   const dialog = { showMessageBox: async () => ({ response: 2 }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) };
   const shell = { openExternal: async () => {} };
-  return { app, protocol, session, ipcMain, BrowserWindow, Menu, screen, dialog, shell };
+  // Keys for signing the seal are protected by safeStorage where the platform can (none here).
+  const safeStorage = { isEncryptionAvailable: () => false, isAsyncEncryptionAvailable: async () => false, getSelectedStorageBackend: () => "basic_text" };
+  return { app, protocol, session, ipcMain, BrowserWindow, Menu, screen, dialog, shell, safeStorage };
 }
 
-const STAND_IN_EXPORTS = ["app", "protocol", "session", "ipcMain", "BrowserWindow", "Menu", "screen", "dialog", "shell"];
+const STAND_IN_EXPORTS = ["app", "protocol", "session", "ipcMain", "BrowserWindow", "Menu", "screen", "dialog", "shell", "safeStorage"];
 
 /** Child mode: import the packaged app.js with the stand-in electron; print what it did as JSON. */
 async function smoke(standInFile, appJs, userData) {
