@@ -162,6 +162,28 @@ describe("justering in the editor", () => {
     await expect.poll(docText).toBe(before);
   });
 
+  it("keeps § 4, justerad at the meeting, at its place and number: Alt+↑ on it, or moving § 2 past it, is refused with the reason", async () => {
+    const order = () => page.locator("#outline .outline-entry").allInnerTexts();
+    const before = await docJSON();
+    const outlineBefore = await order();
+    // Toasts repeat at most every 3 s (the step before ended on a refusal).
+    await page.waitForTimeout(3100);
+    await clickAfter("godkänner månadsrapporten.");
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect.poll(() => page.locator(".toast", { hasText: "behåller sitt nummer" }).count()).toBeGreaterThan(0);
+    expect(await docJSON()).toBe(before);
+    expect(await order()).toEqual(outlineBefore);
+    // Toasts repeat at most every 3 s: wait so the second refusal shows its own reason.
+    await page.waitForTimeout(3100);
+    await clickAfter("Dagordningen godkänns.");
+    await page.keyboard.press("Alt+ArrowDown"); // § 2 ↔ § 3: allowed, § 4 keeps its number
+    await expect.poll(docJSON).not.toBe(before);
+    await page.keyboard.press("Alt+ArrowDown"); // § 3 past § 4: refused
+    await expect.poll(() => page.locator(".toast", { hasText: "§ 4 är omedelbart justerad" }).count()).toBeGreaterThan(0);
+    await page.keyboard.press("Control+z");
+    await expect.poll(docJSON).toBe(before);
+  });
+
   it("sends the protocol for review", async () => {
     await page.click("#review-send");
     await primary();
