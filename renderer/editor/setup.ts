@@ -6,6 +6,7 @@ import { EditorState } from "prosemirror-state";
 import { search } from "prosemirror-search";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { schema } from "../../schemas/schema.js";
+import { attendanceMovePlugin } from "./attendanceMovePlugin.js";
 import { currentItemPlugin } from "./currentItemPlugin.js";
 import { derivedPlugin } from "./derivedPlugin.js";
 import { documentPlugin } from "./documentPlugin.js";
@@ -28,6 +29,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       generatedClickPlugin(),
       currentItemPlugin(),
       problemsPlugin(),
+      attendanceMovePlugin(),
       buildInputRules(schema),
       ...buildKeymaps(schema, appShortcuts),
       history({ newGroupDelay: 700 }),
