@@ -40,7 +40,7 @@ export const derivedKey = new PluginKey<Derived>("derived");
 
 const generatedBlocks = new Set(["decision", "proposal", "reservation", "special_statement", "protocol_note", "substitute_statement", "recusal", "decision_procedure", "vote"]);
 
-function widget(pos: number, cls: string, text: string, key: string): Decoration {
+function widget(pos: number, cls: string, text: string, key: string, side: -1 | 1 = -1): Decoration {
   return Decoration.widget(
     pos,
     () => {
@@ -48,9 +48,10 @@ function widget(pos: number, cls: string, text: string, key: string): Decoration
       el.className = `generated ${cls}`;
       el.contentEditable = "false";
       el.textContent = text;
+      el.title = "Genereras – skrivs så i protokollet";
       return el;
     },
-    { side: -1, key: `${key}:${text}`, ignoreSelection: true, stopEvent: () => false },
+    { side, key: `${key}:${text}`, ignoreSelection: true, stopEvent: () => false },
   );
 }
 
@@ -78,6 +79,13 @@ export function leadInOf(block: Node, item: Node, meta: Meta, attendance: Attend
   }
 }
 
+/**
+ * The generated closing sentence of a § marked for omedelbar justering, as the render model writes
+ * it (schemas/render/renderNodes.ts), and how a sentence the secretary typed instead is recognised.
+ */
+export const IMMEDIATE_SENTENCE = "Paragrafen förklarades omedelbart justerad.";
+const IMMEDIATE_WRITTEN = /förklara(?:des|s)\s+omedelbart\s+justerad|justera(?:des|s)\s+omedelbart/i;
+
 function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations">, meta: Meta, out: Decoration[]): void {
   const id = item.attrs.id as string;
   const number = d.numbers.get(id);
@@ -95,6 +103,9 @@ function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations"
     const cls = name === "decision" ? "decision-heading" : "lead-in";
     if (text) out.push(widget(childPos + 1, cls, text, `${id}-${index}-${cls}`));
   });
+  // The sentence the export closes an omedelbart justerad § with, unless the secretary wrote it.
+  if (item.attrs.immediate && !IMMEDIATE_WRITTEN.test(item.textContent))
+    out.push(widget(pos + item.nodeSize - 1, "immediate-sentence", IMMEDIATE_SENTENCE, `${id}-immediate`, 1));
   item.descendants((n, p) => {
     if (n.type.name === "item_ref") {
       const target = d.numbers.get(n.attrs.target as string);
