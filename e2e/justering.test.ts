@@ -184,6 +184,31 @@ describe("justering in the editor", () => {
     await expect.poll(docJSON).toBe(before);
   });
 
+  it("finds whole words, and replaces all outside § 4 (justerad at the meeting) in one undo step", async () => {
+    const before = await docJSON();
+    await clickAfter("Dagordningen godkänns.");
+    await page.keyboard.press("Control+h");
+    await page.fill("#find-input", "Socialnämnd");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("2 träffar"); // § 3 and § 5; § 4 skipped
+    await page.check("#find-word");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("0 träffar");
+    await page.fill("#find-input", "Socialnämnden");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("2 träffar");
+    await page.uncheck("#find-skip-adjusted");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("3 träffar");
+    await page.check("#find-skip-adjusted");
+    await page.fill("#replace-input", "Nämnden");
+    await page.click('.find-bar button:text-is("Ersätt alla")');
+    await expect.poll(docText).toContain("Nämnden överlämnar");
+    const text = await docText();
+    expect(text).toContain("Nämnden godkänner förvaltningens");
+    expect(text).toContain("Socialnämnden godkänner månadsrapporten."); // § 4 as justerad
+    expect(text.match(/Socialnämnden/g)).toHaveLength(1);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+z"); // one step undoes every replacement
+    await expect.poll(docJSON).toBe(before);
+  });
+
   it("sends the protocol for review", async () => {
     await page.click("#review-send");
     await primary();
