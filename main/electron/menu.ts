@@ -135,6 +135,9 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Protokollsutdrag…", "export.extract"),
       cmd("Anslagsbevis…", "export.notice"),
       cmd("Offentlig version…", "export.public"),
+      sep,
+      cmd("Förhandsgranska…", "file.preview"),
+      cmd("Skriv ut…", "file.print"),
     ],
   };
 
