@@ -4,6 +4,7 @@
  * functions, run the rules after each pause in typing, and offer to restore unsaved work.
  */
 import { showPrintPreview } from "./ui/printPreview.js";
+import { clipboardCommand } from "./ui/clipboardCommand.js";
 import "./styles.css";
 import type { MenuCommand } from "../schemas/contract.js";
 import { templates } from "../templates/index.js";
@@ -172,6 +173,9 @@ async function start(): Promise<void> {
     "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
     "file.preview": () => showPrintPreview(app),
     "file.print": () => showPrintPreview(app, { print: true }),
+    "edit.cut": () => clipboardCommand(app, "cut"),
+    "edit.copy": () => clipboardCommand(app, "copy"),
+    "edit.paste": () => clipboardCommand(app, "paste"),
   };
   const exec = (name: MenuCommand) => () => {
     void Promise.resolve(commands[name]()).catch((e) => showError("Ett fel uppstod", e instanceof Error ? e.message : String(e)));
@@ -222,7 +226,7 @@ async function start(): Promise<void> {
   // ---- toolbar menus ----
   const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
     { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Förhandsgranska…", "file.preview"], ["Skriv ut…", "file.print"]] },
-    { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
+    { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Klipp ut", "edit.cut", "Mod-x"], ["Kopiera", "edit.copy", "Mod-c"], ["Klistra in", "edit.paste", "Mod-v"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
     {
       label: "Infoga",
       items: [

@@ -288,6 +288,10 @@ export const menuCommands = [
   // Print preview and print (issue 17).
   "file.preview",
   "file.print",
+  // Cut, copy and paste in the web host's Redigera menu (the app's menu uses Electron's roles).
+  "edit.cut",
+  "edit.copy",
+  "edit.paste",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

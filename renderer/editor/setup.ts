@@ -16,6 +16,7 @@ import { buildKeymaps, type Shortcut } from "./keymap.js";
 import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
+import { wordPastePlugin } from "./wordPastePlugin.js";
 
 export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc">, appShortcuts: Shortcut[] = []): EditorState {
   return EditorState.create({
@@ -30,6 +31,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       currentItemPlugin(),
       problemsPlugin(),
       attendanceMovePlugin(),
+      wordPastePlugin(),
       buildInputRules(schema),
       ...buildKeymaps(schema, appShortcuts),
       history({ newGroupDelay: 700 }),
