@@ -9,7 +9,7 @@ import "./styles.css";
 import type { MenuCommand } from "../schemas/contract.js";
 import { templates } from "../templates/index.js";
 import { App } from "./app.js";
-import { insertItemRef } from "./editor/commands.js";
+import { insertItemRef, insertPageBreak } from "./editor/commands.js";
 import { derivedOf } from "./editor/derivedPlugin.js";
 import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./editor/keymap.js";
 import { problemsOf, setProblems } from "./editor/problemsPlugin.js";
@@ -176,6 +176,7 @@ async function start(): Promise<void> {
     "edit.cut": () => clipboardCommand(app, "cut"),
     "edit.copy": () => clipboardCommand(app, "copy"),
     "edit.paste": () => clipboardCommand(app, "paste"),
+    "insert.pageBreak": run(insertPageBreak(schema.nodes.page_break!)),
   };
   const exec = (name: MenuCommand) => () => {
     void Promise.resolve(commands[name]()).catch((e) => showError("Ett fel uppstod", e instanceof Error ? e.message : String(e)));
@@ -247,6 +248,7 @@ async function start(): Promise<void> {
         null,
         ["Hänvisning till §…", "insert.itemRef", "Mod-Alt-h"],
         ["Standardfras…", "insert.phrase", "Mod-Space"],
+        ["Sidbrytning", "insert.pageBreak"],
       ],
     },
     { label: "Granska", items: [["Problem", "review.problems"], ["Nästa problem", "review.nextProblem", "F8"], ["Närvaro", "review.attendance"], ["Mötesuppgifter", "review.meta"], ["Paragraflistan", "review.outline"], null, ...reviewMenuItems] },

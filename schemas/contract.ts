@@ -292,6 +292,7 @@ export const menuCommands = [
   "edit.cut",
   "edit.copy",
   "edit.paste",
+  "insert.pageBreak",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

@@ -97,6 +97,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       sep,
       cmd("Hänvisning till paragraf", "insert.itemRef"),
       cmd("Standardfras…", "insert.phrase", "Ctrl+Space"),
+      cmd("Sidbrytning", "insert.pageBreak"),
     ],
   };
 

@@ -260,6 +260,7 @@ export const handlers: Record<NodeName, Handler> = {
     if (marks.has("em")) run.italic = true;
     return { runs: [run] };
   },
+  page_break: () => ({ blocks: [{ type: "pageBreak" }] }),
   hard_break: () => ({ runs: [{ text: "\n" }] }),
   item_ref: (node, ctx) => ({ runs: [{ text: itemLabel(node.attrs.target as string, ctx) }] }),
 };
