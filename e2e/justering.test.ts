@@ -198,6 +198,7 @@ describe("justering in the editor", () => {
     await expect.poll(() => page.locator(".find-info").innerText()).toBe("3 träffar");
     await page.check("#find-skip-adjusted");
     await page.fill("#replace-input", "Nämnden");
+    if (process.env.PROTOKOLL_SCREENSHOTS === "docs") await page.screenshot({ path: "docs/images/editor-find-replace.png" });
     await page.click('.find-bar button:text-is("Ersätt alla")');
     await expect.poll(docText).toContain("Nämnden överlämnar");
     const text = await docText();
