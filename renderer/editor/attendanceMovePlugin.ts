@@ -22,6 +22,18 @@ function itemIds(doc: Node): string[] {
   return ids;
 }
 
+/**
+ * Whether a transaction can have reordered §§: a reorder changes at least two top-level nodes of
+ * a document with the same number of them. Typing changes one, so a keystroke costs one pass of
+ * identity comparisons and nothing more.
+ */
+function mayReorder(before: Node, after: Node): boolean {
+  if (before.childCount !== after.childCount) return false;
+  let changed = 0;
+  for (let i = 0; i < after.childCount && changed < 2; i++) if (before.child(i) !== after.child(i)) changed++;
+  return changed >= 2;
+}
+
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 
 export function attendanceMovePlugin(): Plugin<string[]> {
@@ -32,13 +44,15 @@ export function attendanceMovePlugin(): Plugin<string[]> {
       apply(tr, value) {
         const notes = tr.getMeta(attendanceMoveKey) as string[] | undefined;
         if (notes) return notes;
-        if (tr.docChanged && !sameSet(itemIds(tr.before), itemIds(tr.doc))) return [];
+        // Notes of an earlier move go when §§ are added or removed.
+        if (value.length && tr.docChanged && !sameSet(itemIds(tr.before), itemIds(tr.doc))) return [];
         return value;
       },
     },
     appendTransaction(trs, oldState, newState) {
       // A change that set the metadata itself (undo and redo of a move carry the remap) is left alone.
       if (!trs.some((t) => t.docChanged) || trs.some((t) => t.steps.some((s) => s instanceof SetMetaStep))) return null;
+      if (!mayReorder(oldState.doc, newState.doc)) return null;
       const before = itemIds(oldState.doc);
       const after = itemIds(newState.doc);
       if (before.join("\u0000") === after.join("\u0000") || !sameSet(before, after)) return null;
