@@ -87,6 +87,12 @@ function renumberedLockedItem(tr: Transaction, meta: Meta, ctx: Pick<ReviewConte
   const locked = immediateAdjustments({ history: ctx.history() }).flatMap((e) => (e.item ? [e.item] : []));
   if (!locked.length) return null;
   const metaSteps = tr.steps.filter((s): s is SetMetaStep => s instanceof SetMetaStep);
+  // Typing changes one § in place: nothing can be renumbered (one pass of identity comparisons).
+  if (!metaSteps.length && tr.before.childCount === tr.doc.childCount) {
+    let changed = 0;
+    for (let i = 0; i < tr.doc.childCount && changed < 2; i++) if (tr.before.child(i) !== tr.doc.child(i)) changed++;
+    if (changed < 2) return null;
+  }
   const metaAfter = metaSteps.length ? metaSteps[metaSteps.length - 1]!.after : meta;
   const before = itemNumbers(tr.before, meta);
   const after = itemNumbers(tr.doc, metaAfter);
