@@ -7,8 +7,10 @@
  *   one key at a time; the same on a plain contenteditable page holding the same text (baseline);
  * - memory: the tab's JS heap after opening (CDP Performance.getMetrics).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { build } from "vite";
 import type { ProtokollFile } from "../schemas/file.js";
 import { startHarness } from "../e2e/harness.js";
 import { round, stats } from "./measure.js";
@@ -23,7 +25,28 @@ export interface BrowserResult {
   ratioP95: number | null;
   heapMB: number | null;
   domNodes: number | null;
+  /** The same typing with the spell-check turned off (typing/processing above are with it on). */
+  spellOff: { typing: Dist; processing: Dist };
+  /** Typing p95 with the spell-check on ÷ off (target ≤ 1.2). */
+  spellTypingRatioP95: number | null;
+  /** Processing p95 with the spell-check on ÷ off. */
+  spellProcessingRatioP95: number | null;
+  /** Spell-check of every distinct word of the document in a fresh worker (dictionary loaded first). */
+  spellWholeDocument: { words: number; ms: number | null; misspelled: number } | null;
+  /**
+   * The generated protocol repeats a small vocabulary, so also: every distinct word of the real
+   * documents' texts beside the seeds (seeds/*.txt) in a fresh worker.
+   */
+  spellRealVocabulary: { words: number; ms: number | null; misspelled: number } | null;
+  /** From opening the document until its spelling is shown (the editor's first pass: its 300 ms wait, reading the text, the worker). */
+  spellFirstPassMs: number | null;
+  /** The bare ProseMirror editor (history and keymap only) with the same paragraphs. */
+  bare: { typing: Dist; processing: Dist };
+  /** Our processing p95 ÷ the bare editor's (goal ≤ 1.5). */
+  processingVsBareP95: number | null;
 }
+
+type Dist = { p50: number | null; p95: number | null; max: number | null; n: number };
 
 const KEYS = 220;
 const WARMUP = 20;
@@ -31,9 +54,12 @@ const WARMUP = 20;
 /** Installs the latency probe in the page: every keydown records keydown → next frame presented. */
 async function installProbe(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __proc: number[] };
+    const w = window as unknown as { __lat: number[]; __proc: number[]; __probe?: boolean };
     w.__lat = [];
     w.__proc = [];
+    // Installed once per page; installing again only starts new lists.
+    if (w.__probe) return;
+    w.__probe = true;
     let t0 = 0;
     document.addEventListener(
       "keydown",
@@ -52,8 +78,8 @@ async function installProbe(page: Page) {
   });
 }
 
-async function typeKeys(page: Page): Promise<{ lat: number[]; proc: number[] }> {
-  for (let i = 0; i < KEYS; i++) {
+async function typeKeys(page: Page, keys = KEYS): Promise<{ lat: number[]; proc: number[] }> {
+  for (let i = 0; i < keys; i++) {
     await page.keyboard.press(i % 10 === 9 ? "Space" : "e");
     await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1, { polling: "raf" });
   }
@@ -70,7 +96,12 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     const { page } = h;
     const text = readFileSync(path, "utf8");
 
+    // The dictionary is loaded before anything is timed (a secretary's app loaded it at start).
+    await page.waitForFunction(() => (window as unknown as { protokollApp: { spell: { ready: Promise<void> } | null } }).protokollApp.spell !== null);
+    await page.evaluate(() => (window as unknown as { protokollApp: { spell: { ready: Promise<void> } } }).protokollApp.spell.ready);
+
     // Open: the page parses, checks, loads, validates and renders the document.
+    const openStarted = await page.evaluate(() => performance.now());
     const openMs = await page.evaluate(async (t) => {
       type AppLike = { load(file: unknown, path: string | null): void; constructor: { parseText(t: string): { ok: boolean; file?: unknown } } };
       const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
@@ -81,6 +112,15 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       return performance.now() - t0;
     }, text);
+
+    // The spell-check's first pass over the opened document (the page's clock, from the open's start).
+    await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 50 });
+    const spellFirstPassMs = (await page.evaluate(() => performance.now())) - openStarted;
+    const spellWholeDocument = await spellInFreshWorker(page);
+    const seedWords = new Set<string>();
+    for (const name of readdirSync("seeds").filter((n) => n.endsWith(".txt")))
+      for (const m of readFileSync(join("seeds", name), "utf8").matchAll(/\p{L}[\p{L}\p{M}]*(?:[-.:'’]\p{L}[\p{L}\p{M}]*)*/gu)) seedWords.add(m[0]);
+    const spellRealVocabulary = await spellInFreshWorker(page, [...seedWords]);
 
     // Caret in the middle §'s background text.
     const middle = Math.floor(file.doc.childCount / 2);
@@ -99,10 +139,33 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       (document.querySelector(".ProseMirror") as HTMLElement).focus();
     }, middle);
     await page.waitForTimeout(200);
-    await installProbe(page);
-    const typed = await typeKeys(page);
-    const typing = stats(typed.lat);
-    const processing = stats(typed.proc);
+    // Typing with the spell-check on and off, in the same page, alternating in four runs of 120
+    // keys (the first 20 of each discarded), so neither side has the warmer browser or the quieter
+    // minute of a shared machine.
+    const setSpell = (on: boolean) =>
+      page.evaluate((on) => {
+        const app = (window as unknown as { protokollApp: { spell: unknown; setSpellCheck(s: unknown): void; focus(): void; __spell?: unknown } }).protokollApp;
+        app.__spell ??= app.spell;
+        app.setSpellCheck(on ? app.__spell : null);
+        app.focus();
+      }, on);
+    const on = { lat: [] as number[], proc: [] as number[] };
+    const off = { lat: [] as number[], proc: [] as number[] };
+    for (const spellOn of [true, false, true, false]) {
+      await setSpell(spellOn);
+      // Typing is measured once the spell-check has caught up with the rebuilt state (its first look
+      // at a document is timed separately, above).
+      await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 100 });
+      await page.waitForTimeout(300);
+      await installProbe(page);
+      const run = await typeKeys(page, 120);
+      (spellOn ? on : off).lat.push(...run.lat);
+      (spellOn ? on : off).proc.push(...run.proc);
+    }
+    const typing = stats(on.lat);
+    const processing = stats(on.proc);
+    const typingOff = stats(off.lat);
+    const processingOff = stats(off.proc);
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
@@ -139,8 +202,39 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     const plain = stats(plainTyped.lat);
     const plainProcessing = stats(plainTyped.proc);
 
+    // Floor of our stack: a bare ProseMirror editor with the same paragraphs, same browser.
+    const barePage = await h.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await barePage.setContent(`<!doctype html><meta charset=utf-8><style>.ProseMirror{white-space:pre-wrap;word-wrap:break-word;outline:none;font:16px serif;max-width:50em;margin:auto}.ProseMirror>p{content-visibility:auto;contain-intrinsic-size:auto 1.5em}</style><div id=ed></div>`);
+    await barePage.evaluate((ps) => ((window as unknown as { __paragraphs: string[] }).__paragraphs = ps), paragraphs);
+    await barePage.addScriptTag({ content: await bareEditorScript() });
+    await barePage.evaluate(() => {
+      const ps = document.querySelectorAll("#ed p");
+      const para = ps[Math.floor(ps.length / 2)] as HTMLElement;
+      para.scrollIntoView({ block: "center" });
+      const range = document.createRange();
+      range.setStart(para.firstChild ?? para, Math.min(5, para.firstChild?.textContent?.length ?? 0));
+      range.collapse(true);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      (document.querySelector("#ed .ProseMirror") as HTMLElement).focus();
+    });
+    await barePage.waitForTimeout(200);
+    await installProbe(barePage);
+    const bareTyped = await typeKeys(barePage);
+    const bareTyping = stats(bareTyped.lat);
+    const bareProcessing = stats(bareTyped.proc);
+
     const r = (x: number) => round(x, 2);
+    const dist = (x: ReturnType<typeof stats>): Dist => ({ p50: r(x.p50), p95: r(x.p95), max: r(x.max), n: x.n });
     return {
+      spellOff: { typing: dist(typingOff), processing: dist(processingOff) },
+      spellTypingRatioP95: r(typing.p95 / typingOff.p95),
+      spellProcessingRatioP95: r(processing.p95 / processingOff.p95),
+      spellWholeDocument,
+      spellRealVocabulary,
+      spellFirstPassMs: r(spellFirstPassMs),
+      bare: { typing: dist(bareTyping), processing: dist(bareProcessing) },
+      processingVsBareP95: r(processing.p95 / bareProcessing.p95),
       openMs: r(openMs),
       typing: { p50: r(typing.p50), p95: r(typing.p95), max: r(typing.max), n: typing.n },
       plain: { p50: r(plain.p50), p95: r(plain.p95), max: r(plain.max), n: plain.n },
@@ -153,4 +247,49 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
   } finally {
     await h.close();
   }
+}
+
+/** bench/bareEditor.ts bundled for the page (once per run). */
+let bareScript: Promise<string> | null = null;
+function bareEditorScript(): Promise<string> {
+  bareScript ??= (async () => {
+    const out = await build({
+      configFile: false,
+      logLevel: "silent",
+      build: { write: false, minify: true, lib: { entry: "bench/bareEditor.ts", formats: ["iife"], name: "bareEditor" } },
+    });
+    const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
+    const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === "chunk");
+    if (!chunk?.code) throw new Error("bench/bareEditor.ts did not build");
+    return chunk.code;
+  })();
+  return bareScript;
+}
+
+/**
+ * Every distinct word of the opened document, checked by a fresh spell-check worker (the app's
+ * own worker script and dictionary; its load is not timed): post → the answer.
+ */
+async function spellInFreshWorker(page: Page, given?: string[]): Promise<BrowserResult["spellWholeDocument"]> {
+  // A string, not a function: tsx would wrap the named helpers in `__name`, which the page lacks.
+  return page.evaluate(`(async (given) => {
+    const url = performance.getEntriesByType("resource").map((e) => e.name).find((n) => /spellWorker[^/]*\\.js$/.test(n));
+    if (!url) return null;
+    const words = new Set(given ?? []);
+    if (!given) window.protokollApp.state.doc.descendants((n) => {
+      if (n.isText) for (const m of n.text.matchAll(/\\p{L}[\\p{L}\\p{M}]*(?:[-.:'’]\\p{L}[\\p{L}\\p{M}]*)*/gu)) words.add(m[0]);
+    });
+    const worker = new Worker(url, { type: "module" });
+    const reply = (type) => new Promise((ok) => worker.addEventListener("message", (e) => e.data.type === type && ok(e.data)));
+    const ready = reply("ready");
+    worker.postMessage({ type: "init", dictionaries: new URL("dictionaries/", document.baseURI).href });
+    await ready;
+    const checked = reply("checked");
+    const t0 = performance.now();
+    worker.postMessage({ type: "check", id: 1, words: [...words] });
+    const r = await checked;
+    const ms = performance.now() - t0;
+    worker.terminate();
+    return { words: words.size, ms: Math.round(ms), misspelled: r.wrong.length };
+  })(${JSON.stringify(given ?? null)})`);
 }

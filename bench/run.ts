@@ -20,8 +20,12 @@ import { scaleSeedText } from "./scaleSeed.js";
 import { browserBench, type BrowserResult } from "./browser.js";
 import { reviewDiffBench } from "./reviewDiff.js";
 import { startupBench } from "./startup.js";
+import { benchCorpusImport } from "./importCorpus.js";
 
 // BENCH_SIZES=none: only the CLI start-up and the review diff (written to bench/results/quick.json).
+// BENCH_PARTS=browser: only the browser part (typing, spell-check, baselines), e.g. while profiling;
+// its results go to latest-browser.json so the full run's latest.json stays whole.
+const nodeParts = !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(",").includes("node");
 const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
 // Seed 002's source text, as kept beside the seed (a copy of ../shared/seeds/002_…).
@@ -32,14 +36,14 @@ const s = (x: Stats) => ({ median: round(x.median), p95: round(x.p95), max: roun
 function runExport(path: string, format: "docx" | "pdf", out: string) {
   const r = spawnSync("node", ["--import", "tsx", "bench/exportWorker.ts", path, format, out], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`export ${format} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as { ms: number; maxRssMB: number; bytes: number };
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as { ms: number; cpuMs: number; maxRssMB: number; bytes: number };
 }
 
 function libreOfficeToPdf(docx: string): number | null {
   const outDir = mkdtempSync(join(tmp, "lo-"));
   const profile = `file://${mkdtempSync(join(tmp, "lo-profile-"))}`;
   const t0 = performance.now();
-  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { encoding: "utf8", timeout: 300_000 });
+  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { encoding: "utf8", timeout: Number(process.env.BENCH_LO_TIMEOUT_MS ?? 300_000) });
   const ms = performance.now() - t0;
   return r.status === 0 && readdirSync(outDir).some((f) => f.endsWith(".pdf")) ? ms : null;
 }
@@ -53,8 +57,8 @@ interface Row {
   validateIncremental?: Summary;
   save?: Summary;
   import?: Summary;
-  docx?: { ms: number | null; maxRssMB: number | null };
-  pdf?: { ms: number | null; maxRssMB: number | null };
+  docx?: { ms: number | null; cpuMs?: number | null; maxRssMB: number | null };
+  pdf?: { ms: number | null; cpuMs?: number | null; maxRssMB: number | null };
   libreOfficePdf?: { ms: number | null };
   pdfSpeedupVsLibreOffice?: number | null;
   browser?: BrowserResult | null;
@@ -75,6 +79,7 @@ for (const n of sizes) {
   const path = join(tmp, `protokoll-${n}.protokoll`);
   writeFileSync(path, text);
   const row: Row = { items: n, fileKB: round(text.length / 1024, 0) };
+  if (nodeParts) {
 
   // Parse + check (the well-formedness boundary).
   row.parse = s(await time(() => parse(text), 5, 1));
@@ -114,13 +119,15 @@ for (const n of sizes) {
   const docx = runExport(path, "docx", join(tmp, `p-${n}.docx`));
   const pdf = runExport(path, "pdf", join(tmp, `p-${n}.pdf`));
   const lo = libreOfficeToPdf(join(tmp, `p-${n}.docx`));
-  row.docx = { ms: round(docx.ms), maxRssMB: round(docx.maxRssMB, 0) };
-  row.pdf = { ms: round(pdf.ms), maxRssMB: round(pdf.maxRssMB, 0) };
+  row.docx = { ms: round(docx.ms), cpuMs: round(docx.cpuMs), maxRssMB: round(docx.maxRssMB, 0) };
+  row.pdf = { ms: round(pdf.ms), cpuMs: round(pdf.cpuMs), maxRssMB: round(pdf.maxRssMB, 0) };
   row.libreOfficePdf = { ms: lo === null ? null : round(lo) };
   row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
+  }
 
   // Open and typing in Chromium through the web host, next to a plain contenteditable.
-  const browser: BrowserResult | null = existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
+  // BENCH_BROWSER=0 skips the editor part (to measure the exports alone).
+  const browser: BrowserResult | null = process.env.BENCH_BROWSER !== "0" && existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
     process.stderr.write(`browser bench failed: ${e instanceof Error ? e.stack : e}\n`);
     return null;
   }) : null;
@@ -142,9 +149,15 @@ const machine = {
     }
   })(),
 };
-const out = { date: new Date().toISOString(), machine, sizes, startup, reviewDiff, results };
+// Import of the largest real protocol PDF of the corpus, with its baselines (bench/importCorpus.ts).
+process.stderr.write("\n— corpus PDF import —\n");
+const corpusImport = await benchCorpusImport().catch((e: unknown) => {
+  process.stderr.write(`corpus import bench failed: ${e instanceof Error ? e.stack : e}\n`);
+  return null;
+});
+const out = { date: new Date().toISOString(), machine, sizes, startup, reviewDiff, results, corpusImport };
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(sizes.length ? "bench/results/latest.json" : "bench/results/quick.json", JSON.stringify(out, null, 2) + "\n");
+writeFileSync(!nodeParts ? "bench/results/latest-browser.json" : sizes.length ? "bench/results/latest.json" : "bench/results/quick.json", JSON.stringify(out, null, 2) + "\n");
 rmSync(tmp, { recursive: true, force: true });
 
 const f = (x: unknown) => (x === null || x === undefined ? "–" : String(x));
@@ -158,6 +171,26 @@ for (const r of results) {
     `| ${r.items} | ${f(b?.openMs)} | ${b ? `${b.typing.p50} / ${b.typing.p95} / ${b.typing.max}` : "–"} | ${f(b?.plain.p95)} | ${f(b?.ratioP95)} | ${b ? `${b.processing.p95} / ${b.plainProcessing.p95}` : "–"} | ${f(r.validateFull?.median)} | ${f(r.validateIncremental?.p95)} | ${f(r.save?.median)} | ${f(r.docx?.ms)} / ${f(r.docx?.maxRssMB)} | ${f(r.pdf?.ms)} / ${f(r.pdf?.maxRssMB)} | ${f(r.libreOfficePdf?.ms)} | ${f(r.pdfSpeedupVsLibreOffice)}× | ${f(r.import?.median)} | ${f(b?.heapMB)} |`,
   );
 }
+// The spell-check's cost while typing and the floor of our stack (a bare ProseMirror editor).
+const spellLines = [
+  "| §§ | processing p95 spell on / off (ms) | typing p95 spell on / off (ms) | typing on ÷ off | bare ProseMirror processing / typing p95 (ms) | our processing ÷ bare | whole document in the worker (words, ms) | real documents' words in the worker (words, ms) | first pass after open (ms) |",
+  "|---|---|---|---|---|---|---|---|---|",
+];
+for (const r of results) {
+  const b = r.browser ?? null;
+  if (!b) continue;
+  spellLines.push(
+    `| ${r.items} | ${f(b.processing.p95)} / ${f(b.spellOff.processing.p95)} | ${f(b.typing.p95)} / ${f(b.spellOff.typing.p95)} | ${f(b.spellTypingRatioP95)} | ${f(b.bare.processing.p95)} / ${f(b.bare.typing.p95)} | ${f(b.processingVsBareP95)} | ${f(b.spellWholeDocument?.words)}, ${f(b.spellWholeDocument?.ms)} | ${f(b.spellRealVocabulary?.words)}, ${f(b.spellRealVocabulary?.ms)} | ${f(b.spellFirstPassMs)} |`,
+  );
+}
+if (spellLines.length > 2) lines.push("", ...spellLines);
+if (corpusImport)
+  lines.push(
+    "",
+    "| corpus PDF | pages | §§ | import (ms) | pdfjs text only (ms) | import ÷ text | pdftotext -layout (ms) |",
+    "|---|---|---|---|---|---|---|",
+    `| ${corpusImport.file} (${corpusImport.sizeKB} KB) | ${f(corpusImport.pages)} | ${f(corpusImport.items)} | ${f(corpusImport.importMs)} | ${f(corpusImport.extractMs)} | ${f(corpusImport.ratioImportToExtract)}× | ${f(corpusImport.pdftotextMs)} |`,
+  );
 const startupLines = [
   "| command | median (ms) | p95 (ms) | ÷ `node -e 0` | target |",
   "|---|---|---|---|---|",
@@ -177,5 +210,5 @@ process.stdout.write(
   `\nMachine: ${machine.cpus}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium ?? "no Chromium"}\n` +
     `${startup.compiled ? "" : "\nNOTE: the CLI ran through tsx (not built): run npm run build:main first.\n"}` +
     `\n${startupLines.join("\n")}\n\n${diffLines.join("\n")}\n` +
-    (results.length ? `\n${lines.join("\n")}\n` : ""),
+    (results.length || corpusImport ? `\n${lines.join("\n")}\n` : ""),
 );

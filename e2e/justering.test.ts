@@ -302,6 +302,15 @@ describe("justering in the editor", () => {
     await expect.poll(() => page.locator("#review-adjust").isDisabled()).toBe(false);
     expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe("✓");
     await page.click("#review-adjust");
+    // The sample has no attendance list, a rule error: justering needs a recorded reason (issue 13, item 8).
+    const dialog = page.locator("dialog[open]#adjust-dialog");
+    await dialog.waitFor();
+    expect(await dialog.locator("h2").innerText()).toBe("Justera trots regelfel?");
+    expect(await dialog.locator("#adjust-errors li").allInnerTexts()).toEqual([expect.stringMatching(/saknar närvaroförteckning/)]);
+    await dialog.locator("button.primary", { hasText: "Justera ändå" }).click();
+    expect(await dialog.isVisible()).toBe(true); // no reason given: not justerad
+    await page.screenshot({ path: "test-output/adjust-despite-errors.png" });
+    await page.fill("#adjust-override", "Närvaroförteckningen finns i bilaga 1.");
     await page.screenshot({ path: "test-output/editor-review-adjust-dialog.png" });
     // No key yet: the dialog offers to create one, protected by a passphrase.
     expect(await page.inputValue("#seal-key")).toBe("new");
@@ -336,6 +345,8 @@ describe("justering in the editor", () => {
     const saved = parse(readFileSync(join(workspace, "sn.protokoll"), "utf8"));
     expect(saved.ok && saved.file.meta.status).toBe("adjusted");
     expect(saved.ok && verifySeal(saved.file).ok).toBe(true);
+    // The override is recorded in the justering's history entry, under the seal.
+    expect(saved.ok && saved.file.history.find((e) => e.kind === "adjusted" && e.item === null)).toMatchObject({ why: "Närvaroförteckningen finns i bilaga 1.", what: expect.stringMatching(/trots regelfel/) });
   });
 
   it("records a rättelse: visible under its §, the seal renewed, and protokoll verify accepts the saved file", async () => {

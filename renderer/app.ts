@@ -16,6 +16,8 @@ import { documentInfo, setMeta } from "./editor/documentPlugin.js";
 import type { Shortcut } from "./editor/keymap.js";
 import { nodeViews } from "./editor/nodeViews.js";
 import { createEditorState } from "./editor/setup.js";
+import type { SpellClient } from "./editor/spellcheck/spellClient.js";
+import { spellChecked } from "./editor/spellcheck/spellPlugin.js";
 
 export type ChangeKind = "doc" | "meta" | "selection" | "load" | "problems" | "saved";
 type Listener = (kinds: Set<ChangeKind>) => void;
@@ -23,6 +25,8 @@ type Listener = (kinds: Set<ChangeKind>) => void;
 export class App {
   readonly view: EditorView;
   path: string | null = null;
+  /** The revision (SHA-256 of the bytes) of `path` this text is based on; saves send it (issue 13). */
+  baseRevision: string | null = null;
   dirty = false;
   readOnly = false;
   /** Recovery key of this editing session (one per opened document). */
@@ -36,6 +40,8 @@ export class App {
   private frame = 0;
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
   appShortcuts: Shortcut[] = [];
+  /** The spell-check (renderer/editor/spellcheck), once started; null: off. */
+  spell: SpellClient | null = null;
 
   constructor(
     readonly host: HostApi,
@@ -43,11 +49,11 @@ export class App {
     initial: ProtokollFile,
   ) {
     this.view = new EditorView(mount, {
-      state: createEditorState(initial, this.appShortcuts),
+      state: createEditorState(initial, this.appShortcuts, { spell: this.spell }),
       nodeViews,
       editable: () => this.editable && !this.readOnly,
       dispatchTransaction: (tr) => this.dispatch(tr),
-      attributes: { "aria-label": "Dokument", "aria-multiline": "true", role: "textbox", spellcheck: "true", lang: "sv" },
+      attributes: () => ({ "aria-label": "Dokument", "aria-multiline": "true", role: "textbox", spellcheck: this.spell ? "false" : "true", lang: "sv" }),
     });
     this.review = initial.review;
     this.history = initial.history;
@@ -110,8 +116,11 @@ export class App {
   }
 
   /** Replace the open document (new, opened, imported, restored). */
-  load(file: ProtokollFile, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string } = {}): void {
-    this.view.updateState(createEditorState(file, this.appShortcuts));
+  load(file: ProtokollFile, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string; baseRevision?: string | null } = {}): void {
+    // The revision of the file the text is based on: given on open/restore, kept while the path stays.
+    if (options.baseRevision !== undefined) this.baseRevision = options.baseRevision;
+    else if (path !== this.path) this.baseRevision = null;
+    this.view.updateState(createEditorState(file, this.appShortcuts, { spell: this.spell }));
     this.review = file.review;
     this.history = file.history;
     this.path = path;
@@ -126,7 +135,21 @@ export class App {
   /** The keys of the whole app go into the editor's keymap; the state is rebuilt to pick them up. */
   setAppShortcuts(shortcuts: Shortcut[]): void {
     this.appShortcuts = shortcuts;
-    this.view.updateState(createEditorState({ kind: this.kind, meta: this.meta, doc: this.state.doc }, shortcuts));
+    this.view.updateState(createEditorState({ kind: this.kind, meta: this.meta, doc: this.state.doc }, shortcuts, { spell: this.spell }));
+  }
+
+  /**
+   * Turn the spell-check on (with its client) or off. The browser's own spell-check is off while
+   * ours is on: it would need dictionaries downloaded from outside, and would mark the same words twice.
+   */
+  /** Has the spell-check caught up with the document (always true while it is off)? */
+  get spellChecked(): boolean {
+    return spellChecked(this.view.state);
+  }
+
+  setSpellCheck(spell: SpellClient | null): void {
+    this.spell = spell;
+    this.view.updateState(createEditorState({ kind: this.kind, meta: this.meta, doc: this.state.doc }, this.appShortcuts, { spell }));
   }
 
   setEditable(editable: boolean): void {
@@ -182,7 +205,7 @@ export class App {
   async autosaveNow(): Promise<void> {
     clearTimeout(this.autosaveTimer);
     if (!this.dirty) return;
-    const r = await this.host.autosave({ key: this.recoveryKey, path: this.path, text: this.serialize() });
+    const r = await this.host.autosave({ key: this.recoveryKey, path: this.path, text: this.serialize(), baseRevision: this.baseRevision });
     if (!r.ok) console.warn("Autosparning misslyckades:", r.error);
   }
 

@@ -5,6 +5,7 @@
  */
 import { showPrintPreview } from "./ui/printPreview.js";
 import { clipboardCommand } from "./ui/clipboardCommand.js";
+import "prosemirror-tables/style/tables.css";
 import "./styles.css";
 import type { MenuCommand } from "../schemas/contract.js";
 import { templates } from "../templates/index.js";
@@ -14,6 +15,9 @@ import { derivedOf } from "./editor/derivedPlugin.js";
 import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./editor/keymap.js";
 import { problemsOf, setProblems } from "./editor/problemsPlugin.js";
 import { openQuickInsert } from "./editor/quickInsert.js";
+import { insertTable, tableActions } from "./editor/tableCommands.js";
+import { startSpellCheck } from "./editor/spellcheck/spellClient.js";
+import { mountSpellMenu } from "./ui/spellMenu.js";
 import { LiveValidator } from "./editor/validation.js";
 import type { RuleContext } from "../schemas/rules/index.js";
 import { connectHost } from "./host/hostClient.js";
@@ -21,6 +25,7 @@ import { mountAttendance } from "./ui/attendancePanel.js";
 import { modal, showError } from "./ui/dialogs.js";
 import { field, h, select } from "./ui/dom.js";
 import { fileActions } from "./ui/fileActions.js";
+import { editProfile } from "./ui/profileDialog.js";
 import { mountFindBar } from "./ui/findBar.js";
 import { showHelp } from "./ui/helpPanel.js";
 import { mountInspector } from "./ui/inspector.js";
@@ -159,6 +164,8 @@ async function start(): Promise<void> {
       app.view.focus();
       openQuickInsert(app.view);
     },
+    "insert.table": run(insertTable(schema)),
+    ...(Object.fromEntries(tableActions.map((a) => [a.command, run(a.run)])) as Record<(typeof tableActions)[number]["command"], () => void>),
     "review.problems": () => showTab("problems"),
     "review.nextProblem": nextProblem,
     "review.attendance": () => showTab("attendance"),
@@ -169,6 +176,7 @@ async function start(): Promise<void> {
     "export.extract": () => files.exportDialog({ output: "extract" }),
     "export.notice": () => files.exportDialog({ output: "notice" }),
     "export.public": () => files.exportDialog({ output: "public" }),
+    "profile.edit": () => editProfile(app.host, native),
     "help.shortcuts": () => showHelp(allShortcuts()),
     "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
     "file.preview": () => showPrintPreview(app),
@@ -195,6 +203,11 @@ async function start(): Promise<void> {
     { key: "Mod-/", label: "Kortkommandon", group: "Visa", command: exec("help.shortcuts") },
   ];
   app.setAppShortcuts(appShortcuts);
+  // Swedish spell-check in a worker (renderer/editor/spellcheck), with its context menu.
+  const spell = startSpellCheck();
+  spell.ready.catch((e: unknown) => console.warn(e instanceof Error ? e.message : String(e)));
+  app.setSpellCheck(spell);
+  mountSpellMenu(app);
 
   // Keys that must work outside the text too (panels, outline).
   document.addEventListener("keydown", (e) => {
@@ -226,7 +239,7 @@ async function start(): Promise<void> {
 
   // ---- toolbar menus ----
   const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
-    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Förhandsgranska…", "file.preview"], ["Skriv ut…", "file.print"]] },
+    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Förhandsgranska…", "file.preview"], ["Skriv ut…", "file.print"], null, ["Kommunprofil…", "profile.edit"]] },
     { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Klipp ut", "edit.cut", "Mod-x"], ["Kopiera", "edit.copy", "Mod-c"], ["Klistra in", "edit.paste", "Mod-v"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
     {
       label: "Infoga",
@@ -250,6 +263,10 @@ async function start(): Promise<void> {
         ["Standardfras…", "insert.phrase", "Mod-Space"],
         ["Sidbrytning", "insert.pageBreak"],
       ],
+    },
+    {
+      label: "Tabell",
+      items: [["Infoga tabell", "insert.table", "Mod-Alt-g"], null, ...tableActions.map((a): [string, MenuCommand] => [a.label, a.command])],
     },
     { label: "Granska", items: [["Problem", "review.problems"], ["Nästa problem", "review.nextProblem", "F8"], ["Närvaro", "review.attendance"], ["Mötesuppgifter", "review.meta"], ["Paragraflistan", "review.outline"], null, ...reviewMenuItems] },
     { label: "Hjälp", items: [["Kortkommandon", "help.shortcuts", "F1"], ["Om Protokoll", "help.about"]] },

@@ -19,6 +19,22 @@ const Base64 = z.string().max(70 * 1024 * 1024);
 /** A signing key's fingerprint (main/review/sealKeys.ts). */
 const SealKeyFingerprint = z.string().regex(/^[0-9a-f]{32}$/);
 const SealKeyPassphrase = z.string().max(1000);
+// --- issue 13: revisions of a saved file (stale saves are refused with a typed conflict) ---
+/**
+ * The revision of a document file: the SHA-256 (hex) of its bytes on disk. A save names the
+ * revision it was based on; the host refuses it when the file has changed since (another tab or
+ * window, the CLI, another program) and answers with a `SaveConflict`.
+ */
+export const Revision = z.string().regex(/^[0-9a-f]{64}$/);
+/** What a refused stale save gets back besides its Swedish error: the file as it is now. */
+export const SaveConflict = z.strictObject({
+  /** The revision on disk now. */
+  revision: Revision,
+  /** The file's text now, when it is a readable document (for "Visa ändringar" and "Ladda om"). */
+  text: z.string().nullable(),
+});
+export type SaveConflict = z.infer<typeof SaveConflict>;
+// --- end issue 13 ---
 
 export const ExportOutput = z.enum(["full", "extract", "notice", "public"]);
 export const ExportFormat = z.enum(["docx", "pdf"]);
@@ -27,7 +43,7 @@ export const contract = {
   /** Open a document: the given path, or (without one) let the user choose. */
   openFile: {
     args: z.strictObject({ path: FilePath.optional() }),
-    result: z.strictObject({ path: FilePath, text: FileText, readOnly: z.boolean() }),
+    result: z.strictObject({ path: FilePath, text: FileText, readOnly: z.boolean(), revision: Revision.optional() }),
   },
   /** Documents the user can open: recent ones (app) or the workspace (web host). */
   listFiles: {
@@ -38,8 +54,18 @@ export const contract = {
   },
   /** Save atomically. Without a path (or with saveAs) the user chooses one. */
   saveFile: {
-    args: z.strictObject({ path: FilePath.nullable(), text: FileText, saveAs: z.boolean().default(false) }),
-    result: z.strictObject({ path: FilePath }),
+    args: z.strictObject({
+      path: FilePath.nullable(),
+      text: FileText,
+      saveAs: z.boolean().default(false),
+      /**
+       * The revision this text was based on (from openFile or the last save): the save is refused
+       * with a conflict when the file on disk is another. null: based on no file (a new document),
+       * so an existing file is a conflict. Absent: the user chose to replace the file (Spara som).
+       */
+      baseRevision: Revision.nullable().optional(),
+    }),
+    result: z.strictObject({ path: FilePath, revision: Revision.optional() }),
   },
   /**
    * Import a PDF, DOCX or text file into a new document. Either a path, the user's choice (no
@@ -74,7 +100,13 @@ export const contract = {
   },
   /** Keep unsaved work in the recovery folder (called about a second after the last edit). */
   autosave: {
-    args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), path: FilePath.nullable(), text: FileText }),
+    args: z.strictObject({
+      key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      path: FilePath.nullable(),
+      text: FileText,
+      /** The revision of `path` the unsaved work is based on, so a restored document still saves safely. */
+      baseRevision: Revision.nullable().optional(),
+    }),
     result: z.strictObject({}),
   },
   /** Unsaved work left behind by a crash. */
@@ -86,7 +118,7 @@ export const contract = {
   },
   restoreRecovery: {
     args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
-    result: z.strictObject({ text: FileText, path: FilePath.nullable() }),
+    result: z.strictObject({ text: FileText, path: FilePath.nullable(), baseRevision: Revision.nullable().optional() }),
   },
   discardRecovery: {
     args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
@@ -182,6 +214,55 @@ export const contract = {
         z.strictObject({ number: z.string().nullable(), title: z.string(), interpellant: z.string().nullable(), meetingDate: z.string().nullable() }),
       ),
     }),
+    },
+
+  // ---- The municipality profile (issue 15): profile.json in the workspace, edited in "Kommunprofil". ----
+  /**
+   * The workspace's profile.json as stored (null when there is none), where the workspace is, and
+   * the logo as a data: URL of the flattened PNG for the dialog's preview (null without a logo).
+   * `error` says why an existing profile cannot be used (it is then shown, not lost).
+   */
+  readProfile: {
+    args: z.strictObject({}),
+    result: z.strictObject({
+      profile: z.record(z.string(), z.unknown()).nullable(),
+      folder: z.string().max(4096),
+      logoPreview: z.string().max(8 * 1024 * 1024).nullable(),
+      error: z.string().nullable(),
+    }),
+  },
+  /** Write profile.json (atomically) after checking it against schemas/profile.ts and that its files exist. */
+  writeProfile: {
+    args: z.strictObject({ profile: z.record(z.string(), z.unknown()) }),
+    result: z.strictObject({}),
+  },
+  /**
+   * Copy a logo (PNG or SVG) or a TrueType font the user picks into the workspace's folder
+   * "profil/" — the app's file dialog, or the bytes picked in the browser — and return its
+   * workspace-relative name for profile.json.
+   */
+  importProfileFile: {
+    args: z.strictObject({
+      kind: z.enum(["logo", "logoSvg", "font"]),
+      upload: z.strictObject({ name: z.string().min(1).max(500), base64: z.string().max(30 * 1024 * 1024) }).optional(),
+    }),
+    result: z.strictObject({ file: z.string().max(300) }),
+  },
+
+  // ---- the workspace's word list of the spell-check (issue 17) ----
+  /**
+   * The words the secretary added to the workspace's word list ("Lägg till i ordlistan"):
+   * `ordlista.txt` in the workspace (in the app, the folder of the open document). Empty when the
+   * document has no folder yet.
+   */
+  readWordList: {
+    args: z.strictObject({ path: FilePath.nullable() }),
+    result: z.strictObject({ words: z.array(z.string().max(100)).max(200_000) }),
+  },
+  /** Add a word to the workspace's word list (kept sorted, one word a line, written atomically). */
+  addToWordList: {
+    args: z.strictObject({ path: FilePath.nullable(), word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:-]*$/u) }),
+    result: z.strictObject({}),
   },
 
   // ---- Print preview (issue 17): the PDF as it would be exported, to show and print ----
@@ -210,7 +291,11 @@ export type ParsedArgsOf<C extends Channel> = z.output<(typeof contract)[C]["arg
 export type ResultOf<C extends Channel> = z.output<(typeof contract)[C]["result"]>;
 
 /** `{}` results (zod's `Record<string, never>`) are plain `{ok: true}`: an intersection with them would make `ok` never. */
-export type HostResult<T> = (Record<never, never> extends T ? { ok: true } : { ok: true } & T) | { ok: false; error: string };
+export type HostResult<T> =
+  | (Record<never, never> extends T ? { ok: true } : { ok: true } & T)
+  /** `conflict`: only from saveFile, when the file changed since the text's base revision (issue 13). */
+  | { ok: false; error: string }
+  | { ok: false; error: string; conflict: SaveConflict };
 
 /** What the renderer sees of its host (`window.protokoll` in the app, an HTTP client in the web host). */
 export type HostApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<HostResult<ResultOf<C>>> };
@@ -293,6 +378,20 @@ export const menuCommands = [
   "edit.copy",
   "edit.paste",
   "insert.pageBreak",
+  // The municipality profile (issue 15).
+  "profile.edit",
+  // Tables (renderer/editor/tableCommands.ts).
+  "insert.table",
+  "table.addRowBefore",
+  "table.addRowAfter",
+  "table.addColumnBefore",
+  "table.addColumnAfter",
+  "table.deleteRow",
+  "table.deleteColumn",
+  "table.toggleHeaderRow",
+  "table.mergeCells",
+  "table.splitCell",
+  "table.delete",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

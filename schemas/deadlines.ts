@@ -113,7 +113,7 @@ export function deadlines(meeting: string | null, adjusted: string | null, poste
 }
 
 /** The protocol's own deadlines (justering of the whole protocol and its anslag). */
-export function protocolDeadlines(meta: Pick<Meta, "meeting" | "adjustment" | "notice">): Deadlines {
+function protocolDeadlines(meta: Pick<Meta, "meeting" | "adjustment" | "notice">): Deadlines {
   return deadlines(meta.meeting.date, meta.adjustment.date, meta.notice.posted);
 }
 

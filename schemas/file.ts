@@ -8,8 +8,10 @@
 import { Node } from "prosemirror-model";
 import { z } from "zod";
 import { canonicalJSON } from "./canonical.js";
+import { MAX_AGENDA_ITEMS, MAX_TEXT_CHARS } from "./limits.js";
 import { HistoryEntry, Meta, Review, type MetaInput } from "./meta.js";
 import { schema } from "./schema.js";
+import { capTableSpans } from "./tables.js";
 
 export const FORMAT = "protokoll";
 export const CURRENT_VERSION = 1;
@@ -69,6 +71,33 @@ export function parse(text: string): ParseResult {
   }
 }
 
+/** The documented maximum document (schemas/limits.ts): refused at every boundary, before rules or exports see it. */
+function sizeRefusal(doc: Node): string | null {
+  let items = 0;
+  doc.forEach((n) => void (n.type.name === "agenda_item" && items++));
+  if (items > MAX_AGENDA_ITEMS)
+    return `Dokumentet har ${items} paragrafer – högst ${MAX_AGENDA_ITEMS} hanteras (too many §§: ${items}, at most ${MAX_AGENDA_ITEMS}).`;
+  let chars = 0;
+  doc.descendants((n) => {
+    if (n.isText) chars += n.text!.length;
+    return chars <= MAX_TEXT_CHARS;
+  });
+  if (chars > MAX_TEXT_CHARS)
+    return `Dokumentet har för mycket text – högst ${MAX_TEXT_CHARS.toLocaleString("sv-SE")} tecken hanteras (document text too long, at most ${MAX_TEXT_CHARS} characters).`;
+  return null;
+}
+
+/** "line 3, column 7" of a character offset (for JSON errors, without quoting the text). */
+function textPosition(text: string, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${offset - start + 1}`;
+}
+
 function parseUnsafe(text: string): ParseResult {
   if (typeof text !== "string") return fail("", "Filen är inte text (not text).");
   if (text.length > MAX_FILE_BYTES)
@@ -82,18 +111,21 @@ function parseUnsafe(text: string): ParseResult {
     // Truncated: the parser ran out of text (V8 names the position; at or past the end means cut off).
     const at = /at position (\d+)/.exec(detail);
     const truncated = /end of (JSON )?input|Unterminated/i.test(detail) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+    // Name the place, never the content: V8 quotes the text it stumbled on, which could be any
+    // file's first bytes (issue 13, item 9).
+    const where = at ? ` at ${textPosition(text, Number(at[1]))}` : "";
     return fail(
       "",
       truncated
-        ? `Filen är avkortad – JSON-texten tar slut mitt i (truncated JSON: ${detail}).`
-        : `Filen är inte en protokollfil – den är inte giltig JSON (not JSON: ${detail}).`,
+        ? `Filen är avkortad – JSON-texten tar slut mitt i (truncated JSON${where}).`
+        : `Filen är inte en protokollfil – den är inte giltig JSON (not JSON: unexpected character${where}).`,
     );
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw))
     return fail("", "Filen är inte en protokollfil – den innehåller inget JSON-objekt (not a JSON object).");
   let obj = raw as Record<string, unknown>;
   if (obj.format !== FORMAT)
-    return fail("format", `Filen är inte en protokollfil – format ska vara "${FORMAT}" (wrong format: ${JSON.stringify(obj.format)}).`);
+    return fail("format", `Filen är inte en protokollfil – format ska vara "${FORMAT}" (wrong or missing format).`);
   const version = obj.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1)
     return fail("version", "Filens version saknas eller är ogiltig (missing or invalid version).");
@@ -118,11 +150,14 @@ function parseUnsafe(text: string): ParseResult {
 
   let doc: Node;
   try {
-    doc = schema.nodeFromJSON(env.data.doc);
+    // A table cell may not span more than its table holds: cut down, not refused (schemas/tables.ts).
+    doc = schema.nodeFromJSON(capTableSpans(env.data.doc));
     doc.check();
   } catch (e) {
     return fail("doc", `Dokumentets struktur är ogiltig (invalid document structure): ${e instanceof Error ? e.message : String(e)}`);
   }
+  const tooLarge = sizeRefusal(doc);
+  if (tooLarge) return fail("doc", tooLarge);
   const errors = checkReferences(kind, meta, doc);
   if (errors.length) return { ok: false, errors };
   return { ok: true, file: { kind, meta, doc, review, history } };

@@ -171,7 +171,7 @@ export function proposalLeadIn(proposal: Node, item: Node, meta: Naming, attenda
 }
 
 /** The proposal the § adopted: the last vote's winner, otherwise the beslutsordning's `adopted`. */
-export function adoptedInItem(item: Node): Node | undefined {
+function adoptedInItem(item: Node): Node | undefined {
   const proposals = proposalsInItem(item);
   let winner: string | null = null;
   let adopted: string | null = null;
@@ -188,7 +188,7 @@ export function adoptedInItem(item: Node): Node | undefined {
  * recorded `favouring` when it is not the adopted proposal; else a yrkande a reservant made that
  * lost; else the side the reservant voted for in the last vote, when that side lost.
  */
-export function reservationSide(reservation: Node, item: Node): Node | undefined {
+function reservationSide(reservation: Node, item: Node): Node | undefined {
   const proposals = proposalsInItem(item);
   const reservants = reservation.attrs.reservants as string[];
   const adopted = adoptedInItem(item);

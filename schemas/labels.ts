@@ -67,3 +67,6 @@ export const blockLabel: Record<ItemBlockName, string> = {
 export function genitive(name: string): string {
   return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
+
+/** The first line of an import report that lists the §§ the importer was unsure of (the editor shows them as a bar). */
+export const IMPORT_CHECK_HEADING = "§§ att kontrollera efter import";

@@ -187,6 +187,11 @@ export const Meta = z.strictObject({
   status: Status.default("draft"),
   seal: Seal.nullable().default(null),
   interpellation: InterpellationMeta.nullable().default(null),
+  /**
+   * The protocol's number in the body's series as written, "8/2020" (printed "Protokoll nr 8/2020").
+   * Optional without a default, so files without it keep their exact bytes (and seals).
+   */
+  protocolNumber: z.string().trim().min(1).max(50).optional(),
 });
 export type Meta = z.infer<typeof Meta>;
 export type MetaInput = z.input<typeof Meta>;

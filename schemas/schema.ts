@@ -14,6 +14,7 @@
 import { Schema, type NodeSpec, type MarkSpec, type AttributeSpec } from "prosemirror-model";
 import { z } from "zod";
 import { attrValidator, Ballot, Id, IsoDateTime, PersonIds, ProposalKind, Tally } from "./attrs.js";
+import { clampSpan, MAX_COLSPAN, MAX_COLWIDTH, MAX_ROWSPAN } from "./tables.js";
 
 const attr = (schema: z.ZodType, dflt: unknown): AttributeSpec => ({ default: dflt, validate: attrValidator(schema) });
 const idAttr: AttributeSpec = { default: "", validate: attrValidator(z.string().max(100)) };
@@ -29,6 +30,30 @@ const statement = (tag: string, label: string): NodeSpec => ({
   parseDOM: [{ tag: `section[data-block=${tag}]` }],
   toDOM: () => ["section", { "data-block": tag, "aria-label": label }, 0],
 });
+
+/**
+ * A table cell's attributes, as prosemirror-tables names them: how many columns and rows it spans,
+ * and the widths of the columns it covers (px, set by dragging a column border; null = even).
+ * Spans read from HTML (pasted from Word, Excel, LibreOffice) are capped as a file's are.
+ */
+const cellAttrs = {
+  colspan: attr(z.number().int().min(1).max(MAX_COLSPAN), 1),
+  rowspan: attr(z.number().int().min(1).max(MAX_ROWSPAN), 1),
+  colwidth: attr(z.array(z.number().int().min(1).max(MAX_COLWIDTH)).max(MAX_COLSPAN).nullable(), null),
+};
+const cellFromDOM = (dom: HTMLElement) => {
+  const colspan = clampSpan(dom.getAttribute("colspan") ?? 1, MAX_COLSPAN);
+  const widths = (dom.getAttribute("data-colwidth") ?? "").split(",").map((w) => Math.round(Number(w)));
+  const colwidth = widths.length === colspan && widths.every((w) => w >= 1 && w <= MAX_COLWIDTH) ? widths : null;
+  return { colspan, rowspan: clampSpan(dom.getAttribute("rowspan") ?? 1, MAX_ROWSPAN), colwidth };
+};
+const cellToDOM = (n: { attrs: Record<string, unknown> }): Record<string, string> => {
+  const a: Record<string, string> = {};
+  if (n.attrs.colspan !== 1) a.colspan = String(n.attrs.colspan);
+  if (n.attrs.rowspan !== 1) a.rowspan = String(n.attrs.rowspan);
+  if (n.attrs.colwidth) a["data-colwidth"] = (n.attrs.colwidth as number[]).join(",");
+  return a;
+};
 
 export const nodes = {
   doc: { content: "agenda_item+ | answer" },
@@ -255,6 +280,42 @@ export const nodes = {
     selectable: true,
     parseDOM: [{ tag: "hr.page-break" }, { tag: "br[style*='page-break-before']" }, { tag: "br[style*='break-before']" }],
     toDOM: () => ["hr", { class: "page-break", "data-label": "Sidbrytning" }],
+  },
+  /**
+   * A table (prosemirror-tables): rows of cells, the first row often of header cells (rubrikrad).
+   * Pasted tables from Word, Excel and LibreOffice parse into it; exported as a Word table and a
+   * tagged PDF table with the cells' spans.
+   */
+  table: {
+    group: "prose",
+    content: "table_row+",
+    tableRole: "table",
+    isolating: true,
+    parseDOM: [{ tag: "table" }],
+    toDOM: () => ["table", { class: "table" }, ["tbody", 0]],
+  },
+  table_row: {
+    content: "(table_cell | table_header)*",
+    tableRole: "row",
+    parseDOM: [{ tag: "tr" }],
+    toDOM: () => ["tr", 0],
+  },
+  table_cell: {
+    content: "paragraph+",
+    attrs: cellAttrs,
+    tableRole: "cell",
+    isolating: true,
+    parseDOM: [{ tag: "td", getAttrs: cellFromDOM }],
+    toDOM: (n) => ["td", cellToDOM(n), 0],
+  },
+  /** A header cell (the rubrikrad is a row of them); cells of a pasted table's `thead` are headers too. */
+  table_header: {
+    content: "paragraph+",
+    attrs: cellAttrs,
+    tableRole: "header_cell",
+    isolating: true,
+    parseDOM: [{ tag: "th", getAttrs: cellFromDOM }, { tag: "thead td", priority: 60, getAttrs: cellFromDOM }],
+    toDOM: (n) => ["th", cellToDOM(n), 0],
   },
   text: { group: "inline" },
   hard_break: {

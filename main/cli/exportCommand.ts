@@ -1,20 +1,25 @@
 /**
  * `protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice]
- * [--public] [--draft] [--pdfa-1b]`
+ * [--public] [--draft] [--pdfa-1b] [--workspace dir]`
+ * The municipality profile (profile.json) comes from --workspace, else from the file's folder upwards.
  * Exit codes: 0 written; 1 refused by the export gate (the problems are printed, grouped by §);
  * 2 the file cannot be read, or wrong arguments.
  */
 import { existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { ProtokollFile } from "../../schemas/file.js";
+import { MAX_AGENDA_ITEMS, MAX_ITEM_NUMBER } from "../../schemas/limits.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 import { exportDocument, type ExportOptions } from "../export/exportDocument.js";
-import { writeOutput } from "../export/writeOutput.js";
+import { findProfile, loadProfile } from "../export/loadProfile.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
+import { writeOutputFile } from "../files/safeOutput.js";
+import { parseCommandArgs } from "./args.js";
 import type { CliIO, Command } from "./command.js";
+import { commandInfo } from "./usage.js";
 
-const USAGE = "protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice] [--public] [--draft] [--pdfa-1b]";
+const { usage: USAGE, summary } = commandInfo.export;
 
 interface Args {
   input: string;
@@ -25,52 +30,63 @@ interface Args {
   public: boolean;
   draft: boolean;
   pdfa1b: boolean;
+  /** The workspace whose profile.json to use (else found from the file's folder upwards). */
+  workspace: string | null;
 }
 
 type Parsed = { ok: true; args: Args } | { ok: false; error: string };
 
 function parseArgs(argv: string[]): Parsed {
-  const a: Args = { input: "", docx: null, pdf: null, extract: null, notice: false, public: false, draft: false, pdfa1b: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value / ${arg} behöver ett värde`);
-      return v;
-    };
-    try {
-      if (arg === "--docx") a.docx = value();
-      else if (arg === "--pdf") a.pdf = value();
-      else if (arg === "--extract") a.extract = value();
-      else if (arg === "--notice") a.notice = true;
-      else if (arg === "--public") a.public = true;
-      else if (arg === "--draft") a.draft = true;
-      else if (arg === "--pdfa-1b") a.pdfa1b = true;
-      else if (arg.startsWith("--")) return { ok: false, error: `Unknown option ${arg} / Okänt val ${arg}` };
-      else if (!a.input) a.input = arg;
-      else return { ok: false, error: `Only one file can be exported at a time / Bara en fil kan exporteras åt gången (${arg})` };
-    } catch (e) {
-      return { ok: false, error: (e as Error).message };
-    }
-  }
-  if (!a.input) return { ok: false, error: "No file given / Ingen fil angiven" };
+  const parsed = parseCommandArgs(argv, {
+    docx: { type: "string" },
+    pdf: { type: "string" },
+    extract: { type: "string" },
+    notice: { type: "boolean" },
+    public: { type: "boolean" },
+    draft: { type: "boolean" },
+    "pdfa-1b": { type: "boolean" },
+    workspace: { type: "string" },
+  });
+  if (!parsed.ok) return parsed;
+  const v = parsed.values;
+  const [input, extra] = parsed.positionals;
+  if (extra !== undefined) return { ok: false, error: "Only one file can be exported at a time / Bara en fil kan exporteras åt gången" };
+  if (!input) return { ok: false, error: "No file given / Ingen fil angiven" };
+  if (v.docx === "" || v.pdf === "") return { ok: false, error: "An output needs a file name / En utfil behöver ett filnamn" };
+  const a: Args = {
+    input,
+    docx: v.docx ?? null,
+    pdf: v.pdf ?? null,
+    extract: v.extract ?? null,
+    notice: v.notice === true,
+    public: v.public === true,
+    draft: v.draft === true,
+    pdfa1b: v["pdfa-1b"] === true,
+    workspace: v.workspace ?? null,
+  };
   if ([a.extract !== null, a.notice, a.public].filter(Boolean).length > 1)
     return { ok: false, error: "Choose one of --extract, --notice, --public / Välj ett av --extract, --notice, --public" };
   return { ok: true, args: a };
 }
 
-/** "5,7-9" → [5, 7, 8, 9]; null when it is not a list of § numbers. */
+/**
+ * "5,7-9" → [5, 7, 8, 9]; null when it is not a list of § numbers. Numbers are at most
+ * MAX_ITEM_NUMBER and the list at most MAX_AGENDA_ITEMS §§ (schemas/limits.ts), so no list can
+ * make the loop run away (`--extract 99999999999999999999`).
+ */
 export function parseSectionList(s: string): number[] | null {
-  const out: number[] = [];
+  if (s.length > 20 * MAX_AGENDA_ITEMS) return null;
+  const out = new Set<number>();
   for (const part of s.split(",").map((p) => p.trim().replace(/^§+\s*/, ""))) {
-    const m = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(part);
+    const m = /^(\d{1,9})(?:\s*[-–]\s*(\d{1,9}))?$/.exec(part);
     if (!m) return null;
     const from = Number(m[1]);
     const to = m[2] ? Number(m[2]) : from;
-    if (to < from || to - from > 10000) return null;
-    for (let n = from; n <= to; n++) out.push(n);
+    if (from > MAX_ITEM_NUMBER || to > MAX_ITEM_NUMBER || to < from || to - from >= MAX_AGENDA_ITEMS) return null;
+    for (let n = from; n <= to; n++) out.add(n);
+    if (out.size > MAX_AGENDA_ITEMS) return null;
   }
-  return out.length ? [...new Set(out)] : null;
+  return out.size ? [...out] : null;
 }
 
 /** The gate's problems, grouped by §, document-wide first. */
@@ -88,7 +104,7 @@ export function printProblems(problems: readonly Problem[], file: ProtokollFile,
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export DOCX or PDF (PDF/A): protocol, extract, notice, public version / Exportera DOCX eller PDF",
+  summary,
   usage: USAGE,
   async run(argv, io) {
     const parsed = parseArgs(argv);
@@ -112,7 +128,7 @@ export const exportCommand: Command = {
     if (a.extract !== null) {
       const wanted = parseSectionList(a.extract);
       if (!wanted) {
-        io.err(`Not a list of § numbers / Inte en lista med paragrafnummer: "${a.extract}" (e.g. / t.ex. 5,7-9)`);
+        io.err(`Not a list of § numbers (at most ${MAX_AGENDA_ITEMS}, each at most ${MAX_ITEM_NUMBER}) / Inte en lista med paragrafnummer: "${a.extract.slice(0, 100)}" (e.g. / t.ex. 5,7-9)`);
         return 2;
       }
       const byNumber = new Map(numberedItems(file.doc, file.meta).map((i) => [i.number, i.id]));
@@ -123,6 +139,18 @@ export const exportCommand: Command = {
       }
       items = wanted.map((n) => byNumber.get(n)!);
     }
+    // The municipality profile (issue 15): --workspace, else the nearest profile.json from the file's folder upwards.
+    if (a.workspace !== null && !existsSync(a.workspace)) {
+      io.err(`Workspace not found / Arbetsmappen finns inte: ${a.workspace}`);
+      return 2;
+    }
+    const profileRoot = a.workspace ?? findProfile(dirname(resolve(a.input)));
+    const loaded = profileRoot ? await loadProfile(profileRoot) : null;
+    if (loaded && !loaded.ok) {
+      io.err(`The municipality profile cannot be used / ${loaded.error}`);
+      return 2;
+    }
+    const profile = loaded?.profile ?? null;
     const output: ExportOptions["output"] = a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
 
     const targets: { format: "docx" | "pdf"; path: string | null }[] = [];
@@ -131,19 +159,21 @@ export const exportCommand: Command = {
     if (targets.length === 0) targets.push({ format: "pdf", path: null });
 
     for (const t of targets) {
-      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a" });
+      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a", profile });
       if (!r.ok) {
-        if (r.problems) {
+        if (r.refused) io.err(`Export refused / Exporten stoppades: ${r.refused.en}\n  ${r.refused.sv}`);
+        if (r.problems?.length) {
           io.err(`Export refused: the document has errors / Exporten stoppades: dokumentet har fel (${r.problems.length}). Fix them or use --draft / Rätta dem eller använd --draft.`);
           printProblems(r.problems, file, io);
-          return 1;
         }
+        if (r.refused || r.problems?.length) return 1;
         io.err(`Export failed / Exporten misslyckades: ${r.error}`);
         return 2;
       }
       const path = t.path ?? join(dirname(a.input), r.fileName);
       try {
-        await writeOutput(path, r.bytes, a.input);
+        // A regular file or a new name only; never through a link, never over a device or the input.
+        await writeOutputFile(path, r.bytes, { replace: true, input: a.input });
       } catch (e) {
         io.err(`Cannot write / Kan inte skriva ${basename(path)}: ${e instanceof Error ? e.message : String(e)}`);
         return 2;

@@ -4,15 +4,17 @@
  * extension replaced). Never overwrites an existing file unless --force (and then keeps a .bak).
  * Exit codes: 0 imported, 1 output not written (exists, cannot write), 2 bad usage or unreadable input.
  */
-import { randomBytes } from "node:crypto";
-import { link, open, stat, unlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { serialize } from "../../schemas/file.js";
-import { atomicWrite } from "../files/atomicWrite.js";
+import { writeOutputFile } from "../files/safeOutput.js";
 import { importDocument, MAX_IMPORT_BYTES } from "../import/importDocument.js";
+import { parseCommandArgs } from "./args.js";
 import type { CliIO, Command } from "./command.js";
+import { commandInfo } from "./usage.js";
 
-const USAGE = "protokoll import <file.pdf|.docx|.txt> [-o out.protokoll] [--json] [--force]";
+const { usage: USAGE, summary } = commandInfo.import;
 
 interface Options {
   input: string;
@@ -22,25 +24,18 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | string {
-  let input: string | null = null;
-  let output: string | null = null;
-  let json = false;
-  let force = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "-o" || a === "--output") {
-      const v = args[++i];
-      if (!v) return "Missing file name after -o / Filnamn saknas efter -o";
-      output = v;
-    } else if (a.startsWith("--output=")) output = a.slice(9);
-    else if (a === "--json") json = true;
-    else if (a === "--force" || a === "-f") force = true;
-    else if (a.startsWith("-") && a !== "-") return `Unknown option ${a} / Okänt alternativ ${a}`;
-    else if (input === null) input = a;
-    else return `Only one file can be imported at a time / Bara en fil kan importeras åt gången: ${a}`;
-  }
+  const parsed = parseCommandArgs(args, {
+    output: { type: "string", short: "o" },
+    json: { type: "boolean" },
+    force: { type: "boolean", short: "f" },
+  });
+  if (!parsed.ok) return parsed.error;
+  const [input, extra] = parsed.positionals;
+  if (extra !== undefined) return "Only one file can be imported at a time / Bara en fil kan importeras åt gången";
   if (!input) return "No file given / Ingen fil angiven";
-  return { input, output, json, force };
+  const { output, json, force } = parsed.values;
+  if (output === "") return "Missing file name after -o / Filnamn saknas efter -o";
+  return { input, output: output ?? null, json: json === true, force: force === true };
 }
 
 /** `protokoll.pdf` → `protokoll.protokoll` in the same folder. */
@@ -50,30 +45,6 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${base}.protokoll`);
 }
 
-/** Write a new file without ever replacing one: a temporary file hard-linked to the name (fails if it exists). */
-async function writeNew(path: string, text: string): Promise<"written" | "exists"> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const h = await open(tmp, "wx", 0o644);
-  try {
-    await h.writeFile(text, "utf8");
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  try {
-    await link(tmp, path);
-    return "written";
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return "exists";
-    // no hard links on this file system: check, then rename atomically
-    if (await stat(path).then(() => true, () => false)) return "exists";
-    await atomicWrite(path, text, { backup: false });
-    return "written";
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
-}
 
 async function run(args: string[], io: CliIO): Promise<number> {
   const opts = parseArgs(args);
@@ -94,11 +65,16 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return fail(2, `Cannot read / Kan inte läsa ${opts.input}: ${info.message}`);
   }
   if (info.isDirectory()) return fail(2, `Is a folder, not a file / Är en mapp, inte en fil: ${opts.input}`);
-  if (info.size > MAX_IMPORT_BYTES) return fail(2, `File too large / Filen är för stor (${Math.round(info.size / 1048576)} MB): ${opts.input}`);
+  // A named pipe or a device (/dev/zero) would block or never end: regular files only.
+  if (!info.isFile()) return fail(2, `Not a regular file / Inte en vanlig fil: ${opts.input}`);
+  if (info.size > MAX_IMPORT_BYTES) return fail(2, `File too large / Filen är för stor (${Math.round(info.size / 1048576)} MB, at most / högst ${MAX_IMPORT_BYTES / 1048576} MB): ${opts.input}`);
   let bytes: Uint8Array;
   try {
-    const h = await open(input, "r");
+    // Non-blocking, and checked again once open, in case the file was swapped for a pipe since.
+    const h = await open(input, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
+      const now = await h.stat();
+      if (!now.isFile() || now.size > MAX_IMPORT_BYTES) return fail(2, `Not a regular file of at most ${MAX_IMPORT_BYTES / 1048576} MB / Inte en vanlig fil på högst ${MAX_IMPORT_BYTES / 1048576} MB: ${opts.input}`);
       bytes = new Uint8Array(await h.readFile());
     } finally {
       await h.close();
@@ -114,9 +90,9 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (output === input) return fail(1, `The output would replace the input / Utfilen skulle ersätta originalet: ${output}. Use / Använd -o.`);
   const text = serialize(result.file);
   try {
-    if (opts.force) await atomicWrite(output, text);
-    else if ((await writeNew(output, text)) === "exists")
-      return fail(1, `Output exists, not overwritten / Filen finns redan och skrivs inte över: ${output} (use / använd --force)`);
+    // A regular file or a new name only; never through a symbolic link (issue 13, item 5).
+    const written = await writeOutputFile(output, text, { replace: opts.force, backup: true });
+    if (written === "exists") return fail(1, `Output exists, not overwritten / Filen finns redan och skrivs inte över: ${output} (use / använd --force)`);
   } catch (e) {
     return fail(1, `Could not write / Kunde inte skriva ${output}: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -137,7 +113,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "Import a protocol or interpellation answer (.pdf, .docx, .txt) / Importera ett protokoll eller interpellationssvar",
+  summary,
   usage: USAGE,
   run,
 };

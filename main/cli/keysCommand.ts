@@ -17,21 +17,15 @@ import { constants } from "node:fs";
 import { appendFile, mkdir, open, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { atomicWrite } from "../files/atomicWrite.js";
 import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, KeyError, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
 import { signWithKey } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
+import { parseCommandArgs } from "./args.js";
+import { commandInfo } from "./usage.js";
 import { readProtocolFile } from "./readProtocolFile.js";
 
-const USAGE = [
-  "protokoll keys create --holder NAME [--passphrase-file FILE]",
-  "protokoll keys list",
-  "protokoll keys export FINGERPRINT -o FILE [--passphrase-file FILE] [--export-passphrase-file FILE]",
-  "protokoll keys import FILE [--holder NAME] [--passphrase-file FILE]",
-  "protokoll keys trust FINGERPRINT [--holder NAME]",
-  "protokoll keys sign FILE --key FINGERPRINT [--passphrase-file FILE]",
-].join("\n       ");
+const { usage: USAGE, summary } = commandInfo.keys;
 
 /** A passphrase from a file, the environment, or a hidden prompt on the terminal; null when none can be had. */
 async function passphrase(file: string | undefined, envName: string, question: string, io: CliIO): Promise<string | null> {
@@ -77,24 +71,18 @@ async function writeNewFile(path: string, text: string): Promise<void> {
 
 export const keysCommand: Command = {
   name: "keys",
-  summary: "create, share and trust the keys that sign justeringar / skapa, dela och lita på nycklarna som signerar justeringar",
+  summary,
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          holder: { type: "string" },
-          "passphrase-file": { type: "string" },
-          "export-passphrase-file": { type: "string" },
-          output: { type: "string", short: "o" },
-          key: { type: "string" },
-        },
-      });
-    } catch (e) {
-      io.err(`${e instanceof Error ? e.message.split("\n")[0] : String(e)}\nUsage / Användning: ${USAGE}`);
+    const parsed = parseCommandArgs(args, {
+      holder: { type: "string" },
+      "passphrase-file": { type: "string" },
+      "export-passphrase-file": { type: "string" },
+      output: { type: "string", short: "o" },
+      key: { type: "string" },
+    });
+    if (!parsed.ok) {
+      io.err(`${parsed.error}\nUsage / Användning: ${USAGE}`);
       return 2;
     }
     const { values, positionals } = parsed;

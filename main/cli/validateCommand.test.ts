@@ -81,7 +81,8 @@ describe("protokoll validate", () => {
     const r = spawnSync(process.execPath, ["bin/protokoll.mjs", "validate", seed], { encoding: "utf8", cwd: join(import.meta.dirname, "../..") });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("§ 15 Anmälningsfrågor:\n  fel: § 15 saknar beslut.");
-    expect(r.stdout).toContain("3 error(s), 0 warning(s) / 3 fel, 0 varningar");
+    // the adjustment-stated warning: the text says when justering is, not where
+    expect(r.stdout).toContain("3 error(s), 1 warning(s) / 3 fel, 1 varning");
     const gone = spawnSync(process.execPath, ["bin/protokoll.mjs", "validate", join(dir, "nej.protokoll")], { encoding: "utf8", cwd: join(import.meta.dirname, "../..") });
     expect(gone.status).toBe(2);
     expect(gone.stderr).toContain("File not found / Filen finns inte");

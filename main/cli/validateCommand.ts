@@ -9,8 +9,10 @@ import { numberedItems } from "../../schemas/numbering.js";
 import { hasErrors, validateFile, type Problem } from "../../schemas/rules/index.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
+import { parseCommandArgs } from "./args.js";
+import { commandInfo } from "./usage.js";
 
-const USAGE = "protokoll validate <file> [--json]";
+const { usage: USAGE, summary } = commandInfo.validate;
 
 
 
@@ -62,18 +64,16 @@ function printText(path: string, file: ProtokollFile, problems: Problem[], io: C
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "Check a protocol against the rules (Kommunallagen, practice) / Kontrollera ett protokoll mot reglerna",
+  summary,
   usage: USAGE,
   async run(args, io) {
-    let json = false;
-    const files: string[] = [];
-    for (const a of args) {
-      if (a === "--json") json = true;
-      else if (a.startsWith("-")) {
-        io.err(`Unknown option / Okänt alternativ: ${a}\nUsage / Användning: ${USAGE}`);
-        return 2;
-      } else files.push(a);
+    const parsed = parseCommandArgs(args, { json: { type: "boolean" } });
+    if (!parsed.ok) {
+      io.err(`${parsed.error}\nUsage / Användning: ${USAGE}`);
+      return 2;
     }
+    const json = parsed.values.json === true;
+    const files = parsed.positionals;
     if (files.length !== 1) {
       io.err(`${files.length === 0 ? "No file given / Ingen fil angiven" : "One file at a time / En fil i taget"}\nUsage / Användning: ${USAGE}`);
       return 2;

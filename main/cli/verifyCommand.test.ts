@@ -141,7 +141,7 @@ describe("protokoll verify", () => {
     const r = await run(path, "--today", "2020-09-01");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Justerat måndag den 31 augusti 2020.");
-    expect(r.out).toContain("Överklagandetiden går ut onsdag den 23 september 2020");
+    expect(r.out).toContain("Överklagandetiden går ut senast onsdag den 23 september 2020");
     const text = readFileSync(path, "utf8");
     const word = /"text": "[^"]*\b(beslutar)\b/.exec(text);
     expect(word).not.toBeNull();
@@ -204,7 +204,19 @@ describe("protokoll verify: signatures and trusted keys", () => {
     expect(given.out).toContain(`signed by key ${formatFingerprint(stranger.fingerprint)} (Annan nämnd)`);
     const list = write("mina-betrodda.txt", `${stranger.fingerprint}\n`);
     expect((await run(path, "--trusted-keys", list)).code).toBe(0);
+    // --key asks "signed by this key?": the body's own file is not, although its key is trusted by default.
+    const ours = write("var-nyckel.protokoll", serialize(adjusted()));
+    expect((await run(ours)).code).toBe(0);
+    const other = await run(ours, "--key", stranger.fingerprint);
+    expect(other.code).toBe(1);
+    expect(other.out).toMatch(new RegExp(`^UNTRUSTED KEY: the file agrees with its seal, signed by key ${bodyKey}`));
     expect((await run(path, "--key", "inte-ett-fingeravtryck")).code).toBe(2);
+    // A trusted-keys file that is missing, a device or a folder: exit 2, never a hang.
+    expect((await run(path, "--trusted-keys", join(dir, "saknas.txt"))).code).toBe(2);
+    const device = await run(path, "--trusted-keys", "/dev/zero");
+    expect(device.code).toBe(2);
+    expect(device.err).toMatch(/not a regular text file/);
+    expect((await run(path, "--trusted-keys", dir)).code).toBe(2);
   });
 
   it("trusts the user's own keys, kept in the settings folder", async () => {

@@ -2,9 +2,9 @@
  * `protokoll verify <file> [--key FINGERPRINT]… [--trusted-keys FILE] [--require-signature]
  * [--pdf FILE] [--json] [--today YYYY-MM-DD]`: checks the seal of a justerad protocol on the file
  * as stored — its hash, the chain of seals in the history, the Ed25519 signature of every seal of
- * form 2 — and whether the signing key is one the user trusts: a `--key`, a fingerprint in the
- * trusted-keys file (default: trusted-keys.txt in the user's Protokoll settings folder, outside any
- * workspace), or one of the user's own keys. With `--pdf` it also checks that the PDF is an export
+ * form 2 — and whether the signing key is one the user trusts: the `--key`s and the
+ * `--trusted-keys` file when given, else the default trusted-keys file (trusted-keys.txt in the
+ * user's Protokoll settings folder, outside any workspace) and the user's own keys. With `--pdf` it also checks that the PDF is an export
  * of that file, by comparing the text of every page with a fresh export.
  *
  * Exit 0: the file agrees with its seal, signed by a trusted key; or it agrees with an unsigned
@@ -13,7 +13,6 @@
  * valid signature, an untrusted key, a PDF that does not match). Exit 2: unreadable or bad usage.
  */
 import { readFile, stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { serialize, type ProtokollFile } from "../../schemas/file.js";
 import { statusLabel } from "../../schemas/labels.js";
 import { immediateAdjustments, immediateUnchanged } from "../../schemas/review/adjust.js";
@@ -22,12 +21,14 @@ import { itemLabel } from "../../schemas/review/items.js";
 import type { StoredFile, VerifyReason } from "../../schemas/review/seal.js";
 import { parseIsoDate } from "../../schemas/dates.js";
 import { pdfMatchesFile, type PdfMatch } from "../review/pdfMatchesFile.js";
-import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
+import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, KeyError, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
 import { checkSeal, keyLabel, type SealVerdict } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
+import { parseCommandArgs } from "./args.js";
+import { commandInfo } from "./usage.js";
 
-const USAGE = "protokoll verify <file> [--key FINGERPRINT] [--trusted-keys FILE] [--require-signature] [--pdf FILE] [--json] [--today YYYY-MM-DD]";
+const { usage: USAGE, summary } = commandInfo.verify;
 
 /** Largest PDF `--pdf` reads. */
 const MAX_PDF_BYTES = 200 * 1024 * 1024;
@@ -151,35 +152,37 @@ function report(path: string, file: ProtokollFile, v: SealVerdict, o: Options, c
 const exitCode = (pass: boolean, immediate: { state: string }[], pdf: { match: PdfMatch } | null) =>
   pass && immediate.every((i) => i.state !== "changed") && (!pdf || pdf.match.ok) ? 0 : 1;
 
-/** Fingerprints the user trusts: `--key`, the trusted-keys file, and the user's own keys. */
+/**
+ * Fingerprints the user trusts for this check: exactly the `--key`s and the `--trusted-keys` file
+ * when given (the question is then "signed by this key?"), else the default trusted-keys file and
+ * the user's own keys.
+ */
 async function trustedKeys(keys: string[], trustedFile: string | undefined): Promise<Set<string>> {
-  const out = await readTrustedKeys(trustedFile ?? defaultTrustedKeysFile());
-  for (const k of keys) out.add(k);
+  if (keys.length || trustedFile !== undefined) {
+    const out = trustedFile !== undefined ? await readTrustedKeys(trustedFile) : new Set<string>();
+    for (const k of keys) out.add(k);
+    return out;
+  }
+  const out = await readTrustedKeys(defaultTrustedKeysFile());
   for (const own of await new SealKeyStore(defaultKeyDir()).list()) out.add(own.fingerprint);
   return out;
 }
 
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "check that a justerad protocol agrees with its signed seal (and a PDF with the protocol) / kontrollera att ett justerat protokoll stämmer med sitt signerade sigill (och en PDF med protokollet)",
+  summary,
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          json: { type: "boolean" },
-          today: { type: "string" },
-          key: { type: "string", multiple: true },
-          "trusted-keys": { type: "string" },
-          "require-signature": { type: "boolean" },
-          pdf: { type: "string" },
-        },
-      });
-    } catch (e) {
-      io.err(`${e instanceof Error ? e.message.replace(/^Unknown option '([^']*)'.*/s, "Unknown option / Okänt alternativ: $1") : String(e)}\nUsage / Användning: ${USAGE}`);
+    const parsed = parseCommandArgs(args, {
+      json: { type: "boolean" },
+      today: { type: "string" },
+      key: { type: "string", multiple: true },
+      "trusted-keys": { type: "string" },
+      "require-signature": { type: "boolean" },
+      pdf: { type: "string" },
+    });
+    if (!parsed.ok) {
+      io.err(`${parsed.error}\nUsage / Användning: ${USAGE}`);
       return 2;
     }
     const { values, positionals } = parsed;
@@ -223,8 +226,21 @@ export const verifyCommand: Command = {
       }
       pdf = { path: values.pdf, match: await pdfMatchesFile(read.file, new Uint8Array(await readFile(values.pdf))) };
     }
+    const trustedFile = values["trusted-keys"];
+    if (trustedFile !== undefined && !(await stat(trustedFile).catch(() => null))) {
+      io.err(`File not found / Filen finns inte: ${trustedFile}`);
+      return 2;
+    }
+    let trusted: Set<string>;
+    try {
+      trusted = await trustedKeys(keys, trustedFile);
+    } catch (e) {
+      if (!(e instanceof KeyError)) throw e;
+      io.err(e.message);
+      return 2;
+    }
     const options: Options = { requireSignature: values["require-signature"] === true, keys };
-    const verdict = checkSeal(read.file, read.stored, await trustedKeys(keys, values["trusted-keys"]));
+    const verdict = checkSeal(read.file, read.stored, trusted);
     if (values.json) {
       const head = headline(verdict, options);
       const immediate = immediateStates(read.file, verdict.result !== "seal-failed");

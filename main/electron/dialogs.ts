@@ -48,3 +48,15 @@ export async function chooseSavePath(win: BrowserWindow | null, defaultName: str
   const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
 }
+
+/** A logo (PNG or SVG) or a TrueType font for the municipality profile ("Kommunprofil"). */
+export async function chooseProfileFile(win: BrowserWindow | null, kind: "logo" | "logoSvg" | "font"): Promise<string | null> {
+  const choice = {
+    logo: { title: "Välj logotyp (PNG)", filters: [{ name: "PNG-bild", extensions: ["png"] }] },
+    logoSvg: { title: "Välj logotyp som vektorbild (SVG)", filters: [{ name: "SVG-bild", extensions: ["svg"] }] },
+    font: { title: "Välj typsnitt (TrueType)", filters: [{ name: "TrueType-typsnitt", extensions: ["ttf"] }] },
+  }[kind];
+  const options = { title: choice.title, buttonLabel: "Välj", defaultPath: startFolder(), filters: choice.filters, properties: ["openFile" as const] };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}

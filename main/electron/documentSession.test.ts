@@ -55,17 +55,17 @@ describe("a document open in two windows", () => {
     await writeFile(file, text);
     const a = window();
     const b = window();
-    expect(await a.handlers.openFile({ path: file })).toEqual({ ok: true, path: file, text, readOnly: false });
+    expect(await a.handlers.openFile({ path: file })).toEqual({ ok: true, path: file, text, readOnly: false, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(existsSync(lockPathOf(file))).toBe(true);
 
-    expect(await b.handlers.openFile({ path: file })).toEqual({ ok: true, path: file, text, readOnly: true });
+    expect(await b.handlers.openFile({ path: file })).toEqual({ ok: true, path: file, text, readOnly: true, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(b.notes[0]).toMatch(/redan öppet för redigering av Protokoll \(fönster 1\)/);
     const refused = await b.handlers.saveFile({ path: file, text: protocolText("Ändrat i fönster 2"), saveAs: false });
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/öppen för redigering någon annanstans/) });
     expect(await readFile(file, "utf8")).toBe(text);
 
     const changed = protocolText("Ändrat i fönster 1");
-    expect(await a.handlers.saveFile({ path: file, text: changed, saveAs: false })).toEqual({ ok: true, path: file });
+    expect(await a.handlers.saveFile({ path: file, text: changed, saveAs: false })).toEqual({ ok: true, path: file, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await readFile(file, "utf8")).toBe(changed);
 
     // Once the first window lets go, the second can take the document.
@@ -105,7 +105,7 @@ describe("what the renderer may reach", () => {
     const chosen = join(dir, "nytt");
     const w = window(() => chosen);
     const text = protocolText("Nytt");
-    expect(await w.handlers.saveFile({ path: null, text, saveAs: false })).toEqual({ ok: true, path: `${chosen}.protokoll` });
+    expect(await w.handlers.saveFile({ path: null, text, saveAs: false })).toEqual({ ok: true, path: `${chosen}.protokoll`, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await readFile(`${chosen}.protokoll`, "utf8")).toBe(text);
     expect(w.session.path).toBe(`${chosen}.protokoll`);
   });

@@ -158,7 +158,10 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
       return base.importReviewDocx(args);
     },
 
+    // Unsaved work is kept under the window's own document or none: a page cannot plant a path in
+    // the recovery folder (a recovery entry's path is never trusted, see restoreRecovery).
     autosave: async (args) => {
+      if (args.path !== null && args.path !== session.path) return fail(NOT_GRANTED);
       const r = await base.autosave(args);
       if (r.ok) session.autosaveKeys.add(args.key);
       return r;
@@ -176,8 +179,11 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
       const r = await base.restoreRecovery(args);
       if (!r.ok) return r;
       session.autosaveKeys.add(args.key);
+      // The recovery folder is written by pages, so its path proves nothing: the work comes back
+      // under its document only when the user already chose that file (dialog, recent list, command
+      // line); otherwise it comes back as a new, unsaved document and "Spara" asks where.
+      if (r.path && !ctx.granted.has(r.path)) return { ...r, path: null, baseRevision: null };
       if (r.path) {
-        ctx.granted.grant(r.path);
         session.readOnly = !(await adoptPath(session, r.path, ctx, true));
         ctx.changed();
       }
@@ -193,6 +199,7 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
 
   async function saveFile(args: Parameters<HostHandlers["saveFile"]>[0]): ReturnType<HostHandlers["saveFile"]> {
     let target: string;
+    const chooses = args.saveAs || args.path === null;
     if (args.saveAs || args.path === null) {
       const chosen = await ctx.chooseSavePath(suggestedName(args.text), "protokoll");
       if (chosen === null) return fail("Ingen fil vald – dokumentet sparades inte.");
@@ -204,7 +211,14 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
     if (!(await adoptPath(session, target, ctx, false))) {
       return fail("Dokumentet sparades inte: filen är öppen för redigering någon annanstans. Spara under ett annat namn med Arkiv → Spara som.");
     }
-    const r: HostResult<{ path: string }> = await base.saveFile({ path: target, text: args.text, saveAs: false });
+    const r: HostResult<{ path: string }> = await base.saveFile({
+      path: target,
+      text: args.text,
+      saveAs: false,
+      // A file chosen in the save dialog is replaced on purpose (the dialog asked); otherwise the
+      // file must still be the revision the page's text is based on.
+      ...(chooses ? {} : { baseRevision: args.baseRevision }),
+    });
     if (r.ok) {
       session.path = r.path;
       session.readOnly = false;

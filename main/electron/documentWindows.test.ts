@@ -263,3 +263,49 @@ describe("a crashed page", () => {
     expect(offered).toMatchObject({ ok: true, entries: [{ key: "krasch1", title: "Innan kraschen" }] });
   });
 });
+
+describe("paths a page may use (issue 13, item 1)", () => {
+  it("never gets a file through a recovery entry: autosave, restore, import and save are all refused", async () => {
+    const secret = join(dir, "hemlig.txt");
+    await writeFile(secret, "Lösenord: hunter2\n");
+    const elsewhere = join(dir, "utanfor.protokoll");
+    const entry = await windows.create();
+    // 1. The page tries to autosave under a path it was never given.
+    const planted = await entry.handlers.autosave({ key: "planterad", path: secret, text: protocolText("Planterat") });
+    expect(planted).toMatchObject({ ok: false, error: expect.stringMatching(/bara filer som du själv har valt/) });
+    // 2. An entry with a foreign path in the recovery folder (written before this check, or by hand):
+    //    restoring it gives the work back as a new document, without the path.
+    const { RecoveryStore } = await import("../files/recovery.js");
+    await new RecoveryStore(join(userData, "recovery")).autosave("gammal", secret, protocolText("Gammalt"));
+    const restored = await entry.handlers.restoreRecovery({ key: "gammal" });
+    expect(restored).toMatchObject({ ok: true, path: null });
+    // 3. So the path is still not the page's to read or write.
+    expect(await entry.handlers.importFile({ path: secret })).toMatchObject({ ok: false, error: expect.stringMatching(/bara filer/) });
+    expect(await entry.handlers.saveFile({ path: elsewhere, text: protocolText("Skrivet"), saveAs: false })).toMatchObject({ ok: false });
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(await readFile(secret, "utf8")).toBe("Lösenord: hunter2\n");
+    // The window's own document is fine for autosave.
+    const own = join(dir, "egen.protokoll");
+    await writeFile(own, protocolText("Eget"));
+    windows.granted.grant(own);
+    await entry.handlers.openFile({ path: own });
+    expect(await entry.handlers.autosave({ key: "egen", path: own, text: protocolText("Eget ändrat") })).toEqual({ ok: true });
+    (entry.win as unknown as Win).close();
+  });
+});
+
+describe("a stale save in the desktop app (issue 13, item 3)", () => {
+  it("is refused with a conflict when the file changed since the window opened it, and a dialog choice replaces it", async () => {
+    const file = join(dir, "andrad-utifran.protokoll");
+    await writeFile(file, protocolText("Öppnat"));
+    const entry = await windows.create();
+    windows.granted.grant(file);
+    const opened = await entry.handlers.openFile({ path: file });
+    if (!opened.ok) throw new Error(opened.error);
+    await writeFile(file, protocolText("Skrivet av kommandoraden"));
+    const stale = await entry.handlers.saveFile({ path: file, text: protocolText("Fönstret"), saveAs: false, baseRevision: opened.revision });
+    expect(stale).toMatchObject({ ok: false, conflict: { text: protocolText("Skrivet av kommandoraden") } });
+    expect(await readFile(file, "utf8")).toBe(protocolText("Skrivet av kommandoraden"));
+    (entry.win as unknown as Win).close();
+  });
+});

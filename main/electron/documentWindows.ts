@@ -5,10 +5,11 @@
  */
 import { app, BrowserWindow, dialog, Menu, screen, type WebContents } from "electron";
 import { readFile } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { createHandlers, type HostEnv } from "../host/createHandlers.js";
 import { SealKeyStore } from "../review/sealKeys.js";
 import { safeStorageProtection } from "./safeStorageProtection.js";
+import { findProfile } from "../export/loadProfile.js";
 import { atomicWrite } from "../files/atomicWrite.js";
 import { RecoveryStore } from "../files/recovery.js";
 import { APP_INDEX_URL } from "./appUrl.js";
@@ -178,6 +179,10 @@ export class DocumentWindows {
         session.dirty = dirty;
         this.updateTitle(win, session);
       },
+      // The municipality profile (issue 15): the Arbetsmapp is the open document's folder, or the
+      // nearest folder above it with a profile.json; logos and fonts are picked in a file dialog.
+      workspaceDir: () => (session.path ? (findProfile(dirname(session.path)) ?? dirname(session.path)) : null),
+      chooseProfileFile: (kind) => dialogs.chooseProfileFile(win, kind),
     };
     const ctx: SessionContext = {
       granted: this.granted,

@@ -79,10 +79,10 @@ describe("the IPC handlers", () => {
     const file = granted.grant(join(dir, "möte.protokoll"));
     const text = protocolText("Val av justerare");
     const saved = await invoke("saveFile", { path: file, text });
-    expect(saved).toEqual({ ok: true, path: file });
+    expect(saved).toEqual({ ok: true, path: file, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await readFile(file, "utf8")).toBe(text);
     const opened = await invoke("openFile", { path: file });
-    expect(opened).toEqual({ ok: true, path: file, text, readOnly: false });
+    expect(opened).toEqual({ ok: true, path: file, text, readOnly: false, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it.each([
@@ -133,7 +133,7 @@ describe("the IPC handlers", () => {
   it("keeps autosaved work and gives it back, but not to another window while this one lives", async () => {
     const text = protocolText("Osparat ärende");
     expect(await invoke("autosave", { key: "w1", path: null, text })).toEqual({ ok: true });
-    expect(await invoke("restoreRecovery", { key: "w1" })).toEqual({ ok: true, text, path: null });
+    expect(await invoke("restoreRecovery", { key: "w1" })).toEqual({ ok: true, text, path: null, baseRevision: null });
     // Owned by this (live) window: not offered as crash recovery.
     expect(await invoke("listRecovery", {})).toEqual({ ok: true, entries: [] });
   });

@@ -98,6 +98,25 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Hänvisning till paragraf", "insert.itemRef"),
       cmd("Standardfras…", "insert.phrase", "Ctrl+Space"),
       cmd("Sidbrytning", "insert.pageBreak"),
+      sep,
+      {
+        label: "Tabell",
+        submenu: [
+          cmd("Infoga tabell", "insert.table", "CmdOrCtrl+Alt+G"),
+          sep,
+          cmd("Infoga rad ovanför", "table.addRowBefore"),
+          cmd("Infoga rad nedanför", "table.addRowAfter"),
+          cmd("Infoga kolumn till vänster", "table.addColumnBefore"),
+          cmd("Infoga kolumn till höger", "table.addColumnAfter"),
+          cmd("Ta bort rad", "table.deleteRow"),
+          cmd("Ta bort kolumn", "table.deleteColumn"),
+          sep,
+          cmd("Rubrikrad av/på", "table.toggleHeaderRow"),
+          cmd("Sammanfoga celler", "table.mergeCells"),
+          cmd("Dela cell", "table.splitCell"),
+          cmd("Ta bort tabell", "table.delete"),
+        ],
+      },
     ],
   };
 
@@ -139,6 +158,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       sep,
       cmd("Förhandsgranska…", "file.preview"),
       cmd("Skriv ut…", "file.print"),
+      cmd("Kommunprofil…", "profile.edit"),
     ],
   };
 

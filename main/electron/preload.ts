@@ -41,6 +41,13 @@ const api = {
   ruleContext: invoke("ruleContext"),
   // Print preview (issue 17)
   previewPdf: invoke("previewPdf"),
+  // The municipality profile (issue 15).
+  readProfile: invoke("readProfile"),
+  writeProfile: invoke("writeProfile"),
+  importProfileFile: invoke("importProfileFile"),
+  // The spell-check's word list (issue 17).
+  readWordList: invoke("readWordList"),
+  addToWordList: invoke("addToWordList"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

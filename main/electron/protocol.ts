@@ -23,6 +23,9 @@ const MIME: Record<string, string> = {
   ".ttf": "font/ttf",
   ".wasm": "application/wasm",
   ".txt": "text/plain; charset=utf-8",
+  // The spell-check's dictionary files.
+  ".aff": "text/plain; charset=utf-8",
+  ".dic": "text/plain; charset=utf-8",
 };
 
 /**

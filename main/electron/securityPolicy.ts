@@ -5,8 +5,10 @@
  */
 import { isAppUrl } from "./appUrl.js";
 
+// 'wasm-unsafe-eval' lets the spell-check worker compile Hunspell's WebAssembly (and nothing else:
+// eval and new Function stay refused).
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /**
  * No remote content: the renderer may load its own files (app://), inline data: images and the

@@ -4,9 +4,9 @@
  * Never throws: every failure comes back as a Swedish message.
  */
 import type { ProtokollFile } from "../../schemas/file.js";
-import { renderDocument } from "../../schemas/render/renderDocument.js";
+import { renderDocument, type RenderOptions } from "../../schemas/render/renderDocument.js";
 import type { Problem } from "../../schemas/rules/problem.js";
-import { exportGate } from "./exportGate.js";
+import { exportGate, type StatusRefusal } from "./exportGate.js";
 import { exportFileName } from "./exportFileName.js";
 import { writeDocx } from "./writeDocx.js";
 import { writePdf } from "./writePdf.js";
@@ -18,18 +18,27 @@ export interface ExportOptions {
   items?: string[];
   draft?: boolean;
   pdfa?: "2a" | "1b";
+  /** (issue 15) The workspace's municipality profile (main/export/loadProfile.ts); none: as without a profile. */
+  profile?: RenderOptions["profile"];
   onProgress?: (done: number, total: number) => void;
 }
 
-export type ExportResult = { ok: true; bytes: Uint8Array; fileName: string } | { ok: false; error: string; problems?: Problem[] };
+/**
+ * A refusal by the gate carries either the rules' `problems` or, when the document's status does
+ * not allow an official export (not justerat, not signed), `refused` with the reason in Swedish
+ * and English.
+ */
+export type ExportResult =
+  | { ok: true; bytes: Uint8Array; fileName: string }
+  | { ok: false; error: string; problems?: Problem[]; refused?: StatusRefusal };
 
 export async function exportDocument(file: ProtokollFile, options: ExportOptions): Promise<ExportResult> {
   try {
     if (!options.draft) {
-      const gate = exportGate(file, options.output === "extract" ? options.items : undefined);
-      if (!gate.ok) return { ok: false, error: gate.error, problems: gate.problems };
+      const gate = exportGate(file, options.output, options.output === "extract" ? (options.items ?? []) : undefined);
+      if (!gate.ok) return { ok: false, error: gate.error, problems: gate.problems, ...(gate.refused ? { refused: gate.refused } : {}) };
     }
-    const r = renderDocument(file, { output: options.output, items: options.items, draft: options.draft });
+    const r = renderDocument(file, { output: options.output, items: options.items, draft: options.draft, profile: options.profile ?? null });
     if (!r.ok) return { ok: false, error: r.error };
     const bytes =
       options.format === "docx"

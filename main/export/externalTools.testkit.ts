@@ -77,8 +77,8 @@ export function pdfStructure(pdf: string): { type: string; depth: number; text: 
   return out;
 }
 
-export function qpdfCheck(pdf: string): { ok: boolean; output: string } {
-  const r = run("qpdf", ["--check", pdf]);
+export function qpdfCheck(pdf: string, timeoutMs = 120_000): { ok: boolean; output: string } {
+  const r = run("qpdf", ["--check", pdf], timeoutMs);
   const output = r.stdout + r.stderr;
   return { ok: r.status === 0 && output.includes("No syntax or stream encoding errors found") && !/WARNING/i.test(output), output };
 }
@@ -89,8 +89,8 @@ function preflightClasspath(): string {
 }
 
 /** Apache PDFBox Preflight: is the file a valid PDF/A-1b? */
-export function preflightA1b(pdf: string): { valid: boolean; output: string } {
-  const r = run("java", ["-cp", preflightClasspath(), "org.apache.pdfbox.preflight.Validator_A1b", pdf], 180_000);
+export function preflightA1b(pdf: string, timeoutMs = 180_000): { valid: boolean; output: string } {
+  const r = run("java", ["-cp", preflightClasspath(), "org.apache.pdfbox.preflight.Validator_A1b", pdf], timeoutMs);
   const output = r.stdout + r.stderr;
   return { valid: r.status === 0 && output.includes("is a valid PDF/A-1b file"), output };
 }

@@ -14,6 +14,8 @@ import {
   Footer,
   Header,
   HeightRule,
+  ImageRun,
+  LineRuleType,
   LevelFormat,
   Packer,
   PageBreak,
@@ -26,12 +28,16 @@ import {
   TabStopType,
   TextRun,
   WidthType,
+  XmlComponent,
   type ILevelsOptions,
   type IXmlableObject,
   type ParagraphChild,
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
-import type { Block, ListStyle, PageFooter, PageHeader, RenderedDocument, Run } from "../../schemas/render/renderModel.js";
+import type { Block, ListStyle, PageFooter, PageHeader, RenderedDocument, RenderProfile, Run } from "../../schemas/render/renderModel.js";
+import { fontBytes, type FontName } from "./fonts.js";
+import { fontFacts, fontTableXml, type FontFacts } from "./fontTable.js";
+import { spannedTableXml } from "./docxTable.js";
 
 /** A4 in twentieths of a point, 2 cm side margins. */
 const PAGE = { width: 11906, height: 16838, side: 1134, top: 1531, bottom: 1701 };
@@ -46,9 +52,11 @@ const listFormat: Record<ListStyle, { format: (typeof LevelFormat)[keyof typeof 
   bullet: { format: LevelFormat.BULLET, text: (l) => (l % 2 === 0 ? "•" : "–") },
 };
 
-function levels(style: ListStyle): ILevelsOptions[] {
+/** A list's three levels; `start` is the first number of the outer level (a list that goes on from an earlier one). */
+function levels(style: ListStyle, start = 1): ILevelsOptions[] {
   return [0, 1, 2].map((level) => ({
     level,
+    ...(level === 0 && start !== 1 ? { start } : {}),
     format: listFormat[style].format,
     text: listFormat[style].text(level),
     alignment: AlignmentType.LEFT,
@@ -56,9 +64,24 @@ function levels(style: ListStyle): ILevelsOptions[] {
   }));
 }
 
-function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
-  const out: TextRun[] = [];
+/** Raw xml objects as a paragraph child of the docx library (a REF field inside a numbered paragraph). */
+class RawChild extends XmlComponent {
+  constructor(private readonly xml: IXmlableObject) {
+    super("w:r");
+  }
+
+  override prepForXml(): IXmlableObject {
+    return this.xml;
+  }
+}
+
+function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number } = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
   for (const r of runs) {
+    if (r.ref) {
+      out.push(new RawChild(runsXml([r])[0]!) as unknown as TextRun);
+      continue;
+    }
     r.text.split("\n").forEach((part, i) => {
       // Only what differs from the paragraph style is written (no <w:b w:val="false"/> on every run).
       out.push(new TextRun({ text: part, bold: r.bold || extra.bold ? true : undefined, italics: r.italic, break: i > 0 ? 1 : undefined, size: extra.size }));
@@ -80,12 +103,23 @@ const RUN_PROPERTIES = {
   boldItalic: { "w:rPr": [{ "w:b": EMPTY }, { "w:bCs": EMPTY }, { "w:i": EMPTY }, { "w:iCs": EMPTY }] },
 };
 
-/** The `w:r` elements of runs, as `textRuns` makes them: a "\n" starts a new run with a line break. */
+/**
+ * The `w:r` elements of runs, as `textRuns` makes them: a "\n" starts a new run with a line break.
+ * A reference to a § (`ref`) is a REF field to the heading's bookmark with the current "§ 5" as
+ * its result, marked dirty so Word updates it when it opens the file — after the secretary has
+ * moved §§ in Word, the references follow.
+ */
 function runsXml(runs: readonly Run[], extraBold = false): IXmlableObject[] {
   const out: IXmlableObject[] = [];
   for (const r of runs) {
     const bold = !!r.bold || extraBold;
     const props = bold && r.italic ? RUN_PROPERTIES.boldItalic : bold ? RUN_PROPERTIES.bold : r.italic ? RUN_PROPERTIES.italic : null;
+    if (r.ref) {
+      const run: unknown[] = props ? [props] : [];
+      run.push({ "w:t": [{ _attr: { "xml:space": "preserve" } }, r.text] });
+      out.push({ "w:fldSimple": [{ _attr: { "w:instr": ` REF ${r.ref} \\h `, "w:dirty": "true" } }, { "w:r": run }] });
+      continue;
+    }
     r.text.split("\n").forEach((part, i) => {
       const run: unknown[] = props ? [props] : [];
       if (i > 0) run.push({ "w:br": EMPTY });
@@ -112,6 +146,10 @@ export class WordTable extends FileChild {
 
   constructor(b: Extract<Block, { type: "table" }>) {
     super("w:tbl");
+    if (b.spans) {
+      this.xml = spannedTableXml(b, TEXT_WIDTH); // merged cells: docxTable.ts
+      return;
+    }
     const total = b.columns.reduce((s, c) => s + c.width, 0);
     const widths = b.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
     // Word's default alignment is left: only centred and right-aligned columns say so.
@@ -155,22 +193,56 @@ export class WordTable extends FileChild {
   }
 }
 
+/** Where a § heading's bookmark goes: around the first `chars` characters ("§ 5"). */
+export interface WordBookmark {
+  id: number;
+  name: string;
+  chars: number;
+}
+
+/** Split runs after `chars` characters: [before, after]. */
+function splitRuns(runs: readonly Run[], chars: number): [Run[], Run[]] {
+  const before: Run[] = [];
+  const after: Run[] = [];
+  let left = chars;
+  for (const r of runs) {
+    if (left <= 0) after.push(r);
+    else if (r.text.length <= left) {
+      before.push(r);
+      left -= r.text.length;
+    } else {
+      before.push({ ...r, text: r.text.slice(0, left) });
+      after.push({ ...r, text: r.text.slice(left) });
+      left = 0;
+    }
+  }
+  return [before, after];
+}
+
 /**
- * A plain paragraph or heading of the body (no numbering): its style, a page break before it, a
- * left indent and its runs. Written straight as xml objects for the same reason as `WordTable`
- * (a 500-§ protocol has ~12 000 of them); the XML is the library's `Paragraph` + `TextRun`'s.
+ * A plain paragraph or heading of the body (no numbering): its style, keep-with-next, a page break
+ * before it, a left indent, an outline level, a bookmark and its runs. Written straight as xml
+ * objects for the same reason as `WordTable` (a 500-§ protocol has ~12 000 of them); the XML is the
+ * library's `Paragraph` + `TextRun`'s (writeDocx.test.ts compares them). A heading carries its
+ * outline level in the paragraph too (not only in its style), so every reader builds the outline.
  */
 export class WordParagraph extends FileChild {
   private readonly xml: IXmlableObject;
 
-  constructor(options: { style?: string; pageBreakBefore?: boolean; indentLeft?: number; runs: readonly Run[] }) {
+  constructor(options: { style?: string; keepNext?: boolean; pageBreakBefore?: boolean; indentLeft?: number; outlineLevel?: number; bookmark?: WordBookmark; runs: readonly Run[] }) {
     super("w:p");
     const pPr: IXmlableObject[] = [];
     if (options.style) pPr.push({ "w:pStyle": { _attr: { "w:val": options.style } } });
+    if (options.keepNext) pPr.push({ "w:keepNext": EMPTY });
     if (options.pageBreakBefore) pPr.push({ "w:pageBreakBefore": EMPTY });
     if (options.indentLeft) pPr.push({ "w:ind": { _attr: { "w:left": options.indentLeft } } });
+    if (options.outlineLevel !== undefined) pPr.push({ "w:outlineLvl": { _attr: { "w:val": options.outlineLevel } } });
     const content: IXmlableObject[] = pPr.length ? [{ "w:pPr": pPr }] : [];
-    content.push(...runsXml(options.runs));
+    const bm = options.bookmark;
+    if (bm) {
+      const [label, rest] = splitRuns(options.runs, bm.chars);
+      content.push({ "w:bookmarkStart": { _attr: { "w:id": bm.id, "w:name": bm.name } } }, ...runsXml(label), { "w:bookmarkEnd": { _attr: { "w:id": bm.id } } }, ...runsXml(rest));
+    } else content.push(...runsXml(options.runs));
     this.xml = { "w:p": content.length ? content : EMPTY };
   }
 
@@ -181,6 +253,7 @@ export class WordParagraph extends FileChild {
 
 class DocxBuilder {
   private listInstance = 0;
+  private bookmarkId = 0;
   private breakNext = false;
   readonly children: (Paragraph | WordParagraph | WordTable)[] = [];
 
@@ -205,17 +278,34 @@ class DocxBuilder {
 
   block(b: Block, ctx: { indent: number; quote: boolean; list?: { style: ListStyle; instance: number; level: number } }) {
     switch (b.type) {
-      case "heading":
-        this.push(new WordParagraph({ style: `Heading${b.level}`, pageBreakBefore: this.takeBreak(), runs: b.runs }));
+      case "heading": {
+        // The "§ 5" at the start of a § heading is its bookmark, which REF fields point to.
+        const label = b.anchor ? /^§\s*(\d+|\?)/.exec(b.runs[0]?.text ?? "") : null;
+        this.push(
+          new WordParagraph({
+            style: `Heading${b.level}`,
+            keepNext: true,
+            pageBreakBefore: this.takeBreak(),
+            outlineLevel: b.level - 1,
+            bookmark: b.anchor && label ? { id: ++this.bookmarkId, name: b.anchor, chars: label[0].length } : undefined,
+            // The sekretess marking is a second line of the heading itself.
+            runs: b.marking ? [...b.runs, { text: `\n${b.marking}` }] : b.runs,
+          }),
+        );
         return;
+      }
       case "paragraph":
-        this.push(new WordParagraph({ style: this.paragraphStyle(b.style, ctx), pageBreakBefore: this.takeBreak(), indentLeft: ctx.indent, runs: b.runs }));
+        // A lead-in ("Ersättaren … anförde följande") stays with what it introduces.
+        this.push(new WordParagraph({ style: this.paragraphStyle(b.style, ctx), keepNext: b.style === "lead" || undefined, pageBreakBefore: this.takeBreak(), indentLeft: ctx.indent, runs: b.runs }));
         return;
       case "list": {
         const level = Math.min(ctx.list ? ctx.list.level + 1 : 0, 2);
-        // Every list is its own numbering instance, so each one starts at its first number.
+        // Every list is its own numbering instance, so each one starts at its first number; a list
+        // that goes on from an earlier one (the questions of an answer: 2, 3 after the answer to 1)
+        // has its own definition starting there.
         const instance = ++this.listInstance;
-        const ref = `list-${b.style}`;
+        const ref = b.start === 1 ? `list-${b.style}` : `list-${b.style}-from-${b.start}`;
+        const definition = b.start === 1 ? undefined : { reference: ref, levels: levels(b.style, b.start) };
         for (const item of b.items) {
           // The first paragraph of the item carries the number; the rest are indented under it.
           const [first, ...rest] = item;
@@ -224,7 +314,7 @@ class DocxBuilder {
               new Paragraph({
                 style: ctx.quote ? "Quote" : undefined,
                 pageBreakBefore: this.takeBreak(),
-                numbering: { reference: ref, level, instance },
+                numbering: { reference: definition ?? ref, level, instance },
                 children: textRuns(first.runs),
               }),
             );
@@ -265,9 +355,49 @@ class DocxBuilder {
 
 }
 
-function header(h: PageHeader | null, watermark: string | null): Header {
+/** The fonts a document is written in: the profile's, else DejaVu Serif (body) and DejaVu Sans (headings). */
+function fontsOf(profile: RenderProfile | null | undefined): { body: string; heading: string } {
+  return { body: profile?.fonts.body?.family ?? DOCX_BODY_FONT, heading: profile?.fonts.heading?.family ?? DOCX_HEADING_FONT };
+}
+
+/** "#1F4E79" → "1F4E79" (Word's colour form). */
+const wordColour = (c: string | null | undefined, fallback: string) => (c ? c.replace(/^#/, "").toUpperCase() : fallback);
+
+/**
+ * The municipality's letterhead at the top of the first page (see `RenderProfile`): the logo
+ * (the PNG; at most 20 mm high and 60 mm wide), the municipality's name in the heading font and
+ * accent colour, and the address line under it.
+ */
+function letterhead(profile: RenderProfile): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (profile.logo) {
+    // 96 px to the inch: 20 mm ≈ 76 px, 60 mm ≈ 227 px.
+    const scale = Math.min(76 / profile.logo.height, 227 / profile.logo.width);
+    out.push(
+      new Paragraph({
+        style: "Letterhead",
+        keepNext: true,
+        // Line height follows the picture (an explicit "auto" rule: LibreOffice otherwise clips it to one line).
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 80 },
+        children: [
+          new ImageRun({
+            type: "png",
+            data: profile.logo.png,
+            transformation: { width: Math.round(profile.logo.width * scale), height: Math.round(profile.logo.height * scale) },
+            altText: { name: "Logotyp", description: profile.logo.alt, title: profile.logo.alt },
+          }),
+        ],
+      }),
+    );
+  }
+  out.push(new Paragraph({ style: "Letterhead", keepNext: true, children: textRuns([{ text: profile.municipality, bold: true }]) }));
+  if (profile.addressLine) out.push(new Paragraph({ style: "LetterheadAddress", children: textRuns([{ text: profile.addressLine }]) }));
+  return out;
+}
+
+function header(h: PageHeader | null, watermark: string | null, profile: RenderProfile | null | undefined): Header {
   const children: ParagraphChild[] = [];
-  if (watermark) children.push(new TextWatermark({ text: watermark, font: DOCX_HEADING_FONT, color: "C0C0C0", layout: "diagonal" }));
+  if (watermark) children.push(new TextWatermark({ text: watermark, font: fontsOf(profile).heading, color: "C0C0C0", layout: "diagonal" }));
   if (h) children.push(...textRuns([{ text: h.left, bold: true }]), new TextRun({ children: ["\t", h.center] }), new TextRun({ children: ["\t", h.right] }));
   return new Header({
     children: [
@@ -277,7 +407,7 @@ function header(h: PageHeader | null, watermark: string | null): Header {
           { type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH / 2) },
           { type: TabStopType.RIGHT, position: TEXT_WIDTH },
         ],
-        border: h ? { bottom: { style: BorderStyle.SINGLE, size: 4, color: "808080", space: 4 } } : undefined,
+        border: h ? { bottom: { style: BorderStyle.SINGLE, size: 4, color: wordColour(profile?.colours.accent, "808080"), space: 4 } } : undefined,
         children,
       }),
     ],
@@ -329,11 +459,46 @@ function footer(f: PageFooter): Footer {
   return new Footer({ children });
 }
 
-const headingRun = (size: number) => ({ font: DOCX_HEADING_FONT, bold: true, size, color: "000000" });
+/** The shipped fonts' facts for fontTable.xml (read once from the files). */
+let shippedFacts: Map<string, FontFacts | null> | null = null;
+function shippedFontFacts(): Map<string, FontFacts | null> {
+  if (!shippedFacts) {
+    const facts = (name: FontName) => {
+      try {
+        return fontFacts(new Uint8Array(fontBytes(name)));
+      } catch {
+        return null;
+      }
+    };
+    shippedFacts = new Map([
+      [DOCX_BODY_FONT, facts("serif")],
+      [DOCX_HEADING_FONT, facts("sans")],
+    ]);
+  }
+  return shippedFacts;
+}
+
+/**
+ * word/fontTable.xml: each font the document names, with PANOSE, family and pitch from its file,
+ * so Word without the font substitutes a similar serif or sans font.
+ */
+export function documentFontTable(profile: RenderProfile | null | undefined): string {
+  const shipped = shippedFontFacts();
+  const fonts = fontsOf(profile);
+  const factsOf = (name: string, own: { regular: Uint8Array } | null | undefined) => (own ? fontFacts(own.regular) : (shipped.get(name) ?? null));
+  return fontTableXml([
+    { name: fonts.body, facts: factsOf(fonts.body, profile?.fonts.body) },
+    { name: fonts.heading, facts: factsOf(fonts.heading, profile?.fonts.heading) },
+  ]);
+}
 
 /** Build the `docx` Document for a rendered document. */
 export function buildDocx(doc: RenderedDocument, onProgress?: (done: number, total: number) => void): Document {
   const builder = new DocxBuilder();
+  const fonts = fontsOf(doc.profile);
+  const accent = wordColour(doc.profile?.colours.accent, "000000");
+  const headingRun = (size: number) => ({ font: fonts.heading, bold: true, size, color: accent });
+  if (doc.profile) builder.children.push(...letterhead(doc.profile));
   doc.blocks.forEach((b, i) => {
     builder.block(b, { indent: 0, quote: false });
     onProgress?.(i + 1, doc.blocks.length);
@@ -346,18 +511,21 @@ export function buildDocx(doc: RenderedDocument, onProgress?: (done: number, tot
     description: doc.subject,
     styles: {
       default: {
-        document: { run: { font: DOCX_BODY_FONT, size: 21, language: { value: doc.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
-        heading1: { run: headingRun(32), paragraph: { spacing: { before: 0, after: 240 }, keepNext: true } },
-        heading2: { run: headingRun(26), paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true } },
-        heading3: { run: headingRun(22), paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+        document: { run: { font: fonts.body, size: 21, language: { value: doc.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        // Outline levels in the styles, so Word's navigation pane and LibreOffice's Navigator list the headings.
+        heading1: { run: headingRun(32), paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, outlineLevel: 0 } },
+        heading2: { run: headingRun(26), paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+        heading3: { run: headingRun(22), paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 2 } },
       },
       paragraphStyles: [
-        { id: "Lead", name: "Lead-in", basedOn: "Normal", next: "Normal", quickFormat: true, paragraph: { keepNext: false } },
+        { id: "Lead", name: "Lead-in", basedOn: "Normal", next: "Normal", quickFormat: true, paragraph: { keepNext: true } },
+        { id: "Letterhead", name: "Brevhuvud", basedOn: "Normal", next: "Normal", run: { font: fonts.heading, size: 28, color: accent }, paragraph: { spacing: { after: 40 } } },
+        { id: "LetterheadAddress", name: "Brevhuvud adress", basedOn: "Normal", next: "Normal", run: { font: fonts.heading, size: 16, color: "444444" }, paragraph: { spacing: { after: 360 } } },
         { id: "Meta", name: "Dnr och underrubrik", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 19, color: "333333" } },
         { id: "Note", name: "Anmärkning", basedOn: "Normal", next: "Normal", run: { size: 18, italics: true } },
         { id: "Center", name: "Centrerad", basedOn: "Normal", next: "Normal", paragraph: { alignment: AlignmentType.CENTER } },
         { id: "Quote", name: "Quote", basedOn: "Normal", next: "Normal", quickFormat: true, paragraph: { indent: { left: 567, right: 567 } }, run: { italics: true } },
-        { id: "PageHeader", name: "Sidhuvud och sidfot", basedOn: "Normal", run: { font: DOCX_HEADING_FONT, size: 17 }, paragraph: { spacing: { after: 0 } } },
+        { id: "PageHeader", name: "Sidhuvud och sidfot", basedOn: "Normal", run: { font: fonts.heading, size: 17 }, paragraph: { spacing: { after: 0 } } },
       ],
     },
     numbering: { config: (["decimal", "upper-alpha", "lower-alpha", "bullet"] as const).map((s) => ({ reference: `list-${s}`, levels: levels(s) })) },
@@ -369,7 +537,7 @@ export function buildDocx(doc: RenderedDocument, onProgress?: (done: number, tot
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.side, right: PAGE.side, header: 567, footer: 454 },
           },
         },
-        headers: { default: header(doc.header, doc.watermark) },
+        headers: { default: header(doc.header, doc.watermark, doc.profile) },
         footers: { default: footer(doc.footer) },
         children: builder.children,
       },
@@ -405,6 +573,9 @@ export function coreProperties(doc: Pick<RenderedDocument, "title" | "subject" |
 
 /** Render model → DOCX bytes. */
 export async function writeDocx(doc: RenderedDocument, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
-  const buffer = await Packer.toBuffer(buildDocx(doc, options.onProgress), undefined, [{ path: "docProps/core.xml", data: coreProperties(doc) }]);
+  const buffer = await Packer.toBuffer(buildDocx(doc, options.onProgress), undefined, [
+    { path: "docProps/core.xml", data: coreProperties(doc) },
+    { path: "word/fontTable.xml", data: documentFontTable(doc.profile) },
+  ]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -188,3 +188,36 @@ for (let n = Number(startArg); ; n++) {
     expect(stats.midSave).toBeGreaterThan(stats.kills / 4);
   });
 });
+
+describe("orphan temporary files (issue 13, item 7)", () => {
+  it("parallel saves of one document leave no temporary files behind", async () => {
+    const file = join(dir, "parallellt.protokoll");
+    await writeFile(file, protocolText("Sparning 0"));
+    for (let round = 0; round < 5; round++)
+      await Promise.all(Array.from({ length: 12 }, (_, i) => atomicWrite(file, protocolText(`Sparning ${round * 12 + i + 1}`))));
+    expect((await readdir(dir)).filter((n) => n.startsWith(".parallellt.") && n.endsWith(".tmp"))).toEqual([]);
+    expect(saveNumber(await readFile(file, "utf8"))).toBeGreaterThan(48);
+  });
+
+  it("opening a document clears what a killed save left behind a minute ago", async () => {
+    const { createHandlers } = await import("../host/createHandlers.js");
+    const file = join(dir, "dodad.protokoll");
+    await writeFile(file, protocolText("Dödad"));
+    const partial = join(dir, ".dodad.protokoll.0123456789ab.tmp");
+    const partialBak = join(dir, ".dodad.protokoll.bak.ba9876543210.tmp");
+    for (const f of [partial, partialBak]) await writeFile(f, '{"format":"proto');
+    const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
+    for (const f of [partial, partialBak]) await utimes(f, twoMinutesAgo, twoMinutesAgo);
+    const handlers = createHandlers({
+      resolve: (p) => p,
+      chooseOpenPath: async () => null,
+      chooseSavePath: async () => null,
+      chooseImportPath: async () => null,
+      listFiles: async () => [],
+      recoveryDir: join(dir, "recovery-dodad"),
+      setDocumentState: async () => undefined,
+    });
+    expect(await handlers.openFile({ path: file })).toMatchObject({ ok: true });
+    expect([existsSync(partial), existsSync(partialBak)]).toEqual([false, false]);
+  });
+});

@@ -45,8 +45,20 @@ export async function atomicWrite(path: string, text: string, options?: AtomicWr
   await removeStaleTemporaries(dir, name);
 }
 
-/** Temporary files older than this were left by a save that was interrupted (crash, power cut). */
-export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+/**
+ * Temporary files untouched for longer than this were left by a save that was interrupted (crash,
+ * power cut, kill): a save writes its temporary file in one go (at most MAX_FILE_BYTES), flushes
+ * it and renames it at once, so a live one is never a minute old.
+ */
+export const STALE_TEMPORARY_MS = 60 * 1000;
+
+/**
+ * Remove the temporary files interrupted saves of the document at `path` left behind (its own and
+ * those of its `.bak`). Called after every save and when the document is opened. Best effort.
+ */
+export async function removeOrphanTemporaries(path: string): Promise<void> {
+  await removeStaleTemporaries(dirname(path), basename(path));
+}
 
 /**
  * Remove `.<name>.<random>.tmp` files that an interrupted save of this document left behind. Only
@@ -80,7 +92,7 @@ async function resolveTarget(path: string): Promise<string> {
  * The previous version becomes `<name>.bak`. A hard link to it is made under a temporary name and
  * renamed over the old backup, so the backup too is always a complete file.
  */
-async function keepBackup(target: string, bak: string): Promise<void> {
+export async function keepBackup(target: string, bak: string): Promise<void> {
   const tmp = join(dirname(bak), `.${basename(bak)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await link(target, tmp);
@@ -96,9 +108,10 @@ async function keepBackup(target: string, bak: string): Promise<void> {
   }
   try {
     await rename(tmp, bak);
-  } catch (e) {
+  } finally {
+    // When two saves run at once the backup may already be this very file (a hard link to the
+    // same inode), and then rename does nothing and leaves the temporary name behind (POSIX).
     await unlink(tmp).catch(() => undefined);
-    throw e;
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -37,7 +38,7 @@ describe("opening a document file", () => {
     await writeFile(file, text);
     const parsed = parse(text);
     if (!parsed.ok) throw new Error("the test document does not parse");
-    expect(await readDocumentFile(file)).toEqual({ ok: true, text, file: parsed.file });
+    expect(await readDocumentFile(file)).toEqual({ ok: true, text, file: parsed.file, revision: createHash("sha256").update(text).digest("hex") });
   });
 
   it("says a missing file does not exist", async () => {
@@ -110,5 +111,23 @@ describe("opening a document file", () => {
     const r = await readDocumentFile(file);
     expect(r.ok ? "" : r.error).toBe("”stor.protokoll” är för stor för att öppnas (50 MB, högst 50 MB).");
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+});
+
+describe("open errors name the problem, not the content (issue 13, item 9)", () => {
+  it("never echoes a foreign file's bytes", async () => {
+    const secrets = [
+      "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n",
+      '{"api_key": "sk-HEMLIG-NYCKEL-123"} trailing',
+      '{"format": "sk-HEMLIG-NYCKEL-123", "version": 1}',
+      "[1, 2, sk-HEMLIG-NYCKEL-123",
+    ];
+    for (const [i, s] of secrets.entries()) {
+      const error = await refused(`hemlig-${i}.protokoll`, s);
+      expect(error).not.toMatch(/root:x|bin\/bash|HEMLIG|sk-/);
+      expect(error).toMatch(/JSON|format|avkortad/);
+    }
+    // It still says where: line and column.
+    expect(await refused("plats.protokoll", '{\n  "format": "protokoll",\n  x\n}')).toMatch(/line 3, column 3/);
   });
 });

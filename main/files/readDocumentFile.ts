@@ -7,13 +7,15 @@
 import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { revisionOf } from "./revision.js";
 import { MAX_FILE_BYTES, parse, type FileError, type ProtokollFile } from "../../schemas/file.js";
 
 /** Why a file could not be opened, for callers that word it their own way (the CLI, in English and Swedish). */
 export type ReadFailure = "missing" | "denied" | "folder" | "not-a-file" | "too-large" | "foreign" | "binary" | "not-utf8" | "invalid" | "unreadable";
 
 export type ReadResult =
-  | { ok: true; text: string; file: ProtokollFile }
+  /** `revision`: the SHA-256 of the bytes read (main/files/revision.ts). */
+  | { ok: true; text: string; file: ProtokollFile; revision: string }
   /** `error` in Swedish for the app; `errors` what `parse` found, for an invalid document. */
   | { ok: false; reason: ReadFailure; error: string; errors?: FileError[] };
 
@@ -53,17 +55,20 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
     }
     const parsed = parse(text);
     if (!parsed.ok) {
-      const shown = parsed.errors.slice(0, 3).map((err) => (err.path ? `${err.path}: ${err.message}` : err.message));
+      const shown = parsed.errors.slice(0, 3).map((err) => clip(err.path ? `${err.path}: ${err.message}` : err.message));
       const more = parsed.errors.length > 3 ? ` (och ${parsed.errors.length - 3} fel till)` : "";
       return refuse("invalid", `”${name}” kan inte öppnas: ${shown.join("; ")}${more}`, parsed.errors);
     }
-    return { ok: true, text, file: parsed.file };
+    return { ok: true, text, file: parsed.file, revision: revisionOf(bytes) };
   } catch (e) {
     return refuse("unreadable", `”${name}” kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     await handle.close().catch(() => undefined);
   }
 }
+
+/** A structure error may quote part of the document: keep the message to a line. */
+const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
 
 function openError(name: string, e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;

@@ -22,7 +22,7 @@ describe("the recovery folder", () => {
     expect(rest).toEqual([]);
     expect(entry).toMatchObject({ key: "fonster-1", path: "/hem/sekr/socialnamnden.protokoll", title: "Val av justerare" });
     expect(Date.parse(entry!.savedAt)).not.toBeNaN();
-    expect(await store.restore("fonster-1")).toEqual({ text, path: "/hem/sekr/socialnamnden.protokoll" });
+    expect(await store.restore("fonster-1")).toEqual({ text, path: "/hem/sekr/socialnamnden.protokoll", baseRevision: null });
   });
 
   it("replaces the previous autosave of the same document", async () => {

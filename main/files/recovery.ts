@@ -19,6 +19,8 @@ export interface RecoveryEntry {
 
 interface StoredEntry extends RecoveryEntry {
   text: string;
+  /** The revision of `path` the work is based on (main/files/revision.ts), so it still saves safely. */
+  baseRevision: string | null;
 }
 
 /** Same rule as the contract's `key`: safe as a file name on every platform. */
@@ -28,8 +30,8 @@ const UNTITLED = "Namnlöst";
 export class RecoveryStore {
   constructor(private readonly dir: string) {}
 
-  async autosave(key: string, path: string | null, text: string): Promise<void> {
-    const entry: StoredEntry = { key, path, savedAt: new Date().toISOString(), title: titleOf(text), text };
+  async autosave(key: string, path: string | null, text: string, baseRevision: string | null = null): Promise<void> {
+    const entry: StoredEntry = { key, path, savedAt: new Date().toISOString(), title: titleOf(text), text, baseRevision };
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await atomicWrite(this.file(key), JSON.stringify(entry), { backup: false });
   }
@@ -51,9 +53,9 @@ export class RecoveryStore {
     return entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
 
-  async restore(key: string): Promise<{ text: string; path: string | null } | null> {
+  async restore(key: string): Promise<{ text: string; path: string | null; baseRevision: string | null } | null> {
     const stored = await this.read(key);
-    return stored ? { text: stored.text, path: stored.path } : null;
+    return stored ? { text: stored.text, path: stored.path, baseRevision: stored.baseRevision } : null;
   }
 
   async discard(key: string): Promise<void> {
@@ -78,6 +80,7 @@ export class RecoveryStore {
         savedAt: raw.savedAt,
         title: typeof raw.title === "string" && raw.title ? raw.title : titleOf(raw.text),
         text: raw.text,
+        baseRevision: typeof raw.baseRevision === "string" && /^[0-9a-f]{64}$/.test(raw.baseRevision) ? raw.baseRevision : null,
       };
     } catch {
       return null;

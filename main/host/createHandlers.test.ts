@@ -25,7 +25,7 @@ describe("createHandlers", () => {
   it("saves a document canonically and opens it again with the same text", async () => {
     const text = sample();
     const saved = await handlers.saveFile({ path: "möte.protokoll", text, saveAs: false });
-    expect(saved).toEqual({ ok: true, path: "möte.protokoll" });
+    expect(saved).toEqual({ ok: true, path: "möte.protokoll", revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(readFileSync(join(dir, "möte.protokoll"), "utf8")).toBe(text);
     const opened = await handlers.openFile({ path: "möte.protokoll" });
     expect(opened.ok && opened.text).toBe(text);

@@ -13,9 +13,12 @@ import { randomBytes } from "node:crypto";
 import { basename, dirname, extname, join } from "node:path";
 import type { HostHandlers, HostResult, ResultOf } from "../../schemas/contract.js";
 import { parse, serialize, type FileError } from "../../schemas/file.js";
-import { atomicWrite } from "../files/atomicWrite.js";
+import { atomicWrite, removeOrphanTemporaries } from "../files/atomicWrite.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
 import { RecoveryStore } from "../files/recovery.js";
+import { acquireLock } from "../files/fileLock.js";
+import { currentRevision, revisionOf } from "../files/revision.js";
+import { saveRefusal } from "./saveGuard.js";
 import { exportDocument, importDocument, reportLines } from "./services.js";
 import { mergeWordReview } from "../review/mergeWordReview.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
@@ -26,6 +29,9 @@ type SealChannel = "listSealKeys" | "createSealKey" | "signSeal";
 type Guard = <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) => (args: A) => Promise<HostResult<R>>;
 import { listBodies, saveBody } from "./bodies.js";
 import { buildRuleContext } from "./ruleContext.js";
+import { loadProfile } from "../export/loadProfile.js";
+import { profileHandlers, type ProfileEnv } from "./profileHandlers.js";
+import { addToWordList, readWordList, wordListFile } from "./wordList.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -41,7 +47,7 @@ export interface DocumentState {
   path: string | null;
 }
 
-export interface HostEnv {
+export interface HostEnv extends ProfileEnv {
   /** A path from the renderer → the real path, or null when it is not allowed (outside the workspace). */
   resolve(path: string): string | null;
   /** A real path → how the renderer should see it (identity in the app, workspace-relative on the web). */
@@ -61,6 +67,17 @@ export interface HostEnv {
   sealKeys?: SealKeyStore | null;
   /** Folder of the bodies' saved reglementen (bodies/ in the workspace); without it none are offered or saved. */
   bodiesDir?: string;
+  /**
+   * Honour `<document>.lock` files of others (the web host, which has no window of its own): a
+   * document locked by the desktop app opens read-only and is not saved over, and a save holds the
+   * lock while it writes. The Electron app takes its locks per window (main/electron/documentSession.ts).
+   */
+  honourLocks?: { owner: string };
+  /**
+   * Where the workspace's word list of the spell-check is, for the open document (a renderer path,
+   * or null when unsaved); null when there is none. Default: `ordlista.txt` beside the document.
+   */
+  wordListPath?(documentPath: string | null): string | null;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -126,6 +143,27 @@ export function createHandlers(env: HostEnv): HostHandlers {
     return real === null ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` } : real;
   };
 
+  /** Saves in progress, by real path: the next save of the same file waits for the one before. */
+  const saving = new Map<string, Promise<unknown>>();
+  const serialized = <T>(key: string, body: () => Promise<T>): Promise<T> => {
+    const before = saving.get(key) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(body);
+    const settled = run.catch(() => undefined);
+    saving.set(key, settled);
+    void settled.then(() => saving.get(key) === settled && saving.delete(key));
+    return run;
+  };
+
+  /** The save was based on another revision than the one on disk: refuse, and say what is there now. */
+  const conflict = async (real: string, revision: string) => {
+    const now = await readDocumentFile(real);
+    return {
+      ok: false as const,
+      error: `Filen ”${basename(real)}” har ändrats sedan du öppnade den (i en annan flik, ett annat fönster eller program). Dokumentet sparades inte, så inget har skrivits över.`,
+      conflict: { revision, text: now.ok ? now.text : null },
+    };
+  };
+
   /** Run a handler body; an unexpected exception becomes a Swedish error instead of crossing the boundary. */
   const guard =
     <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) =>
@@ -161,6 +199,8 @@ export function createHandlers(env: HostEnv): HostHandlers {
       if (typeof real !== "string") return fail(real.error);
       const r = await readDocumentFile(real);
       if (!r.ok) return fail(r.error);
+      // What an interrupted save of this document left behind (issue 13, item 7).
+      await removeOrphanTemporaries(real);
       let readOnly = false;
       try {
         const h = await open(real, "r+");
@@ -168,24 +208,50 @@ export function createHandlers(env: HostEnv): HostHandlers {
       } catch {
         readOnly = true;
       }
-      return { ok: true, path: present(real), text: r.text, readOnly };
+      if (!readOnly && env.honourLocks) {
+        // Someone else (the desktop app, another web host) has it open for writing: read-only here.
+        const lock = await acquireLock(real, env.honourLocks.owner);
+        if (lock.ok) await lock.release();
+        else readOnly = true;
+      }
+      return { ok: true, path: present(real), text: r.text, readOnly, revision: r.revision };
     }),
 
     listFiles: guard("Listan över dokument", async () => ({ ok: true, files: await env.listFiles() })),
 
-    saveFile: guard("Spara", async ({ path, text, saveAs }) => {
+    saveFile: guard("Spara", async ({ path, text, saveAs, baseRevision }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet sparades inte eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
-      let chosen = saveAs || path === null ? await env.chooseSavePath(suggestedName(text), "protokoll") : path;
+      const chooses = saveAs || path === null;
+      let chosen = chooses ? await env.chooseSavePath(suggestedName(text), "protokoll") : path;
       if (chosen === null) return fail("Ingen fil vald – dokumentet sparades inte.");
       chosen = withExtension(chosen, "protokoll");
       const real = resolveOr(chosen);
       if (typeof real !== "string") return fail(real.error);
-      const refused = await mayOverwrite(real);
-      if (refused) return fail(refused);
-      // Write the canonical form, so the same document always gives the same bytes.
-      await atomicWrite(real, serialize(parsed.file));
-      return { ok: true, path: present(real) };
+      // One save of a file at a time in this host, so "check the revision, then write" is not
+      // interleaved with another tab's save of the same file.
+      return serialized(real, async () => {
+        const refused = await mayOverwrite(real);
+        if (refused) return fail(refused);
+        // A file chosen in a dialog just now is replaced on purpose; otherwise it must still be the
+        // revision the text was based on (issue 13, item 3).
+        const base = chooses ? undefined : baseRevision;
+        const onDisk = await currentRevision(real);
+        if (base !== undefined && onDisk !== null && onDisk !== base) return conflict(real, onDisk);
+        const existing = onDisk === null ? null : await readDocumentFile(real);
+        const guardMessage = saveRefusal(existing?.ok ? existing.file : null, parsed.file, base !== undefined);
+        if (guardMessage) return fail(guardMessage);
+        const lock = env.honourLocks ? await acquireLock(real, env.honourLocks.owner) : null;
+        if (lock && !lock.ok) return fail(`Dokumentet sparades inte: ${lock.error.replace(/ Det öppnas skrivskyddat\.$/, "")} Spara under ett annat namn.`);
+        try {
+          // Write the canonical form, so the same document always gives the same bytes.
+          const bytes = serialize(parsed.file);
+          await atomicWrite(real, bytes);
+          return { ok: true as const, path: present(real), revision: revisionOf(bytes) };
+        } finally {
+          if (lock?.ok) await lock.release();
+        }
+      });
     }),
 
     importFile: guard("Import", async ({ path, upload }) => {
@@ -200,7 +266,11 @@ export function createHandlers(env: HostEnv): HostHandlers {
     exportFile: guard("Export", async ({ text, format, output, items, draft, path }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
-      const r = await exportDocument(parsed.file, { format, output, items, draft });
+      // The municipality profile of the workspace (issue 15): every export uses it.
+      const root = env.workspaceDir?.() ?? null;
+      const profile = root ? await loadProfile(root) : null;
+      if (profile && !profile.ok) return fail(profile.error);
+      const r = await exportDocument(parsed.file, { format, output, items, draft, profile: profile?.profile ?? null });
       if (!r.ok) return fail(r.error);
       const chosen = path ?? (await env.chooseSavePath(r.fileName.replace(/\.(docx|pdf)$/i, ""), format));
       if (chosen === null) return fail("Ingen fil vald – exporten sparades inte.");
@@ -210,8 +280,8 @@ export function createHandlers(env: HostEnv): HostHandlers {
       return { ok: true, path: present(real), bytes: r.bytes.byteLength };
     }),
 
-    autosave: guard("Autosparning", async ({ key, path, text }) => {
-      await recovery.autosave(key, path, text);
+    autosave: guard("Autosparning", async ({ key, path, text, baseRevision }) => {
+      await recovery.autosave(key, path, text, baseRevision ?? null);
       return { ok: true };
     }),
 
@@ -226,7 +296,7 @@ export function createHandlers(env: HostEnv): HostHandlers {
     restoreRecovery: guard("Återställning", async ({ key }) => {
       const r = await recovery.restore(key);
       if (!r) return fail("Det osparade arbetet finns inte längre.");
-      return { ok: true, text: r.text, path: r.path };
+      return { ok: true, text: r.text, path: r.path, baseRevision: r.baseRevision };
     }),
 
     discardRecovery: guard("Att kasta osparat arbete", async ({ key }) => {
@@ -277,11 +347,26 @@ export function createHandlers(env: HostEnv): HostHandlers {
       return { ok: true, ...(await buildRuleContext(real)) };
     }),
 
+    // The municipality profile (issue 15).
+    ...profileHandlers(env),
+
+    // ---- the workspace's word list of the spell-check (main/host/wordList.ts) ----
+    readWordList: guard("Ordlistan", async ({ path }) => {
+      const file = wordListFile(env, path);
+      return { ok: true, words: file ? await readWordList(file) : [] };
+    }),
+    addToWordList: guard("Att lägga till i ordlistan", async ({ path, word }) => {
+      const file = wordListFile(env, path);
+      if (!file) return fail("Spara dokumentet först – ordlistan ligger i arbetsmappen, bredvid dokumentet.");
+      await addToWordList(file, word);
+      return { ok: true };
+    }),
+
     // ---- Signing the seal: the private key is unlocked and used here, never in the renderer ----
     ...sealHandlers(env.sealKeys ?? null, guard),
 
     // ---- Print preview (issue 17): the exported PDF's bytes, written nowhere ----
-    previewPdf: guard("Förhandsgranskningen", async ({ text, output, items, draft }) => {
+    previewPdf: guard("Förhandsgranskningen", async ({ text, output, items, draft }): Promise<HostResult<ResultOf<"previewPdf">>> => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet kan inte förhandsgranskas eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
       const official = await exportDocument(parsed.file, { format: "pdf", output, items, draft });

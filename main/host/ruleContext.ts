@@ -8,7 +8,7 @@ import type { RuleContext, WorkspaceAnswer } from "../../schemas/rules/types.js"
 import { readDocumentFile } from "../files/readDocumentFile.js";
 
 /** At most this many documents are read for one context (a large workspace stays quick). */
-export const RULE_CONTEXT_MAX_FILES = 500;
+const RULE_CONTEXT_MAX_FILES = 500;
 
 export async function buildRuleContext(realPaths: readonly string[]): Promise<Required<RuleContext>> {
   const meetingDates = new Set<string>();

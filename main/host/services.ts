@@ -8,9 +8,10 @@ import type { ImportReport, ImportResult } from "../import/importDocument.js";
 
 export type { ExportOptions, ExportResult, ImportReport, ImportResult };
 
+/** Imports run in a worker thread with a timeout and byte caps (importWorker.ts), never in the host itself. */
 export async function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
-  const { importDocument: run } = await import("../import/importDocument.js");
-  return run(bytes, fileName);
+  const { importInWorker } = await import("./importWorker.js");
+  return importInWorker(bytes, fileName);
 }
 
 export async function exportDocument(file: ProtokollFile, options: ExportOptions): Promise<ExportResult> {

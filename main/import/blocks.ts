@@ -7,27 +7,14 @@
 import type { Node } from "prosemirror-model";
 import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
-import type { ItemBlockName } from "../../schemas/schema.js";
 import type { Line } from "./cleanLines.js";
+import { HEADINGS, JOINED_BY_RE, NOTE_VERB_RE, PROPOSAL_VERB_RE, RESERVATION_VERB_RE, type SectionKind } from "./lexicon.js";
+import { linkVotes } from "./linkVotes.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, type Mention, type PersonRegister } from "./persons.js";
 
-export type SectionKind = ItemBlockName | "none";
+export type { SectionKind } from "./lexicon.js";
 
-/** Headings, matched against a whole short line (a trailing colon is allowed). */
-const HEADINGS: [SectionKind, RegExp][] = [
-  ["background", /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu],
-  ["decision", /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u],
-  ["decision_procedure", /^(beslutsordning|propositionsordning|beslutsgång|proposition|propositionsordning och beslut|beslutsgång och omröstning|yrkanden och beslutsgång|handläggning)$/i],
-  ["proposal", /^(yrkanden?|yrkanden under sammanträdet|förslag och yrkanden)$/i],
-  ["vote", /^(omröstning(ar)?|votering|omröstningsresultat|voteringsresultat|omröstningslista|voteringslista|omröstningsprotokoll)$/i],
-  ["reservation", /^(reservation(er)?|reservationer och särskilda uttalanden)(\s*\(.{1,40}\))?$/i],
-  ["special_statement", /^(särskil(t|da)\s+(uttalande|uttalanden|yttrande|yttranden))(\s*\(.{1,40}\))?$/i],
-  ["protocol_note", /^(protokollsanteckning(ar)?|anteckning(ar)?|anteckning till protokollet)(\s*\(.{1,40}\))?$/i],
-  ["substitute_statement", /^(ersättaryttrande(n)?|ersättarnas yttrande)(\s*\(.{1,40}\))?$/i],
-  ["recusal", /^(jäv|jäv anmäls|anmälan om jäv)$/i],
-  ["distribution", /^(expedieras( till)?|expediering|beslutet (skickas|expedieras) till|sändlista|för kännedom till|beslutet ska skickas till|skickas till|för kännedom)$/i],
-];
 
 /** A heading line: its kind and any text after a colon on the same line. */
 export function headingOf(text: string): { kind: SectionKind; rest: string | null } | null {
@@ -40,7 +27,7 @@ export function headingOf(text: string): { kind: SectionKind; rest: string | nul
   if (label.split(/\s+/).length > 6) return null;
   for (const [kind, re] of HEADINGS)
     if (re.test(label)) {
-      if (kind === "decision" && !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) && !/beslutar|beslöt|beslutade|förslag till/.test(label)) continue;
+      if (kind === "decision" && !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) && !/beslutar|beslöt|beslutade|förslag till|förlag till|beslutsförslag|^förslag\s*[–-]/i.test(label)) continue;
       if (kind === "decision" && /^(Om|Till|Det|Den|Ett|En)\s/.test(label)) continue;
       return { kind, rest: colon && colon[2] ? colon[2] : null };
     }
@@ -60,6 +47,11 @@ export function sectionsOf(lines: readonly Line[]): Section[] {
     const last = out[out.length - 1]!;
     if (h && h.kind === "decision" && last.kind === "decision" && last.lines.length === 0 && !h.rest) {
       last.heading += ` / ${l.text}`; // "Kommunstyrelsens förslag till kommunfullmäktige" + "Kommunfullmäktige beslutar"
+      continue;
+    }
+    // a separator rule under a decision ends it: what follows is the §'s other text
+    if (!h && l.ruleBefore && last.kind === "decision" && last.lines.length) {
+      out.push({ kind: "none", heading: null, lines: [l] });
       continue;
     }
     if (h) {
@@ -168,7 +160,7 @@ function classifyRaw(sentence: string, chair: string | null): { kind: SentenceKi
   if (!lp.mentions.length && bare && chair) lp = { mentions: [{ name: chair, party: null, role: "chair", andOthers: false, title: null, serving: false }], end: bare[0].length };
   const rest = s.slice(lp.end);
   if (lp.mentions.length) {
-    if (/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\b/i.test(rest)) return { kind: "proposal", mentions: lp.mentions, rest };
+    if (PROPOSAL_VERB_RE.test(rest)) return { kind: "proposal", mentions: lp.mentions, rest };
     // "Anna Ek (S) lägger ett tilläggsyrkande: …"
     const laid = /^\s*,?\s*(lägger|lade|framställer|framställde|lämnar|lämnade)\s+(fram\s+)?(ett\s+)?(eget\s+)?(tilläggs|ändrings|avslags|återremiss)?yrkande(t|n)?\b\s*(om|med)?\s*:?/i.exec(rest);
     if (laid) {
@@ -176,7 +168,7 @@ function classifyRaw(sentence: string, chair: string | null): { kind: SentenceKi
       const what = rest.slice(laid[0].length).trim();
       return { kind: "proposal", mentions: lp.mentions, rest: ` yrkar ${kind === "att" && /^att\s/i.test(what) ? "" : `${kind} `}${what}` };
     }
-    if (/^\s*,?\s*(reserverade|reserverar)\s+sig/i.test(rest)) return { kind: "reservation", mentions: lp.mentions, rest };
+    if (RESERVATION_VERB_RE.test(rest)) return { kind: "reservation", mentions: lp.mentions, rest };
     if (/^\s*,?\s*(anmäl(er|de)\s+jäv|deltar\s+inte|deltog\s+inte|är\s+jävig|var\s+jävig)/i.test(rest) && /jäv/i.test(rest))
       return { kind: "recusal", mentions: lp.mentions, rest };
   }
@@ -204,7 +196,7 @@ function resolveAll(ctx: ItemContext, mentions: Mention[]): { ids: string[]; and
 function proposalReferred(ctx: ItemContext, phrase: string, own: string[]): string | null {
   const p = phrase.toLowerCase();
   const by = (pred: (n: Node) => boolean) => ctx.proposals.find(pred)?.attrs.id as string | undefined;
-  if (/\begn(a|et)?\b|\bsitt\b|\bsina\b/.test(p)) {
+  if (/\beg(et|en|na)\b|\bsitt\b|\bsina\b/.test(p)) {
     const mine = (n: Node) => (n.attrs.proposers as string[]).some((x) => own.includes(x));
     return by((n) => mine(n) && n.attrs.kind === "eget_förslag") ?? by(mine) ?? null;
   }
@@ -234,7 +226,16 @@ function proposalReferred(ctx: ItemContext, phrase: string, own: string[]): stri
 
 function proposalFrom(ctx: ItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
   const { ids, andOthers } = resolveAll(ctx, mentions);
-  const t = clean(rest.replace(/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\s*(på\s+)?/i, ""));
+  let t = clean(rest.replace(/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\s*(på\s+)?/i, ""));
+  // "X (M) yrkar, med instämmande av Y (S) och Z (V), bifall till …": one yrkande, Y and Z join it
+  const joined = JOINED_BY_RE.exec(t);
+  if (joined) {
+    for (const m of mentionsIn(joined[1]!)) {
+      const id = ctx.register.resolve(m);
+      if (!ids.includes(id)) ids.push(id);
+    }
+    t = t.slice(joined[0].length);
+  }
   let kind: ProposalKind = "bifall";
   let subject = "";
   let content = "";
@@ -429,7 +430,8 @@ function statementFrom(ctx: ItemContext, kind: "special_statement" | "protocol_n
   for (const para of paragraphs) {
     const lp = leadingPersons(para);
     const rest = clean(para.slice(lp.end));
-    const opensStatement = lp.mentions.length > 0 && lp.mentions.some((m) => m.party || m.role) && (rest === "" || /^[\p{Ll}”"«:]/u.test(para.slice(lp.end).trim()));
+    // a party or role marks the persons; so does the verb of a note ("Anna Ek lät anteckna följande")
+    const opensStatement = lp.mentions.length > 0 && (lp.mentions.some((m) => m.party || m.role) || NOTE_VERB_RE.test(para.slice(lp.end))) && (rest === "" || /^[\p{Ll}”"«:]/u.test(para.slice(lp.end).trim()));
     if (opensStatement && (!current || current.texts.length > 0 || current.persons.length === 0)) {
       flush();
       current = { persons: lp.mentions, texts: rest ? [rest] : [] };
@@ -652,9 +654,12 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
 export function blocksOf(ctx: ItemContext, sections: Section[]): Node[] {
   const hasDecision = sections.some((s) => s.kind === "decision");
   ctx.voteSection = sections.some((s) => s.kind === "vote");
-  return sections.flatMap((section) => {
+  const blocks = sections.flatMap((section) => {
     // "Expedieras till" lists one recipient a line
     const paras = section.kind === "distribution" ? section.lines.map((l) => l.text) : paraTexts(section.lines, ctx.width);
     return sectionHandlers[section.kind]({ ctx, section, paras, hasDecision });
   });
+  if (!ctx.proposals.length) return blocks;
+  const text = joinLines(sections.flatMap((s) => s.lines.map((l) => l.text)));
+  return linkVotes(blocks, text, (phrase) => proposalReferred(ctx, phrase, []));
 }

@@ -8,6 +8,7 @@
  *   what they say (body name, meeting date) is kept for the metadata;
  * - stray fragments (a tab and "HIER" at the end of seed 002) are dropped and reported.
  */
+import { CONTINUED_ITEM_RE } from "./lexicon.js";
 import { findDate, isDateLine } from "./swedishDate.js";
 
 export interface Line {
@@ -17,6 +18,8 @@ export interface Line {
   raw: string;
   /** A paragraph break (blank line) came before this line. */
   breakBefore: boolean;
+  /** A separator rule ("__________") came before this line: the section above it ended. */
+  ruleBefore?: boolean;
 }
 
 export interface CleanResult {
@@ -64,6 +67,8 @@ const FURNITURE_RE = [
   /^(ordförandes|sekreterarens)\s+sign(atur)?\.?$/i,
 ];
 const isFurniture = (t: string) => FURNITURE_RE.some((re) => re.test(t));
+/** "Sammanträdesprotokoll Barn- och utbildningsnämnden": a running header flattened to one line. */
+const HEADER_WITH_BODY_RE = /^(?:sammanträdes)?protokoll(?:sutdrag)?\s+(.{3,80})$/iu;
 /** Page numbers alone are furniture anywhere. */
 const isPageNumber = (t: string) => /^((sida|sid\.?|blad)\s*\d+(\s*(av|\(|\/)\s*\d+\)?)?|\d+\s*\(\s*\d+\s*\)|-\s*\d+\s*-)$/i.test(t);
 
@@ -108,6 +113,8 @@ export function cleanLines(text: string): CleanResult {
 
   // 3. Running headers and footers.
   const drop = new Set<number>();
+  /** Separator rules ("__________" under a decision) among the dropped lines. */
+  const rules = new Set<number>();
   const harvest = (raw: string) => {
     const t = raw.replace(/^(organ|nämnd|instans)\s*:?\s+/i, "");
     if (/(kommun|stad|region)$/i.test(t) && /\s/.test(t)) header.municipalities.push(t);
@@ -149,28 +156,45 @@ export function cleanLines(text: string): CleanResult {
   const rising = bare.filter((b, k) => bare.some((o, m) => m !== k && Math.abs(o.n - b.n) === 1 && (o.n - b.n) * (o.i - b.i) > 0));
   if (rising.length >= 3) for (const b of rising) drop.add(b.i);
   lines.forEach((l, i) => {
+    if (CONTINUED_ITEM_RE.test(l.text)) drop.add(i);
+    const hb = HEADER_WITH_BODY_RE.exec(l.text);
+    if (hb && (BODY_NAME_RE.test(hb[1]!) || isDateLine(hb[1]!))) {
+      drop.add(i);
+      harvest(hb[1]!);
+    }
     if (isPageNumber(l.text)) drop.add(i);
     // the organisation's footer: address, telephone, web, organisation number
     if ((counts.get(key(l.text)) ?? 0) >= 2 && /(^|\s)(www\.|telefon|tfn|tel\.|postadress|besöksadress|e-post|org\.?\s?nr|organisationsnummer)/i.test(l.text)) drop.add(i);
-    if (/^[_.…=*~–—-]{3,}$/.test(l.text.replace(/\s/g, ""))) drop.add(i); // signature and separator rules
+    if (/^[_.…=*~–—-]{3,}$/.test(l.text.replace(/\s/g, ""))) {
+      drop.add(i); // signature and separator rules
+      if (/^_{5,}$/.test(l.text.replace(/\s/g, ""))) rules.add(i);
+    }
     const n = counts.get(key(l.text)) ?? 0;
-    if (n >= 3 && (findDate(l.text) || /protokoll|sida|kommun|\bstad\b/i.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) drop.add(i);
+    if (n >= 3 && (findDate(l.text) || /\b(sammanträdes)?protokoll(et|sutdrag)?\b|\bsida\b|\b(kommun|stad|region)$/i.test(l.text) || BODY_NAME_RE.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) {
+      drop.add(i);
+      harvest(l.text);
+    }
+    // a label alone repeated on every page ("Datum" above the date of a running header)
+    if (n >= 3 && /^(datum|sammanträdesdatum|mötesdatum)$/i.test(l.text)) drop.add(i);
   });
 
   // A page break inside a paragraph leaves blank space around the header; after a removed
   // header the paragraph only breaks if the text before it ended a sentence.
   const out: Line[] = [];
   let afterDropped = false;
+  let afterRule = false;
   lines.forEach((l, i) => {
     if (drop.has(i)) {
       removed.push(l.text);
       afterDropped = true;
+      if (rules.has(i)) afterRule = true;
       return;
     }
     const prev = out[out.length - 1];
-    const breakBefore = afterDropped ? l.breakBefore && !!prev && /[.!?:;”"]$/.test(prev.text) : l.breakBefore;
-    out.push({ text: l.text, raw: l.raw, breakBefore });
+    const breakBefore = afterRule || (afterDropped ? l.breakBefore && !!prev && /[.!?:;”"]$/.test(prev.text) : l.breakBefore);
+    out.push(afterRule ? { text: l.text, raw: l.raw, breakBefore, ruleBefore: true } : { text: l.text, raw: l.raw, breakBefore });
     afterDropped = false;
+    afterRule = false;
   });
   return { lines: out, header, removed };
 }

@@ -4,7 +4,14 @@
  * Windows-1252 as fallback). Never throws: an unreadable file gives a Swedish message with the
  * English in parentheses.
  */
+import { checkZipBounds } from "../files/boundedUnzip.js";
+
 export type SourceFormat = "pdf" | "docx" | "txt";
+
+/** A file refused by a size limit (zip bomb, too many pages): its message is shown as it is. */
+class ImportRefused extends Error {}
+/** PDFs with more pages than this are refused (a year of protocols is a few hundred pages). */
+export const MAX_PDF_PAGES = 2000;
 
 export type ExtractResult = { ok: true; text: string; format: SourceFormat } | { ok: false; error: string };
 
@@ -50,6 +57,7 @@ export async function extractText(bytes: Uint8Array, fileName: string): Promise<
         return { ok: false, error: "Filens innehåll stämmer inte med filändelsen – den är varken PDF eller DOCX (content does not match the file extension)." };
     }
   } catch (e) {
+    if (e instanceof ImportRefused) return { ok: false, error: e.message };
     const detail = e instanceof Error ? e.message : String(e);
     const what = format === "pdf" ? "PDF-filen" : format === "docx" ? "Word-filen" : "Filen";
     return { ok: false, error: `${what} kunde inte läsas – den är skadad eller skyddad (could not be read: ${detail}).` };
@@ -73,6 +81,10 @@ function looksBinary(bytes: Uint8Array): boolean {
  * in two columns, vote tables), whose cells are laid out in fixed-width columns like a PDF's.
  */
 async function docxText(bytes: Uint8Array): Promise<string> {
+  // Inflated with a byte cap before mammoth sees it: declared zip sizes can lie (issue 13, item 4).
+  const bounded = checkZipBounds(bytes);
+  if (!bounded.ok)
+    throw new ImportRefused(bounded.reason === "too-large" ? bounded.error : `Word-filen kunde inte läsas – den är skadad eller skyddad (could not be read: ${bounded.error})`);
   const mammoth = await import("mammoth");
   const convert = mammoth.convertToHtml ?? (mammoth as unknown as { default: typeof mammoth }).default.convertToHtml;
   const result = await convert({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false });
@@ -219,9 +231,15 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
+    // Decoded images are never needed for text; cap them so a crafted image cannot take the memory.
+    maxImageSize: 4096 * 4096,
   });
   const doc = await task.promise;
   const pages: string[] = [];
+  if (doc.numPages > MAX_PDF_PAGES) {
+    await doc.destroy();
+    throw new ImportRefused(`PDF-filen har ${doc.numPages} sidor – högst ${MAX_PDF_PAGES} importeras (too many pages).`);
+  }
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);

@@ -5,6 +5,7 @@
  * The slug comes from the document: "socialnamnden-2020-08-25", "interpellationssvar-ks-2021-1069".
  * seeds/seeds.test.ts checks that the checked-in seeds equal a fresh import of their .txt.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -46,7 +47,8 @@ export async function generateSeeds(sourceDir: string, targetDir: string): Promi
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(import.meta.url), "../../..");
-  const source = resolve(process.argv[2] ?? join(root, "../shared/seeds"));
+  // the shared folder beside the checkout, or beside the folder of worktrees
+  const source = resolve(process.argv[2] ?? [join(root, "../shared/seeds"), join(root, "../../shared/seeds")].find((d) => existsSync(d)) ?? join(root, "../shared/seeds"));
   const target = resolve(process.argv[3] ?? join(root, "seeds"));
   const written = await generateSeeds(source, target);
   for (const w of written) process.stdout.write(`${w}.protokoll\n`);

@@ -7,7 +7,10 @@ import { createFile, parse, serialize, type Kind, type ProtokollFile } from "../
 import { cleanLines } from "./cleanLines.js";
 import { extractText } from "./extractText.js";
 import { looksLikeAnswer, parseAnswer } from "./parseAnswer.js";
+import { CHECK_HEADING } from "./lexicon.js";
+import { lowConfidenceItems, type LowConfidenceItem } from "./lowConfidence.js";
 import { findItems, parseProtocol } from "./parseProtocol.js";
+import { stripMarkup } from "./stripMarkup.js";
 
 export interface ImportReport {
   source: string;
@@ -16,6 +19,8 @@ export interface ImportReport {
   items: number;
   uncertain: { item: number | null; message: string }[];
   mergedNames: { kept: string; variants: string[] }[];
+  /** §§ to check after the import (`--json` lists them; the editor shows them). */
+  lowConfidence: LowConfidenceItem[];
 }
 
 export type ImportResult = { ok: true; file: ProtokollFile; report: ImportReport } | { ok: false; error: string };
@@ -42,7 +47,7 @@ export function importText(text: string, sourceName = "text"): ImportResult {
   try {
     if (typeof text !== "string") return { ok: false, error: "Ingen text att importera (no text given)." };
     if (text.length > MAX_TEXT_CHARS) return { ok: false, error: "Texten är för lång att importera (text too long)." };
-    const cleaned = cleanLines(text.replace(/\u0000/g, ""));
+    const cleaned = cleanLines(stripMarkup(text.replace(/\u0000/g, "").replace(/\r\n?/g, "\n")));
     const lines = cleaned.lines;
     if (!lines.some((l) => /\p{L}/u.test(l.text)))
       return { ok: false, error: `”${sourceName}” innehåller ingen text att importera (no text found). En skannad PDF behöver först tolkas med OCR.` };
@@ -67,7 +72,10 @@ export function importText(text: string, sourceName = "text"): ImportResult {
     // the same check every opened file gets: what we hand over can be saved and opened again
     const check = parse(serialize(file));
     if (!check.ok) return { ok: false, error: `Det importerade dokumentet blev ogiltigt (the imported document is invalid): ${check.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}` };
-    return { ok: true, file: check.file, report: { source: sourceName, kind, items: parsed.items, uncertain, mergedNames: parsed.mergedNames } };
+    const lowConfidence = lowConfidenceItems(check.file, uncertain);
+    // first in the report the editor shows after an import: the §§ to check
+    if (lowConfidence.length) uncertain.unshift({ item: null, message: `${CHECK_HEADING}: ${lowConfidence.map((l) => `§ ${l.item}`).join(", ")}` });
+    return { ok: true, file: check.file, report: { source: sourceName, kind, items: parsed.items, uncertain, mergedNames: parsed.mergedNames, lowConfidence } };
   } catch (e) {
     return { ok: false, error: `Importen misslyckades (import failed): ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -32,8 +32,30 @@ const QUESTION_RE = /^(?:fråga\s*)?(\d{1,2})\s*[.):]\s*(\S.*)$/i;
 /** "Stockholm den 5 januari 2022", "Stockholm 2009-02-10", "Göteborg, 3 april 2019". */
 const SIGN_PLACE_RE = /^(\p{Lu}[\p{L} -]{1,40}?)\s*,?\s+(?:den\s+)?(\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})\s*\.?$/u;
 
+/**
+ * Questions written inline in one paragraph ("Jag vill fråga: 1. Hur …? 2. När …?") become one
+ * line each, as if they had been a list.
+ */
+export function splitInlineQuestions(input: readonly Line[]): Line[] {
+  return input.flatMap((l) => {
+    if (!/(?:^|\s)1[.)]\s.+\?[”"»]?\s+2[.)]\s/.test(l.text)) return [l];
+    const at = l.text.search(/(?:^|\s)1[.)]\s/);
+    const lead = l.text.slice(0, at).trim();
+    const parts = l.text.slice(at).trim().split(/(?<=\?[”"»]?)\s+(?=\d{1,2}[.)]\s)/);
+    const make = (text: string, breakBefore: boolean): Line => ({ text, raw: text, breakBefore });
+    return [...(lead ? [make(lead, l.breakBefore)] : []), ...parts.map((t, k) => make(t, k === 0 ? !lead && l.breakBefore : false))];
+  });
+}
+
+/** Where the interpellation itself is appended after the answer ("Bilaga: Interpellation av …"). */
+export function appendedInterpellationAt(lines: readonly Line[], from: number): number {
+  for (let k = Math.max(from, 4); k < lines.length; k++)
+    if (lines[k]!.breakBefore && /^(bilaga\s*\d*\s*[:.–-]?\s*)?interpellation(en)?(\s+\(?\d{4}\s*:\s*\d+\)?)?(\s+(av|från|till|om)\b.*|\s*:?)$/i.test(lines[k]!.text) && k > from + 3) return k;
+  return -1;
+}
+
 export function parseAnswer(input: Line[]): AnswerParse {
-  let lines = input;
+  let lines = splitInlineQuestions(input);
   const reg = new PersonRegister();
   const uncertain: { item: number | null; message: string }[] = [];
   const width = typicalWidth(lines);
@@ -78,6 +100,10 @@ export function parseAnswer(input: Line[]): AnswerParse {
   const addr = new RegExp(`\\btill\\s+((?:\\p{Ll}[\\p{L}:-]*\\s+){0,3}?)(${nameRe}|\\p{Lu}[\\p{L}-]+)\\s*${party}`, "u").exec(title);
   let interpellant: string | null = interp ? reg.resolve({ name: interp[1]!, party: normParty(interp[2]!), role: "member" }) : null;
 
+  // the interpellation appended after the answer is kept, after the signature, as prose
+  const appendix = appendedInterpellationAt(lines, i);
+  const appended = appendix >= 0 ? lines.slice(appendix) : [];
+  if (appendix >= 0) lines = lines.slice(0, appendix);
   // the signature at the end: place and date, then name, then title
   let sigAt = -1;
   for (let k = lines.length - 1; k >= i && k >= lines.length - 8; k--) if (SIGN_PLACE_RE.test(lines[k]!.text)) sigAt = k;
@@ -194,6 +220,11 @@ export function parseAnswer(input: Line[]): AnswerParse {
   if (trailing.length) {
     parts.push(...proseNodes(trailing));
     uncertain.push({ item: null, message: `Text efter underskriften behölls som stycken: ${trailing.join(" ").slice(0, 120)}` });
+  }
+  if (appended.length) {
+    const paras = paragraphsOf(appended, width).map((p) => joinLines(p.map((l) => l.text))).filter(Boolean);
+    parts.push(...proseNodes(paras));
+    uncertain.push({ item: null, message: "Interpellationens text efter svaret behölls som stycken." });
   }
   if (expected === 1) uncertain.push({ item: null, message: "Interpellationens numrerade frågor hittades inte." });
   if (!interpellant) uncertain.push({ item: null, message: "Interpellanten hittades inte." });

@@ -7,6 +7,7 @@ import type { Node } from "prosemirror-model";
 import * as b from "../../schemas/build.js";
 import type { AttendanceEntry, BodyType, MetaInput } from "../../schemas/meta.js";
 import { BODY_NAME_RE, type Line } from "./cleanLines.js";
+import { DNR_LABEL_RE, LABELS, ORGANISATION_RE, SUBTITLE_RE, type HeaderSection } from "./lexicon.js";
 import { blocksOf, headingOf, sectionsOf, type ItemContext } from "./blocks.js";
 import { joinLines, typicalWidth } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, PersonRegister, type Mention } from "./persons.js";
@@ -15,9 +16,10 @@ import { findDate, findTimes, isDateLine } from "./swedishDate.js";
 /** "§ 5", "§5", "KF § 50", "§ 114 2026.288 KS" — a § at the start of a line, not a range "§ 1–16". */
 const ITEM_RE = /^(?:\p{Lu}{1,5}\s*)?§\s*(\d{1,4})(?!\s*[-–]\s*\d)(?![\d,])\s*[.:]?\s*(.*)$/u;
 const ITEM_END_RE = /^(\S.{2,150}?)\s{3,}(?:\p{Lu}{1,5}\s*)?§\s*(\d{1,4})\s*$/u;
-const DNR_LABEL_RE = /^(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|diarienummer:)\.?\s*:?\s*(\S.{0,80})$/i;
-const DNR_VALUE = String.raw`(?:\p{Lu}{1,6}[ /-]?)?\d{1,4}(?:[./:-]\d+)+(?:\s+\p{Lu}{1,6}\b)?`;
-const DNR_ALONE_RE = new RegExp(`^${DNR_VALUE}$`, "u");
+// "KS 2001/12", "1.2.3-45/2001", "TN 2001/7-214", "Tn/2001:44" (a capitalised series before a slash)
+const DNR_VALUE = String.raw`(?:\p{Lu}{1,6}[ /-]?|\p{Lu}\p{Ll}{1,5}/)?\d{1,4}(?:[./:-]\d+)+(?:\s+\p{Lu}{1,6}\b)?`;
+/** A Dnr alone on its line, perhaps followed by an archive code ("Tn/2001:44   612"), which is not part of it. */
+const DNR_ALONE_RE = new RegExp(String.raw`^(${DNR_VALUE})(?:\s+\d{2,4})?$`, "u");
 // case-sensitive on purpose: "Budget 2027-2029" is a title, "KS 2027-29" a Dnr
 const DNR_START_RE = new RegExp(`^(?:[Dd][Nn][Rr]\\.?:?\\s*)?(${DNR_VALUE})\\s*(.*)$`, "u");
 const TOC_LEADER_RE = /(\.{4,}|…{2,}|\s{2,}\d{1,3})\s*\d{0,3}$/;
@@ -34,6 +36,8 @@ interface Candidate {
   index: number;
   number: number;
   rest: string;
+  /** How the § line is written ("ON §", "§", right-aligned): a protocol writes all its §§ alike. */
+  style: string;
 }
 
 /** Lines that start a §, with tables of contents and stray references weeded out. */
@@ -43,14 +47,14 @@ export function findItems(lines: readonly Line[]): Candidate[] {
     // "Godkännande av dagordning          § 5": a right-aligned number after the title
     const end = ITEM_END_RE.exec(l.raw.trim());
     if (end && !ITEM_RE.test(l.text)) {
-      cands.push({ index, number: +end[2]!, rest: end[1]!.trim() });
+      cands.push({ index, number: +end[2]!, rest: end[1]!.trim(), style: "end" });
       return;
     }
     const m = ITEM_RE.exec(l.text);
     if (!m) return;
     const rest = m[2] ?? "";
     if (/^(i|och|st|kap|kommunallagen|KL|förvaltningslagen|FL|OSL|första|andra)\b/i.test(rest)) return; // "§ 5 kommunallagen", "§ 3 första stycket"
-    cands.push({ index, number: +m[1]!, rest });
+    cands.push({ index, number: +m[1]!, rest, style: /^\p{Lu}/u.test(l.text) ? "prefix" : "plain" });
   });
   const size = (i: number) => (cands[i + 1]?.index ?? lines.length) - cands[i]!.index;
   const usable = cands.map((c, i) => !(TOC_LEADER_RE.test(c.rest.slice(-40)) && size(i) <= 2));
@@ -68,7 +72,9 @@ export function findItems(lines: readonly Line[]): Candidate[] {
     if (!usable[i]) continue;
     for (let j = Math.max(0, i - 400); j < i; j++) {
       if (!usable[j] || cands[j]!.number >= cands[i]!.number) continue;
-      const gapPenalty = cands[i]!.number - cands[j]!.number === 1 ? 0 : 0.5;
+      // a gap in the numbers costs a little; a change of how the § line is written costs much
+      // (the "§ 1 … § 10" of an attached agreement between "ON § 20" and "ON § 21")
+      const gapPenalty = (cands[i]!.number - cands[j]!.number === 1 ? 0 : 0.5) + (cands[i]!.style === cands[j]!.style ? 0 : 6);
       const l = len[j]! + 1 - gapPenalty;
       const w = weight[j]! + size(i);
       if (l > len[i]! || (l === len[i]! && w > weight[i]!)) {
@@ -88,7 +94,9 @@ export function findItems(lines: readonly Line[]): Candidate[] {
 const CONNECTOR_END = /(-|–|,|\b(och|av|för|om|till|i|med|på|från|inom|samt|eller|mellan|vid|avseende|gällande|angående|rörande))$/i;
 const continues = (prev: string, l: Line) => !l.breakBefore && (/^[\p{Ll}(\d”"–-]/u.test(l.text) || CONNECTOR_END.test(prev));
 
-const isDnr = (t: string) => DNR_LABEL_RE.exec(t)?.[1]?.trim() ?? (DNR_ALONE_RE.test(t) && !isDateLine(t) ? t : null);
+/** A Dnr with its series ("KS 2001/12", "Tn/2001:44") ending a title line, perhaps with an archive code after it. */
+const TRAILING_DNR_RE = new RegExp(String.raw`^(\S.*?\S)\s+((?:\p{Lu}{1,6}[ /-]|\p{Lu}\p{Ll}{1,5}/)\d{1,4}(?:[./:-]\d+)+)(?:\s+\d{2,4})?$`, "u");
+const isDnr = (t: string) => DNR_LABEL_RE.exec(t)?.[1]?.trim() ?? (DNR_ALONE_RE.test(t) && !isDateLine(t) ? DNR_ALONE_RE.exec(t)![1]! : null);
 
 interface ItemHead {
   title: string;
@@ -116,6 +124,7 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
     }
   }
   let i = 0;
+  let lastTitleLine = -2;
   const headingOrList = (l: Line) => !!headingOf(l.text) || /^(\d{1,2}[.)]|[A-Z][.)]|[-–•])\s/.test(l.text);
   while (i < lines.length) {
     const l = lines[i]!;
@@ -127,11 +136,19 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
     }
     if (headingOrList(l)) break;
     if (!title.length) {
-      title.push(l.text);
+      // "Taxor för 2025        KS 2024/12": a Dnr with its series at the end of the title line
+      const trailing = dnr ? null : TRAILING_DNR_RE.exec(l.text);
+      if (trailing) dnr = trailing[2]!;
+      title.push(trailing ? trailing[1]! : l.text);
+      lastTitleLine = i;
       i++;
       continue;
     }
-    if (!dnr && continues(title[title.length - 1]!, l) && title.length < 6) {
+    // a title wrapped over lines: it goes on in lower case or after a connector, or its last
+    // line closes the title paragraph ("… till Byggbolaget" + "Norr AB", then a blank line)
+    const next = lines[i + 1];
+    const closesParagraph = title.length === 1 && lastTitleLine === i - 1 && !l.breakBefore && (!next || next.breakBefore || !!headingOf(next.text)) && l.text.length <= 80 && !/[.:;]$/.test(l.text) && !isDnr(l.text) && !SUBTITLE_RE.test(l.text) && !findDate(l.text);
+    if ((continues(title[title.length - 1]!, l) || closesParagraph) && title.length < 6) {
       title.push(l.text);
       i++;
       continue;
@@ -164,25 +181,6 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
 
 // ---- the header: who, when, where ----
 
-type HeaderSection = "body" | "members" | "serving_subs" | "present_subs" | "others" | "chair" | "secretary" | "adjusters" | "adjustment" | "meeting" | "place" | "date" | "notice" | "keptAt" | "ignore";
-
-const LABELS: [HeaderSection, RegExp][] = [
-  ["body", /^(organ|nämnd|instans)$/i],
-  ["members", /^(beslutande( ledamöter)?|närvarande ledamöter|ledamöter|ordinarie ledamöter|beslutande ledamot)$/i],
-  ["serving_subs", /^(tjänstgörande ersättare|ersättare som tjänstgör|tjänstgörande ers\.?)$/i],
-  ["present_subs", /^(ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|övriga ersättare|ersättare)$/i],
-  ["others", /^(övriga (närvarande|deltagare|deltagande)|närvarande tjänstemän|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|övriga|övriga som deltar|närvarande)$/i],
-  ["chair", /^(ordförande)$/i],
-  ["secretary", /^(sekreterare|protokollförare|vid protokollet)$/i],
-  ["adjusters", /^(justerare|justerande|utses att justera|justerande ledamot|justerande ledamöter|justeras|justerandes signaturer)$/i],
-  ["adjustment", /^(justeringens plats och tid|justeringens tid och plats|justering|justeringsdatum|tid och plats för justering|plats och tid för justering|justerat|justeringsdag)$/i],
-  ["notice", /^(datum då anslaget sätts upp|datum för anslags uppsättande|anslaget sätts upp|anslag uppsatt|datum för anslag)$/i],
-  ["keptAt", /^(förvaringsplats för protokollet|förvaringsplats|protokollet förvaras)$/i],
-  ["meeting", /^(plats och tid|tid och plats|sammanträdets plats och tid)$/i],
-  ["place", /^(plats|lokal|sammanträdesplats)$/i],
-  ["date", /^(sammanträdesdatum|datum|mötesdatum|tid|sammanträdestid)$/i],
-  ["ignore", /^(paragrafer|§§|underskrifter|signaturer|anslag\/bevis|anslagsbevis|bevis|organ|datum då anslaget tas ned|datum för anslags nedtagande|anslaget tas ned|underskrift|ärenden|innehåll|innehållsförteckning|ärendelista|se sid \d+)$/i],
-];
 
 function labelOf(cell: string): { section: HeaderSection; rest: string } | null {
   const t = cell.trim();
@@ -268,7 +266,8 @@ function attendanceEntries(text: string, section: HeaderSection, reg: PersonRegi
       // a table of members: "Per Persson      M      Ordförande" — party and role in columns of their own
       if (last && /^(S|M|V|C|L|KD|MP|SD|Fi|FI|[\p{Lu}]{1,3})$/u.test(part) && !last.party) last.party = part;
       else if (last && /^((1:e |2:e |förste |andre )?vice ordförande|ordförande|ordf\.?|ledamot|ersättare|tjänstgörande ersättare|sekreterare)$/i.test(part)) last.title ??= part;
-      else if (nm && !/^(Se|Enligt|Bilaga|Ledamot|Parti|Namn)\b/.test(part)) people.push({ name: nm[0], title: null, rest: part.slice(nm[0].length), party: null });
+      else if (last && ORGANISATION_RE.test(part)) last.title ??= part; // "Anna Ek, Region Norrland, § 5": where she comes from
+      else if (nm && !/^(Se|Enligt|Bilaga|Ledamot|Parti|Namn)\b/.test(part) && !ORGANISATION_RE.test(part)) people.push({ name: nm[0], title: null, rest: part.slice(nm[0].length), party: null });
       else if (people.length && /^[\p{Ll}\d§(]/u.test(part)) {
         const last = people[people.length - 1]!;
         if (/^§|^\(?§/.test(part)) last.rest += ` ${part}`;

@@ -9,6 +9,7 @@
  * the import report.
  */
 import type { Person, PersonRole } from "../../schemas/meta.js";
+import { BARE_PARTY_RE } from "./lexicon.js";
 
 export interface Mention {
   name: string;
@@ -85,7 +86,8 @@ export function leadingPersons(text: string): { mentions: Mention[]; end: number
     let p = pos + consumed + name.length;
     const mfl = /^\s*,?\s*m\.\s?fl\.?/u.exec(text.slice(p));
     if (mfl) p += mfl[0].length;
-    const party = new RegExp(`^\\s*,?\\s*${PARTY}`, "u").exec(text.slice(p));
+    // "(S)", or a national party's letters without brackets where a colon, a list or a verb follows ("Eva Ek KD: Bifall …")
+    const party = new RegExp(`^\\s*,?\\s*${PARTY}`, "u").exec(text.slice(p)) ?? BARE_PARTY_RE.exec(text.slice(p));
     if (party) p += party[0].length;
     // one capitalised word without a role or party is not a name
     if (!name.includes(" ") && !party && !rp) break;

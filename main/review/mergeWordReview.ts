@@ -8,6 +8,7 @@
  */
 import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
+import { checkZipBounds } from "../files/boundedUnzip.js";
 import type { ProtokollFile } from "../../schemas/file.js";
 import type { Comment } from "../../schemas/meta.js";
 import { numberedItems } from "../../schemas/numbering.js";
@@ -98,6 +99,9 @@ export type WordReviewResult = MergeResult | { ok: false; error: string };
 export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, receivedAt: string): Promise<WordReviewResult> {
   let zip: JSZip;
   try {
+    // Inflated with a byte cap before JSZip sees it: declared zip sizes can lie (issue 13, item 4).
+    const bounded = checkZipBounds(docx);
+    if (!bounded.ok) return { ok: false, error: bounded.reason === "too-large" ? bounded.error : "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia." };
     zip = await JSZip.loadAsync(docx);
   } catch {
     return { ok: false, error: "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia." };

@@ -6,7 +6,10 @@
  * the PDF carries its creation time.
  */
 import type { ProtokollFile } from "../../schemas/file.js";
-import { exportDocument } from "../host/services.js";
+import type { exportDocument as ExportDocument } from "../export/exportDocument.js";
+
+/** The exporters (pdfkit, docx) are loaded only when a PDF is compared. */
+const exportDocument: typeof ExportDocument = async (file, options) => (await import("../export/exportDocument.js")).exportDocument(file, options);
 
 /** PDFs with more pages than this are not compared (no protocol within the document limits has as many). */
 export const MAX_PDF_PAGES = 5000;

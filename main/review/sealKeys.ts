@@ -13,7 +13,7 @@
  * with `protokoll verify --key FINGERPRINT` that the file was signed by that key.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { chmod, mkdir, readFile, readdir } from "node:fs/promises";
+import { chmod, mkdir, readFile, readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -119,13 +119,17 @@ export class SealKeyStore {
   private async read(fingerprint: string): Promise<KeyFile> {
     const fp = normalizeFingerprint(fingerprint);
     if (!fp) throw new KeyError(`”${fingerprint.slice(0, 60)}” är inget nyckelfingeravtryck (not a key fingerprint).`);
-    let text: string;
+    const path = join(this.dir, `${fp}.json`);
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new KeyError(`Nyckeln ${formatFingerprint(fp)} finns inte bland dina nycklar (no such key).`);
+    if (!info.isFile() || info.size > 100_000) throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
+    let raw: unknown = null;
     try {
-      text = await readFile(join(this.dir, `${fp}.json`), "utf8");
+      raw = JSON.parse(await readFile(path, "utf8"));
     } catch {
-      throw new KeyError(`Nyckeln ${formatFingerprint(fp)} finns inte bland dina nycklar (no such key).`);
+      // reported as damaged below
     }
-    const parsed = KeyFile.safeParse(JSON.parse(text));
+    const parsed = KeyFile.safeParse(raw);
     if (!parsed.success || parsed.data.fingerprint !== fp) throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
     return parsed.data;
   }
@@ -247,13 +251,21 @@ function info(file: KeyFile): KeyInfo {
   return { fingerprint: file.fingerprint, holder: file.holder, publicKey: file.publicKey, created: file.created, protection: file.protection };
 }
 
+/** Largest trusted-keys file read (about 25,000 keys). */
+const MAX_TRUSTED_KEYS_BYTES = 1024 * 1024;
+
 /** The fingerprints in a trusted-keys file: one a line, anything after the fingerprint (and `#` lines) is a comment. */
 export async function readTrustedKeys(path: string): Promise<Set<string>> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return new Set();
+  // Only a regular file of sensible size: never a device, a pipe or a folder.
+  if (!info.isFile() || info.size > MAX_TRUSTED_KEYS_BYTES)
+    throw new KeyError(`Filen över betrodda nycklar är ingen vanlig textfil (the trusted-keys file is not a regular text file): ${path}`);
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch {
-    return new Set();
+    throw new KeyError(`Filen över betrodda nycklar kan inte läsas (cannot read the trusted-keys file): ${path}`);
   }
   const out = new Set<string>();
   for (const line of text.split(/\r?\n/)) {

@@ -7,7 +7,9 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { Transform } from "prosemirror-transform";
 import { afterAll, describe, expect, it } from "vitest";
+import * as b from "../../schemas/build.js";
 import { schema } from "../../schemas/schema.js";
+import { seed002 } from "../export/testFixtures.testkit.js";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { anchorText, addComment, anchorFromSelection, reply } from "../../schemas/review/comments.js";
 import { findItem } from "../../schemas/review/items.js";
@@ -121,7 +123,7 @@ describe("a review copy in Word", () => {
     expect(f.review.comments.find((c) => c.text === "Då är jag nöjd.")).toMatchObject({ item: "p3", author: "Linnéa Vinge" });
     expect(f.review.comments.filter((c) => c.text === "Stämmer detta?")).toHaveLength(1);
     expect(f.review.comments.filter((c) => c.text === "Vilka beslut?")).toHaveLength(1);
-  });
+  }, 300_000); // LibreOffice under load: its conversion has its own bound in the test kit
 
   it("refuses a file that is not a Word file, and one without comments, in Swedish", async () => {
     const sent = sentWithComments();
@@ -161,5 +163,32 @@ describe("a review copy in Word", () => {
     zip.file("word/comments.xml", xml.slice(0, Math.floor(xml.length / 2)));
     const r = await mergeWordReview(sent, await zip.generateAsync({ type: "uint8array" }), "2020-08-29T08:00");
     expect(r).toEqual({ ok: false, error: "Word-filen är skadad och kan inte läsas (word/comments.xml är inte giltig XML)." });
+  });
+});
+
+describe("what the justerare must check, in the Word copy", () => {
+  it("carries who served in each § (and whom a substitute replaced), jäv under its heading, and each named vote as a table", async () => {
+    const f = seed002();
+    f.meta.recusals = [{ person: "lv", item: "p9" }];
+    let at = -1;
+    f.doc.descendants((n, pos) => {
+      if (n.type.name === "agenda_item" && n.attrs.id === "p9") at = pos + n.nodeSize - 1;
+      return n.type.name === "doc";
+    });
+    const file = { ...f, doc: new Transform(f.doc).insert(at, b.recusal(["lv"])).doc };
+    const bytes = await writeReviewCopyDocx(file);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    const p9 = value.slice(value.indexOf("§ 9 "), value.indexOf("§ 10 "));
+    expect(p9).toMatch(/Tjänstgörande \(10\): Jan Jönsson \(L\), [^.]*Johan Kling \(C\) \(ersätter Mats Larsson \(C\)\)/);
+    expect(p9).not.toMatch(/Tjänstgörande[^.]*Linnéa Vinge/);
+    expect(p9).toContain("Jäv: Linnéa Vinge (SD) deltog inte.");
+    expect(p9).toMatch(/Jäv\s+Ledamoten Linnéa Vinge \(SD\)[^\n]*jäv/);
+    const document = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)?.[0] ?? "";
+    expect(table).toContain("Linnéa Vinge");
+    expect(table).toContain("Summa");
+    const path = join(dir, "kontroll.docx");
+    writeFileSync(path, bytes);
+    expect(await validateFile(path)).toMatchObject({ ok: true, errors: [] });
   });
 });

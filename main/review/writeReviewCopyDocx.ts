@@ -1,7 +1,10 @@
 /**
  * A review copy as DOCX for a justerare who works in Word: each § as a heading "§ 5 Title" and its
  * text, marked by a bookmark named after the § id (wordBookmarks.ts), with the comments already
- * made (and their replies) as Word comments on the text they are about. The justerare comments in
+ * made (and their replies) as Word comments on the text they are about. It carries what the
+ * justerare must check, as the protocol prints it: who served in each § (and whom a tjänstgörande
+ * ersättare replaced), who had jäv, the lead-ins with the right titles, and each named vote as a
+ * table of who voted how. The justerare comments in
  * Word and sends the file back; `mergeWordReview` brings the comments into the protocol.
  */
 import type { Node } from "prosemirror-model";
@@ -20,7 +23,10 @@ import {
   type ICommentOptions,
   type ParagraphChild,
 } from "docx";
+import { resolveAttendance, type ItemAttendance } from "../../schemas/attendance.js";
 import type { ProtokollFile } from "../../schemas/file.js";
+import { renderBlocks } from "../../schemas/render/renderNodes.js";
+import { WordTable } from "../export/writeDocx.js";
 import { decisionHeading, proposalLeadIn, reservationLeadIn, statementLeadIn, procedureSentence, voteSummary } from "../../schemas/generated.js";
 import { blockLabel, statusLabel } from "../../schemas/labels.js";
 import type { Comment, Meta } from "../../schemas/meta.js";
@@ -30,19 +36,34 @@ import { findAnchor } from "../../schemas/review/comments.js";
 import { itemBookmark } from "./wordBookmarks.js";
 
 /** Text generated from a block's structure that the reader must see (the editor shows it too). */
-const leadIn: Record<ItemBlockName, ((block: Node, item: Node, meta: Meta) => string) | null> = {
+const leadIn: Record<ItemBlockName, ((block: Node, item: Node, meta: Meta, att?: ItemAttendance) => string) | null> = {
   decision: (_b, _i, meta) => decisionHeading(meta),
   background: null,
   decision_procedure: (b, i, meta) => procedureSentence(b, i, meta),
-  proposal: (b, i, meta) => proposalLeadIn(b, i, meta),
+  proposal: (b, i, meta, att) => proposalLeadIn(b, i, meta, att),
   vote: (b, i, meta) => voteSummary(b, i, meta),
-  reservation: (b, i, meta) => reservationLeadIn(b, i, meta),
-  special_statement: (b, _i, meta) => statementLeadIn(b, meta),
-  protocol_note: (b, _i, meta) => statementLeadIn(b, meta),
-  substitute_statement: (b, _i, meta) => statementLeadIn(b, meta),
-  recusal: null,
+  reservation: (b, i, meta, att) => reservationLeadIn(b, i, meta, att),
+  special_statement: (b, _i, meta, att) => statementLeadIn(b, meta, att),
+  protocol_note: (b, _i, meta, att) => statementLeadIn(b, meta, att),
+  substitute_statement: (b, _i, meta, att) => statementLeadIn(b, meta, att),
+  // Its heading "Jäv" and then who ("X anmälde jäv …"), written below; the block's own text may be empty.
+  recusal: (b, _i, meta, att) => statementLeadIn(b, meta, att),
   distribution: null,
 };
+
+/** "Tjänstgörande: Anna Andersson (S), Bo Berg (M) (ersätter Cecilia Ek (M)). Jäv: …" for one §. */
+function attendanceLine(att: ItemAttendance | undefined, meta: Meta): string | null {
+  if (!att || (att.serving.size === 0 && att.recused.size === 0)) return null;
+  const persons = new Map(meta.persons.map((p) => [p.id, p]));
+  const who = (id: string) => {
+    const p = persons.get(id);
+    return p ? `${p.name}${p.party ? ` (${p.party})` : ""}` : id;
+  };
+  const serving = [...att.serving].map((id) => `${who(id)}${att.replaces.has(id) ? ` (ersätter ${who(att.replaces.get(id)!)})` : ""}`);
+  const parts = [`Tjänstgörande (${serving.length}): ${serving.join(", ")}.`];
+  if (att.recused.size) parts.push(`Jäv: ${[...att.recused].map(who).join(", ")} deltog inte.`);
+  return parts.join(" ");
+}
 
 /** docx writes bookmark starts and ends inside paragraphs (its own example does) but its types leave them out. */
 const asChild = (x: BookmarkStart | BookmarkEnd) => x as unknown as ParagraphChild;
@@ -108,6 +129,7 @@ export async function writeReviewCopyDocx(file: ProtokollFile): Promise<Uint8Arr
 
   const items = numberedItems(file.doc, meta);
   const numbers = new Map(items.map((i) => [i.id, i.number]));
+  const attendance = resolveAttendance(file.doc, meta).byItem;
   /** A § reference reads "§ 3", as in the editor and the exports. */
   const refText = (leaf: Node) => (leaf.type.name === "item_ref" ? `§ ${numbers.get(leaf.attrs.target as string) ?? "?"}` : "");
   for (const c of file.review.comments) {
@@ -132,7 +154,7 @@ export async function writeReviewCopyDocx(file: ProtokollFile): Promise<Uint8Arr
       ],
     });
 
-  const children: Paragraph[] = [
+  const children: (Paragraph | WordTable)[] = [
     withComments(general, `Granskningskopia: ${meta.body.name}${meta.meeting.date ? `, sammanträde ${meta.meeting.date}` : ""}`, HeadingLevel.TITLE),
     new Paragraph({ children: [new TextRun({ text: `Status: ${statusLabel[meta.status]}. Kommentera i Word (Granska → Ny kommentar) och skicka tillbaka filen. Ändringar i själva texten förs inte över – skriv dem som kommentarer.`, italics: true })] }),
   ];
@@ -141,6 +163,9 @@ export async function writeReviewCopyDocx(file: ProtokollFile): Promise<Uint8Arr
     const ranges = anchored.get(item.id) ?? [];
     const title = item.node.firstChild?.textContent ?? "";
     children.push(withComments(whole.get(item.id) ?? [], `§ ${item.number} ${title}`, HeadingLevel.HEADING_2, [asChild(new BookmarkStart(itemBookmark(item.id), linkId))]));
+    const att = attendance.get(item.id);
+    const present = attendanceLine(att, meta);
+    if (present) children.push(new Paragraph({ children: [new TextRun({ text: present, italics: true })] }));
     item.node.forEach((block, offset, index) => {
       if (index === 0) return; // the title, written as the heading
       const name = block.type.name as ItemBlockName;
@@ -148,11 +173,20 @@ export async function writeReviewCopyDocx(file: ProtokollFile): Promise<Uint8Arr
       if (lead || blockLabel[name]) {
         let line = "";
         try {
-          line = lead ? lead(block, item.node, meta) : blockLabel[name];
+          // Jäv: its heading, then who ("X anmälde jäv och deltog inte …") as the protocol prints it.
+          line = name === "recusal" ? blockLabel.recusal : lead ? lead(block, item.node, meta, att) : blockLabel[name];
         } catch {
           line = blockLabel[name] ?? "";
         }
         if (line) children.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: line, bold: true })] }));
+        const who = name === "recusal" ? statementLeadIn(block, meta, att) : "";
+        if (who) children.push(new Paragraph({ children: [new TextRun(who)] }));
+
+      }
+      // A named vote: who voted how, the table the protocol prints (schemas/render).
+      if (name === "vote") {
+        const table = renderBlocks(block, { meta, numbers, attendance, item: item.node, maskConfidential: false }).find((b) => b.type === "table");
+        if (table && table.type === "table") children.push(new WordTable(table), new Paragraph({ children: [] }));
       }
       if (block.isTextblock) children.push(textParagraph(block, offset + 1, ranges, refText, block.type.name === "dnr" ? "Dnr " : ""));
       else

@@ -68,7 +68,7 @@ describe("web host", () => {
   it("saves and opens through HTTP, confined to the workspace", async () => {
     const text = serialize(socialnamnd.create({ date: "2021-01-12" }));
     const saved = (await (await api("saveFile", { path: "a.protokoll", text })).json()) as { ok: boolean; path: string };
-    expect(saved).toEqual({ ok: true, path: "a.protokoll" });
+    expect(saved).toEqual({ ok: true, path: "a.protokoll", revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const opened = (await (await api("openFile", { path: "a.protokoll" })).json()) as { ok: boolean; text: string };
     expect(opened.text).toBe(text);
     const escape = (await (await api("openFile", { path: "../a.protokoll" })).json()) as { ok: boolean; error: string };

@@ -16,7 +16,7 @@ import { Workspace, workspaceHostEnv } from "./workspace.js";
 export const TOKEN_HEADER = "x-protokoll-token";
 
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Request bodies larger than this are refused (the contract allows 50 MB of text or 70 MB of base64). */
 const MAX_BODY = 75 * 1024 * 1024;
@@ -31,6 +31,10 @@ const MIME: Record<string, string> = {
   ".woff2": "font/woff2",
   ".ico": "image/x-icon",
   ".map": "application/json; charset=utf-8",
+  // The spell-check's Hunspell (WebAssembly) and its dictionary files.
+  ".wasm": "application/wasm",
+  ".aff": "text/plain; charset=utf-8",
+  ".dic": "text/plain; charset=utf-8",
 };
 
 export interface WebHostOptions {

@@ -102,6 +102,12 @@ export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv
     sealKeys: ownerKeyStore(workspace.root),
     // The bodies' reglementen (issue 14), unless bodies/ leads out of the workspace.
     ...(workspace.resolve("bodies") ? { bodiesDir: workspace.resolve("bodies")! } : {}),
+    // The desktop app may have a workspace document open: its lock is honoured here (issue 13, item 3).
+    honourLocks: { owner: "Protokoll i webbläsaren" },
+    // The municipality profile (issue 15): profile.json in the workspace; files come as uploads.
+    workspaceDir: () => workspace.root,
+    // The spell-check's word list is the workspace's, whichever folder the document is in.
+    wordListPath: () => join(workspace.root, "ordlista.txt"),
   };
 }
 

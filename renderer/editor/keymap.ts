@@ -10,6 +10,7 @@ import type { Schema } from "prosemirror-model";
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
 import type { Command, Plugin } from "prosemirror-state";
 import { defaultAttrs, insertBlock, insertHeaderPart, insertItem, insertQuestion, moveItem } from "./commands.js";
+import { insertTable, tableKeys } from "./tableCommands.js";
 
 export interface Shortcut {
   /** ProseMirror key name, e.g. "Mod-Alt-b". */
@@ -57,6 +58,7 @@ export function editorShortcuts(schema: Schema): Shortcut[] {
   for (const b of blockShortcuts)
     list.push({ key: b.key, label: b.label, group: "Block", command: insertBlock(item, n[b.node]!, defaultAttrs(b.node)) });
   list.push({ key: "Mod-Alt-f", label: "Fråga (svar på interpellation)", group: "Block", command: insertQuestion(n.answer!, n.ip_question!) });
+  list.push({ key: "Mod-Alt-g", label: "Tabell (3 × 3 med rubrikrad)", group: "Block", command: insertTable(schema) });
   list.push(
     { key: "Mod-b", label: "Fetstil", group: "Text", command: toggleMark(schema.marks.strong!) },
     { key: "Mod-i", label: "Kursiv", group: "Text", command: toggleMark(schema.marks.em!) },
@@ -90,5 +92,5 @@ export function buildKeymaps(schema: Schema, extra: Shortcut[]): Plugin[] {
     const prev = bindings[s.key];
     bindings[s.key] = prev ? chainCommands(prev, s.command) : s.command;
   }
-  return [keymap(bindings), keymap(structuralKeys(schema)), keymap(baseKeymap)];
+  return [keymap(bindings), keymap(tableKeys), keymap(structuralKeys(schema)), keymap(baseKeymap)];
 }

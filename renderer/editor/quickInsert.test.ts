@@ -15,7 +15,9 @@ describe("quick insert", () => {
   });
 
   it("offers the document's own template's phrases", () => {
-    expect(phrasesFor(createEditorState(socialnamnd.create()))).toBe(socialnamnd.phrases);
+    const own = phrasesFor(createEditorState(socialnamnd.create()));
+    expect(own.slice(0, socialnamnd.phrases.length)).toEqual(socialnamnd.phrases);
+    expect(own.find((p) => p.key === "tabell")?.command).toBeTypeOf("function");
     expect(phrasesFor(createEditorState(interpellationssvar.create())).map((p) => p.key)).toContain("tack");
     expect(phrasesFor(createEditorState(interpellationssvar.create()))).not.toContain(protocolPhrases[0]);
   });

@@ -3,10 +3,17 @@
  * "//" (or Ctrl+Space) opens a popup; the letters typed after it filter the phrases by key and
  * label; ↑/↓ choose, Enter or Tab inserts (replacing "//" and the letters), Escape closes.
  */
-import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
+import { Plugin, PluginKey, Selection, type Command, type EditorState } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { templateFor, templates, type Phrase } from "../../templates/index.js";
 import { documentInfo } from "./documentPlugin.js";
+import { insertTable } from "./tableCommands.js";
+
+/** A phrase, or an entry that runs a command in place of the typed "//…" (`//tabell`). */
+type Entry = Phrase & { command?: Command };
+
+/** Entries that insert structure rather than text. */
+const commandEntries = (state: EditorState): Entry[] => [{ key: "tabell", label: "Tabell", text: "3 × 3 med rubrikrad (Ctrl+Alt+G)", command: insertTable(state.schema) }];
 
 interface QuickState {
   active: boolean;
@@ -23,15 +30,16 @@ export const quickInsertKey = new PluginKey<QuickState>("quickInsert");
 type QuickMeta = { open: number; prefix: number } | { close: true } | { index: number };
 
 /** The phrases for this document: its template's, else all protocol or answer phrases. */
-export function phrasesFor(state: EditorState): Phrase[] {
+export function phrasesFor(state: EditorState): Entry[] {
   const { kind, meta } = documentInfo(state);
   const own = templateFor(meta.template);
-  if (own) return own.phrases;
+  if (own) return [...own.phrases, ...commandEntries(state)];
   const seen = new Set<string>();
   return Object.values(templates)
     .filter((t) => t.kind === kind)
     .flatMap((t) => t.phrases)
-    .filter((p) => (seen.has(p.text) ? false : (seen.add(p.text), true)));
+    .filter((p) => (seen.has(p.text) ? false : (seen.add(p.text), true)))
+    .concat(commandEntries(state));
 }
 
 export function quickQuery(state: EditorState): string {
@@ -41,7 +49,7 @@ export function quickQuery(state: EditorState): string {
 }
 
 /** Phrases matching what was typed: key prefix first, then key or label containing it. */
-export function filterPhrases(phrases: Phrase[], query: string): Phrase[] {
+export function filterPhrases<P extends Phrase>(phrases: P[], query: string): P[] {
   const q = query.trim().toLowerCase();
   if (!q) return phrases;
   const starts = phrases.filter((p) => p.key.toLowerCase().startsWith(q));
@@ -56,8 +64,18 @@ export function openQuickInsert(view: EditorView): boolean {
   return true;
 }
 
-function choose(view: EditorView, phrase: Phrase): void {
+function choose(view: EditorView, phrase: Entry): void {
   const q = quickInsertKey.getState(view.state)!;
+  if (phrase.command) {
+    // One step: the typed "//…" goes, and the command runs on what is left.
+    const tr = view.state.tr.delete(q.from, view.state.selection.from).setMeta(quickInsertKey, { close: true } satisfies QuickMeta);
+    phrase.command(view.state.apply(tr), (inner) => {
+      for (const step of inner.steps) tr.step(step);
+      tr.setSelection(Selection.fromJSON(tr.doc, inner.selection.toJSON()));
+    });
+    view.dispatch(tr.scrollIntoView());
+    return;
+  }
   const tr = view.state.tr.insertText(phrase.text, q.from, view.state.selection.from);
   tr.setMeta(quickInsertKey, { close: true } satisfies QuickMeta);
   view.dispatch(tr.scrollIntoView());
@@ -65,7 +83,7 @@ function choose(view: EditorView, phrase: Phrase): void {
 
 class Popup {
   private el: HTMLElement;
-  private items: Phrase[] = [];
+  private items: Entry[] = [];
   constructor(private view: EditorView) {
     this.el = document.createElement("div");
     this.el.className = "quick-insert";
@@ -119,7 +137,7 @@ class Popup {
   destroy() {
     this.el.remove();
   }
-  selected(view: EditorView): Phrase | undefined {
+  selected(view: EditorView): Entry | undefined {
     const q = quickInsertKey.getState(view.state)!;
     const items = filterPhrases(phrasesFor(view.state), quickQuery(view.state));
     return items[Math.min(q.index, items.length - 1)];

@@ -4,6 +4,7 @@ import { gapCursor } from "prosemirror-gapcursor";
 import { history } from "prosemirror-history";
 import { EditorState } from "prosemirror-state";
 import { search } from "prosemirror-search";
+import { columnResizing, tableEditing } from "prosemirror-tables";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { schema } from "../../schemas/schema.js";
 import { attendanceMovePlugin } from "./attendanceMovePlugin.js";
@@ -17,8 +18,15 @@ import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
+import type { SpellClient } from "./spellcheck/spellClient.js";
+import { spellPlugin } from "./spellcheck/spellPlugin.js";
 
-export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc">, appShortcuts: Shortcut[] = []): EditorState {
+interface EditorOptions {
+  /** The spell-check (its worker); none: no spelling errors are shown. */
+  spell?: SpellClient | null;
+}
+
+export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc">, appShortcuts: Shortcut[] = [], options: EditorOptions = {}): EditorState {
   return EditorState.create({
     schema,
     doc: file.doc,
@@ -26,6 +34,9 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       documentPlugin({ kind: file.kind, meta: file.meta }),
       openingItemsPlugin(),
       quickInsertPlugin(), // before the keymaps: it takes ↑/↓/Enter while its popup is open
+      // Tables: drag a column border to resize; cell selections, arrow keys between cells, pasting cells.
+      columnResizing(),
+      tableEditing(),
       derivedPlugin(),
       generatedClickPlugin(),
       currentItemPlugin(),
@@ -38,6 +49,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       dropCursor(),
       gapCursor(),
       search(),
+      ...(options.spell ? [spellPlugin(options.spell)] : []),
     ],
   });
 }

@@ -31,10 +31,19 @@ export async function returnToDraftDialog(): Promise<string | null> {
   return ok ? why.value.trim() : null;
 }
 
-/** Justera: who signs (the chair and every justerare), when, and the key that signs the seal; resolves with the time. */
-export async function adjustDialog(meta: Meta, signers: string[], signing: SigningFields): Promise<string | null> {
+/** Justera: who signs (the chair and every justerare), when, and the key that signs the seal; resolves with the time, and the reason when it is justerad despite rule errors. */
+export async function adjustDialog(meta: Meta, signers: string[], signing: SigningFields, /** The rules' errors, in Swedish: justering then needs a recorded reason. */ ruleErrors: string[] = []): Promise<{ at: string; override?: string } | null> {
   const at = h("input", { type: "datetime-local", id: "adjust-at", value: nowIso(), required: true });
-  const ok = await modal("Justera protokollet", [
+  const reason = textarea("adjust-override", "T.ex. närvaroförteckningen finns i bilaga 1.");
+  const despite = ruleErrors.length > 0;
+  const ok = await modal(despite ? "Justera trots regelfel?" : "Justera protokollet", [
+    ...(despite
+      ? [
+          h("p", { class: "warning" }, `Protokollet har ${ruleErrors.length === 1 ? "ett regelfel" : `${ruleErrors.length} regelfel`}. Rätta ${ruleErrors.length === 1 ? "det" : "dem"} helst först (panelen Problem).`),
+          h("ul", { class: "error-details", id: "adjust-errors" }, ...ruleErrors.slice(0, 10).map((e) => h("li", {}, e)), ...(ruleErrors.length > 10 ? [h("li", {}, `… och ${ruleErrors.length - 10} till`)] : [])),
+          field("Skäl att justera ändå (registreras i historiken och omfattas av sigillet)", reason),
+        ]
+      : []),
     h("p", {}, "Protokollet justeras av:"),
     h("ul", { class: "review-signers" }, ...signers.map((id) => h("li", {}, `${personName(meta, id)} (${id === meta.chair ? "ordförande" : "justerare"})`))),
     field("Tidpunkt för justeringen", at),
@@ -42,9 +51,19 @@ export async function adjustDialog(meta: Meta, signers: string[], signing: Signi
     ...signing.nodes,
   ], [
     { label: "Avbryt", value: false },
-    { label: "Justera och signera", value: true, primary: true },
-  ], { validate: () => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at.value) ? signing.validate() : "Ange dag och klockslag för justeringen."), id: "adjust-dialog" });
-  return ok ? at.value.slice(0, 16) : null;
+    { label: despite ? "Justera ändå och signera" : "Justera och signera", value: true, primary: true },
+  ], {
+    validate: () =>
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at.value)
+        ? "Ange dag och klockslag för justeringen."
+        : despite && !reason.value.trim()
+          ? "Skriv varför protokollet justeras trots regelfelen."
+          : signing.validate(),
+    id: "adjust-dialog",
+    wide: despite,
+  });
+  if (!ok) return null;
+  return despite ? { at: at.value.slice(0, 16), override: reason.value.trim() } : { at: at.value.slice(0, 16) };
 }
 
 /** Sign a renewed seal (rättelse): the key and its passphrase; resolves true when confirmed. */

@@ -19,6 +19,9 @@ import { SECRETARY, type Outcome, type ReviewSession } from "./reviewSession.js"
 import { localIsoDate } from "../../schemas/dates.js";
 import { itemDeadlines } from "../../schemas/deadlines.js";
 import { longDay } from "../../schemas/review/deadlineStatus.js";
+import { validateFile } from "../../schemas/rules/index.js";
+import { adjust as adjustProtocol } from "../../schemas/review/adjust.js";
+import { localIsoDateTime } from "../../schemas/dates.js";
 
 const stateSymbol: Record<ApprovalState, string> = { approved: "✓", changes_requested: "!", changed: "↻", missing: "·" };
 const stateWords: Record<ApprovalState, string> = {
@@ -434,9 +437,13 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
       const o = session.file();
       const signing = await signingFields(app.host, o.meta);
       if ("error" in signing) return void (await showError("Protokollet justerades inte", signing.error));
-      const at = await adjustDialog(o.meta, session.signatoryIds(), signing);
-      if (!at) return;
-      const r = await session.adjust(signing.signer(), at);
+      // A protocol with rule errors is justerad only with a recorded reason (issue 13, item 8).
+      // The rules are checked on the protocol as it will be once justerad (the justering date set), as the host does.
+      const preview = adjustProtocol(o, session.signatoryIds(), localIsoDateTime());
+      const errors = preview.ok ? validateFile(preview.file).filter((p) => p.severity === "error").map((p) => p.message) : [];
+      const chosen = await adjustDialog(o.meta, session.signatoryIds(), signing, errors);
+      if (!chosen) return;
+      const r = await session.adjust(signing.signer(), chosen.at, chosen.override);
       await report(r, "Protokollet justerades inte", r.ok ? `Protokollet är justerat, låst och signerat med nyckel ${formatFingerprint(r.fingerprint)}.` : undefined);
     },
     async finishCorrection() {

@@ -264,9 +264,12 @@ export class ReviewSession {
     return this.keepFile(immediateAdjust(this.file(), item, this.signatoryIds(), at));
   }
 
-  /** Justera and have the host sign the seal; nothing is kept unless the signature is made. */
-  async adjust(sign: Signer, at = nowIso()): Promise<SignedOutcome> {
-    return this.keepSigned(adjust(this.file(), this.signatoryIds(), at), sign);
+  /**
+   * Justera and have the host sign the seal; nothing is kept unless the signature is made.
+   * `override`: why it is justerad despite rule errors (recorded in the history, under the seal).
+   */
+  async adjust(sign: Signer, at = nowIso(), override?: string): Promise<SignedOutcome> {
+    return this.keepSigned(adjust(this.file(), this.signatoryIds(), at, override), sign);
   }
 
   /** Record the day the anslag went up: a history entry with a renewed seal, signed by the host. */

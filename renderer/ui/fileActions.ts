@@ -10,15 +10,21 @@ import { templates } from "../../templates/index.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
-import { localIsoDate } from "../../schemas/dates.js";
+import { localIsoDate, localIsoDateTime } from "../../schemas/dates.js";
+import type { SaveConflict } from "../../schemas/contract.js";
+import { changesSince } from "../../schemas/review/changesSince.js";
+import { statusGates } from "../../schemas/render/officialStatus.js";
+import { showImportChecks } from "./importChecks.js";
 
 export interface FileActions {
   newDocument(): Promise<void>;
   open(path?: string): Promise<void>;
   save(): Promise<boolean>;
-  saveAs(): Promise<boolean>;
+  /** `suggestion`: the name offered in the web host's name field ("… (kopia).protokoll"). */
+  saveAs(suggestion?: string): Promise<boolean>;
   importFile(): Promise<void>;
-  exportDialog(preset?: { format?: "docx" | "pdf"; output?: "full" | "extract" | "notice" | "public" }): Promise<void>;
+  /** `items`: the §§ to pre-tick for an extract (only those); without it, the § under the cursor. */
+  exportDialog(preset?: { format?: "docx" | "pdf"; output?: "full" | "extract" | "notice" | "public"; items?: string[] }): Promise<void>;
   offerRecovery(): Promise<void>;
 }
 
@@ -27,7 +33,7 @@ const today = () => localIsoDate();
 export function fileActions(app: App, native: boolean): FileActions {
   const host = app.host;
 
-  const loadText = async (text: string, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string; what: string }) => {
+  const loadText = async (text: string, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string; baseRevision?: string | null; what: string }) => {
     const r = App.parseText(text);
     if (!r.ok) {
       await showError(`${options.what} misslyckades`, "Dokumentet är inte välformat och öppnades inte. Filen har inte ändrats.", r.errors);
@@ -41,13 +47,86 @@ export function fileActions(app: App, native: boolean): FileActions {
   const mayDiscard = async () =>
     !app.dirty || (await confirmDialog("Osparade ändringar", "Dokumentet har ändringar som inte är sparade. Vill du fortsätta utan att spara? (Det osparade finns kvar under återställning tills vidare.)", "Fortsätt utan att spara"));
 
-  const afterSave = async (path: string) => {
+  const afterSave = async (path: string, revision: string | undefined) => {
     const oldKey = app.recoveryKey;
     app.path = path;
+    app.baseRevision = revision ?? null;
     app.setDirty(false);
     app.cancelAutosave();
     await host.discardRecovery({ key: oldKey });
     toast(`Sparat: ${path}`, "success");
+  };
+
+  /**
+   * The file changed on disk since this text was based on it (another tab or window, the command
+   * line, another program): nothing was written. The user chooses — reload the file (this
+   * version's changes are dropped), save this version as a copy, or first see what differs.
+   */
+  const resolveConflict = async (error: string, conflict: SaveConflict): Promise<boolean> => {
+    for (;;) {
+      const choice = await modal(
+        "Filen har ändrats av någon annan",
+        [
+          h("p", {}, error),
+          h("p", {}, "Välj hur du vill fortsätta. Din version finns kvar i editorn tills du väljer."),
+        ],
+        [
+          { label: "Avbryt", value: "cancel" as const },
+          { label: "Visa ändringar", value: "diff" as const },
+          { label: "Ladda om filen", value: "reload" as const },
+          { label: "Spara som kopia", value: "copy" as const, primary: true },
+        ],
+        { id: "conflict-dialog", wide: true },
+      );
+      if (choice === "diff") {
+        await showDifferences(conflict);
+        continue;
+      }
+      if (choice === "copy") {
+        const name = app.path ? app.path.replace(/(\.protokoll)?$/i, " (kopia).protokoll") : undefined;
+        return actions.saveAs(name);
+      }
+      if (choice === "reload") {
+        if (conflict.text === null) {
+          await showError("Ladda om", "Filen på disken är inte längre ett läsbart protokolldokument och kan inte laddas. Spara din version som en kopia.");
+          continue;
+        }
+        if (!(await confirmDialog("Ladda om filen", "Dina osparade ändringar i den här fliken kastas och filen visas som den ser ut nu. Fortsätta?", "Ladda om"))) continue;
+        if (await loadText(conflict.text, app.path, { baseRevision: conflict.revision, what: "Omladdningen" })) toast("Filen är omladdad.", "success");
+        return false;
+      }
+      return false;
+    }
+  };
+
+  /** "Visa ändringar": § by § what the file on disk has that this version has not (word diff). */
+  const showDifferences = async (conflict: SaveConflict) => {
+    const theirs = conflict.text === null ? null : App.parseText(conflict.text);
+    if (!theirs?.ok) {
+      await showError("Visa ändringar", "Filen på disken är inte ett läsbart protokolldokument, så ändringarna kan inte visas.");
+      return;
+    }
+    const mine = app.currentFile();
+    // changesSince compares a document with a reader's earlier copy: here this version is that copy.
+    const READER = "denna-version";
+    const compared = { ...theirs.file, review: { ...theirs.file.review, lastSeen: { [READER]: { at: localIsoDateTime(), doc: mine.doc.toJSON() } } } };
+    const changed = changesSince(compared, READER).items.filter((i) => i.change !== "unchanged");
+    const label = (i: (typeof changed)[number]) => `${i.number !== null ? `§ ${i.number}` : "Borttagen §"} ${i.title}`.trim();
+    const what = { added: "finns bara i filen", removed: "finns bara i din version", changed: "ändrad", unseen: "", unchanged: "" } as const;
+    const rows = changed.map((i) =>
+      h("li", {}, h("strong", {}, label(i)), ` – ${what[i.change]}`, ...(i.diff ? [h("p", { class: "conflict-diff" }, ...i.diff.map((d) => (d.type === "same" ? d.text : h(d.type === "added" ? "ins" : "del", {}, d.text))))] : [])),
+    );
+    const metaDiffers = JSON.stringify(mine.meta) !== JSON.stringify(theirs.file.meta);
+    await modal(
+      "Skillnader mot filen på disken",
+      [
+        h("p", {}, "Understruket finns i filen på disken, överstruket bara i din version."),
+        rows.length ? h("ul", { class: "error-details", id: "conflict-changes" }, ...rows) : h("p", {}, "Paragraferna är lika."),
+        ...(metaDiffers ? [h("p", {}, "Uppgifterna om sammanträdet (deltagare, närvaro, justering m.m.) skiljer sig också.")] : []),
+      ],
+      [{ label: "Tillbaka", value: true, primary: true }],
+      { id: "conflict-diff-dialog", wide: true },
+    );
   };
 
   const actions: FileActions = {
@@ -110,7 +189,7 @@ export function fileActions(app: App, native: boolean): FileActions {
         if (r.error !== "Ingen fil vald.") await showError("Dokumentet kunde inte öppnas", r.error);
         return;
       }
-      if (await loadText(r.text, r.path, { readOnly: r.readOnly, what: "Öppna" })) toast(`Öppnat: ${r.path}${r.readOnly ? " (skrivskyddat)" : ""}`, "success");
+      if (await loadText(r.text, r.path, { readOnly: r.readOnly, baseRevision: r.revision ?? null, what: "Öppna" })) toast(`Öppnat: ${r.path}${r.readOnly ? " (skrivskyddat)" : ""}`, "success");
     },
 
     async save() {
@@ -119,19 +198,20 @@ export function fileActions(app: App, native: boolean): FileActions {
         return false;
       }
       if (!app.path) return actions.saveAs();
-      const r = await host.saveFile({ path: app.path, text: app.serialize(), saveAs: false });
+      const r = await host.saveFile({ path: app.path, text: app.serialize(), saveAs: false, baseRevision: app.baseRevision });
       if (!r.ok) {
+        if ("conflict" in r) return resolveConflict(r.error, r.conflict);
         await showError("Dokumentet sparades inte", r.error);
         return false;
       }
-      await afterSave(r.path);
+      await afterSave(r.path, r.revision);
       return true;
     },
 
-    async saveAs() {
+    async saveAs(suggestion?: string) {
       let path: string | null = null;
       if (!native) {
-        const suggested = (app.path ?? `${app.title()}.protokoll`).replace(/[\\:*?"<>|]+/g, " ");
+        const suggested = (suggestion ?? app.path ?? `${app.title()}.protokoll`).replace(/[\\:*?"<>|]+/g, " ");
         const name = h("input", { type: "text", id: "save-name", value: suggested, required: true });
         const list = await host.listFiles({});
         const existing = new Set(list.ok ? list.files.map((f) => f.path) : []);
@@ -144,13 +224,15 @@ export function fileActions(app: App, native: boolean): FileActions {
         if (!/\.protokoll$/i.test(path)) path += ".protokoll";
         if (existing.has(path) && path !== app.path && !(await confirmDialog("Filen finns redan", `”${path}” finns redan. Vill du ersätta den?`, "Ersätt"))) return false;
       }
-      const r = await host.saveFile({ path, text: app.serialize(), saveAs: native });
+      // Over another file the user confirmed the replacement; over its own file the revision still counts.
+      const r = await host.saveFile({ path, text: app.serialize(), saveAs: native, ...(path !== null && path === app.path ? { baseRevision: app.baseRevision } : {}) });
       if (!r.ok) {
+        if ("conflict" in r) return resolveConflict(r.error, r.conflict);
         if (!/Ingen fil vald/.test(r.error)) await showError("Dokumentet sparades inte", r.error);
         return false;
       }
       app.readOnly = false;
-      await afterSave(r.path);
+      await afterSave(r.path, r.revision);
       return true;
     },
 
@@ -176,6 +258,7 @@ export function fileActions(app: App, native: boolean): FileActions {
         return;
       }
       if (!(await loadText(result.text, null, { dirty: true, what: "Import" }))) return;
+      showImportChecks(app, result.report);
       if (result.report.length)
         await modal(`Importerat från ${result.sourceName}`, [h("p", {}, "Kontrollera följande:"), h("ul", { class: "error-details" }, ...result.report.map((l) => h("li", {}, l)))], [{ label: "OK", value: true, primary: true }]);
       else toast(`Importerat från ${result.sourceName}.`, "success");
@@ -193,11 +276,30 @@ export function fileActions(app: App, native: boolean): FileActions {
       app.state.doc.forEach((n) => {
         if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
       });
-      const itemBoxes = d.ids.map((id) => h("label", { class: "check" }, h("input", { type: "checkbox", value: id, class: "export-item", checked: id === current }), ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`));
+      // The §§ chosen for the extract, and only they; the § under the cursor when none were chosen.
+      const preticked = new Set(preset.items?.length ? preset.items : current ? [current] : []);
+      const itemBoxes = d.ids.map((id) => h("label", { class: "check" }, h("input", { type: "checkbox", value: id, class: "export-item", checked: preticked.has(id) }), ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`));
       const items = h("fieldset", { class: "export-items", hidden: output.value !== "extract" }, h("legend", {}, "Paragrafer i utdraget"), ...itemBoxes);
-      output.addEventListener("change", () => (items.hidden = output.value !== "extract"));
-      const draft = h("input", { type: "checkbox", id: "export-draft", checked: app.meta.status === "draft" });
-      const ok = await modal("Exportera", [field("Format", format), field("Vad", output), items, h("label", { class: "check" }, draft, " Utkast (vattenstämpel UTKAST – tillåts trots fel)")], [
+      const checkedItems = () => itemBoxes.map((l) => l.querySelector("input")!).filter((i) => i.checked).map((i) => i.value);
+      // "Utkast" follows what the document's status allows (schemas/render/officialStatus.ts): an
+      // extract of an omedelbart justerad § is official before the protocol is justerat; a draft
+      // protocol is not. Once the secretary ticks or unticks it, it stays as they set it.
+      const draft = h("input", { type: "checkbox", id: "export-draft", checked: false });
+      const why = h("p", { class: "export-status note", id: "export-status" });
+      let touched = false;
+      draft.addEventListener("change", () => (touched = true));
+      const file = app.currentFile();
+      const follow = () => {
+        items.hidden = output.value !== "extract";
+        const refusal = statusGates[file.kind](file, output.value as "full", output.value === "extract" ? checkedItems() : []);
+        why.textContent = refusal ? refusal.sv : "";
+        why.hidden = !refusal;
+        if (!touched) draft.checked = refusal !== null;
+      };
+      output.addEventListener("change", follow);
+      items.addEventListener("change", follow);
+      follow();
+      const ok = await modal("Exportera", [field("Format", format), field("Vad", output), items, h("label", { class: "check" }, draft, " Utkast (vattenstämpel UTKAST – tillåts trots fel)"), why], [
         { label: "Avbryt", value: false },
         { label: "Exportera", value: true, primary: true },
       ], { validate: () => (output.value === "extract" && !itemBoxes.some((l) => l.querySelector("input")!.checked) ? "Välj minst en paragraf." : null), wide: true });
@@ -249,7 +351,7 @@ export function fileActions(app: App, native: boolean): FileActions {
             await showError("Återställning", r.error);
             continue;
           }
-          if (await loadText(r.text, r.path, { dirty: true, recoveryKey: entry.key, what: "Återställningen" })) {
+          if (await loadText(r.text, r.path, { dirty: true, recoveryKey: entry.key, baseRevision: r.baseRevision ?? null, what: "Återställningen" })) {
             toast(`Återställt: ${entry.title}`, "success");
             return;
           }

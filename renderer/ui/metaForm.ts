@@ -106,6 +106,11 @@ export function mountMetaForm(app: App, root: HTMLElement): void {
     } else {
       const ip: InterpellationMeta = meta.interpellation ?? { number: null, dnr: null, interpellant: null, addressee: null, place: null, date: null, signatory: null };
       const setIp = (patch: Partial<InterpellationMeta>) => set((m) => ({ ...m, interpellation: { ...ip, ...(m.interpellation ?? {}), ...patch } }));
+      const setIpDate = (key: "asked" | "meeting", v: string | null) =>
+        set((m) => {
+          const { [key]: _old, ...rest } = { ...ip, ...(m.interpellation ?? {}) };
+          return { ...m, interpellation: v ? { ...rest, [key]: v } : rest };
+        });
       parts.push(
         h(
           "fieldset",
@@ -115,6 +120,9 @@ export function mountMetaForm(app: App, root: HTMLElement): void {
           text("ip-dnr", "Dnr", ip.dnr, (v) => setIp({ dnr: v })),
           personSelect("ip-interpellant", "Interpellant", ip.interpellant, (v) => setIp({ interpellant: v })),
           personSelect("ip-addressee", "Till", ip.addressee, (v) => setIp({ addressee: v })),
+          // The meetings it was asked and is answered at (KL 5:63; optional, so set or removed).
+          text("ip-asked", "Ställd vid sammanträdet", ip.asked ?? null, (v) => setIpDate("asked", v), "date"),
+          text("ip-meeting", "Besvaras vid sammanträdet", ip.meeting ?? null, (v) => setIpDate("meeting", v), "date"),
         ),
         h(
           "fieldset",

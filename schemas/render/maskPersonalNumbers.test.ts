@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPersonalNumber, luhnValid, maskPersonalNumbers, PERSONAL_NUMBER_MASK } from "./maskPersonalNumbers.js";
+import { isPersonalNumber, luhnValid, maskPersonalNumbers, maskPersonalNumbersInRuns, PERSONAL_NUMBER_MASK } from "./maskPersonalNumbers.js";
 
 describe("maskPersonalNumbers", () => {
   it("accepts the Luhn check digit of known valid numbers and rejects a changed digit", () => {
@@ -23,5 +23,20 @@ describe("maskPersonalNumbers", () => {
     expect(maskPersonalNumbers(text)).toBe(
       `Sökande ${PERSONAL_NUMBER_MASK} (make ${PERSONAL_NUMBER_MASK}), fel 811218-9875, Dnr 1.7.1-213/2020, möte 2020-08-25, tel 08-508 250 00, ${PERSONAL_NUMBER_MASK}.`,
     );
+  });
+});
+
+describe("maskPersonalNumbersInRuns", () => {
+  it("masks a number split over a bold and a plain run, keeping the text around it", () => {
+    const runs = [{ text: "Sökande " }, { text: "19460619-", bold: true }, { text: "3029 bor här." }];
+    const masked = maskPersonalNumbersInRuns(runs);
+    expect(masked).toEqual([{ text: "Sökande " }, { text: PERSONAL_NUMBER_MASK, bold: true }, { text: " bor här." }]);
+  });
+
+  it("masks several numbers, each in the run where it starts, and drops runs left empty", () => {
+    const runs = [{ text: "a 8801" }, { text: "01–1233", italic: true }, { text: " b 730412\u20115565" }];
+    const masked = maskPersonalNumbersInRuns(runs);
+    expect(masked.map((r) => r.text).join("")).toBe(`a ${PERSONAL_NUMBER_MASK} b ${PERSONAL_NUMBER_MASK}`);
+    expect(masked.map((r) => r.text).join("")).not.toMatch(/1233|5565/);
   });
 });

@@ -152,36 +152,39 @@ describe("renderDocument: the notice (anslag)", () => {
     f.meta.meeting.date = meeting;
     f.meta.adjustment.date = adjusted;
     f.meta.notice.posted = posted;
+    f.meta.status = "adjusted";
     return render(f, { output: "notice" });
   };
 
-  it("takes the notice down three weeks after it was posted", () => {
+  it("takes the notice down the day after the three-week appeal period, at the earliest", () => {
     const n = noticeOf("2020-08-25", "2020-08-31", "2020-09-01");
     expect(formValue(n, "Sammanträdesdatum")).toBe("25 augusti 2020");
     expect(formValue(n, "Justeringsdatum")).toBe("31 augusti 2020");
     expect(formValue(n, "Datum då anslaget sätts upp")).toBe("1 september 2020");
-    expect(formValue(n, "Datum då anslaget tas ned")).toBe("22 september 2020");
+    expect(formValue(n, "Datum då anslaget tas ned")).toBe("tidigast 23 september 2020");
     expect(formValue(n, "Förvaringsplats för protokollet")).toBe("Socialförvaltningen");
     expect(texts(n)).toContain("Socialnämndens protokoll från sammanträdet den 25 augusti 2020, §§ 1–3, är justerat.");
   });
 
   it("moves the end of the appeal period past a weekend to the Monday", () => {
     // posted Saturday 5 September 2020 → three weeks = Saturday 26 September → Monday 28 September
-    expect(formValue(noticeOf("2020-09-01", "2020-09-03", "2020-09-05"), "Datum då anslaget tas ned")).toBe("28 september 2020");
+    expect(formValue(noticeOf("2020-09-01", "2020-09-03", "2020-09-05"), "Datum då anslaget tas ned")).toBe("tidigast 29 september 2020");
   });
 
   it("moves it past Easter (långfredag to annandag påsk) to the Tuesday", () => {
     // posted 12 March 2021 → 2 April 2021 is långfredagen; 3–5 April weekend and annandag påsk
     const n = noticeOf("2021-03-09", "2021-03-11", "2021-03-12");
-    expect(formValue(n, "Datum då anslaget tas ned")).toBe("6 april 2021");
+    expect(formValue(n, "Datum då anslaget tas ned")).toBe("tidigast 7 april 2021");
     expect(texts(n).join("\n")).toContain("senast den 6 april 2021");
   });
 
-  it("moves it past trettondedag jul and uses the last allowed day when no posting date is recorded", () => {
+  it("moves it past trettondedag jul and prints the last allowed posting day as 'senast' when none is recorded", () => {
     // justerad 14 December 2020, posted at the latest 16 December → 6 January 2021 (trettondedag jul) → 7 January
     const n = noticeOf("2020-12-10", "2020-12-14", null);
-    expect(formValue(n, "Datum då anslaget sätts upp")).toBe("16 december 2020");
-    expect(formValue(n, "Datum då anslaget tas ned")).toBe("7 januari 2021");
+    expect(formValue(n, "Datum då anslaget sätts upp")).toBe("senast 16 december 2020");
+    expect(formValue(n, "Datum då anslaget tas ned")).toBe("tidigast 8 januari 2021");
+    expect(texts(n)).toContain("Protokollet är justerat. Justeringen tillkännages genom anslag.");
+    expect(texts(n)).not.toContain("Protokollet är justerat. Justeringen har tillkännagetts genom anslag.");
   });
 });
 
@@ -249,5 +252,71 @@ describe("sectionRange", () => {
     expect(sectionRange([5])).toBe("§ 5");
     expect(sectionRange([1, 2, 3, 4, 7, 9, 10, 11])).toBe("§§ 1–4, 7, 9–11");
     expect(sectionRange([])).toBe("");
+  });
+});
+
+describe("renderDocument: what the writers need to mark and link (issue 15)", () => {
+  it("gives each § heading its anchor and a confidential § its sekretess marking, and lists the confidential §§ on the first page", () => {
+    const d = render(confidentialProtocol(), { output: "full" });
+    const h = d.blocks.filter((x): x is Extract<Block, { type: "heading" }> => x.type === "heading" && x.level === 2 && !!x.anchor);
+    expect(h.map((x) => x.anchor)).toEqual(["par_s1", "par_s2", "par_s3"]);
+    expect(h.map((x) => x.marking)).toEqual([undefined, undefined, "Sekretess enligt OSL 26 kap. 1 §"]);
+    expect(formValue(d, "Sekretess")).toBe("Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.");
+    // The public version replaces the § instead, without the marking, but still lists it.
+    const pub = render(confidentialProtocol(), { output: "public" });
+    expect(pub.blocks.some((x) => x.type === "heading" && !!x.marking)).toBe(false);
+    expect(formValue(pub, "Sekretess")).toBe("Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.");
+  });
+
+  it("marks a § reference with the anchor of its target", () => {
+    const d = render(seed002(), { output: "full" });
+    const p = d.blocks.find((x) => x.type === "paragraph" && x.runs.some((r) => r.text === "§ 16"));
+    expect(p && p.type === "paragraph" && p.runs.find((r) => r.text === "§ 16")).toEqual({ text: "§ 16", ref: "par_p16" });
+  });
+
+  it("prints 'Paragrafen förklarades omedelbart justerad.' once, also when the secretary typed it", () => {
+    const generated = createFile("protokoll", { body: { name: "Socialnämnden" } }, b.protocol(b.item({ id: "a", title: "Brådskande", immediate: true }, b.decision("Beslut."))));
+    const typed = createFile(
+      "protokoll",
+      { body: { name: "Socialnämnden" } },
+      b.protocol(b.item({ id: "a", title: "Brådskande", immediate: true }, b.decision("Beslut."), b.background("Paragrafen förklarades omedelbart justerad."))),
+    );
+    for (const f of [generated, typed]) expect(texts(render(f, { output: "full" })).filter((t) => /omedelbart justerad/.test(t))).toHaveLength(1);
+  });
+
+  it("numbers an answer's questions on across the prose between them", () => {
+    const f = createFile(
+      "interpellationssvar",
+      { body: { name: "Kommunfullmäktige" }, persons: [{ id: "i", name: "Anna Andersson", party: "V", role: "member" }], interpellation: { interpellant: "i" } },
+      b.answerDoc("Svar på interpellation", b.question("Ett?"), "Svar ett.", b.question("Två?"), b.question("Tre?"), "Svar.", b.question("Fyra?")),
+    );
+    const lists = render(f, { output: "full" }).blocks.filter((x): x is Extract<Block, { type: "list" }> => x.type === "list");
+    expect(lists.map((l) => [l.start, l.items.length])).toEqual([
+      [1, 1],
+      [2, 2],
+      [4, 1],
+    ]);
+  });
+});
+
+describe("renderDocument: the extract of a § justerad at the meeting", () => {
+  const withImmediate = (posted: string | null) => {
+    const f = createFile("protokoll", { body: { name: "Byggnadsnämnden" } }, b.protocol(b.item({ id: "a", title: "Brådskande bygglov", immediate: true }, b.decision("Bygglov ges."))));
+    f.meta.meeting.date = "2025-03-13";
+    // Justerad at the meeting's end on Friday 14 March 2025 (the meeting ran late).
+    f.history.push({ at: "2025-03-14T16:00", by: "Ordföranden", kind: "adjusted", what: "Omedelbart justerad: § 1.", why: null, item: "a", seal: { sha256: "0".repeat(64), at: "2025-03-14T16:00", by: [] }, previousSeal: null } as ProtokollFile["history"][number]);
+    if (posted) f.meta.itemNotices = [{ item: "a", posted }];
+    return render(f, { output: "extract", items: ["a"] });
+  };
+
+  it("prints the §'s own anslag: by Monday after a Friday justering (lag 1930:173), 'senast' while not recorded", () => {
+    const all = texts(withImmediate(null)).join("\n");
+    expect(all).toContain("§ 1: Anslaget sätts upp senast den 17 mars 2025; överklagandetiden går ut senast den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.");
+  });
+
+  it("prints the recorded posting day as fact, and counts the appeal period from it", () => {
+    const all = texts(withImmediate("2025-03-17")).join("\n");
+    expect(all).toContain("§ 1: Anslaget sattes upp den 17 mars 2025; överklagandetiden går ut den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.");
+    expect(all).not.toContain("senast den 17 mars");
   });
 });

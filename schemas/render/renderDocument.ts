@@ -11,7 +11,7 @@
 import type { Node } from "prosemirror-model";
 import { resolveAttendance, type ItemAttendance } from "../attendance.js";
 import { swedishLongDate } from "../dates.js";
-import { deadlines } from "../deadlines.js";
+import { deadlines, itemDeadlines } from "../deadlines.js";
 import type { ProtokollFile } from "../file.js";
 import { personName } from "../generated.js";
 import { genitive, roleLabel, statusLabel } from "../labels.js";
@@ -19,9 +19,10 @@ import { correctionNotes, type CorrectionNote } from "../review/correctionNotes.
 import type { Meta, Person, SealSignature } from "../meta.js";
 import { formatFingerprint } from "../review/seal.js";
 import { numberedItems, type NumberedItem } from "../numbering.js";
-import { maskPersonalNumbers } from "./maskPersonalNumbers.js";
-import type { Block, RenderedDocument, Run } from "./renderModel.js";
-import { renderBlocks, type RenderContext } from "./renderNodes.js";
+import type { Profile } from "../profile.js";
+import { maskPersonalNumbers, maskPersonalNumbersInRuns } from "./maskPersonalNumbers.js";
+import type { Block, RenderedDocument, RenderProfile, Run } from "./renderModel.js";
+import { confidentialMarking, renderBlocks, type RenderContext } from "./renderNodes.js";
 
 export type OutputKind = "full" | "extract" | "notice" | "public";
 
@@ -31,6 +32,12 @@ export interface RenderOptions {
   items?: string[];
   /** Watermark every page with UTKAST. */
   draft?: boolean;
+  /**
+   * (issue 15) The workspace's municipality profile: `settings` as in profile.json (the words it
+   * changes: municipality, förvaltningsrätt, where the signatures stand), `look` what the writers
+   * draw (loaded by main/export/loadProfile.ts). Without it the document prints as it always has.
+   */
+  profile?: { settings: Profile; look: RenderProfile | null } | null;
 }
 
 export type RenderResult = { ok: true; rendered: RenderedDocument } | { ok: false; error: string };
@@ -170,8 +177,18 @@ function name(meta: Meta, id: string | null): string {
   return p ? p.name : id;
 }
 
-/** Sekreterare, ordförande, justerare — with the seal when the protocol is justerat. */
-function signatureBlocks(meta: Meta): Block[] {
+/**
+ * The justering as it happened: the history entry "Justerat" of the whole protocol (its time and
+ * who justerade). Later rättelser renew the seal but do not move the justering.
+ */
+function adjustmentRecord(file: Pick<ProtokollFile, "history">): { date: string; by: string } | null {
+  const entry = file.history.find((h) => h.kind === "adjusted" && h.item === null);
+  return entry ? { date: entry.at.slice(0, 10), by: entry.by } : null;
+}
+
+/** Sekreterare, ordförande, justerare — with the justering and the seal when the protocol is justerat. */
+function signatureBlocks(file: ProtokollFile): Block[] {
+  const meta = file.meta;
   const blocks: Block[] = [
     heading(2, "Underskrifter"),
     para("Vid protokollet", "meta"),
@@ -183,8 +200,13 @@ function signatureBlocks(meta: Meta): Block[] {
     },
   ];
   blocks.push(para(`Status: ${statusLabel[meta.status]}`, "meta"));
-  if (meta.seal)
-    blocks.push(para(`Justerat ${meta.seal.at.slice(0, 10)}. Kontrollsumma (SHA-256): ${meta.seal.sha256}`, "note"));
+  if (meta.status === "adjusted") {
+    const record = adjustmentRecord(file);
+    const date = record?.date ?? meta.adjustment.date;
+    const by = record?.by ?? [meta.chair, ...meta.adjusters].filter((x): x is string => !!x).map((id) => name(meta, id)).join(", ");
+    blocks.push(para(`Justerat${date ? ` ${long(date, { den: true })}` : ""}${by ? ` av ${by}` : ""}.`, "meta"));
+  }
+  if (meta.seal) blocks.push(para(`Kontrollsumma (SHA-256): ${meta.seal.sha256}`, "note"));
   const signature = meta.seal?.signature;
   if (signature) blocks.push(para(signatureLine(signature), "note"));
   return blocks;
@@ -214,13 +236,23 @@ function noticeBlocks(meta: Meta): Block[] {
   const d = deadlines(meta.meeting.date, meta.adjustment.date, meta.notice.posted);
   return [
     heading(2, "ANSLAG/BEVIS"),
-    para("Protokollet är justerat. Justeringen har tillkännagetts genom anslag.", "center"),
+    // Only a justerat protocol says so: a draft export must never read as justerat.
+    // A date that has not been recorded is never printed as if it were: it reads "senast …".
+    para(
+      meta.status !== "adjusted"
+        ? "Protokollet är ännu inte justerat."
+        : d.noticePostedRecorded
+          ? "Protokollet är justerat. Justeringen har tillkännagetts genom anslag."
+          : "Protokollet är justerat. Justeringen tillkännages genom anslag.",
+      "center",
+    ),
     form([
       ["Organ", meta.body.name],
       ["Sammanträdesdatum", long(meta.meeting.date)],
       ["Justeringsdatum", long(meta.adjustment.date)],
-      ["Datum då anslaget sätts upp", long(d.noticePosted)],
-      ["Datum då anslaget tas ned", long(d.appealEnds)],
+      ["Datum då anslaget sätts upp", d.noticePostedRecorded ? long(d.noticePosted) : d.noticePosted ? `senast ${long(d.noticePosted)}` : ""],
+      // The anslag stays up the whole appeal period: it comes down the day after it ends, at the earliest.
+      ["Datum då anslaget tas ned", d.noticeDown ? `tidigast ${long(d.noticeDown)}` : ""],
       ["Förvaringsplats för protokollet", meta.notice.keptAt ?? ""],
     ]),
     { type: "signatures", signers: [{ role: "Underskrift", name: name(meta, meta.secretary) }] },
@@ -235,11 +267,45 @@ function creator(meta: Meta): string {
   return name(meta, meta.secretary) || meta.body.name;
 }
 
-function frontMatter(file: ProtokollFile, items: NumberedItem[], byItem: Map<string, ItemAttendance>, known: boolean, publicVersion: boolean): Block[] {
+/** "Protokoll nr 8/2020" or "Protokoll". */
+function protocolTitle(meta: Meta): string {
+  return meta.protocolNumber ? `Protokoll nr ${meta.protocolNumber}` : "Protokoll";
+}
+
+/** The municipality: the body's own (meta.body.municipality), else the profile's. */
+function municipalityOf(meta: Meta, options: RenderOptions): string | null {
+  return meta.body.municipality ?? options.profile?.settings.municipality ?? null;
+}
+
+/** The municipality above the title, unless the letterhead of the profile already prints it. */
+function municipalityLine(meta: Meta, options: RenderOptions): Block[] {
+  const m = municipalityOf(meta, options);
+  const letterhead = options.profile?.look?.municipality ?? null;
+  return m && m !== letterhead ? [para(m, "meta")] : [];
+}
+
+/** "§ 5 (OSL 26 kap. 1 §), § 9 (OSL 26 kap. 1 §)": the §§ a registrar must withhold. */
+function confidentialList(items: NumberedItem[]): string {
+  return items
+    .filter((i) => i.node.attrs.confidential)
+    .map((i) => `§ ${i.number} (${confidentialMarking(i.node.attrs.confidential as string).replace(/^Sekretess enligt /, "")})`)
+    .join(", ");
+}
+
+function frontMatter(
+  file: ProtokollFile,
+  items: NumberedItem[],
+  byItem: Map<string, ItemAttendance>,
+  known: boolean,
+  publicVersion: boolean,
+  options: RenderOptions,
+): Block[] {
   const meta = file.meta;
   const justering = [meta.adjustment.place, meta.adjustment.date ? long(meta.adjustment.date, { weekday: true }) : ""].filter(Boolean).join(", ");
+  const secret = confidentialList(items);
   const blocks: Block[] = [
-    heading(1, `Protokoll – ${meta.body.name}`),
+    ...municipalityLine(meta, options),
+    heading(1, `${protocolTitle(meta)} – ${meta.body.name}`),
     ...(publicVersion ? [para("Offentlig version: uppgifter som omfattas av sekretess och personnummer är borttagna.", "note")] : []),
     // What is not known yet is left out rather than printed empty.
     form(
@@ -253,9 +319,13 @@ function frontMatter(file: ProtokollFile, items: NumberedItem[], byItem: Map<str
           ["Justerare", meta.adjusters.map((a) => name(meta, a)).join(", ")],
           ["Justeringens plats och tid", justering],
           ["Sekreterare", name(meta, meta.secretary)],
+          // The registrar sees on page 1 which §§ to withhold, and under which provision.
+          ["Sekretess", secret ? `${secret.includes("), §") ? "Paragraferna" : "Paragrafen"} ${secret} omfattas av sekretess.` : ""],
         ] as [string, string][]
       ).filter(([, v]) => v !== ""),
     ),
+    // Signatures on page 1, where the municipality's profile says so.
+    ...(options.profile?.settings.signatureLayout === "first-page" ? signatureBlocks(file) : []),
     ...attendanceBlocks(meta, items, byItem, known),
   ];
   return blocks;
@@ -285,7 +355,8 @@ function renderAnswer(file: ProtokollFile, options: RenderOptions): RenderResult
       header: null,
       footer: { signatureBoxes: 0, pageNumbers: true },
       watermark: options.draft ? "UTKAST" : null,
-      blocks: renderBlocks(file.doc, ctx),
+      profile: options.profile?.look ?? null,
+      blocks: [...municipalityLine(file.meta, options), ...renderBlocks(file.doc, ctx)],
     },
   };
 }
@@ -297,23 +368,24 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
   const dateText = meta.meeting.date ? ` ${meta.meeting.date}` : "";
   const boxes = 1 + meta.adjusters.length;
   const watermark = options.draft ? "UTKAST" : null;
-  const base = { creator: creator(meta), language: "sv-SE" as const, watermark, keywords: keywords(meta) };
+  const base = { creator: creator(meta), language: "sv-SE" as const, watermark, keywords: keywords(meta), profile: options.profile?.look ?? null };
+  const endSignatures = options.profile?.settings.signatureLayout === "first-page" ? [] : [{ type: "pageBreak" } as Block, ...signatureBlocks(file)];
   const notes = correctionNotes(file);
   const notesFor = (item: string | null) => correctionBlocks(notes.filter((n) => n.item === item));
 
   switch (options.output) {
     case "full":
     case "public": {
-      const blocks: Block[] = frontMatter(file, items, ctx.attendance, known, publicVersion);
+      const blocks: Block[] = frontMatter(file, items, ctx.attendance, known, publicVersion, options);
       for (const it of items) {
         blocks.push({ type: "pageBreak" }, ...renderBlocks(it.node, ctx), ...(publicVersion && it.node.attrs.confidential ? [] : notesFor(it.id)));
       }
-      blocks.push({ type: "pageBreak" }, ...signatureBlocks(meta), ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
+      blocks.push(...endSignatures, ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
       return {
         ok: true,
         rendered: {
           ...base,
-          title: `Protokoll ${meta.body.name}${dateText}${publicVersion ? " (offentlig version)" : ""}`,
+          title: `${protocolTitle(meta)} ${meta.body.name}${dateText}${publicVersion ? " (offentlig version)" : ""}`,
           subject: `Protokoll från ${genitive(meta.body.name)} sammanträde${meta.meeting.date ? ` ${long(meta.meeting.date, { den: true })}` : ""}`,
           header: header(meta, publicVersion ? "Protokoll (offentlig version)" : "Protokoll"),
           footer: { signatureBoxes: boxes, pageNumbers: true },
@@ -329,28 +401,43 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
       const chosen = items.filter((i) => wanted.has(i.id));
       const range = sectionRange(chosen.map((i) => i.number));
       const blocks: Block[] = [
+        ...municipalityLine(meta, options),
         heading(1, `Protokollsutdrag – ${meta.body.name}`),
         form(
           (
             [
               ["Sammanträdesdatum", long(meta.meeting.date, { weekday: true })],
               ["Plats", meta.meeting.place ?? ""],
-              ["Utdrag ur protokollet", range],
+              ["Utdrag ur protokollet", `${meta.protocolNumber ? `${protocolTitle(meta)}, ` : ""}${range}`],
             ] as [string, string][]
           ).filter(([, v]) => v !== ""),
         ),
       ];
       for (const it of chosen) blocks.push(...renderBlocks(it.node, ctx), ...notesFor(it.id));
+      const immediate = new Map(file.history.filter((h) => h.kind === "adjusted" && h.item !== null).map((h) => [h.item!, h]));
       const lines = chosen.map((it) =>
-        it.node.attrs.immediate
-          ? `§ ${it.number} justerades omedelbart${meta.meeting.date ? ` ${long(meta.meeting.date, { den: true })}` : ""}.`
+        it.node.attrs.immediate && (immediate.has(it.id) || meta.status !== "adjusted")
+          ? immediate.has(it.id)
+            ? `§ ${it.number} justerades omedelbart ${long(immediate.get(it.id)!.at.slice(0, 10), { den: true })} av ${immediate.get(it.id)!.by}.`
+            : `§ ${it.number} förklarades omedelbart justerad men är ännu inte justerad.`
           : meta.status === "adjusted"
             ? `§ ${it.number} är justerad${meta.adjustment.date ? ` ${long(meta.adjustment.date, { den: true })}` : ""}.`
             : `§ ${it.number} är ännu inte justerad.${meta.adjustment.date ? ` Justering sker ${long(meta.adjustment.date, { den: true })}.` : ""}`,
       );
+      // A § justerad at the meeting has its own anslag and appeal period, counted from its own
+      // justering (KL 8:12, 13:5; lag 1930:173); a date not recorded reads "senast".
+      const ownNotices = chosen
+        .filter((it) => immediate.has(it.id))
+        .map((it) => {
+          const d = itemDeadlines(file, it.id);
+          const posted = d.noticePostedRecorded ? `Anslaget sattes upp ${long(d.noticePosted, { den: true })}` : `Anslaget sätts upp senast ${long(d.noticePosted, { den: true })}`;
+          const appeal = d.appealEnds ? `; överklagandetiden går ut ${d.noticePostedRecorded ? "" : "senast "}${long(d.appealEnds, { den: true })} och anslaget tas ned tidigast ${long(d.noticeDown, { den: true })}` : "";
+          return `§ ${it.number}: ${posted}${appeal}.`;
+        });
       blocks.push(
         heading(2, "Justering"),
         ...lines.map((l) => para(l)),
+        ...(ownNotices.length ? [heading(3, "Anslag för paragraf som justerats omedelbart"), ...ownNotices.map((l) => para(l))] : []),
         heading(2, "Utdragsbestyrkande"),
         para("Utdraget överensstämmer med originalprotokollet.", "body"),
         { type: "signatures", signers: [{ role: "Sekreterare", name: name(meta, meta.secretary) }] },
@@ -370,14 +457,15 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
     case "notice": {
       const d = deadlines(meta.meeting.date, meta.adjustment.date, meta.notice.posted);
       const blocks: Block[] = [
+        ...municipalityLine(meta, options),
         heading(1, `Anslag – ${meta.body.name}`),
         para(
-          `${genitive(meta.body.name)} protokoll från sammanträdet ${long(meta.meeting.date, { den: true }) || "(datum saknas)"}, ${sectionRange(items.map((i) => i.number))}, är justerat.`,
+          `${genitive(meta.body.name)} ${meta.protocolNumber ? `protokoll nr ${meta.protocolNumber}` : "protokoll"} från sammanträdet ${long(meta.meeting.date, { den: true }) || "(datum saknas)"}, ${sectionRange(items.map((i) => i.number))}, ${meta.status === "adjusted" ? "är justerat" : "är ännu inte justerat"}.`,
         ),
         ...noticeBlocks(meta),
         heading(2, "Överklagande"),
         para(
-          `Den som är medlem i kommunen kan överklaga beslut i protokollet genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då anslaget sattes upp, det vill säga senast ${long(d.appealEnds, { den: true }) || "(datum saknas)"}.`,
+          `Den som är medlem i kommunen kan överklaga beslut i protokollet genom laglighetsprövning enligt 13 kap. kommunallagen. Överklagandet ska ha kommit in till ${options.profile?.settings.administrativeCourt ?? "förvaltningsrätten"} inom tre veckor från den dag då anslaget sattes upp, det vill säga senast ${long(d.appealEnds, { den: true }) || "(datum saknas)"}.`,
         ),
       ];
       return {
@@ -395,13 +483,16 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
   }
 }
 
-/** Apply `fn` to every piece of text of a rendered document. */
-export function mapText(doc: RenderedDocument, fn: (s: string) => string): RenderedDocument {
-  const runs = (rs: Run[]): Run[] => rs.map((r) => ({ ...r, text: fn(r.text) }));
+/**
+ * Apply `fn` to every piece of text of a rendered document; `runsFn`, when given, to each
+ * paragraph's or heading's runs as a whole instead (masking finds numbers split over runs).
+ */
+export function mapText(doc: RenderedDocument, fn: (s: string) => string, runsFn?: (rs: Run[]) => Run[]): RenderedDocument {
+  const runs = runsFn ?? ((rs: Run[]): Run[] => rs.map((r) => ({ ...r, text: fn(r.text) })));
   const block = (b: Block): Block => {
     switch (b.type) {
       case "heading":
-        return { ...b, runs: runs(b.runs), ...(b.bookmark ? { bookmark: fn(b.bookmark) } : {}) };
+        return { ...b, runs: runs(b.runs), ...(b.bookmark ? { bookmark: fn(b.bookmark) } : {}), ...(b.marking ? { marking: fn(b.marking) } : {}) };
       case "paragraph":
         return { ...b, runs: runs(b.runs) };
       case "list":
@@ -421,6 +512,7 @@ export function mapText(doc: RenderedDocument, fn: (s: string) => string): Rende
     title: fn(doc.title),
     subject: fn(doc.subject),
     creator: fn(doc.creator),
+    ...(doc.keywords ? { keywords: doc.keywords.map(fn) } : {}),
     header: doc.header ? { left: fn(doc.header.left), center: fn(doc.header.center), right: fn(doc.header.right) } : null,
     blocks: doc.blocks.map(block),
   };
@@ -433,7 +525,7 @@ export function renderDocument(file: ProtokollFile, options: RenderOptions): Ren
     return { ok: false, error: "Protokollsutdrag och anslag finns bara för protokoll, inte för interpellationssvar." };
   const r = isAnswer ? renderAnswer(file, options) : renderProtocol(file, options);
   if (!r.ok || options.output !== "public") return r;
-  return { ok: true, rendered: mapText(r.rendered, maskPersonalNumbers) };
+  return { ok: true, rendered: mapText(r.rendered, maskPersonalNumbers, maskPersonalNumbersInRuns) };
 }
 
 /** The §§ of a document as (id, number, title), for choosing an extract. */

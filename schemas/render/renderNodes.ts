@@ -20,7 +20,8 @@ import {
 import { blockLabel } from "../labels.js";
 import type { Meta } from "../meta.js";
 import type { NodeName } from "../schema.js";
-import type { Block, ListStyle, Run } from "./renderModel.js";
+import { runsText, type Block, type ListStyle, type Run } from "./renderModel.js";
+import { renderTable } from "./renderTable.js";
 
 export interface RenderContext {
   meta: Meta;
@@ -119,11 +120,61 @@ export function itemLabel(id: string, ctx: Pick<RenderContext, "numbers">): stri
   return n === undefined ? "§ ?" : `§ ${n}`;
 }
 
-/** The heading of a §: "§ 5 Motion om …", bookmarked in the PDF outline. */
+/**
+ * The bookmark / named destination of a § heading, which `Run.ref` points to (stable across
+ * renumbering): "par_" and the § id, letters, digits and "_" only and at most 40 characters, as
+ * Word requires of a bookmark name.
+ */
+export function itemAnchor(id: string): string {
+  return `par_${id.replace(/[^A-Za-z0-9_]/g, "_")}`.slice(0, 40);
+}
+
+/** The marking printed in the heading of a § with sekretess: "Sekretess enligt OSL 26 kap. 1 §". */
+export function confidentialMarking(reference: string): string {
+  return `Sekretess enligt ${reference}`;
+}
+
+/**
+ * The heading of a §: "§ 5 Motion om …", bookmarked in the PDF outline, anchored for § references,
+ * and — in the full protocol — carrying the sekretess marking of a confidential §.
+ */
 export function itemHeading(item: Node, ctx: RenderContext, titleOverride?: string): Block {
   const label = itemLabel(item.attrs.id as string, ctx);
   const title = titleOverride ?? item.firstChild?.textContent ?? "";
-  return { type: "heading", level: 2, runs: [{ text: `${label}  ${title}` }], bookmark: `${label} ${title}` };
+  const confidential = item.attrs.confidential as string | null;
+  return {
+    type: "heading",
+    level: 2,
+    runs: [{ text: `${label}  ${title}` }],
+    bookmark: `${label} ${title}`,
+    anchor: itemAnchor(item.attrs.id as string),
+    ...(confidential && !ctx.maskConfidential ? { marking: confidentialMarking(confidential) } : {}),
+  };
+}
+
+/** The generated sentence of an omedelbart justerad §, unless the secretary wrote it in the § already. */
+export const IMMEDIATE_SENTENCE = "Paragrafen förklarades omedelbart justerad.";
+const immediateWritten = /förklara(?:des|s)\s+omedelbart\s+justerad|justera(?:des|s)\s+omedelbart/i;
+
+/**
+ * Does an answer already have its lead-in to the questions ("X har i sin interpellation ställt
+ * följande frågor till mig:", "X ställer i en interpellation följande frågor …", "X frågar mig
+ * följande:")? Looked for in the prose before the first question.
+ */
+export function hasQuestionLeadIn(answer: Node): boolean {
+  let found = false;
+  let before = true;
+  answer.forEach((child) => {
+    if (!before || found) return;
+    if (child.type.name === "ip_question") {
+      before = false;
+      return;
+    }
+    if (child.type.name === "ip_title" || child.type.name === "signature") return;
+    const t = child.textContent.trim();
+    if (/\binterpellation\b[^.]*\bfråg/i.test(t) || /\bfråg\w*\b[^.]*\btill mig\b/i.test(t) || /\b(?:frågar|undrar)\b[^.]*:\s*$/i.test(t)) found = true;
+  });
+  return found;
 }
 
 function agendaItem(node: Node, ctx: RenderContext): Rendered {
@@ -146,7 +197,8 @@ function agendaItem(node: Node, ctx: RenderContext): Rendered {
     blocks.push(...renderBlocks(child, inner));
     previous = name;
   });
-  if (node.attrs.immediate) blocks.push(para("Paragrafen förklarades omedelbart justerad.", "note"));
+  // The generated sentence, unless the secretary typed it (then it would print twice).
+  if (node.attrs.immediate && !immediateWritten.test(node.textContent)) blocks.push(para(IMMEDIATE_SENTENCE, "note"));
   return { blocks };
 }
 
@@ -209,13 +261,15 @@ export const handlers: Record<NodeName, Handler> = {
     const ip = ctx.meta.interpellation;
     const persons = new Map(ctx.meta.persons.map((p) => [p.id, p]));
     const blocks: Block[] = [];
-    const introduced = /har i sin interpellation/i.test(node.textContent);
+    const introduced = hasQuestionLeadIn(node);
+    // The questions keep their running number across the answer: prose between them (the answer
+    // to question 1) ends one list, and the next list starts at the next number (2, not 1 again).
     let questions: Block[][] = [];
+    let asked = 0;
     const flush = () => {
-      if (questions.length) blocks.push({ type: "list", style: "decimal", start: 1, items: questions });
+      if (questions.length) blocks.push({ type: "list", style: "decimal", start: asked - questions.length + 1, items: questions });
       questions = [];
     };
-    let asked = 0;
     node.forEach((child) => {
       const name = child.type.name as NodeName;
       if (name === "ip_question") {
@@ -262,5 +316,15 @@ export const handlers: Record<NodeName, Handler> = {
   },
   page_break: () => ({ blocks: [{ type: "pageBreak" }] }),
   hard_break: () => ({ runs: [{ text: "\n" }] }),
-  item_ref: (node, ctx) => ({ runs: [{ text: itemLabel(node.attrs.target as string, ctx) }] }),
+  // The current number, and the target's anchor so DOCX can keep it right as a REF field.
+  item_ref: (node, ctx) => {
+    const target = node.attrs.target as string;
+    return { runs: [{ text: itemLabel(target, ctx), ...(ctx.numbers.has(target) ? { ref: itemAnchor(target) } : {}) }] };
+  },
+
+  // ---- tables the secretary writes (renderTable.ts) ----
+  table: (node, ctx) => ({ blocks: [renderTable(node, (p) => runsText(renderRuns(p, ctx)))] }),
+  table_row: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
+  table_cell: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
+  table_header: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
 };

@@ -25,7 +25,7 @@ function checkSigners(file: ProtokollFile, by: string[], what: string): string |
  * content (see seal.ts) and a history entry "Justerat" with the seal. The seal is not yet signed:
  * the host signs it (`signSeal` channel) before the file is saved.
  */
-export function adjust(file: ProtokollFile, by: string[], at: string): ReviewResult {
+export function adjust(file: ProtokollFile, by: string[], at: string, /** Justera despite rule errors: why (recorded in the history, covered by the seal). */ override?: string): ReviewResult {
   const time = badTime(at);
   if (time) return refuse(time);
   const allowed = canAdjust(file);
@@ -36,7 +36,9 @@ export function adjust(file: ProtokollFile, by: string[], at: string): ReviewRes
   next.meta.status = "adjusted";
   next.meta.adjustment.date = at.slice(0, 10);
   const names = by.map((p) => personName(file.meta, p)).join(", ");
-  const entry: HistoryEntry = { at, by: names, kind: "adjusted", what: `Justerat av ${names}.`, why: null, item: null, seal: null, previousSeal: null };
+  const why = override?.trim() || null;
+  const what = why ? `Justerat av ${names} trots regelfel.` : `Justerat av ${names}.`;
+  const entry: HistoryEntry = { at, by: names, kind: "adjusted", what, why, item: null, seal: null, previousSeal: null };
   next.history.push(entry);
   const seal = makeSeal(next, at, by);
   entry.seal = seal;

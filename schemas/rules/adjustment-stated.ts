@@ -10,7 +10,7 @@ import type { Problem } from "./problem.js";
 import type { DocumentRule } from "./types.js";
 
 /** A § about the choice of justerare: its title or text speaks of justerare or justering. */
-export const adjustmentItemPattern = /justera/i;
+const adjustmentItemPattern = /justera/i;
 
 export const adjustmentStated: DocumentRule = {
   id: "adjustment-stated",

@@ -12,7 +12,7 @@ import { numberedItems, type NumberedItem } from "../numbering.js";
 import { adjusters } from "./adjusters.js";
 import { adjustmentDate } from "./adjustment-date.js";
 import { attendanceListed } from "./attendance-listed.js";
-import { confidentialMasked } from "./confidential-masked.js";
+import { confidentialMasked, confidentialMaskedAnswer } from "./confidential-masked.js";
 import { decisionRequired } from "./decision-required.js";
 import { decisionWordingChanged } from "./decision-wording-changed.js";
 import { dnrFormat } from "./dnr-format.js";
@@ -84,6 +84,7 @@ export const rules: Rule[] = [
   decisionWordingChanged,
   noticeDates,
   confidentialMasked,
+  confidentialMaskedAnswer,
   questionsPresent,
   questionsAnswered,
   signature,

@@ -187,8 +187,11 @@ describe("interpellation-parties", () => {
 
 describe("interpellation-timing (KL 5:63) and fullmaktige-questions (KL 5:68) with the workspace's rule context", () => {
   const meetingDates = ["2025-01-27", "2025-02-24", "2025-03-24"];
-  it("is silent without the rule context", () => {
+  it("is silent about the next meeting without the rule context, but checks the answer's date against its meeting", () => {
     expect(of("interpellation-timing", answerFile(undefined, { asked: "2025-01-27", meeting: "2025-03-24", date: "2025-03-20" }))).toEqual([]);
+    expect(messages("interpellation-timing", answerFile(undefined, { asked: "2025-01-27", meeting: "2025-02-24", date: "2025-02-25" }))).toEqual([
+      "Svaret är daterat 25 februari 2025, efter sammanträdet 24 februari 2025 där det besvaras.",
+    ]);
   });
   it("warns when an answer is not given at the meeting that follows the one it was asked at", () => {
     const late = answerFile(undefined, { asked: "2025-01-27", meeting: "2025-03-24", date: "2025-03-20" });
@@ -241,19 +244,23 @@ describe("written-reservation-deadline with the reglemente's own day", () => {
 });
 
 describe("justerade files of today's format still verify with the new optional fields", () => {
-  it("verifies a frozen justerat file, and the anslag of a § justerad at the meeting may be recorded after justering", async () => {
+  it("verifies a frozen justerat file; what the new fields record after justering is a change of the sealed protocol", async () => {
     const { readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { parse, serialize } = await import("../file.js");
     const { verifySeal } = await import("../review/seal.js");
-    const text = readFileSync(join(import.meta.dirname, "../review/fixtures/justerat-format-1.protokoll"), "utf8");
+    const text = readFileSync(join(import.meta.dirname, "fixtures/justerat-format-1.protokoll"), "utf8");
     const r = parse(text);
     if (!r.ok) throw new Error("fixture");
+    const stored = JSON.parse(text) as Record<string, unknown>;
     expect(serialize(r.file)).toBe(text);
-    expect(verifySeal(r.file).ok).toBe(true);
-    const withNotice = { ...r.file, meta: { ...r.file.meta, itemNotices: [{ item: "p4", posted: "2020-08-27" }] } };
-    expect(verifySeal(withNotice).ok).toBe(true);
+    expect(verifySeal(r.file, stored).ok).toBe(true);
+    // The seal covers all of meta: the anslag of a § justerad at the meeting is recorded before
+    // the whole protocol is justerad (the Justering panel locks the field afterwards).
+    const withNotice = { ...stored, meta: { ...(stored.meta as object), itemNotices: [{ item: "p4", posted: "2020-08-27" }] } };
+    expect(verifySeal({ ...r.file, meta: { ...r.file.meta, itemNotices: [{ item: "p4", posted: "2020-08-27" }] } }, withNotice).ok).toBe(false);
     // The presiding chair is part of the protocol: adding it after justering breaks the seal.
-    expect(verifySeal({ ...r.file, meta: { ...r.file.meta, presiding: [{ item: "p3", person: "lv" }] } }).ok).toBe(false);
+    const withPresiding = { ...stored, meta: { ...(stored.meta as object), presiding: [{ item: "p3", person: "lv" }] } };
+    expect(verifySeal({ ...r.file, meta: { ...r.file.meta, presiding: [{ item: "p3", person: "lv" }] } }, withPresiding).ok).toBe(false);
   });
 });

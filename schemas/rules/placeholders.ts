@@ -11,10 +11,10 @@ import type { Problem } from "./problem.js";
 import type { DocumentRule } from "./types.js";
 
 /** A placeholder in running text: an ellipsis standing alone, a bracketed lower-case word, a date or time mask. */
-export const placeholderPattern = /(?<![\p{L}\p{N}”“"’([.…])(?:…(?!…)|\.{3}(?!\.))(?![\p{L}\p{N}”"’)\]])|\[\p{Ll}[\p{Ll} ]{0,30}\]|ÅÅÅÅ-MM-DD|\bTT:MM\b/gu;
+const placeholderPattern = /(?<![\p{L}\p{N}”“"’([.…])(?:…(?!…)|\.{3}(?!\.))(?![\p{L}\p{N}”"’)\]])|\[\p{Ll}[\p{Ll} ]{0,30}\]|ÅÅÅÅ-MM-DD|\bTT:MM\b/gu;
 
 /** Where a placeholder is: the § (or null) and its document range. */
-export function findPlaceholders(doc: Node): { from: number; to: number; text: string; item: string | null }[] {
+function findPlaceholders(doc: Node): { from: number; to: number; text: string; item: string | null }[] {
   const out: { from: number; to: number; text: string; item: string | null }[] = [];
   let item: string | null = null;
   doc.descendants((node, pos) => {

@@ -534,16 +534,31 @@ describe("confidential-masked", () => {
     expect(of("confidential-masked", f)).toEqual([]);
   });
 
-  it("fails for a sekretess marking without OSL reference and a personnummer the mask would miss; warns for a plain one", () => {
+  it("fails for a sekretess marking without OSL reference, and warns for a personnummer in every form the public version masks", () => {
     const f = protocolFile([
       b.item({ id: "p1", title: "Individärende", confidential: "sekretess" }, b.decision("Bistånd beviljas.")),
-      b.item({ id: "p2", title: "Skrivelse" }, b.decision("Skrivelsen från 121212 1212 läggs till handlingarna."), b.background("Sökande 19121212-1212.")),
+      b.item({ id: "p2", title: "Skrivelse" }, b.decision("Skrivelsen från 121212 1212 läggs till handlingarna."), b.background("Sökande 19121212-1212, make 880101–1233, barn 730412\u20115565, far 121212+1212.")),
     ]);
     expect(of("confidential-masked", f).map((p) => [p.severity, p.item, f.doc.textBetween(p.from, p.to)])).toEqual([
       ["error", "p1", "Individärende"],
-      ["error", "p2", "121212 1212"],
+      ["warning", "p2", "121212 1212"],
       ["warning", "p2", "19121212-1212"],
+      ["warning", "p2", "880101–1233"],
+      ["warning", "p2", "730412\u20115565"],
+      ["warning", "p2", "121212+1212"],
     ]);
+  });
+
+  it("finds a personnummer split by formatting (bold date, plain number) with its whole range", () => {
+    const schema = b.protocol().type.schema;
+    const para = schema.nodes.paragraph!.create(null, [schema.text("Sökande "), schema.text("19460619-", [schema.marks.strong!.create()]), schema.text("3029 har ansökt.")]);
+    const f = protocolFile([b.item({ id: "p1", title: "Ansökan" }, b.decision("Ansökan bifalls."), schema.nodes.background!.create(null, [para]))]);
+    expect(of("confidential-masked", f).map((p) => f.doc.textBetween(p.from, p.to))).toEqual(["19460619-3029"]);
+  });
+
+  it("reports a personnummer in an answer to an interpellation too", () => {
+    const f = answerFile(["Frågeställaren har 811218-9876 som exempel.", b.question("Hur ska nämnden arbeta?"), "Nämnden ska arbeta väl."]);
+    expect(of("confidential-masked", f).map((p) => [p.severity, f.doc.textBetween(p.from, p.to)])).toEqual([["warning", "811218-9876"]]);
   });
 });
 
