@@ -4,7 +4,8 @@ import { decision, item, p, proposal, protocol, ref, reservation } from "../../s
 import { createFile } from "../../schemas/file.js";
 import { proposalLeadIn } from "../../schemas/generated.js";
 import { mapText, renderDocument } from "../../schemas/render/renderDocument.js";
-import { derivedOf, IMMEDIATE_SENTENCE } from "./derivedPlugin.js";
+import { IMMEDIATE_SENTENCE } from "../../schemas/render/renderNodes.js";
+import { derivedOf } from "./derivedPlugin.js";
 import { createEditorState } from "./setup.js";
 import type { DecorationSet } from "prosemirror-view";
 

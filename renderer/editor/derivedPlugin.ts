@@ -24,6 +24,7 @@ import {
   voteSummary,
 } from "../../schemas/generated.js";
 import type { Meta } from "../../schemas/meta.js";
+import { IMMEDIATE_SENTENCE, needsImmediateSentence } from "../../schemas/render/renderNodes.js";
 import { documentInfo } from "./documentPlugin.js";
 import { changesMeta } from "./documentPlugin.js";
 
@@ -79,13 +80,6 @@ export function leadInOf(block: Node, item: Node, meta: Meta, attendance: Attend
   }
 }
 
-/**
- * The generated closing sentence of a § marked for omedelbar justering, as the render model writes
- * it (schemas/render/renderNodes.ts), and how a sentence the secretary typed instead is recognised.
- */
-export const IMMEDIATE_SENTENCE = "Paragrafen förklarades omedelbart justerad.";
-const IMMEDIATE_WRITTEN = /förklara(?:des|s)\s+omedelbart\s+justerad|justera(?:des|s)\s+omedelbart/i;
-
 function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations">, meta: Meta, out: Decoration[]): void {
   const id = item.attrs.id as string;
   const number = d.numbers.get(id);
@@ -104,7 +98,7 @@ function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations"
     if (text) out.push(widget(childPos + 1, cls, text, `${id}-${index}-${cls}`));
   });
   // The sentence the export closes an omedelbart justerad § with, unless the secretary wrote it.
-  if (item.attrs.immediate && !IMMEDIATE_WRITTEN.test(item.textContent))
+  if (needsImmediateSentence(item))
     out.push(widget(pos + item.nodeSize - 1, "immediate-sentence", IMMEDIATE_SENTENCE, `${id}-immediate`, 1));
   item.descendants((n, p) => {
     if (n.type.name === "item_ref") {
