@@ -162,6 +162,54 @@ describe("justering in the editor", () => {
     await expect.poll(docText).toBe(before);
   });
 
+  it("keeps § 4, justerad at the meeting, at its place and number: Alt+↑ on it, or moving § 2 past it, is refused with the reason", async () => {
+    const order = () => page.locator("#outline .outline-entry").allInnerTexts();
+    const before = await docJSON();
+    const outlineBefore = await order();
+    // Toasts repeat at most every 3 s (the step before ended on a refusal).
+    await page.waitForTimeout(3100);
+    await clickAfter("godkänner månadsrapporten.");
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect.poll(() => page.locator(".toast", { hasText: "behåller sitt nummer" }).count()).toBeGreaterThan(0);
+    expect(await docJSON()).toBe(before);
+    expect(await order()).toEqual(outlineBefore);
+    // Toasts repeat at most every 3 s: wait so the second refusal shows its own reason.
+    await page.waitForTimeout(3100);
+    await clickAfter("Dagordningen godkänns.");
+    await page.keyboard.press("Alt+ArrowDown"); // § 2 ↔ § 3: allowed, § 4 keeps its number
+    await expect.poll(docJSON).not.toBe(before);
+    await page.keyboard.press("Alt+ArrowDown"); // § 3 past § 4: refused
+    await expect.poll(() => page.locator(".toast", { hasText: "§ 4 är omedelbart justerad" }).count()).toBeGreaterThan(0);
+    await page.keyboard.press("Control+z");
+    await expect.poll(docJSON).toBe(before);
+  });
+
+  it("finds whole words, and replaces all outside § 4 (justerad at the meeting) in one undo step", async () => {
+    const before = await docJSON();
+    await clickAfter("Dagordningen godkänns.");
+    await page.keyboard.press("Control+h");
+    await page.fill("#find-input", "Socialnämnd");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("2 träffar"); // § 3 and § 5; § 4 skipped
+    await page.check("#find-word");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("0 träffar");
+    await page.fill("#find-input", "Socialnämnden");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("2 träffar");
+    await page.uncheck("#find-skip-adjusted");
+    await expect.poll(() => page.locator(".find-info").innerText()).toBe("3 träffar");
+    await page.check("#find-skip-adjusted");
+    await page.fill("#replace-input", "Nämnden");
+    if (process.env.PROTOKOLL_SCREENSHOTS === "docs") await page.screenshot({ path: "docs/images/editor-find-replace.png" });
+    await page.click('.find-bar button:text-is("Ersätt alla")');
+    await expect.poll(docText).toContain("Nämnden överlämnar");
+    const text = await docText();
+    expect(text).toContain("Nämnden godkänner förvaltningens");
+    expect(text).toContain("Socialnämnden godkänner månadsrapporten."); // § 4 as justerad
+    expect(text.match(/Socialnämnden/g)).toHaveLength(1);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+z"); // one step undoes every replacement
+    await expect.poll(docJSON).toBe(before);
+  });
+
   it("sends the protocol for review", async () => {
     await page.click("#review-send");
     await primary();

@@ -3,12 +3,14 @@
  * around the EditorView, wire menus, shortcuts and the Electron menu's commands to the same
  * functions, run the rules after each pause in typing, and offer to restore unsaved work.
  */
+import { showPrintPreview } from "./ui/printPreview.js";
+import { clipboardCommand } from "./ui/clipboardCommand.js";
 import "prosemirror-tables/style/tables.css";
 import "./styles.css";
 import type { MenuCommand } from "../schemas/contract.js";
 import { templates } from "../templates/index.js";
 import { App } from "./app.js";
-import { insertItemRef } from "./editor/commands.js";
+import { insertItemRef, insertPageBreak } from "./editor/commands.js";
 import { derivedOf } from "./editor/derivedPlugin.js";
 import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./editor/keymap.js";
 import { problemsOf, setProblems } from "./editor/problemsPlugin.js";
@@ -177,6 +179,12 @@ async function start(): Promise<void> {
     "profile.edit": () => editProfile(app.host, native),
     "help.shortcuts": () => showHelp(allShortcuts()),
     "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
+    "file.preview": () => showPrintPreview(app),
+    "file.print": () => showPrintPreview(app, { print: true }),
+    "edit.cut": () => clipboardCommand(app, "cut"),
+    "edit.copy": () => clipboardCommand(app, "copy"),
+    "edit.paste": () => clipboardCommand(app, "paste"),
+    "insert.pageBreak": run(insertPageBreak(schema.nodes.page_break!)),
   };
   const exec = (name: MenuCommand) => () => {
     void Promise.resolve(commands[name]()).catch((e) => showError("Ett fel uppstod", e instanceof Error ? e.message : String(e)));
@@ -231,8 +239,8 @@ async function start(): Promise<void> {
 
   // ---- toolbar menus ----
   const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
-    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Kommunprofil…", "profile.edit"]] },
-    { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
+    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Förhandsgranska…", "file.preview"], ["Skriv ut…", "file.print"], null, ["Kommunprofil…", "profile.edit"]] },
+    { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Klipp ut", "edit.cut", "Mod-x"], ["Kopiera", "edit.copy", "Mod-c"], ["Klistra in", "edit.paste", "Mod-v"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
     {
       label: "Infoga",
       items: [
@@ -253,6 +261,7 @@ async function start(): Promise<void> {
         null,
         ["Hänvisning till §…", "insert.itemRef", "Mod-Alt-h"],
         ["Standardfras…", "insert.phrase", "Mod-Space"],
+        ["Sidbrytning", "insert.pageBreak"],
       ],
     },
     {

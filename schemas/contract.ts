@@ -264,6 +264,23 @@ export const contract = {
     args: z.strictObject({ path: FilePath.nullable(), word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:-]*$/u) }),
     result: z.strictObject({}),
   },
+
+  // ---- Print preview (issue 17): the PDF as it would be exported, to show and print ----
+  /**
+   * The PDF of the given document, rendered as `exportFile` would write it but not written
+   * anywhere: base64 bytes for the preview (pdfjs) and for printing. `draft` in the result says
+   * whether it came out watermarked UTKAST (asked for, or the official export was refused — the
+   * reason is in `refused`).
+   */
+  previewPdf: {
+    args: z.strictObject({
+      text: FileText,
+      output: ExportOutput.default("full"),
+      items: z.array(z.string().min(1).max(100)).default([]),
+      draft: z.boolean().default(false),
+    }),
+    result: z.strictObject({ pdf: z.string(), draft: z.boolean(), refused: z.string().nullable() }),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -353,6 +370,14 @@ export const menuCommands = [
   "export.public",
   "help.shortcuts",
   "help.about",
+  // Print preview and print (issue 17).
+  "file.preview",
+  "file.print",
+  // Cut, copy and paste in the web host's Redigera menu (the app's menu uses Electron's roles).
+  "edit.cut",
+  "edit.copy",
+  "edit.paste",
+  "insert.pageBreak",
   // The municipality profile (issue 15).
   "profile.edit",
   // Tables (renderer/editor/tableCommands.ts).

@@ -273,6 +273,14 @@ export const nodes = {
     parseDOM: [{ tag: "blockquote" }],
     toDOM: () => ["blockquote", 0],
   },
+  /** Sidbrytning: the next block starts on a new page in the DOCX and the PDF. */
+  page_break: {
+    group: "prose",
+    atom: true,
+    selectable: true,
+    parseDOM: [{ tag: "hr.page-break" }, { tag: "br[style*='page-break-before']" }, { tag: "br[style*='break-before']" }],
+    toDOM: () => ["hr", { class: "page-break", "data-label": "Sidbrytning" }],
+  },
   /**
    * A table (prosemirror-tables): rows of cells, the first row often of header cells (rubrikrad).
    * Pasted tables from Word, Excel and LibreOffice parse into it; exported as a Word table and a

@@ -32,8 +32,10 @@ describe("the application menu", () => {
   it("sends every command the renderer knows, and only those", () => {
     const { template, sent } = build("linux");
     for (const item of items(template)) if (item.click && !["Nytt fönster", "Öppna…"].includes(item.label!)) click(item);
-    // "file.open" is sent by the main process itself, after it chose the window for a document.
-    expect([...new Set(sent)].sort()).toEqual(menuCommands.filter((c) => c !== "file.open").sort());
+    // "file.open" is sent by the main process itself, after it chose the window for a document;
+    // cut, copy and paste are Electron's own menu roles here (the commands serve the web host's menu).
+    const native = ["file.open", "edit.cut", "edit.copy", "edit.paste"];
+    expect([...new Set(sent)].sort()).toEqual(menuCommands.filter((c) => !native.includes(c)).sort());
   });
 
   it("has the usual shortcuts", () => {

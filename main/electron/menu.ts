@@ -97,6 +97,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       sep,
       cmd("Hänvisning till paragraf", "insert.itemRef"),
       cmd("Standardfras…", "insert.phrase", "Ctrl+Space"),
+      cmd("Sidbrytning", "insert.pageBreak"),
       sep,
       {
         label: "Tabell",
@@ -155,6 +156,8 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Anslagsbevis…", "export.notice"),
       cmd("Offentlig version…", "export.public"),
       sep,
+      cmd("Förhandsgranska…", "file.preview"),
+      cmd("Skriv ut…", "file.print"),
       cmd("Kommunprofil…", "profile.edit"),
     ],
   };

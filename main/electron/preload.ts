@@ -39,6 +39,8 @@ const api = {
   listBodies: invoke("listBodies"),
   saveBody: invoke("saveBody"),
   ruleContext: invoke("ruleContext"),
+  // Print preview (issue 17)
+  previewPdf: invoke("previewPdf"),
   // The municipality profile (issue 15).
   readProfile: invoke("readProfile"),
   writeProfile: invoke("writeProfile"),

@@ -364,6 +364,19 @@ export function createHandlers(env: HostEnv): HostHandlers {
 
     // ---- Signing the seal: the private key is unlocked and used here, never in the renderer ----
     ...sealHandlers(env.sealKeys ?? null, guard),
+
+    // ---- Print preview (issue 17): the exported PDF's bytes, written nowhere ----
+    previewPdf: guard("Förhandsgranskningen", async ({ text, output, items, draft }): Promise<HostResult<ResultOf<"previewPdf">>> => {
+      const parsed = parse(text);
+      if (!parsed.ok) return fail(`Dokumentet kan inte förhandsgranskas eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
+      const official = await exportDocument(parsed.file, { format: "pdf", output, items, draft });
+      if (official.ok) return { ok: true, pdf: Buffer.from(official.bytes).toString("base64"), draft, refused: null };
+      if (draft) return fail(official.error);
+      // Not yet exportable as official: show it as the draft it is, and say why.
+      const watermarked = await exportDocument(parsed.file, { format: "pdf", output, items, draft: true });
+      if (!watermarked.ok) return fail(watermarked.error);
+      return { ok: true, pdf: Buffer.from(watermarked.bytes).toString("base64"), draft: true, refused: official.error };
+    }),
   };
 }
 

@@ -134,3 +134,27 @@ describe("editor commands", () => {
     expect(titles(s)).toEqual(["12 Första", "13 Andra", "14 Tredje"]);
   });
 });
+
+describe("insertPageBreak", () => {
+  it("puts a page break after the paragraph the cursor is in, as one undo step, and not in a § title", async () => {
+    const { insertPageBreak } = await import("./commands.js");
+    const doc = protocol(item({ id: "a", title: "Första" }, p("Ett stycke.")));
+    let state = createEditorState(createFile("protokoll", { body: { name: "Nämnden" } }, doc));
+    // Cursor in the paragraph.
+    let at = 0;
+    state.doc.descendants((n, pos) => {
+      if (n.type.name === "paragraph") at = pos + 2;
+    });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, at)));
+    const next = run(state, insertPageBreak(n.page_break!));
+    const names: string[] = [];
+    next.doc.child(0).forEach((c) => names.push(c.type.name));
+    expect(names).toEqual(["item_title", "paragraph", "page_break"]);
+    expect(run(next, undo).doc.eq(state.doc)).toBe(true);
+    // In the title there is no place for a page break inside the heading, so it goes after it.
+    const inTitle = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 2)));
+    const afterTitle: string[] = [];
+    run(inTitle, insertPageBreak(n.page_break!)).doc.child(0).forEach((c) => afterTitle.push(c.type.name));
+    expect(afterTitle).toEqual(["item_title", "page_break", "paragraph"]);
+  });
+});

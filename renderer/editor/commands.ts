@@ -240,3 +240,27 @@ export function insertQuestion(answerType: NodeType, questionType: NodeType): Co
     return true;
   };
 }
+
+/**
+ * A page break (Infoga → Sidbrytning) after the block the cursor is in — at the innermost level
+ * where the schema allows one (after a paragraph of the background, after a § heading's blocks
+ * …) — with the cursor after it.
+ */
+export function insertPageBreak(breakType: NodeType): Command {
+  return (state, dispatch) => {
+    const { $from } = state.selection;
+    for (let d = $from.depth; d > 0; d--) {
+      const parent = $from.node(d - 1);
+      const index = $from.index(d - 1) + 1;
+      if (!parent.canReplaceWith(index, index, breakType)) continue;
+      if (dispatch) {
+        const pos = $from.after(d);
+        const tr = closeHistory(state.tr).insert(pos, breakType.create());
+        tr.setSelection(Selection.near(tr.doc.resolve(Math.min(pos + 1, tr.doc.content.size)), 1));
+        dispatch(tr.scrollIntoView());
+      }
+      return true;
+    }
+    return false;
+  };
+}

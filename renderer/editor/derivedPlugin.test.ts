@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { decision, item, p, proposal, protocol, ref, reservation } from "../../schemas/build.js";
 import { createFile } from "../../schemas/file.js";
 import { proposalLeadIn } from "../../schemas/generated.js";
+import { mapText, renderDocument } from "../../schemas/render/renderDocument.js";
+import { IMMEDIATE_SENTENCE } from "../../schemas/render/renderNodes.js";
 import { derivedOf } from "./derivedPlugin.js";
 import { createEditorState } from "./setup.js";
 import type { DecorationSet } from "prosemirror-view";
@@ -29,6 +31,21 @@ function describeSet(set: DecorationSet): string[] {
 }
 
 describe("derived decorations", () => {
+  it("shows the closing sentence of an omedelbart justerad § as generated, exactly as the export writes it, and not when the secretary wrote it", () => {
+    const doc = protocol(item({ id: "a", title: "Första", immediate: true }, decision("A.")), item({ id: "b", title: "Andra", immediate: true }, decision("B."), p("Paragrafen förklarades omedelbart justerad.")), item({ id: "c", title: "Tredje" }, decision("C.")));
+    const f = createFile("protokoll", { body: { name: "Nämnden" } }, doc);
+    const s = createEditorState(f);
+    const shown = derivedOf(s).decorations.find().filter((d) => (d.spec as { key?: string }).key?.includes("-immediate"));
+    expect(shown.map((d) => (d.spec as { key: string }).key)).toEqual([`a-immediate:${IMMEDIATE_SENTENCE}`]);
+    expect(shown[0]!.from).toBe(s.doc.child(0).nodeSize - 1); // at the end of § a, after its blocks
+    // The export of § a alone (an extract) ends with the same sentence, once.
+    const r = renderDocument(f, { output: "extract", items: ["a"] });
+    if (!r.ok) throw new Error(r.error);
+    const exported: string[] = [];
+    mapText(r.rendered, (t) => (exported.push(t), t));
+    expect(exported.filter((t) => t === IMMEDIATE_SENTENCE)).toHaveLength(1);
+  });
+
   it("shows the generated lead-ins, the decision heading and the § numbers", () => {
     const s = createEditorState(file());
     const specs = describeSet(derivedOf(s).decorations).join("\n");

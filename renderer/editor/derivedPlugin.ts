@@ -24,6 +24,7 @@ import {
   voteSummary,
 } from "../../schemas/generated.js";
 import type { Meta } from "../../schemas/meta.js";
+import { IMMEDIATE_SENTENCE, needsImmediateSentence } from "../../schemas/render/renderNodes.js";
 import { documentInfo } from "./documentPlugin.js";
 import { changesMeta } from "./documentPlugin.js";
 
@@ -40,7 +41,7 @@ export const derivedKey = new PluginKey<Derived>("derived");
 
 const generatedBlocks = new Set(["decision", "proposal", "reservation", "special_statement", "protocol_note", "substitute_statement", "recusal", "decision_procedure", "vote"]);
 
-function widget(pos: number, cls: string, text: string, key: string): Decoration {
+function widget(pos: number, cls: string, text: string, key: string, side: -1 | 1 = -1): Decoration {
   return Decoration.widget(
     pos,
     () => {
@@ -48,9 +49,10 @@ function widget(pos: number, cls: string, text: string, key: string): Decoration
       el.className = `generated ${cls}`;
       el.contentEditable = "false";
       el.textContent = text;
+      el.title = "Genereras – skrivs så i protokollet";
       return el;
     },
-    { side: -1, key: `${key}:${text}`, ignoreSelection: true, stopEvent: () => false },
+    { side, key: `${key}:${text}`, ignoreSelection: true, stopEvent: () => false },
   );
 }
 
@@ -95,6 +97,9 @@ function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations"
     const cls = name === "decision" ? "decision-heading" : "lead-in";
     if (text) out.push(widget(childPos + 1, cls, text, `${id}-${index}-${cls}`));
   });
+  // The sentence the export closes an omedelbart justerad § with, unless the secretary wrote it.
+  if (needsImmediateSentence(item))
+    out.push(widget(pos + item.nodeSize - 1, "immediate-sentence", IMMEDIATE_SENTENCE, `${id}-immediate`, 1));
   item.descendants((n, p) => {
     if (n.type.name === "item_ref") {
       const target = d.numbers.get(n.attrs.target as string);

@@ -7,6 +7,7 @@ import { search } from "prosemirror-search";
 import { columnResizing, tableEditing } from "prosemirror-tables";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { schema } from "../../schemas/schema.js";
+import { attendanceMovePlugin } from "./attendanceMovePlugin.js";
 import { currentItemPlugin } from "./currentItemPlugin.js";
 import { derivedPlugin } from "./derivedPlugin.js";
 import { documentPlugin } from "./documentPlugin.js";
@@ -16,6 +17,7 @@ import { buildKeymaps, type Shortcut } from "./keymap.js";
 import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
+import { wordPastePlugin } from "./wordPastePlugin.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
 import { spellPlugin } from "./spellcheck/spellPlugin.js";
 
@@ -39,6 +41,8 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       generatedClickPlugin(),
       currentItemPlugin(),
       problemsPlugin(),
+      attendanceMovePlugin(),
+      wordPastePlugin(),
       buildInputRules(schema),
       ...buildKeymaps(schema, appShortcuts),
       history({ newGroupDelay: 700 }),

@@ -7,6 +7,7 @@ import { correctionNotes, immediateAdjust, recordCorrection, replaceInItem, send
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
+import { moveItemTo } from "../editor/commands.js";
 import { REDRAW, reviewKey, reviewPlugin, touchesLockedItem, type ReviewContext } from "./reviewPlugin.js";
 import type { DecorationSet } from "prosemirror-view";
 
@@ -114,6 +115,41 @@ describe("the justering plugin of the editor", () => {
     expect(h.state.applyTransaction(typeIn(h.state, "p4", " Ändrat.")).state.doc.eq(h.state.doc)).toBe(true);
     expect(h.refused[0]).toMatch(/omedelbart justerad/);
     expect(h.state.applyTransaction(typeIn(h.state, "p3", " Ändrat.")).state.doc.textContent).toContain("avslås. Ändrat.");
+  });
+
+  it("keeps a § justerad at the meeting at its place and number: moving it, or inserting or deleting a § before it, is refused with the reason", () => {
+    const f = ok(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
+    const h = editor(f);
+    const item = h.state.schema.nodes.agenda_item!;
+    const title = h.state.schema.nodes.item_title!;
+    const idx = (id: string) => {
+      let i = -1;
+      h.state.doc.forEach((n, _o, index) => void (n.attrs.id === id && (i = index)));
+      return i;
+    };
+    const run = (cmd: import("prosemirror-state").Command) => {
+      let next = h.state;
+      cmd(h.state, (tr) => (next = h.state.applyTransaction(tr).state));
+      return next;
+    };
+    const p4 = idx("p4");
+    // The justerad § itself up and down.
+    expect(run(moveItemTo(item, p4, p4 - 1)).doc.eq(h.state.doc)).toBe(true);
+    expect(run(moveItemTo(item, p4, p4 + 1)).doc.eq(h.state.doc)).toBe(true);
+    expect(h.refused[0]).toMatch(/^§ \d+ är omedelbart justerad och behåller sitt nummer/);
+    // Another § moved from before it to after it, a § inserted or deleted before it.
+    expect(run(moveItemTo(item, idx("p2"), idx("p5"))).doc.eq(h.state.doc)).toBe(true);
+    const p2 = h.state.doc.child(idx("p2"));
+    let p2pos = 0;
+    h.state.doc.forEach((n, o) => void (n === p2 && (p2pos = o)));
+    expect(h.state.applyTransaction(h.state.tr.insert(p2pos, item.create({ id: "new" }, title.create()))).state.doc.eq(h.state.doc)).toBe(true);
+    expect(h.state.applyTransaction(h.state.tr.delete(p2pos, p2pos + p2.nodeSize)).state.doc.eq(h.state.doc)).toBe(true);
+    expect(h.refused.every((r) => /behåller sitt nummer/.test(r))).toBe(true);
+    // §§ before it may swap, and §§ after it move freely; a new § after it is fine.
+    expect(run(moveItemTo(item, idx("p2"), idx("p3"))).doc.child(idx("p2")).attrs.id).toBe("p3");
+    expect(run(moveItemTo(item, idx("p6"), idx("p5"))).doc.child(idx("p5")).attrs.id).toBe("p6");
+    const after = h.state.doc.content.size;
+    expect(h.state.applyTransaction(h.state.tr.insert(after, item.create({ id: "new" }, title.create()))).state.doc.childCount).toBe(h.state.doc.childCount + 1);
   });
 
   it("tells whether a range reaches into a § justerad at the meeting (typing there is stopped before the browser inserts it)", () => {

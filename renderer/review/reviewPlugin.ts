@@ -17,6 +17,7 @@ import type { ProtokollFile } from "../../schemas/file.js";
 import type { Meta } from "../../schemas/meta.js";
 import { commentRange, immediateAdjustments, itemHash, sealForm, type CorrectionNote } from "../../schemas/review/index.js";
 import { SetMetaStep } from "../editor/metaStep.js";
+import { itemNumbers } from "../../schemas/numbering.js";
 
 /** What the plugin needs to know about the review, read at each transaction and redraw. */
 export interface ReviewContext {
@@ -65,12 +66,42 @@ export function refusalOf(tr: Transaction, meta: Meta, ctx: ReviewContext): stri
     return null;
   }
   if (ctx.reviewing() && !ctx.correcting()) return "Du granskar som justerare: texten är skrivskyddad. Skriv en kommentar i panelen Justering i stället.";
+  const renumbered = renumberedLockedItem(tr, meta, ctx);
+  if (renumbered) return renumbered;
   for (const entry of immediateAdjustments({ history: ctx.history() })) {
     let node: Node | null = null;
     tr.doc.forEach((n) => {
       if (!node && n.type.name === "agenda_item" && n.attrs.id === entry.item) node = n;
     });
     if (!node || itemHash(node) !== entry.seal?.sha256) return "Paragrafen är omedelbart justerad och kan inte ändras.";
+  }
+  return null;
+}
+
+/**
+ * A § justerad at the meeting keeps its number: its extract has gone out with that number, and
+ * the § is cited by it. Moving it, or inserting or deleting a § before it (or changing the first
+ * § number), would renumber it, so such a change is refused with the reason.
+ */
+function renumberedLockedItem(tr: Transaction, meta: Meta, ctx: Pick<ReviewContext, "history">): string | null {
+  const locked = immediateAdjustments({ history: ctx.history() }).flatMap((e) => (e.item ? [e.item] : []));
+  if (!locked.length) return null;
+  const metaSteps = tr.steps.filter((s): s is SetMetaStep => s instanceof SetMetaStep);
+  // Typing changes one § in place: nothing can be renumbered (one pass of identity comparisons).
+  if (!metaSteps.length && tr.before.childCount === tr.doc.childCount) {
+    let changed = 0;
+    for (let i = 0; i < tr.doc.childCount && changed < 2; i++) if (tr.before.child(i) !== tr.doc.child(i)) changed++;
+    if (changed < 2) return null;
+  }
+  const metaAfter = metaSteps.length ? metaSteps[metaSteps.length - 1]!.after : meta;
+  const before = itemNumbers(tr.before, meta);
+  const after = itemNumbers(tr.doc, metaAfter);
+  for (const id of locked) {
+    const was = before.get(id);
+    const now = after.get(id);
+    if (was === undefined || now === undefined || was === now) continue;
+    const last = Math.max(...locked.map((l) => before.get(l) ?? -Infinity));
+    return `§ ${was} är omedelbart justerad och behåller sitt nummer och sin plats. Flytta den inte, och infoga eller ta inte bort §§ före den – nya §§ läggs efter § ${last}.`;
   }
   return null;
 }

@@ -17,6 +17,7 @@ import { ProposalKind, type Ballot, type VoteChoice } from "../../schemas/attrs.
 import { setAttrs } from "../editor/commands.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { field, h, select } from "./dom.js";
+import { votersWithoutBallot } from "./votersWithoutBallot.js";
 
 const inspected = new Set(["proposal", "vote", "reservation", "decision_procedure", "special_statement", "protocol_note", "substitute_statement", "recusal"]);
 
@@ -306,6 +307,7 @@ function voteEditor(
     apply(pos, { ballots: next });
   };
   const count = voteCount(b);
+  const unvoted = votersWithoutBallot(voters, ballots);
   const choices: [VoteChoice | "", string][] = [["ja", "Ja"], ["nej", "Nej"], ["avstår", "Avstår"], ["", "–"]];
   const rows = voters.map((v) => {
     const current = byPerson.get(v.id) ?? "";
@@ -344,12 +346,15 @@ function voteEditor(
       ? h(
           "table",
           { class: "vote-grid", "aria-label": "Röster per tjänstgörande ledamot" },
+          unvoted.strays.length
+            ? h("caption", { class: "hint vote-strays" }, `${unvoted.strays.length} ${unvoted.strays.length === 1 ? "röst" : "röster"} från personer som inte tjänstgör i § räknas inte som ledamöternas.`)
+            : null,
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Ledamot"), ...choices.map(([, l]) => h("th", { scope: "col" }, l)))),
           h("tbody", {}, ...rows),
           h(
             "tfoot",
             {},
-            h("tr", { class: "vote-totals", "aria-live": "polite" }, h("th", { scope: "row" }, "Summa"), h("td", { "data-total": "ja" }, String(count.ja)), h("td", { "data-total": "nej" }, String(count.nej)), h("td", { "data-total": "avstår" }, String(count.avstår)), h("td", {}, `${voters.length - ballots.length} ej röstat`)),
+            h("tr", { class: "vote-totals", "aria-live": "polite" }, h("th", { scope: "row" }, "Summa"), h("td", { "data-total": "ja" }, String(count.ja)), h("td", { "data-total": "nej" }, String(count.nej)), h("td", { "data-total": "avstår" }, String(count.avstår)), h("td", { "data-total": "ej-röstat" }, `${unvoted.missing.length} ej röstat`)),
           ),
         )
       : h("p", { class: "hint" }, "Ingen tjänstgör i denna § – ange närvaron under Närvaro."),

@@ -7,6 +7,7 @@ import type { Problem } from "../../schemas/rules/problem.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { fixTransaction } from "../editor/fixes.js";
 import { problemsOf } from "../editor/problemsPlugin.js";
+import { attendanceMoveNotes } from "../editor/attendanceMovePlugin.js";
 import { h } from "./dom.js";
 
 export function countText(problems: Problem[]): string {
@@ -21,11 +22,14 @@ export function mountProblems(app: App, root: HTMLElement, available: () => bool
   const list = h("div", { class: "problem-groups" });
   root.replaceChildren(h("h2", { class: "panel-title" }, "Problem"), count, list);
   let last: Problem[] | null = null;
+  let lastNotes: string[] | null = null;
 
   const render = () => {
     const problems = problemsOf(app.state);
-    if (problems === last) return;
+    const notes = attendanceMoveNotes(app.state);
+    if (problems === last && notes === lastNotes) return;
     last = problems;
+    lastNotes = notes;
     count.textContent = available() ? countText(problems) : "Reglerna är inte tillgängliga i den här versionen.";
     const d = derivedOf(app.state);
     const groups = new Map<string | null, Problem[]>();
@@ -43,7 +47,17 @@ export function mountProblems(app: App, root: HTMLElement, available: () => bool
       });
       return `§ ${d.numbers.get(id) ?? "?"} ${title}`;
     };
+    // What the last move of §§ did to the attendance ledger (who served is kept; the ranges split).
+    const moved = notes.length
+      ? h(
+          "section",
+          { class: "problem-group attendance-moved", "data-item": "" },
+          h("h3", {}, "Närvaron efter flyttningen"),
+          h("ul", {}, ...notes.map((n) => h("li", { class: "problem info", "data-rule": "attendance-moved" }, h("span", { class: "severity", "aria-label": "Information" }, "i"), h("span", { class: "message" }, n)))),
+        )
+      : null;
     list.replaceChildren(
+      ...(moved ? [moved] : []),
       ...[...groups].map(([id, ps]) =>
         h(
           "section",
@@ -87,7 +101,7 @@ export function mountProblems(app: App, root: HTMLElement, available: () => bool
     );
   };
   app.onChange((kinds) => {
-    if (kinds.has("problems") || kinds.has("load")) render();
+    if (kinds.has("problems") || kinds.has("load") || kinds.has("doc")) render();
   });
   render();
 }

@@ -155,6 +155,8 @@ export function itemHeading(item: Node, ctx: RenderContext, titleOverride?: stri
 /** The generated sentence of an omedelbart justerad §, unless the secretary wrote it in the § already. */
 export const IMMEDIATE_SENTENCE = "Paragrafen förklarades omedelbart justerad.";
 const immediateWritten = /förklara(?:des|s)\s+omedelbart\s+justerad|justera(?:des|s)\s+omedelbart/i;
+/** Whether a § gets the generated sentence (the editor shows it where the export writes it). */
+export const needsImmediateSentence = (item: Node): boolean => item.attrs.immediate === true && !immediateWritten.test(item.textContent);
 
 /**
  * Does an answer already have its lead-in to the questions ("X har i sin interpellation ställt
@@ -198,7 +200,7 @@ function agendaItem(node: Node, ctx: RenderContext): Rendered {
     previous = name;
   });
   // The generated sentence, unless the secretary typed it (then it would print twice).
-  if (node.attrs.immediate && !immediateWritten.test(node.textContent)) blocks.push(para(IMMEDIATE_SENTENCE, "note"));
+  if (needsImmediateSentence(node)) blocks.push(para(IMMEDIATE_SENTENCE, "note"));
   return { blocks };
 }
 
@@ -314,6 +316,7 @@ export const handlers: Record<NodeName, Handler> = {
     if (marks.has("em")) run.italic = true;
     return { runs: [run] };
   },
+  page_break: () => ({ blocks: [{ type: "pageBreak" }] }),
   hard_break: () => ({ runs: [{ text: "\n" }] }),
   // The current number, and the target's anchor so DOCX can keep it right as a REF field.
   item_ref: (node, ctx) => {
