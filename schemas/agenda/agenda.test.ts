@@ -2,41 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { templates } from "../../templates/index.js";
-import { createFile, parse, serialize } from "../file.js";
+import { parse, serialize } from "../file.js";
 import { renderDocument } from "../render/renderDocument.js";
 import { runsText, type Block } from "../render/renderModel.js";
 import { validateFile } from "../rules/index.js";
 import { agendaEntries } from "./agendaEntries.js";
-import { agendaDoc, agendaEntry } from "./agendaEntry.js";
+import { agendaEntry } from "./agendaEntry.js";
 import { AGENDA_APPROVAL_TITLE, fromAgenda, ROLL_CALL_TITLE } from "./fromAgenda.js";
 import { latestBefore } from "./summonsDeadline.js";
 import { ADJUSTMENT_ITEM_TITLE } from "../openingItems.js";
-import type { MetaInput } from "../meta.js";
-
-/** A kallelse written for the test: a nämnd with two ledamöter, one ersättare and a secretary. */
-function testKallelse(entries = [
-  agendaEntry({ id: "a1", title: "Budget för nästa år", dnr: "SN 2030/1", proposal: ["Nämnden antar budgeten.", "Nämnden överlämnar budgeten till kommunstyrelsen."], summary: ["Förvaltningen har tagit fram en budget."], documents: ["Tjänsteskrivelse 2030-01-02"], recipients: ["Ekonomienheten"] }),
-  agendaEntry({ id: "a2", title: "Redovisning av delegationsbeslut", information: true }),
-  agendaEntry({ id: "a3", title: "Motion om parkbänkar", dnr: "SN 2030/2", proposal: ["Motionen avslås."], withdrawn: true }),
-  agendaEntry({ id: "a4", title: "Yttrande över remiss", dnr: "SN 2030/3", proposal: ["Nämnden yttrar sig enligt förvaltningens förslag."], extra: true }),
-], meta: Partial<MetaInput> = {}) {
-  return createFile(
-    "kallelse",
-    {
-      body: { name: "Testnämnden", type: "nämnd" },
-      meeting: { date: "2030-01-20", start: "18:00", place: "Sessionssalen" },
-      persons: [
-        { id: "o", name: "Olle Ordförande", party: "A", role: "chair" },
-        { id: "l", name: "Lisa Ledamot", party: "B", role: "member" },
-        { id: "e", name: "Erik Ersättare", party: "A", role: "substitute" },
-        { id: "s", name: "Sara Sekreterare", role: "secretary" },
-      ],
-      summons: { issued: "2030-01-10", absenceTo: "nämndsekreteraren, tfn 000-000 00" },
-      ...meta,
-    },
-    agendaDoc(...entries),
-  );
-}
+import { testKallelse } from "./testKallelse.testkit.js";
 
 const text = (blocks: Block[]): string =>
   blocks
