@@ -215,6 +215,18 @@ export const contract = {
       ),
     }),
   },
+  // ---- Kallelse (issue 18) ----
+  /**
+   * "Importera ärenden…": one tjänsteskrivelse (PDF, DOCX, text) → an agenda entry (ProseMirror
+   * JSON of an `agenda_entry`). The renderer calls it once per file, so it can show progress.
+   */
+  importAgendaEntry: {
+    args: z.strictObject({
+      path: FilePath.optional(),
+      upload: z.strictObject({ name: z.string().min(1).max(500), base64: Base64 }).optional(),
+    }),
+    result: z.strictObject({ entry: z.record(z.string(), z.unknown()), title: z.string(), sourceName: z.string() }),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -304,6 +316,10 @@ export const menuCommands = [
   "export.public",
   "help.shortcuts",
   "help.about",
+  // Kallelse (issue 18)
+  "agenda.importEntries",
+  "agenda.createProtocol",
+  "agenda.confirmDecision",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

@@ -39,6 +39,8 @@ const api = {
   listBodies: invoke("listBodies"),
   saveBody: invoke("saveBody"),
   ruleContext: invoke("ruleContext"),
+  // Kallelse (issue 18)
+  importAgendaEntry: invoke("importAgendaEntry"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

@@ -29,6 +29,9 @@ type SealChannel = "listSealKeys" | "createSealKey" | "signSeal";
 type Guard = <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) => (args: A) => Promise<HostResult<R>>;
 import { listBodies, saveBody } from "./bodies.js";
 import { buildRuleContext } from "./ruleContext.js";
+import { readOfficerReport } from "../agenda/importReports.js";
+import { entryOfReport } from "../agenda/parseOfficerReport.js";
+import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -337,6 +340,15 @@ export function createHandlers(env: HostEnv): HostHandlers {
 
     // ---- Signing the seal: the private key is unlocked and used here, never in the renderer ----
     ...sealHandlers(env.sealKeys ?? null, guard),
+
+    // ---- Kallelse (issue 18): a tjänsteskrivelse → an agenda entry ----
+    importAgendaEntry: guard("Import av ärende", async ({ path, upload }) => {
+      const incoming = await incomingFile(path, upload);
+      if (!incoming.ok) return incoming;
+      const r = await readOfficerReport({ name: incoming.name, bytes: incoming.bytes });
+      if (!r.ok || !r.report) return fail(`${incoming.name}: ${r.message}`);
+      return { ok: true, entry: agendaEntry(entryOfReport(r.report)).toJSON() as Record<string, unknown>, title: r.report.title, sourceName: incoming.name };
+    }),
   };
 }
 
