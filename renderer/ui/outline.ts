@@ -38,6 +38,7 @@ export function mountOutline(app: App, root: HTMLElement): void {
       errorsFor = { problems, byItem };
     }
     const out: Entry[] = [];
+    heading.textContent = app.kind === "kallelse" ? "Ärenden" : "Paragrafer";
     state.doc.forEach((node, pos, index) => {
       // a kallelse lists its ärenden (agenda_entry, numbered by position) the same way
       if (node.type.name !== "agenda_item" && node.type.name !== "agenda_entry") return;

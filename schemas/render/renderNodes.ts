@@ -171,10 +171,16 @@ function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
     confidential ? `Sekretess enligt ${confidential}` : "",
   ].filter(Boolean);
   if (flags.length) blocks.push(para(flags.join(" · "), "note"));
-  if (a.presenter) blocks.push(para(`Föredragande: ${a.presenter as string}`, "meta"));
+  const presenter = a.presenter ? [para(`Föredragande: ${a.presenter as string}`, "meta")] : [];
+  // Föredragande under the Dnr (or the title when there is no Dnr).
+  if (!node.childCount || node.child(1 < node.childCount ? 1 : 0).type.name !== "dnr") blocks.push(...presenter);
   node.forEach((child) => {
     const name = child.type.name as NodeName;
     if (name === "item_title") return;
+    if (name === "dnr") {
+      blocks.push(...renderBlocks(child, ctx), ...presenter);
+      return;
+    }
     if (name === "decision") {
       const points: Block[][] = [];
       child.forEach((pt) => points.push(renderBlocks(pt, ctx)));
