@@ -227,6 +227,17 @@ export const contract = {
     }),
     result: z.strictObject({ entry: z.record(z.string(), z.unknown()), title: z.string(), sourceName: z.string() }),
   },
+  /**
+   * "Skicka utdrag": one protokollsutdrag (PDF/A) per recipient of "Expedieras till", and the list,
+   * into a new folder beside the saved document `path` (main/agenda/sendExtracts.ts).
+   */
+  sendExtracts: {
+    args: z.strictObject({ text: FileText, path: FilePath }),
+    result: z.strictObject({
+      folder: FilePath,
+      files: z.array(z.strictObject({ recipient: z.string(), file: z.string(), items: z.string() })),
+    }),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -320,6 +331,7 @@ export const menuCommands = [
   "agenda.importEntries",
   "agenda.createProtocol",
   "agenda.confirmDecision",
+  "agenda.sendExtracts",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

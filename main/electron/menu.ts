@@ -57,6 +57,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Importera ärenden (tjänsteskrivelser)…", "agenda.importEntries"),
       cmd("Skapa protokoll från kallelsen", "agenda.createProtocol"),
       cmd("Bekräfta beslut", "agenda.confirmDecision"),
+      cmd("Skicka utdrag…", "agenda.sendExtracts"),
       sep,
       { label: "Stäng fönster", role: "close", accelerator: "CmdOrCtrl+W" },
       ...(mac ? [] : [sep, { label: "Avsluta", role: "quit" as const, accelerator: "CmdOrCtrl+Q" }]),

@@ -41,6 +41,7 @@ const api = {
   ruleContext: invoke("ruleContext"),
   // Kallelse (issue 18)
   importAgendaEntry: invoke("importAgendaEntry"),
+  sendExtracts: invoke("sendExtracts"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

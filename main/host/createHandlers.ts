@@ -31,6 +31,7 @@ import { listBodies, saveBody } from "./bodies.js";
 import { buildRuleContext } from "./ruleContext.js";
 import { readOfficerReport } from "../agenda/importReports.js";
 import { entryOfReport } from "../agenda/parseOfficerReport.js";
+import { sendExtracts } from "../agenda/sendExtracts.js";
 import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 
 export interface FileEntry {
@@ -348,6 +349,16 @@ export function createHandlers(env: HostEnv): HostHandlers {
       const r = await readOfficerReport({ name: incoming.name, bytes: incoming.bytes });
       if (!r.ok || !r.report) return fail(`${incoming.name}: ${r.message}`);
       return { ok: true, entry: agendaEntry(entryOfReport(r.report)).toJSON() as Record<string, unknown>, title: r.report.title, sourceName: incoming.name };
+    }),
+
+    sendExtracts: guard("Utskick av protokollsutdrag", async ({ text, path }) => {
+      const parsed = parse(text);
+      if (!parsed.ok) return fail(`Dokumentet är inte välformat: ${parseErrors(parsed.errors)}`);
+      const real = resolveOr(path);
+      if (typeof real !== "string") return fail(real.error);
+      const r = await sendExtracts(parsed.file, dirname(real));
+      if (!r.ok) return fail(r.error);
+      return { ok: true, folder: present(r.folder), files: r.files };
     }),
   };
 }

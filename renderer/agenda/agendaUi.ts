@@ -187,3 +187,19 @@ export async function importEntries(app: App, native: boolean): Promise<void> {
   if (failed.length) await showError("Några filer importerades inte", `${added.length} ärende(n) importerades.`, failed);
   else if (added.length) toast(`${added.length} ärende(n) importerade.`, "success");
 }
+
+/** "Skicka utdrag…": after justering, one extract per recipient into a folder beside the saved protocol, with the list. */
+export async function sendExtractsToFolder(app: App): Promise<void> {
+  if (app.kind !== "protokoll") return showError("Skicka utdrag", "Protokollsutdrag skickas från ett protokoll.");
+  if (!app.path || app.dirty) return showError("Skicka utdrag", "Spara protokollet först: utdragen läggs i en mapp bredvid det.");
+  const r = await app.host.sendExtracts({ text: app.serialize(), path: app.path });
+  if (!r.ok) return showError("Utdragen skickades inte", r.error);
+  await modal(
+    "Protokollsutdrag",
+    [
+      h("p", {}, `Utdragen och utskickslistan finns i mappen ${r.folder}.`),
+      h("ul", { class: "error-details", id: "sent-extracts" }, ...r.files.map((f) => h("li", {}, `${f.recipient}: ${f.items} (${f.file})`))),
+    ],
+    [{ label: "OK", value: true, primary: true }],
+  );
+}
