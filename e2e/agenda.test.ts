@@ -64,6 +64,10 @@ describe("from agenda to protocol in the browser", () => {
     await place(page, ".ProseMirror article.agenda-entry h2.item-title");
     await page.click("[role=tab][data-tab=inspector]");
     await poll(() => page.locator(".inspector-item").innerText()).toBe(`Ärende 1: ${TITLE}`);
+    await poll(() => page.locator("#panel-inspector .hint").first().innerText()).toBe("Senast den 8 maj 2031 (5 dagar före sammanträdet).");
+    await page.fill("#summons-days", "10");
+    await page.dispatchEvent("#summons-days", "change");
+    await poll(() => page.locator("#panel-inspector .hint").first().innerText()).toBe("Senast den 3 maj 2031 (10 dagar före sammanträdet).");
     await page.fill("#summons-absence", "kommunstyrelsens sekreterare");
     await page.dispatchEvent("#summons-absence", "change");
     await page.fill("#entry-recipients", "Välfärd skola\nEkonomienheten");

@@ -40,9 +40,19 @@ export function renderEntryInspector(app: App, root: HTMLElement, force: boolean
     app.updateMeta((m) => ({ ...m, summons: { ...(issued.value ? { issued: issued.value } : {}), ...(absence.value.trim() ? { absenceTo: absence.value.trim() } : {}) } }));
   issued.addEventListener("change", setSummons);
   absence.addEventListener("change", setSummons);
+  // The reglemente's days before the meeting (empty: the default of the kind of body).
+  const days = h("input", { type: "number", id: "summons-days", min: "0", max: "60", step: "1", value: meta.body.reglemente.summonsDays ?? "", placeholder: String(summonsDays({ ...meta.body, reglemente: { ...meta.body.reglemente, summonsDays: undefined } })) });
+  days.addEventListener("change", () => {
+    const n = days.value === "" ? undefined : Math.max(0, Math.min(60, Math.round(Number(days.value))));
+    app.updateMeta((m) => {
+      const { summonsDays: _old, ...rest } = m.body.reglemente;
+      return { ...m, body: { ...m.body, reglemente: n === undefined || Number.isNaN(n) ? rest : { ...rest, summonsDays: n } } };
+    });
+  });
   const latest = meta.meeting.date ? latestBefore(meta.meeting.date, summonsDays(meta.body)) : null;
   out.push(
     field("Kallelsen skickas", issued),
+    field("Senast antal dagar före sammanträdet (reglementet)", days),
     h("p", { class: "hint" }, latest ? `Senast ${swedishLongDate(latest, { den: true })} (${summonsDays(meta.body)} dagar före sammanträdet).` : "Ange sammanträdets datum under Mötesuppgifter."),
     field("Anmälan om förhinder till", absence),
   );
