@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Document, Packer, Paragraph, HeadingLevel } from "docx";
 import { describe, expect, it } from "vitest";
 import { agendaEntries } from "../../schemas/agenda/agendaEntries.js";
 import { parse, serialize } from "../../schemas/file.js";
@@ -119,5 +120,37 @@ describe("the two corpus tjänsteskrivelser (PDF)", () => {
     expect(fromText.report.dnr).toBe(fromPdf.dnr);
     expect(fromText.report.proposal).toEqual(fromPdf.proposal);
     expect(fromText.report.signatories).toEqual(fromPdf.signatories);
+  });
+});
+
+describe("a tjänsteskrivelse in Word (DOCX)", () => {
+  it("imports like the text: title, Dnr, points, recipients", async () => {
+    const para = (text: string, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph(heading ? { text, heading } : { text });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            para("TJÄNSTESKRIVELSE"),
+            para("Dnr KS 2024/12"),
+            para(""),
+            para("Ny taxa för kulturskolan", HeadingLevel.HEADING_1),
+            para("Förslag till beslut", HeadingLevel.HEADING_2),
+            para("Kommunstyrelsen föreslår kommunfullmäktige att anta taxan."),
+            para("Taxan gäller från den 1 juli 2024."),
+            para("Sammanfattning", HeadingLevel.HEADING_2),
+            para("Taxan har inte ändrats sedan 2015."),
+            para("Beslutet skickas till", HeadingLevel.HEADING_2),
+            para("Kulturförvaltningen"),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const [o] = await readOfficerReports([{ name: "taxa.docx", bytes }]);
+    expect(o!.ok, o!.message).toBe(true);
+    expect(o!.report!.title).toBe("Ny taxa för kulturskolan");
+    expect(o!.report!.dnr).toBe("KS 2024/12");
+    expect(o!.report!.proposal).toEqual(["Kommunstyrelsen föreslår kommunfullmäktige att anta taxan.", "Taxan gäller från den 1 juli 2024."]);
+    expect(o!.report!.recipients).toEqual(["Kulturförvaltningen"]);
   });
 });
