@@ -84,6 +84,14 @@ describe("from agenda to protocol in the browser", () => {
     expect(text).toContain("Anmälan om förhinder: kommunstyrelsens sekreterare");
     execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "2", "-l", "2", kallelsePdf, join(shots, "kallelse-export")]);
 
+    // An extra ärende added by hand, marked extra in the inspector
+    await menu(page, "Arkiv", "agenda.newEntry");
+    await page.keyboard.type("Lokalfrågor");
+    await poll(outlineTexts).toEqual([`1. ${TITLE}`, "2. Lokalfrågor"]);
+    await page.click("[role=tab][data-tab=inspector]");
+    await page.check("#entry-extra");
+    await poll(() => page.evaluate(() => (window as unknown as { protokollApp: { state: { doc: { lastChild: { attrs: { extra: boolean } } } } } }).protokollApp.state.doc.lastChild.attrs.extra)).toBe(true);
+
     // Skapa protokoll från kallelsen (the kallelse is unsaved: confirm)
     await menu(page, "Arkiv", "agenda.createProtocol");
     await page.click('dialog button.primary:text-is("Skapa protokoll")');
@@ -92,7 +100,9 @@ describe("from agenda to protocol in the browser", () => {
       "§ 2 Val av justerare samt tid och plats för justering",
       "§ 3 Godkännande av dagordning",
       `§ 4 ${TITLE}`,
+      "§ 5 Lokalfrågor",
     ]);
+    expect(await page.locator(".ProseMirror article:nth-of-type(3)").innerText()).toContain("Extra ärende: ”Lokalfrågor” läggs till dagordningen.");
     await page.click("[role=tab][data-tab=problems]");
     await poll(() => page.locator("#panel-problems").innerText()).toMatch(/§ 4: beslutet är förslaget från kallelsen/);
 
@@ -100,9 +110,10 @@ describe("from agenda to protocol in the browser", () => {
     await place(page, ".ProseMirror article:nth-of-type(4) h2.item-title");
     await page.click("[role=tab][data-tab=inspector]");
     await page.click("#confirm-decision");
-    await poll(() => page.evaluate(() => (window as unknown as { protokollApp: { meta: { unconfirmed?: string[] } } }).protokollApp.meta.unconfirmed ?? null)).toBe(null);
+    await poll(() => page.evaluate(() => (window as unknown as { protokollApp: { meta: { unconfirmed?: string[] } } }).protokollApp.meta.unconfirmed?.length ?? 0)).toBe(1);
     await page.click("[role=tab][data-tab=problems]");
-    await poll(() => page.locator("#panel-problems").innerText()).not.toMatch(/förslaget från kallelsen/);
+    await poll(() => page.locator("#panel-problems").innerText()).not.toMatch(/§ 4: beslutet är förslaget från kallelsen/);
+    expect(await page.locator("#panel-problems").innerText()).toMatch(/§ 5: beslutet är förslaget från kallelsen/);
 
     // Export the protocol (DOCX): the § with the förslag as its beslut and the recipients
     await exportAs("docx");

@@ -30,7 +30,7 @@ import { redo, undo } from "prosemirror-history";
 import { schema } from "../schemas/schema.js";
 import type { Command } from "prosemirror-state";
 import { localIsoDate } from "../schemas/dates.js";
-import { confirmDecision, createProtocolFromAgenda, importEntries, sendExtractsToFolder } from "./agenda/agendaUi.js";
+import { confirmDecision, createProtocolFromAgenda, importEntries, newEntry, sendExtractsToFolder } from "./agenda/agendaUi.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -174,6 +174,7 @@ async function start(): Promise<void> {
     "agenda.createProtocol": () => createProtocolFromAgenda(app),
     "agenda.confirmDecision": () => void confirmDecision(app),
     "agenda.sendExtracts": () => sendExtractsToFolder(app),
+    "agenda.newEntry": () => newEntry(app),
     "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
   };
   const exec = (name: MenuCommand) => () => {
@@ -224,7 +225,7 @@ async function start(): Promise<void> {
 
   // ---- toolbar menus ----
   const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
-    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Importera ärenden…", "agenda.importEntries"], ["Skapa protokoll från kallelsen", "agenda.createProtocol"], ["Bekräfta beslut", "agenda.confirmDecision"], ["Skicka utdrag…", "agenda.sendExtracts"]] },
+    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Nytt ärende (kallelse)", "agenda.newEntry"], ["Importera ärenden…", "agenda.importEntries"], ["Skapa protokoll från kallelsen", "agenda.createProtocol"], ["Bekräfta beslut", "agenda.confirmDecision"], ["Skicka utdrag…", "agenda.sendExtracts"]] },
     { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
     {
       label: "Infoga",

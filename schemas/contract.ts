@@ -332,6 +332,7 @@ export const menuCommands = [
   "agenda.createProtocol",
   "agenda.confirmDecision",
   "agenda.sendExtracts",
+  "agenda.newEntry",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

@@ -54,6 +54,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       sep,
       cmd("Importera PDF, Word eller text…", "file.import", "CmdOrCtrl+I"),
       // Kallelse (issue 18)
+      cmd("Nytt ärende (kallelse)", "agenda.newEntry"),
       cmd("Importera ärenden (tjänsteskrivelser)…", "agenda.importEntries"),
       cmd("Skapa protokoll från kallelsen", "agenda.createProtocol"),
       cmd("Bekräfta beslut", "agenda.confirmDecision"),

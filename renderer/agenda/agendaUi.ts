@@ -10,6 +10,8 @@ import { agendaEntries } from "../../schemas/agenda/agendaEntries.js";
 import { summonsDays, latestBefore } from "../../schemas/agenda/summonsDeadline.js";
 import { swedishLongDate } from "../../schemas/dates.js";
 import { schema } from "../../schemas/schema.js";
+import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
+import { TextSelection } from "prosemirror-state";
 import { setAttrs } from "../editor/commands.js";
 import { confirmDialog, modal, showError, toast } from "../ui/dialogs.js";
 import { field, h } from "../ui/dom.js";
@@ -212,4 +214,17 @@ export async function sendExtractsToFolder(app: App): Promise<void> {
     ],
     [{ label: "OK", value: true, primary: true }],
   );
+}
+
+/** "Nytt ärende": an empty ärende after the one at the cursor (or last), the cursor in its title. */
+export function newEntry(app: App): void {
+  if (app.kind !== "kallelse") {
+    void showError("Nytt ärende", "Ärenden finns i en kallelse. I ett protokoll lägger du till en paragraf (Ctrl+Enter).");
+    return;
+  }
+  const at = currentEntry(app);
+  const pos = at ? at.pos + at.node.nodeSize : app.state.doc.content.size;
+  const tr = app.state.tr.insert(pos, agendaEntry({ title: "" }));
+  app.dispatch(tr.setSelection(TextSelection.create(tr.doc, pos + 2)).scrollIntoView());
+  app.focus();
 }
