@@ -6,7 +6,8 @@
  * - `public`: the same with sekretess ärenden reduced to their OSL reference (personnummer are
  *   masked by renderDocument);
  * - `notice`: for fullmäktige, the anslag of the meeting — time, place and ärenden, to be posted at
- *   least a week before (KL 5 kap.), with the latest day counted backwards from the meeting.
+ *   least a week before (KL 5 kap.), with the latest day counted backwards from the meeting. It is
+ *   public, so a sekretess ärende is listed without its title.
  */
 import { swedishLongDate } from "../dates.js";
 import type { ProtokollFile } from "../file.js";
@@ -113,7 +114,7 @@ export function renderKallelse(file: ProtokollFile, options: RenderOptions): Ren
         type: "list",
         style: "decimal",
         start: 1,
-        items: entries.map((e) => [para(`${e.confidential && ctx.maskConfidential ? "Ärende som omfattas av sekretess" : e.title}${e.dnr ? ` (${e.dnr})` : ""}${e.withdrawn ? " – utgår" : ""}`)]),
+        items: entries.map((e) => [para(`${e.confidential ? "Ärende som omfattas av sekretess" : e.title}${e.dnr ? ` (${e.dnr})` : ""}${e.withdrawn ? " – utgår" : ""}`)]),
       },
       para("Sammanträdet är offentligt. Handlingarna finns tillgängliga hos kommunen.", "note"),
       ...(chair ? [{ type: "signatures", signers: [{ role: "Ordförande", name: chair }] } as Block] : []),

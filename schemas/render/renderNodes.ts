@@ -159,10 +159,11 @@ function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
   const a = node.attrs;
   const n = ctx.numbers.get(a.id as string);
   const title = node.firstChild?.textContent ?? "";
-  const label = `${n ?? "?"}. ${title}`;
-  const blocks: Block[] = [{ type: "heading", level: 2, runs: [{ text: label }], bookmark: label }];
   const confidential = a.confidential as string | null;
-  if (confidential && ctx.maskConfidential) return { blocks: [blocks[0]!, para(`Ärendet omfattas av sekretess enligt ${confidential}.`, "note")] };
+  const masked = Boolean(confidential && ctx.maskConfidential);
+  const label = `${n ?? "?"}. ${masked ? "Sekretessbelagt ärende" : title}`;
+  const blocks: Block[] = [{ type: "heading", level: 2, runs: [{ text: label }], bookmark: label }];
+  if (masked) return { blocks: [blocks[0]!, para(`Ärendet omfattas av sekretess enligt ${confidential}.`, "note")] };
   const flags = [
     a.withdrawn ? "Utgår" : "",
     a.extra ? "Extra ärende" : "",
