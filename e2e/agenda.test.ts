@@ -52,6 +52,7 @@ describe("from agenda to protocol in the browser", () => {
     await page.fill("#new-date", "2031-05-13");
     await page.click('dialog button.primary:text-is("Skapa")');
     await poll(outlineTexts).toEqual(["1. …"]);
+    expect(await page.title()).toMatch(/^Kallelse Kommunstyrelsen 2031-05-13 – /);
 
     // Importera ärenden… with the real tjänsteskrivelse (PDF)
     await menu(page, "Arkiv", "agenda.importEntries");
