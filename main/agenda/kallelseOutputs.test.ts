@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 import { testKallelse } from "../../schemas/agenda/testKallelse.testkit.js";
 import { exportDocument } from "../export/exportDocument.js";
+import { exportFileName } from "../export/exportFileName.js";
 import { flat, ooxmlValidate, pdffonts, pdfinfo, pdftotext, preflightA1b, qpdfCheck, tempDir, write } from "../export/externalTools.testkit.js";
 
 const dir = tempDir("protokoll-kallelse-");
@@ -45,5 +46,14 @@ describe("the kallelse's outputs", () => {
       expect(text).not.toContain("Placering av ett barn");
       expect(text).toContain("1. Sekretessbelagt ärende");
     }
+  });
+});
+
+describe("the kallelse's file names", () => {
+  it("say kallelse or tillkännagivande, never the name of the meeting's protocol", () => {
+    const k = council();
+    expect(exportFileName(k, { format: "pdf", output: "full" })).toBe("kommunfullmaktige_2030-01-20_kallelse.pdf");
+    expect(exportFileName(k, { format: "docx", output: "notice", draft: true })).toBe("kommunfullmaktige_2030-01-20_tillkannagivande_UTKAST.docx");
+    expect(exportFileName(k, { format: "pdf", output: "public" })).toBe("kommunfullmaktige_2030-01-20_kallelse_offentlig.pdf");
   });
 });
