@@ -176,6 +176,8 @@ export class App {
   title(): string {
     const meta = this.meta;
     if (this.kind === "interpellationssvar") return this.state.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+    // A kallelse and the protocol of the same meeting must not suggest the same file name.
+    if (this.kind === "kallelse") return ["Kallelse", meta.body.name, meta.meeting.date].filter(Boolean).join(" ");
     return [meta.body.name, meta.meeting.date].filter(Boolean).join(" ") || "Protokoll";
   }
 

@@ -37,6 +37,7 @@ import { redo, undo } from "prosemirror-history";
 import { schema } from "../schemas/schema.js";
 import type { Command } from "prosemirror-state";
 import { localIsoDate } from "../schemas/dates.js";
+import { confirmDecision, createProtocolFromAgenda, importEntries, newEntry, sendExtractsToFolder } from "./agenda/agendaUi.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -178,6 +179,12 @@ async function start(): Promise<void> {
     "export.public": () => files.exportDialog({ output: "public" }),
     "profile.edit": () => editProfile(app.host, native),
     "help.shortcuts": () => showHelp(allShortcuts()),
+    // Kallelse (issue 18)
+    "agenda.importEntries": () => importEntries(app, native),
+    "agenda.createProtocol": () => createProtocolFromAgenda(app),
+    "agenda.confirmDecision": () => void confirmDecision(app),
+    "agenda.sendExtracts": () => sendExtractsToFolder(app),
+    "agenda.newEntry": () => newEntry(app),
     "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
     "file.preview": () => showPrintPreview(app),
     "file.print": () => showPrintPreview(app, { print: true }),
@@ -239,7 +246,7 @@ async function start(): Promise<void> {
 
   // ---- toolbar menus ----
   const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
-    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Förhandsgranska…", "file.preview"], ["Skriv ut…", "file.print"], null, ["Kommunprofil…", "profile.edit"]] },
+    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Förhandsgranska…", "file.preview"], ["Skriv ut…", "file.print"], null, ["Kommunprofil…", "profile.edit"], null, ["Nytt ärende (kallelse)", "agenda.newEntry"], ["Importera ärenden…", "agenda.importEntries"], ["Skapa protokoll från kallelsen", "agenda.createProtocol"], ["Bekräfta beslut", "agenda.confirmDecision"], ["Skicka utdrag…", "agenda.sendExtracts"]] },
     { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Klipp ut", "edit.cut", "Mod-x"], ["Kopiera", "edit.copy", "Mod-c"], ["Klistra in", "edit.paste", "Mod-v"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
     {
       label: "Infoga",

@@ -281,6 +281,29 @@ export const contract = {
     }),
     result: z.strictObject({ pdf: z.string(), draft: z.boolean(), refused: z.string().nullable() }),
   },
+  // ---- Kallelse (issue 18) ----
+  /**
+   * "Importera ärenden…": one tjänsteskrivelse (PDF, DOCX, text) → an agenda entry (ProseMirror
+   * JSON of an `agenda_entry`). The renderer calls it once per file, so it can show progress.
+   */
+  importAgendaEntry: {
+    args: z.strictObject({
+      path: FilePath.optional(),
+      upload: z.strictObject({ name: z.string().min(1).max(500), base64: Base64 }).optional(),
+    }),
+    result: z.strictObject({ entry: z.record(z.string(), z.unknown()), title: z.string(), sourceName: z.string() }),
+  },
+  /**
+   * "Skicka utdrag": one protokollsutdrag (PDF/A) per recipient of "Expedieras till", and the list,
+   * into a new folder beside the saved document `path` (main/agenda/sendExtracts.ts).
+   */
+  sendExtracts: {
+    args: z.strictObject({ text: FileText, path: FilePath }),
+    result: z.strictObject({
+      folder: FilePath,
+      files: z.array(z.strictObject({ recipient: z.string(), file: z.string(), items: z.string() })),
+    }),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -392,6 +415,12 @@ export const menuCommands = [
   "table.mergeCells",
   "table.splitCell",
   "table.delete",
+  // Kallelse (issue 18)
+  "agenda.importEntries",
+  "agenda.createProtocol",
+  "agenda.confirmDecision",
+  "agenda.sendExtracts",
+  "agenda.newEntry",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

@@ -18,7 +18,7 @@ export const CURRENT_VERSION = 1;
 /** Larger files are refused before they are read as JSON. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const Kind = z.enum(["protokoll", "interpellationssvar"]);
+export const Kind = z.enum(["protokoll", "interpellationssvar", "kallelse"]);
 export type Kind = z.infer<typeof Kind>;
 
 export const FileEnvelope = z.strictObject({
@@ -74,7 +74,7 @@ export function parse(text: string): ParseResult {
 /** The documented maximum document (schemas/limits.ts): refused at every boundary, before rules or exports see it. */
 function sizeRefusal(doc: Node): string | null {
   let items = 0;
-  doc.forEach((n) => void (n.type.name === "agenda_item" && items++));
+  doc.forEach((n) => void ((n.type.name === "agenda_item" || n.type.name === "agenda_entry") && items++));
   if (items > MAX_AGENDA_ITEMS)
     return `Dokumentet har ${items} paragrafer – högst ${MAX_AGENDA_ITEMS} hanteras (too many §§: ${items}, at most ${MAX_AGENDA_ITEMS}).`;
   let chars = 0;
@@ -170,8 +170,9 @@ function parseUnsafe(text: string): ParseResult {
  */
 export function checkReferences(kind: Kind, meta: Meta, doc: Node): FileError[] {
   const errors: FileError[] = [];
-  const isAnswer = doc.firstChild?.type.name === "answer";
-  if ((kind === "interpellationssvar") !== isAnswer)
+  const first = doc.firstChild?.type.name;
+  const expected = first === "answer" ? "interpellationssvar" : first === "agenda_entry" ? "kallelse" : "protokoll";
+  if (kind !== expected)
     errors.push({ path: "kind", message: `Dokumentet passar inte sin sort "${kind}" (document does not match its kind).` });
 
   const persons = new Set<string>();
@@ -185,7 +186,7 @@ export function checkReferences(kind: Kind, meta: Meta, doc: Node): FileError[] 
   };
   const items = new Set<string>();
   doc.forEach((item, _o, i) => {
-    if (item.type.name !== "agenda_item") return;
+    if (item.type.name !== "agenda_item" && item.type.name !== "agenda_entry") return;
     const id = item.attrs.id as string;
     if (!id) errors.push({ path: `doc.content[${i}].attrs.id`, message: "Paragrafen saknar id (missing § id)." });
     else if (items.has(id)) errors.push({ path: `doc.content[${i}].attrs.id`, message: `Paragraf-id "${id}" finns två gånger (duplicate § id).` });

@@ -68,6 +68,12 @@ export const Reglemente = z.strictObject({
    * (KL 4:27). Optional without a default, so existing files keep their exact bytes (and seals).
    */
   reservationDays: z.number().int().min(0).max(14).optional(),
+  /**
+   * Days before the meeting by which the kallelse must be sent (the reglemente's "senast … dagar
+   * före sammanträdesdagen"). Absent: a week for fullmäktige (the anslag, KL 5:12), five days for
+   * other bodies (the usual reglemente). Optional without a default (existing files keep their bytes).
+   */
+  summonsDays: z.number().int().min(0).max(60).optional(),
 });
 export type Reglemente = z.infer<typeof Reglemente>;
 
@@ -166,6 +172,21 @@ export const Meta = z.strictObject({
    * from which that §'s appeal period runs. Optional without a default.
    */
   itemNotices: z.array(z.strictObject({ item: Id, posted: IsoDate })).optional(),
+  /**
+   * Kallelse: when it was sent and where absence is reported (anmälan om förhinder). Optional
+   * without a default (files of other kinds keep their bytes and seals).
+   */
+  summons: z
+    .strictObject({
+      issued: IsoDate.optional(),
+      absenceTo: z.string().max(500).optional(),
+    })
+    .optional(),
+  /**
+   * §§ (agenda_item ids) whose beslut is still the förslag carried from the kallelse, not yet
+   * confirmed by the secretary (rule decision-unconfirmed). Optional without a default.
+   */
+  unconfirmed: z.array(Id).optional(),
   chair: Id.nullable().default(null),
   secretary: Id.nullable().default(null),
   /** Justerare besides the chair. */

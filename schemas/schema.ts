@@ -56,7 +56,7 @@ const cellToDOM = (n: { attrs: Record<string, unknown> }): Record<string, string
 };
 
 export const nodes = {
-  doc: { content: "agenda_item+ | answer" },
+  doc: { content: "agenda_item+ | answer | agenda_entry+" },
 
   // ---- protokoll ----
   agenda_item: {
@@ -234,6 +234,43 @@ export const nodes = {
     selectable: true,
     parseDOM: [{ tag: "footer.signature" }],
     toDOM: () => ["footer", { class: "signature" }],
+  },
+
+  // ---- kallelse (schemas/agenda/) ----
+  /**
+   * One ärende of the föredragningslista. Its number is derived from its position (1, 2, 3 …);
+   * the förslag till beslut is a `decision` (its points), the Sammanfattning a `background`.
+   */
+  agenda_entry: {
+    content: "item_title dnr? decision? background? supporting_documents?",
+    attrs: {
+      id: idAttr,
+      /** Föredragande (a name as written; the tjänsteman or politician presenting the ärende). */
+      presenter: attr(z.string().max(300), ""),
+      /** Informationsärende: nothing is decided. */
+      information: attr(z.boolean(), false),
+      /** OSL reference when the ärende is covered by sekretess. */
+      confidential: attr(z.string().min(1).nullable(), null),
+      /** The body prepares the ärende for decision in fullmäktige ("för beslut i KF"). */
+      forCouncil: attr(z.boolean(), false),
+      /** Utgår: struck from the list at the meeting (recorded in "Godkännande av dagordning"). */
+      withdrawn: attr(z.boolean(), false),
+      /** Extra ärende: added at the meeting (recorded in "Godkännande av dagordning"). */
+      extra: attr(z.boolean(), false),
+      /** Expedieras till: who receives the protokollsutdrag, one recipient (group) each. */
+      recipients: attr(z.array(z.string().min(1).max(300)), []),
+    },
+    defining: true,
+    isolating: true,
+    parseDOM: [{ tag: "article[data-entry]", getAttrs: (d: HTMLElement) => ({ id: d.getAttribute("data-entry") ?? "" }) }],
+    toDOM: (n) => ["article", { "data-entry": n.attrs.id, class: "agenda-entry" }, 0],
+  },
+  /** Beslutsunderlag: the documents the ärende is decided on (a list). */
+  supporting_documents: {
+    content: "prose+",
+    defining: true,
+    parseDOM: [{ tag: "section[data-block=supporting_documents]" }],
+    toDOM: () => ["section", { "data-block": "supporting_documents", "aria-label": "Beslutsunderlag" }, 0],
   },
 
   // ---- ordinary prose ----

@@ -47,6 +47,8 @@ export function defaultOutput(input: string): string {
 
 
 async function run(args: string[], io: CliIO): Promise<number> {
+  // Tjänsteskrivelser into a kallelse (issue 18): its own module.
+  if (args.some((a) => a === "--agenda" || a.startsWith("--agenda="))) return (await import("./agendaImportCommand.js")).runAgendaImport(args, io);
   const opts = parseArgs(args);
   if (typeof opts === "string") {
     io.err(`${opts}\nUsage / Användning: ${USAGE}`);

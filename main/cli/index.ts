@@ -12,6 +12,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   export: async () => (await import("./exportCommand.js")).exportCommand,
   verify: async () => (await import("./verifyCommand.js")).verifyCommand,
   keys: async () => (await import("./keysCommand.js")).keysCommand,
+  "from-agenda": async () => (await import("./fromAgendaCommand.js")).fromAgendaCommand,
 };
 
 /**

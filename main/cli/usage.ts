@@ -10,7 +10,8 @@ export interface CommandInfo {
 
 export const commandInfo = {
   import: {
-    usage: "protokoll import <file.pdf|.docx|.txt> [-o out.protokoll] [--json] [--force]",
+    usage: "protokoll import <file.pdf|.docx|.txt> [-o out.protokoll] [--json] [--force]\n       " +
+      "protokoll import <tjänsteskrivelse…> --agenda out.protokoll [--force] [--json]",
     summary: "Import a protocol or interpellation answer (.pdf, .docx, .txt) / Importera ett protokoll eller interpellationssvar",
   },
   validate: {
@@ -33,6 +34,11 @@ export const commandInfo = {
       "protokoll keys trust FINGERPRINT [--holder NAME]\n       " +
       "protokoll keys sign FILE --key FINGERPRINT [--passphrase-file FILE]",
     summary: "create, share and trust the keys that sign justeringar / skapa, dela och lita på nycklarna som signerar justeringar",
+  },
+  // Kallelse (issue 18); `import … --agenda` is the import command's.
+  "from-agenda": {
+    usage: "protokoll from-agenda <kallelse.protokoll> -o <protokoll.protokoll> [--force]",
+    summary: "Create the protocol of a meeting from its kallelse / Skapa protokollet från kallelsen",
   },
 } satisfies Record<string, CommandInfo>;
 

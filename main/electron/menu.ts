@@ -53,6 +53,12 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Spara som…", "file.saveAs", "CmdOrCtrl+Shift+S"),
       sep,
       cmd("Importera PDF, Word eller text…", "file.import", "CmdOrCtrl+I"),
+      // Kallelse (issue 18)
+      cmd("Nytt ärende (kallelse)", "agenda.newEntry"),
+      cmd("Importera ärenden (tjänsteskrivelser)…", "agenda.importEntries"),
+      cmd("Skapa protokoll från kallelsen", "agenda.createProtocol"),
+      cmd("Bekräfta beslut", "agenda.confirmDecision"),
+      cmd("Skicka utdrag…", "agenda.sendExtracts"),
       sep,
       { label: "Stäng fönster", role: "close", accelerator: "CmdOrCtrl+W" },
       ...(mac ? [] : [sep, { label: "Avsluta", role: "quit" as const, accelerator: "CmdOrCtrl+Q" }]),

@@ -48,6 +48,9 @@ const api = {
   // The spell-check's word list (issue 17).
   readWordList: invoke("readWordList"),
   addToWordList: invoke("addToWordList"),
+  // Kallelse (issue 18)
+  importAgendaEntry: invoke("importAgendaEntry"),
+  sendExtracts: invoke("sendExtracts"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

@@ -26,6 +26,8 @@ import {
 } from "./externalTools.testkit.js";
 import { readPdf } from "./readBack.testkit.js";
 import { seed002 } from "./testFixtures.testkit.js";
+import { agendaEntries } from "../../schemas/agenda/agendaEntries.js";
+import { testKallelse } from "../../schemas/agenda/testKallelse.testkit.js";
 
 const seedsDir = join(import.meta.dirname, "..", "..", "seeds");
 
@@ -45,12 +47,14 @@ function seedFiles(): [string, () => ProtokollFile][] {
 const documents: [string, () => ProtokollFile][] = [
   ...Object.keys(templates).map((id): [string, () => ProtokollFile] => [`template ${id}`, () => templates[id]!.create({ date: "2026-03-10" })]),
   ["fixture seed 002", seed002],
+  ["fixture kallelse", () => testKallelse()],
   ...seedFiles(),
 ];
 
 /** What must appear, in order: "§ N Title" for a protocol, the title for an answer. */
 function expectedHeadings(file: ProtokollFile): string[] {
   if (file.kind === "interpellationssvar") return [flat(file.doc.firstChild!.firstChild!.textContent)];
+  if (file.kind === "kallelse") return agendaEntries(file.doc).map((e) => flat(`${e.number}. ${e.title}`));
   return numberedItems(file.doc, file.meta).map((i) => flat(`§ ${i.number} ${i.node.firstChild!.textContent}`));
 }
 
@@ -58,7 +62,7 @@ const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it("covers every template, the fixture and the five samples in seeds/", () => {
-  expect(documents.map(([label]) => label.split(" ")[0])).toEqual([...Object.keys(templates).map(() => "template"), "fixture", ...Array(5).fill(expect.stringMatching(/^seeds\//))]);
+  expect(documents.map(([label]) => label.split(" ")[0])).toEqual([...Object.keys(templates).map(() => "template"), "fixture", "fixture", ...Array(5).fill(expect.stringMatching(/^seeds\//))]);
   expect(Object.keys(templates).length).toBeGreaterThan(0);
 });
 

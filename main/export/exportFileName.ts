@@ -36,6 +36,8 @@ export function exportFileName(
     }
     if (options.output === "notice") parts.push("anslag");
   }
+  // Kallelse (issue 18): "…_kallelse.pdf", "…_tillkannagivande.pdf", never a protocol's name.
+  if (file.kind === "kallelse") parts.push(options.output === "notice" ? "tillkannagivande" : "kallelse");
   if (options.output === "public") parts.push("offentlig");
   if (options.draft) parts.push("UTKAST");
   return `${parts.join("_")}.${options.format}`;

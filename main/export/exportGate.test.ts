@@ -65,7 +65,7 @@ describe("the export gate: an official export needs the status that makes the do
   });
 
   it("has one gate per kind of document", () => {
-    expect(Object.keys(statusGates).sort()).toEqual(["interpellationssvar", "protokoll"]);
+    expect(Object.keys(statusGates).sort()).toEqual(["interpellationssvar", "kallelse", "protokoll"]);
   });
 });
 

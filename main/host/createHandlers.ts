@@ -32,6 +32,10 @@ import { buildRuleContext } from "./ruleContext.js";
 import { loadProfile } from "../export/loadProfile.js";
 import { profileHandlers, type ProfileEnv } from "./profileHandlers.js";
 import { addToWordList, readWordList, wordListFile } from "./wordList.js";
+import { readOfficerReport } from "../agenda/importReports.js";
+import { entryOfReport } from "../agenda/parseOfficerReport.js";
+import { sendExtracts } from "../agenda/sendExtracts.js";
+import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -376,6 +380,25 @@ export function createHandlers(env: HostEnv): HostHandlers {
       const watermarked = await exportDocument(parsed.file, { format: "pdf", output, items, draft: true });
       if (!watermarked.ok) return fail(watermarked.error);
       return { ok: true, pdf: Buffer.from(watermarked.bytes).toString("base64"), draft: true, refused: official.error };
+    }),
+
+    // ---- Kallelse (issue 18): a tjänsteskrivelse → an agenda entry ----
+    importAgendaEntry: guard("Import av ärende", async ({ path, upload }) => {
+      const incoming = await incomingFile(path, upload);
+      if (!incoming.ok) return incoming;
+      const r = await readOfficerReport({ name: incoming.name, bytes: incoming.bytes });
+      if (!r.ok || !r.report) return fail(`${incoming.name}: ${r.message}`);
+      return { ok: true, entry: agendaEntry(entryOfReport(r.report)).toJSON() as Record<string, unknown>, title: r.report.title, sourceName: incoming.name };
+    }),
+
+    sendExtracts: guard("Utskick av protokollsutdrag", async ({ text, path }) => {
+      const parsed = parse(text);
+      if (!parsed.ok) return fail(`Dokumentet är inte välformat: ${parseErrors(parsed.errors)}`);
+      const real = resolveOr(path);
+      if (typeof real !== "string") return fail(real.error);
+      const r = await sendExtracts(parsed.file, dirname(real));
+      if (!r.ok) return fail(r.error);
+      return { ok: true, folder: present(r.folder), files: r.files };
     }),
   };
 }

@@ -268,7 +268,9 @@ export function fileActions(app: App, native: boolean): FileActions {
       const format = select([["pdf", "PDF (PDF/A)"], ["docx", "Word (DOCX)"]], preset.format ?? "pdf", { id: "export-format" });
       const outputs: [string, string][] = app.kind === "protokoll"
         ? [["full", "Hela protokollet"], ["extract", "Protokollsutdrag (valda §§)"], ["notice", "Anslagsbevis"], ["public", "Offentlig version (sekretess maskerad)"]]
-        : [["full", "Svar på interpellation"]];
+        : app.kind === "kallelse"
+          ? [["full", "Kallelse"], ["public", "Offentlig version (sekretess maskerad)"], ["notice", "Tillkännagivande av sammanträdet (fullmäktige)"]]
+          : [["full", "Svar på interpellation"]];
       const output = select(outputs, preset.output ?? "full", { id: "export-output" });
       const d = derivedOf(app.state);
       const current = app.currentItem()?.node.attrs.id as string | undefined;

@@ -18,6 +18,7 @@ import { setAttrs } from "../editor/commands.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { field, h, select } from "./dom.js";
 import { votersWithoutBallot } from "./votersWithoutBallot.js";
+import { renderEntryInspector, unconfirmedNotice } from "../agenda/agendaUi.js";
 
 const inspected = new Set(["proposal", "vote", "reservation", "decision_procedure", "special_statement", "protocol_note", "substitute_statement", "recusal"]);
 
@@ -68,6 +69,8 @@ export function mountInspector(app: App, root: HTMLElement): void {
   };
 
   const render = (force = false) => {
+    // A kallelse has ärenden, not §§ (issue 18): their own inspector.
+    if (app.kind === "kallelse") return renderEntryInspector(app, root, force);
     const t = findTarget(app);
     const meta = app.meta;
     if (
@@ -82,7 +85,7 @@ export function mountInspector(app: App, root: HTMLElement): void {
     last = { block: t?.block ?? null, item: t?.item ?? null, meta, attrs: t?.block?.attrs ?? null, itemAttrs: t?.item?.attrs ?? null };
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
     const inside = focusedId && root.contains(document.activeElement);
-    root.replaceChildren(...content(app, t, apply));
+    root.replaceChildren(...content(app, t, apply), ...(t ? unconfirmedNotice(app, t.item) : []));
     if (inside && focusedId) document.getElementById(focusedId)?.focus();
   };
 

@@ -38,19 +38,21 @@ export function mountOutline(app: App, root: HTMLElement): void {
       errorsFor = { problems, byItem };
     }
     const out: Entry[] = [];
+    heading.textContent = app.kind === "kallelse" ? "Ärenden" : "Paragrafer";
     state.doc.forEach((node, pos, index) => {
-      if (node.type.name !== "agenda_item") return;
+      // a kallelse lists its ärenden (agenda_entry, numbered by position) the same way
+      if (node.type.name !== "agenda_item" && node.type.name !== "agenda_entry") return;
       const id = node.attrs.id as string;
       const titleNode = node.firstChild;
       let title = titleNode ? titles.get(titleNode) : "";
       if (title === undefined && titleNode) titles.set(titleNode, (title = titleNode.textContent));
-      out.push({ id, number: numbers.get(id) ?? 0, title: title ?? "", index, pos, errors: errorsFor.byItem.get(id) ?? 0 });
+      out.push({ id, number: numbers.get(id) ?? (node.type.name === "agenda_entry" ? out.length + 1 : 0), title: title ?? "", index, pos, errors: errorsFor.byItem.get(id) ?? 0 });
     });
     return out;
   };
 
   const move = (from: number, to: number, focus: boolean) => {
-    const item = app.state.doc.type.schema.nodes.agenda_item!;
+    const item = app.state.doc.type.schema.nodes[app.kind === "kallelse" ? "agenda_entry" : "agenda_item"]!;
     if (moveItemTo(item, from, to)(app.state, (tr) => app.dispatch(tr))) {
       app.flush();
       render();
@@ -85,7 +87,7 @@ export function mountOutline(app: App, root: HTMLElement): void {
           }
         },
       },
-      h("span", { class: "outline-number" }, `§ ${e.number}`),
+      h("span", { class: "outline-number" }, app.kind === "kallelse" ? `${e.number}.` : `§ ${e.number}`),
       h("span", { class: "outline-title" }, e.title || "(utan rubrik)"),
       e.errors ? h("span", { class: "outline-errors", title: `${e.errors} fel` }, String(e.errors)) : null,
     );

@@ -4,7 +4,9 @@
  * - protokoll: the protocol, its public version and its anslag once the protocol is justerat; a
  *   protokollsutdrag once the protocol is justerat or every chosen § was justerad at the meeting
  *   (omedelbar justering) and still reads as it did then;
- * - interpellationssvar: once signed (the signature block with place, date and the one who answers).
+ * - interpellationssvar: once signed (the signature block with place, date and the one who answers);
+ * - kallelse: once it is sent — its sending date is recorded ("Kallelsen skickas"); the
+ *   tillkännagivande of a fullmäktige meeting needs no more than the kallelse's own rules.
  * A new kind of document must say here what makes it official: `statusGates` is a
  * `Record<Kind, StatusGate>`, so a kind without a gate does not compile.
  */
@@ -68,9 +70,23 @@ const answerGate: StatusGate = (file) => {
   };
 };
 
+/**
+ * A kallelse (and its public version) is official once it is sent: the day it went out is
+ * recorded. Fullmäktige's tillkännagivande of the meeting is posted on its own schedule (at least a
+ * week before the meeting, rule summons-timing), so it is not held back by the kallelse's sending.
+ */
+const summonsGate: StatusGate = (file, output) => {
+  if (output === "notice" || file.meta.summons?.issued) return null;
+  return {
+    sv: `Kallelsen kan inte exporteras som officiell förrän den är skickad – ange datum då kallelsen skickas. ${EXPORT_AS_DRAFT.sv}`,
+    en: `The kallelse cannot be exported as official until it is sent – give the date it is sent. ${EXPORT_AS_DRAFT.en}`,
+  };
+};
+
 /** What makes each kind of document official. */
 export const statusGates: Record<Kind, StatusGate> = {
   protokoll: protocolGate,
   interpellationssvar: answerGate,
+  kallelse: summonsGate,
 };
 

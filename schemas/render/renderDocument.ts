@@ -23,6 +23,7 @@ import type { Profile } from "../profile.js";
 import { maskPersonalNumbers, maskPersonalNumbersInRuns } from "./maskPersonalNumbers.js";
 import type { Block, RenderedDocument, RenderProfile, Run } from "./renderModel.js";
 import { confidentialMarking, renderBlocks, type RenderContext } from "./renderNodes.js";
+import { renderKallelse } from "../agenda/renderKallelse.js";
 
 export type OutputKind = "full" | "extract" | "notice" | "public";
 
@@ -521,6 +522,11 @@ export function mapText(doc: RenderedDocument, fn: (s: string) => string, runsFn
 /** Render one output of a document. Never throws for a well-formed document. */
 export function renderDocument(file: ProtokollFile, options: RenderOptions): RenderResult {
   const isAnswer = file.kind === "interpellationssvar";
+  // Kallelse (issue 18): its own layout in schemas/agenda/, the same render model and writers.
+  if (file.kind === "kallelse") {
+    const k = renderKallelse(file, options);
+    return k.ok && options.output === "public" ? { ok: true, rendered: mapText(k.rendered, maskPersonalNumbers) } : k;
+  }
   if (isAnswer && (options.output === "extract" || options.output === "notice"))
     return { ok: false, error: "Protokollsutdrag och anslag finns bara för protokoll, inte för interpellationssvar." };
   const r = isAnswer ? renderAnswer(file, options) : renderProtocol(file, options);

@@ -204,6 +204,55 @@ function agendaItem(node: Node, ctx: RenderContext): Rendered {
   return { blocks };
 }
 
+/**
+ * An ärende of the kallelse: "3. Title" (its number from ctx.numbers), Dnr, föredragande and flags,
+ * "Förslag till beslut", Sammanfattning, Beslutsunderlag. An ärende that utgår is struck through in
+ * words; a sekretess ärende in the public version shows only its OSL reference.
+ */
+function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
+  const a = node.attrs;
+  const n = ctx.numbers.get(a.id as string);
+  const title = node.firstChild?.textContent ?? "";
+  const confidential = a.confidential as string | null;
+  const masked = Boolean(confidential && ctx.maskConfidential);
+  const label = `${n ?? "?"}. ${masked ? "Sekretessbelagt ärende" : title}`;
+  const blocks: Block[] = [{ type: "heading", level: 2, runs: [{ text: label }], bookmark: label }];
+  if (masked) return { blocks: [blocks[0]!, para(`Ärendet omfattas av sekretess enligt ${confidential}.`, "note")] };
+  const flags = [
+    a.withdrawn ? "Utgår" : "",
+    a.extra ? "Extra ärende" : "",
+    a.information ? "Information" : "",
+    a.forCouncil ? "För beslut i kommunfullmäktige" : "",
+    confidential ? `Sekretess enligt ${confidential}` : "",
+  ].filter(Boolean);
+  if (flags.length) blocks.push(para(flags.join(" · "), "note"));
+  const presenter = a.presenter ? [para(`Föredragande: ${a.presenter as string}`, "meta")] : [];
+  // Föredragande under the Dnr (or the title when there is no Dnr).
+  if (!node.childCount || node.child(1 < node.childCount ? 1 : 0).type.name !== "dnr") blocks.push(...presenter);
+  node.forEach((child) => {
+    const name = child.type.name as NodeName;
+    if (name === "item_title") return;
+    if (name === "dnr") {
+      blocks.push(...renderBlocks(child, ctx), ...presenter);
+      return;
+    }
+    if (name === "decision") {
+      const points: Block[][] = [];
+      child.forEach((pt) => points.push(renderBlocks(pt, ctx)));
+      blocks.push(heading3("Förslag till beslut"), ...(points.length === 1 ? points[0]! : [{ type: "list", style: "decimal", start: 1, items: points } as Block]));
+      return;
+    }
+    if (name === "background") {
+      blocks.push(heading3("Sammanfattning"), ...childBlocks(child, ctx));
+      return;
+    }
+    blocks.push(...renderBlocks(child, ctx));
+  });
+  const recipients = a.recipients as string[];
+  if (recipients.length) blocks.push(heading3("Expedieras till"), { type: "list", style: "bullet", start: 1, items: recipients.map((r) => [para(r)]) });
+  return { blocks };
+}
+
 /** A titled block of prose whose heading is its label in labels.ts. */
 const labelled = (name: keyof typeof blockLabel): Handler => (node, ctx) => ({ blocks: [heading3(blockLabel[name]), ...childBlocks(node, ctx)] });
 
@@ -257,6 +306,14 @@ export const handlers: Record<NodeName, Handler> = {
     return { blocks: [...(who ? [lead(who)] : []), ...childBlocks(node, ctx)] };
   },
   distribution: labelled("distribution"),
+
+  // ---- kallelse ----
+  agenda_entry: agendaEntryBlocks,
+  supporting_documents: (node, ctx) => {
+    const items: Block[][] = [];
+    node.forEach((child) => items.push(renderBlocks(child, ctx)));
+    return { blocks: [heading3("Beslutsunderlag"), { type: "list", style: "bullet", start: 1, items }] };
+  },
 
   // ---- interpellationssvar ----
   answer: (node, ctx) => {

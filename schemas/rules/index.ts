@@ -49,6 +49,8 @@ import { fullmaktigeQuestions } from "./fullmaktige-questions.js";
 import { substituteOrder } from "./substitute-order.js";
 import { interpellationParties } from "./interpellation-parties.js";
 import { interpellationTiming } from "./interpellation-timing.js";
+import { decisionUnconfirmed } from "./decision-unconfirmed.js";
+import { summonsTiming } from "./summons-timing.js";
 
 export { type Problem, type Severity, type Fix, type FixAction } from "./problem.js";
 export { applyFix } from "./fixes.js";
@@ -97,6 +99,9 @@ export const rules: Rule[] = [
   substituteOrder,
   interpellationParties,
   interpellationTiming,
+  // Kallelse and the protocol made from it (issue 18).
+  decisionUnconfirmed,
+  summonsTiming,
 ];
 
 /** The distinct rule ids. */
@@ -110,7 +115,8 @@ export function hasErrors(problems: Problem[]): boolean {
 }
 
 function inferKind(doc: Node): Kind {
-  return doc.firstChild?.type.name === "answer" ? "interpellationssvar" : "protokoll";
+  const first = doc.firstChild?.type.name;
+  return first === "answer" ? "interpellationssvar" : first === "agenda_entry" ? "kallelse" : "protokoll";
 }
 
 const emptyAttendance = (it: NumberedItem): ItemAttendance => ({ itemId: it.id, number: it.number, serving: new Set(), present: new Set(), recused: new Set(), replaces: new Map() });

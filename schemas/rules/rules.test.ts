@@ -47,6 +47,8 @@ describe("the test builder", () => {
         "decision-wording-changed", "notice-dates", "confidential-masked", "questions-present", "questions-answered", "signature", "dnr-present",
         // the corrections and additions of RULES.md
         "placeholders", "adjustment-stated", "authority-decision", "fullmaktige-questions", "substitute-order", "interpellation-parties", "interpellation-timing",
+        // the kallelse and the protocol made from it (issue 18)
+        "decision-unconfirmed", "summons-timing",
       ].sort(),
     );
   });

@@ -1,0 +1,55 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { distribution } from "../../schemas/build.js";
+import { distributionGroups } from "../../schemas/agenda/distributionGroups.js";
+import type { ProtokollFile } from "../../schemas/file.js";
+import type { Node as ProseNode } from "prosemirror-model";
+import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
+import { readPdf } from "../export/readBack.testkit.js";
+import { sendExtracts } from "./sendExtracts.js";
+
+const dir = mkdtempSync(join(tmpdir(), "protokoll-utdrag-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The sample protocol with "Expedieras till" in § 3 (two recipients) and § 5 (one of them again). */
+function withRecipients(): ProtokollFile {
+  const base = sampleProtocol();
+  const items: ProseNode[] = [];
+  base.doc.forEach((item) => {
+    const id = item.attrs.id as string;
+    const extra = id === "p3" ? distribution("Socialförvaltningen", "Revisionen.") : id === "p5" ? distribution("socialförvaltningen") : null;
+    items.push(extra ? item.copy(item.content.addToEnd(extra)) : item);
+  });
+  const attendance = ["jj", "lv", "ab"].map((person) => ({ person, status: "serving" as const, from: null, to: null, replaces: null }));
+  return { ...base, meta: { ...base.meta, attendance }, doc: base.doc.type.create(null, items) };
+}
+
+describe("Skicka utdrag", () => {
+  it("groups the §§ by recipient of Expedieras till, case-insensitively, in document order", () => {
+    const f = withRecipients();
+    expect(distributionGroups(f.doc, f.meta).map((g) => [g.recipient, g.numbers])).toEqual([
+      ["Socialförvaltningen", [3, 5]],
+      ["Revisionen", [3]],
+    ]);
+  });
+
+  it("writes one extract per recipient and the list into a new folder, after justering only", async () => {
+    expect(await sendExtracts(withRecipients(), dir)).toEqual({ ok: false, error: "Protokollet är inte justerat. Utdrag skickas efter justeringen." });
+    const adjusted = adjustedSample(withRecipients());
+    const r = await sendExtracts(adjusted, dir);
+    if (!r.ok) throw new Error(r.error);
+    expect(readdirSync(r.folder).sort()).toEqual(["01_socialforvaltningen.pdf", "02_revisionen.pdf", "utskickslista.txt"]);
+    const list = readFileSync(join(r.folder, "utskickslista.txt"), "utf8");
+    expect(list).toContain("Socialförvaltningen\t§§ 3, 5\t01_socialforvaltningen.pdf");
+    expect(list).toContain("Revisionen\t§ 3\t02_revisionen.pdf");
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(r.folder, "01_socialforvaltningen.pdf"))));
+    expect(pdf.outline.map((t) => t.split(" ").slice(0, 2).join(" "))).toEqual(["§ 3", "§ 5"]);
+    // a second run never writes over the first
+    const again = await sendExtracts(adjusted, dir);
+    if (!again.ok) throw new Error(again.error);
+    expect(again.folder).not.toBe(r.folder);
+    expect(again.folder.endsWith("-2")).toBe(true);
+  });
+});

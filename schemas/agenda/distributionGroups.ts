@@ -1,0 +1,47 @@
+/**
+ * Protokollsutdrag by recipient: each § lists its recipients in "Expedieras till" (the
+ * `distribution` block, one recipient or group a line — as the protocol made from a kallelse
+ * writes them), and each recipient gets one extract of all its §§.
+ */
+import type { Node } from "prosemirror-model";
+import type { Meta } from "../meta.js";
+import { numberedItems } from "../numbering.js";
+
+export interface RecipientGroup {
+  recipient: string;
+  /** agenda_item ids, in document order. */
+  items: string[];
+  numbers: number[];
+}
+
+/** The recipients of one § ("Expedieras till"): one per paragraph or list item, a trailing comma or full stop dropped. */
+export function recipientsOf(item: Node): string[] {
+  const out: string[] = [];
+  item.forEach((block) => {
+    if (block.type.name !== "distribution") return;
+    block.descendants((n) => {
+      if (!n.isTextblock) return true;
+      const t = n.textContent.trim().replace(/[,.;]$/, "").trim();
+      if (t) out.push(t);
+      return false;
+    });
+  });
+  return out;
+}
+
+/** The recipients of the protocol with their §§, in the order they first appear. */
+export function distributionGroups(doc: Node, meta: Pick<Meta, "body">): RecipientGroup[] {
+  const groups = new Map<string, RecipientGroup>();
+  for (const it of numberedItems(doc, meta)) {
+    for (const r of recipientsOf(it.node)) {
+      const key = r.toLocaleLowerCase("sv");
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { recipient: r, items: [], numbers: [] }));
+      if (!g.items.includes(it.id)) {
+        g.items.push(it.id);
+        g.numbers.push(it.number);
+      }
+    }
+  }
+  return [...groups.values()];
+}
