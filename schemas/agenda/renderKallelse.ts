@@ -9,30 +9,19 @@
  *   least a week before (KL 5 kap.), with the latest day counted backwards from the meeting. It is
  *   public, so a sekretess ärende is listed without its title.
  */
-import { swedishLongDate } from "../dates.js";
 import type { ProtokollFile } from "../file.js";
 import { genitive, roleLabel } from "../labels.js";
 import type { Meta, Person } from "../meta.js";
 import type { RenderOptions, RenderResult } from "../render/renderDocument.js";
+import { form as formRows, heading, long, para, personTable } from "../render/blockFactories.js";
 import type { Block } from "../render/renderModel.js";
+
+/** The kallelse leaves out facts it has no value for. */
+const form = (rows: [string, string][]): Block => formRows(rows.filter(([, v]) => v !== ""));
 import { renderBlocks, type RenderContext } from "../render/renderNodes.js";
 import { agendaEntries } from "./agendaEntries.js";
 import { COUNCIL_NOTICE_DAYS, latestBefore } from "./summonsDeadline.js";
 
-const para = (text: string, style: "body" | "meta" | "note" | "center" = "body"): Block => ({ type: "paragraph", style, runs: [{ text }] });
-const heading = (level: 1 | 2 | 3, text: string): Block => ({ type: "heading", level, runs: [{ text }] });
-const form = (rows: [string, string][]): Block => ({
-  type: "table",
-  role: "form",
-  columns: [
-    { header: "", width: 38 },
-    { header: "", width: 62 },
-  ],
-  rows: rows.filter(([, v]) => v !== ""),
-  headerRow: false,
-  totalsRow: false,
-});
-const long = (iso: string | null | undefined, opts: { den?: boolean; weekday?: boolean } = {}) => (iso ? swedishLongDate(iso, opts) : "");
 
 function meetingTime(meta: Meta): string {
   const { start, end } = meta.meeting;
@@ -44,24 +33,7 @@ const MEMBER_ROLES = new Set<Person["role"]>(["chair", "vice_chair", "second_vic
 /** Ledamöter and ersättare called (from the body's register in meta.persons). */
 function calledBlocks(meta: Meta): Block[] {
   const table = (caption: string, persons: Person[]): Block[] =>
-    persons.length
-      ? [
-          heading(3, caption),
-          {
-            type: "table",
-            role: "attendance",
-            caption,
-            columns: [
-              { header: "Namn", width: 50 },
-              { header: "Parti", width: 14 },
-              { header: "Uppdrag", width: 36 },
-            ],
-            rows: persons.map((p) => [p.name, p.party ?? "", roleLabel[p.role]]),
-            headerRow: true,
-            totalsRow: false,
-          },
-        ]
-      : [];
+    personTable(caption, { header: "Uppdrag", widths: [50, 14, 36] }, persons.map((p) => [p.name, p.party ?? "", roleLabel[p.role]]));
   const members = meta.persons.filter((p) => MEMBER_ROLES.has(p.role));
   const substitutes = meta.persons.filter((p) => p.role === "substitute");
   if (!members.length && !substitutes.length) return [heading(2, "Kallade"), para("Inga ledamöter eller ersättare är angivna.", "note")];

@@ -10,7 +10,6 @@
  */
 import type { Node } from "prosemirror-model";
 import { resolveAttendance, type ItemAttendance } from "../attendance.js";
-import { swedishLongDate } from "../dates.js";
 import { deadlines, itemDeadlines } from "../deadlines.js";
 import type { ProtokollFile } from "../file.js";
 import { personName } from "../generated.js";
@@ -21,6 +20,7 @@ import { formatFingerprint } from "../review/seal.js";
 import { numberedItems, type NumberedItem } from "../numbering.js";
 import type { Profile } from "../profile.js";
 import { maskPersonalNumbers, maskPersonalNumbersInRuns } from "./maskPersonalNumbers.js";
+import { form, heading, long, para, personTable } from "./blockFactories.js";
 import type { Block, RenderedDocument, RenderProfile, Run } from "./renderModel.js";
 import { confidentialMarking, renderBlocks, type RenderContext } from "./renderNodes.js";
 import { renderKallelse } from "../agenda/renderKallelse.js";
@@ -43,20 +43,6 @@ export interface RenderOptions {
 
 export type RenderResult = { ok: true; rendered: RenderedDocument } | { ok: false; error: string };
 
-const para = (text: string, style: "body" | "meta" | "note" | "center" | "lead" = "body"): Block => ({ type: "paragraph", style, runs: [{ text }] });
-const heading = (level: 1 | 2 | 3, text: string, bookmark?: string): Block => ({ type: "heading", level, runs: [{ text }], ...(bookmark ? { bookmark } : {}) });
-const form = (rows: [string, string][]): Block => ({
-  type: "table",
-  role: "form",
-  columns: [
-    { header: "", width: 38 },
-    { header: "", width: 62 },
-  ],
-  rows,
-  headerRow: false,
-  totalsRow: false,
-});
-
 /** "§ 5", "§§ 5–7", "§§ 1–4, 7, 9–11". */
 export function sectionRange(numbers: readonly number[]): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
@@ -75,7 +61,6 @@ export function sectionRange(numbers: readonly number[]): string {
   return `${sorted.length === 1 ? "§" : "§§"} ${parts.join(", ")}`;
 }
 
-const long = (iso: string | null | undefined, opts: { den?: boolean; weekday?: boolean } = {}) => (iso ? swedishLongDate(iso, opts) : "");
 
 function meetingTime(meta: Meta): string {
   const { start, end } = meta.meeting;
@@ -111,25 +96,7 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
   }
   const partial = (ns: number[]) => (ns.length === all.length ? "" : sectionRange(ns));
   const row = (p: Person | undefined, id: string, note: string): string[] => [p?.name ?? id, p?.party ?? "", note];
-  const table = (caption: string, rows: string[][]): Block[] =>
-    rows.length
-      ? [
-          heading(3, caption),
-          {
-            type: "table",
-            role: "attendance",
-            caption,
-            columns: [
-              { header: "Namn", width: 40 },
-              { header: "Parti", width: 12 },
-              { header: "Anmärkning", width: 48 },
-            ],
-            rows,
-            headerRow: true,
-            totalsRow: false,
-          },
-        ]
-      : [];
+  const table = (caption: string, rows: string[][]): Block[] => personTable(caption, { header: "Anmärkning", widths: [40, 12, 48] }, rows);
 
   const deciding: string[][] = [];
   const substitutes: string[][] = [];
