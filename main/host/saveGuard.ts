@@ -26,7 +26,7 @@ const wholeAdjustment = (file: ProtokollFile) => file.history.filter((h) => h.ki
  * A rättelse or an anslag recorded the way recordCorrection and recordNotice do it: history
  * extended by such entries only, each renewing the seal, and the seal chain intact.
  */
-function isRecordedCorrection(before: ProtokollFile, after: ProtokollFile): boolean {
+function isRecordedSealRenewal(before: ProtokollFile, after: ProtokollFile): boolean {
   if (after.meta.status !== "adjusted" || after.history.length <= before.history.length) return false;
   if (JSON.stringify(after.history.slice(0, before.history.length)) !== JSON.stringify(before.history)) return false;
   if (!after.history.slice(before.history.length).every((h) => h.kind === "correction" || h.kind === "notice")) return false;
@@ -39,7 +39,7 @@ function isRecordedCorrection(before: ProtokollFile, after: ProtokollFile): bool
  */
 export function saveRefusal(before: ProtokollFile | null, after: ProtokollFile, inPlace: boolean): string | null {
   if (before?.meta.status === "adjusted") {
-    if (checkEdit(before, after).ok || isRecordedCorrection(before, after)) return null;
+    if (checkEdit(before, after).ok || isRecordedSealRenewal(before, after)) return null;
     return ADJUSTED_OVERWRITE;
   }
   if (before && inPlace) {
