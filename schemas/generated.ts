@@ -1,6 +1,6 @@
 /**
  * Text generated from the structure, never typed by the secretary: the "Socialnämndens beslut"
- * heading, the lead-ins of yrkanden, reservations and statements ("Ledamoten Linnéa Vinge (SD)
+ * heading, the lead-ins of yrkanden, reservations and statements ("Ledamoten Lina Vinter (SD)
  * yrkade bifall till eget förslag till beslut."), the beslutsordning sentence and the vote summary.
  * The editor shows it and the exporters print it; the block's content is the prose around it.
  */
@@ -25,7 +25,7 @@ function capitalize(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
-/** "Linnéa Vinge (SD)", with " m.fl." before the party when she spoke for her group. */
+/** "Lina Vinter (SD)", with " m.fl." before the party when she spoke for her group. */
 export function personName(person: Person | undefined, andOthers = false): string {
   if (!person) return "(okänd person)";
   const mfl = andOthers ? " m.fl." : "";
@@ -34,8 +34,8 @@ export function personName(person: Person | undefined, andOthers = false): strin
 
 /**
  * The persons of a statement in running text, grouped by role as protocols write them:
- * "Ordföranden Jan Jönsson (L), ledamöterna Ole-Jörgen Persson m.fl. (M), Michaela Hollis (KD),
- * tjänstgörande ersättaren Johan Kling (C)".
+ * "Ordföranden Eva Exempel (L), ledamöterna Per-Olof Prov m.fl. (M), Maria Exempel Lind (KD),
+ * tjänstgörande ersättaren Jonas Prov (C)".
  */
 export function personsPhrase(ids: readonly string[], andOthers: readonly string[], meta: Pick<Meta, "persons">, attendance?: ItemAttendance): string {
   const byId = new Map(meta.persons.map((p) => [p.id, p]));
@@ -123,7 +123,7 @@ const yrkandeDefinite: Record<Kind, string> = {
 /**
  * A proposal as the chair names it: by kind and proposers. A bifall is named by the förslag it
  * supports ("förvaltningens förslag till beslut"); any other kind by who made it
- * ("Eva Bergs (S) avslagsyrkande", "Linnéa Vinges (SD) förslag").
+ * ("Eva Bergs (S) avslagsyrkande", "Lina Vinters (SD) förslag").
  */
 export function proposalName(proposal: Node, meta: Naming, item: Node | null = null): string {
   const kind = proposal.attrs.kind as Kind;

@@ -14,7 +14,7 @@ export const roleLabel: Record<PersonRole, string> = {
   other: "övrig",
 };
 
-/** The form used before a name in running text: "Ledamoten Linnéa Vinge (SD)". */
+/** The form used before a name in running text: "Ledamoten Lina Vinter (SD)". */
 export const roleDefinite: Record<PersonRole, string> = {
   chair: "ordföranden",
   vice_chair: "vice ordföranden",

@@ -80,7 +80,7 @@ export type Reglemente = z.infer<typeof Reglemente>;
 export const Body = z.strictObject({
   name: z.string().min(1).max(200),
   type: BodyType.default("nämnd"),
-  /** The municipality, e.g. "Stockholms stad". */
+  /** The municipality, e.g. "Exempelby kommun". */
   municipality: z.string().max(200).nullable().default(null),
   reglemente: Reglemente.prefault({}),
 });
@@ -129,7 +129,7 @@ export const InterpellationMeta = z.strictObject({
   dnr: z.string().max(100).nullable().default(null),
   interpellant: Id.nullable().default(null),
   addressee: Id.nullable().default(null),
-  /** Place and date of the answer ("Stockholm den 5 januari 2022"). */
+  /** Place and date of the answer ("Exempelby den 5 januari 2031"). */
   place: z.string().max(200).nullable().default(null),
   date: IsoDate.nullable().default(null),
   signatory: Id.nullable().default(null),

@@ -50,7 +50,7 @@ function sectionOf(line: string): SectionName | null {
   return null;
 }
 
-/** A Dnr as Swedish municipalities write them: "KFKS 2019/475", "SN 2020/123-1.2", "1.5.1-1234/2020", "Dnr 2020.0123". */
+/** A Dnr as Swedish municipalities write them: "ABC 2019/123", "SN 2020/123-1.2", "1.5.1-1234/2020", "Dnr 2020.0123". */
 const DNR_RE = /(?:\bdnr\.?:?\s*)?(\b\p{Lu}{1,6}(?:[ -]\p{Lu}{1,6})?\s+\d{4}\/\d+(?:[-.:]\d+)*|\b\d+(?:\.\d+)*-\d+\/\d{4}\b|\b\d{4}[./]\d{2,6}(?:[-.]\d+)*\b)/u;
 const DNR_LABELLED = /\b(?:dnr|diarienummer|vårt dnr|ärendenummer)\.?:?\s*(\S.*)$/iu;
 

@@ -1,9 +1,9 @@
 /**
  * An answer to an interpellation: title ("Svar på interpellation (2019:11) av Clara Lindblom (V)
- * till borgarrådet König Jerlmyr (M) om …"), Dnr, the numbered questions (quoted together at
+ * till kommunalrådet Anna Exempel (X) om …"), Dnr, the numbered questions (quoted together at
  * the start, or each followed by its answer), the answer, and the closing place, date, name and
- * title ("Stockholm den 5 januari 2022 / Jan Jönsson", "Stockholm 2009-02-10 / Ulf Kristersson /
- * Socialborgarråd.").
+ * title ("Exempelby den 5 januari 2031 / Eva Exempel", "Exempelby 2031-02-10 / Per Prov /
+ * Kommunalråd.").
  */
 import type { Node } from "prosemirror-model";
 import * as b from "../../schemas/build.js";
@@ -29,7 +29,7 @@ export function looksLikeAnswer(lines: readonly Line[]): boolean {
 
 const DNR_RE = /^(?:dnr|diarienr|diarienummer)\.?\s*:?\s*(\S.{0,80})$/i;
 const QUESTION_RE = /^(?:fråga\s*)?(\d{1,2})\s*[.):]\s*(\S.*)$/i;
-/** "Stockholm den 5 januari 2022", "Stockholm 2009-02-10", "Göteborg, 3 april 2019". */
+/** "Exempelby den 5 januari 2031", "Exempelby 2031-02-10", "Provstad, 3 april 2031". */
 const SIGN_PLACE_RE = /^(\p{Lu}[\p{L} -]{1,40}?)\s*,?\s+(?:den\s+)?(\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})\s*\.?$/u;
 
 /**
@@ -96,7 +96,7 @@ export function parseAnswer(input: Line[]): AnswerParse {
   const party = String.raw`\(\s*([\p{L}-]{1,6})\s*\)`;
   const nameRe = NAME_RE.source.slice(1);
   const interp = new RegExp(`\\b(?:av|från)\\s+(${nameRe})\\s*${party}`, "u").exec(title);
-  // "till socialborgarrådet Jan Jönsson (L)", "till kommunstyrelsens ordförande Erik Holm (S)", "till borgarrådet König Jerlmyr (M)"
+  // "till socialborgarrådet Eva Exempel (L)", "till kommunstyrelsens ordförande Erik Holm (S)", "till borgarrådet Lind Prov (M)"
   const addr = new RegExp(`\\btill\\s+((?:\\p{Ll}[\\p{L}:-]*\\s+){0,3}?)(${nameRe}|\\p{Lu}[\\p{L}-]+)\\s*${party}`, "u").exec(title);
   let interpellant: string | null = interp ? reg.resolve({ name: interp[1]!, party: normParty(interp[2]!), role: "member" }) : null;
 
@@ -107,7 +107,7 @@ export function parseAnswer(input: Line[]): AnswerParse {
   // the signature at the end: place and date, then name, then title
   let sigAt = -1;
   for (let k = lines.length - 1; k >= i && k >= lines.length - 8; k--) if (SIGN_PLACE_RE.test(lines[k]!.text)) sigAt = k;
-  // "Stockholm" and the date on lines of their own
+  // the place and the date on lines of their own
   if (sigAt < 0)
     for (let k = lines.length - 2; k >= i && k >= lines.length - 8; k--)
       if (/^\p{Lu}[\p{L}-]{1,30},?$/u.test(lines[k]!.text) && isDateLine(lines[k + 1]!.text)) {
@@ -127,7 +127,7 @@ export function parseAnswer(input: Line[]): AnswerParse {
     date = findDate(m[2]!)?.iso ?? null;
     bodyEnd = sigAt;
     const after = lines.slice(sigAt + 1).map((l) => l.text);
-    // "Jan Jönsson", "Anna Ek (M)", "Anna Ek, kommunalråd"; the title may follow on the next line
+    // "Eva Exempel", "Anna Ek (M)", "Anna Ek, kommunalråd"; the title may follow on the next line
     const sig = after[0] ? new RegExp(`^(${NAME_RE.source.slice(1)})\\s*(?:\\(\\s*([\\p{L}-]{1,6})\\s*\\))?\\s*(?:,\\s*(\\p{L}[\\p{L} -]{2,60}?))?\\s*\\.?$`, "u").exec(after[0]) : null;
     if (sig) {
       const nextIsTitle = !sig[3] && after[1] !== undefined && after[1].length < 60 && !/[?!]$/.test(after[1]) && after.length <= 3;

@@ -298,7 +298,7 @@ function attendanceEntries(text: string, section: HeaderSection, reg: PersonRegi
     const replacing = !!next && REPLACES_RE.test(between);
     // "Kent Ek (S) för Lars Berg (S) §§ 114-115": the range after the replaced one is the substitute's
     const afterNext = replacing ? text.slice((next.index ?? 0) + next[0].length, found[k + 2]?.index ?? text.length) : "";
-    // "Ordförande Jan Jönsson (L)": a role before the first name of a cell
+    // "Ordförande Eva Exempel (L)": a role before the first name of a cell
     const tail = between + afterNext + (k === 0 && /ordf(örande|\.)?\s*:?\s*$/i.test(before) ? " ordförande" : "");
     const role = /\b(2:e|andre) vice ordf/i.test(tail) ? "second_vice_chair" : /\b(1:e |förste )?vice ordf/i.test(tail) ? "vice_chair" : /\bordf/i.test(tail) ? "chair" : section === "members" ? "member" : section === "serving_subs" || section === "present_subs" ? "substitute" : /sekreterare/i.test(tail) ? "secretary" : section === "others" ? "official" : null;
     const id = reg.resolve({ name, party: normParty(m[2]!), role, serving: section === "serving_subs" });

@@ -1,11 +1,11 @@
 /**
  * Persons and parties as protocols write them in prose, and one register of the meeting's persons.
  *
- * "Ordföranden Jan Jönsson (L), ledamöterna Ole-Jörgen Persson m.fl. (M), Mariana Moreira Duarte (MP),
- * tjänstgörande ersättaren Johan Kling (C)" → five mentions with role, party and "m.fl.";
- * "ledamöterna Karin Gustafsson, Anders Göransson, Lotten Hammar alla (S)" gives all three (S).
+ * "Ordföranden Eva Exempel (L), ledamöterna Per-Olof Prov m.fl. (M), Maria Exempel Lind (MP),
+ * tjänstgörande ersättaren Jonas Prov (C)" → five mentions with role, party and "m.fl.";
+ * "ledamöterna Karin Ek, Anders Ås, Lotta Berg alla (S)" gives all three (S).
  * The register links every mention to one person and merges spelling variants of a name
- * (Mattson/Mattsson Åkerström, "König Jerlmyr" and "Anna König Jerlmyr"), keeping the variants for
+ * (Andersson/Anderson Ek, "Lind Prov" and "Anna Lind Prov"), keeping the variants for
  * the import report.
  */
 import type { Person, PersonRole } from "../../schemas/meta.js";
@@ -40,14 +40,14 @@ const ROLE_PREFIX =
 
 const NAME_WORD = String.raw`[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?`;
 const PARTICLE = String.raw`(?:af|von|van|de|der|da|di|du|la|le|el|al|bin)`;
-/** Two to four capitalised words ("Alexandra Mattsson Åkerström", "Ole-Jörgen Persson"). */
+/** Two to four capitalised words ("Alexandra Lind Prov", "Per-Olof Prov"). */
 export const NAME_RE = new RegExp(String.raw`^${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`, "u");
 const ONE_NAME_RE = new RegExp(`^${NAME_WORD}`, "u");
 const PARTY = String.raw`\(\s*([\p{L}-]{1,6}|obunden|politisk vilde)\s*\)`;
 
 /** Words that are capitalised at the start of sentences but never part of a name. */
 const NOT_NAMES =
-  /^(Nämnden|Förvaltningen|Socialnämnden|Kommunstyrelsen|Kommunfullmäktige|Fullmäktige|Ordföranden|Sekreteraren|Ärendet|Beslut|Beslutet|Den|Det|De|Vi|Jag|Att|Och|Som|Med|För|Till|Från|Enligt|Dnr|Reservation|Yrkanden|Yrkande|Omröstning|Ja|Nej|Stockholm|Stockholms|Sverige|Region|Kommun|Staden|Stadens)$/;
+  /^(Nämnden|Förvaltningen|Socialnämnden|Kommunstyrelsen|Kommunfullmäktige|Fullmäktige|Ordföranden|Sekreteraren|Ärendet|Beslut|Beslutet|Den|Det|De|Vi|Jag|Att|Och|Som|Med|För|Till|Från|Enligt|Dnr|Reservation|Yrkanden|Yrkande|Omröstning|Ja|Nej|Sverige|Region|Kommun|Staden|Stadens)$/;
 
 function roleOf(word: string): { role: PersonRole | null; serving: boolean; title: string | null } {
   const w = word.trim().replace(/\s+/g, " ");
@@ -212,7 +212,7 @@ export class PersonRegister {
     if (exact) return exact;
     const fuzzy = this.entries.filter((e) => compatible(e) && [...e.variants.keys()].some((v) => sameName(v, name)));
     if (fuzzy.length === 1) return fuzzy[0];
-    // a surname alone with a party ("Vinge (SD)"): the one person with that last name
+    // a surname alone with a party ("Vinter (SD)"): the one person with that last name
     if (!name.includes(" ")) {
       const bySurname = this.entries.filter((e) => compatible(e) && [...e.variants.keys()].some((v) => tokens(v).at(-1) === name.toLowerCase()));
       if (bySurname.length === 1) return bySurname[0];

@@ -154,7 +154,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
       const missing = o.canAdjust.ok ? [] : o.canAdjust.missing;
       const file = session.file();
       if (missing.length) {
-        // One line per signatory and state: "Jan Jönsson har inte godkänt ännu: § 1, § 2, § 4".
+        // One line per signatory and state: "Eva Exempel har inte godkänt ännu: § 1, § 2, § 4".
         const groups = new Map<string, string[]>();
         for (const m of missing) {
           const key = `${personName(file.meta, m.who)} ${stateWords[m.state]}`;
@@ -396,7 +396,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
     const note = await requestChangesDialog(itemLabel(session.file(), item));
     if (note) await report(session.requestChanges(item, note), "Ändringsbegäran sparades inte");
   };
-  /** "p2:lv" (an approval in a merge report) → "§ 2 Linnéa Vinge". */
+  /** "p2:lv" (an approval in a merge report) → "§ 2 Lina Vinter". */
   const approvalLabel = (pair: string) => {
     const [item, person] = pair.split(":");
     return `${itemLabel(session.file(), item ?? "")} ${personName(app.meta, person ?? "")}`;

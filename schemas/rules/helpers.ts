@@ -42,7 +42,7 @@ export function atItem(rule: { id: string; severity: Severity }, ctx: ItemContex
   return problem(rule, { message, item: ctx.item.id, from, to, ...extra });
 }
 
-/** "Linnéa Vinge", or the id in quotes for a person not in the metadata. */
+/** "Lina Vinter", or the id in quotes for a person not in the metadata. */
 export function nameOf(persons: Map<string, Person>, id: string): string {
   return persons.get(id)?.name ?? `”${id}”`;
 }
