@@ -125,10 +125,16 @@ describe("fuzzing the command line", () => {
         const argv = [cmd, path, ...outputs, ...extra.flat()];
         if (process.env.FUZZ_TRACE) writeFileSync(process.env.FUZZ_TRACE, `${JSON.stringify(given)} ${JSON.stringify(argv)}\n`, { flag: "a" });
         let timer: NodeJS.Timeout | undefined;
+        // A relative output the fuzzer makes up ("-o 99999999999999999999") lands in the case's folder, not the checkout.
+        const cwd = process.cwd();
+        process.chdir(caseDir);
         const r = await Promise.race([
           runCapturing(argv),
           new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${JSON.stringify(argv)}`)), CASE_TIMEOUT_MS))),
-        ]).finally(() => clearTimeout(timer));
+        ]).finally(() => {
+          clearTimeout(timer);
+          process.chdir(cwd);
+        });
         const said = `${r.out}\n${r.err}`;
         expect(EXIT_CODES.has(r.code), `exit ${r.code} for ${JSON.stringify(argv)}`).toBe(true);
         expect(said, JSON.stringify(argv)).not.toMatch(STACK_TRACE);
