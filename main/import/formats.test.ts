@@ -6,10 +6,11 @@ import { describe, expect, it } from "vitest";
 import { serialize } from "../../schemas/file.js";
 import { importDocument, importText, type ImportResult } from "./importDocument.js";
 import { outline } from "./testOutline.testkit.js";
+import { fontFolder } from "../export/fonts.js";
 
 const seedsDir = join(import.meta.dirname, "../../seeds");
 const seed002 = readFileSync(join(seedsDir, readdirSync(seedsDir).find((n) => n.startsWith("002-") && n.endsWith(".txt"))!), "utf8");
-const font = join(import.meta.dirname, "../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+const font = join(fontFolder(), "DejaVuSans.ttf");
 
 /** The seed's lines as a PDF would lay them out: text lines, and " " lines as blank space. */
 function sourceLines(text: string): string[] {
