@@ -12,7 +12,8 @@ import { serialize } from "../../schemas/file.js";
 import { sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { checkZipBounds, DOCX_LIMITS } from "../files/boundedUnzip.js";
 import { overlappingZipBomb, zipBomb } from "../files/zipBomb.testkit.js";
-import { extractText, MAX_PDF_PAGES } from "../import/extractText.js";
+import { MAX_IMPORT_PDF_PAGES } from "../../schemas/limits.js";
+import { extractText } from "../import/extractText.js";
 import { NAMND } from "../import/testTexts.testkit.js";
 import { mergeWordReview } from "../review/mergeWordReview.js";
 import { writeReviewCopyDocx } from "../review/writeReviewCopyDocx.js";
@@ -63,15 +64,15 @@ describe("imports in a worker", () => {
 });
 
 describe("PDF limits", () => {
-  it(`refuses a PDF of more than ${MAX_PDF_PAGES} pages`, async () => {
+  it(`refuses a PDF of more than ${MAX_IMPORT_PDF_PAGES} pages`, async () => {
     const pdf = new PDFDocument({ autoFirstPage: false, compress: true });
     const chunks: Buffer[] = [];
     pdf.on("data", (c: Buffer) => chunks.push(c));
     const done = new Promise((r) => pdf.on("end", r));
-    for (let i = 0; i <= MAX_PDF_PAGES; i++) pdf.addPage({ size: [100, 100] });
+    for (let i = 0; i <= MAX_IMPORT_PDF_PAGES; i++) pdf.addPage({ size: [100, 100] });
     pdf.end();
     await done;
     const r = await extractText(new Uint8Array(Buffer.concat(chunks)), "manga.pdf");
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`${MAX_PDF_PAGES + 1} sidor – högst ${MAX_PDF_PAGES}`)) });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`${MAX_IMPORT_PDF_PAGES + 1} sidor – högst ${MAX_IMPORT_PDF_PAGES}`)) });
   }, 120_000);
 });

@@ -4,14 +4,13 @@
  * Windows-1252 as fallback). Never throws: an unreadable file gives a Swedish message with the
  * English in parentheses.
  */
+import { MAX_IMPORT_PDF_PAGES } from "../../schemas/limits.js";
 import { checkZipBounds } from "../files/boundedUnzip.js";
 
 export type SourceFormat = "pdf" | "docx" | "txt";
 
 /** A file refused by a size limit (zip bomb, too many pages): its message is shown as it is. */
 class ImportRefused extends Error {}
-/** PDFs with more pages than this are refused (a year of protocols is a few hundred pages). */
-export const MAX_PDF_PAGES = 2000;
 
 export type ExtractResult = { ok: true; text: string; format: SourceFormat } | { ok: false; error: string };
 
@@ -236,9 +235,9 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   });
   const doc = await task.promise;
   const pages: string[] = [];
-  if (doc.numPages > MAX_PDF_PAGES) {
+  if (doc.numPages > MAX_IMPORT_PDF_PAGES) {
     await doc.destroy();
-    throw new ImportRefused(`PDF-filen har ${doc.numPages} sidor – högst ${MAX_PDF_PAGES} importeras (too many pages).`);
+    throw new ImportRefused(`PDF-filen har ${doc.numPages} sidor – högst ${MAX_IMPORT_PDF_PAGES} importeras (too many pages).`);
   }
   try {
     for (let n = 1; n <= doc.numPages; n++) {

@@ -4,6 +4,7 @@
  * about. Never throws: an unreadable file gives `{ok: false, error}` in Swedish with English.
  */
 import { createFile, parse, serialize, type Kind, type ProtokollFile } from "../../schemas/file.js";
+import { MAX_TEXT_CHARS } from "../../schemas/limits.js";
 import { cleanLines } from "./cleanLines.js";
 import { extractText } from "./extractText.js";
 import { looksLikeAnswer, parseAnswer } from "./parseAnswer.js";
@@ -27,7 +28,6 @@ export type ImportResult = { ok: true; file: ProtokollFile; report: ImportReport
 
 /** Larger inputs are refused rather than parsed for minutes. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-const MAX_TEXT_CHARS = 5_000_000;
 
 export async function importDocument(bytes: Uint8Array, fileName: string): Promise<ImportResult> {
   try {

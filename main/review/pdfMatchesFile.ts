@@ -6,13 +6,11 @@
  * the PDF carries its creation time.
  */
 import type { ProtokollFile } from "../../schemas/file.js";
+import { MAX_VERIFIED_PDF_PAGES } from "../../schemas/limits.js";
 import type { exportDocument as ExportDocument } from "../export/exportDocument.js";
 
 /** The exporters (pdfkit, docx) are loaded only when a PDF is compared. */
 const exportDocument: typeof ExportDocument = async (file, options) => (await import("../export/exportDocument.js")).exportDocument(file, options);
-
-/** PDFs with more pages than this are not compared (no protocol within the document limits has as many). */
-export const MAX_PDF_PAGES = 5000;
 
 export type PdfMatch =
   | { ok: true; output: "full" | "public" | "notice"; pages: number }
@@ -25,7 +23,7 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   try {
-    if (doc.numPages > MAX_PDF_PAGES) throw new Error(`the PDF has ${doc.numPages} pages (at most ${MAX_PDF_PAGES}) / PDF-filen har ${doc.numPages} sidor (högst ${MAX_PDF_PAGES})`);
+    if (doc.numPages > MAX_VERIFIED_PDF_PAGES) throw new Error(`the PDF has ${doc.numPages} pages (at most ${MAX_VERIFIED_PDF_PAGES}) / PDF-filen har ${doc.numPages} sidor (högst ${MAX_VERIFIED_PDF_PAGES})`);
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
