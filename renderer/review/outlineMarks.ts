@@ -6,6 +6,7 @@
  */
 import type { App } from "../app.js";
 import { reviewOverview, type ItemOverview } from "../../schemas/review/index.js";
+import { reviewRecordOf } from "../editor/reviewRecordPlugin.js";
 import { h } from "../ui/dom.js";
 import type { ReviewSession } from "./reviewSession.js";
 
@@ -52,7 +53,7 @@ export function mountOutlineMarks(app: App, outline: HTMLElement, session: Revie
   const render = () => {
     clearTimeout(timer);
     // A draft without §§ justerade at the meeting has no marks: nothing to compute while typing.
-    if (app.meta.status === "draft" && !app.history.some((e) => e.kind === "adjusted")) {
+    if (app.meta.status === "draft" && !reviewRecordOf(app.state).history.some((e) => e.kind === "adjusted")) {
       if (marks.size) {
         marks = new Map();
         apply();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type ProtokollFile } from "../../schemas/file.js";
-import { correctionNotes, immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment, type CorrectionNote } from "../../schemas/review/index.js";
+import { immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment } from "../../schemas/review/index.js";
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
@@ -22,19 +22,16 @@ const adjusted = (): ProtokollFile => adjustedSample();
 interface Harness {
   state: EditorState;
   refused: string[];
-  flags: { correcting: boolean; reviewing: boolean; changed: Set<string>; notes: CorrectionNote[] };
+  flags: { correcting: boolean; reviewing: boolean; changed: Set<string> };
 }
 
 function editor(file: ProtokollFile): Harness {
   const refused: string[] = [];
-  const flags = { correcting: false, reviewing: false, changed: new Set<string>(), notes: correctionNotes(file) };
+  const flags = { correcting: false, reviewing: false, changed: new Set<string>() };
   const ctx: ReviewContext = {
-    review: () => file.review,
-    history: () => file.history,
     correcting: () => flags.correcting,
     reviewing: () => flags.reviewing,
     changedItems: () => flags.changed,
-    corrections: () => flags.notes,
     activeComment: () => null,
     refused: (r) => refused.push(r),
   };
@@ -156,7 +153,7 @@ describe("the justering plugin of the editor", () => {
     const f = ok(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
     const spans = new Map<string, [number, number]>();
     f.doc.forEach((n, offset) => void spans.set(n.attrs.id as string, [offset, offset + n.nodeSize]));
-    const ctx = { history: () => f.history };
+    const ctx = f.history;
     const [p4from, p4to] = spans.get("p4")!;
     const [p3from] = spans.get("p3")!;
     const [, p6to] = spans.get("p6")!;
@@ -164,7 +161,7 @@ describe("the justering plugin of the editor", () => {
     expect(touchesLockedItem(f.doc, p3from + 2, p3from + 5, ctx)).toBe(false);
     expect(touchesLockedItem(f.doc, p3from + 2, p6to - 2, ctx)).toBe(true); // a selection across § 4
     expect(touchesLockedItem(f.doc, p4to + 2, p4to + 4, ctx)).toBe(false);
-    expect(touchesLockedItem(sampleProtocol().doc, p4from + 3, p4from + 3, { history: () => [] })).toBe(false);
+    expect(touchesLockedItem(sampleProtocol().doc, p4from + 3, p4from + 3, [])).toBe(false);
   });
 
   it("highlights comment anchors and changed §§, and shows each rättelse under its § and the seal above the text", () => {

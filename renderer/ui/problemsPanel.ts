@@ -17,7 +17,7 @@ export function countText(problems: Problem[]): string {
   return `${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}`;
 }
 
-export function mountProblems(app: App, root: HTMLElement, available: () => boolean): void {
+export function mountProblems(app: App, root: HTMLElement): void {
   const count = h("p", { class: "problem-count", id: "problem-count", "aria-live": "polite" });
   const list = h("div", { class: "problem-groups" });
   root.replaceChildren(h("h2", { class: "panel-title" }, "Problem"), count, list);
@@ -30,7 +30,7 @@ export function mountProblems(app: App, root: HTMLElement, available: () => bool
     if (problems === last && notes === lastNotes) return;
     last = problems;
     lastNotes = notes;
-    count.textContent = available() ? countText(problems) : "Reglerna är inte tillgängliga i den här versionen.";
+    count.textContent = countText(problems);
     const d = derivedOf(app.state);
     const groups = new Map<string | null, Problem[]>();
     const order = (p: Problem) => (p.item ? (d.numbers.get(p.item) ?? 1e9) : -1);
