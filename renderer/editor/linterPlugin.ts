@@ -56,7 +56,7 @@ export function linter(source: LintSource, config: LinterConfig = {}): Plugin<Li
     },
     view(view) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let lastInput = 0;
+      let lastInput = -Infinity;
       let firstRun = true;
       const onInput = () => (lastInput = performance.now());
       const inputEvents = ["keydown", "beforeinput", "input", "compositionend"];

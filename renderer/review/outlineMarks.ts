@@ -69,7 +69,7 @@ export function mountOutlineMarks(app: App, outline: HTMLElement, session: Revie
   new MutationObserver(apply).observe(outline, { childList: true, subtree: true });
   session.onChange(render);
   app.onChange((kinds) => {
-    if (kinds.has("load") || kinds.has("meta")) render();
+    if (kinds.has("load") || kinds.has("meta") || kinds.has("review")) render();
     else if (kinds.has("doc")) {
       clearTimeout(timer);
       timer = setTimeout(render, 300);
