@@ -7,6 +7,7 @@ import { immediateAdjust, recordCorrection, replaceInItem, sendForReview, addCom
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
+import { setReviewRecord } from "../editor/reviewRecordPlugin.js";
 import { moveItemTo } from "../editor/commands.js";
 import { REDRAW, reviewKey, reviewPlugin, touchesLockedItem, type ReviewContext } from "./reviewPlugin.js";
 import type { DecorationSet } from "prosemirror-view";
@@ -188,5 +189,21 @@ describe("the justering plugin of the editor", () => {
     expect(decos.some((d) => (d.spec as { key?: string }).key?.startsWith("seal-"))).toBe(true);
     const changed = decos.filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-changed");
     expect(changed).toHaveLength(1);
+  });
+
+  it("follows the review record in the editor state: a comment recorded by a transaction is drawn by it, and a § justerad at the meeting is locked by the history it sets", () => {
+    const draft = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
+    const h = editor(draft);
+    const anchors = (s: EditorState) => (reviewKey.getState(s) as DecorationSet).find().filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-anchor");
+    expect(anchors(h.state)).toHaveLength(0);
+    const commented = ok(addComment(draft, { item: "p5", anchor: { from: 1, to: 4 }, author: "Jan Jönsson", text: "?", at: "2020-08-27T10:00" }));
+    const withComment = h.state.apply(setReviewRecord(h.state.tr, { review: commented.file.review }));
+    expect(anchors(withComment)).toHaveLength(1);
+
+    const locked = ok(immediateAdjust(draft, "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
+    const lockedState = h.state.apply(setReviewRecord(h.state.tr, { history: locked.history }));
+    const edit = lockedState.applyTransaction(typeIn(lockedState, "p4", " Tillägg."));
+    expect(edit.state.doc.eq(lockedState.doc)).toBe(true);
+    expect(h.refused.at(-1)).toBe("Paragrafen är omedelbart justerad och kan inte ändras.");
   });
 });
