@@ -1,7 +1,8 @@
 /**
  * The editor's start: connect to the host (Electron preload or the web host), build the panels
  * around the EditorView, wire menus, shortcuts and the Electron menu's commands to the same
- * functions, run the rules after each pause in typing, and offer to restore unsaved work.
+ * functions, give the editor's linter plugin its rules (it runs them after each pause in typing)
+ * and the host's workspace facts, and offer to restore unsaved work.
  */
 import { showPrintPreview } from "./ui/printPreview.js";
 import { clipboardCommand } from "./ui/clipboardCommand.js";
