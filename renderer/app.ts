@@ -1,8 +1,10 @@
 /**
  * The application: one open document in an EditorView, the host it is read from and saved to,
- * and the panels around it. Everything that changes the document goes through `dispatch`, which
- * marks it unsaved, schedules the autosave (about a second after the last edit), the validation
- * and the panels' refresh.
+ * and the panels around it. The document — text, metadata, review record, history, problems — is
+ * the editor state alone (plugin state fields, see docs/architecture.md); the App keeps only what
+ * is not the document: the view, the host, the file's path and revision, and the panels' listeners.
+ * Everything that changes the state goes through `dispatch`, which marks it unsaved, schedules the
+ * autosave (about a second after the last edit) and the panels' refresh.
  */
 import type { Node } from "prosemirror-model";
 import { Selection, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
@@ -15,11 +17,14 @@ import type { Meta } from "../schemas/meta.js";
 import { documentInfo, setMeta } from "./editor/documentPlugin.js";
 import type { Shortcut } from "./editor/keymap.js";
 import { nodeViews } from "./editor/nodeViews.js";
+import type { LintSource } from "./editor/linterPlugin.js";
+import { problemsKey } from "./editor/problemsPlugin.js";
+import { changesReviewRecord, reviewRecordOf } from "./editor/reviewRecordPlugin.js";
 import { createEditorState } from "./editor/setup.js";
 import type { SpellClient } from "./editor/spellcheck/spellClient.js";
 import { spellChecked } from "./editor/spellcheck/spellPlugin.js";
 
-export type ChangeKind = "doc" | "meta" | "selection" | "load" | "problems" | "saved";
+export type ChangeKind = "doc" | "meta" | "review" | "selection" | "load" | "problems" | "saved";
 type Listener = (kinds: Set<ChangeKind>) => void;
 
 export class App {
@@ -31,8 +36,6 @@ export class App {
   readOnly = false;
   /** Recovery key of this editing session (one per opened document). */
   recoveryKey = newId("r");
-  review: ProtokollFile["review"] = { comments: [], approvals: [], lastSeen: {} };
-  history: ProtokollFile["history"] = [];
   /** Set by justering (review mode) later: the editor refuses edits while false. */
   editable = true;
   private listeners: Listener[] = [];
@@ -42,21 +45,23 @@ export class App {
   appShortcuts: Shortcut[] = [];
   /** The spell-check (renderer/editor/spellcheck), once started; null: off. */
   spell: SpellClient | null = null;
+  /** The rules the editor runs after a pause in typing (editor/linterPlugin.ts); null: none. */
+  readonly lint: LintSource | null;
 
   constructor(
     readonly host: HostApi,
     mount: HTMLElement,
     initial: ProtokollFile,
+    options: { lint?: LintSource | null } = {},
   ) {
+    this.lint = options.lint ?? null;
     this.view = new EditorView(mount, {
-      state: createEditorState(initial, this.appShortcuts, { spell: this.spell }),
+      state: createEditorState(initial, this.appShortcuts, { spell: this.spell, lint: this.lint }),
       nodeViews,
       editable: () => this.editable && !this.readOnly,
       dispatchTransaction: (tr) => this.dispatch(tr),
       attributes: () => ({ "aria-label": "Dokument", "aria-multiline": "true", role: "textbox", spellcheck: this.spell ? "false" : "true", lang: "sv" }),
     });
-    this.review = initial.review;
-    this.history = initial.history;
   }
 
   get state(): EditorState {
@@ -100,12 +105,15 @@ export class App {
     const state = before.apply(tr);
     this.view.updateState(state);
     const metaChanged = documentInfo(before).meta !== documentInfo(state).meta;
-    if (tr.docChanged || metaChanged) {
+    const reviewChanged = changesReviewRecord(tr);
+    if (tr.docChanged || metaChanged || reviewChanged) {
       this.setDirty(true);
       this.scheduleAutosave();
-      this.notify(tr.docChanged ? "doc" : "meta");
+      if (tr.docChanged) this.notify("doc");
       if (metaChanged) this.notify("meta");
+      if (reviewChanged) this.notify("review");
     }
+    if (tr.getMeta(problemsKey) !== undefined) this.notify("problems");
     if (!before.selection.eq(state.selection)) this.notify("selection");
   }
 
@@ -120,9 +128,7 @@ export class App {
     // The revision of the file the text is based on: given on open/restore, kept while the path stays.
     if (options.baseRevision !== undefined) this.baseRevision = options.baseRevision;
     else if (path !== this.path) this.baseRevision = null;
-    this.view.updateState(createEditorState(file, this.appShortcuts, { spell: this.spell }));
-    this.review = file.review;
-    this.history = file.history;
+    this.view.updateState(createEditorState(file, this.appShortcuts, { spell: this.spell, lint: this.lint }));
     this.path = path;
     this.readOnly = options.readOnly ?? false;
     this.recoveryKey = options.recoveryKey ?? newId("r");
@@ -135,7 +141,7 @@ export class App {
   /** The keys of the whole app go into the editor's keymap; the state is rebuilt to pick them up. */
   setAppShortcuts(shortcuts: Shortcut[]): void {
     this.appShortcuts = shortcuts;
-    this.view.updateState(createEditorState({ kind: this.kind, meta: this.meta, doc: this.state.doc }, shortcuts, { spell: this.spell }));
+    this.view.updateState(createEditorState(this.currentFile(), shortcuts, { spell: this.spell, lint: this.lint }));
   }
 
   /**
@@ -149,7 +155,7 @@ export class App {
 
   setSpellCheck(spell: SpellClient | null): void {
     this.spell = spell;
-    this.view.updateState(createEditorState({ kind: this.kind, meta: this.meta, doc: this.state.doc }, this.appShortcuts, { spell }));
+    this.view.updateState(createEditorState(this.currentFile(), this.appShortcuts, { spell, lint: this.lint }));
   }
 
   setEditable(editable: boolean): void {
@@ -159,7 +165,7 @@ export class App {
   }
 
   currentFile(): ProtokollFile {
-    return { kind: this.kind, meta: this.meta, doc: this.state.doc, review: this.review, history: this.history };
+    return { kind: this.kind, meta: this.meta, doc: this.state.doc, ...reviewRecordOf(this.state) };
   }
 
   serialize(): string {

@@ -1,7 +1,8 @@
 /**
  * The editor's start: connect to the host (Electron preload or the web host), build the panels
  * around the EditorView, wire menus, shortcuts and the Electron menu's commands to the same
- * functions, run the rules after each pause in typing, and offer to restore unsaved work.
+ * functions, give the editor's linter plugin its rules (it runs them after each pause in typing)
+ * and the host's workspace facts, and offer to restore unsaved work.
  */
 import { showPrintPreview } from "./ui/printPreview.js";
 import { clipboardCommand } from "./ui/clipboardCommand.js";
@@ -13,12 +14,13 @@ import { App } from "./app.js";
 import { insertItemRef, insertPageBreak } from "./editor/commands.js";
 import { derivedOf } from "./editor/derivedPlugin.js";
 import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./editor/keymap.js";
-import { problemsOf, setProblems } from "./editor/problemsPlugin.js";
+import { problemsOf } from "./editor/problemsPlugin.js";
 import { openQuickInsert } from "./editor/quickInsert.js";
 import { insertTable, tableActions } from "./editor/tableCommands.js";
 import { startSpellCheck } from "./editor/spellcheck/spellClient.js";
 import { mountSpellMenu } from "./ui/spellMenu.js";
-import { LiveValidator } from "./editor/validation.js";
+import { liveValidation } from "./editor/validation.js";
+import { forceLinting } from "./editor/linterPlugin.js";
 import type { RuleContext } from "../schemas/rules/index.js";
 import { connectHost } from "./host/hostClient.js";
 import { mountAttendance } from "./ui/attendancePanel.js";
@@ -48,58 +50,21 @@ const today = () => localIsoDate();
 async function start(): Promise<void> {
   const { host, menu, native } = connectHost();
   const initial = templates.socialnamnd!.create({ date: today() });
-  const app = new App(host, $("editor"), initial);
-  const files = fileActions(app, native);
-  const find = mountFindBar(app, $("find-bar"));
-
-  // ---- validation: a short pause after the last edit, incrementally ----
-  let validator = new LiveValidator(app.kind);
+  // ---- validation: the editor's linter plugin runs the rules after a pause in typing ----
   // Facts from the workspace's other documents (fullmäktige's meetings, the interpellationssvar),
   // asked of the host when a document is loaded; the rules that need them are silent until then.
   let ruleContext: RuleContext | null = null;
+  const app = new App(host, $("editor"), initial, { lint: liveValidation(() => ruleContext) });
+  const files = fileActions(app, native);
+  const find = mountFindBar(app, $("find-bar"));
   const refreshRuleContext = () =>
     void host.ruleContext({}).then((r) => {
       if (!r.ok) return;
       ruleContext = { meetingDates: r.meetingDates, answers: r.answers };
-      validate();
+      forceLinting(app.view);
     });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // The last key or input in the text: results are not dispatched while ProseMirror may still be
-  // reading a keystroke from the DOM (it does so shortly after the event), or that keystroke's
-  // text can land in the wrong place.
-  let lastInput = 0;
-  for (const type of ["keydown", "beforeinput", "input", "compositionend"]) app.view.dom.addEventListener(type, () => (lastInput = performance.now()));
-  const validate = () => {
-    clearTimeout(timer);
-    if (performance.now() - lastInput < 150 || app.view.composing) {
-      timer = setTimeout(validate, 150);
-      return;
-    }
-    try {
-      const problems = validator.run(app.state, app.meta, { review: app.review, history: app.history, ...(ruleContext ? { context: ruleContext } : {}) });
-      app.dispatch(setProblems(app.state.tr, problems).setMeta("addToHistory", false));
-      app.notify("problems");
-    } catch (e) {
-      console.error("Reglerna kunde inte köras:", e);
-    }
-  };
   app.onChange((kinds) => {
-    if (kinds.has("load")) {
-      validator = new LiveValidator(app.kind);
-      refreshRuleContext();
-      // The first run checks every §: it waits until the opened document is on screen (the
-      // first task after the next frame), so a large protocol is readable sooner. A window that
-      // draws no frames (hidden) validates after a second instead.
-      clearTimeout(timer);
-      timer = setTimeout(validate, 1000);
-      requestAnimationFrame(() => {
-        clearTimeout(timer);
-        timer = setTimeout(validate, 0);
-      });
-    } else if (kinds.has("doc") || kinds.has("meta")) {
-      clearTimeout(timer);
-      timer = setTimeout(validate, 250);
-    }
+    if (kinds.has("load")) refreshRuleContext();
   });
 
   // ---- commands shared by menus, keys and the Electron menu ----
@@ -365,7 +330,7 @@ async function start(): Promise<void> {
   mountOutline(app, $("outline"));
   mountInspector(app, $("panel-inspector"));
   mountAttendance(app, $("panel-attendance"));
-  mountProblems(app, $("panel-problems"), () => validator.available);
+  mountProblems(app, $("panel-problems"));
   mountMetaForm(app, $("panel-meta"));
   reviewCommands = mountReview(app, $("panel-review"), $("outline"), native).commands;
 
@@ -392,7 +357,7 @@ async function start(): Promise<void> {
     const problems = problemsOf(app.state);
     if (problems !== lastProblems) {
       lastProblems = problems;
-      setText(statusProblems, validator.available ? countText(problems) : "");
+      setText(statusProblems, countText(problems));
       const errors = problems.filter((p) => p.severity === "error").length;
       setText(problemsTab, errors ? `Problem (${errors})` : "Problem");
     }
@@ -414,7 +379,7 @@ async function start(): Promise<void> {
     if (!native) e.preventDefault();
   });
 
-  validate();
+  forceLinting(app.view);
   app.flush();
   // Exposed for the end-to-end tests and the benchmark (read-only use).
   (window as unknown as { protokollApp: App }).protokollApp = app;

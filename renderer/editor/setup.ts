@@ -16,6 +16,8 @@ import { buildInputRules } from "./inputRules.js";
 import { buildKeymaps, type Shortcut } from "./keymap.js";
 import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
+import { linter, type LintSource } from "./linterPlugin.js";
+import { changesReviewRecord, emptyReviewRecord, reviewRecordPlugin } from "./reviewRecordPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
@@ -24,14 +26,21 @@ import { spellPlugin } from "./spellcheck/spellPlugin.js";
 interface EditorOptions {
   /** The spell-check (its worker); none: no spelling errors are shown. */
   spell?: SpellClient | null;
+  /** The rules, run after a pause in typing (linterPlugin.ts); none: no problems are computed. */
+  lint?: LintSource | null;
 }
 
-export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc">, appShortcuts: Shortcut[] = [], options: EditorOptions = {}): EditorState {
+/** Quiet time after the last change before the rules run again (ms). */
+export const LINT_DELAY = 250;
+
+/** `file.review`/`file.history`: the review record (empty when not given: a new document). */
+export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc"> & Partial<Pick<ProtokollFile, "review" | "history">>, appShortcuts: Shortcut[] = [], options: EditorOptions = {}): EditorState {
   return EditorState.create({
     schema,
     doc: file.doc,
     plugins: [
       documentPlugin({ kind: file.kind, meta: file.meta }),
+      reviewRecordPlugin({ review: file.review ?? emptyReviewRecord().review, history: file.history ?? emptyReviewRecord().history }),
       openingItemsPlugin(),
       quickInsertPlugin(), // before the keymaps: it takes ↑/↓/Enter while its popup is open
       // Tables: drag a column border to resize; cell selections, arrow keys between cells, pasting cells.
@@ -41,6 +50,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       generatedClickPlugin(),
       currentItemPlugin(),
       problemsPlugin(),
+      ...(options.lint ? [linter(options.lint, { delay: LINT_DELAY, needsRefresh: changesReviewRecord })] : []),
       attendanceMovePlugin(),
       wordPastePlugin(),
       buildInputRules(schema),

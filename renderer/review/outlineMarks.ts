@@ -6,6 +6,7 @@
  */
 import type { App } from "../app.js";
 import { reviewOverview, type ItemOverview } from "../../schemas/review/index.js";
+import { reviewRecordOf } from "../editor/reviewRecordPlugin.js";
 import { h } from "../ui/dom.js";
 import type { ReviewSession } from "./reviewSession.js";
 
@@ -52,7 +53,7 @@ export function mountOutlineMarks(app: App, outline: HTMLElement, session: Revie
   const render = () => {
     clearTimeout(timer);
     // A draft without §§ justerade at the meeting has no marks: nothing to compute while typing.
-    if (app.meta.status === "draft" && !app.history.some((e) => e.kind === "adjusted")) {
+    if (app.meta.status === "draft" && !reviewRecordOf(app.state).history.some((e) => e.kind === "adjusted")) {
       if (marks.size) {
         marks = new Map();
         apply();
@@ -68,7 +69,7 @@ export function mountOutlineMarks(app: App, outline: HTMLElement, session: Revie
   new MutationObserver(apply).observe(outline, { childList: true, subtree: true });
   session.onChange(render);
   app.onChange((kinds) => {
-    if (kinds.has("load") || kinds.has("meta")) render();
+    if (kinds.has("load") || kinds.has("meta") || kinds.has("review")) render();
     else if (kinds.has("doc")) {
       clearTimeout(timer);
       timer = setTimeout(render, 300);

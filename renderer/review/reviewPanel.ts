@@ -6,16 +6,16 @@
  * functions of schemas/review; every action goes through the ReviewSession.
  */
 import type { App } from "../app.js";
-import { itemLabel, personName, reviewOverview, type ApprovalState, type ReviewOverview } from "../../schemas/review/index.js";
+import { itemLabel, personName, reviewOverview, type ReviewOverview } from "../../schemas/review/index.js";
 import type { Comment } from "../../schemas/meta.js";
 import { confirmDialog, showError, toast } from "../ui/dialogs.js";
 import { h } from "../ui/dom.js";
 import { adjustDialog, correctionDialog, noticeDialog, requestChangesDialog, returnToDraftDialog, signDialog } from "./reviewDialogs.js";
 import { signingFields } from "./sealSigning.js";
 import { formatFingerprint, sealForm } from "../../schemas/review/seal.js";
-import type { Seal } from "../../schemas/meta.js";
 import { mergeReviewCopy, mergeWordCopy, saveReviewCopy, saveWordCopy } from "./reviewCopy.js";
-import { SECRETARY, type Outcome, type ReviewSession } from "./reviewSession.js";
+import type { Outcome, ReviewSession } from "./reviewSession.js";
+import { changesSummary, changeWords, commentTargetText, identityHint, identityOptions, itemChips, missingApprovalLines, signatureText } from "./reviewPanelModel.js";
 import { localIsoDate } from "../../schemas/dates.js";
 import { itemDeadlines } from "../../schemas/deadlines.js";
 import { longDay } from "../../schemas/review/deadlineStatus.js";
@@ -23,24 +23,7 @@ import { validateFile } from "../../schemas/rules/index.js";
 import { adjust as adjustProtocol } from "../../schemas/review/adjust.js";
 import { localIsoDateTime } from "../../schemas/dates.js";
 
-const stateSymbol: Record<ApprovalState, string> = { approved: "✓", changes_requested: "!", changed: "↻", missing: "·" };
-const stateWords: Record<ApprovalState, string> = {
-  approved: "har godkänt",
-  changes_requested: "har begärt ändring",
-  changed: "godkände en tidigare lydelse",
-  missing: "har inte godkänt ännu",
-};
-const changeWords = { unseen: "", unchanged: "", changed: "ändrad", added: "ny", removed: "borttagen" } as const;
-
 const today = () => localIsoDate();
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((p) => p[0]!.toUpperCase())
-    .join("")
-    .slice(0, 3);
 
 export interface ReviewActions {
   sendForReview(): Promise<void>;
@@ -59,13 +42,6 @@ export interface ReviewActions {
   mergeWordCopy(): Promise<void>;
 }
 
-/** What the panel says of the seal's signature (the host and `protokoll verify` check it against trusted keys). */
-function signatureText(seal: Seal | null): string {
-  if (!seal) return "";
-  if (sealForm(seal) === 1) return "Sigill av den gamla formen: det är inte signerat och kan räknas om av den som ändrar filen.";
-  if (!seal.signature) return "Sigillet är inte signerat.";
-  return `Signerat med nyckel ${formatFingerprint(seal.signature.key)}${seal.signature.holder ? ` (${seal.signature.holder})` : ""}. Kontrollera med: protokoll verify --key ${seal.signature.key}`;
-}
 
 export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSession, native: boolean): ReviewActions {
   const report = async (r: Outcome, title: string, success?: string) => {
@@ -77,7 +53,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
   // ---- persistent parts (kept across redraws so typing in them is never lost) ----
   const identity = h("select", { id: "review-identity", "aria-describedby": "review-identity-hint" });
   identity.addEventListener("change", () => session.setIdentity(identity.value));
-  const identityHint = h("p", { class: "hint", id: "review-identity-hint" });
+  const identityHintBox = h("p", { class: "hint", id: "review-identity-hint" });
   const commentText = h("textarea", { id: "review-comment-text", rows: 3, class: "review-text", placeholder: "Skriv en kommentar…", "aria-label": "Ny kommentar" });
   const commentTarget = h("p", { class: "hint review-target", id: "review-comment-target" });
   const commentButton = h("button", { type: "button", id: "review-comment-add", class: "primary" }, "Kommentera");
@@ -108,7 +84,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
   root.replaceChildren(
     h("h2", { class: "panel-title" }, "Justering"),
     h("div", { class: "field" }, h("label", { for: "review-identity" }, "Jag är"), identity),
-    identityHint,
+    identityHintBox,
     statusBox,
     h("h3", { class: "review-heading" }, "Frister"),
     deadlinesBox,
@@ -125,22 +101,14 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
 
   // ---- drawing ----
   const renderIdentity = (o: ReviewOverview) => {
-    const meta = app.meta;
-    const options: [string, string][] = [[SECRETARY, `${meta.secretary ? personName(meta, meta.secretary) : "Sekreteraren"} (sekreterare)`]];
-    for (const s of o.signatories) options.push([s.id, `${s.name} (${s.role})`]);
+    const options = identityOptions(app.meta, o);
     const key = JSON.stringify(options);
     if (identity.dataset.options !== key) {
       identity.replaceChildren(...options.map(([v, l]) => h("option", { value: v }, l)));
       identity.dataset.options = key;
     }
     identity.value = session.identity;
-    identityHint.textContent = session.correction
-      ? "Rättelse pågår: texten är upplåst för rättelsen."
-      : o.status === "adjusted"
-        ? "Protokollet är justerat: texten är skrivskyddad."
-        : session.isSignatory()
-          ? "Du granskar: texten är skrivskyddad – kommentera, godkänn eller begär ändring."
-          : "Som sekreterare skriver du i texten; justerarna kommenterar och godkänner.";
+    identityHintBox.textContent = identityHint({ correcting: session.correction !== null, status: o.status, reviewing: session.isSignatory() });
   };
 
   const renderStatus = (o: ReviewOverview) => {
@@ -151,16 +119,9 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
       if (!secretary) parts.push(h("p", { class: "hint" }, "Sekreteraren skickar protokollet för justering."));
     }
     if (o.status === "in_review") {
-      const missing = o.canAdjust.ok ? [] : o.canAdjust.missing;
-      const file = session.file();
+      const missing = missingApprovalLines(session.file(), o);
       if (missing.length) {
-        // One line per signatory and state: "Eva Exempel har inte godkänt ännu: § 1, § 2, § 4".
-        const groups = new Map<string, string[]>();
-        for (const m of missing) {
-          const key = `${personName(file.meta, m.who)} ${stateWords[m.state]}`;
-          groups.set(key, [...(groups.get(key) ?? []), itemLabel(file, m.item)]);
-        }
-        const lines = [...groups].map(([who, items]) => h("li", {}, `${who}: ${items.join(", ")}`));
+        const lines = missing.map((line) => h("li", {}, line));
         parts.push(h("p", { class: "hint" }, "Innan protokollet kan justeras:"), h("ul", { class: "review-missing", id: "review-missing" }, ...lines));
       } else parts.push(h("p", { class: "review-ready" }, "Ordföranden och justerarna har godkänt alla paragrafer."));
       parts.push(
@@ -216,18 +177,13 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
     const corrected = new Set(o.corrections.map((n) => n.item));
     const rows = o.items.map((item) => {
       // After justering the approvals are history: the § is justerad, or rättad since.
-      const chips = o.status === "adjusted"
-        ? [corrected.has(item.item) ? h("span", { class: "approval changed", title: "Rättad efter justeringen – se rättelsen i texten" }, "Rättad") : item.immediatelyAdjusted ? null : h("span", { class: "approval approved" }, "✓ Justerad")]
-        : item.approvals.map((a) =>
-        h("span", { class: `approval ${a.state}`, title: `${a.name} ${stateWords[a.state]}${a.note ? `: ${a.note}` : ""}` }, `${stateSymbol[a.state]} ${initials(a.name)}`),
-      );
+      const chips = itemChips(item, o.status, corrected.has(item.item)).map((c) => h("span", { class: `approval ${c.state}`, title: c.title || null }, c.text));
       const mine = item.approvals.find((a) => a.who === me);
       const change = item.change && changeWords[item.change] ? h("span", { class: `review-change ${item.change}` }, changeWords[item.change]) : null;
       return h("li", { class: `review-item${item.item === current ? " current" : ""}`, "data-item": item.item },
         h("button", { type: "button", class: "review-item-go", onclick: () => goToItem(item.item) }, h("span", { class: "outline-number" }, `§ ${item.number}`), h("span", { class: "review-item-title" }, item.title || "(utan rubrik)")),
         h("div", { class: "review-item-state" },
           ...chips,
-          item.immediatelyAdjusted ? h("span", { class: "approval immediate", title: "Justerad vid sammanträdet (omedelbar justering)" }, "Justerad vid mötet") : null,
           item.openComments ? h("span", { class: "review-count" }, `${item.openComments} ${item.openComments === 1 ? "kommentar" : "kommentarer"}`) : null,
           change,
         ),
@@ -309,17 +265,8 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
   };
 
   const renderTarget = () => {
-    if (app.meta.status === "adjusted") {
-      commentTarget.textContent = "Efter justeringen kan inga kommentarer läggas till.";
-      return;
-    }
-    const t = session.commentTarget();
     const file = session.file();
-    commentTarget.textContent = t.quote
-      ? `Gäller den markerade texten i ${itemLabel(file, t.item!)}: ”${t.quote.length > 60 ? `${t.quote.slice(0, 60)}…` : t.quote}”`
-      : t.item
-        ? `Gäller ${itemLabel(file, t.item)} (markera text för att kommentera just den).`
-        : "Gäller hela protokollet.";
+    commentTarget.textContent = commentTargetText(file, file.meta.status === "adjusted" ? { item: null, quote: null } : session.commentTarget());
   };
 
   const renderChanges = () => {
@@ -328,10 +275,9 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
     const seen = h("button", { type: "button", id: "review-mark-seen", onclick: async () => void (await report(session.markSeen(), "Läst")) }, "Markera som läst");
     const parts: Node[] = [h("div", { class: "review-buttons" }, toggle, seen)];
     if (session.showChanges) {
-      if (!changes.since) parts.push(h("p", { class: "hint", id: "review-changes-summary" }, "Du har inte markerat protokollet som läst tidigare – allt är nytt för dig. Läs det och tryck ”Markera som läst”."));
-      else {
+      parts.push(h("p", { class: "hint", id: "review-changes-summary" }, changesSummary(changes)));
+      if (changes.since) {
         const diffs = changes.items.filter((c) => c.change !== "unchanged");
-        parts.push(h("p", { class: "hint", id: "review-changes-summary" }, diffs.length ? `Sedan du läste ${changes.since.replace("T", " ")}: ${diffs.length} paragraf${diffs.length === 1 ? "" : "er"} ändrade.` : `Inget har ändrats sedan du läste ${changes.since.replace("T", " ")}.`));
         parts.push(h("ul", { class: "review-diff-list" }, ...diffs.map((c) =>
           h("li", { "data-item": c.item },
             h("button", { type: "button", class: "review-item-go", onclick: () => goToItem(c.item) }, c.number !== null ? `§ ${c.number} ` : "", c.title, ` – ${changeWords[c.change]}`),
@@ -509,7 +455,7 @@ export function mountReviewPanel(app: App, root: HTMLElement, session: ReviewSes
   }).observe(root, { attributes: true, attributeFilter: ["hidden"] });
   session.onChange(refresh);
   app.onChange((kinds) => {
-    if (kinds.has("load") || kinds.has("meta")) refresh();
+    if (kinds.has("load") || kinds.has("meta") || kinds.has("review")) refresh();
     else if (kinds.has("doc")) {
       clearTimeout(timer);
       timer = setTimeout(refresh, 300);

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type ProtokollFile } from "../../schemas/file.js";
-import { correctionNotes, immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment, type CorrectionNote } from "../../schemas/review/index.js";
+import { immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment } from "../../schemas/review/index.js";
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
+import { setReviewRecord } from "../editor/reviewRecordPlugin.js";
 import { moveItemTo } from "../editor/commands.js";
 import { REDRAW, reviewKey, reviewPlugin, touchesLockedItem, type ReviewContext } from "./reviewPlugin.js";
 import type { DecorationSet } from "prosemirror-view";
@@ -22,19 +23,16 @@ const adjusted = (): ProtokollFile => adjustedSample();
 interface Harness {
   state: EditorState;
   refused: string[];
-  flags: { correcting: boolean; reviewing: boolean; changed: Set<string>; notes: CorrectionNote[] };
+  flags: { correcting: boolean; reviewing: boolean; changed: Set<string> };
 }
 
 function editor(file: ProtokollFile): Harness {
   const refused: string[] = [];
-  const flags = { correcting: false, reviewing: false, changed: new Set<string>(), notes: correctionNotes(file) };
+  const flags = { correcting: false, reviewing: false, changed: new Set<string>() };
   const ctx: ReviewContext = {
-    review: () => file.review,
-    history: () => file.history,
     correcting: () => flags.correcting,
     reviewing: () => flags.reviewing,
     changedItems: () => flags.changed,
-    corrections: () => flags.notes,
     activeComment: () => null,
     refused: (r) => refused.push(r),
   };
@@ -156,7 +154,7 @@ describe("the justering plugin of the editor", () => {
     const f = ok(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
     const spans = new Map<string, [number, number]>();
     f.doc.forEach((n, offset) => void spans.set(n.attrs.id as string, [offset, offset + n.nodeSize]));
-    const ctx = { history: () => f.history };
+    const ctx = f.history;
     const [p4from, p4to] = spans.get("p4")!;
     const [p3from] = spans.get("p3")!;
     const [, p6to] = spans.get("p6")!;
@@ -164,7 +162,7 @@ describe("the justering plugin of the editor", () => {
     expect(touchesLockedItem(f.doc, p3from + 2, p3from + 5, ctx)).toBe(false);
     expect(touchesLockedItem(f.doc, p3from + 2, p6to - 2, ctx)).toBe(true); // a selection across § 4
     expect(touchesLockedItem(f.doc, p4to + 2, p4to + 4, ctx)).toBe(false);
-    expect(touchesLockedItem(sampleProtocol().doc, p4from + 3, p4from + 3, { history: () => [] })).toBe(false);
+    expect(touchesLockedItem(sampleProtocol().doc, p4from + 3, p4from + 3, [])).toBe(false);
   });
 
   it("highlights comment anchors and changed §§, and shows each rättelse under its § and the seal above the text", () => {
@@ -191,5 +189,21 @@ describe("the justering plugin of the editor", () => {
     expect(decos.some((d) => (d.spec as { key?: string }).key?.startsWith("seal-"))).toBe(true);
     const changed = decos.filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-changed");
     expect(changed).toHaveLength(1);
+  });
+
+  it("follows the review record in the editor state: a comment recorded by a transaction is drawn by it, and a § justerad at the meeting is locked by the history it sets", () => {
+    const draft = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
+    const h = editor(draft);
+    const anchors = (s: EditorState) => (reviewKey.getState(s) as DecorationSet).find().filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-anchor");
+    expect(anchors(h.state)).toHaveLength(0);
+    const commented = ok(addComment(draft, { item: "p5", anchor: { from: 1, to: 4 }, author: "Jan Jönsson", text: "?", at: "2020-08-27T10:00" }));
+    const withComment = h.state.apply(setReviewRecord(h.state.tr, { review: commented.file.review }));
+    expect(anchors(withComment)).toHaveLength(1);
+
+    const locked = ok(immediateAdjust(draft, "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
+    const lockedState = h.state.apply(setReviewRecord(h.state.tr, { history: locked.history }));
+    const edit = lockedState.applyTransaction(typeIn(lockedState, "p4", " Tillägg."));
+    expect(edit.state.doc.eq(lockedState.doc)).toBe(true);
+    expect(h.refused.at(-1)).toBe("Paragrafen är omedelbart justerad och kan inte ändras.");
   });
 });

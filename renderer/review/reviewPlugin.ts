@@ -9,29 +9,32 @@
  *   drag and undo that do not come from the keyboard.
  * - Decorations: comment anchors highlighted, §§ changed since the reader last looked outlined,
  *   each rättelse as a visible note under its §, and the seal above the text once justerad.
+ *
+ * The review record and history are read from the editor state (editor/reviewRecordPlugin.ts), so
+ * the marks are redrawn with the transaction that changes them; what only the session knows (who is
+ * at the keyboard, a rättelse in progress, the selected comment) comes from `ReviewContext`, and a
+ * change of it is redrawn with a `REDRAW` transaction.
  */
 import type { Node } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { ProtokollFile } from "../../schemas/file.js";
 import type { Meta } from "../../schemas/meta.js";
-import { commentRange, immediateAdjustments, itemHash, sealForm, type CorrectionNote } from "../../schemas/review/index.js";
+import { commentRange, correctionNotes, immediateAdjustments, itemHash, sealForm, type CorrectionNote } from "../../schemas/review/index.js";
 import { SetMetaStep } from "../editor/metaStep.js";
+import { changesReviewRecord, reviewRecordOf } from "../editor/reviewRecordPlugin.js";
 import { itemNumbers } from "../../schemas/numbering.js";
 
-/** What the plugin needs to know about the review, read at each transaction and redraw. */
+type History = ProtokollFile["history"];
+
+/** What the plugin needs to know of the review session (not of the document), read at each transaction and redraw. */
 export interface ReviewContext {
-  /** Review and history of the open document (they live on the App, not in the editor state). */
-  review(): ProtokollFile["review"];
-  history(): ProtokollFile["history"];
   /** A rättelse is being made: the justerad text may change until it is recorded or cancelled. */
   correcting(): boolean;
   /** The chair or a justerare is reviewing: the text is read-only, comments only. */
   reviewing(): boolean;
-  /** §§ to outline as changed since the reader last looked (empty when that view is off). */
-  changedItems(): ReadonlySet<string>;
-  /** Rättelser to show as notes under their § (or above the text when not on one §). */
-  corrections(): CorrectionNote[];
+  /** §§ of this state to outline as changed since the reader last looked (empty when that view is off). */
+  changedItems(state: EditorState): ReadonlySet<string>;
   /** The comment the panel has selected (highlighted more strongly). */
   activeComment(): string | null;
   /** Called with the Swedish reason when an edit was refused. */
@@ -54,9 +57,11 @@ function onlyNoticePosted(before: Meta, after: Meta): boolean {
   return strip(before) === strip(after);
 }
 
-/** Why this transaction may not be applied, or null when it may. */
-export function refusalOf(tr: Transaction, meta: Meta, ctx: ReviewContext): string | null {
+/** Why this transaction may not be applied to `state`, or null when it may. */
+export function refusalOf(tr: Transaction, state: EditorState, metaOf: (state: EditorState) => Meta, ctx: ReviewContext): string | null {
   if (!tr.docChanged) return null;
+  const meta = metaOf(state);
+  const history = reviewRecordOf(state).history;
   if (meta.status === "adjusted" && !ctx.correcting()) {
     const metaOnly = tr.steps.every((s) => s instanceof SetMetaStep && onlyNoticePosted(s.before, s.after));
     if (!metaOnly)
@@ -66,9 +71,9 @@ export function refusalOf(tr: Transaction, meta: Meta, ctx: ReviewContext): stri
     return null;
   }
   if (ctx.reviewing() && !ctx.correcting()) return "Du granskar som justerare: texten är skrivskyddad. Skriv en kommentar i panelen Justering i stället.";
-  const renumbered = renumberedLockedItem(tr, meta, ctx);
+  const renumbered = renumberedLockedItem(tr, meta, history);
   if (renumbered) return renumbered;
-  for (const entry of immediateAdjustments({ history: ctx.history() })) {
+  for (const entry of immediateAdjustments({ history })) {
     let node: Node | null = null;
     tr.doc.forEach((n) => {
       if (!node && n.type.name === "agenda_item" && n.attrs.id === entry.item) node = n;
@@ -83,8 +88,8 @@ export function refusalOf(tr: Transaction, meta: Meta, ctx: ReviewContext): stri
  * the § is cited by it. Moving it, or inserting or deleting a § before it (or changing the first
  * § number), would renumber it, so such a change is refused with the reason.
  */
-function renumberedLockedItem(tr: Transaction, meta: Meta, ctx: Pick<ReviewContext, "history">): string | null {
-  const locked = immediateAdjustments({ history: ctx.history() }).flatMap((e) => (e.item ? [e.item] : []));
+function renumberedLockedItem(tr: Transaction, meta: Meta, history: History): string | null {
+  const locked = immediateAdjustments({ history }).flatMap((e) => (e.item ? [e.item] : []));
   if (!locked.length) return null;
   const metaSteps = tr.steps.filter((s): s is SetMetaStep => s instanceof SetMetaStep);
   // Typing changes one § in place: nothing can be renumbered (one pass of identity comparisons).
@@ -129,14 +134,16 @@ function buildDecorations(state: EditorState, meta: Meta, ctx: ReviewContext): D
   const doc = state.doc;
   const decos: Decoration[] = [];
   const active = ctx.activeComment();
-  for (const comment of ctx.review().comments) {
+  const { review, history } = reviewRecordOf(state);
+  for (const comment of review.comments) {
     if (comment.resolved) continue;
     const range = commentRange(doc, comment);
     if (range && range.from < range.to)
       decos.push(Decoration.inline(range.from, range.to, { class: `review-anchor${comment.id === active ? " active" : ""}`, "data-comment": comment.id }));
   }
-  const changed = ctx.changedItems();
-  const notes = ctx.corrections();
+  const changed = ctx.changedItems(state);
+  // Rättelser to show as notes under their § (or above the text when not on one §).
+  const notes: CorrectionNote[] = correctionNotes({ history, doc, meta });
   doc.forEach((node, offset) => {
     if (node.type.name !== "agenda_item") return;
     const id = node.attrs.id as string;
@@ -161,8 +168,8 @@ function hasItem(doc: Node, id: string): boolean {
 }
 
 /** Whether the range from…to lies in (or reaches into) a § justerad at the meeting. */
-export function touchesLockedItem(doc: Node, from: number, to: number, ctx: Pick<ReviewContext, "history">): boolean {
-  const locked = new Set(immediateAdjustments({ history: ctx.history() }).map((e) => e.item));
+export function touchesLockedItem(doc: Node, from: number, to: number, history: History): boolean {
+  const locked = new Set(immediateAdjustments({ history }).map((e) => e.item));
   if (!locked.size) return false;
   let hit = false;
   doc.forEach((node, offset) => {
@@ -177,12 +184,12 @@ export function reviewPlugin(ctx: ReviewContext, metaOf: (state: EditorState) =>
     state: {
       init: (_config, state) => buildDecorations(state, metaOf(state), ctx),
       apply(tr, old, _before, after) {
-        if (tr.docChanged || tr.getMeta(REDRAW)) return buildDecorations(after, metaOf(after), ctx);
+        if (tr.docChanged || tr.getMeta(REDRAW) || changesReviewRecord(tr)) return buildDecorations(after, metaOf(after), ctx);
         return old;
       },
     },
     filterTransaction(tr, state) {
-      const reason = refusalOf(tr, metaOf(state), ctx);
+      const reason = refusalOf(tr, state, metaOf, ctx);
       if (reason) ctx.refused(reason);
       return reason === null;
     },
@@ -206,14 +213,14 @@ export function reviewPlugin(ctx: ReviewContext, metaOf: (state: EditorState) =>
               // outside the document's text: keep the editor's selection
             }
           }
-          if (!touchesLockedItem(view.state.doc, Math.min(from, to), Math.max(from, to), ctx)) return false;
+          if (!touchesLockedItem(view.state.doc, Math.min(from, to), Math.max(from, to), reviewRecordOf(view.state).history)) return false;
           event.preventDefault();
           ctx.refused("Paragrafen är omedelbart justerad och kan inte ändras.");
           return true;
         },
       },
       handleTextInput(view, from, to) {
-        return touchesLockedItem(view.state.doc, from, to, ctx);
+        return touchesLockedItem(view.state.doc, from, to, reviewRecordOf(view.state).history);
       },
     },
   });

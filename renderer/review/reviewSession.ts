@@ -4,7 +4,8 @@
  * The rules themselves are the pure functions of schemas/review; this only carries their results
  * into the App:
  *
- * - review data only (comments, approvals, "last seen", merged copies) → `app.review`, marked unsaved;
+ * - review data only (comments, approvals, "last seen", merged copies) → a transaction that sets
+ *   the editor state's review record (editor/reviewRecordPlugin.ts), marked unsaved and saved at once;
  * - a new status, seal or rättelse → the document is reloaded from the result, so the undo history
  *   starts afresh (a justering or a rättelse cannot be undone by Ctrl+Z).
  */
@@ -16,7 +17,6 @@ import {
   anchorFromSelection,
   approveItem,
   changesSince,
-  correctionNotes,
   immediateAdjust,
   markSeen,
   mergeReview,
@@ -33,7 +33,9 @@ import {
   type MergeReport,
   type ReviewResult,
 } from "../../schemas/review/index.js";
-import { metaOf } from "../editor/documentPlugin.js";
+import type { EditorState } from "prosemirror-state";
+import { documentInfo, metaOf } from "../editor/documentPlugin.js";
+import { reviewRecordOf, setReviewRecord } from "../editor/reviewRecordPlugin.js";
 import { toast } from "../ui/dialogs.js";
 import { REDRAW, reviewPlugin } from "./reviewPlugin.js";
 import { localIsoDateTime } from "../../schemas/dates.js";
@@ -73,12 +75,9 @@ export class ReviewSession {
   constructor(readonly app: App) {
     this.plugin = reviewPlugin(
       {
-        review: () => this.app.review,
-        history: () => this.app.history,
         correcting: () => this.correction !== null,
         reviewing: () => this.isSignatory(),
-        changedItems: () => this.changedItems(),
-        corrections: () => correctionNotes({ history: this.app.history, doc: this.app.state.doc, meta: this.app.meta }),
+        changedItems: (state) => this.changedItems(state),
         activeComment: () => this.activeComment,
         refused: (reason) => {
           if (Date.now() - this.lastRefusal < 3000) return;
@@ -165,20 +164,21 @@ export class ReviewSession {
     return this.app.currentFile();
   }
 
-  changes(): Changes {
-    return changesSince(this.file(), this.reader());
+  /** What changed since the reader last looked: in the open document, or in `state` (a state being made). */
+  changes(state?: EditorState): Changes {
+    const file = state ? { kind: documentInfo(state).kind, meta: metaOf(state), doc: state.doc, ...reviewRecordOf(state) } : this.file();
+    return changesSince(file, this.reader());
   }
 
-  changedItems(): ReadonlySet<string> {
+  changedItems(state?: EditorState): ReadonlySet<string> {
     if (!this.showChanges) return new Set();
-    return new Set(this.changes().items.filter((c) => c.change === "changed" || c.change === "added").map((c) => c.item));
+    return new Set(this.changes(state).items.filter((c) => c.change === "changed" || c.change === "added").map((c) => c.item));
   }
 
   /** Keep a result that changed only the review part (comments, approvals, last seen). */
   private keepReview(r: ReviewResult): Outcome {
     if (!r.ok) return r;
-    this.app.review = r.file.review;
-    this.app.setDirty(true);
+    this.app.dispatch(setReviewRecord(this.app.state.tr, { review: r.file.review }));
     void this.app.autosaveNow();
     this.changed();
     return { ok: true };

@@ -3,6 +3,7 @@
  * present, from which § to which, whom a serving ersättare replaces), jäv per §, and for the §
  * under the cursor who serves — as the attendance resolver (schemas/attendance.ts) sees it.
  */
+import type { EditorState } from "prosemirror-state";
 import type { App } from "../app.js";
 import { checkReferences } from "../../schemas/file.js";
 import { personName } from "../../schemas/generated.js";
@@ -10,8 +11,42 @@ import { newId } from "../../schemas/ids.js";
 import { roleLabel } from "../../schemas/labels.js";
 import { PersonRole, type AttendanceEntry, type Meta, type Person } from "../../schemas/meta.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
+import { metaOf } from "../editor/documentPlugin.js";
 import { toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+
+/** The §§ a ledger row can start or end at: [id, "§ 3 Title"] (titles cut at 40 characters). */
+export function itemChoices(state: EditorState): [string, string][] {
+  const d = derivedOf(state);
+  const titles = new Map<string, string>();
+  state.doc.forEach((n) => {
+    if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
+  });
+  return d.ids.map((id) => [id, `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 40)}`] as [string, string]);
+}
+
+/** Who serves, is present without serving, or is jävig in one §, as names ("Ada Exempel (ersätter Bo Berg)"). */
+export interface ServingSummary {
+  number: number | null;
+  /** False while the ledger is empty: nobody is known to serve. */
+  known: boolean;
+  serving: string[];
+  present: string[];
+  recused: string[];
+}
+
+export function servingSummary(state: EditorState, item: string): ServingSummary {
+  const d = derivedOf(state);
+  const att = d.attendance.byItem.get(item);
+  const byId = new Map(metaOf(state).persons.map((p) => [p.id, p]));
+  const names = (ids: Iterable<string>) =>
+    [...ids].map((x) => {
+      const p = byId.get(x);
+      const replaced = att?.replaces.get(x);
+      return `${personName(p)}${replaced ? ` (ersätter ${byId.get(replaced)?.name ?? replaced})` : ""}`;
+    });
+  return { number: att?.number ?? null, known: d.attendance.known, serving: names(att?.serving ?? []), present: names(att?.present ?? []), recused: names(att?.recused ?? []) };
+}
 
 export function mountAttendance(app: App, root: HTMLElement): void {
   const summary = h("section", { class: "attendance-summary", "aria-live": "polite", "aria-label": "Vem tjänstgör i denna paragraf" });
@@ -31,14 +66,6 @@ export function mountAttendance(app: App, root: HTMLElement): void {
     app.flush();
   };
 
-  const items = () => {
-    const d = derivedOf(app.state);
-    const titles = new Map<string, string>();
-    app.state.doc.forEach((n) => {
-      if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
-    });
-    return d.ids.map((id) => [id, `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 40)}`] as [string, string]);
-  };
 
   let summaryKey = "";
   const renderSummary = () => {
@@ -53,12 +80,7 @@ export function mountAttendance(app: App, root: HTMLElement): void {
       return;
     }
     const att = d.attendance.byItem.get(id);
-    const byId = new Map(app.meta.persons.map((p) => [p.id, p]));
-    const names = (ids: Iterable<string>) => [...ids].map((x) => {
-      const p = byId.get(x);
-      const replaced = att?.replaces.get(x);
-      return `${personName(p)}${replaced ? ` (ersätter ${byId.get(replaced)?.name ?? replaced})` : ""}`;
-    });
+    const who = servingSummary(app.state, id);
     const recusalToggles = app.meta.persons
       .filter((p) => att && (att.serving.has(p.id) || att.present.has(p.id) || att.recused.has(p.id)))
       .map((p) =>
@@ -78,17 +100,17 @@ export function mountAttendance(app: App, root: HTMLElement): void {
         ),
       );
     summary.replaceChildren(
-      h("h3", {}, `I § ${att?.number ?? "?"}`),
-      d.attendance.known
+      h("h3", {}, `I § ${who.number ?? "?"}`),
+      who.known
         ? h(
             "dl",
             {},
-            h("dt", {}, `Tjänstgör (${att?.serving.size ?? 0})`),
-            h("dd", { id: "serving-list" }, names(att?.serving ?? []).join(", ") || "–"),
+            h("dt", {}, `Tjänstgör (${who.serving.length})`),
+            h("dd", { id: "serving-list" }, who.serving.join(", ") || "–"),
             h("dt", {}, "Närvarande, tjänstgör ej"),
-            h("dd", {}, names(att?.present ?? []).join(", ") || "–"),
+            h("dd", {}, who.present.join(", ") || "–"),
             h("dt", {}, "Jäv"),
-            h("dd", {}, names(att?.recused ?? []).join(", ") || "–"),
+            h("dd", {}, who.recused.join(", ") || "–"),
           )
         : h("p", { class: "hint" }, "Närvarolistan är tom – lägg till vem som tjänstgör nedan."),
       recusalToggles.length ? h("details", {}, h("summary", {}, "Jäv i denna §"), ...recusalToggles) : h("span"),
@@ -139,7 +161,7 @@ export function mountAttendance(app: App, root: HTMLElement): void {
       newName.focus();
     };
 
-    const itemOptions = items();
+    const itemOptions = itemChoices(app.state);
     const members = meta.persons.filter((p) => p.role !== "substitute" && p.role !== "secretary" && p.role !== "official" && p.role !== "other");
     const ledgerRows = meta.attendance.map((a, i) => {
       const set = (patch: Partial<AttendanceEntry>) => change((m) => ({ ...m, attendance: m.attendance.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));

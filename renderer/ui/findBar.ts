@@ -9,6 +9,7 @@ import type { EditorState, Transaction } from "prosemirror-state";
 import { SearchQuery, findNext, findPrev, replaceAll, replaceNext, setSearchState } from "prosemirror-search";
 import type { App } from "../app.js";
 import { touchesLockedItem } from "../review/reviewPlugin.js";
+import { reviewRecordOf } from "../editor/reviewRecordPlugin.js";
 import { h } from "./dom.js";
 
 export interface FindBar {
@@ -24,7 +25,7 @@ export function mountFindBar(app: App, root: HTMLElement): FindBar {
   const skipBox = h("input", { type: "checkbox", id: "find-skip-adjusted", checked: true });
   const info = h("span", { class: "find-info", "aria-live": "polite" });
   /** A match inside a § justerad at the meeting, left out while "Hoppa över justerade §§" is on. */
-  const notLocked = (state: EditorState, r: { from: number; to: number }) => !touchesLockedItem(state.doc, r.from, r.to, { history: () => app.history });
+  const notLocked = (state: EditorState, r: { from: number; to: number }) => !touchesLockedItem(state.doc, r.from, r.to, reviewRecordOf(state).history);
   const query = (withReplace: boolean) =>
     new SearchQuery({
       search: find.value,

@@ -6,9 +6,8 @@
  * transaction, so it is undone with Ctrl+Z like typing.
  */
 import type { Attrs, Node } from "prosemirror-model";
-import { NodeSelection } from "prosemirror-state";
+import { NodeSelection, type EditorState } from "prosemirror-state";
 import type { App } from "../app.js";
-import type { ItemAttendance } from "../../schemas/attendance.js";
 import { defaultMotion, personName, proposalName, voteCount } from "../../schemas/generated.js";
 import { presidingChair } from "../../schemas/presiding.js";
 import { blockLabel, proposalKindLabel, roleLabel } from "../../schemas/labels.js";
@@ -16,21 +15,26 @@ import type { ItemBlockName } from "../../schemas/schema.js";
 import { ProposalKind, type Ballot, type VoteChoice } from "../../schemas/attrs.js";
 import { setAttrs } from "../editor/commands.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
+import { metaOf } from "../editor/documentPlugin.js";
 import { field, h, select } from "./dom.js";
 import { votersWithoutBallot } from "./votersWithoutBallot.js";
 import { renderEntryInspector, unconfirmedNotice } from "../agenda/agendaUi.js";
 
 const inspected = new Set(["proposal", "vote", "reservation", "decision_procedure", "special_statement", "protocol_note", "substitute_statement", "recusal"]);
 
-interface Target {
+/** What the inspector shows: the § around the cursor, and the structured block in it (if any). */
+export interface InspectorTarget {
   item: Node;
   itemPos: number;
   block: Node | null;
   blockPos: number;
 }
 
-function findTarget(app: App): Target | null {
-  const $from = app.state.selection.$from;
+type Target = InspectorTarget;
+
+/** The § and the inspected block under the cursor, or a § or block selected as a whole; null outside a §. */
+export function inspectorTarget(state: EditorState): InspectorTarget | null {
+  const $from = state.selection.$from;
   let item: Node | null = null;
   let itemPos = 0;
   let block: Node | null = null;
@@ -46,9 +50,9 @@ function findTarget(app: App): Target | null {
     }
   }
   // A selected block (node selection): the cursor sits just before it.
-  const selected = app.state.selection instanceof NodeSelection ? app.state.selection.node : null;
+  const selected = state.selection instanceof NodeSelection ? state.selection.node : null;
   if (selected && !block) {
-    const from = app.state.selection.from;
+    const from = state.selection.from;
     if (selected.type.name === "agenda_item") {
       item = selected;
       itemPos = from;
@@ -71,7 +75,7 @@ export function mountInspector(app: App, root: HTMLElement): void {
   const render = (force = false) => {
     // A kallelse has ärenden, not §§ (issue 18): their own inspector.
     if (app.kind === "kallelse") return renderEntryInspector(app, root, force);
-    const t = findTarget(app);
+    const t = inspectorTarget(app.state);
     const meta = app.meta;
     if (
       !force &&
@@ -103,12 +107,22 @@ function proposalsKey(item: Node | null | undefined): string {
   return parts.join("|");
 }
 
-/** Persons who can take part in the §: serving first, then present; everyone when no ledger exists. */
-function personsOfItem(app: App, att: ItemAttendance | undefined, known: boolean) {
-  const meta = app.meta;
+/** A person the inspector offers in a §, and what the list says of them ("jäv", "närvarande, tjänstgör ej"). */
+export interface Participant {
+  person: ReturnType<typeof metaOf>["persons"][number];
+  serving: boolean;
+  note: string;
+}
+
+/** Persons who can take part in the §: serving first, then present or jäviga; everyone when no ledger exists. */
+export function itemParticipants(state: EditorState, itemId: string): Participant[] {
+  const meta = metaOf(state);
+  const { attendance } = derivedOf(state);
+  const known = attendance.known;
+  const att = attendance.byItem.get(itemId);
   // Without a ledger: the body's elected members and substitutes (not the secretary or officials).
   if (!known || !att) return meta.persons.filter((p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other").map((p) => ({ person: p, serving: true, note: "" }));
-  const out: { person: (typeof meta.persons)[number]; serving: boolean; note: string }[] = [];
+  const out: Participant[] = [];
   for (const p of meta.persons) {
     if (att.serving.has(p.id)) out.push({ person: p, serving: true, note: att.replaces.has(p.id) ? "tjänstgör" : "" });
   }
@@ -125,8 +139,7 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
   const derived = derivedOf(app.state);
   const itemId = t.item.attrs.id as string;
   const number = derived.numbers.get(itemId);
-  const att = derived.attendance.byItem.get(itemId);
-  const persons = personsOfItem(app, att, derived.attendance.known);
+  const persons = itemParticipants(app.state, itemId);
   const out: HTMLElement[] = [title, h("p", { class: "inspector-item" }, `§ ${number ?? "?"} ${t.item.firstChild?.textContent ?? ""}`)];
 
   const proposals: Node[] = [];

@@ -3,19 +3,57 @@
  * reorder, or Alt+↑/↓ on a focused entry. Numbers are derived, so they follow at once; only the
  * entries whose number or title changed are redrawn.
  */
+import type { EditorState } from "prosemirror-state";
 import type { App } from "../app.js";
+import { documentInfo } from "../editor/documentPlugin.js";
 import { moveItemTo } from "../editor/commands.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { problemsOf } from "../editor/problemsPlugin.js";
 import { h } from "./dom.js";
 
-interface Entry {
+/** One entry of the outline: a § (or a kallelse's ärende), where it is, and its count of rule errors. */
+export interface OutlineEntry {
   id: string;
   number: number;
   title: string;
   index: number;
   pos: number;
   errors: number;
+}
+type Entry = OutlineEntry;
+
+/** The outline's heading: a kallelse lists ärenden, the others paragrafer. */
+export const outlineHeading = (state: EditorState): string => (documentInfo(state).kind === "kallelse" ? "Ärenden" : "Paragrafer");
+
+/** What the outline keeps between two states so that only what changed is computed again. */
+export interface OutlineCache {
+  /** Title text per title node: unchanged §§ keep their node, so only a retyped title is read again. */
+  titles: WeakMap<object, string>;
+  errorsFor: { problems: unknown; byItem: Map<string, number> };
+}
+
+export const outlineCache = (): OutlineCache => ({ titles: new WeakMap(), errorsFor: { problems: null, byItem: new Map() } });
+
+/** The entries of the outline for a state: every § (or ärende) in order, numbered, with its errors. */
+export function outlineEntries(state: EditorState, cache: OutlineCache = outlineCache()): OutlineEntry[] {
+  const numbers = derivedOf(state).numbers;
+  const problems = problemsOf(state);
+  if (cache.errorsFor.problems !== problems) {
+    const byItem = new Map<string, number>();
+    for (const p of problems) if (p.item && p.severity === "error") byItem.set(p.item, (byItem.get(p.item) ?? 0) + 1);
+    cache.errorsFor = { problems, byItem };
+  }
+  const out: OutlineEntry[] = [];
+  state.doc.forEach((node, pos, index) => {
+    // a kallelse lists its ärenden (agenda_entry, numbered by position) the same way
+    if (node.type.name !== "agenda_item" && node.type.name !== "agenda_entry") return;
+    const id = node.attrs.id as string;
+    const titleNode = node.firstChild;
+    let title = titleNode ? cache.titles.get(titleNode) : "";
+    if (title === undefined && titleNode) cache.titles.set(titleNode, (title = titleNode.textContent));
+    out.push({ id, number: numbers.get(id) ?? (node.type.name === "agenda_entry" ? out.length + 1 : 0), title: title ?? "", index, pos, errors: cache.errorsFor.byItem.get(id) ?? 0 });
+  });
+  return out;
 }
 
 export function mountOutline(app: App, root: HTMLElement): void {
@@ -25,30 +63,10 @@ export function mountOutline(app: App, root: HTMLElement): void {
   let entries: Entry[] = [];
   let dragFrom: number | null = null;
 
-  // Title text per title node: unchanged §§ keep their node, so only a retyped title is read again.
-  let titles = new WeakMap<object, string>();
-  let errorsFor: { problems: unknown; byItem: Map<string, number> } = { problems: null, byItem: new Map() };
+  let cache = outlineCache();
   const collect = (): Entry[] => {
-    const state = app.state;
-    const numbers = derivedOf(state).numbers;
-    const problems = problemsOf(state);
-    if (errorsFor.problems !== problems) {
-      const byItem = new Map<string, number>();
-      for (const p of problems) if (p.item && p.severity === "error") byItem.set(p.item, (byItem.get(p.item) ?? 0) + 1);
-      errorsFor = { problems, byItem };
-    }
-    const out: Entry[] = [];
-    heading.textContent = app.kind === "kallelse" ? "Ärenden" : "Paragrafer";
-    state.doc.forEach((node, pos, index) => {
-      // a kallelse lists its ärenden (agenda_entry, numbered by position) the same way
-      if (node.type.name !== "agenda_item" && node.type.name !== "agenda_entry") return;
-      const id = node.attrs.id as string;
-      const titleNode = node.firstChild;
-      let title = titleNode ? titles.get(titleNode) : "";
-      if (title === undefined && titleNode) titles.set(titleNode, (title = titleNode.textContent));
-      out.push({ id, number: numbers.get(id) ?? (node.type.name === "agenda_entry" ? out.length + 1 : 0), title: title ?? "", index, pos, errors: errorsFor.byItem.get(id) ?? 0 });
-    });
-    return out;
+    heading.textContent = outlineHeading(app.state);
+    return outlineEntries(app.state, cache);
   };
 
   const move = (from: number, to: number, focus: boolean) => {
@@ -142,7 +160,7 @@ export function mountOutline(app: App, root: HTMLElement): void {
   };
 
   app.onChange((kinds) => {
-    if (kinds.has("load")) titles = new WeakMap();
+    if (kinds.has("load")) cache = outlineCache();
     if (kinds.has("doc") || kinds.has("meta") || kinds.has("load") || kinds.has("problems")) render();
     else if (kinds.has("selection")) markCurrent();
   });

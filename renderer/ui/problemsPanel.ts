@@ -2,6 +2,7 @@
  * Problem: the rules' results, grouped by §, each a button to its place, with the rule's quick fix
  * where it offers one. The count is announced (aria-live) when it changes.
  */
+import type { EditorState } from "prosemirror-state";
 import type { App } from "../app.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
@@ -17,7 +18,38 @@ export function countText(problems: Problem[]): string {
   return `${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}`;
 }
 
-export function mountProblems(app: App, root: HTMLElement, available: () => boolean): void {
+/** The problems of one § (or of the whole document: `item` null), under the heading the panel shows. */
+export interface ProblemGroup {
+  item: string | null;
+  title: string;
+  problems: Problem[];
+}
+
+/**
+ * What the panel lists for a state: the problems grouped by §, the whole document's first, then
+ * in § order; in a group the errors before the warnings, each in text order.
+ */
+export function problemGroups(state: EditorState): ProblemGroup[] {
+  const d = derivedOf(state);
+  const groups = new Map<string | null, Problem[]>();
+  const order = (p: Problem) => (p.item ? (d.numbers.get(p.item) ?? 1e9) : -1);
+  for (const p of [...problemsOf(state)].sort((a, b) => order(a) - order(b) || (a.severity === b.severity ? a.from - b.from : a.severity === "error" ? -1 : 1))) {
+    const g = groups.get(p.item) ?? [];
+    g.push(p);
+    groups.set(p.item, g);
+  }
+  const titleOf = (id: string | null) => {
+    if (!id) return "Hela dokumentet";
+    let title = "";
+    state.doc.forEach((n) => {
+      if (n.attrs.id === id) title = n.firstChild?.textContent ?? "";
+    });
+    return `§ ${d.numbers.get(id) ?? "?"} ${title}`;
+  };
+  return [...groups].map(([item, problems]) => ({ item, title: titleOf(item), problems }));
+}
+
+export function mountProblems(app: App, root: HTMLElement): void {
   const count = h("p", { class: "problem-count", id: "problem-count", "aria-live": "polite" });
   const list = h("div", { class: "problem-groups" });
   root.replaceChildren(h("h2", { class: "panel-title" }, "Problem"), count, list);
@@ -30,23 +62,7 @@ export function mountProblems(app: App, root: HTMLElement, available: () => bool
     if (problems === last && notes === lastNotes) return;
     last = problems;
     lastNotes = notes;
-    count.textContent = available() ? countText(problems) : "Reglerna är inte tillgängliga i den här versionen.";
-    const d = derivedOf(app.state);
-    const groups = new Map<string | null, Problem[]>();
-    const order = (p: Problem) => (p.item ? (d.numbers.get(p.item) ?? 1e9) : -1);
-    for (const p of [...problems].sort((a, b) => order(a) - order(b) || (a.severity === b.severity ? a.from - b.from : a.severity === "error" ? -1 : 1))) {
-      const g = groups.get(p.item) ?? [];
-      g.push(p);
-      groups.set(p.item, g);
-    }
-    const titleOf = (id: string | null) => {
-      if (!id) return "Hela dokumentet";
-      let title = "";
-      app.state.doc.forEach((n) => {
-        if (n.attrs.id === id) title = n.firstChild?.textContent ?? "";
-      });
-      return `§ ${d.numbers.get(id) ?? "?"} ${title}`;
-    };
+    count.textContent = countText(problems);
     // What the last move of §§ did to the attendance ledger (who served is kept; the ranges split).
     const moved = notes.length
       ? h(
@@ -58,11 +74,11 @@ export function mountProblems(app: App, root: HTMLElement, available: () => bool
       : null;
     list.replaceChildren(
       ...(moved ? [moved] : []),
-      ...[...groups].map(([id, ps]) =>
+      ...problemGroups(app.state).map(({ item: id, title, problems: ps }) =>
         h(
           "section",
           { class: "problem-group", "data-item": id ?? "" },
-          h("h3", {}, titleOf(id)),
+          h("h3", {}, title),
           h(
             "ul",
             {},
