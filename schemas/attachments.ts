@@ -28,7 +28,6 @@ export const MAX_ATTACHMENTS = 500;
 export function attachmentPathError(path: string): string | null {
   if (/^[A-Za-z]:/.test(path) || path.startsWith("/") || path.startsWith("\\")) return "sökvägen får inte vara absolut";
   if (path.includes("\\")) return "sökvägen får inte innehålla bakstreck";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return "sökvägen innehåller styrtecken";
   const parts = path.split("/");
   if (parts.some((p) => p === ".." || p === ".")) return "sökvägen får inte innehålla .. eller .";

@@ -16,6 +16,8 @@ import { findProfile, loadProfile } from "../export/loadProfile.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
 import { writeOutputFile } from "../files/safeOutput.js";
 import { parseCommandArgs } from "./args.js";
+import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
+import { AttachmentError, verifiedAttachments, writeAttachmentsBeside } from "../files/attachmentFiles.js";
 import type { CliIO, Command } from "./command.js";
 import { commandInfo } from "./usage.js";
 
@@ -153,6 +155,17 @@ export const exportCommand: Command = {
     const profile = loaded?.profile ?? null;
     const output: ExportOptions["output"] = a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
 
+    // Bilagor (issue 17): every file is read from bilagor/ beside the document and checked against
+    // its hash before anything is written; a missing or changed file refuses the export.
+    let attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
+    try {
+      attachments = await verifiedAttachments(resolve(a.input), attachmentsInOutput(file.doc, file.meta, { output, items }));
+    } catch (e) {
+      if (!(e instanceof AttachmentError)) throw e;
+      io.err(`Export refused / Exporten stoppades: ${e.text.en}\n  ${e.text.sv}`);
+      return 1;
+    }
+
     const targets: { format: "docx" | "pdf"; path: string | null }[] = [];
     if (a.docx) targets.push({ format: "docx", path: a.docx });
     if (a.pdf) targets.push({ format: "pdf", path: a.pdf });
@@ -179,6 +192,12 @@ export const exportCommand: Command = {
         return 2;
       }
       io.out(`Wrote / Skrev ${path} (${r.bytes.length} bytes)`);
+      try {
+        for (const w of await writeAttachmentsBeside(path, attachments, { replace: true })) io.out(`Wrote / Skrev ${w.path} (bilaga ${w.number})`);
+      } catch (e) {
+        io.err(`Cannot write the attachments / Kan inte skriva bilagorna: ${e instanceof AttachmentError ? `${e.text.en} / ${e.text.sv}` : e instanceof Error ? e.message : String(e)}`);
+        return 2;
+      }
     }
     return 0;
   },

@@ -18,6 +18,7 @@ import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
+import { attachmentRefPlugin } from "./attachmentRefPlugin.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
 import { spellPlugin } from "./spellcheck/spellPlugin.js";
 
@@ -43,6 +44,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       problemsPlugin(),
       attendanceMovePlugin(),
       wordPastePlugin(),
+      attachmentRefPlugin(), // bilagor (issue 17): "bilaga 3" follows the numbering
       buildInputRules(schema),
       ...buildKeymaps(schema, appShortcuts),
       history({ newGroupDelay: 700 }),

@@ -318,12 +318,14 @@ export function fileActions(app: App, native: boolean): FileActions {
           output: output.value as "full",
           items: chosenItems,
           draft: draft.checked,
+          // Bilagor (issue 17): the files in bilagor/ beside the saved document go beside the export.
+          ...(app.path ? { documentPath: app.path } : {}),
         });
         if (!r.ok) {
           if (!/Ingen fil vald/.test(r.error)) await showError("Exporten misslyckades", r.error);
           return;
         }
-        toast(`Exporterat: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)`, "success");
+        toast(`Exporterat: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)${r.attachments?.length ? ` och ${r.attachments.length === 1 ? "en bilaga" : `${r.attachments.length} bilagor`} bredvid` : ""}`, "success");
         const status = document.getElementById("last-export");
         if (status) status.textContent = `Senaste export: ${r.path}`;
       } finally {
