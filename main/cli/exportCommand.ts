@@ -2,6 +2,8 @@
  * `protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice]
  * [--public] [--draft] [--pdfa-1b] [--workspace dir]`
  * The municipality profile (profile.json) comes from --workspace, else from the file's folder upwards.
+ * Bilagor (meta.attachments) are read from bilagor/ beside the file, checked against their SHA-256
+ * and written into `<output>-bilagor/` beside each output; a missing or changed one refuses the export.
  * Exit codes: 0 written; 1 refused by the export gate (the problems are printed, grouped by §);
  * 2 the file cannot be read, or wrong arguments.
  */

@@ -2,7 +2,7 @@
  * What a reference to a bilaga shows: its current number ("bilaga 3", or "Bilaga 3 – Voteringslista"),
  * which changes when bilagor are added, removed or moved or their §§ are reordered. Node
  * decorations carry the label to the node view; they are rebuilt when the numbers change, and
- * otherwise only where the text changed, so typing in a long protocol stays cheap.
+ * otherwise only in the §§ the text changed in, so typing in a long protocol stays cheap.
  */
 import type { Node } from "prosemirror-model";
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
@@ -98,11 +98,19 @@ export function attachmentRefPlugin(): Plugin<RefState> {
           return { key, labels, set: DecorationSet.create(state.doc, out) };
         }
         let set = value.set.map(tr.mapping, tr.doc);
+        // Each changed range widened to its whole top-level node (a §): its references are all
+        // labelled again, so one at the edge of an edit never loses its label.
+        const doc = state.doc;
+        const done = new Set<number>();
         for (const [from, to] of changedRanges(tr)) {
-          const a = Math.max(0, from);
-          const b = Math.min(state.doc.content.size, to);
+          const $a = doc.resolve(Math.max(0, Math.min(from, doc.content.size)));
+          const $b = doc.resolve(Math.max(0, Math.min(to, doc.content.size)));
+          const a = $a.depth >= 1 ? $a.before(1) : $a.pos;
+          const b = $b.depth >= 1 ? $b.after(1) : $b.pos;
+          if (done.has(a * 1e9 + b)) continue;
+          done.add(a * 1e9 + b);
           set = set.remove(set.find(a, b));
-          decorate(state.doc, a, b, labels, out);
+          decorate(doc, a, b, labels, out);
         }
         return { key, labels, set: out.length ? set.add(state.doc, out) : set };
       },
