@@ -87,7 +87,7 @@ describe("bilagor in the editor", { timeout: 180_000 }, () => {
     await page.keyboard.type(".");
     await poll(() => page.locator(background).innerText()).toBe("Ärendet avgjordes efter omröstning. Se Bilaga 2 – Voteringslista och bilaga 1.");
 
-    await page.locator("#panel-attachments").screenshot({ path: join(shots, "bilagor-panel.png") });
+    await page.evaluate(() => document.querySelectorAll("#toasts .toast").forEach((t) => t.remove()));
     await page.screenshot({ path: join(shots, "bilagor.png") });
 
     await page.keyboard.press("Control+s");

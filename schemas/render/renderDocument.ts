@@ -351,7 +351,8 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
       for (const it of items) {
         blocks.push({ type: "pageBreak" }, ...renderBlocks(it.node, ctx), ...(publicVersion && it.node.attrs.confidential ? [] : notesFor(it.id)), ...itemAttachmentBlocks(listed, it.id));
       }
-      blocks.push(...attachmentListBlocks(listed, ctx.numbers), ...endSignatures, ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
+      // The list of bilagor on a page of its own after the §§, so it does not read as part of the last §.
+      blocks.push(...(listed.length ? [{ type: "pageBreak" } as Block] : []), ...attachmentListBlocks(listed, ctx.numbers), ...endSignatures, ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
       return {
         ok: true,
         rendered: {
