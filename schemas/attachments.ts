@@ -39,7 +39,7 @@ export function attachmentPathError(path: string): string | null {
 }
 
 /** A workspace-relative bilaga path: `bilagor/<name>`. */
-export const AttachmentPath = z
+const AttachmentPath = z
   .string()
   .min(1)
   .max(300)
@@ -48,7 +48,7 @@ export const AttachmentPath = z
     if (error) ctx.addIssue({ code: "custom", message: `Ogiltig sökväg till bilaga: ${error} (invalid attachment path).` });
   });
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
  * One bilaga. `item`: the § (agenda_item id) it belongs to; absent for the whole protocol. No
@@ -89,11 +89,6 @@ export function numberedAttachments(doc: Node, attachments: readonly Attachment[
     .map((attachment, index) => ({ attachment, index, rank: rank(attachment) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((x, i) => ({ attachment: x.attachment, number: i + 1, itemId: x.rank === 0 ? null : x.attachment.item! }));
-}
-
-/** Attachment id → its number. */
-export function attachmentNumbers(doc: Node, attachments: readonly Attachment[] | undefined): Map<string, number> {
-  return new Map(numberedAttachments(doc, attachments).map((n) => [n.attachment.id, n.number]));
 }
 
 /** "bilaga 3" in running text, or "Bilaga 3 – Voteringslista" with the title; "bilaga ?" when it is gone. */

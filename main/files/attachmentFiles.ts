@@ -90,7 +90,7 @@ async function readRegular(path: string): Promise<Uint8Array | null> {
 }
 
 /** The bytes of a stored bilaga (`bilagor/<name>`), or null when the file is not there. */
-export async function readAttachment(documentPath: string, file: string): Promise<Uint8Array | null> {
+async function readAttachment(documentPath: string, file: string): Promise<Uint8Array | null> {
   const bad = attachmentPathError(file);
   if (bad) throw new AttachmentError({ sv: `Ogiltig sökväg till bilaga (${file}): ${bad}.`, en: `Invalid attachment path (${file}).` });
   const folder = await folderOf(documentPath, false);
@@ -109,11 +109,11 @@ export async function checkAttachmentFiles(documentPath: string, files: readonly
 }
 
 /** "Protokoll 2020-08-25.pdf" → "Protokoll 2020-08-25-bilagor" (beside it). */
-export function attachmentsFolderFor(outputPath: string): string {
+function attachmentsFolderFor(outputPath: string): string {
   return join(dirname(outputPath), `${basename(outputPath, extname(outputPath))}-bilagor`);
 }
 
-export interface WrittenAttachment {
+interface WrittenAttachment {
   number: number;
   title: string;
   /** Where it was written (real path). */
