@@ -123,14 +123,20 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
     app.view.focus();
   };
 
+  /** A justerat protocol's bilagor are sealed with it: they change only by rättelse, not here. */
+  const locked = () => app.readOnly || !app.editable || app.meta.status === "adjusted";
+
   function render() {
     const numbered = numberedAttachments(app.state.doc, app.meta.attachments);
     const numbers = derivedOf(app.state).numbers;
     const isProtocol = app.kind === "protokoll";
-    addButton.disabled = !isProtocol || app.readOnly;
+    const fixed = locked();
+    addButton.disabled = !isProtocol || fixed;
     hint.textContent = !isProtocol
       ? "Bilagor finns för protokoll."
-      : !app.path
+      : fixed
+        ? "Dokumentet kan inte ändras här (justerat eller skrivskyddat); bilagorna visas bara."
+        : !app.path
         ? "Spara dokumentet först – bilagorna kopieras till mappen bilagor/ bredvid det."
         : numbered.length
           ? ""
@@ -149,10 +155,10 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
             "div",
             { class: "attachment-actions" },
             h("button", { type: "button", class: "small", "data-action": "ref", onclick: () => insertRefTo(n.attachment.id, false), title: "Infoga ”bilaga N” vid markören" }, "Infoga hänvisning"),
-            h("button", { type: "button", class: "small", "data-action": "edit", onclick: () => void rename(n) }, "Byt namn…"),
-            h("button", { type: "button", class: "small", "data-action": "up", "aria-label": `Flytta bilaga ${n.number} upp`, disabled: !sameGroup(i - 1), onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, -1)) }, "↑"),
-            h("button", { type: "button", class: "small", "data-action": "down", "aria-label": `Flytta bilaga ${n.number} ned`, disabled: !sameGroup(i + 1), onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, 1)) }, "↓"),
-            h("button", { type: "button", class: "small danger", "data-action": "remove", onclick: () => void remove(n) }, "Ta bort…"),
+            h("button", { type: "button", class: "small", "data-action": "edit", disabled: fixed, onclick: () => void rename(n) }, "Byt namn…"),
+            h("button", { type: "button", class: "small", "data-action": "up", "aria-label": `Flytta bilaga ${n.number} upp`, disabled: fixed || !sameGroup(i - 1), onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, -1)) }, "↑"),
+            h("button", { type: "button", class: "small", "data-action": "down", "aria-label": `Flytta bilaga ${n.number} ned`, disabled: fixed || !sameGroup(i + 1), onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, 1)) }, "↓"),
+            h("button", { type: "button", class: "small danger", "data-action": "remove", disabled: fixed, onclick: () => void remove(n) }, "Ta bort…"),
           ),
         );
       }),
@@ -175,6 +181,8 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
       void checkFiles();
       return;
     }
+    // Justering or read-only changes what may be done here.
+    if (kinds.has("meta")) render();
     // Typing inside a § does not move §§; only a change of their order renumbers.
     if (kinds.has("doc") && app.state.doc !== lastDoc && lastList?.length) {
       const before = [] as string[];
@@ -189,6 +197,7 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
   const panel: AttachmentsPanel = {
     async add() {
       if (app.kind !== "protokoll") return showError("Bilagor", "Bilagor finns för protokoll.");
+      if (locked()) return showError("Bilagor", "Dokumentet är justerat eller skrivskyddat: bilagorna kan inte ändras.");
       if (!app.path) return showError("Bilagor", "Spara dokumentet först – bilagorna kopieras till mappen bilagor/ bredvid det.");
       const current = app.currentItem()?.node.attrs.id as string | undefined;
       const title = h("input", { type: "text", id: "attachment-new-title", maxlength: 300, placeholder: "T.ex. Voteringslista" });
