@@ -174,6 +174,14 @@ describe("exportFile with bilagor", () => {
     expect(existsSync(join(dir, "protokoll-bilagor"))).toBe(false);
   });
 
+  it("the justerare's Word review copy reads the references by number too", async () => {
+    const path = await attached();
+    const r = await handlers.exportReviewDocx({ text: text(path), path: "granskning.docx" });
+    expect(r.ok).toBe(true);
+    const paragraphs = docxParagraphs(docxParts(new Uint8Array(readFileSync(join(dir, "granskning.docx"))))["word/document.xml"]!).map((p) => p.text);
+    expect(paragraphs.join("\n")).toContain("Motionen avslås, se bilaga 3 och Bilaga 2 – Skriftlig reservation.");
+  });
+
   it("a document whose bilagor are written back unchanged opens again the same", async () => {
     const path = await attached();
     const r = parse(text(path));
