@@ -1,5 +1,5 @@
 import { EditorState, NodeSelection, TextSelection, type Transaction } from "prosemirror-state";
-import { undo } from "prosemirror-history";
+import { closeHistory, undo } from "prosemirror-history";
 import { describe, expect, it } from "vitest";
 import type { Attachment } from "../../schemas/attachments.js";
 import { background, item, protocol } from "../../schemas/build.js";
@@ -62,6 +62,19 @@ describe("references to bilagor in the editor", () => {
     // One undo brings the bilaga back, with its number.
     s = run(s, undo);
     expect(labels(s)).toEqual(["bilaga 3", "Bilaga 3 – Voteringslista § 2"]);
+  });
+
+  it("a reference deleted and brought back by undo, or pasted, is labelled again", () => {
+    let s = after(state([att("v", "Voteringslista")]), "Se ");
+    s = run(s, insertAttachmentRef(schema.nodes.attachment_ref, "v"));
+    const at = s.selection.from - 1;
+    const slice = s.doc.slice(at, at + 1);
+    s = s.apply(closeHistory(s.tr.delete(at, at + 1)));
+    expect(labels(s)).toEqual([]);
+    s = run(s, undo);
+    expect(labels(s)).toEqual(["bilaga 1"]);
+    s = s.apply(s.tr.replace(s.selection.from, s.selection.from, slice));
+    expect(labels(s)).toEqual(["bilaga 1", "bilaga 1"]);
   });
 
   it("renumbers when the §§ are reordered", () => {

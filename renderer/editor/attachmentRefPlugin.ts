@@ -4,7 +4,7 @@
  * decorations carry the label to the node view; they are rebuilt when the numbers change, and
  * otherwise only in the §§ the text changed in, so typing in a long protocol stays cheap.
  */
-import type { Node } from "prosemirror-model";
+import type { Node, Slice } from "prosemirror-model";
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView, type NodeView } from "prosemirror-view";
 import { attachmentLabel, numberedAttachments } from "../../schemas/attachments.js";
@@ -52,6 +52,19 @@ function changedRanges(tr: Transaction): [number, number][] {
   return out;
 }
 
+/** Does the transaction put a reference into the document (typed, pasted, restored by undo)? */
+function insertsRef(tr: Transaction): boolean {
+  return tr.steps.some((step) => {
+    const slice = (step as { slice?: Slice }).slice;
+    let found = false;
+    slice?.content.descendants((n) => {
+      if (n.type.name === "attachment_ref") found = true;
+      return !found;
+    });
+    return found;
+  });
+}
+
 class AttachmentRefView implements NodeView {
   dom: HTMLElement;
   constructor(node: Node, decorations: readonly Decoration[]) {
@@ -86,7 +99,7 @@ export function attachmentRefPlugin(): Plugin<RefState> {
         const { key, labels } = labelsOf(state.doc, metaOf(state));
         const out: Decoration[] = [];
         decorate(state.doc, 0, state.doc.content.size, labels, out);
-        return { key, labels, set: DecorationSet.create(state.doc, out) };
+        return { key, labels, set: out.length ? DecorationSet.create(state.doc, out) : DecorationSet.empty };
       },
       apply(tr, value, _old, state) {
         const meta = metaOf(state);
@@ -97,6 +110,8 @@ export function attachmentRefPlugin(): Plugin<RefState> {
           decorate(state.doc, 0, state.doc.content.size, labels, out);
           return { key, labels, set: DecorationSet.create(state.doc, out) };
         }
+        // No reference anywhere and none typed or pasted (the usual keystroke): nothing to look at.
+        if (value.set === DecorationSet.empty && !insertsRef(tr)) return { key, labels, set: value.set };
         let set = value.set.map(tr.mapping, tr.doc);
         // Each changed range widened to its whole top-level node (a §): its references are all
         // labelled again, so one at the edge of an edit never loses its label.
