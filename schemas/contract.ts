@@ -64,8 +64,15 @@ export const contract = {
        * so an existing file is a conflict. Absent: the user chose to replace the file (Spara som).
        */
       baseRevision: Revision.nullable().optional(),
+      /** (issue 17, bilagor) The document's previous path: its bilagor/ files go along to a new folder. */
+      attachmentsFrom: FilePath.optional(),
     }),
-    result: z.strictObject({ path: FilePath, revision: Revision.optional() }),
+    result: z.strictObject({
+      path: FilePath,
+      revision: Revision.optional(),
+      /** (issue 17) What the host could not do besides the save (bilagor not copied), in Swedish. */
+      notice: z.string().max(10_000).optional(),
+    }),
   },
   /**
    * Import a PDF, DOCX or text file into a new document. Either a path, the user's choice (no

@@ -175,3 +175,34 @@ export async function writeAttachmentsBeside(
   }
   return written;
 }
+
+/**
+ * "Spara som" into another folder: the bilagor go along, copied from `bilagor/` beside the old
+ * document into `bilagor/` beside the new one (the old ones stay). A file already there with the
+ * same content is kept; one that is missing, changed, or would replace a different file of the
+ * same name is not copied and is named in the returned Swedish notes.
+ */
+export async function copyAttachments(fromDocument: string, toDocument: string, attachments: readonly Attachment[]): Promise<string[]> {
+  const notes: string[] = [];
+  const done = new Set<string>();
+  for (const a of attachments) {
+    if (done.has(a.file)) continue;
+    done.add(a.file);
+    try {
+      const bytes = await readAttachment(fromDocument, a.file);
+      if (!bytes || sha256Bytes(bytes) !== a.sha256) {
+        notes.push(`${a.file} (”${a.title}”) ${bytes ? "har ändrats sedan den bifogades" : "saknas"} och kopierades inte.`);
+        continue;
+      }
+      const folder = (await folderOf(toDocument, true))!;
+      const target = join(folder, a.file.slice(ATTACHMENTS_DIR.length + 1));
+      const there = await readRegular(target);
+      if (there && sha256Bytes(there) === a.sha256) continue;
+      if (there || (await writeOutputFile(target, bytes, { replace: false })) === "exists")
+        notes.push(`${a.file} finns redan i den nya mappen med annat innehåll och skrevs inte över.`);
+    } catch (e) {
+      notes.push(`${a.file}: ${e instanceof AttachmentError ? e.text.sv : e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return notes;
+}

@@ -90,6 +90,29 @@ describe("attachFile", () => {
   });
 });
 
+describe("Spara som into another folder", () => {
+  it("takes the bilagor along, keeps the old ones, and says which could not follow", async () => {
+    const path = saveDocument();
+    const v = await handlers.attachFile({ path, upload: { name: "votering.pdf", base64: b64("röster") } });
+    const r = await handlers.attachFile({ path, upload: { name: "res.pdf", base64: b64("reservation") } });
+    if (!v.ok || !r.ok) throw new Error("attach failed");
+    const withBilagor = saveDocument([
+      { id: "v", title: "Voteringslista", file: v.file, sha256: v.sha256 },
+      { id: "r", title: "Reservation", file: r.file, sha256: r.sha256, item: "p2" },
+    ]);
+    writeFileSync(join(dir, "nämnd", "bilagor", "res.pdf"), "ändrad");
+    mkdirSync(join(dir, "arkiv"));
+    const saved = await handlers.saveFile({ path: "arkiv/kopia.protokoll", text: readFileSync(join(dir, withBilagor), "utf8"), saveAs: false, attachmentsFrom: withBilagor });
+    expect(saved).toMatchObject({ ok: true, path: "arkiv/kopia.protokoll", notice: "Bilagor som inte följde med: bilagor/res.pdf (”Reservation”) har ändrats sedan den bifogades och kopierades inte." });
+    expect(readFileSync(join(dir, "arkiv", "bilagor", "votering.pdf"), "utf8")).toBe("röster");
+    expect(existsSync(join(dir, "arkiv", "bilagor", "res.pdf"))).toBe(false);
+    expect(readFileSync(join(dir, "nämnd", "bilagor", "votering.pdf"), "utf8")).toBe("röster");
+    // Saved again in the same folder: nothing to copy, no notice.
+    const again = await handlers.saveFile({ path: "arkiv/kopia2.protokoll", text: readFileSync(join(dir, withBilagor), "utf8"), saveAs: false, attachmentsFrom: "arkiv/kopia.protokoll" });
+    expect(again.ok && "notice" in again).toBe(false);
+  });
+});
+
 describe("checkAttachments", () => {
   it("gives the hash of each file now, and null for a missing one", async () => {
     const path = saveDocument();

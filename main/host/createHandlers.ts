@@ -38,7 +38,7 @@ import { sendExtracts } from "../agenda/sendExtracts.js";
 import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 import { attachmentHandlers } from "./attachmentHandlers.js";
 import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
-import { AttachmentError, verifiedAttachments, writeAttachmentsBeside } from "../files/attachmentFiles.js";
+import { AttachmentError, copyAttachments, verifiedAttachments, writeAttachmentsBeside } from "../files/attachmentFiles.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -228,7 +228,7 @@ export function createHandlers(env: HostEnv): HostHandlers {
 
     listFiles: guard("Listan över dokument", async () => ({ ok: true, files: await env.listFiles() })),
 
-    saveFile: guard("Spara", async ({ path, text, saveAs, baseRevision }) => {
+    saveFile: guard("Spara", async ({ path, text, saveAs, baseRevision, attachmentsFrom }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet sparades inte eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
       const chooses = saveAs || path === null;
@@ -256,7 +256,10 @@ export function createHandlers(env: HostEnv): HostHandlers {
           // Write the canonical form, so the same document always gives the same bytes.
           const bytes = serialize(parsed.file);
           await atomicWrite(real, bytes);
-          return { ok: true as const, path: present(real), revision: revisionOf(bytes) };
+          // Bilagor (issue 17): saved into another folder, the files in bilagor/ go along.
+          const from = attachmentsFrom === undefined ? null : env.resolve(attachmentsFrom);
+          const notes = from && parsed.file.meta.attachments?.length && dirname(from) !== dirname(real) ? await copyAttachments(from, real, parsed.file.meta.attachments) : [];
+          return { ok: true as const, path: present(real), revision: revisionOf(bytes), ...(notes.length ? { notice: `Bilagor som inte följde med: ${notes.join(" ")}` } : {}) };
         } finally {
           if (lock?.ok) await lock.release();
         }
