@@ -138,13 +138,26 @@ describe("bilagor in the editor", { timeout: 180_000 }, () => {
     await page.click("#error-dialog button.primary");
   });
 
+  it("renaming a bilaga renames the references that show its title; moving its § changes the § it is listed under", async () => {
+    await menu(page, "Granska", "attachments.panel");
+    await page.click('#attachment-list [data-attachment] >> nth=1 >> [data-action=edit]');
+    await page.fill("#attachment-title", "Voteringslista (omröstning 1)");
+    await page.click("dialog button.primary");
+    await poll(() => page.locator(`${background} .attachment-ref`).allInnerTexts()).toEqual(["Bilaga 2 – Voteringslista (omröstning 1)", "bilaga 1"]);
+    // § 2 first: its bilaga still comes after the whole protocol's, the reference keeps its number.
+    await place(page, background);
+    await page.keyboard.press("Alt+ArrowUp");
+    await poll(() => page.locator("#outline .outline-entry").first().innerText()).toContain("Motion om parkbänkar");
+    expect(await page.locator("#attachment-list .attachment-meta").allInnerTexts()).toEqual(["Hela protokollet · bilagor/närvaro.txt", "§ 1 · bilagor/votering.pdf · Filen har ändrats"]);
+  });
+
   it("removing a bilaga keeps its file and turns a reference to it into a problem", async () => {
     await menu(page, "Granska", "attachments.panel");
     await page.click('#attachment-list [data-attachment] >> nth=0 >> [data-action=remove]');
     await page.click("dialog button.primary");
-    await poll(() => page.locator("#attachment-list .attachment-label").allInnerTexts()).toEqual(["Bilaga 1 – Voteringslista"]);
+    await poll(() => page.locator("#attachment-list .attachment-label").allInnerTexts()).toEqual(["Bilaga 1 – Voteringslista (omröstning 1)"]);
     expect(existsSync(join(h.workspace, "bilagor", "närvaro.txt"))).toBe(true);
-    await poll(() => page.locator(`${background} .attachment-ref`).allInnerTexts()).toEqual(["Bilaga 1 – Voteringslista", "bilaga ?"]);
+    await poll(() => page.locator(`${background} .attachment-ref`).allInnerTexts()).toEqual(["Bilaga 1 – Voteringslista (omröstning 1)", "bilaga ?"]);
     await menu(page, "Granska", "review.problems");
     await poll(() => page.locator("#panel-problems").innerText()).toContain("pekar på en bilaga som inte längre finns");
   });
