@@ -282,7 +282,7 @@ export function createHandlers(env: HostEnv): HostHandlers {
       let attachmentFiles: Awaited<ReturnType<typeof verifiedAttachments>> = [];
       try {
         const listed = attachmentsInOutput(parsed.file.doc, parsed.file.meta, { output, items });
-        const documentReal = documentPath === undefined ? null : resolveOr(documentPath);
+        const documentReal = documentPath === undefined || !listed.length ? null : resolveOr(documentPath);
         if (documentReal !== null && typeof documentReal !== "string") return fail(documentReal.error);
         attachmentFiles = await verifiedAttachments(documentReal, listed);
       } catch (e) {
