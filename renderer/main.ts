@@ -40,6 +40,7 @@ import { schema } from "../schemas/schema.js";
 import type { Command } from "prosemirror-state";
 import { localIsoDate } from "../schemas/dates.js";
 import { confirmDecision, createProtocolFromAgenda, importEntries, newEntry, sendExtractsToFolder } from "./agenda/agendaUi.js";
+import { mountAttachments, type AttachmentsPanel } from "./ui/attachmentsPanel.js";
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -60,7 +61,7 @@ async function start(): Promise<void> {
   const refreshRuleContext = () =>
     void host.ruleContext({}).then((r) => {
       if (!r.ok) return;
-      ruleContext = { meetingDates: r.meetingDates, answers: r.answers };
+      ruleContext = { ...ruleContext, meetingDates: r.meetingDates, answers: r.answers };
       forceLinting(app.view);
     });
   app.onChange((kinds) => {
@@ -101,6 +102,8 @@ async function start(): Promise<void> {
 
   // Justering (renderer/review): mounted with the panels below; its commands forward to it.
   let reviewCommands: Record<ReviewCommand, () => void | Promise<unknown>> | null = null;
+  // Bilagor (issue 17): renderer/ui/attachmentsPanel.ts, mounted with the panels below.
+  let attachments: AttachmentsPanel | null = null;
   const commands: Record<MenuCommand, () => void | Promise<unknown>> = {
     ...(Object.fromEntries(reviewMenuItems.map(([, c]) => [c, () => reviewCommands?.[c]()])) as Record<ReviewCommand, () => void | Promise<unknown>>),
     "file.new": () => files.newDocument(),
@@ -157,6 +160,10 @@ async function start(): Promise<void> {
     "edit.copy": () => clipboardCommand(app, "copy"),
     "edit.paste": () => clipboardCommand(app, "paste"),
     "insert.pageBreak": run(insertPageBreak(schema.nodes.page_break!)),
+    // Bilagor (issue 17)
+    "attachments.panel": () => showTab("attachments"),
+    "attachments.add": () => attachments?.add(),
+    "insert.attachmentRef": () => attachments?.insertRef(),
   };
   const exec = (name: MenuCommand) => () => {
     void Promise.resolve(commands[name]()).catch((e) => showError("Ett fel uppstod", e instanceof Error ? e.message : String(e)));
@@ -234,13 +241,16 @@ async function start(): Promise<void> {
         ["Hänvisning till §…", "insert.itemRef", "Mod-Alt-h"],
         ["Standardfras…", "insert.phrase", "Mod-Space"],
         ["Sidbrytning", "insert.pageBreak"],
+        null,
+        ["Infoga hänvisning till bilaga…", "insert.attachmentRef"],
+        ["Lägg till bilaga…", "attachments.add"],
       ],
     },
     {
       label: "Tabell",
       items: [["Infoga tabell", "insert.table", "Mod-Alt-g"], null, ...tableActions.map((a): [string, MenuCommand] => [a.label, a.command])],
     },
-    { label: "Granska", items: [["Problem", "review.problems"], ["Nästa problem", "review.nextProblem", "F8"], ["Närvaro", "review.attendance"], ["Mötesuppgifter", "review.meta"], ["Paragraflistan", "review.outline"], null, ...reviewMenuItems] },
+    { label: "Granska", items: [["Problem", "review.problems"], ["Nästa problem", "review.nextProblem", "F8"], ["Närvaro", "review.attendance"], ["Mötesuppgifter", "review.meta"], ["Paragraflistan", "review.outline"], ["Bilagor", "attachments.panel"], null, ...reviewMenuItems] },
     { label: "Hjälp", items: [["Kortkommandon", "help.shortcuts", "F1"], ["Om Protokoll", "help.about"]] },
   ];
   const menubar = $("menubar");
@@ -333,6 +343,10 @@ async function start(): Promise<void> {
   mountProblems(app, $("panel-problems"));
   mountMetaForm(app, $("panel-meta"));
   reviewCommands = mountReview(app, $("panel-review"), $("outline"), native).commands;
+  attachments = mountAttachments(app, $("panel-attachments"), native, (attachmentFiles) => {
+    ruleContext = { ...ruleContext, attachmentFiles };
+    forceLinting(app.view);
+  });
 
   // ---- status bar ----
   const statusDoc = $("status-doc");

@@ -64,8 +64,15 @@ export const contract = {
        * so an existing file is a conflict. Absent: the user chose to replace the file (Spara som).
        */
       baseRevision: Revision.nullable().optional(),
+      /** (issue 17, bilagor) The document's previous path: its bilagor/ files go along to a new folder. */
+      attachmentsFrom: FilePath.optional(),
     }),
-    result: z.strictObject({ path: FilePath, revision: Revision.optional() }),
+    result: z.strictObject({
+      path: FilePath,
+      revision: Revision.optional(),
+      /** (issue 17) What the host could not do besides the save (bilagor not copied), in Swedish. */
+      notice: z.string().max(10_000).optional(),
+    }),
   },
   /**
    * Import a PDF, DOCX or text file into a new document. Either a path, the user's choice (no
@@ -95,8 +102,15 @@ export const contract = {
       draft: z.boolean().default(false),
       /** Where to write; without it the user chooses (app) or a name is derived (web host). */
       path: FilePath.optional(),
+      /** (issue 17, bilagor) The saved document, whose `bilagor/` files are written beside the export. */
+      documentPath: FilePath.optional(),
     }),
-    result: z.strictObject({ path: FilePath, bytes: z.number().int() }),
+    result: z.strictObject({
+      path: FilePath,
+      bytes: z.number().int(),
+      /** (issue 17) The bilagor written beside the export, as the renderer sees their paths. */
+      attachments: z.array(FilePath).optional(),
+    }),
   },
   /** Keep unsaved work in the recovery folder (called about a second after the last edit). */
   autosave: {
@@ -304,6 +318,26 @@ export const contract = {
       files: z.array(z.strictObject({ recipient: z.string(), file: z.string(), items: z.string() })),
     }),
   },
+
+  // ---- Bilagor (issue 17): files copied into bilagor/ beside the document (main/host/attachmentHandlers.ts) ----
+  /**
+   * "Lägg till bilaga…": copy a file into `bilagor/` beside the saved document `path` — the app's
+   * file dialog, or the bytes picked in the browser — under a plain unique name. Returns the
+   * workspace-relative path (`bilagor/<name>`) and SHA-256 to store in `meta.attachments`; an
+   * outside path is never returned or stored.
+   */
+  attachFile: {
+    args: z.strictObject({
+      path: FilePath,
+      upload: z.strictObject({ name: z.string().min(1).max(500), base64: Base64 }).optional(),
+    }),
+    result: z.strictObject({ file: z.string().max(300), sha256: Revision, name: z.string().max(500) }),
+  },
+  /** The SHA-256 of each bilaga file beside the saved document `path` now, or null where it is missing. */
+  checkAttachments: {
+    args: z.strictObject({ path: FilePath, files: z.array(z.string().min(1).max(300)).max(500) }),
+    result: z.strictObject({ files: z.array(z.strictObject({ file: z.string(), sha256: Revision.nullable() })) }),
+  },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -421,6 +455,10 @@ export const menuCommands = [
   "agenda.confirmDecision",
   "agenda.sendExtracts",
   "agenda.newEntry",
+  // Bilagor (issue 17)
+  "attachments.panel",
+  "attachments.add",
+  "insert.attachmentRef",
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

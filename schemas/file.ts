@@ -248,6 +248,13 @@ export function checkReferences(kind: Kind, meta: Meta, doc: Node): FileError[] 
     if (n.type.name === "item_ref") item(n.attrs.target as string, "doc (item_ref)");
     return n.isBlock;
   });
+  // Bilagor (schemas/attachments.ts): one id each. A reference to a removed bilaga, or a bilaga of
+  // a removed §, is a rule's problem (rule attachments), not a broken file.
+  const attachmentIds = new Set<string>();
+  meta.attachments?.forEach((a, i) => {
+    if (attachmentIds.has(a.id)) errors.push({ path: `meta.attachments[${i}].id`, message: `Bilagan "${a.id}" finns två gånger (duplicate attachment id).` });
+    attachmentIds.add(a.id);
+  });
   return errors;
 }
 

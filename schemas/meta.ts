@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { Id, IsoDate, IsoDateTime } from "./attrs.js";
+import { Attachment, MAX_ATTACHMENTS } from "./attachments.js";
 
 const Time = z.string().regex(/^\d{2}:\d{2}$/, "tid ska skrivas TT:MM");
 
@@ -213,6 +214,12 @@ export const Meta = z.strictObject({
    * Optional without a default, so files without it keep their exact bytes (and seals).
    */
   protocolNumber: z.string().trim().min(1).max(50).optional(),
+  /**
+   * Bilagor (issue 17, schemas/attachments.ts): files copied into `bilagor/` beside the document,
+   * each for the whole protocol or one §, numbered in document order. Optional without a default,
+   * so files without bilagor keep their exact bytes (and seals).
+   */
+  attachments: z.array(Attachment).max(MAX_ATTACHMENTS).optional(),
 });
 export type Meta = z.infer<typeof Meta>;
 export type MetaInput = z.input<typeof Meta>;

@@ -371,6 +371,23 @@ export const nodes = {
     parseDOM: [{ tag: "span[data-item-ref]", getAttrs: (d: HTMLElement) => ({ target: d.getAttribute("data-item-ref") }) }],
     toDOM: (n) => ["span", { "data-item-ref": n.attrs.target, class: "item-ref" }],
   },
+  /**
+   * A reference to a bilaga (meta.attachments) by its id: always shows its current number, "bilaga 3",
+   * or with `withTitle` "Bilaga 3 – Voteringslista" (schemas/attachments.ts).
+   */
+  attachment_ref: {
+    inline: true,
+    group: "inline",
+    atom: true,
+    attrs: { target: attr(Id, "x"), withTitle: attr(z.boolean(), false) },
+    parseDOM: [
+      {
+        tag: "span[data-attachment-ref]",
+        getAttrs: (d: HTMLElement) => ({ target: d.getAttribute("data-attachment-ref"), withTitle: d.getAttribute("data-with-title") === "true" }),
+      },
+    ],
+    toDOM: (n) => ["span", { "data-attachment-ref": n.attrs.target, "data-with-title": String(n.attrs.withTitle), class: "attachment-ref" }],
+  },
 } satisfies Record<string, NodeSpec>;
 
 export const marks = {

@@ -2,6 +2,8 @@
  * `protokoll export <file> [--docx out.docx] [--pdf out.pdf] [--extract 5,7-9] [--notice]
  * [--public] [--draft] [--pdfa-1b] [--workspace dir]`
  * The municipality profile (profile.json) comes from --workspace, else from the file's folder upwards.
+ * Bilagor (meta.attachments) are read from bilagor/ beside the file, checked against their SHA-256
+ * and written into `<output>-bilagor/` beside each output; a missing or changed one refuses the export.
  * Exit codes: 0 written; 1 refused by the export gate (the problems are printed, grouped by §);
  * 2 the file cannot be read, or wrong arguments.
  */
@@ -16,6 +18,8 @@ import { findProfile, loadProfile } from "../export/loadProfile.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
 import { writeOutputFile } from "../files/safeOutput.js";
 import { parseCommandArgs } from "./args.js";
+import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
+import { AttachmentError, verifiedAttachments, writeAttachmentsBeside } from "../files/attachmentFiles.js";
 import type { CliIO, Command } from "./command.js";
 import { commandInfo } from "./usage.js";
 
@@ -153,6 +157,17 @@ export const exportCommand: Command = {
     const profile = loaded?.profile ?? null;
     const output: ExportOptions["output"] = a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
 
+    // Bilagor (issue 17): every file is read from bilagor/ beside the document and checked against
+    // its hash before anything is written; a missing or changed file refuses the export.
+    let attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
+    try {
+      attachments = await verifiedAttachments(resolve(a.input), attachmentsInOutput(file.doc, file.meta, { output, items }));
+    } catch (e) {
+      if (!(e instanceof AttachmentError)) throw e;
+      io.err(`Export refused / Exporten stoppades: ${e.text.en}\n  ${e.text.sv}`);
+      return 1;
+    }
+
     const targets: { format: "docx" | "pdf"; path: string | null }[] = [];
     if (a.docx) targets.push({ format: "docx", path: a.docx });
     if (a.pdf) targets.push({ format: "pdf", path: a.pdf });
@@ -179,6 +194,12 @@ export const exportCommand: Command = {
         return 2;
       }
       io.out(`Wrote / Skrev ${path} (${r.bytes.length} bytes)`);
+      try {
+        for (const w of await writeAttachmentsBeside(path, attachments, { replace: true })) io.out(`Wrote / Skrev ${w.path} (bilaga ${w.number})`);
+      } catch (e) {
+        io.err(`Cannot write the attachments / Kan inte skriva bilagorna: ${e instanceof AttachmentError ? `${e.text.en} / ${e.text.sv}` : e instanceof Error ? e.message : String(e)}`);
+        return 2;
+      }
     }
     return 0;
   },

@@ -60,3 +60,19 @@ export async function chooseProfileFile(win: BrowserWindow | null, kind: "logo" 
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
+
+/** A file to attach as a bilaga (issue 17): any kind; it is copied into bilagor/ beside the document. */
+export async function chooseAttachmentPath(win: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: "Lägg till bilaga",
+    buttonLabel: "Lägg till",
+    defaultPath: startFolder(),
+    filters: [
+      { name: "PDF, Word, bilder och text", extensions: ["pdf", "docx", "doc", "xlsx", "odt", "png", "jpg", "jpeg", "txt"] },
+      { name: "Alla filer", extensions: ["*"] },
+    ],
+    properties: ["openFile" as const],
+  };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}

@@ -218,6 +218,8 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
       // A file chosen in the save dialog is replaced on purpose (the dialog asked); otherwise the
       // file must still be the revision the page's text is based on.
       ...(chooses ? {} : { baseRevision: args.baseRevision }),
+      // Bilagor (issue 17): from the document's previous (granted) path to the new folder.
+      ...(args.attachmentsFrom !== undefined ? { attachmentsFrom: args.attachmentsFrom } : {}),
     });
     if (r.ok) {
       session.path = r.path;

@@ -183,6 +183,8 @@ export class DocumentWindows {
       // nearest folder above it with a profile.json; logos and fonts are picked in a file dialog.
       workspaceDir: () => (session.path ? (findProfile(dirname(session.path)) ?? dirname(session.path)) : null),
       chooseProfileFile: (kind) => dialogs.chooseProfileFile(win, kind),
+      // Bilagor (issue 17): the file to attach is picked here; only its bytes are copied.
+      chooseAttachmentPath: () => dialogs.chooseAttachmentPath(win),
     };
     const ctx: SessionContext = {
       granted: this.granted,

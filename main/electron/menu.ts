@@ -105,6 +105,11 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Standardfras…", "insert.phrase", "Ctrl+Space"),
       cmd("Sidbrytning", "insert.pageBreak"),
       sep,
+      // Bilagor (issue 17)
+      cmd("Infoga hänvisning till bilaga…", "insert.attachmentRef"),
+      cmd("Lägg till bilaga…", "attachments.add"),
+      cmd("Bilagor (panel)", "attachments.panel"),
+      sep,
       {
         label: "Tabell",
         submenu: [

@@ -51,6 +51,9 @@ const api = {
   // Kallelse (issue 18)
   importAgendaEntry: invoke("importAgendaEntry"),
   sendExtracts: invoke("sendExtracts"),
+  // Bilagor (issue 17)
+  attachFile: invoke("attachFile"),
+  checkAttachments: invoke("checkAttachments"),
 } satisfies HostApi;
 
 export type MenuCommandListener = (command: MenuCommand, payload: MenuCommandPayload) => void;

@@ -36,6 +36,9 @@ import { readOfficerReport } from "../agenda/importReports.js";
 import { entryOfReport } from "../agenda/parseOfficerReport.js";
 import { sendExtracts } from "../agenda/sendExtracts.js";
 import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
+import { attachmentHandlers } from "./attachmentHandlers.js";
+import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
+import { AttachmentError, copyAttachments, verifiedAttachments, writeAttachmentsBeside } from "../files/attachmentFiles.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -82,6 +85,8 @@ export interface HostEnv extends ProfileEnv {
    * or null when unsaved); null when there is none. Default: `ordlista.txt` beside the document.
    */
   wordListPath?(documentPath: string | null): string | null;
+  /** (issue 17, bilagor) The user picks a file to attach in the host's own dialog (the app): a real path, or null. */
+  chooseAttachmentPath?(): Promise<string | null>;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -223,7 +228,7 @@ export function createHandlers(env: HostEnv): HostHandlers {
 
     listFiles: guard("Listan över dokument", async () => ({ ok: true, files: await env.listFiles() })),
 
-    saveFile: guard("Spara", async ({ path, text, saveAs, baseRevision }) => {
+    saveFile: guard("Spara", async ({ path, text, saveAs, baseRevision, attachmentsFrom }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet sparades inte eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
       const chooses = saveAs || path === null;
@@ -251,7 +256,10 @@ export function createHandlers(env: HostEnv): HostHandlers {
           // Write the canonical form, so the same document always gives the same bytes.
           const bytes = serialize(parsed.file);
           await atomicWrite(real, bytes);
-          return { ok: true as const, path: present(real), revision: revisionOf(bytes) };
+          // Bilagor (issue 17): saved into another folder, the files in bilagor/ go along.
+          const from = attachmentsFrom === undefined ? null : env.resolve(attachmentsFrom);
+          const notes = from && parsed.file.meta.attachments?.length && dirname(from) !== dirname(real) ? await copyAttachments(from, real, parsed.file.meta.attachments) : [];
+          return { ok: true as const, path: present(real), revision: revisionOf(bytes), ...(notes.length ? { notice: `Bilagor som inte följde med: ${notes.join(" ")}` } : {}) };
         } finally {
           if (lock?.ok) await lock.release();
         }
@@ -267,9 +275,20 @@ export function createHandlers(env: HostEnv): HostHandlers {
       return { ok: true, text: serialize(r.file), report: reportLines(r.report), sourceName: name };
     }),
 
-    exportFile: guard("Export", async ({ text, format, output, items, draft, path }) => {
+    exportFile: guard("Export", async ({ text, format, output, items, draft, path, documentPath }) => {
       const parsed = parse(text);
       if (!parsed.ok) return fail(`Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
+      // Bilagor (issue 17): every file of the output is read and checked before anything is written.
+      let attachmentFiles: Awaited<ReturnType<typeof verifiedAttachments>> = [];
+      try {
+        const listed = attachmentsInOutput(parsed.file.doc, parsed.file.meta, { output, items });
+        const documentReal = documentPath === undefined || !listed.length ? null : resolveOr(documentPath);
+        if (documentReal !== null && typeof documentReal !== "string") return fail(documentReal.error);
+        attachmentFiles = await verifiedAttachments(documentReal, listed);
+      } catch (e) {
+        if (e instanceof AttachmentError) return fail(e.text.sv);
+        throw e;
+      }
       // The municipality profile of the workspace (issue 15): every export uses it.
       const root = env.workspaceDir?.() ?? null;
       const profile = root ? await loadProfile(root) : null;
@@ -281,7 +300,16 @@ export function createHandlers(env: HostEnv): HostHandlers {
       const real = resolveOr(withExtension(chosen, format));
       if (typeof real !== "string") return fail(real.error);
       await writeBytesAtomically(real, r.bytes);
-      return { ok: true, path: present(real), bytes: r.bytes.byteLength };
+      // Beside the export, in "<name>-bilagor/": replaced like the export itself (the app's dialog
+      // asked before replacing it; the web host derives a new name).
+      let written;
+      try {
+        written = await writeAttachmentsBeside(real, attachmentFiles, { replace: true });
+      } catch (e) {
+        if (e instanceof AttachmentError) return fail(`${present(real)} skrevs, men bilagorna inte: ${e.text.sv}`);
+        throw e;
+      }
+      return { ok: true, path: present(real), bytes: r.bytes.byteLength, ...(written.length ? { attachments: written.map((w) => present(w.path)) } : {}) };
     }),
 
     autosave: guard("Autosparning", async ({ key, path, text, baseRevision }) => {
@@ -400,6 +428,9 @@ export function createHandlers(env: HostEnv): HostHandlers {
       if (!r.ok) return fail(r.error);
       return { ok: true, folder: present(r.folder), files: r.files };
     }),
+
+    // ---- Bilagor (issue 17): main/host/attachmentHandlers.ts ----
+    ...attachmentHandlers(env),
   };
 }
 

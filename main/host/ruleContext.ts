@@ -10,7 +10,7 @@ import { readDocumentFile } from "../files/readDocumentFile.js";
 /** At most this many documents are read for one context (a large workspace stays quick). */
 const RULE_CONTEXT_MAX_FILES = 500;
 
-export async function buildRuleContext(realPaths: readonly string[]): Promise<Required<RuleContext>> {
+export async function buildRuleContext(realPaths: readonly string[]): Promise<Required<Omit<RuleContext, "attachmentFiles">>> {
   const meetingDates = new Set<string>();
   const answers: WorkspaceAnswer[] = [];
   for (const path of realPaths.slice(0, RULE_CONTEXT_MAX_FILES)) {

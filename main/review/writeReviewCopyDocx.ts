@@ -7,6 +7,8 @@
  * table of who voted how. The justerare comments in
  * Word and sends the file back; `mergeWordReview` brings the comments into the protocol.
  */
+import { attachmentLabel } from "../../schemas/attachments.js";
+import { attachmentRefs } from "../../schemas/render/renderAttachments.js";
 import type { Node } from "prosemirror-model";
 import {
   BookmarkEnd,
@@ -131,7 +133,13 @@ export async function writeReviewCopyDocx(file: ProtokollFile): Promise<Uint8Arr
   const numbers = new Map(items.map((i) => [i.id, i.number]));
   const attendance = resolveAttendance(file.doc, meta).byItem;
   /** A § reference reads "§ 3", as in the editor and the exports. */
-  const refText = (leaf: Node) => (leaf.type.name === "item_ref" ? `§ ${numbers.get(leaf.attrs.target as string) ?? "?"}` : "");
+  const bilagor = attachmentRefs(file.doc, meta);
+  const refText = (leaf: Node) =>
+    leaf.type.name === "item_ref"
+      ? `§ ${numbers.get(leaf.attrs.target as string) ?? "?"}`
+      : leaf.type.name === "attachment_ref" // a bilaga (issue 17): "bilaga 2", as in the exports
+        ? attachmentLabel(bilagor.get(leaf.attrs.target as string)?.number, leaf.attrs.withTitle ? (bilagor.get(leaf.attrs.target as string)?.title ?? null) : undefined)
+        : "";
   for (const c of file.review.comments) {
     if (c.resolved) continue;
     const item = c.item ? items.find((i) => i.id === c.item) : undefined;

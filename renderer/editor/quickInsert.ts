@@ -8,12 +8,17 @@ import type { EditorView } from "prosemirror-view";
 import { templateFor, templates, type Phrase } from "../../templates/index.js";
 import { documentInfo } from "./documentPlugin.js";
 import { insertTable } from "./tableCommands.js";
+import { attachmentQuickEntries } from "./attachmentCommands.js";
 
 /** A phrase, or an entry that runs a command in place of the typed "//…" (`//tabell`). */
 type Entry = Phrase & { command?: Command };
 
 /** Entries that insert structure rather than text. */
-const commandEntries = (state: EditorState): Entry[] => [{ key: "tabell", label: "Tabell", text: "3 × 3 med rubrikrad (Ctrl+Alt+G)", command: insertTable(state.schema) }];
+const commandEntries = (state: EditorState): Entry[] => [
+  { key: "tabell", label: "Tabell", text: "3 × 3 med rubrikrad (Ctrl+Alt+G)", command: insertTable(state.schema) },
+  // Bilagor (issue 17): "//bilaga" lists a reference to each bilaga of the document.
+  ...attachmentQuickEntries(state.doc, documentInfo(state).meta, state.schema.nodes.attachment_ref!),
+];
 
 interface QuickState {
   active: boolean;

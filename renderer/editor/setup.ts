@@ -20,6 +20,7 @@ import { linter, type LintSource } from "./linterPlugin.js";
 import { changesReviewRecord, emptyReviewRecord, reviewRecordPlugin } from "./reviewRecordPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
+import { attachmentRefPlugin } from "./attachmentRefPlugin.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
 import { spellPlugin } from "./spellcheck/spellPlugin.js";
 
@@ -53,6 +54,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       ...(options.lint ? [linter(options.lint, { delay: LINT_DELAY, needsRefresh: changesReviewRecord })] : []),
       attendanceMovePlugin(),
       wordPastePlugin(),
+      attachmentRefPlugin(), // bilagor (issue 17): "bilaga 3" follows the numbering
       buildInputRules(schema),
       ...buildKeymaps(schema, appShortcuts),
       history({ newGroupDelay: 700 }),

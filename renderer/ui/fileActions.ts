@@ -225,12 +225,20 @@ export function fileActions(app: App, native: boolean): FileActions {
         if (existing.has(path) && path !== app.path && !(await confirmDialog("Filen finns redan", `”${path}” finns redan. Vill du ersätta den?`, "Ersätt"))) return false;
       }
       // Over another file the user confirmed the replacement; over its own file the revision still counts.
-      const r = await host.saveFile({ path, text: app.serialize(), saveAs: native, ...(path !== null && path === app.path ? { baseRevision: app.baseRevision } : {}) });
+      const r = await host.saveFile({
+        path,
+        text: app.serialize(),
+        saveAs: native,
+        ...(path !== null && path === app.path ? { baseRevision: app.baseRevision } : {}),
+        // Bilagor (issue 17): saved into another folder, the files in bilagor/ go along.
+        ...(app.path && app.meta.attachments?.length ? { attachmentsFrom: app.path } : {}),
+      });
       if (!r.ok) {
         if ("conflict" in r) return resolveConflict(r.error, r.conflict);
         if (!/Ingen fil vald/.test(r.error)) await showError("Dokumentet sparades inte", r.error);
         return false;
       }
+      if (r.notice) toast(r.notice, "error");
       app.readOnly = false;
       await afterSave(r.path, r.revision);
       return true;
@@ -318,12 +326,14 @@ export function fileActions(app: App, native: boolean): FileActions {
           output: output.value as "full",
           items: chosenItems,
           draft: draft.checked,
+          // Bilagor (issue 17): the files in bilagor/ beside the saved document go beside the export.
+          ...(app.path ? { documentPath: app.path } : {}),
         });
         if (!r.ok) {
           if (!/Ingen fil vald/.test(r.error)) await showError("Exporten misslyckades", r.error);
           return;
         }
-        toast(`Exporterat: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)`, "success");
+        toast(`Exporterat: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)${r.attachments?.length ? ` och ${r.attachments.length === 1 ? "en bilaga" : `${r.attachments.length} bilagor`} bredvid` : ""}`, "success");
         const status = document.getElementById("last-export");
         if (status) status.textContent = `Senaste export: ${r.path}`;
       } finally {

@@ -24,6 +24,7 @@ import { form, heading, long, para, personTable } from "./blockFactories.js";
 import type { Block, RenderedDocument, RenderProfile, Run } from "./renderModel.js";
 import { confidentialMarking, renderBlocks, type RenderContext } from "./renderNodes.js";
 import { renderKallelse } from "../agenda/renderKallelse.js";
+import { attachmentListBlocks, attachmentRefs, attachmentsInOutput, itemAttachmentBlocks } from "./renderAttachments.js";
 
 export type OutputKind = "full" | "extract" | "notice" | "public";
 
@@ -303,7 +304,7 @@ function context(file: ProtokollFile, maskConfidential: boolean): { ctx: RenderC
   const items = numberedItems(file.doc, file.meta);
   const att = resolveAttendance(file.doc, file.meta);
   return {
-    ctx: { meta: file.meta, numbers: new Map(items.map((i) => [i.id, i.number])), attendance: att.byItem, item: null, maskConfidential },
+    ctx: { meta: file.meta, numbers: new Map(items.map((i) => [i.id, i.number])), attendance: att.byItem, item: null, maskConfidential, attachments: attachmentRefs(file.doc, file.meta) },
     items,
     known: att.known,
   };
@@ -340,15 +341,18 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
   const endSignatures = options.profile?.settings.signatureLayout === "first-page" ? [] : [{ type: "pageBreak" } as Block, ...signatureBlocks(file)];
   const notes = correctionNotes(file);
   const notesFor = (item: string | null) => correctionBlocks(notes.filter((n) => n.item === item));
+  // Bilagor (schemas/render/renderAttachments.ts): under their § and listed at the end.
+  const listed = attachmentsInOutput(file.doc, meta, options);
 
   switch (options.output) {
     case "full":
     case "public": {
       const blocks: Block[] = frontMatter(file, items, ctx.attendance, known, publicVersion, options);
       for (const it of items) {
-        blocks.push({ type: "pageBreak" }, ...renderBlocks(it.node, ctx), ...(publicVersion && it.node.attrs.confidential ? [] : notesFor(it.id)));
+        blocks.push({ type: "pageBreak" }, ...renderBlocks(it.node, ctx), ...(publicVersion && it.node.attrs.confidential ? [] : notesFor(it.id)), ...itemAttachmentBlocks(listed, it.id));
       }
-      blocks.push(...endSignatures, ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
+      // The list of bilagor on a page of its own after the §§, so it does not read as part of the last §.
+      blocks.push(...(listed.length ? [{ type: "pageBreak" } as Block] : []), ...attachmentListBlocks(listed, ctx.numbers), ...endSignatures, ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
       return {
         ok: true,
         rendered: {
@@ -381,7 +385,8 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
           ).filter(([, v]) => v !== ""),
         ),
       ];
-      for (const it of chosen) blocks.push(...renderBlocks(it.node, ctx), ...notesFor(it.id));
+      for (const it of chosen) blocks.push(...renderBlocks(it.node, ctx), ...notesFor(it.id), ...itemAttachmentBlocks(listed, it.id));
+      blocks.push(...attachmentListBlocks(listed, ctx.numbers));
       const immediate = new Map(file.history.filter((h) => h.kind === "adjusted" && h.item !== null).map((h) => [h.item!, h]));
       const lines = chosen.map((it) =>
         it.node.attrs.immediate && (immediate.has(it.id) || meta.status !== "adjusted")

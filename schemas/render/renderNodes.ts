@@ -6,6 +6,7 @@
  */
 import type { Node } from "prosemirror-model";
 import type { ItemAttendance } from "../attendance.js";
+import { attachmentLabel } from "../attachments.js";
 import { swedishLongDate } from "../dates.js";
 import {
   decisionHeading,
@@ -33,6 +34,8 @@ export interface RenderContext {
   item: Node | null;
   /** Public version: §§ with sekretess are replaced by a line with the OSL reference. */
   maskConfidential: boolean;
+  /** Bilaga id → its number and title (schemas/attachments.ts); absent: none are known. */
+  attachments?: Map<string, { number: number; title: string }>;
 }
 
 export type Rendered = { blocks: Block[] } | { runs: Run[] };
@@ -379,6 +382,12 @@ export const handlers: Record<NodeName, Handler> = {
   item_ref: (node, ctx) => {
     const target = node.attrs.target as string;
     return { runs: [{ text: itemLabel(target, ctx), ...(ctx.numbers.has(target) ? { ref: itemAnchor(target) } : {}) }] };
+  },
+
+  // A bilaga's current number: "bilaga 3", or "Bilaga 3 – Voteringslista" (schemas/attachments.ts).
+  attachment_ref: (node, ctx) => {
+    const a = ctx.attachments?.get(node.attrs.target as string);
+    return { runs: [{ text: attachmentLabel(a?.number, node.attrs.withTitle ? (a?.title ?? null) : undefined) }] };
   },
 
   // ---- tables the secretary writes (renderTable.ts) ----

@@ -51,6 +51,7 @@ import { interpellationParties } from "./interpellation-parties.js";
 import { interpellationTiming } from "./interpellation-timing.js";
 import { decisionUnconfirmed } from "./decision-unconfirmed.js";
 import { summonsTiming } from "./summons-timing.js";
+import { attachmentFiles, attachmentRefs } from "./attachments.js";
 
 export { type Problem, type Severity, type Fix, type FixAction } from "./problem.js";
 export { applyFix } from "./fixes.js";
@@ -102,6 +103,9 @@ export const rules: Rule[] = [
   // Kallelse and the protocol made from it (issue 18).
   decisionUnconfirmed,
   summonsTiming,
+  // Bilagor (issue 17).
+  attachmentRefs,
+  attachmentFiles,
 ];
 
 /** The distinct rule ids. */

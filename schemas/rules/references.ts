@@ -80,6 +80,7 @@ export const references: Record<string, RuleReference> = {
   "dnr-present": practice(),
   placeholders: practice(),
   "decision-unconfirmed": practice(),
+  attachments: practice(),
   "summons-timing": unverified("KL 5 kap. 12 § (fullmäktige: tid och plats anslås minst en vecka före sammanträdesdagen); för nämnder reglementet", "kommunernas anslagstavlor beskriver veckan före fullmäktiges sammanträde; den äldre lydelsen (KL 1977:179 2 kap. 10 §, SFS 1986:96) säger ”minst en vecka före sammanträdesdagen”."),
   "adjustment-stated": given("KL 5 kap. 69 §", `${KL} och praxis`, "RULES.md, rättelser och tillägg (KL 5:69, praxis)."),
   "authority-decision": given("FL 32–33 §§", "Förvaltningslagen (2017:900)", "RULES.md, rättelser och tillägg (motivering FL 32 §, överklagandehänvisning FL 33 §)."),

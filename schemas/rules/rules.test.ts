@@ -49,6 +49,8 @@ describe("the test builder", () => {
         "placeholders", "adjustment-stated", "authority-decision", "fullmaktige-questions", "substitute-order", "interpellation-parties", "interpellation-timing",
         // the kallelse and the protocol made from it (issue 18)
         "decision-unconfirmed", "summons-timing",
+        // bilagor (issue 17)
+        "attachments",
       ].sort(),
     );
   });

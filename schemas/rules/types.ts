@@ -31,6 +31,11 @@ export interface RuleContext {
   meetingDates?: string[];
   /** Interpellationssvar in the workspace. */
   answers?: WorkspaceAnswer[];
+  /**
+   * Bilagor (rule attachments): each bilaga file of the document (`bilagor/<name>`) → the SHA-256 of
+   * the file on disk now, or null when it is missing. Absent: not checked (the file has no folder yet).
+   */
+  attachmentFiles?: Record<string, string | null>;
 }
 
 /** Parts of the file beyond doc and meta that some after-the-meeting rules read when they are given. */
