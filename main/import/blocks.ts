@@ -7,6 +7,7 @@
 import type { Node } from "prosemirror-model";
 import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
+import { splitRecipients } from "../../schemas/splitRecipients.js";
 import type { Line } from "./cleanLines.js";
 import { HEADINGS, JOINED_BY_RE, NOTE_VERB_RE, PROPOSAL_VERB_RE, RESERVATION_VERB_RE, type SectionKind } from "./lexicon.js";
 import { linkVotes } from "./linkVotes.js";
@@ -647,7 +648,8 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
     return [b.recusal(ids, ...proseNodes(paras))];
   },
 
-  distribution: ({ paras }) => [b.distribution(...proseNodes(paras))],
+  // one recipient a line, or several on a line ("Kommunstyrelsen, Ekonomienheten och Revisionen")
+  distribution: ({ paras }) => [b.distribution(...paras.flatMap(splitRecipients))],
 };
 
 /** All blocks of a § from its sections. */
