@@ -6,9 +6,9 @@
  * Swedish protocols list recipients one a line, or on one line separated by semicolons, commas or
  * "och"/"samt" ("Kommunstyrelsen, Ekonomienheten och Revisionen"). A line is split on commas and
  * "och"/"samt" only where it reads as a list of names or bodies, so that a body's own name is kept
- * whole: "Vård- och omsorgsnämnden" (the "och" of a compound after a hyphen), "Ekonomi och
- * styrning" (the part after "och" starts in lower case), "Kommunstyrelsen för kännedom, med
- * handlingarna" (a part opens with a lower-case function word).
+ * whole: "Vård- och omsorgsnämnden" (the "och" of a compound after a hyphen), "Enheten för ekonomi
+ * och styrning" (the part after "och" starts in lower case), "Anna Ek, nämndsekreterare" (a
+ * title after a comma), and a line of more than a few words between the separators (a sentence).
  */
 import type { Node } from "prosemirror-model";
 
@@ -17,22 +17,20 @@ const LEADING_MARK = /^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+/u;
 const TRAILING_MARK = /[\s,.;]+$/u;
 /** "och"/"samt" between two names — not the "och" of a compound after a hyphen ("Barn- och …"). */
 const AND = /(?<![-–]\s*)\s+(?:och|samt)\s+/u;
-/** A part that continues a sentence rather than naming a recipient. */
-const CONTINUATION = /^(?:för|som|att|med|i|på|enligt|inkl\.?|inklusive|efter|till|om|via)\b/u;
 const MAX_WORDS = 6;
 
 const clean = (s: string) => s.replace(LEADING_MARK, "").replace(TRAILING_MARK, "").replace(/\s+/gu, " ").trim();
 const words = (s: string) => s.split(" ").filter(Boolean).length;
 
-/** `parts` as recipients when each reads as a name or a body, else null. */
-function asNames(parts: string[], capitalised: boolean): string[] | null {
+/** `parts` as recipients when each reads as a name or a body (capitalised, a few words), else null. */
+function asNames(parts: string[]): string[] | null {
   const names = parts.map(clean);
-  if (names.some((n) => !n || words(n) > MAX_WORDS || CONTINUATION.test(n) || (capitalised && !/^\p{Lu}/u.test(n)))) return null;
+  if (names.some((n) => !n || words(n) > MAX_WORDS || !/^\p{Lu}/u.test(n))) return null;
   return names;
 }
 
 /** One comma-separated part → split on "och"/"samt" when the names after it are capitalised. */
-const splitAnd = (part: string): string[] => asNames(part.split(AND), true) ?? [clean(part)];
+const splitAnd = (part: string): string[] => asNames(part.split(AND)) ?? [clean(part)];
 
 /** The recipients named in `text` (one or several lines), in order, empty ones dropped. */
 export function splitRecipients(text: string): string[] {
@@ -40,7 +38,7 @@ export function splitRecipients(text: string): string[] {
   for (const line of text.split(/\r?\n|;/u)) {
     const l = clean(line);
     if (!l) continue;
-    const byComma = l.includes(",") ? asNames(l.split(","), false) : null;
+    const byComma = l.includes(",") ? asNames(l.split(",")) : null;
     out.push(...(byComma ?? [l]).flatMap(splitAnd));
   }
   return out.filter(Boolean);
