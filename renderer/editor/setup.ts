@@ -17,6 +17,7 @@ import { buildKeymaps, type Shortcut } from "./keymap.js";
 import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
+import { recipientPastePlugin } from "./recipientList.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
 import { spellPlugin } from "./spellcheck/spellPlugin.js";
@@ -43,6 +44,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       problemsPlugin(),
       attendanceMovePlugin(),
       wordPastePlugin(),
+      recipientPastePlugin(),
       buildInputRules(schema),
       ...buildKeymaps(schema, appShortcuts),
       history({ newGroupDelay: 700 }),
