@@ -54,7 +54,7 @@ describe("Skicka utdrag", () => {
   });
 
   it("reads the recipients of a justerat file of the old format, whose Expedieras till is prose kept as sealed", () => {
-    const r = parse(readFileSync(join(import.meta.dirname, "../../schemas/review/fixtures/expedieras/v1-expedieras-justerat.protokoll"), "utf8"));
+    const r = parse(readFileSync(join(import.meta.dirname, "../../schemas/fixtures/v1-expedieras-justerat.protokoll"), "utf8"));
     if (!r.ok) throw new Error(r.errors[0]!.message);
     expect(distributionGroups(r.file.doc, r.file.meta).map((g) => [g.recipient, g.numbers])).toEqual([
       ["Kommunstyrelsen", [3, 5]],

@@ -3,7 +3,7 @@
  * whose distribution blocks are prose, must still verify after the app has opened it (migrated in
  * memory), recorded an anslag or a rättelse and saved it — through the shared handlers as the web
  * host wires them, over a real folder, checked by `protokoll verify` on the saved bytes. The files
- * are frozen: written by the program before the change (schemas/review/fixtures/expedieras).
+ * are frozen: written by the program before the change (schemas/fixtures).
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +24,7 @@ import { signedText, testKey } from "../review/sealKeys.testkit.js";
 import { Workspace, workspaceHostEnv } from "../web/workspace.js";
 import { createHandlers } from "./createHandlers.js";
 
-const fixtures = join(import.meta.dirname, "../../schemas/review/fixtures/expedieras");
+const fixtures = join(import.meta.dirname, "../../schemas/fixtures");
 const dir = mkdtempSync(join(tmpdir(), "protokoll-migrated-seal-"));
 process.env.PROTOKOLL_CONFIG_DIR = join(dir, "installningar");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
