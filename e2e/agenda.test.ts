@@ -71,7 +71,7 @@ describe("from agenda to protocol in the browser", () => {
     await poll(() => page.locator("#panel-inspector .hint").first().innerText()).toBe("Senast den 3 maj 2031 (10 dagar före sammanträdet).");
     await page.fill("#summons-absence", "kommunstyrelsens sekreterare");
     await page.dispatchEvent("#summons-absence", "change");
-    await page.fill("#entry-recipients", "Välfärd skola\nEkonomienheten");
+    await page.fill("#entry-recipients", "Välfärd skola, Ekonomienheten");
     await page.dispatchEvent("#entry-recipients", "change");
     await poll(() => page.evaluate(() => (window as unknown as { protokollApp: { state: { doc: { firstChild: { attrs: { recipients: string[] } } } } } }).protokollApp.state.doc.firstChild.attrs.recipients)).toEqual(["Välfärd skola", "Ekonomienheten"]);
     await page.screenshot({ path: join(shots, "kallelse-editor.png") });
