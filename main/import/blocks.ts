@@ -660,14 +660,15 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
 /**
  * How many of an "Expedieras till" section's lines are its list: short lines naming bodies, units or
  * persons, up to a paragraph break or the first line that is not such a name — a line with a
- * number ("Delårsrapport 2024", a date), a long line, a document label ("Datum", "Bilaga").
+ * number ("Delårsrapport 2024", a date), a long line, a document label ("Datum", "Bilaga"), a line
+ * ending in a colon (a label of what follows, such as a signature box left on the page).
  */
 function recipientLineCount(lines: readonly Line[]): number {
   let n = 0;
   for (const l of lines) {
     if (n > 0 && l.breakBefore) break;
     const t = l.text.replace(/^\s*[-–—•*·▪]\s+/u, "");
-    if (t.length > 120 || !/^\p{Lu}/u.test(t) || /\d/u.test(t) || RECIPIENT_NOT_A_NAME_RE.test(t)) break;
+    if (t.length > 120 || !/^\p{Lu}/u.test(t) || /\d/u.test(t) || /:$/u.test(t) || RECIPIENT_NOT_A_NAME_RE.test(t)) break;
     if (!t.includes(",") && !t.includes(";") && t.split(/\s+/u).length > 6) break;
     n++;
   }

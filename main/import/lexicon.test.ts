@@ -141,6 +141,13 @@ describe("stage 4: Expedieras till fills the § list of recipients", () => {
     expect([...Array(dist.childCount).keys()].map((i) => dist.child(i).type.name)).toEqual(["recipient", "recipient"]);
   });
 
+  it("ends the list at a line that is not a name, and keeps what follows as the §'s text", () => {
+    const { item, names } = withDistribution(["Exp.", "Ekonomikontoret", "Signaturruta intygas:", "Delårsrapport 2031", "Rapporten visar ett överskott."]);
+    expect(names).toEqual(["Ekonomikontoret"]);
+    expect(item.lastChild!.type.name).toBe("paragraph");
+    expect(item.textContent).toContain("Rapporten visar ett överskott.");
+  });
+
   it("keeps a body whose name has 'och' in it whole, and leaves the decision alone", () => {
     const { item, names } = withDistribution(["Expedieras till", "Vård- och omsorgsförvaltningen, Revisionen"]);
     expect(names).toEqual(["Vård- och omsorgsförvaltningen", "Revisionen"]);
