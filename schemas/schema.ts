@@ -203,7 +203,8 @@ export const nodes = {
    * Expedieras till: who receives the protokollsutdrag, a typed list of `recipient`s (issue 18).
    * The prose form (`prose+`) is the shape files had before format version 2; it stays valid only
    * so that what was sealed or approved in that shape keeps its hash (the migration in
-   * schemas/migrateRecipients.ts leaves such §§ as they are). The editor never makes it.
+   * schemas/migrateRecipients.ts leaves such §§ as they are). The editor, the importers and
+   * "Skapa protokoll från kallelsen" make recipients; a block is one shape or the other, never mixed.
    */
   distribution: {
     group: "item_block",
