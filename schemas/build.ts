@@ -133,7 +133,11 @@ export const specialStatement = statementOf("special_statement");
 export const protocolNote = statementOf("protocol_note");
 export const substituteStatement = statementOf("substitute_statement");
 export const recusal = (persons: string[], ...blocks: Prose[]) => schema.nodes.recusal.create({ persons }, prose(blocks));
-export const distribution = (...blocks: Prose[]) => schema.nodes.distribution.create(null, prose(blocks));
+/** Expedieras till: one `recipient` per name. */
+export const recipient = (name: string) => schema.nodes.recipient.create(null, name ? schema.text(name) : null);
+export const distribution = (...recipients: string[]) => schema.nodes.distribution.create(null, recipients.map(recipient));
+/** Expedieras till as prose: the shape before format version 2, kept where it is sealed (tests of old files). */
+export const distributionProse = (...blocks: Prose[]) => schema.nodes.distribution.create(null, prose(blocks.length ? blocks : [""]));
 
 export const protocol = (...items: Node[]) => schema.nodes.doc.create(null, items);
 

@@ -10,11 +10,12 @@ import { z } from "zod";
 import { canonicalJSON } from "./canonical.js";
 import { MAX_AGENDA_ITEMS, MAX_TEXT_CHARS } from "./limits.js";
 import { HistoryEntry, Meta, Review, type MetaInput } from "./meta.js";
+import { migrateRecipients } from "./migrateRecipients.js";
 import { schema } from "./schema.js";
 import { capTableSpans } from "./tables.js";
 
 export const FORMAT = "protokoll";
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 /** Larger files are refused before they are read as JSON. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -52,7 +53,10 @@ export type ParseResult = { ok: true; file: ProtokollFile } | { ok: false; error
  * Migrations from older versions: `migrations[n]` turns a raw version-n object into version n+1.
  * Add one here whenever CURRENT_VERSION goes up.
  */
-export const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+export const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // "Expedieras till" as a typed list of recipients (issue 18); sealed content keeps its shape
+  1: migrateRecipients,
+};
 
 const fail = (path: string, message: string): ParseResult => ({ ok: false, errors: [{ path, message }] });
 

@@ -199,13 +199,26 @@ export const nodes = {
     parseDOM: [{ tag: "section[data-block=recusal]" }],
     toDOM: () => ["section", { "data-block": "recusal", "aria-label": "Jäv" }, 0],
   },
-  /** Expedieras till. */
+  /**
+   * Expedieras till: who receives the protokollsutdrag, a typed list of `recipient`s (issue 18).
+   * The prose form (`prose+`) is the shape files had before format version 2; it stays valid only
+   * so that what was sealed or approved in that shape keeps its hash (the migration in
+   * schemas/migrateRecipients.ts leaves such §§ as they are). The editor, the importers and
+   * "Skapa protokoll från kallelsen" make recipients; a block is one shape or the other, never mixed.
+   */
   distribution: {
     group: "item_block",
-    content: "prose*",
+    content: "recipient* | prose+",
     defining: true,
     parseDOM: [{ tag: "section[data-block=distribution]" }],
     toDOM: () => ["section", { "data-block": "distribution", "aria-label": "Expedieras till" }, 0],
+  },
+  /** One recipient (a body, a unit, a person or a group) of "Expedieras till": a line of plain text. */
+  recipient: {
+    content: "text*",
+    marks: "",
+    parseDOM: [{ tag: "p[data-recipient]", context: "distribution/", priority: 60 }],
+    toDOM: () => ["p", { "data-recipient": "", class: "recipient" }, 0],
   },
 
   // ---- interpellationssvar ----

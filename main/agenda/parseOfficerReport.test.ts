@@ -2,11 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Document, Packer, Paragraph, HeadingLevel } from "docx";
 import { describe, expect, it } from "vitest";
+import type { Node } from "prosemirror-model";
 import { agendaEntries } from "../../schemas/agenda/agendaEntries.js";
-import { parse, serialize } from "../../schemas/file.js";
+import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
+import { fromAgenda } from "../../schemas/agenda/fromAgenda.js";
+import { createFile, parse, serialize } from "../../schemas/file.js";
+import { schema } from "../../schemas/schema.js";
 import { projectRoot } from "../files/projectRoot.js";
 import { entriesOf, newKallelse, readOfficerReports, bodyOfReportText } from "./importReports.js";
-import { parseOfficerReport } from "./parseOfficerReport.js";
+import { entryOfReport, parseOfficerReport } from "./parseOfficerReport.js";
 
 const corpus = [join(projectRoot(), "../shared/corpus"), join(projectRoot(), "../../shared/corpus")].find((d) => existsSync(d)) ?? "";
 const papers = join(corpus, "case-papers");
@@ -54,6 +58,27 @@ describe("a tjänsteskrivelse read as text", () => {
     expect(r.report.attachments).toEqual(["Förslag till taxa"]);
     expect(r.report.recipients).toEqual(["Kulturförvaltningen", "Ekonomienheten"]);
     expect(r.report.signatories).toEqual([{ name: "Anna Berg", title: "Kulturchef" }]);
+  });
+
+  it("splits a line of recipients into one each, and the protocol made from it carries them as its typed list", () => {
+    const r = parseOfficerReport(SHORT.replace("Kulturförvaltningen\nEkonomienheten", "Kulturförvaltningen, Ekonomienheten och Kultur- och fritidsnämnden"));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.recipients).toEqual(["Kulturförvaltningen", "Ekonomienheten", "Kultur- och fritidsnämnden"]);
+    const entry = agendaEntry(entryOfReport(r.report));
+    const made = fromAgenda(createFile("kallelse", { body: { name: "Kommunstyrelsen" } }, schema.nodes.doc.create(null, [entry])));
+    let dist: Node | null = null;
+    made.doc.descendants((n) => {
+      if (n.type.name === "distribution") dist = n;
+      return !dist;
+    });
+    expect(dist).not.toBeNull();
+    const children: string[][] = [];
+    dist!.forEach((c) => children.push([c.type.name, c.textContent]));
+    expect(children).toEqual([
+      ["recipient", "Kulturförvaltningen"],
+      ["recipient", "Ekonomienheten"],
+      ["recipient", "Kultur- och fritidsnämnden"],
+    ]);
   });
 
   it("refuses a text without “Förslag till beslut” with a clear message", () => {

@@ -9,6 +9,7 @@
  * PDFs (laid out in columns, with page numbers and footers) and from Word is read alike.
  */
 import type { AgendaEntrySpec } from "../../schemas/agenda/agendaEntry.js";
+import { splitRecipients } from "../../schemas/splitRecipients.js";
 import { normalizeText } from "../import/cleanLines.js";
 import { joinLines } from "../import/paragraphs.js";
 
@@ -171,7 +172,8 @@ export function parseOfficerReport(text: string): ParseReportResult {
   const summary = paragraphs(section("summary"));
   const listOf = (ls: RawLine[]) => ls.filter((l) => !l.blank && !PAGE_NUMBER.test(l.text) && !FOOTER_WORDS.test(l.text)).map((l) => point(l.text));
   const attachments = listOf(withoutSignatures(section("attachments")));
-  const recipients = listOf(withoutSignatures(section("recipients")));
+  // one recipient a line, or several on a line ("Kulturförvaltningen, Ekonomienheten och Revisionen")
+  const recipients = listOf(withoutSignatures(section("recipients"))).flatMap(splitRecipients);
   return {
     ok: true,
     report: {

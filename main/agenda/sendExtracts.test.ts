@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { distribution } from "../../schemas/build.js";
 import { distributionGroups } from "../../schemas/agenda/distributionGroups.js";
-import type { ProtokollFile } from "../../schemas/file.js";
+import { parse, type ProtokollFile } from "../../schemas/file.js";
 import type { Node as ProseNode } from "prosemirror-model";
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { readPdf } from "../export/readBack.testkit.js";
@@ -51,5 +51,18 @@ describe("Skicka utdrag", () => {
     if (!again.ok) throw new Error(again.error);
     expect(again.folder).not.toBe(r.folder);
     expect(again.folder.endsWith("-2")).toBe(true);
+  });
+
+  it("reads the recipients of a justerat file of the old format, whose Expedieras till is prose kept as sealed", () => {
+    const r = parse(readFileSync(join(import.meta.dirname, "../../schemas/fixtures/v1-expedieras-justerat.protokoll"), "utf8"));
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    expect(distributionGroups(r.file.doc, r.file.meta).map((g) => [g.recipient, g.numbers])).toEqual([
+      ["Kommunstyrelsen", [3, 5]],
+      ["Ekonomienheten", [3]],
+      ["Revisionen", [3]],
+      ["Socialförvaltningen", [4]],
+      ["Akten", [4]],
+      ["Vård- och omsorgsförvaltningen", [5]],
+    ]);
   });
 });

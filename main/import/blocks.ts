@@ -7,8 +7,9 @@
 import type { Node } from "prosemirror-model";
 import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
+import { splitRecipients } from "../../schemas/splitRecipients.js";
 import type { Line } from "./cleanLines.js";
-import { HEADINGS, JOINED_BY_RE, NOTE_VERB_RE, PROPOSAL_VERB_RE, RESERVATION_VERB_RE, type SectionKind } from "./lexicon.js";
+import { HEADINGS, JOINED_BY_RE, RECIPIENT_NOT_A_NAME_RE, NOTE_VERB_RE, PROPOSAL_VERB_RE, RESERVATION_VERB_RE, type SectionKind } from "./lexicon.js";
 import { linkVotes } from "./linkVotes.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, type Mention, type PersonRegister } from "./persons.js";
@@ -647,16 +648,39 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
     return [b.recusal(ids, ...proseNodes(paras))];
   },
 
-  distribution: ({ paras }) => [b.distribution(...proseNodes(paras))],
+  // one recipient a line, or several on a line ("Kommunstyrelsen, Ekonomienheten och Revisionen");
+  // the list ends where the lines stop naming recipients (an appended document), which stays prose
+  distribution: ({ ctx, section }) => {
+    const n = recipientLineCount(section.lines);
+    const rest = paraTexts(section.lines.slice(n), ctx.width);
+    return [b.distribution(...section.lines.slice(0, n).flatMap((l) => splitRecipients(l.text))), ...proseNodes(rest)];
+  },
 };
+
+/**
+ * How many of an "Expedieras till" section's lines are its list: short lines naming bodies, units or
+ * persons, up to a paragraph break or the first line that is not such a name — a line with a
+ * number ("Delårsrapport 2024", a date), a long line, a document label ("Datum", "Bilaga"), a line
+ * ending in a colon (a label of what follows, such as a signature box left on the page).
+ */
+function recipientLineCount(lines: readonly Line[]): number {
+  let n = 0;
+  for (const l of lines) {
+    if (n > 0 && l.breakBefore) break;
+    const t = l.text.replace(/^\s*[-–—•*·▪]\s+/u, "");
+    if (t.length > 120 || !/^\p{Lu}/u.test(t) || /\d/u.test(t) || /:$/u.test(t) || RECIPIENT_NOT_A_NAME_RE.test(t)) break;
+    if (!t.includes(",") && !t.includes(";") && t.split(/\s+/u).length > 6) break;
+    n++;
+  }
+  return n;
+}
 
 /** All blocks of a § from its sections. */
 export function blocksOf(ctx: ItemContext, sections: Section[]): Node[] {
   const hasDecision = sections.some((s) => s.kind === "decision");
   ctx.voteSection = sections.some((s) => s.kind === "vote");
   const blocks = sections.flatMap((section) => {
-    // "Expedieras till" lists one recipient a line
-    const paras = section.kind === "distribution" ? section.lines.map((l) => l.text) : paraTexts(section.lines, ctx.width);
+    const paras = paraTexts(section.lines, ctx.width);
     return sectionHandlers[section.kind]({ ctx, section, paras, hasDecision });
   });
   if (!ctx.proposals.length) return blocks;

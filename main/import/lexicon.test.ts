@@ -3,6 +3,7 @@
  * style of a different kind of municipal template (never text of a real protocol).
  */
 import { describe, expect, it } from "vitest";
+import { recipientsOf } from "../../schemas/agenda/distributionGroups.js";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { cleanLines } from "./cleanLines.js";
 import { importText } from "./importDocument.js";
@@ -113,6 +114,44 @@ describe("stage 4: a body's proposal to another body", () => {
     const text = ["Omsorgsnämnden", "Protokoll 2001-09-10", "", "ON § 4    Dnr 2001/1", "Avgifter 2002", "", heading, "", "Nämnden föreslår fullmäktige att fastställa avgifterna.", "", "Ärendet i korthet", "", "Avgifterna är oförändrade."].join("\n");
     const item = imported(text).doc.firstChild!;
     expect(blocksOf(item, "decision").map((d) => d.textContent)).toEqual(["Nämnden föreslår fullmäktige att fastställa avgifterna."]);
+  });
+});
+
+describe("stage 4: Expedieras till fills the § list of recipients", () => {
+  const withDistribution = (lines: string[]) => {
+    const text = ["Omsorgsnämnden", "Protokoll 2001-09-10", "", "ON § 4    Dnr 2001/1", "Avgifter 2002", "", "Beslut", "", "Avgifterna fastställs.", "", ...lines].join("\n");
+    const item = imported(text).doc.firstChild!;
+    const [dist] = blocksOf(item, "distribution");
+    if (!dist) throw new Error("no distribution block");
+    return { item, dist, names: recipientsOf(item) };
+  };
+
+  it.each([
+    ["Expedieras till", ["Expedieras till", "Kommunstyrelsen", "Ekonomikontoret"]],
+    ["Protokollsutdrag till", ["Protokollsutdrag till:", "Kommunstyrelsen", "Ekonomikontoret"]],
+    ["Protokollsutdrag skickas till", ["PROTOKOLLSUTDRAG SKICKAS TILL", "Kommunstyrelsen", "Ekonomikontoret"]],
+    ["Beslutet skickas till", ["Beslutet skickas till", "Kommunstyrelsen, Ekonomikontoret"]],
+    ["Utdrag: with the names on the same line", ["Utdrag: Kommunstyrelsen, Ekonomikontoret"]],
+    ["Exp. under a rule", ["__________", "Exp.", "Kommunstyrelsen", "Ekonomikontoret"]],
+    ["Exp: with och", ["Exp: Kommunstyrelsen och Ekonomikontoret"]],
+    ["Kopia till with bullets", ["Kopia till", "- Kommunstyrelsen", "- Ekonomikontoret"]],
+  ])("%s", (_name, lines) => {
+    const { dist, names } = withDistribution(lines);
+    expect(names).toEqual(["Kommunstyrelsen", "Ekonomikontoret"]);
+    expect([...Array(dist.childCount).keys()].map((i) => dist.child(i).type.name)).toEqual(["recipient", "recipient"]);
+  });
+
+  it("ends the list at a line that is not a name, and keeps what follows as the §'s text", () => {
+    const { item, names } = withDistribution(["Exp.", "Ekonomikontoret", "Signaturruta intygas:", "Delårsrapport 2031", "Rapporten visar ett överskott."]);
+    expect(names).toEqual(["Ekonomikontoret"]);
+    expect(item.lastChild!.type.name).toBe("paragraph");
+    expect(item.textContent).toContain("Rapporten visar ett överskott.");
+  });
+
+  it("keeps a body whose name has 'och' in it whole, and leaves the decision alone", () => {
+    const { item, names } = withDistribution(["Expedieras till", "Vård- och omsorgsförvaltningen, Revisionen"]);
+    expect(names).toEqual(["Vård- och omsorgsförvaltningen", "Revisionen"]);
+    expect(blocksOf(item, "decision").map((d) => d.textContent)).toEqual(["Avgifterna fastställs."]);
   });
 });
 

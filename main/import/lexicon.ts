@@ -69,8 +69,12 @@ export const HEADINGS: [SectionKind, RegExp][] = [
   ["protocol_note", /^(protokollsanteckning(ar)?|anteckning(ar)?|anteckning till protokollet)(\s*\(.{1,40}\))?$/i],
   ["substitute_statement", /^(ersättaryttrande(n)?|ersättarnas yttrande)(\s*\(.{1,40}\))?$/i],
   ["recusal", /^(jäv|jäv anmäls|anmälan om jäv)$/i],
-  ["distribution", /^(expedieras( till)?|expediering|beslutet (skickas|expedieras) till|sändlista|för kännedom till|beslutet ska skickas till|skickas till|för kännedom)$/i],
+  // Expedieras till / Protokollsutdrag (skickas) till / Beslutet skickas till / Utdrag: / Exp: — filled into the §'s list of recipients
+  ["distribution", /^(expedieras( till)?|expediering|exp|beslutet (skickas|expedieras|sänds|ska skickas|ska expedieras) till|sändlista|för kännedom till|skickas till|för kännedom|(protokolls)?utdrag( (skickas|sänds|expedieras))? till|protokollsutdrag|utdrag|kopia till|beslutet delges|delges)$/i],
 ];
+
+/** Labels of a document's head that end a list of recipients (an appended document begins): "Datum", "Dnr", "Bilaga 2". */
+export const RECIPIENT_NOT_A_NAME_RE = /^(datum|dnr|diarienummer|sida|bilaga|bilagor|handläggare|ärende|innehåll|innehållsförteckning|beslutsunderlag|sammanfattning|ärendet|bakgrund)\b/i;
 
 // ---- stage 5: sentences ----
 

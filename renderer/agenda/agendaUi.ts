@@ -10,6 +10,7 @@ import { agendaEntries } from "../../schemas/agenda/agendaEntries.js";
 import { summonsDays, latestBefore } from "../../schemas/agenda/summonsDeadline.js";
 import { swedishLongDate } from "../../schemas/dates.js";
 import { schema } from "../../schemas/schema.js";
+import { splitRecipients } from "../../schemas/splitRecipients.js";
 import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 import { TextSelection } from "prosemirror-state";
 import { setAttrs } from "../editor/commands.js";
@@ -74,7 +75,8 @@ export function renderEntryInspector(app: App, root: HTMLElement, force: boolean
     const secrecy = h("input", { type: "text", id: "entry-confidential", value: (a.confidential as string | null) ?? "", placeholder: "t.ex. OSL 26 kap. 1 §" });
     secrecy.addEventListener("change", () => apply({ confidential: secrecy.value.trim() || null }));
     const recipients = h("textarea", { id: "entry-recipients", rows: 3 }, (a.recipients as string[]).join("\n"));
-    recipients.addEventListener("change", () => apply({ recipients: recipients.value.split("\n").map((s) => s.trim()).filter(Boolean) }));
+    // one a line, or several on a line split as everywhere ("Kommunstyrelsen, Ekonomienheten")
+    recipients.addEventListener("change", () => apply({ recipients: splitRecipients(recipients.value) }));
     out.push(
       h("p", { class: "inspector-item" }, `Ärende ${number}: ${e.node.firstChild?.textContent ?? ""}`),
       field("Föredragande", presenter),
@@ -83,7 +85,7 @@ export function renderEntryInspector(app: App, root: HTMLElement, force: boolean
       check("entry-withdrawn", "withdrawn", "Utgår"),
       check("entry-extra", "extra", "Extra ärende (läggs till på mötet)"),
       field("Sekretess (OSL-hänvisning)", secrecy),
-      field("Expedieras till (en mottagare per rad)", recipients),
+      field("Expedieras till (en mottagare per rad eller åtskilda med komma)", recipients),
     );
   }
   root.replaceChildren(...out);

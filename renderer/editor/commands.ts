@@ -71,12 +71,10 @@ export function insertBlock(itemType: NodeType, blockType: NodeType, attrs?: Att
     if (!item.node.canReplaceWith(index, index, blockType)) return false;
     const filled = blockType.createAndFill(typeof attrs === "function" ? attrs(item.node) : attrs);
     if (!filled) return false;
-    // Blocks whose content may be empty still get one paragraph to type in.
-    const schema = state.schema;
-    const node =
-      filled.childCount === 0 && blockType.contentMatch.matchType(schema.nodes.paragraph!)
-        ? blockType.create(filled.attrs, schema.nodes.paragraph!.create())
-        : filled;
+    // Blocks whose content may be empty still get one line to type in: a paragraph, or the
+    // block's own first line (a recipient of "Expedieras till").
+    const line = blockType.contentMatch.defaultType;
+    const node = filled.childCount === 0 && line?.isTextblock ? blockType.create(filled.attrs, line.create()) : filled;
     if (dispatch) {
       let pos = item.pos + 1;
       for (let i = 0; i < index; i++) pos += item.node.child(i).nodeSize;

@@ -10,6 +10,7 @@ import type { Schema } from "prosemirror-model";
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
 import type { Command, Plugin } from "prosemirror-state";
 import { defaultAttrs, insertBlock, insertHeaderPart, insertItem, insertQuestion, moveItem } from "./commands.js";
+import { recipientEnter } from "./recipientList.js";
 import { insertTable, tableKeys } from "./tableCommands.js";
 
 export interface Shortcut {
@@ -79,7 +80,7 @@ function structuralKeys(schema: Schema): Record<string, Command> {
     return true;
   });
   return {
-    Enter: splitListItem(n.list_item!),
+    Enter: chainCommands(recipientEnter, splitListItem(n.list_item!)),
     Tab: sinkListItem(n.list_item!),
     "Shift-Tab": liftListItem(n.list_item!),
     "Shift-Enter": hardBreak,

@@ -19,6 +19,7 @@ import { problemsPlugin } from "./problemsPlugin.js";
 import { linter, type LintSource } from "./linterPlugin.js";
 import { changesReviewRecord, emptyReviewRecord, reviewRecordPlugin } from "./reviewRecordPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
+import { recipientPastePlugin } from "./recipientList.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
 import { attachmentRefPlugin } from "./attachmentRefPlugin.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
@@ -55,6 +56,7 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       attendanceMovePlugin(),
       wordPastePlugin(),
       attachmentRefPlugin(), // bilagor (issue 17): "bilaga 3" follows the numbering
+      recipientPastePlugin(),
       buildInputRules(schema),
       ...buildKeymaps(schema, appShortcuts),
       history({ newGroupDelay: 700 }),

@@ -1,11 +1,12 @@
 /**
  * Protokollsutdrag by recipient: each § lists its recipients in "Expedieras till" (the
- * `distribution` block, one recipient or group a line — as the protocol made from a kallelse
- * writes them), and each recipient gets one extract of all its §§.
+ * `distribution` block: a typed list of `recipient`s, filled by the importers and by "Skapa
+ * protokoll från kallelsen"), and each recipient gets one extract of all its §§.
  */
 import type { Node } from "prosemirror-model";
 import type { Meta } from "../meta.js";
 import { numberedItems } from "../numbering.js";
+import { distributionRecipients } from "../splitRecipients.js";
 
 export interface RecipientGroup {
   recipient: string;
@@ -14,18 +15,10 @@ export interface RecipientGroup {
   numbers: number[];
 }
 
-/** The recipients of one § ("Expedieras till"): one per paragraph or list item, a trailing comma or full stop dropped. */
+/** The recipients of one § ("Expedieras till"): its typed list (or the lines of a block still in the old prose shape). */
 export function recipientsOf(item: Node): string[] {
   const out: string[] = [];
-  item.forEach((block) => {
-    if (block.type.name !== "distribution") return;
-    block.descendants((n) => {
-      if (!n.isTextblock) return true;
-      const t = n.textContent.trim().replace(/[,.;]$/, "").trim();
-      if (t) out.push(t);
-      return false;
-    });
-  });
+  item.forEach((block) => void (block.type.name === "distribution" && out.push(...distributionRecipients(block))));
   return out;
 }
 

@@ -309,6 +309,8 @@ export const handlers: Record<NodeName, Handler> = {
     return { blocks: [...(who ? [lead(who)] : []), ...childBlocks(node, ctx)] };
   },
   distribution: labelled("distribution"),
+  /** One recipient a line, as "Expedieras till" is printed. */
+  recipient: (node, ctx) => ({ blocks: [{ type: "paragraph", style: "body", runs: renderRuns(node, ctx) }] }),
 
   // ---- kallelse ----
   agenda_entry: agendaEntryBlocks,
