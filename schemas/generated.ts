@@ -26,7 +26,7 @@ function capitalize(s: string): string {
 }
 
 /** "Lina Vinter (SD)", with " m.fl." before the party when she spoke for her group. */
-export function personName(person: Person | undefined, andOthers = false): string {
+export function nameWithParty(person: Person | undefined, andOthers = false): string {
   if (!person) return "(okänd person)";
   const mfl = andOthers ? " m.fl." : "";
   return person.party ? `${person.name}${mfl} (${person.party})` : `${person.name}${mfl}`;
@@ -46,7 +46,7 @@ export function personsPhrase(ids: readonly string[], andOthers: readonly string
     const servingSubstitute = role === "substitute" && attendance?.serving.has(id);
     const key = servingSubstitute ? "tjänstgörande ersättaren" : roleDefinite[role];
     const last = groups[groups.length - 1];
-    const name = personName(person, andOthers.includes(id));
+    const name = nameWithParty(person, andOthers.includes(id));
     if (last && last.label === key) last.names.push(name);
     else groups.push({ label: key, names: [name] });
   }

@@ -7,7 +7,7 @@
  */
 import type { Node } from "prosemirror-model";
 import { swedishLongDate } from "./dates.js";
-import { personName } from "./generated.js";
+import { nameWithParty } from "./generated.js";
 import type { Meta } from "./meta.js";
 
 export const ADJUSTMENT_ITEM_TITLE = "Val av justerare samt tid och plats för justering";
@@ -18,7 +18,7 @@ export function adjustmentItemText(meta: Pick<Meta, "persons" | "adjusters" | "c
     .filter((id) => id !== meta.chair)
     .map((id) => meta.persons.find((p) => p.id === id))
     .filter((p) => p !== undefined)
-    .map((p) => personName(p));
+    .map((p) => nameWithParty(p));
   const who = names.length === 0 ? "…" : names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
   const when = meta.adjustment.date ? swedishLongDate(meta.adjustment.date, { weekday: true }) : "…";
   const where = meta.adjustment.place?.trim() || "…";

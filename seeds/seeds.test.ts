@@ -49,7 +49,7 @@ function texts(doc: Node, type: string): string[] {
   return out;
 }
 
-const personName = (f: ProtokollFile, id: string | null | undefined) => f.meta.persons.find((p) => p.id === id)?.name;
+const personNameIn = (f: ProtokollFile, id: string | null | undefined) => f.meta.persons.find((p) => p.id === id)?.name;
 
 describe("the seeds hold what their source documents say (checked by hand against each .txt)", () => {
   it("002 is Socialnämnden's protocol of 2020-08-25 with §§ 1–16", () => {
@@ -83,7 +83,7 @@ describe("the seeds hold what their source documents say (checked by hand agains
       const f = seed(prefix);
       expect(f.kind).toBe("interpellationssvar");
       expect(f.meta.interpellation).toMatchObject({ dnr: facts.dnr, number: facts.number, date: facts.date });
-      expect(personName(f, f.meta.interpellation!.signatory)).toBe(facts.signatory);
+      expect(personNameIn(f, f.meta.interpellation!.signatory)).toBe(facts.signatory);
       const questions = texts(f.doc, "ip_question");
       expect(questions).toHaveLength(facts.questions);
       expect(questions[0]).toContain(facts.first);

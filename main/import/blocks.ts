@@ -65,7 +65,7 @@ export function sectionsOf(lines: readonly Line[]): Section[] {
 }
 
 /** The § being built: its number (for ids), its proposals (for references), what was unsure. */
-export interface ItemContext {
+export interface ImportItemContext {
   number: number;
   register: PersonRegister;
   width: number;
@@ -146,7 +146,7 @@ const STRIP_INTRO = /^(under (överläggningen|sammanträdet|ärendets behandlin
 
 type SentenceKind = "proposal" | "reservation" | "recusal" | "vote" | "other";
 
-function classify(sentence: string, ctx?: ItemContext): { kind: SentenceKind; mentions: Mention[]; rest: string } {
+function classify(sentence: string, ctx?: ImportItemContext): { kind: SentenceKind; mentions: Mention[]; rest: string } {
   const c = classifyRaw(sentence, ctx?.chairName ?? null);
   // "Votering begärs." where the § has its own Omröstning section: procedure prose
   if (c.kind === "vote" && ctx?.voteSection && !tallyOf(sentence)) return { ...c, kind: "other" };
@@ -182,7 +182,7 @@ function classifyRaw(sentence: string, chair: string | null): { kind: SentenceKi
 
 const clean = (s: string) => s.replace(/^[\s,;:.–-]+/, "").replace(/\s+/g, " ").trim();
 
-function resolveAll(ctx: ItemContext, mentions: Mention[]): { ids: string[]; andOthers: string[] } {
+function resolveAll(ctx: ImportItemContext, mentions: Mention[]): { ids: string[]; andOthers: string[] } {
   const ids: string[] = [];
   const andOthers: string[] = [];
   for (const m of mentions) {
@@ -194,7 +194,7 @@ function resolveAll(ctx: ItemContext, mentions: Mention[]): { ids: string[]; and
 }
 
 /** The proposal a phrase points at: "det egna förslaget", "Anna Eks yrkande", "avslagsyrkandet", "(S)-yrkandet". */
-function proposalReferred(ctx: ItemContext, phrase: string, own: string[]): string | null {
+function proposalReferred(ctx: ImportItemContext, phrase: string, own: string[]): string | null {
   const p = phrase.toLowerCase();
   const by = (pred: (n: Node) => boolean) => ctx.proposals.find(pred)?.attrs.id as string | undefined;
   if (/\beg(et|en|na)\b|\bsitt\b|\bsina\b/.test(p)) {
@@ -225,7 +225,7 @@ function proposalReferred(ctx: ItemContext, phrase: string, own: string[]): stri
   return null;
 }
 
-function proposalFrom(ctx: ItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
+function proposalFrom(ctx: ImportItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
   const { ids, andOthers } = resolveAll(ctx, mentions);
   let t = clean(rest.replace(/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\s*(på\s+)?/i, ""));
   // "X (M) yrkar, med instämmande av Y (S) och Z (V), bifall till …": one yrkande, Y and Z join it
@@ -289,7 +289,7 @@ function proposalFrom(ctx: ItemContext, mentions: Mention[], rest: string, extra
   return node;
 }
 
-function reservationFrom(ctx: ItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
+function reservationFrom(ctx: ImportItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
   const { ids, andOthers } = resolveAll(ctx, mentions);
   const m = /^\s*,?\s*(?:reserverade|reserverar)\s+sig\s*(?:skriftligt\s+)?(?:mot\s+(?:beslutet|[\p{L}-]+s\s+beslut|det fattade beslutet)(?:\s+i\s+[^;:.]*?)?)?\s*(?:till\s+förmån\s+för\s+([^;:.]*))?([;:.]?)\s*(.*)$/iu.exec(rest);
   let favouring: string | null = null;
@@ -304,7 +304,7 @@ function reservationFrom(ctx: ItemContext, mentions: Mention[], rest: string, ex
   return b.reservation({ by: ids, andOthers, favouring, written }, ...proseNodes(all.map(clean).filter(Boolean)));
 }
 
-function recusalFrom(ctx: ItemContext, mentions: Mention[], text: string): Node {
+function recusalFrom(ctx: ImportItemContext, mentions: Mention[], text: string): Node {
   const { ids } = resolveAll(ctx, mentions);
   return b.recusal(ids, ...(ids.length ? [] : [b.p(text)]));
 }
@@ -322,7 +322,7 @@ export function tallyOf(text: string): { ja: number; nej: number; avstår: numbe
 }
 
 /** An omröstning: totals, each member's vote (table rows or "Ja: …" lists), the propositions. */
-function voteFrom(ctx: ItemContext, lines: Line[], extraText: string[]): Node {
+function voteFrom(ctx: ImportItemContext, lines: Line[], extraText: string[]): Node {
   const ballots: { person: string; vote: "ja" | "nej" | "avstår" }[] = [];
   const keep: Line[] = [];
   let columns: { word: string; at: number }[] | null = null;
@@ -417,7 +417,7 @@ function voteFrom(ctx: ItemContext, lines: Line[], extraText: string[]): Node {
 }
 
 /** Persons heading a statement; the rest of the paragraph is kept as its prose. */
-function statementFrom(ctx: ItemContext, kind: "special_statement" | "protocol_note" | "substitute_statement", paragraphs: string[]): Node[] {
+function statementFrom(ctx: ImportItemContext, kind: "special_statement" | "protocol_note" | "substitute_statement", paragraphs: string[]): Node[] {
   const out: Node[] = [];
   let current: { persons: Mention[]; texts: string[] } | null = null;
   const flush = () => {
@@ -462,7 +462,7 @@ function decisionFrom(all: string[]): Node {
 }
 
 /** Sentences of a paragraph run, grouped into proposals, reservations, votes, jäv and the rest. */
-function sentenceBlocks(ctx: ItemContext, paragraphs: string[], otherAs: (texts: string[]) => Node[]): Node[] {
+function sentenceBlocks(ctx: ImportItemContext, paragraphs: string[], otherAs: (texts: string[]) => Node[]): Node[] {
   const out: Node[] = [];
   let other: string[] = [];
   let voteText: string[] = [];
@@ -517,13 +517,13 @@ function sentenceBlocks(ctx: ItemContext, paragraphs: string[], otherAs: (texts:
   return out;
 }
 
-function isDecisionSentence(ctx: ItemContext, text: string): boolean {
+function isDecisionSentence(ctx: ImportItemContext, text: string): boolean {
   const body = ctx.bodyName ? ctx.bodyName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "Nämnden";
   return new RegExp(`^(${body}|Nämnden|Styrelsen|Kommunstyrelsen|Kommunfullmäktige|Fullmäktige|Utskottet)\\s+(beslutar|beslutade|beslöt)\\b`, "iu").test(text);
 }
 
 interface SectionInput {
-  ctx: ItemContext;
+  ctx: ImportItemContext;
   section: Section;
   paras: string[];
   /** The § has a decision heading somewhere. */
@@ -676,7 +676,7 @@ function recipientLineCount(lines: readonly Line[]): number {
 }
 
 /** All blocks of a § from its sections. */
-export function blocksOf(ctx: ItemContext, sections: Section[]): Node[] {
+export function blocksFromSections(ctx: ImportItemContext, sections: Section[]): Node[] {
   const hasDecision = sections.some((s) => s.kind === "decision");
   ctx.voteSection = sections.some((s) => s.kind === "vote");
   const blocks = sections.flatMap((section) => {

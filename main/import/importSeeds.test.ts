@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse, serialize } from "../../schemas/file.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import { importText } from "./importDocument.js";
-import { blocksOf, childText, personName } from "./testOutline.testkit.js";
+import { blocksOf, childText, personNameIn } from "./testOutline.testkit.js";
 
 const seedsDir = join(import.meta.dirname, "../../seeds");
 const seedText = (nnn: string) => {
@@ -24,14 +24,14 @@ describe("seed 002 (Socialnämnden 2020-08-25) imports as the protocol it is", (
   const { file, report } = imported("002");
   const items = numberedItems(file.doc, file.meta);
   const item = (n: number) => items.find((i) => i.number === n)!.node;
-  const names = (ids: string[]) => ids.map((id) => personName(file, id));
+  const names = (ids: string[]) => ids.map((id) => personNameIn(file, id));
   const party = (id: string) => file.meta.persons.find((p) => p.id === id)?.party;
 
   it("reads body, meeting date, chair, justerare and justering date", () => {
     expect(file.kind).toBe("protokoll");
     expect(file.meta.body.name).toBe("Socialnämnden");
     expect(file.meta.meeting.date).toBe("2020-08-25");
-    expect(personName(file, file.meta.chair)).toBe("Jan Jönsson");
+    expect(personNameIn(file, file.meta.chair)).toBe("Jan Jönsson");
     expect(names(file.meta.adjusters)).toEqual(["Alexandra Mattsson Åkerström"]);
     expect(file.meta.adjustment.date).toBe("2020-08-31");
   });
@@ -182,12 +182,12 @@ describe("the interpellation answers (seeds 000, 001, 003, 004)", () => {
       const ip = file.meta.interpellation!;
       expect(ip.dnr).toBe(c.dnr);
       expect(ip.number).toBe(c.number);
-      expect(personName(file, ip.interpellant)).toBe(c.interpellant[0]);
+      expect(personNameIn(file, ip.interpellant)).toBe(c.interpellant[0]);
       expect(file.meta.persons.find((p) => p.id === ip.interpellant)?.party).toBe(c.interpellant[1]);
-      expect(personName(file, ip.addressee)).toBe(c.addressee);
+      expect(personNameIn(file, ip.addressee)).toBe(c.addressee);
       expect(ip.date).toBe(c.date);
       expect(ip.place).toBe("Stockholm");
-      expect(personName(file, ip.signatory)).toBe(c.signatory);
+      expect(personNameIn(file, ip.signatory)).toBe(c.signatory);
       const questions: Node[] = [];
       file.doc.descendants((n) => {
         if (n.type.name === "ip_question") questions.push(n);

@@ -8,7 +8,7 @@ import * as b from "../../schemas/build.js";
 import type { AttendanceEntry, BodyType, MetaInput } from "../../schemas/meta.js";
 import { BODY_NAME_RE, type Line } from "./cleanLines.js";
 import { DNR_LABEL_RE, LABELS, ORGANISATION_RE, SUBTITLE_RE, type HeaderSection } from "./lexicon.js";
-import { blocksOf, headingOf, sectionsOf, type ItemContext } from "./blocks.js";
+import { blocksFromSections, headingOf, sectionsOf, type ImportItemContext } from "./blocks.js";
 import { joinLines, typicalWidth } from "./paragraphs.js";
 import { leadingPersons, mentionsIn, NAME_RE, normParty, PersonRegister, type Mention } from "./persons.js";
 import { findDate, findTimes, isDateLine } from "./swedishDate.js";
@@ -586,8 +586,8 @@ export function parseProtocol(lines: Line[], headerHints: { bodies: string[]; da
   for (const it of items) {
     const chairId = info.chair ?? reg.byRole("chair");
     const chairName = chairId ? (reg.persons().find((p) => p.id === chairId)?.name ?? null) : null;
-    const ctx: ItemContext = { number: it.number, register: reg, width, proposals: [], uncertain: [], votes: 0, bodyName, chairName };
-    const blocks = blocksOf(ctx, sectionsOf(it.head.body));
+    const ctx: ImportItemContext = { number: it.number, register: reg, width, proposals: [], uncertain: [], votes: 0, bodyName, chairName };
+    const blocks = blocksFromSections(ctx, sectionsOf(it.head.body));
     if (blocks.some((x) => x.type.name === "substitute_statement")) substituteStatements = true;
     const text = it.head.body.map((l) => l.text).join(" ");
     const immediate = /omedelbart\s+justera|omedelbar\s+justering/i.test(text);

@@ -37,6 +37,6 @@ export function outline(file: ProtokollFile): ItemOutline[] {
   });
 }
 
-export function personName(file: ProtokollFile, id: string | null | undefined): string | undefined {
+export function personNameIn(file: ProtokollFile, id: string | null | undefined): string | undefined {
   return file.meta.persons.find((p) => p.id === id)?.name;
 }

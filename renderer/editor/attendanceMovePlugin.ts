@@ -6,7 +6,7 @@
  */
 import { Plugin, PluginKey, type EditorState } from "prosemirror-state";
 import type { Node } from "prosemirror-model";
-import { personName } from "../../schemas/generated.js";
+import { nameWithParty } from "../../schemas/generated.js";
 import { itemNumbers } from "../../schemas/numbering.js";
 import { remapAttendance } from "../../schemas/remapAttendance.js";
 import { metaOf } from "./documentPlugin.js";
@@ -59,7 +59,7 @@ export function attendanceMovePlugin(): Plugin<string[]> {
       const meta = metaOf(newState);
       const numbers = itemNumbers(newState.doc, meta);
       const persons = new Map(meta.persons.map((p) => [p.id, p]));
-      const { attendance, changes } = remapAttendance(meta.attendance, before, after, (id) => numbers.get(id), (p) => personName(persons.get(p)));
+      const { attendance, changes } = remapAttendance(meta.attendance, before, after, (id) => numbers.get(id), (p) => nameWithParty(persons.get(p)));
       if (!changes.length && JSON.stringify(attendance) === JSON.stringify(meta.attendance)) return null;
       return newState.tr.step(new SetMetaStep(meta, { ...meta, attendance })).setMeta(attendanceMoveKey, changes);
     },

@@ -16,7 +16,7 @@ import { resolveAttendance, type AttendanceResolution } from "../../schemas/atte
 import { swedishLongDate } from "../../schemas/dates.js";
 import {
   decisionHeading,
-  personName,
+  nameWithParty,
   procedureSentence,
   proposalLeadIn,
   reservationLeadIn,
@@ -118,7 +118,7 @@ function answerDecorations(doc: Node, meta: Meta, out: Decoration[]): void {
       const signer = meta.persons.find((p) => p.id === ip?.signatory);
       const lines = [
         [ip?.place, ip?.date ? swedishLongDate(ip.date, { den: true }) : null].filter(Boolean).join(" "),
-        signer ? personName({ ...signer, party: null }) : "(undertecknare saknas)",
+        signer ? nameWithParty({ ...signer, party: null }) : "(undertecknare saknas)",
         signer?.title ?? "",
       ].filter(Boolean);
       out.push(Decoration.node(pos, pos + n.nodeSize, { "data-signature": lines.join("\n") }, { lines }));

@@ -13,9 +13,9 @@ import type { SigningFields } from "./sealSigning.js";
 
 const textarea = (id: string, placeholder = "") => h("textarea", { id, rows: 3, class: "review-text", placeholder });
 
-export async function requestChangesDialog(itemLabel: string): Promise<string | null> {
+export async function requestChangesDialog(label: string): Promise<string | null> {
   const note = textarea("request-note", "Vad ska ändras, och hur?");
-  const ok = await modal(`Begär ändring i ${itemLabel}`, [field("Ändring som begärs", note)], [
+  const ok = await modal(`Begär ändring i ${label}`, [field("Ändring som begärs", note)], [
     { label: "Avbryt", value: false },
     { label: "Begär ändring", value: true, primary: true },
   ], { validate: () => (note.value.trim() ? null : "Skriv vilken ändring du begär."), id: "request-dialog" });

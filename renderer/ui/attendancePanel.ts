@@ -6,7 +6,7 @@
 import type { EditorState } from "prosemirror-state";
 import type { App } from "../app.js";
 import { checkReferences } from "../../schemas/file.js";
-import { personName } from "../../schemas/generated.js";
+import { nameWithParty } from "../../schemas/generated.js";
 import { newId } from "../../schemas/ids.js";
 import { roleLabel } from "../../schemas/labels.js";
 import { PersonRole, type AttendanceEntry, type Meta, type Person } from "../../schemas/meta.js";
@@ -43,7 +43,7 @@ export function servingSummary(state: EditorState, item: string): ServingSummary
     [...ids].map((x) => {
       const p = byId.get(x);
       const replaced = att?.replaces.get(x);
-      return `${personName(p)}${replaced ? ` (ersätter ${byId.get(replaced)?.name ?? replaced})` : ""}`;
+      return `${nameWithParty(p)}${replaced ? ` (ersätter ${byId.get(replaced)?.name ?? replaced})` : ""}`;
     });
   return { number: att?.number ?? null, known: d.attendance.known, serving: names(att?.serving ?? []), present: names(att?.present ?? []), recused: names(att?.recused ?? []) };
 }
@@ -96,7 +96,7 @@ export function mountAttendance(app: App, root: HTMLElement): void {
               change((m) => ({ ...m, recusals: on ? [...m.recusals, { person: p.id, item: id }] : m.recusals.filter((r) => !(r.item === id && r.person === p.id)) }));
             },
           }),
-          ` ${personName(p)}`,
+          ` ${nameWithParty(p)}`,
         ),
       );
     summary.replaceChildren(
@@ -168,11 +168,11 @@ export function mountAttendance(app: App, root: HTMLElement): void {
       return h(
         "tr",
         {},
-        h("td", {}, select(meta.persons.map((p) => [p.id, personName(p)]), a.person, { "aria-label": "Person", id: `ledger-${i}-person`, onchange: (e: Event) => set({ person: (e.target as HTMLSelectElement).value }) })),
+        h("td", {}, select(meta.persons.map((p) => [p.id, nameWithParty(p)]), a.person, { "aria-label": "Person", id: `ledger-${i}-person`, onchange: (e: Event) => set({ person: (e.target as HTMLSelectElement).value }) })),
         h("td", {}, select([["serving", "tjänstgör"], ["present", "närvarande"]], a.status, { "aria-label": "Status", id: `ledger-${i}-status`, onchange: (e: Event) => set({ status: (e.target as HTMLSelectElement).value as AttendanceEntry["status"] }) })),
         h("td", {}, select([["", "första §"], ...itemOptions], a.from ?? "", { "aria-label": "Från §", id: `ledger-${i}-from`, onchange: (e: Event) => set({ from: (e.target as HTMLSelectElement).value || null }) })),
         h("td", {}, select([["", "sista §"], ...itemOptions], a.to ?? "", { "aria-label": "Till §", id: `ledger-${i}-to`, onchange: (e: Event) => set({ to: (e.target as HTMLSelectElement).value || null }) })),
-        h("td", {}, select([["", "ersätter ingen"], ...members.map((p): [string, string] => [p.id, personName(p)])], a.replaces ?? "", { "aria-label": "Ersätter", id: `ledger-${i}-replaces`, onchange: (e: Event) => set({ replaces: (e.target as HTMLSelectElement).value || null }) })),
+        h("td", {}, select([["", "ersätter ingen"], ...members.map((p): [string, string] => [p.id, nameWithParty(p)])], a.replaces ?? "", { "aria-label": "Ersätter", id: `ledger-${i}-replaces`, onchange: (e: Event) => set({ replaces: (e.target as HTMLSelectElement).value || null }) })),
         h("td", {}, h("button", { type: "button", class: "small", "aria-label": "Ta bort raden", onclick: () => change((m) => ({ ...m, attendance: m.attendance.filter((_, j) => j !== i) })) }, "×")),
       );
     });

@@ -8,7 +8,7 @@
 import type { Attrs, Node } from "prosemirror-model";
 import { NodeSelection, type EditorState } from "prosemirror-state";
 import type { App } from "../app.js";
-import { defaultMotion, personName, proposalName, voteCount } from "../../schemas/generated.js";
+import { defaultMotion, nameWithParty, proposalName, voteCount } from "../../schemas/generated.js";
 import { presidingChair } from "../../schemas/presiding.js";
 import { blockLabel, proposalKindLabel, roleLabel } from "../../schemas/labels.js";
 import type { ItemBlockName } from "../../schemas/schema.js";
@@ -187,7 +187,7 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
       return h(
         "div",
         { class: `person-row${serving ? "" : " not-serving"}` },
-        h("label", { for: id }, box, ` ${personName(person)} `, h("span", { class: "role" }, note || roleLabel[person.role])),
+        h("label", { for: id }, box, ` ${nameWithParty(person)} `, h("span", { class: "role" }, note || roleLabel[person.role])),
         mfl,
       );
     });
@@ -330,7 +330,7 @@ function voteEditor(
     return h(
       "tr",
       { "data-person": v.id },
-      h("th", { scope: "row" }, personName(v as never)),
+      h("th", { scope: "row" }, nameWithParty(v as never)),
       ...choices.map(([value, label]) =>
         h(
           "td",
@@ -394,7 +394,7 @@ function presidingField(app: App, itemId: string): HTMLElement {
   const recorded = meta.presiding?.find((p) => p.item === itemId)?.person ?? "";
   const assumed = presidingChair({ ...meta, presiding: [] }, itemId);
   const chairs = meta.persons.filter((p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other");
-  const options: [string, string][] = [["", `(${assumed ? personName(meta.persons.find((p) => p.id === assumed)) : "ordföranden"})`], ...chairs.map((p): [string, string] => [p.id, personName(p)])];
+  const options: [string, string][] = [["", `(${assumed ? nameWithParty(meta.persons.find((p) => p.id === assumed)) : "ordföranden"})`], ...chairs.map((p): [string, string] => [p.id, nameWithParty(p)])];
   return field(
     "Ordförande i paragrafen (utslagsröst)",
     select(options, recorded, {

@@ -6,7 +6,7 @@
  * undoable step.
  */
 import type { App } from "../app.js";
-import { personName } from "../../schemas/generated.js";
+import { nameWithParty } from "../../schemas/generated.js";
 import { statusLabel } from "../../schemas/labels.js";
 import type { BodyType, InterpellationMeta, Meta, Reglemente } from "../../schemas/meta.js";
 import { toast } from "./dialogs.js";
@@ -46,7 +46,7 @@ export function mountMetaForm(app: App, root: HTMLElement): void {
         if (!input.checkValidity()) return;
         onset(input.value.trim() || null);
       } }));
-    const personOptions: [string, string][] = [["", "(ingen vald)"], ...meta.persons.map((p): [string, string] => [p.id, personName(p)])];
+    const personOptions: [string, string][] = [["", "(ingen vald)"], ...meta.persons.map((p): [string, string] => [p.id, nameWithParty(p)])];
     const personSelect = (id: string, label: string, value: string | null, onset: (v: string | null) => void) =>
       field(label, select(personOptions, value ?? "", { id, onchange: (e: Event) => onset((e.target as HTMLSelectElement).value || null) }));
 
@@ -88,7 +88,7 @@ export function mountMetaForm(app: App, root: HTMLElement): void {
                 h("label", { class: "check" }, h("input", { type: "checkbox", id: `meta-adjuster-${p.id}`, checked: meta.adjusters.includes(p.id), onchange: (e: Event) => {
                   const on = (e.target as HTMLInputElement).checked;
                   set((m) => ({ ...m, adjusters: on ? [...m.adjusters, p.id] : m.adjusters.filter((x) => x !== p.id) }));
-                } }), ` ${personName(p)}`),
+                } }), ` ${nameWithParty(p)}`),
               ),
           ),
           text("meta-adjustment-date", "Justeringsdag", meta.adjustment.date, (v) => set((m) => ({ ...m, adjustment: { ...m.adjustment, date: v } })), "date"),

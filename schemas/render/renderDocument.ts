@@ -12,7 +12,7 @@ import type { Node } from "prosemirror-model";
 import { resolveAttendance, type ItemAttendance } from "../attendance.js";
 import { deadlines, itemDeadlines } from "../deadlines.js";
 import type { ProtokollFile } from "../file.js";
-import { personName } from "../generated.js";
+import { nameWithParty } from "../generated.js";
 import { genitive, roleLabel, statusLabel } from "../labels.js";
 import { correctionNotes, type CorrectionNote } from "../review/correctionNotes.js";
 import type { Meta, Person, SealSignature } from "../meta.js";
@@ -105,7 +105,7 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
     const p = persons.get(id);
     const repl = replaces.get(id);
     if (repl && repl.size) {
-      const notes = [...repl].map(([member, mns]) => `ersätter ${personName(persons.get(member))}${mns.length === all.length ? "" : ` ${sectionRange(mns)}`}`);
+      const notes = [...repl].map(([member, mns]) => `ersätter ${nameWithParty(persons.get(member))}${mns.length === all.length ? "" : ` ${sectionRange(mns)}`}`);
       const replacing = new Set([...repl.values()].flat());
       const rest = ns.filter((n) => !replacing.has(n));
       if (rest.length) notes.push(`tjänstgör ${sectionRange(rest)}`);
@@ -128,7 +128,7 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
   const recused = new Map<string, number[]>();
   for (const it of items) for (const p of byItem.get(it.id)?.recused ?? []) add(recused, p, it.number);
   const recusals: Block[] = recused.size
-    ? [heading(3, "Jäv"), ...[...recused].map(([id, ns]) => para(`${personName(persons.get(id))} anmälde jäv och deltog inte i handläggningen av ${sectionRange(ns)}.`))]
+    ? [heading(3, "Jäv"), ...[...recused].map(([id, ns]) => para(`${nameWithParty(persons.get(id))} anmälde jäv och deltog inte i handläggningen av ${sectionRange(ns)}.`))]
     : [];
   return [
     ...blocks,

@@ -10,7 +10,7 @@ import { attachmentLabel } from "../attachments.js";
 import { swedishLongDate } from "../dates.js";
 import {
   decisionHeading,
-  personName,
+  nameWithParty,
   procedureSentence,
   proposalLeadIn,
   reservationLeadIn,
@@ -118,7 +118,7 @@ function list(node: Node, ctx: RenderContext): Rendered {
 }
 
 /** "§ 5" (or the id when the § is not in the document). */
-export function itemLabel(id: string, ctx: Pick<RenderContext, "numbers">): string {
+export function renderedItemLabel(id: string, ctx: Pick<RenderContext, "numbers">): string {
   const n = ctx.numbers.get(id);
   return n === undefined ? "§ ?" : `§ ${n}`;
 }
@@ -142,7 +142,7 @@ export function confidentialMarking(reference: string): string {
  * and — in the full protocol — carrying the sekretess marking of a confidential §.
  */
 export function itemHeading(item: Node, ctx: RenderContext, titleOverride?: string): Block {
-  const label = itemLabel(item.attrs.id as string, ctx);
+  const label = renderedItemLabel(item.attrs.id as string, ctx);
   const title = titleOverride ?? item.firstChild?.textContent ?? "";
   const confidential = item.attrs.confidential as string | null;
   return {
@@ -339,7 +339,7 @@ export const handlers: Record<NodeName, Handler> = {
       if (name === "ip_question") {
         if (!introduced && asked === 0 && ip?.interpellant) {
           flush();
-          blocks.push(para(`${personName(persons.get(ip.interpellant))} har i sin interpellation ställt följande frågor till mig:`));
+          blocks.push(para(`${nameWithParty(persons.get(ip.interpellant))} har i sin interpellation ställt följande frågor till mig:`));
         }
         asked++;
         questions.push(childBlocks(child, ctx));
@@ -383,7 +383,7 @@ export const handlers: Record<NodeName, Handler> = {
   // The current number, and the target's anchor so DOCX can keep it right as a REF field.
   item_ref: (node, ctx) => {
     const target = node.attrs.target as string;
-    return { runs: [{ text: itemLabel(target, ctx), ...(ctx.numbers.has(target) ? { ref: itemAnchor(target) } : {}) }] };
+    return { runs: [{ text: renderedItemLabel(target, ctx), ...(ctx.numbers.has(target) ? { ref: itemAnchor(target) } : {}) }] };
   },
 
   // A bilaga's current number: "bilaga 3", or "Bilaga 3 – Voteringslista" (schemas/attachments.ts).

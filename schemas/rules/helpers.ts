@@ -3,7 +3,7 @@ import type { Node } from "prosemirror-model";
 import type { Person } from "../meta.js";
 import type { Fix, Problem, Severity } from "./problem.js";
 import { referenceFor } from "./references.js";
-import type { Block, ItemContext } from "./types.js";
+import type { ItemChild, ItemContext } from "./types.js";
 
 export interface ProblemSpec {
   message: string;
@@ -30,7 +30,7 @@ export function problem(rule: { id: string; severity: Severity }, spec: ProblemS
 }
 
 /** A problem about one block of a §. */
-export function atBlock(rule: { id: string; severity: Severity }, ctx: ItemContext, block: Block, message: string, extra: Partial<ProblemSpec> = {}): Problem {
+export function atBlock(rule: { id: string; severity: Severity }, ctx: ItemContext, block: ItemChild, message: string, extra: Partial<ProblemSpec> = {}): Problem {
   return problem(rule, { message, item: ctx.item.id, from: block.pos, to: block.pos + block.node.nodeSize, ...extra });
 }
 
@@ -54,8 +54,8 @@ export function namesOf(persons: Map<string, Person>, ids: readonly string[]): s
 }
 
 /** The direct children of a § with absolute positions. */
-export function blocksOf(item: Node, itemPos: number): Block[] {
-  const out: Block[] = [];
+export function itemChildren(item: Node, itemPos: number): ItemChild[] {
+  const out: ItemChild[] = [];
   item.forEach((node, offset) => out.push({ node, pos: itemPos + 1 + offset, type: node.type.name }));
   return out;
 }
@@ -80,13 +80,13 @@ export const electedRoles = new Set(["chair", "vice_chair", "second_vice_chair",
 export const memberRoles = new Set(["chair", "vice_chair", "second_vice_chair", "member"]);
 
 /** Blocks of one type. */
-export const ofType = (ctx: ItemContext, type: string): Block[] => ctx.blocks.filter((b) => b.type === type);
+export const ofType = (ctx: ItemContext, type: string): ItemChild[] => ctx.blocks.filter((b) => b.type === type);
 
 /** Person ids of a block's person attribute. */
 export const idsOf = (node: Node, attr: string): string[] => (Array.isArray(node.attrs[attr]) ? (node.attrs[attr] as string[]) : []);
 
 /** The proposal the § adopted: the vote's result, otherwise the decision procedure's `adopted`. */
-export function adoptedProposal(ctx: ItemContext): Block | null {
+export function adoptedProposal(ctx: ItemContext): ItemChild | null {
   const votes = ofType(ctx, "vote");
   const last = votes[votes.length - 1];
   if (last) {

@@ -18,7 +18,7 @@ import { decisionWordingChanged } from "./decision-wording-changed.js";
 import { dnrFormat } from "./dnr-format.js";
 import { dnrPresent } from "./dnr-present.js";
 import { dutyToVote } from "./duty-to-vote.js";
-import { blocksOf } from "./helpers.js";
+import { itemChildren } from "./helpers.js";
 import { immutableAfterAdjustment } from "./immutable-after-adjustment.js";
 import { itemTitle } from "./item-title.js";
 import { noRotation } from "./no-rotation.js";
@@ -36,7 +36,7 @@ import { reservantLost } from "./reservant-lost.js";
 import { reservationFavouring } from "./reservation-favouring.js";
 import { signature } from "./signature.js";
 import { substituteStatementAllowed } from "./substitute-statement-allowed.js";
-import type { Block, DocumentContext, DocumentRule, FileExtras, ItemContext, ItemRule, Rule, RuleContext } from "./types.js";
+import type { ItemChild, DocumentContext, DocumentRule, FileExtras, ItemContext, ItemRule, Rule, RuleContext } from "./types.js";
 import { voteProposition } from "./vote-propositions.js";
 import { voteResult } from "./vote-result.js";
 import { voteTotal } from "./vote-total.js";
@@ -143,8 +143,8 @@ interface Shared {
 }
 
 function itemContext(doc: Node, meta: Meta, kind: Kind, item: NumberedItem, shared: Shared): ItemContext {
-  const blocks = blocksOf(item.node, item.pos);
-  const proposals = new Map<string, Block>();
+  const blocks = itemChildren(item.node, item.pos);
+  const proposals = new Map<string, ItemChild>();
   for (const b of blocks) if (b.type === "proposal" && !proposals.has(b.node.attrs.id as string)) proposals.set(b.node.attrs.id as string, b);
   return {
     doc,

@@ -56,7 +56,7 @@ export interface DocumentContext extends FileExtras {
 }
 
 /** A direct child of a § with its absolute document position. */
-export interface Block {
+export interface ItemChild {
   node: Node;
   pos: number;
   type: string;
@@ -74,9 +74,9 @@ export interface ItemContext {
   /** False when the ledger is empty: rules that need it stay silent (attendance-listed reports it once). */
   known: boolean;
   persons: Map<string, Person>;
-  blocks: Block[];
+  blocks: ItemChild[];
   /** Proposals of the § by id. */
-  proposals: Map<string, Block>;
+  proposals: Map<string, ItemChild>;
   /** All item ids of the document and the range of § numbers (for references). */
   itemIds: Set<string>;
   firstNumber: number;
