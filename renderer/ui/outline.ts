@@ -38,7 +38,9 @@ export function mountOutline(app: App, root: HTMLElement): void {
       errorsFor = { problems, byItem };
     }
     const out: Entry[] = [];
-    heading.textContent = app.kind === "kallelse" ? "Ärenden" : "Paragrafer";
+    // Set only when it changes: rewriting it on every key made the page restyle the outline's heading.
+    const title = app.kind === "kallelse" ? "Ärenden" : "Paragrafer";
+    if (heading.textContent !== title) heading.textContent = title;
     state.doc.forEach((node, pos, index) => {
       // a kallelse lists its ärenden (agenda_entry, numbered by position) the same way
       if (node.type.name !== "agenda_item" && node.type.name !== "agenda_entry") return;
