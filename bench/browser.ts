@@ -42,6 +42,8 @@ export interface BrowserResult {
   spellFirstPassMs: number | null;
   /** The rules' problems in the editor while typing (both spell-check sides are typed with them shown). */
   problems: number;
+  /** Transactions of the spell-check's passes during the 240 keys typed with it on (a pass runs after a 300 ms pause). */
+  spellPassesWhileTyping: number;
   /** The bare ProseMirror editor (history and keymap only) with the same paragraphs. */
   bare: { typing: Dist; processing: Dist };
   /** Our processing p95 ÷ the bare editor's (goal ≤ 1.5). */
@@ -172,6 +174,7 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       if (problemsAtOpen > 0) await page.waitForFunction(problemsShown, null, { timeout: 60_000, polling: 100 });
     };
     const on = { lat: [] as number[], proc: [] as number[] };
+    let spellPassesWhileTyping = 0;
     const off = { lat: [] as number[], proc: [] as number[] };
     for (const spellOn of [true, false, true, false]) {
       await setSpell(spellOn);
@@ -180,7 +183,20 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 100 });
       await page.waitForTimeout(300);
       await installProbe(page);
+      // Count the spell-check's own transactions (its passes) while the keys come.
+      await page.evaluate(() => {
+        type AppLike = { dispatch(tr: { getMeta(k: string): unknown }): void; __dispatch?: AppLike["dispatch"] };
+        const w = window as unknown as { protokollApp: AppLike; __spellPasses: number };
+        const app = w.protokollApp;
+        w.__spellPasses = 0;
+        app.__dispatch ??= app.dispatch.bind(app);
+        app.dispatch = (tr) => {
+          if (tr.getMeta("spellcheck$")) w.__spellPasses++;
+          app.__dispatch!(tr);
+        };
+      });
       const run = await typeKeys(page, 120);
+      if (spellOn) spellPassesWhileTyping += await page.evaluate(() => (window as unknown as { __spellPasses: number }).__spellPasses);
       (spellOn ? on : off).lat.push(...run.lat);
       (spellOn ? on : off).proc.push(...run.proc);
     }
@@ -256,6 +272,7 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       spellRealVocabulary,
       spellFirstPassMs: r(spellFirstPassMs),
       problems: problemsAtOpen,
+      spellPassesWhileTyping,
       bare: { typing: dist(bareTyping), processing: dist(bareProcessing) },
       processingVsBareP95: r(processing.p95 / bareProcessing.p95),
       openMs: r(openMs),

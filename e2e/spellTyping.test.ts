@@ -21,17 +21,30 @@ afterAll(async () => {
   await h?.close();
 });
 
-const flagged = () => page.locator(".ProseMirror .spelling-error").allInnerTexts();
+const flagged = () =>
+  page.locator(".ProseMirror .spelling-error").allInnerTexts();
 const background = ".ProseMirror section[data-block=background] p";
 
 /** Has the spell-check read every edit (its pause over, the worker's answer in)? */
-const spellChecked = () => page.evaluate(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked);
+const spellChecked = () =>
+  page.evaluate(
+    () =>
+      (window as unknown as { protokollApp: { spellChecked: boolean } })
+        .protokollApp.spellChecked,
+  );
 
 /** Put the caret right after the first occurrence of `text` in the document. */
 async function caretAfter(text: string) {
   await page.evaluate((t) => {
     type NodeLike = { isText: boolean; text?: string };
-    type AppLike = { state: { doc: { descendants(f: (n: NodeLike, pos: number) => boolean | void): void } }; goTo(pos: number): void };
+    type AppLike = {
+      state: {
+        doc: {
+          descendants(f: (n: NodeLike, pos: number) => boolean | void): void;
+        };
+      };
+      goTo(pos: number): void;
+    };
     const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
     let at = -1;
     app.state.doc.descendants((n, pos) => {
@@ -50,10 +63,17 @@ async function countRedraws() {
     const w = window as unknown as { __redrawn: number };
     w.__redrawn = 0;
     new MutationObserver((records) => {
-      for (const r of records) for (const n of r.removedNodes) if (n instanceof Element && n.classList.contains("spelling-error")) w.__redrawn++;
-    }).observe(document.querySelector(".ProseMirror")!, { subtree: true, childList: true });
+      for (const r of records)
+        for (const n of r.removedNodes)
+          if (n instanceof Element && n.classList.contains("spelling-error"))
+            w.__redrawn++;
+    }).observe(document.querySelector(".ProseMirror")!, {
+      subtree: true,
+      childList: true,
+    });
   });
-  return () => page.evaluate(() => (window as unknown as { __redrawn: number }).__redrawn);
+  return () =>
+    page.evaluate(() => (window as unknown as { __redrawn: number }).__redrawn);
 }
 
 describe("the spell-check while typing", () => {
@@ -93,8 +113,13 @@ describe("the spell-check while typing", () => {
     await poll(spellChecked, { timeout: 30_000 }).toBe(true);
     expect(await flagged()).toEqual(["xyzqwk"]);
     await page.keyboard.press("End");
-    await poll(flagged, { timeout: 30_000 }).toEqual(["beslutadttttade", "xyzqwk"]);
-    expect(await page.locator(background).innerText()).toBe("Nämnden beslutadttttade att xyzqwk är fel.");
+    await poll(flagged, { timeout: 30_000 }).toEqual([
+      "beslutadttttade",
+      "xyzqwk",
+    ]);
+    expect(await page.locator(background).innerText()).toBe(
+      "Nämnden beslutadttttade att xyzqwk är fel.",
+    );
   });
 
   it("keeps a flagged word flagged when a space or a period is typed after it", async () => {
