@@ -64,19 +64,6 @@ function merge(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
-function mapDirty(dirty: [number, number][], tr: Transaction): [number, number][] {
-  let ranges = dirty;
-  tr.mapping.maps.forEach((map, i) => {
-    ranges = ranges.map(([a, b]) => [map.map(a, -1), map.map(b, 1)] as [number, number]);
-    map.forEach((_oa, _ob, from, to) => {
-      // Later steps move this step's range too.
-      const rest = tr.mapping.slice(i + 1);
-      ranges.push([rest.map(from, -1), rest.map(to, 1)]);
-    });
-  });
-  return merge(ranges);
-}
-
 /** The ranges an edit changed, in the transaction's final document (a typed key: one empty or one-character range). */
 function changedRanges(tr: Transaction): [number, number][] {
   const out: [number, number][] = [];
@@ -87,6 +74,11 @@ function changedRanges(tr: Transaction): [number, number][] {
   return out;
 }
 
+/** The edited ranges after a transaction: the earlier ones mapped into its document, and what it changed. */
+function mapDirty(dirty: [number, number][], tr: Transaction, changed: [number, number][]): [number, number][] {
+  return merge([...dirty.map(([a, b]) => [tr.mapping.map(a, -1), tr.mapping.map(b, 1)] as [number, number]), ...changed]);
+}
+
 const LETTER = /[\p{L}\p{M}]/u;
 
 /**
@@ -94,10 +86,10 @@ const LETTER = /[\p{L}\p{M}]/u;
  * at either end, or taken from it): they are being written, and are read again at the next pause.
  * A space or a period typed after a flagged word leaves it flagged.
  */
-function editedWords(decorations: DecorationSet, tr: Transaction): Decoration[] {
+function editedWords(decorations: DecorationSet, tr: Transaction, changed: [number, number][]): Decoration[] {
   const doc = tr.doc;
   const out: Decoration[] = [];
-  for (const [from, to] of changedRanges(tr))
+  for (const [from, to] of changed)
     for (const d of decorations.find(Math.max(0, from - 1), Math.min(doc.content.size, to + 1))) {
       const text = doc.textBetween(d.from, d.to, "\n", "\ufffc");
       const before = d.from > 0 ? doc.textBetween(d.from - 1, d.from, "\n", "\ufffc") : "";
@@ -132,10 +124,11 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         const m = tr.getMeta(spellKey) as SpellMeta | undefined;
         let { decorations, dirty, held } = value;
         if (tr.docChanged) {
+          const changed = changedRanges(tr);
           decorations = decorations.map(tr.mapping, tr.doc);
-          const edited = editedWords(decorations, tr);
+          const edited = editedWords(decorations, tr, changed);
           if (edited.length) decorations = decorations.remove(edited);
-          dirty = mapDirty(dirty, tr);
+          dirty = mapDirty(dirty, tr, changed);
           if (held) held = [tr.mapping.map(held[0], -1), tr.mapping.map(held[1], 1)];
         }
         if (m && "checked" in m) {
