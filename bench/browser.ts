@@ -40,6 +40,10 @@ export interface BrowserResult {
   spellRealVocabulary: { words: number; ms: number | null; misspelled: number } | null;
   /** From opening the document until its spelling is shown (the editor's first pass: its 300 ms wait, reading the text, the worker). */
   spellFirstPassMs: number | null;
+  /** The rules' problems in the editor while typing (both spell-check sides are typed with them shown). */
+  problems: number;
+  /** Transactions of the spell-check's passes during the 240 keys typed with it on (a pass runs after a 300 ms pause). */
+  spellPassesWhileTyping: number;
   /** The bare ProseMirror editor (history and keymap only) with the same paragraphs. */
   bare: { typing: Dist; processing: Dist };
   /** Our processing p95 ÷ the bare editor's (goal ≤ 1.5). */
@@ -47,6 +51,18 @@ export interface BrowserResult {
 }
 
 type Dist = { p50: number | null; p95: number | null; max: number | null; n: number };
+
+/** The number of the rules' problems in the editor's state (the problems plugin's), in the page. */
+const PROBLEMS_IN_STATE = `() => {
+  const state = window.protokollApp.state;
+  return state.plugins.find((p) => p.key === "problems$").getState(state).problems.length;
+}`;
+/** The same as a predicate for `waitForFunction` (the page's CSP forbids evaluating a string there). */
+const problemsShown = () => {
+  type StateLike = { plugins: { key: string; getState(s: StateLike): { problems: unknown[] } }[] };
+  const state = (window as unknown as { protokollApp: { state: StateLike } }).protokollApp.state;
+  return state.plugins.find((p) => p.key === "problems$")!.getState(state).problems.length > 0;
+};
 
 const KEYS = 220;
 const WARMUP = 20;
@@ -142,14 +158,23 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     // Typing with the spell-check on and off, in the same page, alternating in four runs of 120
     // keys (the first 20 of each discarded), so neither side has the warmer browser or the quieter
     // minute of a shared machine.
-    const setSpell = (on: boolean) =>
-      page.evaluate((on) => {
-        const app = (window as unknown as { protokollApp: { spell: unknown; setSpellCheck(s: unknown): void; focus(): void; __spell?: unknown } }).protokollApp;
+    // Turning the spell-check on or off rebuilds the editor's state, which starts without the rules'
+    // problems until the next validation; both sides are typed with the problems back in (their
+    // underlines and the Problem panel cost the same on either side), or the side that happened
+    // to be validated during its run would be measured with more work than the other.
+    const problemsAtOpen = (await page.evaluate(`(${PROBLEMS_IN_STATE})()`)) as number;
+    const setSpell = async (on: boolean) => {
+      await page.evaluate((on) => {
+        const app = (window as unknown as { protokollApp: { spell: unknown; setSpellCheck(s: unknown): void; focus(): void; notify(k: string): void; __spell?: unknown } }).protokollApp;
         app.__spell ??= app.spell;
         app.setSpellCheck(on ? app.__spell : null);
+        app.notify("meta"); // the validation runs again after its pause
         app.focus();
       }, on);
+      if (problemsAtOpen > 0) await page.waitForFunction(problemsShown, null, { timeout: 60_000, polling: 100 });
+    };
     const on = { lat: [] as number[], proc: [] as number[] };
+    let spellPassesWhileTyping = 0;
     const off = { lat: [] as number[], proc: [] as number[] };
     for (const spellOn of [true, false, true, false]) {
       await setSpell(spellOn);
@@ -158,7 +183,20 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 100 });
       await page.waitForTimeout(300);
       await installProbe(page);
+      // Count the spell-check's own transactions (its passes) while the keys come.
+      await page.evaluate(() => {
+        type AppLike = { dispatch(tr: { getMeta(k: string): unknown }): void; __dispatch?: AppLike["dispatch"] };
+        const w = window as unknown as { protokollApp: AppLike; __spellPasses: number };
+        const app = w.protokollApp;
+        w.__spellPasses = 0;
+        app.__dispatch ??= app.dispatch.bind(app);
+        app.dispatch = (tr) => {
+          if (tr.getMeta("spellcheck$")) w.__spellPasses++;
+          app.__dispatch!(tr);
+        };
+      });
       const run = await typeKeys(page, 120);
+      if (spellOn) spellPassesWhileTyping += await page.evaluate(() => (window as unknown as { __spellPasses: number }).__spellPasses);
       (spellOn ? on : off).lat.push(...run.lat);
       (spellOn ? on : off).proc.push(...run.proc);
     }
@@ -233,6 +271,8 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       spellWholeDocument,
       spellRealVocabulary,
       spellFirstPassMs: r(spellFirstPassMs),
+      problems: problemsAtOpen,
+      spellPassesWhileTyping,
       bare: { typing: dist(bareTyping), processing: dist(bareProcessing) },
       processingVsBareP95: r(processing.p95 / bareProcessing.p95),
       openMs: r(openMs),

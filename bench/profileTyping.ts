@@ -30,6 +30,8 @@ const keys = Number(args[1] ?? 120);
 const rendererArg = process.argv.find((a) => a.startsWith("--renderer="))?.slice("--renderer=".length);
 /** Extra CSS put into the page before typing (to try a style change without a build). */
 const cssArg = process.argv.find((a) => a.startsWith("--css="))?.slice("--css=".length);
+/** `--spell=off`: type with the spell-check turned off (to compare with it on, the default). */
+const spellOff = process.argv.includes("--spell=off");
 
 interface ProfileNode {
   id: number;
@@ -51,7 +53,7 @@ async function typeKeys(page: Page, n: number): Promise<void> {
 async function resetProbe(page: Page) {
   await page.evaluate(() => {
     const w = window as unknown as Record<string, number[]>;
-    for (const k of ["__lat", "__proc", "__dispatch", "__panels", "__view"]) w[k] = [];
+    for (const k of ["__lat", "__proc", "__dispatch", "__panels", "__view", "__input", "__delay"]) w[k] = [];
   });
 }
 
@@ -102,6 +104,24 @@ try {
   console.log(`open (${items} §§): parse ${round(open.parse)} ms, load ${round(open.load)} ms, shown ${round(open.shown)} ms, first validation in ${open.validated === null ? "–" : round(open.validated)} ms`);
 
   if (cssArg) await page.addStyleTag({ content: readFileSync(cssArg, "utf8") });
+  if (spellOff) {
+    // The rebuilt state starts without the rules' problems: validate again, as the benchmark does.
+    await page.evaluate(() => {
+      const app = (window as unknown as { protokollApp: { setSpellCheck(s: null): void; notify(k: string): void } }).protokollApp;
+      app.setSpellCheck(null);
+      app.notify("meta");
+    });
+    await page.waitForFunction(
+      () => {
+        type StateLike = { plugins: { key: string; getState(s: StateLike): { problems: unknown[] } }[] };
+        const state = (window as unknown as { protokollApp: { state: StateLike } }).protokollApp.state;
+        return state.plugins.find((p) => p.key === "problems$")!.getState(state).problems.length > 0;
+      },
+      null,
+      { timeout: 60_000, polling: 100 },
+    );
+  }
+  console.log(`spell-check: ${spellOff ? "off" : "on"}`);
 
   // Caret in the middle §'s background text; probes for the key latencies and the editor's parts.
   await page.evaluate((index) => {
@@ -119,7 +139,7 @@ try {
     type AppLike = { dispatch(tr: unknown): void; view: ViewLike; listeners: ((k: Set<string>) => void)[] };
     const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
     const w = window as unknown as Record<string, number[]>;
-    for (const k of ["__lat", "__proc", "__dispatch", "__panels", "__view"]) w[k] = [];
+    for (const k of ["__lat", "__proc", "__dispatch", "__panels", "__view", "__input", "__delay"]) w[k] = [];
     const timed = (name: string, fn: (...a: never[]) => unknown) =>
       function (this: unknown, ...a: never[]) {
         const t = performance.now();
@@ -139,11 +159,16 @@ try {
       "keydown",
       (e) => {
         const t0 = e.timeStamp;
+        (w as unknown as { __t0: number }).__t0 = t0;
+        // How long the key waited for the page (another task was running when it arrived).
+        w.__delay!.push(performance.now() - t0);
         setTimeout(() => w.__proc!.push(performance.now() - t0), 0);
         requestAnimationFrame(() => setTimeout(() => w.__lat!.push(performance.now() - t0), 0));
       },
       { capture: true },
     );
+    // As the benchmark's processing: keydown → the microtask after the last input listener.
+    window.addEventListener("input", () => queueMicrotask(() => w.__input!.push(performance.now() - (w as unknown as { __t0: number }).__t0)));
   }, Math.floor(items / 2));
   await resetProbe(page);
   await page.waitForTimeout(300);
@@ -172,11 +197,13 @@ try {
   await typeKeys(page, keys);
   const got = await page.evaluate(() => {
     const w = window as unknown as Record<string, number[]>;
-    return { lat: w.__lat!, proc: w.__proc!, dispatch: w.__dispatch!, view: w.__view!, panels: w.__panels! };
+    return { lat: w.__lat!, proc: w.__proc!, dispatch: w.__dispatch!, view: w.__view!, panels: w.__panels!, input: w.__input!, delay: w.__delay! };
   });
   const outside = await page.evaluate(() => (window as unknown as { __outside: Record<string, number> }).__outside);
   console.log(`typing (keydown → after next frame): ${summary(got.lat)}`);
   console.log(`processing (keydown → after the key's events): ${summary(got.proc)}`);
+  console.log(`processing as the benchmark (keydown → microtask after input): ${summary(got.input)}`);
+  console.log(`input delay (keydown's timestamp → its first listener): ${summary(got.delay)}`);
   console.log(`App.dispatch: ${summary(got.dispatch)}  (of which view.updateState: ${summary(got.view)})`);
   console.log(`panels per frame: ${summary(got.panels)}`);
   console.log(`DOM changes outside the text, and elements replaced in it, while typing (should be none): ${JSON.stringify(outside)}`);

@@ -65,7 +65,9 @@ export function mountOutline(app: App, root: HTMLElement): void {
 
   let cache = outlineCache();
   const collect = (): Entry[] => {
-    heading.textContent = outlineHeading(app.state);
+    // Set only when it changes: rewriting it on every key made the page restyle the outline's heading.
+    const title = outlineHeading(app.state);
+    if (heading.textContent !== title) heading.textContent = title;
     return outlineEntries(app.state, cache);
   };
 

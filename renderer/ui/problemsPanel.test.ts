@@ -20,7 +20,7 @@ function withProblems(problems: Problem[]): EditorState {
 describe("the problems panel", () => {
   it("groups the problems by §, the whole document first, then in § order, each group under its number and title", () => {
     const state = withProblems([problem("a3", "warning", 90, "C"), problem(null, "error", 0, "Hela"), problem("a1", "warning", 5, "A")]);
-    expect(problemGroups(state).map((g) => [g.item, g.title, g.problems.map((p) => p.message)])).toEqual([
+    expect(problemGroups(state).map((g) => [g.item, g.title, g.problems.map(({ p }) => p.message)])).toEqual([
       [null, "Hela dokumentet", ["Hela"]],
       ["a1", "§ 7 Val av justerare", ["A"]],
       ["a3", "§ 9 Bidrag till föreningen", ["C"]],
@@ -29,7 +29,7 @@ describe("the problems panel", () => {
 
   it("lists a §'s errors before its warnings, each in the order of the text", () => {
     const state = withProblems([problem("a2", "warning", 40, "w2"), problem("a2", "error", 50, "e2"), problem("a2", "warning", 30, "w1"), problem("a2", "error", 45, "e1")]);
-    expect(problemGroups(state)[0]!.problems.map((p) => p.message)).toEqual(["e1", "e2", "w1", "w2"]);
+    expect(problemGroups(state)[0]!.problems.map(({ p }) => p.message)).toEqual(["e1", "e2", "w1", "w2"]);
   });
 
   it("follows the state: moving a § renumbers its group's heading", () => {

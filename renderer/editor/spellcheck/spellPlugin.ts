@@ -5,6 +5,14 @@
  * paragraphs are looked up in the client's verdicts, the unknown ones go to the worker in one
  * message, and the paragraphs' decorations are replaced in one transaction outside the history.
  * Names of the meeting's persons, its body and place, and the workspace's words are never flagged.
+ *
+ * While a key is typed the plugin only maps what it has through the transaction (O(the edit)):
+ * - the word the caret is in (or at the end of) is not flagged while the caret stays there — it is
+ *   being written, and "besl" is not a misspelling of "beslutat" — and is read again when the caret
+ *   leaves it;
+ * - a flagged word whose letters an edit changed loses its underline at once (it is read again at
+ *   the next pause), so the keys that follow type into plain text and ProseMirror never redraws the
+ *   underlined word under the caret on every key.
  */
 import type { Node } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
@@ -18,13 +26,19 @@ interface SpellState {
   decorations: DecorationSet;
   /** Ranges (in the current document) edited since they were checked. */
   dirty: [number, number][];
+  /** A misspelled word left unflagged because the caret is in it; read again when the caret leaves. */
+  held: [number, number] | null;
 }
 
 /**
  * `checked`: the textblocks in these ranges were read, `found` their misspellings; everything edited
  * before `upTo` is now checked (the rest waits for the next slice).
  */
-type SpellMeta = { checked: [number, number][]; found: Decoration[]; upTo: number } | { remove: string } | { recheck: true };
+type SpellMeta =
+  /** `held`: the word held back at the caret, null: none (the caret's paragraph was read), absent: the caret's paragraph was not read. */
+  | { checked: [number, number][]; found: Decoration[]; upTo: number; held?: [number, number] | null }
+  | { remove: string }
+  | { recheck: true };
 
 /** A slice of reading on the editor's thread: never a long task, so a key is never kept waiting. */
 const SLICE_MS = 6;
@@ -50,18 +64,43 @@ function merge(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
-function mapDirty(dirty: [number, number][], tr: Transaction): [number, number][] {
-  let ranges = dirty;
+/** The ranges an edit changed, in the transaction's final document (a typed key: one empty or one-character range). */
+function changedRanges(tr: Transaction): [number, number][] {
+  const out: [number, number][] = [];
   tr.mapping.maps.forEach((map, i) => {
-    ranges = ranges.map(([a, b]) => [map.map(a, -1), map.map(b, 1)] as [number, number]);
-    map.forEach((_oa, _ob, from, to) => {
-      // Later steps move this step's range too.
-      const rest = tr.mapping.slice(i + 1);
-      ranges.push([rest.map(from, -1), rest.map(to, 1)]);
-    });
+    const rest = tr.mapping.slice(i + 1);
+    map.forEach((_oa, _ob, from, to) => out.push([rest.map(from, -1), rest.map(to, 1)]));
   });
-  return merge(ranges);
+  return out;
 }
+
+/** The edited ranges after a transaction: the earlier ones mapped into its document, and what it changed. */
+function mapDirty(dirty: [number, number][], tr: Transaction, changed: [number, number][]): [number, number][] {
+  return merge([...dirty.map(([a, b]) => [tr.mapping.map(a, -1), tr.mapping.map(b, 1)] as [number, number]), ...changed]);
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Flagged words an edit touched whose word is no longer the one flagged (letters typed into it or
+ * at either end, or taken from it): they are being written, and are read again at the next pause.
+ * A space or a period typed after a flagged word leaves it flagged.
+ */
+function editedWords(decorations: DecorationSet, tr: Transaction, changed: [number, number][]): Decoration[] {
+  const doc = tr.doc;
+  const out: Decoration[] = [];
+  for (const [from, to] of changed)
+    for (const d of decorations.find(Math.max(0, from - 1), Math.min(doc.content.size, to + 1))) {
+      const text = doc.textBetween(d.from, d.to, "\n", "\ufffc");
+      const before = d.from > 0 ? doc.textBetween(d.from - 1, d.from, "\n", "\ufffc") : "";
+      const after = d.to < doc.content.size ? doc.textBetween(d.to, d.to + 1, "\n", "\ufffc") : "";
+      if (text !== (d.spec as SpellSpec).word || LETTER.test(before) || LETTER.test(after)) out.push(d);
+    }
+  return out;
+}
+
+/** Is the caret (an empty selection) in the range or at either end of it? */
+const caretIn = (state: EditorState, [from, to]: [number, number]) => state.selection.empty && state.selection.head >= from && state.selection.head <= to;
 
 /** Did the words a meeting makes right change (persons, body, place)? Then every paragraph is checked again. */
 const namesChanged = (a: Meta, b: Meta) => a !== b && (a.persons !== b.persons || a.body.name !== b.body.name || a.meeting.place !== b.meeting.place);
@@ -80,22 +119,32 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
   return new Plugin<SpellState>({
     key: spellKey,
     state: {
-      init: (_c, state) => ({ decorations: DecorationSet.empty, dirty: [[0, state.doc.content.size]] }),
+      init: (_c, state) => ({ decorations: DecorationSet.empty, dirty: [[0, state.doc.content.size]], held: null }),
       apply(tr, value, old, state) {
         const m = tr.getMeta(spellKey) as SpellMeta | undefined;
-        let { decorations, dirty } = value;
+        let { decorations, dirty, held } = value;
         if (tr.docChanged) {
+          const changed = changedRanges(tr);
           decorations = decorations.map(tr.mapping, tr.doc);
-          dirty = mapDirty(dirty, tr);
+          const edited = editedWords(decorations, tr, changed);
+          if (edited.length) decorations = decorations.remove(edited);
+          dirty = mapDirty(dirty, tr, changed);
+          if (held) held = [tr.mapping.map(held[0], -1), tr.mapping.map(held[1], 1)];
         }
         if (m && "checked" in m) {
           const stale = m.checked.flatMap(([a, b]) => decorations.find(a, b));
           decorations = decorations.remove(stale).add(state.doc, m.found);
           dirty = dirty.filter(([, b]) => b > m.upTo).map(([a, b]) => [Math.max(a, m.upTo), b] as [number, number]);
+          if (m.held !== undefined) held = m.held;
         } else if (m && "remove" in m) decorations = decorations.remove(decorations.find(undefined, undefined, (s: SpellSpec) => s.word === m.remove));
         else if (m && "recheck" in m) dirty = [[0, state.doc.content.size]];
         if (namesChanged(documentInfo(old).meta, documentInfo(state).meta)) dirty = [[0, state.doc.content.size]];
-        return decorations === value.decorations && dirty === value.dirty ? value : { decorations, dirty };
+        // The caret left the word held back: it is read again (and flagged if it is still wrong).
+        if (held && !caretIn(state, held)) {
+          dirty = merge([...dirty, held]);
+          held = null;
+        }
+        return decorations === value.decorations && dirty === value.dirty && held === value.held ? value : { decorations, dirty, held };
       },
     },
     view(view) {
@@ -128,6 +177,9 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         const seen = new Set<number>();
         const unknown = new Set<string>();
         const found: Decoration[] = [];
+        // The word being written (the caret in it or at its end) is held back, not flagged.
+        const caret = state.selection.empty ? state.selection.head : -1;
+        let held: [number, number] | null | undefined;
         const started = performance.now();
         let stopped = false;
         const size = state.doc.content.size;
@@ -142,11 +194,17 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
             seen.add(pos);
             blocks.push({ node, pos });
             const text = node.textBetween(0, node.content.size, "\n", "\ufffc");
+            const hasCaret = caret > pos && caret <= pos + 1 + node.content.size;
+            if (hasCaret) held = null;
             for (const t of spellTokens(text)) {
               if (!shouldCheck(t.word) || isKnown(t.word, words) || isKnown(t.word, client.accepted)) continue;
               const verdict = client.verdict(t.word);
+              const from = pos + 1 + t.from;
+              const to = pos + 1 + t.to;
               if (verdict === undefined) unknown.add(t.word);
-              else if (!verdict) found.push(Decoration.inline(pos + 1 + t.from, pos + 1 + t.to, { class: "spelling-error" }, { word: t.word } satisfies SpellSpec));
+              else if (verdict) continue;
+              else if (hasCaret && caret >= from && caret <= to) held = [from, to];
+              else found.push(Decoration.inline(from, to, { class: "spelling-error" }, { word: t.word } satisfies SpellSpec));
             }
             if (performance.now() - started > SLICE_MS) stopped = true;
             return false;
@@ -167,12 +225,13 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         const last = blocks[blocks.length - 1];
         const upTo = !stopped ? size + 1 : last ? last.pos + last.node.nodeSize : 0;
         const stale = checked.some(([a, b]) => own.decorations.find(a, b).length > 0);
-        if (stopped && !found.length && !stale) {
+        const heldChanged = held !== undefined && (held?.[0] !== own.held?.[0] || held?.[1] !== own.held?.[1]);
+        if (stopped && !found.length && !stale && !heldChanged) {
           progress = { doc: state.doc, upTo };
           return schedule(0);
         }
         progress = null;
-        v.dispatch(v.state.tr.setMeta(spellKey, { checked, found, upTo } satisfies SpellMeta).setMeta("addToHistory", false));
+        v.dispatch(v.state.tr.setMeta(spellKey, { checked, found, upTo, ...(held !== undefined ? { held } : {}) } satisfies SpellMeta).setMeta("addToHistory", false));
         if (stopped) schedule(0);
       };
       // The first look at a newly opened document waits like an edit, so it never delays its first frame.
