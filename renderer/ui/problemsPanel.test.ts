@@ -42,7 +42,7 @@ describe("the problems panel", () => {
     const state = createEditorState(panelProtocol());
     const reported = liveValidation()(state);
     expect(reported.length).toBeGreaterThan(0);
-    const shown = problemGroups(state.apply(setProblems(state.tr, reported))).flatMap((g) => g.problems);
+    const shown = problemGroups(state.apply(setProblems(state.tr, reported))).flatMap((g) => g.problems.map(({ p }) => p));
     expect(shown).toHaveLength(reported.length);
     expect(new Set(shown)).toEqual(new Set(reported));
   });
