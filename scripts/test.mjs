@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite (`npm test`, and what .ci/run calls): type check, lint (with the layer
-// boundaries), the dependency check (knip: every imported package declared, every declared one
+// boundaries), the format check (Prettier), the dependency check (knip: every imported package declared, every declared one
 // used), the builds (renderer; main, which the tests that spawn `bin/protokoll.mjs` run compiled),
 // the packaging/security checks and the vitest suites (unit, main-process, seeds, end-to-end in
 // Chromium).
@@ -37,6 +37,7 @@ if (!ensureSystemDeps()) {
 if (only.length === 0) {
   step("typecheck (tsc --noEmit)", ...npx("tsc", "-p", "tsconfig.json"));
   step("lint (eslint)", ...npx("eslint", "."));
+  step("format check (prettier, width 100; npm run format fixes it)", ...npx("prettier", "--check", "--log-level", "warn", "**/*.{ts,mjs,js,css}"));
   step("dependency check (knip)", ...npx("knip", "--dependencies", "--no-progress"));
   if (existsSync("renderer/index.html")) step("build renderer (vite build)", ...npx("vite", "build", "--logLevel", "warn"));
   step("build main (scripts/build-main.mjs)", "node", ["scripts/build-main.mjs"]);
