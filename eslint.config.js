@@ -13,26 +13,81 @@
 // files may not import.
 import tseslint from "typescript-eslint";
 
-const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "http", "https", "net", "url", "util", "stream", "worker_threads", "zlib", "buffer", "process"];
+const nodeBuiltins = [
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "crypto",
+  "http",
+  "https",
+  "net",
+  "url",
+  "util",
+  "stream",
+  "worker_threads",
+  "zlib",
+  "buffer",
+  "process",
+];
 
 /** Test code: the tests themselves and their helpers. */
 const testFiles = ["**/*.test.ts", "**/*.testkit.ts"];
-const noTestCode = { group: ["**/*.test", "**/*.test.js", "**/*.test.ts", "**/*.testkit", "**/*.testkit.js", "**/*.testkit.ts"], message: "Production code never imports test code (*.test / *.testkit modules)." };
+const noTestCode = {
+  group: [
+    "**/*.test",
+    "**/*.test.js",
+    "**/*.test.ts",
+    "**/*.testkit",
+    "**/*.testkit.js",
+    "**/*.testkit.ts",
+  ],
+  message: "Production code never imports test code (*.test / *.testkit modules).",
+};
 const noNode = { group: ["node:*"], message: "No Node built-ins here." };
 const noElectron = { regex: "^electron(/.*)?$", message: "Only main/electron/ loads Electron." };
-const noRenderer = { group: ["**/renderer/**", "**/renderer"], message: "main/ never imports renderer/ (share code through schemas/)." };
-const noMain = { group: ["**/main/**", "**/main"], message: "renderer/ never imports main/ (talk to the host through schemas/contract.ts)." };
+const noRenderer = {
+  group: ["**/renderer/**", "**/renderer"],
+  message: "main/ never imports renderer/ (share code through schemas/).",
+};
+const noMain = {
+  group: ["**/main/**", "**/main"],
+  message: "renderer/ never imports main/ (talk to the host through schemas/contract.ts).",
+};
 const noHosts = {
-  group: ["**/electron/**", "**/web/**", "**/host/**", "**/cli/**", "../electron/*", "../web/*", "../host/*", "../cli/*"],
-  message: "The services in main/ (files, import, export, review) never import a host (electron, web, host, cli).",
+  group: [
+    "**/electron/**",
+    "**/web/**",
+    "**/host/**",
+    "**/cli/**",
+    "../electron/*",
+    "../web/*",
+    "../host/*",
+    "../cli/*",
+  ],
+  message:
+    "The services in main/ (files, import, export, review) never import a host (electron, web, host, cli).",
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "out/", "bench/results/", "test-output/", "**/*.mjs", "**/*.js"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "out/",
+      "bench/results/",
+      "test-output/",
+      "**/*.mjs",
+      "**/*.js",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   // schemas/ and templates/: pure.
@@ -46,8 +101,14 @@ export default tseslint.config(
           paths: ["electron", ...nodeBuiltins],
           patterns: [
             { group: ["node:*"], message: "schemas/ and templates/ are pure: no Node built-ins." },
-            { group: ["electron", "electron/*"], message: "schemas/ and templates/ are pure: no Electron." },
-            { group: ["**/main/**", "**/renderer/**"], message: "schemas/ and templates/ may not depend on main/ or renderer/." },
+            {
+              group: ["electron", "electron/*"],
+              message: "schemas/ and templates/ are pure: no Electron.",
+            },
+            {
+              group: ["**/main/**", "**/renderer/**"],
+              message: "schemas/ and templates/ may not depend on main/ or renderer/.",
+            },
             noTestCode,
           ],
         },
@@ -69,7 +130,13 @@ export default tseslint.config(
     files: ["renderer/**/*.ts"],
     ignores: testFiles,
     rules: {
-      "no-restricted-imports": ["error", { paths: ["electron", ...nodeBuiltins], patterns: [noMain, noElectron, noNode, noTestCode] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["electron", ...nodeBuiltins],
+          patterns: [noMain, noElectron, noNode, noTestCode],
+        },
+      ],
     },
   },
   // main/electron/: the shell, the one place that loads Electron.
@@ -85,15 +152,26 @@ export default tseslint.config(
     files: ["main/web/**/*.ts", "main/host/**/*.ts", "main/cli/**/*.ts"],
     ignores: testFiles,
     rules: {
-      "no-restricted-imports": ["error", { paths: ["electron"], patterns: [noRenderer, noElectron, noTestCode] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: ["electron"], patterns: [noRenderer, noElectron, noTestCode] },
+      ],
     },
   },
   // main/files, import, export, review: the services every host calls.
   {
-    files: ["main/files/**/*.ts", "main/import/**/*.ts", "main/export/**/*.ts", "main/review/**/*.ts"],
+    files: [
+      "main/files/**/*.ts",
+      "main/import/**/*.ts",
+      "main/export/**/*.ts",
+      "main/review/**/*.ts",
+    ],
     ignores: testFiles,
     rules: {
-      "no-restricted-imports": ["error", { paths: ["electron"], patterns: [noRenderer, noElectron, noHosts, noTestCode] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: ["electron"], patterns: [noRenderer, noElectron, noHosts, noTestCode] },
+      ],
     },
   },
 );

@@ -10,7 +10,11 @@ import { defineConfig, type Plugin } from "vite";
  */
 function swedishDictionary(): Plugin {
   const dir = dirname(createRequire(import.meta.url).resolve("dictionary-sv"));
-  const files = { "sv.aff": "index.aff", "sv.dic": "index.dic", "LICENSE-dictionary-sv.txt": "license" } as Record<string, string>;
+  const files = {
+    "sv.aff": "index.aff",
+    "sv.dic": "index.dic",
+    "LICENSE-dictionary-sv.txt": "license",
+  } as Record<string, string>;
   return {
     name: "swedish-dictionary",
     configureServer(server) {
@@ -23,7 +27,12 @@ function swedishDictionary(): Plugin {
       });
     },
     generateBundle() {
-      for (const [name, source] of Object.entries(files)) this.emitFile({ type: "asset", fileName: `dictionaries/${name}`, source: readFileSync(join(dir, source)) });
+      for (const [name, source] of Object.entries(files))
+        this.emitFile({
+          type: "asset",
+          fileName: `dictionaries/${name}`,
+          source: readFileSync(join(dir, source)),
+        });
     },
   };
 }
@@ -37,7 +46,12 @@ export default defineConfig({
   resolve: {
     // hunspell-asm's ES build calls a namespace import of nanoid (a CommonJS function), which a
     // bundler cannot call; its CommonJS build requires it and works.
-    alias: [{ find: /^hunspell-asm$/, replacement: createRequire(import.meta.url).resolve("hunspell-asm") }],
+    alias: [
+      {
+        find: /^hunspell-asm$/,
+        replacement: createRequire(import.meta.url).resolve("hunspell-asm"),
+      },
+    ],
   },
   worker: { format: "es" },
   build: {

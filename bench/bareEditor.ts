@@ -14,7 +14,12 @@ import { EditorView } from "prosemirror-view";
 const schema = new Schema({
   nodes: {
     doc: { content: "block+" },
-    paragraph: { group: "block", content: "inline*", parseDOM: [{ tag: "p" }], toDOM: () => ["p", 0] },
+    paragraph: {
+      group: "block",
+      content: "inline*",
+      parseDOM: [{ tag: "p" }],
+      toDOM: () => ["p", 0],
+    },
     text: { group: "inline" },
   },
   marks: {
@@ -30,6 +35,13 @@ const doc = schema.node(
   paragraphs.map((t) => schema.node("paragraph", null, t ? [schema.text(t)] : [])),
 );
 const view = new EditorView(document.getElementById("ed")!, {
-  state: EditorState.create({ doc, plugins: [history(), keymap({ "Mod-z": undo, "Mod-y": redo, "Mod-Shift-z": redo }), keymap(baseKeymap)] }),
+  state: EditorState.create({
+    doc,
+    plugins: [
+      history(),
+      keymap({ "Mod-z": undo, "Mod-y": redo, "Mod-Shift-z": redo }),
+      keymap(baseKeymap),
+    ],
+  }),
 });
 (window as unknown as { bareView: EditorView }).bareView = view;

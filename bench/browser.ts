@@ -90,14 +90,20 @@ async function installProbe(page: Page) {
     // the DOM change (its MutationObserver records are queued before this) and updated its state,
     // before style, layout and paint. (Chromium aligns input with frames, so a task would run after
     // the frame and measure the same as the latency.)
-    window.addEventListener("input", () => queueMicrotask(() => w.__proc.push(performance.now() - t0)));
+    window.addEventListener("input", () =>
+      queueMicrotask(() => w.__proc.push(performance.now() - t0)),
+    );
   });
 }
 
 async function typeKeys(page: Page, keys = KEYS): Promise<{ lat: number[]; proc: number[] }> {
   for (let i = 0; i < keys; i++) {
     await page.keyboard.press(i % 10 === 9 ? "Space" : "e");
-    await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, i + 1, { polling: "raf" });
+    await page.waitForFunction(
+      (n) => (window as unknown as { __lat: number[] }).__lat.length >= n,
+      i + 1,
+      { polling: "raf" },
+    );
   }
   const { lat, proc } = await page.evaluate(() => {
     const w = window as unknown as { __lat: number[]; __proc: number[] };
@@ -113,13 +119,24 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     const text = readFileSync(path, "utf8");
 
     // The dictionary is loaded before anything is timed (a secretary's app loaded it at start).
-    await page.waitForFunction(() => (window as unknown as { protokollApp: { spell: { ready: Promise<void> } | null } }).protokollApp.spell !== null);
-    await page.evaluate(() => (window as unknown as { protokollApp: { spell: { ready: Promise<void> } } }).protokollApp.spell.ready);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { protokollApp: { spell: { ready: Promise<void> } | null } })
+          .protokollApp.spell !== null,
+    );
+    await page.evaluate(
+      () =>
+        (window as unknown as { protokollApp: { spell: { ready: Promise<void> } } }).protokollApp
+          .spell.ready,
+    );
 
     // Open: the page parses, checks, loads, validates and renders the document.
     const openStarted = await page.evaluate(() => performance.now());
     const openMs = await page.evaluate(async (t) => {
-      type AppLike = { load(file: unknown, path: string | null): void; constructor: { parseText(t: string): { ok: boolean; file?: unknown } } };
+      type AppLike = {
+        load(file: unknown, path: string | null): void;
+        constructor: { parseText(t: string): { ok: boolean; file?: unknown } };
+      };
       const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
       const t0 = performance.now();
       const parsed = app.constructor.parseText(t);
@@ -130,24 +147,39 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     }, text);
 
     // The spell-check's first pass over the opened document (the page's clock, from the open's start).
-    await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp
+          .spellChecked,
+      null,
+      { timeout: 120_000, polling: 50 },
+    );
     const spellFirstPassMs = (await page.evaluate(() => performance.now())) - openStarted;
     const spellWholeDocument = await spellInFreshWorker(page);
     const seedWords = new Set<string>();
     for (const name of readdirSync("seeds").filter((n) => n.endsWith(".txt")))
-      for (const m of readFileSync(join("seeds", name), "utf8").matchAll(/\p{L}[\p{L}\p{M}]*(?:[-.:'’]\p{L}[\p{L}\p{M}]*)*/gu)) seedWords.add(m[0]);
+      for (const m of readFileSync(join("seeds", name), "utf8").matchAll(
+        /\p{L}[\p{L}\p{M}]*(?:[-.:'’]\p{L}[\p{L}\p{M}]*)*/gu,
+      ))
+        seedWords.add(m[0]);
     const spellRealVocabulary = await spellInFreshWorker(page, [...seedWords]);
 
     // Caret in the middle §'s background text.
     const middle = Math.floor(file.doc.childCount / 2);
     await page.evaluate((index) => {
-      const items = document.querySelectorAll(".ProseMirror > article, .ProseMirror > [data-item], .ProseMirror .agenda-item");
+      const items = document.querySelectorAll(
+        ".ProseMirror > article, .ProseMirror > [data-item], .ProseMirror .agenda-item",
+      );
       const item = items[index] as HTMLElement | undefined;
-      const para = item?.querySelector("section[data-block=background] p") ?? item?.querySelector("p");
+      const para =
+        item?.querySelector("section[data-block=background] p") ?? item?.querySelector("p");
       if (!para) throw new Error("no paragraph in the middle §");
       para.scrollIntoView({ block: "center" });
       const range = document.createRange();
-      range.setStart(para.firstChild ?? para, Math.min(5, para.firstChild?.textContent?.length ?? 0));
+      range.setStart(
+        para.firstChild ?? para,
+        Math.min(5, para.firstChild?.textContent?.length ?? 0),
+      );
       range.collapse(true);
       const sel = document.getSelection()!;
       sel.removeAllRanges();
@@ -165,13 +197,24 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     const problemsAtOpen = (await page.evaluate(`(${PROBLEMS_IN_STATE})()`)) as number;
     const setSpell = async (on: boolean) => {
       await page.evaluate((on) => {
-        const app = (window as unknown as { protokollApp: { spell: unknown; setSpellCheck(s: unknown): void; focus(): void; notify(k: string): void; __spell?: unknown } }).protokollApp;
+        const app = (
+          window as unknown as {
+            protokollApp: {
+              spell: unknown;
+              setSpellCheck(s: unknown): void;
+              focus(): void;
+              notify(k: string): void;
+              __spell?: unknown;
+            };
+          }
+        ).protokollApp;
         app.__spell ??= app.spell;
         app.setSpellCheck(on ? app.__spell : null);
         app.notify("meta"); // the validation runs again after its pause
         app.focus();
       }, on);
-      if (problemsAtOpen > 0) await page.waitForFunction(problemsShown, null, { timeout: 60_000, polling: 100 });
+      if (problemsAtOpen > 0)
+        await page.waitForFunction(problemsShown, null, { timeout: 60_000, polling: 100 });
     };
     const on = { lat: [] as number[], proc: [] as number[] };
     let spellPassesWhileTyping = 0;
@@ -180,12 +223,21 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       await setSpell(spellOn);
       // Typing is measured once the spell-check has caught up with the rebuilt state (its first look
       // at a document is timed separately, above).
-      await page.waitForFunction(() => (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked, null, { timeout: 120_000, polling: 100 });
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp
+            .spellChecked,
+        null,
+        { timeout: 120_000, polling: 100 },
+      );
       await page.waitForTimeout(300);
       await installProbe(page);
       // Count the spell-check's own transactions (its passes) while the keys come.
       await page.evaluate(() => {
-        type AppLike = { dispatch(tr: { getMeta(k: string): unknown }): void; __dispatch?: AppLike["dispatch"] };
+        type AppLike = {
+          dispatch(tr: { getMeta(k: string): unknown }): void;
+          __dispatch?: AppLike["dispatch"];
+        };
         const w = window as unknown as { protokollApp: AppLike; __spellPasses: number };
         const app = w.protokollApp;
         w.__spellPasses = 0;
@@ -196,7 +248,10 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
         };
       });
       const run = await typeKeys(page, 120);
-      if (spellOn) spellPassesWhileTyping += await page.evaluate(() => (window as unknown as { __spellPasses: number }).__spellPasses);
+      if (spellOn)
+        spellPassesWhileTyping += await page.evaluate(
+          () => (window as unknown as { __spellPasses: number }).__spellPasses,
+        );
       (spellOn ? on : off).lat.push(...run.lat);
       (spellOn ? on : off).proc.push(...run.proc);
     }
@@ -223,7 +278,9 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     });
     const plainPage = await h.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-    await plainPage.setContent(`<!doctype html><meta charset=utf-8><div id=ed contenteditable=true style="font:16px serif;max-width:50em;margin:auto">${paragraphs.map((p) => `<p>${esc(p)}</p>`).join("")}</div>`);
+    await plainPage.setContent(
+      `<!doctype html><meta charset=utf-8><div id=ed contenteditable=true style="font:16px serif;max-width:50em;margin:auto">${paragraphs.map((p) => `<p>${esc(p)}</p>`).join("")}</div>`,
+    );
     await plainPage.evaluate(() => {
       const ps = document.querySelectorAll("#ed p");
       const para = ps[Math.floor(ps.length / 2)] as HTMLElement;
@@ -242,15 +299,23 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
 
     // Floor of our stack: a bare ProseMirror editor with the same paragraphs, same browser.
     const barePage = await h.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await barePage.setContent(`<!doctype html><meta charset=utf-8><style>.ProseMirror{white-space:pre-wrap;word-wrap:break-word;outline:none;font:16px serif;max-width:50em;margin:auto}.ProseMirror>p{content-visibility:auto;contain-intrinsic-size:auto 1.5em}</style><div id=ed></div>`);
-    await barePage.evaluate((ps) => ((window as unknown as { __paragraphs: string[] }).__paragraphs = ps), paragraphs);
+    await barePage.setContent(
+      `<!doctype html><meta charset=utf-8><style>.ProseMirror{white-space:pre-wrap;word-wrap:break-word;outline:none;font:16px serif;max-width:50em;margin:auto}.ProseMirror>p{content-visibility:auto;contain-intrinsic-size:auto 1.5em}</style><div id=ed></div>`,
+    );
+    await barePage.evaluate(
+      (ps) => ((window as unknown as { __paragraphs: string[] }).__paragraphs = ps),
+      paragraphs,
+    );
     await barePage.addScriptTag({ content: await bareEditorScript() });
     await barePage.evaluate(() => {
       const ps = document.querySelectorAll("#ed p");
       const para = ps[Math.floor(ps.length / 2)] as HTMLElement;
       para.scrollIntoView({ block: "center" });
       const range = document.createRange();
-      range.setStart(para.firstChild ?? para, Math.min(5, para.firstChild?.textContent?.length ?? 0));
+      range.setStart(
+        para.firstChild ?? para,
+        Math.min(5, para.firstChild?.textContent?.length ?? 0),
+      );
       range.collapse(true);
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
@@ -263,7 +328,12 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     const bareProcessing = stats(bareTyped.proc);
 
     const r = (x: number) => round(x, 2);
-    const dist = (x: ReturnType<typeof stats>): Dist => ({ p50: r(x.p50), p95: r(x.p95), max: r(x.max), n: x.n });
+    const dist = (x: ReturnType<typeof stats>): Dist => ({
+      p50: r(x.p50),
+      p95: r(x.p95),
+      max: r(x.max),
+      n: x.n,
+    });
     return {
       spellOff: { typing: dist(typingOff), processing: dist(processingOff) },
       spellTypingRatioP95: r(typing.p95 / typingOff.p95),
@@ -278,8 +348,18 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       openMs: r(openMs),
       typing: { p50: r(typing.p50), p95: r(typing.p95), max: r(typing.max), n: typing.n },
       plain: { p50: r(plain.p50), p95: r(plain.p95), max: r(plain.max), n: plain.n },
-      processing: { p50: r(processing.p50), p95: r(processing.p95), max: r(processing.max), n: processing.n },
-      plainProcessing: { p50: r(plainProcessing.p50), p95: r(plainProcessing.p95), max: r(plainProcessing.max), n: plainProcessing.n },
+      processing: {
+        p50: r(processing.p50),
+        p95: r(processing.p95),
+        max: r(processing.max),
+        n: processing.n,
+      },
+      plainProcessing: {
+        p50: r(plainProcessing.p50),
+        p95: r(plainProcessing.p95),
+        max: r(plainProcessing.max),
+        n: plainProcessing.n,
+      },
       ratioP95: r(typing.p95 / plain.p95),
       heapMB: heap === null ? null : round(heap / 2 ** 20, 0),
       domNodes,
@@ -296,9 +376,15 @@ function bareEditorScript(): Promise<string> {
     const out = await build({
       configFile: false,
       logLevel: "silent",
-      build: { write: false, minify: true, lib: { entry: "bench/bareEditor.ts", formats: ["iife"], name: "bareEditor" } },
+      build: {
+        write: false,
+        minify: true,
+        lib: { entry: "bench/bareEditor.ts", formats: ["iife"], name: "bareEditor" },
+      },
     });
-    const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
+    const outputs = (Array.isArray(out) ? out : [out]) as {
+      output: { type: string; code?: string }[];
+    }[];
     const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === "chunk");
     if (!chunk?.code) throw new Error("bench/bareEditor.ts did not build");
     return chunk.code;
@@ -310,7 +396,10 @@ function bareEditorScript(): Promise<string> {
  * Every distinct word of the opened document, checked by a fresh spell-check worker (the app's
  * own worker script and dictionary; its load is not timed): post → the answer.
  */
-async function spellInFreshWorker(page: Page, given?: string[]): Promise<BrowserResult["spellWholeDocument"]> {
+async function spellInFreshWorker(
+  page: Page,
+  given?: string[],
+): Promise<BrowserResult["spellWholeDocument"]> {
   // A string, not a function: tsx would wrap the named helpers in `__name`, which the page lacks.
   return page.evaluate(`(async (given) => {
     const url = performance.getEntriesByType("resource").map((e) => e.name).find((n) => /spellWorker[^/]*\\.js$/.test(n));

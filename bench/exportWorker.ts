@@ -13,7 +13,11 @@ const parsed = parse(readFileSync(path, "utf8"));
 if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
 // Warm the module graph (fonts, docx, pdfkit) on the template's two-§ document, so the timing is
 // the export itself and not the first call's start-up.
-await exportDocument(templates.socialnamnd!.create({ date: "2026-11-17" }), { format, output: "full", draft: true });
+await exportDocument(templates.socialnamnd!.create({ date: "2026-11-17" }), {
+  format,
+  output: "full",
+  draft: true,
+});
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const r = await exportDocument(parsed.file, { format, output: "full", draft: true });
@@ -23,4 +27,11 @@ const cpu = process.cpuUsage(c0);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 if (!r.ok) throw new Error(r.error);
 writeFileSync(out, r.bytes);
-process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMB: process.resourceUsage().maxRSS / 1024, bytes: r.bytes.length }) + "\n");
+process.stdout.write(
+  JSON.stringify({
+    ms,
+    cpuMs,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    bytes: r.bytes.length,
+  }) + "\n",
+);

@@ -30,8 +30,62 @@ const WORDS = (
   "det är har ska kan bör med av till på i om som vid från efter år prognos underskott mnkr"
 ).split(" ");
 
-const FIRST = ["Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Per", "Lena", "Anders", "Sara", "Mikael", "Elin", "Ahmed", "Fatima", "Olof", "Ingrid", "Nils", "Sofia", "Jonas", "Linnea", "Hassan", "Britt", "Gustav", "Emma", "Oskar"];
-const LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindqvist", "Berg", "Holm", "Sandberg", "Ek", "Åkerström", "Öberg", "Wallin", "Sjöberg", "Hedlund", "Björk", "Falk", "Nyström"];
+const FIRST = [
+  "Anna",
+  "Erik",
+  "Maria",
+  "Lars",
+  "Karin",
+  "Johan",
+  "Eva",
+  "Per",
+  "Lena",
+  "Anders",
+  "Sara",
+  "Mikael",
+  "Elin",
+  "Ahmed",
+  "Fatima",
+  "Olof",
+  "Ingrid",
+  "Nils",
+  "Sofia",
+  "Jonas",
+  "Linnea",
+  "Hassan",
+  "Britt",
+  "Gustav",
+  "Emma",
+  "Oskar",
+];
+const LAST = [
+  "Andersson",
+  "Johansson",
+  "Karlsson",
+  "Nilsson",
+  "Eriksson",
+  "Larsson",
+  "Olsson",
+  "Persson",
+  "Svensson",
+  "Gustafsson",
+  "Pettersson",
+  "Jonsson",
+  "Lindberg",
+  "Lindqvist",
+  "Berg",
+  "Holm",
+  "Sandberg",
+  "Ek",
+  "Åkerström",
+  "Öberg",
+  "Wallin",
+  "Sjöberg",
+  "Hedlund",
+  "Björk",
+  "Falk",
+  "Nyström",
+];
 const PARTIES = ["S", "M", "V", "L", "C", "MP", "KD", "SD"];
 
 export interface GenerateOptions {
@@ -48,15 +102,28 @@ export function generateProtocol({ items: n, seed = 1 }: GenerateOptions): Proto
     const s = out.join(" ");
     return s[0]!.toUpperCase() + s.slice(1) + ".";
   };
-  const sentences = (count: number, len = 14) => Array.from({ length: count }, () => words(len + Math.floor(r() * 8))).join(" ");
+  const sentences = (count: number, len = 14) =>
+    Array.from({ length: count }, () => words(len + Math.floor(r() * 8))).join(" ");
 
   // 13 ledamöter and 13 ersättare, parties spread.
   const persons: Person[] = [];
   for (let i = 0; i < 26; i++) {
     const role = i === 0 ? "chair" : i === 1 ? "vice_chair" : i < 13 ? "member" : "substitute";
-    persons.push({ id: `m${i}`, name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`, party: PARTIES[i % PARTIES.length]!, role, title: null });
+    persons.push({
+      id: `m${i}`,
+      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+      party: PARTIES[i % PARTIES.length]!,
+      role,
+      title: null,
+    });
   }
-  persons.push({ id: "sec", name: "Sekreterare Sekretariatsson", party: null, role: "secretary", title: "nämndsekreterare" });
+  persons.push({
+    id: "sec",
+    name: "Sekreterare Sekretariatsson",
+    party: null,
+    role: "secretary",
+    title: "nämndsekreterare",
+  });
   const members = persons.filter((p) => p.role !== "substitute" && p.role !== "secretary");
   const substitutes = persons.filter((p) => p.role === "substitute");
 
@@ -66,14 +133,38 @@ export function generateProtocol({ items: n, seed = 1 }: GenerateOptions): Proto
   // Member 5 leaves after a third of the meeting; substitute 0 serves for them from there.
   const leave = Math.max(0, Math.floor(n / 3) - 1);
   for (const m of members) {
-    if (m.id === "m5" && n > 3) attendance.push({ person: m.id, status: "serving", from: null, to: ids[leave]!, replaces: null });
+    if (m.id === "m5" && n > 3)
+      attendance.push({
+        person: m.id,
+        status: "serving",
+        from: null,
+        to: ids[leave]!,
+        replaces: null,
+      });
     else attendance.push({ person: m.id, status: "serving", from: null, to: null, replaces: null });
   }
   // Member 12 is absent: substitute 1 serves for the whole meeting.
-  attendance.splice(attendance.findIndex((a) => a.person === "m12"), 1);
-  attendance.push({ person: substitutes[1]!.id, status: "serving", from: null, to: null, replaces: "m12" });
-  if (n > 3) attendance.push({ person: substitutes[0]!.id, status: "serving", from: ids[leave + 1]!, to: null, replaces: "m5" });
-  for (const s of substitutes.slice(2)) attendance.push({ person: s.id, status: "present", from: null, to: null, replaces: null });
+  attendance.splice(
+    attendance.findIndex((a) => a.person === "m12"),
+    1,
+  );
+  attendance.push({
+    person: substitutes[1]!.id,
+    status: "serving",
+    from: null,
+    to: null,
+    replaces: "m12",
+  });
+  if (n > 3)
+    attendance.push({
+      person: substitutes[0]!.id,
+      status: "serving",
+      from: ids[leave + 1]!,
+      to: null,
+      replaces: "m5",
+    });
+  for (const s of substitutes.slice(2))
+    attendance.push({ person: s.id, status: "present", from: null, to: null, replaces: null });
   attendance.push({ person: "sec", status: "present", from: null, to: null, replaces: null });
 
   const itemNodes: Node[] = [];
@@ -81,18 +172,34 @@ export function generateProtocol({ items: n, seed = 1 }: GenerateOptions): Proto
     const id = ids[i]!;
     const variant = i < 2 ? i : 2 + Math.floor(r() * 4);
     if (i === 0) {
-      itemNodes.push(b.item({ id, title: "Val av justerare och dag för justering" }, b.decision(`${persons[1]!.name} utses att jämte ordföranden justera dagens protokoll.`)));
+      itemNodes.push(
+        b.item(
+          { id, title: "Val av justerare och dag för justering" },
+          b.decision(`${persons[1]!.name} utses att jämte ordföranden justera dagens protokoll.`),
+        ),
+      );
       continue;
     }
     if (i === 1) {
-      itemNodes.push(b.item({ id, title: "Godkännande av dagordning" }, b.decision("Den utsända dagordningen godkänns.")));
+      itemNodes.push(
+        b.item(
+          { id, title: "Godkännande av dagordning" },
+          b.decision("Den utsända dagordningen godkänns."),
+        ),
+      );
       continue;
     }
     const title = words(6 + Math.floor(r() * 8)).replace(/\.$/, "");
     const dnr = `${1 + Math.floor(r() * 8)}.${1 + Math.floor(r() * 5)}.1-${100 + Math.floor(r() * 800)}/2026`;
     const blocks: Node[] = [
-      b.decision(...Array.from({ length: 1 + Math.floor(r() * 3) }, () => words(10 + Math.floor(r() * 10)))),
-      b.background(...Array.from({ length: 2 + Math.floor(r() * 4) }, () => sentences(3 + Math.floor(r() * 4)))),
+      b.decision(
+        ...Array.from({ length: 1 + Math.floor(r() * 3) }, () => words(10 + Math.floor(r() * 10))),
+      ),
+      b.background(
+        ...Array.from({ length: 2 + Math.floor(r() * 4) }, () =>
+          sentences(3 + Math.floor(r() * 4)),
+        ),
+      ),
     ];
     // Jäv in every 17th §.
     if (i % 17 === 5) {
@@ -101,20 +208,38 @@ export function generateProtocol({ items: n, seed = 1 }: GenerateOptions): Proto
     }
     if (variant >= 3) {
       // Contested: 2–3 yrkanden, beslutsordning, often a vote, reservation by the losers.
-      const y1 = b.proposal({ id: `${id}y1`, by: ["m0", "m3"], subject: "förvaltningens förslag till beslut" });
-      const y2 = b.proposal({ id: `${id}y2`, kind: "eget_förslag", by: ["m2"], andOthers: ["m2"] }, sentences(2));
+      const y1 = b.proposal({
+        id: `${id}y1`,
+        by: ["m0", "m3"],
+        subject: "förvaltningens förslag till beslut",
+      });
+      const y2 = b.proposal(
+        { id: `${id}y2`, kind: "eget_förslag", by: ["m2"], andOthers: ["m2"] },
+        sentences(2),
+      );
       const props = [y1, y2];
       if (variant === 5) props.push(b.proposal({ id: `${id}y3`, kind: "återremiss", by: ["m6"] }));
-      blocks.push(...props, b.procedure({ order: props.map((p) => p.attrs.id as string), adopted: `${id}y1` }));
+      blocks.push(
+        ...props,
+        b.procedure({ order: props.map((p) => p.attrs.id as string), adopted: `${id}y1` }),
+      );
       if (variant >= 4) {
         const ballots = members
-          .filter((m) => m.id !== "m12" && !(m.id === "m5" && i > leave) && !(m.id === "m7" && i % 17 === 5))
+          .filter(
+            (m) =>
+              m.id !== "m12" && !(m.id === "m5" && i > leave) && !(m.id === "m7" && i % 17 === 5),
+          )
           .map((m, k) => ({ person: m.id, vote: (k % 3 === 2 ? "nej" : "ja") as "ja" | "nej" }));
         ballots.push({ person: substitutes[1]!.id, vote: "ja" });
         if (i > leave) ballots.push({ person: substitutes[0]!.id, vote: "nej" });
         blocks.push(b.vote({ id: `${id}v`, yes: `${id}y1`, no: `${id}y2`, ballots, result: "ja" }));
       }
-      blocks.push(b.reservation({ by: ["m2"], andOthers: ["m2"], favouring: `${id}y2`, written: true }, sentences(3)));
+      blocks.push(
+        b.reservation(
+          { by: ["m2"], andOthers: ["m2"], favouring: `${id}y2`, written: true },
+          sentences(3),
+        ),
+      );
       blocks.push(b.specialStatement({ by: ["m4"] }, sentences(2)));
       blocks.push(b.substituteStatement({ by: [substitutes[3]!.id] }, "Instämde i reservationen."));
     } else {
@@ -128,7 +253,11 @@ export function generateProtocol({ items: n, seed = 1 }: GenerateOptions): Proto
 
   const meta: MetaInput = {
     template: "socialnamnd",
-    body: { name: "Socialnämnden", type: "nämnd", reglemente: { adjusters: 1, substituteStatements: true, firstItemNumber: 1, members: 13 } },
+    body: {
+      name: "Socialnämnden",
+      type: "nämnd",
+      reglemente: { adjusters: 1, substituteStatements: true, firstItemNumber: 1, members: 13 },
+    },
     meeting: { date: "2026-11-17", start: "17:00", end: "21:30", place: "Stadshuset, rum 1" },
     persons,
     attendance,

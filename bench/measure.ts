@@ -10,12 +10,24 @@ export interface Stats {
 
 export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
-  return { n: s.length, median: q(0.5), p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? NaN, min: s[0] ?? NaN };
+  const q = (p: number) =>
+    s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
+  return {
+    n: s.length,
+    median: q(0.5),
+    p50: q(0.5),
+    p95: q(0.95),
+    max: s[s.length - 1] ?? NaN,
+    min: s[0] ?? NaN,
+  };
 }
 
 /** Run `fn` `warmup` times untimed, then `reps` times timed (ms). */
-export async function time(fn: () => unknown | Promise<unknown>, reps: number, warmup = 1): Promise<Stats> {
+export async function time(
+  fn: () => unknown | Promise<unknown>,
+  reps: number,
+  warmup = 1,
+): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < reps; i++) {
@@ -26,4 +38,5 @@ export async function time(fn: () => unknown | Promise<unknown>, reps: number, w
   return stats(samples);
 }
 
-export const round = (x: number, digits = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
+export const round = (x: number, digits = 2) =>
+  Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null;

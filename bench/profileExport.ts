@@ -44,7 +44,8 @@ function summarize(target: string, top = 40) {
   p.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
   const byFn = new Map<string, number>();
   const byUrl = new Map<string, number>();
-  const short = (url: string) => url.replace(/^file:\/\/.*?\/node_modules\//, "nm/").replace(/^file:\/\/\/work\/main\//, "");
+  const short = (url: string) =>
+    url.replace(/^file:\/\/.*?\/node_modules\//, "nm/").replace(/^file:\/\/\/work\/main\//, "");
   for (const [id, us] of selfUs) {
     const n = byId.get(id)!;
     const f = `${n.callFrame.functionName || "(anonymous)"} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
@@ -55,7 +56,8 @@ function summarize(target: string, top = 40) {
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const print = (title: string, m: Map<string, number>) => {
     console.log(`\n## ${title} (total ${(total / 1000).toFixed(0)} ms)`);
-    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(us / 1000).toFixed(1).padStart(9)} ms  ${k}`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`${(us / 1000).toFixed(1).padStart(9)} ms  ${k}`);
   };
   print("Self time by file", byUrl);
   print("Self time by function", byFn);
@@ -93,7 +95,9 @@ async function profile(format: "docx" | "pdf", items: number, reps: number) {
     if (!whole.ok) throw new Error(whole.error);
     phases.exportDocument = ms(t0);
     const rss = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(`${format} ${items} §§ #${rep + 1}: ${JSON.stringify(phases)} bytes=${bytes} maxRSS=${rss} MB`);
+    console.log(
+      `${format} ${items} §§ #${rep + 1}: ${JSON.stringify(phases)} bytes=${bytes} maxRSS=${rss} MB`,
+    );
   }
 }
 
@@ -102,7 +106,9 @@ if (args[0] === "--summarize") summarize(args[1]!, Number(args[2] ?? 40));
 else {
   const format = args[0] === "pdf" ? "pdf" : args[0] === "docx" ? "docx" : null;
   if (!format) {
-    console.error("Usage: node --import tsx bench/profileExport.ts docx|pdf [items] [reps]  |  --summarize <file.cpuprofile>");
+    console.error(
+      "Usage: node --import tsx bench/profileExport.ts docx|pdf [items] [reps]  |  --summarize <file.cpuprofile>",
+    );
     process.exit(2);
   }
   await profile(format, Number(args[1] ?? 500), Number(args[2] ?? 1));

@@ -16,18 +16,28 @@ import { round, stats, time } from "./measure.js";
 
 /** A text of `words` words in sentences of eight, each sentence numbered. */
 function longText(words: number): string {
-  return Array.from({ length: words / 8 }, (_, k) => `Mening ${k + 1} beskriver ärendets bakgrund i detalj.`).join(" ");
+  return Array.from(
+    { length: words / 8 },
+    (_, k) => `Mening ${k + 1} beskriver ärendets bakgrund i detalj.`,
+  ).join(" ");
 }
 
 /** The text with two one-word edits, at a sixth and at five sixths of it. */
 function twoEdits(text: string, words: number): string {
   const sentences = words / 8;
-  const first = Math.round(sentences / 6), second = Math.round((5 * sentences) / 6);
-  return text.replace(`Mening ${first} beskriver`, `Mening ${first} sammanfattar`).replace(`Mening ${second} beskriver ärendets bakgrund i detalj.`, `Mening ${second} beskriver ärendets bakgrund kortfattat.`);
+  const first = Math.round(sentences / 6),
+    second = Math.round((5 * sentences) / 6);
+  return text
+    .replace(`Mening ${first} beskriver`, `Mening ${first} sammanfattar`)
+    .replace(
+      `Mening ${second} beskriver ärendets bakgrund i detalj.`,
+      `Mening ${second} beskriver ärendets bakgrund kortfattat.`,
+    );
 }
 
 function plainPass(before: string, after: string): number {
-  const x = before.match(/\s+|[^\s]+/g) ?? [], y = after.match(/\s+|[^\s]+/g) ?? [];
+  const x = before.match(/\s+|[^\s]+/g) ?? [],
+    y = after.match(/\s+|[^\s]+/g) ?? [];
   let same = 0;
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] === y[i]) same++;
   return same;
@@ -48,12 +58,17 @@ export interface ReviewDiffResult {
 }
 
 export async function reviewDiffBench(words = 6000, oldWords = 600): Promise<ReviewDiffResult> {
-  const before = longText(words), after = twoEdits(before, words);
+  const before = longText(words),
+    after = twoEdits(before, words);
   // The whole path the Justering panel takes: a protocol whose § 5 has that text, seen, then edited.
   const base = sampleProtocol();
   const items: ReturnType<typeof b.item>[] = [];
   base.doc.forEach((n) => {
-    items.push(n.attrs.id === "p5" ? b.item({ id: "p5", title: "Ett långt ärende" }, b.background(before)) : n);
+    items.push(
+      n.attrs.id === "p5"
+        ? b.item({ id: "p5", title: "Ett långt ärende" }, b.background(before))
+        : n,
+    );
   });
   const seenResult = markSeen({ ...base, doc: b.protocol(...items) }, "lv", "2020-08-27T10:00");
   if (!seenResult.ok) throw new Error(seenResult.error);
@@ -63,7 +78,9 @@ export async function reviewDiffBench(words = 6000, oldWords = 600): Promise<Rev
   // of the panel on the same file.
   // Wall time, and the process's CPU time for the same call: on a shared, loaded machine the wall
   // time includes waiting for a core, the CPU time does not.
-  const firsts: number[] = [], firstsCpu: number[] = [], refreshCpu: number[] = [];
+  const firsts: number[] = [],
+    firstsCpu: number[] = [],
+    refreshCpu: number[] = [];
   const cpu = (fn: () => unknown) => {
     const c = process.cpuUsage();
     fn();
@@ -84,7 +101,8 @@ export async function reviewDiffBench(words = 6000, oldWords = 600): Promise<Rev
   for (let k = 0; k < 9; k++) refreshCpu.push(cpu(() => changesSince(edited, "lv")));
   const dw = await time(() => diffWords(before, after), 9, 2);
   const pp = await time(() => plainPass(before, after), 9, 2);
-  const smallBefore = longText(oldWords), smallAfter = twoEdits(smallBefore, oldWords);
+  const smallBefore = longText(oldWords),
+    smallAfter = twoEdits(smallBefore, oldWords);
   const old = await time(() => lcsDiffWords(smallBefore, smallAfter), 5, 1);
   const small = await time(() => diffWords(smallBefore, smallAfter), 9, 2);
   return {
@@ -95,6 +113,11 @@ export async function reviewDiffBench(words = 6000, oldWords = 600): Promise<Rev
     diffWordsMs: round(dw.median),
     plainPassMs: round(pp.median),
     ratioToPlainPass: round(dw.median / pp.median),
-    oldLcs: { words: oldWords, ms: round(old.median), newMs: round(small.median, 3), speedup: round(old.median / small.median, 0) },
+    oldLcs: {
+      words: oldWords,
+      ms: round(old.median),
+      newMs: round(small.median, 3),
+      speedup: round(old.median / small.median, 0),
+    },
   };
 }

@@ -5,7 +5,15 @@
  * Method: bench/README.md.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync,
+} from "node:fs";
 import { cpus, totalmem, tmpdir, type as osType, release } from "node:os";
 import { join } from "node:path";
 import { TextSelection } from "prosemirror-state";
@@ -26,24 +34,52 @@ import { benchCorpusImport } from "./importCorpus.js";
 // BENCH_PARTS=browser: only the browser part (typing, spell-check, baselines), e.g. while profiling;
 // its results go to latest-browser.json so the full run's latest.json stays whole.
 const nodeParts = !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(",").includes("node");
-const sizes = (process.env.BENCH_SIZES ?? "50,200,500").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = (process.env.BENCH_SIZES ?? "50,200,500")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const tmp = mkdtempSync(join(tmpdir(), "protokoll-bench-"));
 // Seed 002's source text, as kept beside the seed (a copy of ../shared/seeds/002_…).
-const seedText = readFileSync(join("seeds", readdirSync("seeds").find((f) => f.startsWith("002-") && f.endsWith(".txt"))!), "utf8");
+const seedText = readFileSync(
+  join(
+    "seeds",
+    readdirSync("seeds").find((f) => f.startsWith("002-") && f.endsWith(".txt"))!,
+  ),
+  "utf8",
+);
 
 const s = (x: Stats) => ({ median: round(x.median), p95: round(x.p95), max: round(x.max), n: x.n });
 
 function runExport(path: string, format: "docx" | "pdf", out: string) {
-  const r = spawnSync("node", ["--import", "tsx", "bench/exportWorker.ts", path, format, out], { encoding: "utf8" });
+  const r = spawnSync("node", ["--import", "tsx", "bench/exportWorker.ts", path, format, out], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`export ${format} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as { ms: number; cpuMs: number; maxRssMB: number; bytes: number };
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as {
+    ms: number;
+    cpuMs: number;
+    maxRssMB: number;
+    bytes: number;
+  };
 }
 
 function libreOfficeToPdf(docx: string): number | null {
   const outDir = mkdtempSync(join(tmp, "lo-"));
   const profile = `file://${mkdtempSync(join(tmp, "lo-profile-"))}`;
   const t0 = performance.now();
-  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], { encoding: "utf8", timeout: Number(process.env.BENCH_LO_TIMEOUT_MS ?? 300_000) });
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      docx,
+    ],
+    { encoding: "utf8", timeout: Number(process.env.BENCH_LO_TIMEOUT_MS ?? 300_000) },
+  );
   const ms = performance.now() - t0;
   return r.status === 0 && readdirSync(outDir).some((f) => f.endsWith(".pdf")) ? ms : null;
 }
@@ -80,57 +116,61 @@ for (const n of sizes) {
   writeFileSync(path, text);
   const row: Row = { items: n, fileKB: round(text.length / 1024, 0) };
   if (nodeParts) {
+    // Parse + check (the well-formedness boundary).
+    row.parse = s(await time(() => parse(text), 5, 1));
 
-  // Parse + check (the well-formedness boundary).
-  row.parse = s(await time(() => parse(text), 5, 1));
-
-  // Validation: full, and incremental after one keystroke in the middle §.
-  row.validateFull = s(await time(() => validate(file.doc, file.meta, file.kind), 5, 2));
-  {
-    const validator = createIncrementalValidator();
-    let state = EditorState.create({ doc: file.doc });
-    validator.update(state.doc, file.meta);
-    const mid = file.doc.child(Math.floor(n / 2));
-    let pos = 0;
-    file.doc.forEach((node, offset) => {
-      if (node === mid) pos = offset;
-    });
-    // The end of the middle §'s title.
-    const titleEnd = pos + 1 + mid.child(0).nodeSize - 1;
-    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, titleEnd)));
-    const samples: number[] = [];
-    for (let k = 0; k < 220; k++) {
-      state = state.apply(state.tr.insertText("x"));
-      const t0 = performance.now();
+    // Validation: full, and incremental after one keystroke in the middle §.
+    row.validateFull = s(await time(() => validate(file.doc, file.meta, file.kind), 5, 2));
+    {
+      const validator = createIncrementalValidator();
+      let state = EditorState.create({ doc: file.doc });
       validator.update(state.doc, file.meta);
-      if (k >= 20) samples.push(performance.now() - t0);
+      const mid = file.doc.child(Math.floor(n / 2));
+      let pos = 0;
+      file.doc.forEach((node, offset) => {
+        if (node === mid) pos = offset;
+      });
+      // The end of the middle §'s title.
+      const titleEnd = pos + 1 + mid.child(0).nodeSize - 1;
+      state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, titleEnd)));
+      const samples: number[] = [];
+      for (let k = 0; k < 220; k++) {
+        state = state.apply(state.tr.insertText("x"));
+        const t0 = performance.now();
+        validator.update(state.doc, file.meta);
+        if (k >= 20) samples.push(performance.now() - t0);
+      }
+      row.validateIncremental = s(stats(samples));
     }
-    row.validateIncremental = s(stats(samples));
-  }
 
-  // Save: serialize + atomic write (temp file, fsync, rename, fsync folder).
-  row.save = s(await time(() => atomicWrite(join(tmp, `save-${n}.protokoll`), serialize(file)), 5, 1));
+    // Save: serialize + atomic write (temp file, fsync, rename, fsync folder).
+    row.save = s(
+      await time(() => atomicWrite(join(tmp, `save-${n}.protokoll`), serialize(file)), 5, 1),
+    );
 
-  // Import of seed 002's text scaled up to the size.
-  const scaled = scaleSeedText(seedText, n);
-  row.import = s(await time(() => importText(scaled, "seed-002-scaled.txt"), 3, 1));
+    // Import of seed 002's text scaled up to the size.
+    const scaled = scaleSeedText(seedText, n);
+    row.import = s(await time(() => importText(scaled, "seed-002-scaled.txt"), 3, 1));
 
-  // DOCX and PDF in their own processes (time and peak memory), LibreOffice's DOCX→PDF as baseline.
-  const docx = runExport(path, "docx", join(tmp, `p-${n}.docx`));
-  const pdf = runExport(path, "pdf", join(tmp, `p-${n}.pdf`));
-  const lo = libreOfficeToPdf(join(tmp, `p-${n}.docx`));
-  row.docx = { ms: round(docx.ms), cpuMs: round(docx.cpuMs), maxRssMB: round(docx.maxRssMB, 0) };
-  row.pdf = { ms: round(pdf.ms), cpuMs: round(pdf.cpuMs), maxRssMB: round(pdf.maxRssMB, 0) };
-  row.libreOfficePdf = { ms: lo === null ? null : round(lo) };
-  row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
+    // DOCX and PDF in their own processes (time and peak memory), LibreOffice's DOCX→PDF as baseline.
+    const docx = runExport(path, "docx", join(tmp, `p-${n}.docx`));
+    const pdf = runExport(path, "pdf", join(tmp, `p-${n}.pdf`));
+    const lo = libreOfficeToPdf(join(tmp, `p-${n}.docx`));
+    row.docx = { ms: round(docx.ms), cpuMs: round(docx.cpuMs), maxRssMB: round(docx.maxRssMB, 0) };
+    row.pdf = { ms: round(pdf.ms), cpuMs: round(pdf.cpuMs), maxRssMB: round(pdf.maxRssMB, 0) };
+    row.libreOfficePdf = { ms: lo === null ? null : round(lo) };
+    row.pdfSpeedupVsLibreOffice = lo === null ? null : round(lo / pdf.ms);
   }
 
   // Open and typing in Chromium through the web host, next to a plain contenteditable.
   // BENCH_BROWSER=0 skips the editor part (to measure the exports alone).
-  const browser: BrowserResult | null = process.env.BENCH_BROWSER !== "0" && existsSync("/usr/bin/chromium") ? await browserBench(path, file).catch((e: unknown) => {
-    process.stderr.write(`browser bench failed: ${e instanceof Error ? e.stack : e}\n`);
-    return null;
-  }) : null;
+  const browser: BrowserResult | null =
+    process.env.BENCH_BROWSER !== "0" && existsSync("/usr/bin/chromium")
+      ? await browserBench(path, file).catch((e: unknown) => {
+          process.stderr.write(`browser bench failed: ${e instanceof Error ? e.stack : e}\n`);
+          return null;
+        })
+      : null;
   row.browser = browser;
   results.push(row);
   process.stderr.write(JSON.stringify(row) + "\n");
@@ -155,9 +195,24 @@ const corpusImport = await benchCorpusImport().catch((e: unknown) => {
   process.stderr.write(`corpus import bench failed: ${e instanceof Error ? e.stack : e}\n`);
   return null;
 });
-const out = { date: new Date().toISOString(), machine, sizes, startup, reviewDiff, results, corpusImport };
+const out = {
+  date: new Date().toISOString(),
+  machine,
+  sizes,
+  startup,
+  reviewDiff,
+  results,
+  corpusImport,
+};
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(!nodeParts ? "bench/results/latest-browser.json" : sizes.length ? "bench/results/latest.json" : "bench/results/quick.json", JSON.stringify(out, null, 2) + "\n");
+writeFileSync(
+  !nodeParts
+    ? "bench/results/latest-browser.json"
+    : sizes.length
+      ? "bench/results/latest.json"
+      : "bench/results/quick.json",
+  JSON.stringify(out, null, 2) + "\n",
+);
 rmSync(tmp, { recursive: true, force: true });
 
 const f = (x: unknown) => (x === null || x === undefined ? "–" : String(x));

@@ -27,8 +27,13 @@ function timed(args: string[]): { ms: number; stderr: string } {
 }
 
 export function startupBench(runs = 15): StartupResult {
-  const seed = join("seeds", readdirSync("seeds").find((f) => f.startsWith("002-") && f.endsWith(".protokoll"))!);
-  const node: number[] = [], help: number[] = [], validate: number[] = [];
+  const seed = join(
+    "seeds",
+    readdirSync("seeds").find((f) => f.startsWith("002-") && f.endsWith(".protokoll"))!,
+  );
+  const node: number[] = [],
+    help: number[] = [],
+    validate: number[] = [];
   let compiled = true;
   // One untimed round first (file system caches).
   timed(["-e", "0"]);
@@ -43,7 +48,9 @@ export function startupBench(runs = 15): StartupResult {
     if (/tsx/.test(h.stderr + v.stderr)) compiled = false;
   }
   const s = (x: Stats) => ({ median: round(x.median), p95: round(x.p95) });
-  const n = stats(node), h = stats(help), v = stats(validate);
+  const n = stats(node),
+    h = stats(help),
+    v = stats(validate);
   return {
     runs,
     compiled,

@@ -28,7 +28,9 @@ if (state !== "current") {
     process.stderr.write(`protokoll: ${why}. Run / Kör: npm run build:main\n`);
     process.exit(2);
   }
-  process.stderr.write(`protokoll: ${why}; running the TypeScript sources through tsx (slower). Run \`npm run build:main\` to build / Kör \`npm run build:main\` för att bygga.\n`);
+  process.stderr.write(
+    `protokoll: ${why}; running the TypeScript sources through tsx (slower). Run \`npm run build:main\` to build / Kör \`npm run build:main\` för att bygga.\n`,
+  );
   tsx.register();
   entry = join(root, "main", "cli", "index.ts");
 }

@@ -6,7 +6,8 @@ import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
 /** Wait for the page to reach a state; generous, as the machine running the tests may be busy. */
-export const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: 10_000, ...options });
+export const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 10_000, ...options });
 
 /** Open a menu of the editor's menu bar and choose one of its commands. */
 export async function menu(page: Page, menuLabel: string, command: string) {
@@ -23,7 +24,13 @@ export async function place(page: Page, selector: string) {
   await page.waitForFunction((sel) => {
     const el = document.querySelector(sel);
     const dom = document.getSelection();
-    const app = (window as unknown as { protokollApp: { view: { posAtDOM(n: Node, o: number): number; state: { selection: { head: number } } } } }).protokollApp;
+    const app = (
+      window as unknown as {
+        protokollApp: {
+          view: { posAtDOM(n: Node, o: number): number; state: { selection: { head: number } } };
+        };
+      }
+    ).protokollApp;
     if (!el || !dom?.focusNode || !el.contains(dom.focusNode)) return false;
     return app.view.state.selection.head === app.view.posAtDOM(dom.focusNode, dom.focusOffset);
   }, selector);

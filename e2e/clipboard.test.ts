@@ -17,10 +17,17 @@ let workspace: string;
 
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), "protokoll-clipboard-"));
-  const doc = b.protocol(b.item({ id: "k1", title: "Ärende om klistring" }, b.background("Bakgrundens första stycke.")));
-  writeFileSync(join(workspace, "k.protokoll"), serialize(createFile("protokoll", { body: { name: "Testnämnden" } }, doc)));
+  const doc = b.protocol(
+    b.item({ id: "k1", title: "Ärende om klistring" }, b.background("Bakgrundens första stycke.")),
+  );
+  writeFileSync(
+    join(workspace, "k.protokoll"),
+    serialize(createFile("protokoll", { body: { name: "Testnämnden" } }, doc)),
+  );
   h = await startHarness({ workspace });
-  await h.page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: h.host.url });
+  await h.page
+    .context()
+    .grantPermissions(["clipboard-read", "clipboard-write"], { origin: h.host.url });
 });
 afterAll(async () => {
   await h?.close();
@@ -32,12 +39,18 @@ async function paste(data: Record<string, string>) {
   await h.page.evaluate((d) => {
     const dt = new DataTransfer();
     for (const [type, value] of Object.entries(d)) dt.setData(type, value);
-    document.querySelector("#editor .ProseMirror")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    document
+      .querySelector("#editor .ProseMirror")!
+      .dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }),
+      );
   }, data);
 }
 type Win = { protokollApp: { state: { doc: { toJSON(): unknown; textContent: string } } } };
-const docJSON = () => h.page.evaluate(() => JSON.stringify((window as unknown as Win).protokollApp.state.doc.toJSON()));
-const docText = () => h.page.evaluate(() => (window as unknown as Win).protokollApp.state.doc.textContent);
+const docJSON = () =>
+  h.page.evaluate(() => JSON.stringify((window as unknown as Win).protokollApp.state.doc.toJSON()));
+const docText = () =>
+  h.page.evaluate(() => (window as unknown as Win).protokollApp.state.doc.textContent);
 
 /** A list as Word 2016 puts it on the clipboard (paragraphs with mso-list and an ignored marker), written for this test. */
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style><!-- p.MsoNormal {font-family:Calibri} --></style></head><body lang=SV>
@@ -55,7 +68,11 @@ describe("paste and the clipboard", () => {
     await place(page, "#editor .ProseMirror p");
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
-    await paste({ "text/html": WORD_HTML, "text/plain": "Förvaltningen föreslår följande.\n1. Att anta planen.\n2. Att ge förvaltningen i uppdrag att följa upp." });
+    await paste({
+      "text/html": WORD_HTML,
+      "text/plain":
+        "Förvaltningen föreslår följande.\n1. Att anta planen.\n2. Att ge förvaltningen i uppdrag att följa upp.",
+    });
     await poll(docText).toContain("Att anta planen.");
     const json = await docJSON();
     const list = JSON.parse(json) as unknown;
@@ -75,7 +92,9 @@ describe("paste and the clipboard", () => {
     await h.page.keyboard.press("Control+End");
     await paste({ "text/plain": "Första inklistrade stycket.\n\nAndra inklistrade stycket." });
     await poll(docText).toContain("Andra inklistrade stycket.");
-    expect((await docJSON()).match(/"type":"paragraph"/g)!.length).toBeGreaterThanOrEqual(before + 1);
+    expect((await docJSON()).match(/"type":"paragraph"/g)!.length).toBeGreaterThanOrEqual(
+      before + 1,
+    );
     expect(await docText()).toContain("Första inklistrade stycket.Andra inklistrade stycket."); // two blocks, no text merged into one line break
   });
 

@@ -37,7 +37,10 @@ async function openFromDialog(path: string) {
 
 describe("files, recovery, fixes and help in the browser", () => {
   it("refuses a broken file with the path of what is wrong, and does not change it", async () => {
-    const broken = serialize(socialnamnd.create({ date: "2020-08-25" })).replace('"name": "Socialnämnden"', '"name": ""');
+    const broken = serialize(socialnamnd.create({ date: "2020-08-25" })).replace(
+      '"name": "Socialnämnden"',
+      '"name": ""',
+    );
     writeFileSync(join(h.workspace, "trasig.protokoll"), broken);
     await openFromDialog("trasig.protokoll");
     const dialog = page.locator("#error-dialog");
@@ -58,20 +61,28 @@ describe("files, recovery, fixes and help in the browser", () => {
     const missing = page.locator('#panel-problems .problem[data-rule="decision-required"]');
     await poll(() => missing.count()).toBe(1);
     await missing.locator(".problem-fix").click();
-    await poll(() => page.locator(".ProseMirror article:nth-of-type(3) section[data-block=decision]").count()).toBe(1);
+    await poll(() =>
+      page.locator(".ProseMirror article:nth-of-type(3) section[data-block=decision]").count(),
+    ).toBe(1);
     // The fix leaves the cursor in the new decision: type it.
     await page.keyboard.type("Informationen läggs till handlingarna.");
-    await poll(() => page.locator(".ProseMirror article:nth-of-type(3) section[data-block=decision]").innerText()).toContain("Informationen läggs till handlingarna.");
+    await poll(() =>
+      page.locator(".ProseMirror article:nth-of-type(3) section[data-block=decision]").innerText(),
+    ).toContain("Informationen läggs till handlingarna.");
     await poll(() => missing.count()).toBe(0);
     await place(page, ".ProseMirror article:nth-of-type(3) h2.item-title");
     // Undo takes away the typed decision and the fixed-in block (at most two steps), but not the title.
-    const decisions = page.locator(".ProseMirror article:nth-of-type(3) section[data-block=decision]");
+    const decisions = page.locator(
+      ".ProseMirror article:nth-of-type(3) section[data-block=decision]",
+    );
     for (let i = 0; i < 2 && (await decisions.count()) > 0; i++) {
       await page.keyboard.press("Control+z");
       await page.waitForTimeout(100);
     }
     expect(await decisions.count()).toBe(0);
-    expect(await page.locator(".ProseMirror article:nth-of-type(3) h2.item-title").innerText()).toBe("Information om sommaren");
+    expect(
+      await page.locator(".ProseMirror article:nth-of-type(3) h2.item-title").innerText(),
+    ).toBe("Information om sommaren");
   });
 
   it("autosaves unsaved work and offers it back after a reload", async () => {
@@ -80,14 +91,22 @@ describe("files, recovery, fixes and help in the browser", () => {
     await page.keyboard.type(" och hösten");
     // About a second after the last edit the work is in the recovery folder.
     const recovery = join(h.workspace, ".protokoll", "recovery");
-    await poll(() => { try { return readdirSync(recovery).filter((n) => n.endsWith(".json")).length; } catch { return 0; } }).toBe(1);
+    await poll(() => {
+      try {
+        return readdirSync(recovery).filter((n) => n.endsWith(".json")).length;
+      } catch {
+        return 0;
+      }
+    }).toBe(1);
     page.once("dialog", (d) => void d.accept()); // beforeunload warns about unsaved changes
     await page.reload();
     const offer = page.locator("#recovery-dialog");
     await offer.waitFor();
     expect(await offer.innerText()).toContain("Val av justerare");
     await offer.locator("button.primary").click();
-    await poll(() => page.locator(".ProseMirror article:nth-of-type(3) h2.item-title").innerText()).toBe("Information om sommaren och hösten");
+    await poll(() =>
+      page.locator(".ProseMirror article:nth-of-type(3) h2.item-title").innerText(),
+    ).toBe("Information om sommaren och hösten");
     expect(await page.locator("#status-doc").innerText()).toContain("osparade ändringar");
   });
 
@@ -99,7 +118,9 @@ describe("files, recovery, fixes and help in the browser", () => {
     expect(await page.locator(".ProseMirror .ProseMirror-search-match").count()).toBe(1);
     await page.fill("#replace-input", "vintern");
     await page.click('.find-bar button:text-is("Ersätt alla")');
-    await poll(() => page.locator(".ProseMirror article:nth-of-type(3) h2.item-title").innerText()).toBe("Information om sommaren och vintern");
+    await poll(() =>
+      page.locator(".ProseMirror article:nth-of-type(3) h2.item-title").innerText(),
+    ).toBe("Information om sommaren och vintern");
     await page.keyboard.press("Escape");
     expect(await page.locator("#find-bar").isHidden()).toBe(true);
   });
@@ -108,7 +129,12 @@ describe("files, recovery, fixes and help in the browser", () => {
     const infoga = page.locator('.menu-button:text-is("Infoga")');
     await infoga.focus();
     await page.keyboard.press("ArrowDown");
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-command") ?? document.activeElement?.textContent);
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute("data-command") ??
+          document.activeElement?.textContent,
+      );
     await poll(focused).toBe("insert.item");
     await page.keyboard.press("ArrowDown");
     await poll(focused).toBe("insert.decision");
@@ -154,10 +180,14 @@ describe("files, recovery, fixes and help in the browser", () => {
     await page.click("dialog button.primary");
     await poll(() => page.locator("#outline .outline-entry").count(), { timeout: 20_000 }).toBe(16);
     // The importer's report, when it has one, is shown; close it.
-    const report = page.locator("dialog", { hasText: "Importerat från 002-socialnamnden-2020-08-25.txt" });
+    const report = page.locator("dialog", {
+      hasText: "Importerat från 002-socialnamnden-2020-08-25.txt",
+    });
     if (await report.count()) await report.locator("button.primary").click();
     expect(await page.locator("#status-doc").innerText()).toContain("Ej sparat");
-    expect(await page.locator("#outline .outline-entry").first().innerText()).toMatch(/^§ 1\s+Godkännande av dagordning/);
+    expect(await page.locator("#outline .outline-entry").first().innerText()).toMatch(
+      /^§ 1\s+Godkännande av dagordning/,
+    );
     expect(h.errors).toEqual([]);
   });
 });

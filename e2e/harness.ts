@@ -10,7 +10,15 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startWebHost, type WebHost } from "../main/web/server.js";
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export interface Harness {
   host: WebHost;
@@ -29,19 +37,31 @@ export interface Harness {
 
 export function ensureRendererBuilt(): void {
   if (existsSync("dist/renderer/index.html")) return;
-  const r = spawnSync("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  const r = spawnSync("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) throw new Error("vite build failed");
 }
 
 export async function startHarness(
-  options: { workspace?: string; viewport?: { width: number; height: number }; /** Another renderer build than dist/renderer. */ rendererDir?: string } = {},
+  options: {
+    workspace?: string;
+    viewport?: { width: number; height: number };
+    /** Another renderer build than dist/renderer. */ rendererDir?: string;
+  } = {},
 ): Promise<Harness> {
   if (!options.rendererDir) ensureRendererBuilt();
   const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), "protokoll-e2e-"));
   const host = await startWebHost({ workspace, rendererDir: options.rendererDir });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   const open = async () => {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: "sv-SE" });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      locale: "sv-SE",
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));

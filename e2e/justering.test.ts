@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, serialize } from "../schemas/file.js";
 import JSZip from "jszip";
 import mammoth from "mammoth";
-import { addComment, approveItem, findTextInItem, sendForReview, verifySeal } from "../schemas/review/index.js";
+import {
+  addComment,
+  approveItem,
+  findTextInItem,
+  sendForReview,
+  verifySeal,
+} from "../schemas/review/index.js";
 import { writeReviewCopyDocx } from "../main/review/writeReviewCopyDocx.js";
 import { sampleProtocol } from "../schemas/review/sampleProtocol.testkit.js";
 import { startHarness, type Harness } from "./harness.js";
@@ -54,15 +60,26 @@ afterAll(async () => {
 });
 
 // ---- helpers ----
-type Win = { protokollApp: { state: { doc: { textContent: string; toJSON(): unknown } }; dirty: boolean; editable: boolean; path: string | null } };
-const docText = () => page.evaluate(() => (window as unknown as Win).protokollApp.state.doc.textContent);
-const docJSON = () => page.evaluate(() => JSON.stringify((window as unknown as Win).protokollApp.state.doc.toJSON()));
+type Win = {
+  protokollApp: {
+    state: { doc: { textContent: string; toJSON(): unknown } };
+    dirty: boolean;
+    editable: boolean;
+    path: string | null;
+  };
+};
+const docText = () =>
+  page.evaluate(() => (window as unknown as Win).protokollApp.state.doc.textContent);
+const docJSON = () =>
+  page.evaluate(() => JSON.stringify((window as unknown as Win).protokollApp.state.doc.toJSON()));
 const row = (id: string) => page.locator(`#review-items .review-item[data-item="${id}"]`);
 /** The §§ the justerare approve one by one (§ 4 is justerad at the meeting). */
 const ids = ["p1", "p2", "p3", "p5", "p6"];
 
 async function iAm(name: string) {
-  const value = await page.locator("#review-identity option", { hasText: name }).getAttribute("value");
+  const value = await page
+    .locator("#review-identity option", { hasText: name })
+    .getAttribute("value");
   await page.selectOption("#review-identity", value!);
 }
 
@@ -86,7 +103,16 @@ async function selectWord(word: string) {
   expect(box, `the word ”${word}” is on the page`).not.toBeNull();
   await page.mouse.dblclick(box!.x, box!.y);
   await page.waitForFunction((w) => {
-    const app = (window as unknown as { protokollApp: { state: { selection: { from: number; to: number }; doc: { textBetween(a: number, b: number): string } } } }).protokollApp;
+    const app = (
+      window as unknown as {
+        protokollApp: {
+          state: {
+            selection: { from: number; to: number };
+            doc: { textBetween(a: number, b: number): string };
+          };
+        };
+      }
+    ).protokollApp;
     const { from, to } = app.state.selection;
     return app.state.doc.textBetween(from, to).trim() === w;
   }, word);
@@ -115,9 +141,22 @@ async function clickAfter(text: string) {
   // (in editable text; read-only text has no caret to follow).
   await page.waitForFunction(() => {
     const dom = document.getSelection();
-    const app = (window as unknown as { protokollApp: { view: { editable: boolean; posAtDOM(n: Node, o: number): number; state: { selection: { head: number } } } } }).protokollApp;
+    const app = (
+      window as unknown as {
+        protokollApp: {
+          view: {
+            editable: boolean;
+            posAtDOM(n: Node, o: number): number;
+            state: { selection: { head: number } };
+          };
+        };
+      }
+    ).protokollApp;
     if (!app.view.editable) return true;
-    return !!dom?.focusNode && app.view.state.selection.head === app.view.posAtDOM(dom.focusNode, dom.focusOffset);
+    return (
+      !!dom?.focusNode &&
+      app.view.state.selection.head === app.view.posAtDOM(dom.focusNode, dom.focusOffset)
+    );
   });
 }
 
@@ -140,21 +179,33 @@ describe("justering in the editor", () => {
     expect(deadlines).toHaveLength(3);
     // 14 days from today, moved past a weekend or holiday (lag 1930:173).
     const daysLeft = daysBetween(isoToday, statutoryLastDay(isoToday, 14));
-    expect(deadlines[0]).toMatch(new RegExp(`^Justering senast .* \\(${daysLeft} dagar kvar\\)\\.$`));
-    expect(await page.locator("#review-identity option").allInnerTexts()).toEqual(["Sara Karlsson (sekreterare)", "Jan Jönsson (ordförande)", "Linnéa Vinge (justerare)"]);
+    expect(deadlines[0]).toMatch(
+      new RegExp(`^Justering senast .* \\(${daysLeft} dagar kvar\\)\\.$`),
+    );
+    expect(await page.locator("#review-identity option").allInnerTexts()).toEqual([
+      "Sara Karlsson (sekreterare)",
+      "Jan Jönsson (ordförande)",
+      "Linnéa Vinge (justerare)",
+    ]);
   });
 
   it("justerar § 4 at the meeting (omedelbar justering): marked, and locked while the other §§ stay editable", async () => {
     await row("p4").locator(".review-immediate").click();
     await primary();
-    await expect.poll(() => page.locator('#outline button[data-item="p4"] .review-mark').innerText()).toBe("J");
+    await expect
+      .poll(() => page.locator('#outline button[data-item="p4"] .review-mark').innerText())
+      .toBe("J");
     expect(await row("p4").locator(".approval.immediate").innerText()).toBe("Justerad vid mötet");
     const before = await docText();
     await clickAfter("godkänner månadsrapporten.");
     await page.keyboard.type(" Ändrat.");
     expect(await docText()).toBe(before);
-    expect(await page.locator('#editor .agenda-item[data-item="p4"]').innerText()).not.toContain("Ändrat"); // nor on the screen
-    await expect.poll(() => page.locator(".toast", { hasText: "omedelbart justerad" }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#editor .agenda-item[data-item="p4"]').innerText()).not.toContain(
+      "Ändrat",
+    ); // nor on the screen
+    await expect
+      .poll(() => page.locator(".toast", { hasText: "omedelbart justerad" }).count())
+      .toBeGreaterThan(0);
     await clickAfter("Dagordningen godkänns.");
     await page.keyboard.type(" Ja.");
     await expect.poll(docText).toContain("Dagordningen godkänns. Ja.");
@@ -170,7 +221,9 @@ describe("justering in the editor", () => {
     await page.waitForTimeout(3100);
     await clickAfter("godkänner månadsrapporten.");
     await page.keyboard.press("Alt+ArrowUp");
-    await expect.poll(() => page.locator(".toast", { hasText: "behåller sitt nummer" }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator(".toast", { hasText: "behåller sitt nummer" }).count())
+      .toBeGreaterThan(0);
     expect(await docJSON()).toBe(before);
     expect(await order()).toEqual(outlineBefore);
     // Toasts repeat at most every 3 s: wait so the second refusal shows its own reason.
@@ -179,7 +232,9 @@ describe("justering in the editor", () => {
     await page.keyboard.press("Alt+ArrowDown"); // § 2 ↔ § 3: allowed, § 4 keeps its number
     await expect.poll(docJSON).not.toBe(before);
     await page.keyboard.press("Alt+ArrowDown"); // § 3 past § 4: refused
-    await expect.poll(() => page.locator(".toast", { hasText: "§ 4 är omedelbart justerad" }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator(".toast", { hasText: "§ 4 är omedelbart justerad" }).count())
+      .toBeGreaterThan(0);
     await page.keyboard.press("Control+z");
     await expect.poll(docJSON).toBe(before);
   });
@@ -198,7 +253,8 @@ describe("justering in the editor", () => {
     await expect.poll(() => page.locator(".find-info").innerText()).toBe("3 träffar");
     await page.check("#find-skip-adjusted");
     await page.fill("#replace-input", "Nämnden");
-    if (process.env.PROTOKOLL_SCREENSHOTS === "docs") await page.screenshot({ path: "docs/images/editor-find-replace.png" });
+    if (process.env.PROTOKOLL_SCREENSHOTS === "docs")
+      await page.screenshot({ path: "docs/images/editor-find-replace.png" });
     await page.click('.find-bar button:text-is("Ersätt alla")');
     await expect.poll(docText).toContain("Nämnden överlämnar");
     const text = await docText();
@@ -226,7 +282,9 @@ describe("justering in the editor", () => {
   it("lets the chair review read-only: typing changes nothing, a comment is anchored to the selected word", async () => {
     await iAm("Jan Jönsson");
     await page.click("#review-mark-seen"); // the chair reads the whole protocol once
-    expect(await page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe("false");
+    expect(await page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe(
+      "false",
+    );
     const before = await docJSON();
     await clickAfter("Dagordningen godkänns.");
     await page.keyboard.type("XYZ");
@@ -234,7 +292,9 @@ describe("justering in the editor", () => {
     expect(await docJSON()).toBe(before);
 
     await selectWord("ytterstaden");
-    await expect.poll(() => page.locator("#review-comment-target").innerText()).toContain("”ytterstaden”");
+    await expect
+      .poll(() => page.locator("#review-comment-target").innerText())
+      .toContain("”ytterstaden”");
     await page.fill("#review-comment-text", "Ska det inte vara innerstaden?");
     await page.click("#review-comment-add");
     const comment = page.locator("#review-comments .review-comment").first();
@@ -247,8 +307,14 @@ describe("justering in the editor", () => {
     await page.click("[role=tab][data-tab=problems]");
     // (a click event only: a real mouse click this soon after the double-click would be a triple-click to ProseMirror)
     await page.locator("#editor .review-anchor").dispatchEvent("click");
-    expect(await page.locator("[role=tab][data-tab=review]").getAttribute("aria-selected")).toBe("true");
-    expect(await page.locator("#review-comments .review-comment.active .review-comment-text").innerText()).toBe("Ska det inte vara innerstaden?");
+    expect(await page.locator("[role=tab][data-tab=review]").getAttribute("aria-selected")).toBe(
+      "true",
+    );
+    expect(
+      await page
+        .locator("#review-comments .review-comment.active .review-comment-text")
+        .innerText(),
+    ).toBe("Ska det inte vara innerstaden?");
   });
 
   it("records the chair's request for a change in § 5, marked in the outline", async () => {
@@ -256,14 +322,25 @@ describe("justering in the editor", () => {
     await page.fill("#request-note", "Skriv vilken del av staden som avses.");
     await primary();
     await expect.poll(() => row("p5").locator(".approval.changes_requested").count()).toBe(1);
-    expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe("!");
-    expect(await page.locator("#review-missing li").allInnerTexts()).toContain("Jan Jönsson har begärt ändring: § 5");
+    expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe(
+      "!",
+    );
+    expect(await page.locator("#review-missing li").allInnerTexts()).toContain(
+      "Jan Jönsson har begärt ändring: § 5",
+    );
     // The picture of the panel for the documentation: a tall window, so the comments show too.
     await page.setViewportSize({ width: 1440, height: 1500 });
-    await page.evaluate(() => document.querySelectorAll("#toasts .toast").forEach((t) => t.remove()));
+    await page.evaluate(() =>
+      document.querySelectorAll("#toasts .toast").forEach((t) => t.remove()),
+    );
     await page.locator("#panel-review").evaluate((el) => (el.scrollTop = 0));
     await page.locator("#side").evaluate((el) => (el.scrollTop = 0));
-    await page.screenshot({ path: process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images/editor-review.png" : "test-output/editor-review.png" });
+    await page.screenshot({
+      path:
+        process.env.PROTOKOLL_SCREENSHOTS === "docs"
+          ? "docs/images/editor-review.png"
+          : "test-output/editor-review.png",
+    });
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
@@ -276,8 +353,14 @@ describe("justering in the editor", () => {
     const comment = page.locator("#review-comments .review-comment").first();
     await comment.locator(".review-reply-text").fill("Nej, ytterstaden är rätt – förtydligat.");
     await comment.locator(".review-reply-send").click();
-    await expect.poll(() => comment.locator(".review-replies").innerText()).toContain("förtydligat");
-    await page.locator("#review-comments .review-comment").first().locator(".review-resolve").click();
+    await expect
+      .poll(() => comment.locator(".review-replies").innerText())
+      .toContain("förtydligat");
+    await page
+      .locator("#review-comments .review-comment")
+      .first()
+      .locator(".review-resolve")
+      .click();
     await expect.poll(() => page.locator("#review-comments .review-comment").count()).toBe(0);
     await page.check("#review-show-resolved");
     expect(await page.locator("#review-comments .review-comment.resolved").count()).toBe(1);
@@ -286,27 +369,41 @@ describe("justering in the editor", () => {
   it("shows the chair only what changed since the chair last read", async () => {
     await iAm("Jan Jönsson");
     await page.click("#review-show-changes");
-    await expect.poll(() => page.locator("#review-changes-summary").innerText()).toContain("1 paragraf ändrade");
-    expect(await page.locator("#review-changes ins").innerText()).toContain("Med ytterstaden avses Rinkeby och Tensta.");
-    expect(await page.locator("#editor .agenda-item.review-changed, #editor .review-changed").count()).toBe(1);
+    await expect
+      .poll(() => page.locator("#review-changes-summary").innerText())
+      .toContain("1 paragraf ändrade");
+    expect(await page.locator("#review-changes ins").innerText()).toContain(
+      "Med ytterstaden avses Rinkeby och Tensta.",
+    );
+    expect(
+      await page.locator("#editor .agenda-item.review-changed, #editor .review-changed").count(),
+    ).toBe(1);
     await page.click("#review-show-changes");
   });
 
   it("refuses justering until the chair and the justerare have approved every §, then justerar", async () => {
     for (const id of ids) await row(id).locator(".review-approve").click();
-    await expect.poll(() => page.locator('#outline button[data-item="p1"] .review-mark').innerText()).toBe("1/2");
-    expect(await page.locator("#review-missing li").allInnerTexts()).toEqual(["Linnéa Vinge har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6"]);
+    await expect
+      .poll(() => page.locator('#outline button[data-item="p1"] .review-mark').innerText())
+      .toBe("1/2");
+    expect(await page.locator("#review-missing li").allInnerTexts()).toEqual([
+      "Linnéa Vinge har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6",
+    ]);
     expect(await page.locator("#review-adjust").isDisabled()).toBe(true);
     await iAm("Linnéa Vinge");
     for (const id of ids) await row(id).locator(".review-approve").click();
     await expect.poll(() => page.locator("#review-adjust").isDisabled()).toBe(false);
-    expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe("✓");
+    expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe(
+      "✓",
+    );
     await page.click("#review-adjust");
     // The sample has no attendance list, a rule error: justering needs a recorded reason (issue 13, item 8).
     const dialog = page.locator("dialog[open]#adjust-dialog");
     await dialog.waitFor();
     expect(await dialog.locator("h2").innerText()).toBe("Justera trots regelfel?");
-    expect(await dialog.locator("#adjust-errors li").allInnerTexts()).toEqual([expect.stringMatching(/saknar närvaroförteckning/)]);
+    expect(await dialog.locator("#adjust-errors li").allInnerTexts()).toEqual([
+      expect.stringMatching(/saknar närvaroförteckning/),
+    ]);
     await dialog.locator("button.primary", { hasText: "Justera ändå" }).click();
     expect(await dialog.isVisible()).toBe(true); // no reason given: not justerad
     await page.screenshot({ path: "test-output/adjust-despite-errors.png" });
@@ -318,19 +415,27 @@ describe("justering in the editor", () => {
     await page.fill("#seal-passphrase", PASSPHRASE);
     await page.fill("#seal-passphrase-again", "något annat än frasen");
     await page.click("dialog[open] button.primary");
-    expect(await page.locator("dialog[open] .dialog-error").innerText()).toBe("Lösenfraserna är inte lika.");
+    expect(await page.locator("dialog[open] .dialog-error").innerText()).toBe(
+      "Lösenfraserna är inte lika.",
+    );
     await page.fill("#seal-passphrase-again", PASSPHRASE);
     await primary();
     await expect.poll(state).toBe("Justerad");
-    expect(await page.locator("#review-signature").innerText()).toMatch(/^Signerat med nyckel ([0-9a-f]{4} ){7}[0-9a-f]{4} \(Socialnämnden\)\./);
+    expect(await page.locator("#review-signature").innerText()).toMatch(
+      /^Signerat med nyckel ([0-9a-f]{4} ){7}[0-9a-f]{4} \(Socialnämnden\)\./,
+    );
     expect(await page.locator("#status-state").innerText()).toBe("Justerad");
     expect(await page.locator("#review-seal").innerText()).toContain("Sigillet stämmer");
-    expect(await page.locator("#editor .review-seal").innerText()).toMatch(/sigill \(SHA-256\) [0-9a-f]{64}/);
+    expect(await page.locator("#editor .review-seal").innerText()).toMatch(
+      /sigill \(SHA-256\) [0-9a-f]{64}/,
+    );
   });
 
   it("keeps the justerad protocol read-only for everyone: typing and menu commands change nothing", async () => {
     await iAm("Sara Karlsson");
-    expect(await page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe("false");
+    expect(await page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe(
+      "false",
+    );
     const before = await docJSON();
     await clickAfter("Dagordningen godkänns.");
     await page.keyboard.type("ändrat i efterhand");
@@ -341,22 +446,33 @@ describe("justering in the editor", () => {
     expect(await page.locator("#outline .outline-entry").count()).toBe(6);
     // the save of the justerad protocol
     await menu(page, "Arkiv", "file.save");
-    await expect.poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty)).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty))
+      .toBe(false);
     const saved = parse(readFileSync(join(workspace, "sn.protokoll"), "utf8"));
     expect(saved.ok && saved.file.meta.status).toBe("adjusted");
     expect(saved.ok && verifySeal(saved.file).ok).toBe(true);
     // The override is recorded in the justering's history entry, under the seal.
-    expect(saved.ok && saved.file.history.find((e) => e.kind === "adjusted" && e.item === null)).toMatchObject({ why: "Närvaroförteckningen finns i bilaga 1.", what: expect.stringMatching(/trots regelfel/) });
+    expect(
+      saved.ok && saved.file.history.find((e) => e.kind === "adjusted" && e.item === null),
+    ).toMatchObject({
+      why: "Närvaroförteckningen finns i bilaga 1.",
+      what: expect.stringMatching(/trots regelfel/),
+    });
   });
 
   it("records a rättelse: visible under its §, the seal renewed, and protokoll verify accepts the saved file", async () => {
-    const oldSeal = (await page.locator("#editor .review-seal").innerText()).match(/[0-9a-f]{64}/)![0];
+    const oldSeal = (await page.locator("#editor .review-seal").innerText()).match(
+      /[0-9a-f]{64}/,
+    )![0];
     await page.click("#review-correction");
     await page.fill("#correction-what", "”ytterstaden” ändras till ”innerstaden” i § 5.");
     await page.fill("#correction-why", "Skrivfel.");
     expect(await page.inputValue("#correction-by")).toBe("Sara Karlsson");
     await primary();
-    await expect.poll(() => page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe("true");
+    await expect
+      .poll(() => page.locator("#editor .ProseMirror").getAttribute("contenteditable"))
+      .toBe("true");
     await selectWord("ytterstaden");
     await page.keyboard.type("innerstaden");
     await expect.poll(docText).toContain("hemtjänst i innerstaden");
@@ -365,26 +481,45 @@ describe("justering in the editor", () => {
     expect(await page.locator("#seal-key option").first().innerText()).toMatch(/^Socialnämnden – /);
     await page.fill("#seal-passphrase", "fel lösenfras 123");
     await page.click("#sign-dialog button.primary");
-    await expect.poll(() => page.locator("#error-dialog").innerText()).toContain("Fel lösenfras för nyckeln.");
+    await expect
+      .poll(() => page.locator("#error-dialog").innerText())
+      .toContain("Fel lösenfras för nyckeln.");
     await primary();
     await page.click("#review-correction-finish");
     await page.fill("#seal-passphrase", PASSPHRASE);
     await primary();
     await expect.poll(() => page.locator("#editor .correction-note").count()).toBe(1);
     const note = page.locator('#editor .agenda-item[data-item="p5"] .correction-note').first();
-    expect(await note.innerText()).toMatch(/^Rättelse \(§ 5\) den \d+ \w+ \d{4} av Sara Karlsson: ”ytterstaden” ändras till ”innerstaden” i § 5\. Skäl: Skrivfel\.$/);
-    expect(await page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe("false");
-    const newSeal = (await page.locator("#editor .review-seal").innerText()).match(/[0-9a-f]{64}/)![0];
+    expect(await note.innerText()).toMatch(
+      /^Rättelse \(§ 5\) den \d+ \w+ \d{4} av Sara Karlsson: ”ytterstaden” ändras till ”innerstaden” i § 5\. Skäl: Skrivfel\.$/,
+    );
+    expect(await page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe(
+      "false",
+    );
+    const newSeal = (await page.locator("#editor .review-seal").innerText()).match(
+      /[0-9a-f]{64}/,
+    )![0];
     expect(newSeal).not.toBe(oldSeal);
     expect(await page.locator("#review-seal").innerText()).toContain("1 rättelse");
-    expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe("R");
+    expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe(
+      "R",
+    );
     expect(await row("p5").locator(".approval").innerText()).toBe("Rättad");
-    await page.evaluate(() => document.querySelectorAll("#toasts .toast").forEach((t) => t.remove()));
+    await page.evaluate(() =>
+      document.querySelectorAll("#toasts .toast").forEach((t) => t.remove()),
+    );
     await note.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images/editor-review-adjusted.png" : "test-output/editor-review-adjusted.png" });
+    await page.screenshot({
+      path:
+        process.env.PROTOKOLL_SCREENSHOTS === "docs"
+          ? "docs/images/editor-review-adjusted.png"
+          : "test-output/editor-review-adjusted.png",
+    });
 
     await menu(page, "Arkiv", "file.save");
-    await expect.poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty)).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty))
+      .toBe(false);
     const text = readFileSync(join(workspace, "sn.protokoll"), "utf8");
     const saved = parse(text);
     expect(saved.ok).toBe(true);
@@ -394,16 +529,29 @@ describe("justering in the editor", () => {
     expect(correction.previousSeal?.sha256).toBe(oldSeal);
     expect(saved.file.meta.seal?.sha256).toBe(newSeal);
 
-    const verify = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "sn.protokoll"), "--today", isoToday], { encoding: "utf8" });
+    const verify = spawnSync(
+      "node",
+      ["bin/protokoll.mjs", "verify", join(workspace, "sn.protokoll"), "--today", isoToday],
+      { encoding: "utf8" },
+    );
     expect(verify.stderr).toBe("");
     expect(verify.status).toBe(0);
     // The key is the secretary's own (in the settings folder), so verify trusts it.
-    expect(verify.stdout).toMatch(/^OK: the file agrees with its seal, signed by key ([0-9a-f]{4} ){7}[0-9a-f]{4} \(Socialnämnden\)/);
+    expect(verify.stdout).toMatch(
+      /^OK: the file agrees with its seal, signed by key ([0-9a-f]{4} ){7}[0-9a-f]{4} \(Socialnämnden\)/,
+    );
     expect(verify.stdout).toContain("Rättelser / Corrections: 1");
 
     // …and a byte of the text changed behind the editor's back is caught.
-    writeFileSync(join(workspace, "tampered.protokoll"), text.replace("innerstaden", "ytterstaden"));
-    const tampered = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "tampered.protokoll")], { encoding: "utf8" });
+    writeFileSync(
+      join(workspace, "tampered.protokoll"),
+      text.replace("innerstaden", "ytterstaden"),
+    );
+    const tampered = spawnSync(
+      "node",
+      ["bin/protokoll.mjs", "verify", join(workspace, "tampered.protokoll")],
+      { encoding: "utf8" },
+    );
     expect(tampered.status).toBe(1);
   });
 
@@ -413,13 +561,21 @@ describe("justering in the editor", () => {
     await page.screenshot({ path: "test-output/editor-review-notice-dialog.png" });
     await page.fill("#seal-passphrase", PASSPHRASE);
     await primary();
-    await expect.poll(() => page.locator("#review-signature").innerText()).toMatch(/^Signerat med nyckel/);
+    await expect
+      .poll(() => page.locator("#review-signature").innerText())
+      .toMatch(/^Signerat med nyckel/);
     await menu(page, "Arkiv", "file.save");
-    await expect.poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty)).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as Win).protokollApp.dirty))
+      .toBe(false);
     const saved = parse(readFileSync(join(workspace, "sn.protokoll"), "utf8"));
     expect(saved.ok && saved.file.meta.notice.posted).toBe(isoToday);
     expect(saved.ok && saved.file.history.at(-1)?.kind).toBe("notice");
-    const verify = spawnSync("node", ["bin/protokoll.mjs", "verify", join(workspace, "sn.protokoll"), "--require-signature"], { encoding: "utf8" });
+    const verify = spawnSync(
+      "node",
+      ["bin/protokoll.mjs", "verify", join(workspace, "sn.protokoll"), "--require-signature"],
+      { encoding: "utf8" },
+    );
     expect(verify.status).toBe(0);
     expect(verify.stdout).toMatch(/^OK: the file agrees with its seal, signed by key/);
     expect(verify.stdout).toContain("Anslag / Notice:");
@@ -441,7 +597,9 @@ describe("justering in the editor", () => {
     await menu(page, "Granska", "review.saveCopy");
     await page.fill("#copy-name", "runda2/kopia.protokoll");
     await primary();
-    await expect.poll(() => page.locator(".toast", { hasText: "Granskningskopia sparad" }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator(".toast", { hasText: "Granskningskopia sparad" }).count())
+      .toBe(1);
 
     // The justerare works in the copy (here: with the same pure functions the editor uses)…
     const copy = parse(readFileSync(join(workspace, "runda2", "kopia.protokoll"), "utf8"));
@@ -450,7 +608,13 @@ describe("justering in the editor", () => {
     const approved = approveItem(copy.file, "p2", "lv", `${isoToday}T10:00`);
     expect(approved.ok).toBe(true);
     if (!approved.ok) return;
-    const commented = addComment(approved.file, { item: "p6", anchor: null, author: "Linnéa Vinge", text: "Vilka beslut gäller anmälan?", at: `${isoToday}T10:05` });
+    const commented = addComment(approved.file, {
+      item: "p6",
+      anchor: null,
+      author: "Linnéa Vinge",
+      text: "Vilka beslut gäller anmälan?",
+      at: `${isoToday}T10:05`,
+    });
     expect(commented.ok).toBe(true);
     if (!commented.ok) return;
     writeFileSync(join(workspace, "runda2", "kopia.protokoll"), serialize(commented.file));
@@ -469,19 +633,25 @@ describe("justering in the editor", () => {
     expect(report).toContain("§ 2 Linnéa Vinge");
     await primary();
     expect(await docText()).toContain("Tillägg under granskningen.");
-    expect(await page.locator("#review-comments .review-comment").first().innerText()).toContain("Vilka beslut gäller anmälan?");
+    expect(await page.locator("#review-comments .review-comment").first().innerText()).toContain(
+      "Vilka beslut gäller anmälan?",
+    );
     expect(await row("p2").locator(".approval.approved").count()).toBe(1);
   });
 
   it("sends a Word copy for a justerare who works in Word and brings the Word comments back", async () => {
     await page.click("#review-save-word");
-    const toastText = await page.locator(".toast", { hasText: "Word-kopia för granskning sparad" }).innerText();
+    const toastText = await page
+      .locator(".toast", { hasText: "Word-kopia för granskning sparad" })
+      .innerText();
     const name = toastText.match(/sparad: (.+\.docx)/)![1]!;
     const bytes = readFileSync(join(workspace, name));
     const { value } = await mammoth.extractRawText({ buffer: bytes });
     expect(value).toContain("§ 5 Yttrande över remiss om äldreomsorg");
     // The open comment travels as a Word comment.
-    expect(await (await JSZip.loadAsync(bytes)).file("word/comments.xml")!.async("string")).toContain("Vilka beslut gäller anmälan?");
+    expect(
+      await (await JSZip.loadAsync(bytes)).file("word/comments.xml")!.async("string"),
+    ).toContain("Vilka beslut gäller anmälan?");
 
     // The justerare's Word file: a new comment on "ytterstaden" in § 5.
     const sent = sampleProtocol();
@@ -493,7 +663,13 @@ describe("justering in the editor", () => {
     inReview.file.doc.forEach((n, offset) => {
       if (n.attrs.id === "p5") start = offset + 1;
     });
-    const commented = addComment(inReview.file, { item: "p5", anchor: { from: at.from - start, to: at.to - start }, author: "Linnéa Vinge", text: "Vilka stadsdelar?", at: `${isoToday}T11:00` });
+    const commented = addComment(inReview.file, {
+      item: "p5",
+      anchor: { from: at.from - start, to: at.to - start },
+      author: "Linnéa Vinge",
+      text: "Vilka stadsdelar?",
+      at: `${isoToday}T11:00`,
+    });
     if (!commented.ok) throw new Error(commented.error);
     const docx = join(workspace, "från-word.docx");
     writeFileSync(docx, await writeReviewCopyDocx(commented.file));
@@ -504,9 +680,13 @@ describe("justering in the editor", () => {
     await page.waitForSelector("#merge-report");
     expect(await page.locator("#merge-report").innerText()).toContain("1 nya kommentarer.");
     await primary();
-    const fromWord = page.locator("#review-comments .review-comment", { hasText: "Vilka stadsdelar?" });
+    const fromWord = page.locator("#review-comments .review-comment", {
+      hasText: "Vilka stadsdelar?",
+    });
     expect(await fromWord.locator(".review-comment-where").innerText()).toBe("§ 5 ”ytterstaden”");
-    expect(await page.locator("#editor .review-anchor", { hasText: "ytterstaden" }).count()).toBe(1);
+    expect(await page.locator("#editor .review-anchor", { hasText: "ytterstaden" }).count()).toBe(
+      1,
+    );
   });
 
   it("logged no errors in the page", () => {

@@ -52,12 +52,19 @@ afterAll(async () => {
 
 /** Who served in each § title, from the editor's document and metadata (through the file text). */
 async function servingByTitle(): Promise<Record<string, string[]>> {
-  const text = await h.page.evaluate(() => (window as unknown as { protokollApp: { serialize(): string } }).protokollApp.serialize());
+  const text = await h.page.evaluate(() =>
+    (window as unknown as { protokollApp: { serialize(): string } }).protokollApp.serialize(),
+  );
   const r = parse(text);
   if (!r.ok) throw new Error("not parsed");
   const att = resolveAttendance(r.file.doc, r.file.meta);
   const out: Record<string, string[]> = {};
-  r.file.doc.forEach((n) => void (out[n.firstChild!.textContent] = [...att.byItem.get(n.attrs.id as string)!.serving].sort()));
+  r.file.doc.forEach(
+    (n) =>
+      void (out[n.firstChild!.textContent] = [
+        ...att.byItem.get(n.attrs.id as string)!.serving,
+      ].sort()),
+  );
   return out;
 }
 
@@ -71,7 +78,9 @@ describe("moving a § and a page break", () => {
     expect(before["Fjärde ärendet"]).toEqual(["s"]);
     await place(page, '#editor .agenda-item[data-item="d"] h2.item-title');
     for (let i = 0; i < 3; i++) await page.keyboard.press("Alt+ArrowUp");
-    await poll(() => page.locator("#outline .outline-entry").first().innerText()).toContain("Fjärde ärendet");
+    await poll(() => page.locator("#outline .outline-entry").first().innerText()).toContain(
+      "Fjärde ärendet",
+    );
     expect(await servingByTitle()).toEqual(before);
     await page.click("[role=tab][data-tab=problems]");
     await poll(() => page.locator("#panel-problems .attendance-moved").innerText()).toContain(
@@ -80,10 +89,14 @@ describe("moving a § and a page break", () => {
     if (shots) await page.screenshot({ path: join(shots, "editor-move-attendance.png") });
     await place(page, '#editor .agenda-item[data-item="d"] h2.item-title'); // back in the text
     await page.keyboard.press("Control+z");
-    await poll(() => page.locator("#outline .outline-entry").nth(1).innerText()).toContain("Fjärde ärendet"); // one move back
+    await poll(() => page.locator("#outline .outline-entry").nth(1).innerText()).toContain(
+      "Fjärde ärendet",
+    ); // one move back
     await page.keyboard.press("Control+z");
     await page.keyboard.press("Control+z");
-    await poll(() => page.locator("#outline .outline-entry").last().innerText()).toContain("Fjärde ärendet");
+    await poll(() => page.locator("#outline .outline-entry").last().innerText()).toContain(
+      "Fjärde ärendet",
+    );
     expect(await servingByTitle()).toEqual(before);
   });
 
@@ -92,9 +105,14 @@ describe("moving a § and a page break", () => {
     await place(page, '#editor .agenda-item[data-item="b"] p');
     await menu(page, "Infoga", "insert.pageBreak");
     await poll(() => page.locator("#editor hr.page-break").count()).toBe(1);
-    if (shots) await page.locator('#editor .agenda-item[data-item="b"]').screenshot({ path: join(shots, "editor-page-break.png") });
+    if (shots)
+      await page
+        .locator('#editor .agenda-item[data-item="b"]')
+        .screenshot({ path: join(shots, "editor-page-break.png") });
     await page.keyboard.press("Control+s");
-    await poll(() => readFileSync(join(workspace, "flytt.protokoll"), "utf8")).toContain('"type": "page_break"');
+    await poll(() => readFileSync(join(workspace, "flytt.protokoll"), "utf8")).toContain(
+      '"type": "page_break"',
+    );
   });
 
   it("logged no errors in the page", () => {

@@ -22,9 +22,20 @@ beforeAll(async () => {
   h = await startHarness();
   page = h.page;
   const f = sampleProtocol();
-  f.meta.attendance = f.meta.persons.filter((p) => p.role !== "secretary").map((p) => ({ person: p.id, status: "serving" as const, from: null, to: null, replaces: null }));
+  f.meta.attendance = f.meta.persons
+    .filter((p) => p.role !== "secretary")
+    .map((p) => ({
+      person: p.id,
+      status: "serving" as const,
+      from: null,
+      to: null,
+      replaces: null,
+    }));
   f.meta.adjustment = { date: "2020-08-31", place: "Stadshuset" };
-  writeFileSync(join(h.workspace, "sn.protokoll"), serialize(must(immediateAdjust(f, "p4", ["jj", "lv"], "2020-08-25T19:00"))));
+  writeFileSync(
+    join(h.workspace, "sn.protokoll"),
+    serialize(must(immediateAdjust(f, "p4", ["jj", "lv"], "2020-08-25T19:00"))),
+  );
   await menu(page, "Arkiv", "file.open");
   const discard = page.locator("dialog button.primary", { hasText: "Fortsätt utan att spara" });
   const choice = page.locator('.file-choice[data-path="sn.protokoll"]');
@@ -42,7 +53,9 @@ describe("the export dialog and Kommunprofil in the browser", () => {
     await menu(page, "Arkiv", "export.pdf");
     await page.locator("#export-output").waitFor();
     expect(await page.locator("#export-draft").isChecked()).toBe(true);
-    expect(await page.locator("#export-status").innerText()).toContain("protokollet är inte justerat");
+    expect(await page.locator("#export-status").innerText()).toContain(
+      "protokollet är inte justerat",
+    );
     await page.selectOption("#export-output", "extract");
     // Only the § under the cursor is ticked; choose § 4 instead.
     const ticked = () => page.locator(".export-item:checked").count();
@@ -55,9 +68,14 @@ describe("the export dialog and Kommunprofil in the browser", () => {
     await page.locator('.export-item[value="p5"]').check();
     await poll(() => page.locator("#export-draft").isChecked()).toBe(true);
     await page.locator('.export-item[value="p5"]').uncheck();
-    if (shots) await page.locator("dialog").screenshot({ path: join(shots, "export-dialog-extract.png") });
+    if (shots)
+      await page.locator("dialog").screenshot({ path: join(shots, "export-dialog-extract.png") });
     await page.locator("dialog button.primary").click();
-    await poll(() => h.errors.length === 0 && existsSync(join(h.workspace, "socialnamnden_2020-08-25_utdrag_4.pdf"))).toBe(true);
+    await poll(
+      () =>
+        h.errors.length === 0 &&
+        existsSync(join(h.workspace, "socialnamnden_2020-08-25_utdrag_4.pdf")),
+    ).toBe(true);
   });
 
   it("writes profile.json with the picked logo, copied into the workspace, from the Kommunprofil dialog", async () => {
@@ -67,15 +85,29 @@ describe("the export dialog and Kommunprofil in the browser", () => {
     const chooser = page.waitForEvent("filechooser");
     await page.click("#profile-pick-logo");
     // A 2×2 RGBA PNG (one pixel transparent).
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAGElEQVR4nGOQ96v8L+9XycDw//9/EKMBAEM2CC7HWgliAAAAAElFTkSuQmCC", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAGElEQVR4nGOQ96v8L+9XycDw//9/EKMBAEM2CC7HWgliAAAAAElFTkSuQmCC",
+      "base64",
+    );
     await (await chooser).setFiles({ name: "Logga.png", mimeType: "image/png", buffer: png });
     await poll(() => page.locator(".profile-file").first().innerText()).toBe("profil/logga.png");
     expect(await page.locator("#profile-logo-preview").isVisible()).toBe(true);
-    if (shots) await page.locator("#profile-dialog").screenshot({ path: join(shots, "kommunprofil-dialog.png") });
+    if (shots)
+      await page
+        .locator("#profile-dialog")
+        .screenshot({ path: join(shots, "kommunprofil-dialog.png") });
     await page.locator("#profile-dialog button.primary").click();
     await poll(() => existsSync(join(h.workspace, "profile.json"))).toBe(true);
-    const saved = JSON.parse(readFileSync(join(h.workspace, "profile.json"), "utf8")) as Record<string, unknown>;
-    expect(saved).toMatchObject({ municipality: "Exempelby kommun", administrativeCourt: "Förvaltningsrätten i Exempelstad", logo: { png: "profil/logga.png", svg: null }, signatureLayout: "end" });
+    const saved = JSON.parse(readFileSync(join(h.workspace, "profile.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    expect(saved).toMatchObject({
+      municipality: "Exempelby kommun",
+      administrativeCourt: "Förvaltningsrätten i Exempelstad",
+      logo: { png: "profil/logga.png", svg: null },
+      signatureLayout: "end",
+    });
     expect(existsSync(join(h.workspace, "profil", "logga.png"))).toBe(true);
     expect(h.errors).toEqual([]);
   });

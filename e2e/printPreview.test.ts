@@ -23,10 +23,16 @@ function longProtocol(): ProtokollFile {
     b.item(
       { id: `q${i + 1}`, title: `Ärende nummer ${i + 1}` },
       b.decision(`Nämnden beslutar i ärende ${i + 1} enligt förvaltningens förslag.`),
-      b.background(`Förvaltningen har utrett frågan. ${"Utredningen beskriver bakgrunden och konsekvenserna. ".repeat(12)}`),
+      b.background(
+        `Förvaltningen har utrett frågan. ${"Utredningen beskriver bakgrunden och konsekvenserna. ".repeat(12)}`,
+      ),
     ),
   );
-  return createFile("protokoll", { body: { name: "Testnämnden" }, meeting: { date: "2026-03-10" } }, b.protocol(...items));
+  return createFile(
+    "protokoll",
+    { body: { name: "Testnämnden" }, meeting: { date: "2026-03-10" } },
+    b.protocol(...items),
+  );
 }
 
 beforeAll(async () => {
@@ -49,29 +55,43 @@ describe("print preview", () => {
     await menu(page, "Arkiv", "file.preview");
     await page.waitForSelector("#preview-dialog #preview-count");
     // The same PDF exported here and read back with pdfjs.
-    const exported = await exportDocument(file, { format: "pdf", output: "full", items: [], draft: true });
+    const exported = await exportDocument(file, {
+      format: "pdf",
+      output: "full",
+      items: [],
+      draft: true,
+    });
     if (!exported.ok) throw new Error(exported.error);
     const pages = (await readPdf(exported.bytes)).pages.length;
     expect(pages).toBeGreaterThan(5);
     expect(await page.locator("#preview-count").innerText()).toBe(`${pages} sidor`);
     expect(await page.locator("#preview-dialog").innerText()).toContain("UTKAST");
     expect(await page.locator(".preview-page").count()).toBe(pages);
-    await poll(() => page.locator('.preview-page[data-page="1"][data-drawn=true] canvas').count()).toBe(1);
+    await poll(() =>
+      page.locator('.preview-page[data-page="1"][data-drawn=true] canvas').count(),
+    ).toBe(1);
     const drawn = await page.locator(".preview-page[data-drawn=true]").count();
     expect(drawn).toBeLessThan(pages);
     // Scrolling to the last page draws it.
     await page.locator(`.preview-page[data-page="${pages}"]`).scrollIntoViewIfNeeded();
-    await poll(() => page.locator(`.preview-page[data-page="${pages}"][data-drawn=true] canvas`).count()).toBe(1);
+    await poll(() =>
+      page.locator(`.preview-page[data-page="${pages}"][data-drawn=true] canvas`).count(),
+    ).toBe(1);
     // A drawn page is not blank: some pixels are dark (text).
-    const dark = await page.locator('.preview-page[data-page="1"] canvas').evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i]! < 100) n++;
-      return n;
-    });
+    const dark = await page
+      .locator('.preview-page[data-page="1"] canvas')
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 100) n++;
+        return n;
+      });
     expect(dark).toBeGreaterThan(500);
     await page.evaluate(() => {
-      for (const el of document.querySelectorAll("#preview-dialog, #preview-dialog .dialog-body, #preview-pages")) el.scrollTop = 0;
+      for (const el of document.querySelectorAll(
+        "#preview-dialog, #preview-dialog .dialog-body, #preview-pages",
+      ))
+        el.scrollTop = 0;
     });
     if (process.env.PROTOKOLL_SCREENSHOTS === "docs") {
       mkdirSync("docs/images", { recursive: true });
@@ -84,14 +104,22 @@ describe("print preview", () => {
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = -1;
       window.print = () => {
-        (window as unknown as { printed: number }).printed = document.querySelectorAll("#print-pages img").length;
+        (window as unknown as { printed: number }).printed =
+          document.querySelectorAll("#print-pages img").length;
       };
     });
     await page.click('#preview-dialog button:text-is("Skriv ut")');
-    const exported = await exportDocument(file, { format: "pdf", output: "full", items: [], draft: true });
+    const exported = await exportDocument(file, {
+      format: "pdf",
+      output: "full",
+      items: [],
+      draft: true,
+    });
     if (!exported.ok) throw new Error(exported.error);
     const pages = (await readPdf(exported.bytes)).pages.length;
-    await poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed), { timeout: 60_000 }).toBe(pages);
+    await poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed), {
+      timeout: 60_000,
+    }).toBe(pages);
     expect(await page.locator("#print-pages").count()).toBe(0); // removed after printing
   });
 

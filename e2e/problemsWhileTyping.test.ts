@@ -36,10 +36,7 @@ describe("the Problem panel while typing", () => {
     await page.fill("#new-date", "2025-03-18");
     await page.click("dialog button.primary");
     await page.click("[role=tab][data-tab=problems]");
-    await page
-      .locator("#panel-problems .problem-go")
-      .first()
-      .waitFor({ timeout: 30_000 });
+    await page.locator("#panel-problems .problem-go").first().waitFor({ timeout: 30_000 });
     // The problem furthest into the document, and the start of a block of text before it (not a §
     // title: that would change the list's headings).
     const target = await page.evaluate(() => {
@@ -59,36 +56,26 @@ describe("the Problem panel while typing", () => {
           };
         }[];
       };
-      const app = (window as unknown as { protokollApp: { state: StateLike } })
-        .protokollApp;
+      const app = (window as unknown as { protokollApp: { state: StateLike } }).protokollApp;
       const problems = app.state.plugins
         .find((p) => p.key === "problems$")!
         .getState(app.state).problems;
       const furthest = problems.reduce((a, b) => (b.from > a.from ? b : a));
       let end = -1;
       app.state.doc.descendants((n, pos) => {
-        if (
-          end < 0 &&
-          n.isTextblock &&
-          n.type.name !== "item_title" &&
-          pos + 1 < furthest.from
-        )
+        if (end < 0 && n.isTextblock && n.type.name !== "item_title" && pos + 1 < furthest.from)
           end = pos + 1;
         return !n.isTextblock;
       });
       return { message: furthest.message, from: furthest.from, end };
     });
     expect(target.end).toBeGreaterThan(0);
-    const last = page
-      .locator("#panel-problems .problem-go", { hasText: target.message })
-      .last();
+    const last = page.locator("#panel-problems .problem-go", { hasText: target.message }).last();
     await last.click();
     const before = await head();
     await page.evaluate(
       (end) =>
-        (
-          window as unknown as { protokollApp: { goTo(p: number): void } }
-        ).protokollApp.goTo(end),
+        (window as unknown as { protokollApp: { goTo(p: number): void } }).protokollApp.goTo(end),
       target.end,
     );
     const typedAt = await head();
@@ -102,13 +89,9 @@ describe("the Problem panel while typing", () => {
     const shown = await page.locator("#panel-problems .problem-go").count();
     await page.keyboard.type(" och mer", { delay: 20 });
     await page.evaluate(() =>
-      (
-        window as unknown as { protokollApp: { flush(): void } }
-      ).protokollApp.flush(),
+      (window as unknown as { protokollApp: { flush(): void } }).protokollApp.flush(),
     );
-    expect(
-      await page.locator("#panel-problems .problem-go[data-kept]").count(),
-    ).toBe(shown);
+    expect(await page.locator("#panel-problems .problem-go[data-kept]").count()).toBe(shown);
     // Clicked now, the problem's place has moved by the eight characters typed before it.
     await last.click();
     expect(await head()).toBe(before + " och mer".length);
@@ -132,8 +115,7 @@ describe("the Problem panel while typing", () => {
       const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
       let at = -1;
       app.state.doc.descendants((n, pos) => {
-        if (at < 0 && n.isText && n.text!.includes("…"))
-          at = pos + n.text!.indexOf("…") + 1;
+        if (at < 0 && n.isText && n.text!.includes("…")) at = pos + n.text!.indexOf("…") + 1;
       });
       app.goTo(at);
     });
@@ -141,9 +123,7 @@ describe("the Problem panel while typing", () => {
     await page.keyboard.type("ordföranden");
     await poll(count, { timeout: 30_000 }).not.toBe(start);
     expect(
-      await page
-        .locator("#panel-problems .problem-go:not([data-kept])")
-        .count(),
+      await page.locator("#panel-problems .problem-go:not([data-kept])").count(),
     ).toBeGreaterThan(0);
   });
 });

@@ -41,17 +41,27 @@ describe("the body's reglemente in the browser", () => {
       name: "Socialnämnden",
       type: "nämnd",
       municipality: "Exempelby kommun",
-      reglemente: { adjusters: 2, substituteStatements: true, firstItemNumber: 1, members: 11, dnrPattern: "^TN \\d{4}/\\d+$" },
+      reglemente: {
+        adjusters: 2,
+        substituteStatements: true,
+        firstItemNumber: 1,
+        members: 11,
+        dnrPattern: "^TN \\d{4}/\\d+$",
+      },
     });
 
     // An invalid pattern is refused with a message and not stored.
     await setField("reg-dnr", "^TN (");
-    await poll(() => page.locator("#reg-dnr-error").innerText()).toBe("Mönstret är inte ett giltigt reguljärt uttryck.");
+    await poll(() => page.locator("#reg-dnr-error").innerText()).toBe(
+      "Mönstret är inte ett giltigt reguljärt uttryck.",
+    );
 
     // The opening § follows the day and place of justering.
     await setField("meta-adjustment-date", "2025-03-14");
     await setField("meta-adjustment-place", "Kommunhuset");
-    await poll(() => page.locator(".ProseMirror article:nth-of-type(1) .decision-point").innerText()).toBe(
+    await poll(() =>
+      page.locator(".ProseMirror article:nth-of-type(1) .decision-point").innerText(),
+    ).toBe(
       "… utses att jämte ordföranden justera dagens protokoll. Tid och plats för justering: fredag den 14 mars 2025, Kommunhuset.",
     );
 

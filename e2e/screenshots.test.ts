@@ -14,7 +14,8 @@ const found = readdirSync("seeds").find((n) => n.startsWith("002-") && n.endsWit
 // A missing seed fails the file instead of skipping the screenshots silently.
 if (!found) throw new Error("seeds/002-*.protokoll is missing");
 const seed: string = found;
-const outDir = process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
+const outDir =
+  process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
 let h: Harness;
 let workspace: string;
 
@@ -31,7 +32,10 @@ afterAll(async () => {
 
 function isPng(path: string): boolean {
   const b = readFileSync(path);
-  return b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && b.length > 5000;
+  return (
+    b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) &&
+    b.length > 5000
+  );
 }
 
 describe("screenshots of seed 002", () => {
@@ -41,14 +45,22 @@ describe("screenshots of seed 002", () => {
     await page.click('[role=menuitem][data-command="file.open"]');
     await page.click(`.file-choice[data-path="${seed}"]`);
     await poll(() => page.locator("#outline .outline-entry").count()).toBe(16);
-    expect(await page.locator("#outline .outline-entry").first().innerText()).toMatch(/^§ 1\s+Godkännande av dagordning/);
+    expect(await page.locator("#outline .outline-entry").first().innerText()).toMatch(
+      /^§ 1\s+Godkännande av dagordning/,
+    );
     // § 5: three yrkanden, a beslutsordning and a reservation; select the reservation.
     await page.locator("#outline .outline-entry").nth(4).click();
-    const reservation = page.locator(".ProseMirror article:nth-of-type(5) section[data-block=reservation] .generated");
+    const reservation = page.locator(
+      ".ProseMirror article:nth-of-type(5) section[data-block=reservation] .generated",
+    );
     await reservation.scrollIntoViewIfNeeded();
     await reservation.click();
     await poll(() => page.locator("#panel-inspector .block-kind").innerText()).toBe("Reservation");
-    await page.evaluate(() => document.querySelector(".ProseMirror article:nth-of-type(5) section[data-block=proposal]")?.scrollIntoView({ block: "start" }));
+    await page.evaluate(() =>
+      document
+        .querySelector(".ProseMirror article:nth-of-type(5) section[data-block=proposal]")
+        ?.scrollIntoView({ block: "start" }),
+    );
     // Close the notices so they do not cover the panels.
     for (const close of await page.locator(".toast-close").all()) await close.click();
     await page.waitForTimeout(200);
@@ -58,7 +70,8 @@ describe("screenshots of seed 002", () => {
     await page.click("[role=tab][data-tab=problems]");
     await poll(() => page.locator("#problem-count").innerText()).toMatch(/fel/);
     await page.locator("#side").screenshot({ path: join(outDir, "editor-problems.png") });
-    for (const name of ["editor-window", "editor-outline", "editor-inspector", "editor-problems"]) expect(isPng(join(outDir, `${name}.png`)), name).toBe(true);
+    for (const name of ["editor-window", "editor-outline", "editor-inspector", "editor-problems"])
+      expect(isPng(join(outDir, `${name}.png`)), name).toBe(true);
     expect(h.errors).toEqual([]);
   });
 });

@@ -21,16 +21,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-const flagged = () =>
-  page.locator(".ProseMirror .spelling-error").allInnerTexts();
+const flagged = () => page.locator(".ProseMirror .spelling-error").allInnerTexts();
 const background = ".ProseMirror section[data-block=background] p";
 
 /** Has the spell-check read every edit (its pause over, the worker's answer in)? */
 const spellChecked = () =>
   page.evaluate(
     () =>
-      (window as unknown as { protokollApp: { spellChecked: boolean } })
-        .protokollApp.spellChecked,
+      (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked,
   );
 
 /** Put the caret right after the first occurrence of `text` in the document. */
@@ -65,15 +63,13 @@ async function countRedraws() {
     new MutationObserver((records) => {
       for (const r of records)
         for (const n of r.removedNodes)
-          if (n instanceof Element && n.classList.contains("spelling-error"))
-            w.__redrawn++;
+          if (n instanceof Element && n.classList.contains("spelling-error")) w.__redrawn++;
     }).observe(document.querySelector(".ProseMirror")!, {
       subtree: true,
       childList: true,
     });
   });
-  return () =>
-    page.evaluate(() => (window as unknown as { __redrawn: number }).__redrawn);
+  return () => page.evaluate(() => (window as unknown as { __redrawn: number }).__redrawn);
 }
 
 describe("the spell-check while typing", () => {
@@ -113,10 +109,7 @@ describe("the spell-check while typing", () => {
     await poll(spellChecked, { timeout: 30_000 }).toBe(true);
     expect(await flagged()).toEqual(["xyzqwk"]);
     await page.keyboard.press("End");
-    await poll(flagged, { timeout: 30_000 }).toEqual([
-      "beslutadttttade",
-      "xyzqwk",
-    ]);
+    await poll(flagged, { timeout: 30_000 }).toEqual(["beslutadttttade", "xyzqwk"]);
     expect(await page.locator(background).innerText()).toBe(
       "Nämnden beslutadttttade att xyzqwk är fel.",
     );

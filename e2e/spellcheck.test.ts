@@ -13,7 +13,8 @@ import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 let page: Page;
-const outDir = process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
+const outDir =
+  process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
 
 beforeAll(async () => {
   h = await startHarness();
@@ -28,13 +29,21 @@ afterAll(async () => {
 async function caretAtEnd(selector: string) {
   await place(page, selector);
   await page.evaluate((sel) => {
-    const app = (window as unknown as { protokollApp: { view: { posAtDOM(n: Node, o: number): number }; goTo(pos: number, end: boolean): void } }).protokollApp;
+    const app = (
+      window as unknown as {
+        protokollApp: {
+          view: { posAtDOM(n: Node, o: number): number };
+          goTo(pos: number, end: boolean): void;
+        };
+      }
+    ).protokollApp;
     app.goTo(app.view.posAtDOM(document.querySelector(sel)!, 0), true);
   }, selector);
 }
 
 const flagged = () => page.locator(".ProseMirror .spelling-error").allInnerTexts();
-const word = (text: string) => page.locator(".ProseMirror .spelling-error", { hasText: text }).first();
+const word = (text: string) =>
+  page.locator(".ProseMirror .spelling-error", { hasText: text }).first();
 
 describe("the spell-check", () => {
   it("underlines a misspelled word and not Swedish compounds", async () => {
@@ -46,7 +55,9 @@ describe("the spell-check", () => {
     await page.keyboard.press("Control+Enter");
     await page.keyboard.type("Ersättarnas yttranden");
     await page.keyboard.press("Control+Alt+a");
-    await page.keyboard.type("Nämnden beslutadt att ett ersättaryttrande, justeringsdatum och en protokollsanteckning ska framgå. Nämnden har beslutat om xyzqwk.");
+    await page.keyboard.type(
+      "Nämnden beslutadt att ett ersättaryttrande, justeringsdatum och en protokollsanteckning ska framgå. Nämnden har beslutat om xyzqwk.",
+    );
     await poll(flagged, { timeout: 30_000 }).toEqual(["beslutadt", "xyzqwk"]);
     // The browser's own spell-check (which needs downloaded dictionaries) is off.
     expect(await page.locator(".ProseMirror").getAttribute("spellcheck")).toBe("false");
@@ -57,13 +68,20 @@ describe("the spell-check", () => {
     await page.locator("#spell-menu .suggestion").first().waitFor({ timeout: 30_000 });
     const suggestions = await page.locator("#spell-menu .suggestion").allInnerTexts();
     expect(suggestions).toContain("beslutat");
-    await page.screenshot({ path: join(outDir, "editor-spellcheck.png"), clip: await clipAround("#spell-menu") });
+    await page.screenshot({
+      path: join(outDir, "editor-spellcheck.png"),
+      clip: await clipAround("#spell-menu"),
+    });
     await page.locator("#spell-menu .suggestion", { hasText: /^beslutat$/ }).click();
-    await poll(() => page.locator(".ProseMirror section[data-block=background] p").innerText()).toMatch(/^Nämnden beslutat att ett ersättaryttrande/);
+    await poll(() =>
+      page.locator(".ProseMirror section[data-block=background] p").innerText(),
+    ).toMatch(/^Nämnden beslutat att ett ersättaryttrande/);
     await poll(flagged).toEqual(["xyzqwk"]);
     // One undo brings the misspelling back.
     await page.keyboard.press("Control+z");
-    await poll(() => page.locator(".ProseMirror section[data-block=background] p").innerText()).toMatch(/^Nämnden beslutadt att/);
+    await poll(() =>
+      page.locator(".ProseMirror section[data-block=background] p").innerText(),
+    ).toMatch(/^Nämnden beslutadt att/);
     await page.keyboard.press("Control+y");
   });
 
@@ -102,5 +120,10 @@ async function clipAround(selector: string) {
   const editor = (await page.locator(".ProseMirror section[data-block=background]").boundingBox())!;
   const x = Math.max(0, Math.min(box.x, editor.x) - 10);
   const y = Math.max(0, Math.min(box.y, editor.y) - 10);
-  return { x, y, width: Math.max(box.x + box.width, editor.x + editor.width) - x + 10, height: Math.max(box.y + box.height, editor.y + editor.height) - y + 10 };
+  return {
+    x,
+    y,
+    width: Math.max(box.x + box.width, editor.x + editor.width) - x + 10,
+    height: Math.max(box.y + box.height, editor.y + editor.height) - y + 10,
+  };
 }

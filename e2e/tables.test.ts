@@ -16,7 +16,8 @@ import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 let page: Page;
-const outDir = process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
+const outDir =
+  process.env.PROTOKOLL_SCREENSHOTS === "docs" ? "docs/images" : "test-output/screenshots";
 
 beforeAll(async () => {
   h = await startHarness();
@@ -120,7 +121,11 @@ async function paste(html: string, text: string) {
       const data = new DataTransfer();
       data.setData("text/html", html!);
       data.setData("text/plain", text!);
-      document.querySelector(".ProseMirror")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector(".ProseMirror")!
+        .dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+        );
     },
     [html, text],
   );
@@ -143,12 +148,32 @@ describe("tables in the editor", () => {
     await page.keyboard.type("Förvaltningen har redovisat budgeten:");
     await page.keyboard.press("Control+Alt+g");
     await poll(() => tables().count()).toBe(1);
-    for (const [i, text] of ["Post", "2025", "2026", "Drift", "1 200", "1 450", "Investering", "300", "350"].entries()) {
+    for (const [i, text] of [
+      "Post",
+      "2025",
+      "2026",
+      "Drift",
+      "1 200",
+      "1 450",
+      "Investering",
+      "300",
+      "350",
+    ].entries()) {
       if (i > 0) await page.keyboard.press("Tab");
       await page.keyboard.type(text);
     }
     expect(await tables().first().locator("th").allInnerTexts()).toEqual(["Post", "2025", "2026"]);
-    expect(await cellTexts(0)).toEqual(["Post", "2025", "2026", "Drift", "1 200", "1 450", "Investering", "300", "350"]);
+    expect(await cellTexts(0)).toEqual([
+      "Post",
+      "2025",
+      "2026",
+      "Drift",
+      "1 200",
+      "1 450",
+      "Investering",
+      "300",
+      "350",
+    ]);
   });
 
   it("adds a row and merges cells from the Tabell menu", async () => {
@@ -173,10 +198,14 @@ describe("tables in the editor", () => {
     await page.keyboard.press("Control+Alt+n");
     await page.keyboard.type("//tabell");
     await page.locator("#quick-insert [aria-selected=true]").waitFor();
-    expect(await page.locator("#quick-insert [aria-selected=true] .label").innerText()).toBe("Tabell");
+    expect(await page.locator("#quick-insert [aria-selected=true] .label").innerText()).toBe(
+      "Tabell",
+    );
     await page.keyboard.press("Enter");
     await poll(() => tables().count()).toBe(2);
-    expect(await page.locator(".ProseMirror section[data-block=protocol_note]").innerText()).not.toContain("//tabell");
+    expect(
+      await page.locator(".ProseMirror section[data-block=protocol_note]").innerText(),
+    ).not.toContain("//tabell");
     await page.keyboard.type("Anteckning");
     expect((await cellTexts(1))[0]).toBe("Anteckning");
   });
@@ -189,7 +218,15 @@ describe("tables in the editor", () => {
     await poll(() => tables().count()).toBe(3);
     // Pasted right after the first paragraph: before the table typed earlier.
     const word = tables().nth(0);
-    expect(await word.locator("td, th").allInnerTexts()).toEqual(["Verksamhet", "Kostnad (tkr)", "Förskola", "2025", "12 400", "2026", "13 150"]);
+    expect(await word.locator("td, th").allInnerTexts()).toEqual([
+      "Verksamhet",
+      "Kostnad (tkr)",
+      "Förskola",
+      "2025",
+      "12 400",
+      "2026",
+      "13 150",
+    ]);
     expect(await word.locator("[colspan='2']").innerText()).toBe("Kostnad (tkr)");
     expect(await word.locator("[rowspan='2']").innerText()).toBe("Förskola");
     // Word's bold survives; its styles, spans and <o:p> do not.
@@ -201,16 +238,29 @@ describe("tables in the editor", () => {
     await page.keyboard.press("Enter");
     await paste(EXCEL_HTML, "År\tInvestering (tkr)\r\n2025\t3 200\r\n2026\t4 100\r\n");
     await poll(() => tables().count()).toBe(4);
-    expect(await tables().nth(0).locator("td").allInnerTexts()).toEqual(["År", "Investering (tkr)", "2025", "3 200", "2026", "4 100"]);
+    expect(await tables().nth(0).locator("td").allInnerTexts()).toEqual([
+      "År",
+      "Investering (tkr)",
+      "2025",
+      "3 200",
+      "2026",
+      "4 100",
+    ]);
 
     await place(page, ".ProseMirror article:nth-of-type(3) section[data-block=background] > p");
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
-    await paste(LIBREOFFICE_HTML, "Remissinstans\tSvar senast\nStadsbyggnadsnämnden\t30 september\n");
+    await paste(
+      LIBREOFFICE_HTML,
+      "Remissinstans\tSvar senast\nStadsbyggnadsnämnden\t30 september\n",
+    );
     await poll(() => tables().count()).toBe(5);
     const lo = tables().nth(0);
     expect(await lo.locator("th").allInnerTexts()).toEqual(["Remissinstans", "Svar senast"]);
-    expect(await lo.locator("td").allInnerTexts()).toEqual(["Stadsbyggnadsnämnden", "30 september"]);
+    expect(await lo.locator("td").allInnerTexts()).toEqual([
+      "Stadsbyggnadsnämnden",
+      "30 september",
+    ]);
     expect(h.errors).toEqual([]);
   });
 
@@ -243,9 +293,18 @@ describe("tables in the editor", () => {
     await menu(page, "Arkiv", "export.pdf");
     await page.selectOption("#export-format", "docx");
     await page.click("dialog button.primary");
-    await poll(() => page.locator("#last-export").innerText(), { timeout: 30_000 }).toMatch(/\.docx$/);
-    const docxPath = join(h.workspace, (await page.locator("#last-export").innerText()).replace("Senaste export: ", ""));
-    const xml = await (await JSZip.loadAsync(readFileSync(docxPath))).file("word/document.xml")!.async("string");
+    await poll(() => page.locator("#last-export").innerText(), { timeout: 30_000 }).toMatch(
+      /\.docx$/,
+    );
+    const docxPath = join(
+      h.workspace,
+      (await page.locator("#last-export").innerText()).replace("Senaste export: ", ""),
+    );
+    const xml = await (
+      await JSZip.loadAsync(readFileSync(docxPath))
+    )
+      .file("word/document.xml")!
+      .async("string");
     const wordTables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
     const table = (s: string) => wordTables.find((t) => t.includes(s)) ?? "";
     const typed = table("Drift");
@@ -261,10 +320,25 @@ describe("tables in the editor", () => {
     await menu(page, "Arkiv", "export.pdf");
     await page.selectOption("#export-format", "pdf");
     await page.click("dialog button.primary");
-    await poll(() => page.locator("#last-export").innerText(), { timeout: 60_000 }).toMatch(/\.pdf$/);
-    const pdfPath = join(h.workspace, (await page.locator("#last-export").innerText()).replace("Senaste export: ", ""));
+    await poll(() => page.locator("#last-export").innerText(), { timeout: 60_000 }).toMatch(
+      /\.pdf$/,
+    );
+    const pdfPath = join(
+      h.workspace,
+      (await page.locator("#last-export").innerText()).replace("Senaste export: ", ""),
+    );
     const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
-    for (const s of ["Verksamhet", "Kostnad (tkr)", "Förskola", "12 400", "13 150", "Investering (tkr)", "Remissinstans", "3 300"]) expect(text).toContain(s);
+    for (const s of [
+      "Verksamhet",
+      "Kostnad (tkr)",
+      "Förskola",
+      "12 400",
+      "13 150",
+      "Investering (tkr)",
+      "Remissinstans",
+      "3 300",
+    ])
+      expect(text).toContain(s);
     const raw = readFileSync(pdfPath).toString("latin1");
     // Structure elements are uncompressed objects: the merged cells carry their spans.
     expect(raw.match(/\/ColSpan 2/g)?.length).toBe(2);

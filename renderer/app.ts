@@ -60,7 +60,13 @@ export class App {
       nodeViews,
       editable: () => this.editable && !this.readOnly,
       dispatchTransaction: (tr) => this.dispatch(tr),
-      attributes: () => ({ "aria-label": "Dokument", "aria-multiline": "true", role: "textbox", spellcheck: this.spell ? "false" : "true", lang: "sv" }),
+      attributes: () => ({
+        "aria-label": "Dokument",
+        "aria-multiline": "true",
+        role: "textbox",
+        spellcheck: this.spell ? "false" : "true",
+        lang: "sv",
+      }),
     });
   }
 
@@ -124,11 +130,22 @@ export class App {
   }
 
   /** Replace the open document (new, opened, imported, restored). */
-  load(file: ProtokollFile, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string; baseRevision?: string | null } = {}): void {
+  load(
+    file: ProtokollFile,
+    path: string | null,
+    options: {
+      dirty?: boolean;
+      readOnly?: boolean;
+      recoveryKey?: string;
+      baseRevision?: string | null;
+    } = {},
+  ): void {
     // The revision of the file the text is based on: given on open/restore, kept while the path stays.
     if (options.baseRevision !== undefined) this.baseRevision = options.baseRevision;
     else if (path !== this.path) this.baseRevision = null;
-    this.view.updateState(createEditorState(file, this.appShortcuts, { spell: this.spell, lint: this.lint }));
+    this.view.updateState(
+      createEditorState(file, this.appShortcuts, { spell: this.spell, lint: this.lint }),
+    );
     this.path = path;
     this.readOnly = options.readOnly ?? false;
     this.recoveryKey = options.recoveryKey ?? newId("r");
@@ -141,7 +158,9 @@ export class App {
   /** The keys of the whole app go into the editor's keymap; the state is rebuilt to pick them up. */
   setAppShortcuts(shortcuts: Shortcut[]): void {
     this.appShortcuts = shortcuts;
-    this.view.updateState(createEditorState(this.currentFile(), shortcuts, { spell: this.spell, lint: this.lint }));
+    this.view.updateState(
+      createEditorState(this.currentFile(), shortcuts, { spell: this.spell, lint: this.lint }),
+    );
   }
 
   /**
@@ -155,7 +174,9 @@ export class App {
 
   setSpellCheck(spell: SpellClient | null): void {
     this.spell = spell;
-    this.view.updateState(createEditorState(this.currentFile(), this.appShortcuts, { spell, lint: this.lint }));
+    this.view.updateState(
+      createEditorState(this.currentFile(), this.appShortcuts, { spell, lint: this.lint }),
+    );
   }
 
   setEditable(editable: boolean): void {
@@ -173,17 +194,24 @@ export class App {
   }
 
   /** Parse a file's text; the errors with their paths when it is not a well-formed document. */
-  static parseText(text: string): { ok: true; file: ProtokollFile } | { ok: false; errors: string[] } {
+  static parseText(
+    text: string,
+  ): { ok: true; file: ProtokollFile } | { ok: false; errors: string[] } {
     const r = parse(text);
     if (r.ok) return r;
-    return { ok: false, errors: r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) };
+    return {
+      ok: false,
+      errors: r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
+    };
   }
 
   title(): string {
     const meta = this.meta;
-    if (this.kind === "interpellationssvar") return this.state.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+    if (this.kind === "interpellationssvar")
+      return this.state.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
     // A kallelse and the protocol of the same meeting must not suggest the same file name.
-    if (this.kind === "kallelse") return ["Kallelse", meta.body.name, meta.meeting.date].filter(Boolean).join(" ");
+    if (this.kind === "kallelse")
+      return ["Kallelse", meta.body.name, meta.meeting.date].filter(Boolean).join(" ");
     return [meta.body.name, meta.meeting.date].filter(Boolean).join(" ") || "Protokoll";
   }
 
@@ -213,7 +241,12 @@ export class App {
   async autosaveNow(): Promise<void> {
     clearTimeout(this.autosaveTimer);
     if (!this.dirty) return;
-    const r = await this.host.autosave({ key: this.recoveryKey, path: this.path, text: this.serialize(), baseRevision: this.baseRevision });
+    const r = await this.host.autosave({
+      key: this.recoveryKey,
+      path: this.path,
+      text: this.serialize(),
+      baseRevision: this.baseRevision,
+    });
     if (!r.ok) console.warn("Autosparning misslyckades:", r.error);
   }
 
@@ -242,7 +275,8 @@ export class App {
   /** The agenda_item around the cursor, if any. */
   currentItem(): { node: Node; pos: number } | null {
     const $from = this.state.selection.$from;
-    if ($from.depth >= 1 && $from.node(1).type.name === "agenda_item") return { node: $from.node(1), pos: $from.before(1) };
+    if ($from.depth >= 1 && $from.node(1).type.name === "agenda_item")
+      return { node: $from.node(1), pos: $from.before(1) };
     const node = this.state.doc.nodeAt(this.state.selection.from);
     if (node?.type.name === "agenda_item") return { node, pos: this.state.selection.from };
     return null;

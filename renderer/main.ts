@@ -39,7 +39,13 @@ import { redo, undo } from "prosemirror-history";
 import { schema } from "../schemas/schema.js";
 import type { Command } from "prosemirror-state";
 import { localIsoDate } from "../schemas/dates.js";
-import { confirmDecision, createProtocolFromAgenda, importEntries, newEntry, sendExtractsToFolder } from "./agenda/agendaUi.js";
+import {
+  confirmDecision,
+  createProtocolFromAgenda,
+  importEntries,
+  newEntry,
+  sendExtractsToFolder,
+} from "./agenda/agendaUi.js";
 import { mountAttachments, type AttachmentsPanel } from "./ui/attachmentsPanel.js";
 
 const $ = (id: string) => document.getElementById(id)!;
@@ -77,35 +83,59 @@ async function start(): Promise<void> {
     const d = derivedOf(app.state);
     const titles = new Map<string, string>();
     app.state.doc.forEach((n) => {
-      if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
+      if (n.type.name === "agenda_item")
+        titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
     });
-    const choice = select(d.ids.map((id) => [id, `§ ${d.numbers.get(id)} ${titles.get(id) ?? ""}`]), d.ids[0] ?? "", { id: "ref-target" });
-    const ok = await modal("Hänvisning till paragraf", [field("Paragraf", choice)], [{ label: "Avbryt", value: false }, { label: "Infoga", value: true, primary: true }]);
+    const choice = select(
+      d.ids.map((id) => [id, `§ ${d.numbers.get(id)} ${titles.get(id) ?? ""}`]),
+      d.ids[0] ?? "",
+      { id: "ref-target" },
+    );
+    const ok = await modal(
+      "Hänvisning till paragraf",
+      [field("Paragraf", choice)],
+      [
+        { label: "Avbryt", value: false },
+        { label: "Infoga", value: true, primary: true },
+      ],
+    );
     if (ok && choice.value) {
-      if (!insertItemRef(schema.nodes.item_ref, choice.value)(app.state, (tr) => app.dispatch(tr))) await showError("Hänvisning", "En hänvisning kan bara stå i löpande text.");
+      if (!insertItemRef(schema.nodes.item_ref, choice.value)(app.state, (tr) => app.dispatch(tr)))
+        await showError("Hänvisning", "En hänvisning kan bara stå i löpande text.");
     }
     app.view.focus();
   };
   const nextProblem = () => {
     const problems = problemsOf(app.state);
     if (!problems.length) return;
-    const after = problems.filter((p) => p.from > app.state.selection.from).sort((a, b) => a.from - b.from)[0] ?? [...problems].sort((a, b) => a.from - b.from)[0]!;
+    const after =
+      problems
+        .filter((p) => p.from > app.state.selection.from)
+        .sort((a, b) => a.from - b.from)[0] ?? [...problems].sort((a, b) => a.from - b.from)[0]!;
     app.goTo(after.from);
   };
   const showTab = (name: string) => {
     const tab = document.querySelector<HTMLElement>(`[role=tab][data-tab="${name}"]`);
     tab?.click();
-    document.getElementById(`panel-${name}`)?.querySelector<HTMLElement>("input, select, button, [tabindex]")?.focus();
+    document
+      .getElementById(`panel-${name}`)
+      ?.querySelector<HTMLElement>("input, select, button, [tabindex]")
+      ?.focus();
   };
   const allShortcuts = (): Shortcut[] => [...appShortcuts, ...editorShortcuts(schema)];
-  const byNode = (node: string) => editorShortcuts(schema).find((s) => s.label === blockShortcuts.find((b) => b.node === node)?.label)!.command;
+  const byNode = (node: string) =>
+    editorShortcuts(schema).find(
+      (s) => s.label === blockShortcuts.find((b) => b.node === node)?.label,
+    )!.command;
 
   // Justering (renderer/review): mounted with the panels below; its commands forward to it.
   let reviewCommands: Record<ReviewCommand, () => void | Promise<unknown>> | null = null;
   // Bilagor (issue 17): renderer/ui/attachmentsPanel.ts, mounted with the panels below.
   let attachments: AttachmentsPanel | null = null;
   const commands: Record<MenuCommand, () => void | Promise<unknown>> = {
-    ...(Object.fromEntries(reviewMenuItems.map(([, c]) => [c, () => reviewCommands?.[c]()])) as Record<ReviewCommand, () => void | Promise<unknown>>),
+    ...(Object.fromEntries(
+      reviewMenuItems.map(([, c]) => [c, () => reviewCommands?.[c]()]),
+    ) as Record<ReviewCommand, () => void | Promise<unknown>>),
     "file.new": () => files.newDocument(),
     "file.open": () => files.open(),
     "file.save": () => files.save(),
@@ -134,7 +164,10 @@ async function start(): Promise<void> {
       openQuickInsert(app.view);
     },
     "insert.table": run(insertTable(schema)),
-    ...(Object.fromEntries(tableActions.map((a) => [a.command, run(a.run)])) as Record<(typeof tableActions)[number]["command"], () => void>),
+    ...(Object.fromEntries(tableActions.map((a) => [a.command, run(a.run)])) as Record<
+      (typeof tableActions)[number]["command"],
+      () => void
+    >),
     "review.problems": () => showTab("problems"),
     "review.nextProblem": nextProblem,
     "review.attendance": () => showTab("attendance"),
@@ -153,7 +186,18 @@ async function start(): Promise<void> {
     "agenda.confirmDecision": () => void confirmDecision(app),
     "agenda.sendExtracts": () => sendExtractsToFolder(app),
     "agenda.newEntry": () => newEntry(app),
-    "help.about": () => modal("Om Protokoll", [h("p", {}, "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.")], [{ label: "Stäng", value: true, primary: true }]),
+    "help.about": () =>
+      modal(
+        "Om Protokoll",
+        [
+          h(
+            "p",
+            {},
+            "Protokoll – editor för protokoll och interpellationssvar enligt kommunallagen.",
+          ),
+        ],
+        [{ label: "Stäng", value: true, primary: true }],
+      ),
     "file.preview": () => showPrintPreview(app),
     "file.print": () => showPrintPreview(app, { print: true }),
     "edit.cut": () => clipboardCommand(app, "cut"),
@@ -166,7 +210,9 @@ async function start(): Promise<void> {
     "insert.attachmentRef": () => attachments?.insertRef(),
   };
   const exec = (name: MenuCommand) => () => {
-    void Promise.resolve(commands[name]()).catch((e) => showError("Ett fel uppstod", e instanceof Error ? e.message : String(e)));
+    void Promise.resolve(commands[name]()).catch((e) =>
+      showError("Ett fel uppstod", e instanceof Error ? e.message : String(e)),
+    );
     return true;
   };
   const appShortcuts: Shortcut[] = [
@@ -175,8 +221,18 @@ async function start(): Promise<void> {
     { key: "Mod-o", label: "Öppna", group: "Arkiv", command: exec("file.open") },
     { key: "Mod-f", label: "Sök", group: "Redigera", command: exec("edit.find") },
     { key: "Mod-h", label: "Sök och ersätt", group: "Redigera", command: exec("edit.replace") },
-    { key: "Mod-Space", label: "Standardfras (snabbinfogning)", group: "Redigera", command: (_s, _d, view) => (view ? openQuickInsert(view) : false) },
-    { key: "Mod-Alt-h", label: "Hänvisning till paragraf (§)", group: "Block", command: exec("insert.itemRef") },
+    {
+      key: "Mod-Space",
+      label: "Standardfras (snabbinfogning)",
+      group: "Redigera",
+      command: (_s, _d, view) => (view ? openQuickInsert(view) : false),
+    },
+    {
+      key: "Mod-Alt-h",
+      label: "Hänvisning till paragraf (§)",
+      group: "Block",
+      command: exec("insert.itemRef"),
+    },
     { key: "F8", label: "Nästa problem", group: "Visa", command: exec("review.nextProblem") },
     { key: "F1", label: "Kortkommandon", group: "Visa", command: exec("help.shortcuts") },
     { key: "Mod-/", label: "Kortkommandon", group: "Visa", command: exec("help.shortcuts") },
@@ -196,7 +252,8 @@ async function start(): Promise<void> {
       e.preventDefault();
       const regions = [$("outline"), app.view.dom, $("side")];
       const at = regions.findIndex((r) => r.contains(document.activeElement));
-      const next = regions[(at + (e.shiftKey ? regions.length - 1 : 1) + regions.length) % regions.length]!;
+      const next =
+        regions[(at + (e.shiftKey ? regions.length - 1 : 1) + regions.length) % regions.length]!;
       if (next === app.view.dom) app.view.focus();
       else next.querySelector<HTMLElement>("button, input, select, [tabindex='0']")?.focus();
       return;
@@ -204,12 +261,17 @@ async function start(): Promise<void> {
     if (inEditor || document.querySelector("dialog[open]")) return;
     const key = e.key.toLowerCase();
     const command: MenuCommand | null =
-      mod && !e.shiftKey && key === "s" ? "file.save"
-      : mod && e.shiftKey && key === "s" ? "file.saveAs"
-      : mod && key === "o" ? "file.open"
-      : e.key === "F1" || (mod && e.key === "/") ? "help.shortcuts"
-      : mod && key === "f" ? "edit.find"
-      : null;
+      mod && !e.shiftKey && key === "s"
+        ? "file.save"
+        : mod && e.shiftKey && key === "s"
+          ? "file.saveAs"
+          : mod && key === "o"
+            ? "file.open"
+            : e.key === "F1" || (mod && e.key === "/")
+              ? "help.shortcuts"
+              : mod && key === "f"
+                ? "edit.find"
+                : null;
     if (command) {
       e.preventDefault();
       exec(command)();
@@ -218,8 +280,44 @@ async function start(): Promise<void> {
 
   // ---- toolbar menus ----
   const menuDef: { label: string; items: ([string, MenuCommand, string?] | null)[] }[] = [
-    { label: "Arkiv", items: [["Nytt…", "file.new"], ["Öppna…", "file.open", "Mod-o"], ["Spara", "file.save", "Mod-s"], ["Spara som…", "file.saveAs", "Mod-Shift-s"], null, ["Importera…", "file.import"], ["Exportera…", "export.pdf"], ["Protokollsutdrag…", "export.extract"], null, ["Förhandsgranska…", "file.preview"], ["Skriv ut…", "file.print"], null, ["Kommunprofil…", "profile.edit"], null, ["Nytt ärende (kallelse)", "agenda.newEntry"], ["Importera ärenden…", "agenda.importEntries"], ["Skapa protokoll från kallelsen", "agenda.createProtocol"], ["Bekräfta beslut", "agenda.confirmDecision"], ["Skicka utdrag…", "agenda.sendExtracts"]] },
-    { label: "Redigera", items: [["Ångra", "edit.undo", "Mod-z"], ["Gör om", "edit.redo", "Mod-y"], null, ["Klipp ut", "edit.cut", "Mod-x"], ["Kopiera", "edit.copy", "Mod-c"], ["Klistra in", "edit.paste", "Mod-v"], null, ["Sök…", "edit.find", "Mod-f"], ["Sök och ersätt…", "edit.replace", "Mod-h"]] },
+    {
+      label: "Arkiv",
+      items: [
+        ["Nytt…", "file.new"],
+        ["Öppna…", "file.open", "Mod-o"],
+        ["Spara", "file.save", "Mod-s"],
+        ["Spara som…", "file.saveAs", "Mod-Shift-s"],
+        null,
+        ["Importera…", "file.import"],
+        ["Exportera…", "export.pdf"],
+        ["Protokollsutdrag…", "export.extract"],
+        null,
+        ["Förhandsgranska…", "file.preview"],
+        ["Skriv ut…", "file.print"],
+        null,
+        ["Kommunprofil…", "profile.edit"],
+        null,
+        ["Nytt ärende (kallelse)", "agenda.newEntry"],
+        ["Importera ärenden…", "agenda.importEntries"],
+        ["Skapa protokoll från kallelsen", "agenda.createProtocol"],
+        ["Bekräfta beslut", "agenda.confirmDecision"],
+        ["Skicka utdrag…", "agenda.sendExtracts"],
+      ],
+    },
+    {
+      label: "Redigera",
+      items: [
+        ["Ångra", "edit.undo", "Mod-z"],
+        ["Gör om", "edit.redo", "Mod-y"],
+        null,
+        ["Klipp ut", "edit.cut", "Mod-x"],
+        ["Kopiera", "edit.copy", "Mod-c"],
+        ["Klistra in", "edit.paste", "Mod-v"],
+        null,
+        ["Sök…", "edit.find", "Mod-f"],
+        ["Sök och ersätt…", "edit.replace", "Mod-h"],
+      ],
+    },
     {
       label: "Infoga",
       items: [
@@ -248,16 +346,48 @@ async function start(): Promise<void> {
     },
     {
       label: "Tabell",
-      items: [["Infoga tabell", "insert.table", "Mod-Alt-g"], null, ...tableActions.map((a): [string, MenuCommand] => [a.label, a.command])],
+      items: [
+        ["Infoga tabell", "insert.table", "Mod-Alt-g"],
+        null,
+        ...tableActions.map((a): [string, MenuCommand] => [a.label, a.command]),
+      ],
     },
-    { label: "Granska", items: [["Problem", "review.problems"], ["Nästa problem", "review.nextProblem", "F8"], ["Närvaro", "review.attendance"], ["Mötesuppgifter", "review.meta"], ["Paragraflistan", "review.outline"], ["Bilagor", "attachments.panel"], null, ...reviewMenuItems] },
-    { label: "Hjälp", items: [["Kortkommandon", "help.shortcuts", "F1"], ["Om Protokoll", "help.about"]] },
+    {
+      label: "Granska",
+      items: [
+        ["Problem", "review.problems"],
+        ["Nästa problem", "review.nextProblem", "F8"],
+        ["Närvaro", "review.attendance"],
+        ["Mötesuppgifter", "review.meta"],
+        ["Paragraflistan", "review.outline"],
+        ["Bilagor", "attachments.panel"],
+        null,
+        ...reviewMenuItems,
+      ],
+    },
+    {
+      label: "Hjälp",
+      items: [
+        ["Kortkommandon", "help.shortcuts", "F1"],
+        ["Om Protokoll", "help.about"],
+      ],
+    },
   ];
   const menubar = $("menubar");
   for (const m of menuDef) {
     const id = `menu-${m.label.toLowerCase()}`;
     const list = h("ul", { role: "menu", id, class: "menu", hidden: true, "aria-label": m.label });
-    const button = h("button", { type: "button", class: "menu-button", "aria-haspopup": "menu", "aria-expanded": "false", "aria-controls": id }, m.label);
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: "menu-button",
+        "aria-haspopup": "menu",
+        "aria-expanded": "false",
+        "aria-controls": id,
+      },
+      m.label,
+    );
     const close = (focusButton: boolean) => {
       list.hidden = true;
       button.setAttribute("aria-expanded", "false");
@@ -270,18 +400,41 @@ async function start(): Promise<void> {
       }
       const [label, cmd, key] = item;
       list.append(
-        h("li", { role: "none" }, h("button", { type: "button", role: "menuitem", "data-command": cmd, tabindex: "-1", onclick: () => {
-          close(false);
-          if (!cmd.startsWith("file.") && !cmd.startsWith("export.") && !cmd.startsWith("help.") && !cmd.startsWith("review.")) app.view.focus();
-          exec(cmd)();
-        } }, h("span", {}, label), key ? h("kbd", {}, keyLabel(key)) : null)),
+        h(
+          "li",
+          { role: "none" },
+          h(
+            "button",
+            {
+              type: "button",
+              role: "menuitem",
+              "data-command": cmd,
+              tabindex: "-1",
+              onclick: () => {
+                close(false);
+                if (
+                  !cmd.startsWith("file.") &&
+                  !cmd.startsWith("export.") &&
+                  !cmd.startsWith("help.") &&
+                  !cmd.startsWith("review.")
+                )
+                  app.view.focus();
+                exec(cmd)();
+              },
+            },
+            h("span", {}, label),
+            key ? h("kbd", {}, keyLabel(key)) : null,
+          ),
+        ),
       );
     }
     const items = () => [...list.querySelectorAll<HTMLElement>("[role=menuitem]")];
     button.addEventListener("click", () => {
       const open = list.hidden;
       document.querySelectorAll<HTMLElement>(".menu").forEach((x) => (x.hidden = true));
-      document.querySelectorAll(".menu-button").forEach((b) => b.setAttribute("aria-expanded", "false"));
+      document
+        .querySelectorAll(".menu-button")
+        .forEach((b) => b.setAttribute("aria-expanded", "false"));
       list.hidden = !open;
       button.setAttribute("aria-expanded", String(open));
       if (open) items()[0]?.focus();
@@ -308,7 +461,9 @@ async function start(): Promise<void> {
   document.addEventListener("click", (e) => {
     if (!(e.target as HTMLElement).closest(".menu-wrap")) {
       document.querySelectorAll<HTMLElement>(".menu").forEach((x) => (x.hidden = true));
-      document.querySelectorAll(".menu-button").forEach((b) => b.setAttribute("aria-expanded", "false"));
+      document
+        .querySelectorAll(".menu-button")
+        .forEach((b) => b.setAttribute("aria-expanded", "false"));
     }
   });
   $("quick-new-item").addEventListener("click", exec("insert.item"));
@@ -363,11 +518,19 @@ async function start(): Promise<void> {
   let lastProblems: unknown = null;
   const renderStatus = () => {
     setText(statusState, app.statusText());
-    if (statusState.dataset.status !== app.meta.status) statusState.dataset.status = app.meta.status;
-    setText(statusDoc, `${app.path ?? "Ej sparat"}${app.dirty ? " ● osparade ändringar" : ""}${app.readOnly ? " (skrivskyddat)" : ""}`);
-    if (statusDoc.classList.contains("dirty") !== app.dirty) statusDoc.classList.toggle("dirty", app.dirty);
+    if (statusState.dataset.status !== app.meta.status)
+      statusState.dataset.status = app.meta.status;
+    setText(
+      statusDoc,
+      `${app.path ?? "Ej sparat"}${app.dirty ? " ● osparade ändringar" : ""}${app.readOnly ? " (skrivskyddat)" : ""}`,
+    );
+    if (statusDoc.classList.contains("dirty") !== app.dirty)
+      statusDoc.classList.toggle("dirty", app.dirty);
     const item = app.currentItem();
-    setText(statusItem, item ? `§ ${derivedOf(app.state).numbers.get(item.node.attrs.id as string)}` : "");
+    setText(
+      statusItem,
+      item ? `§ ${derivedOf(app.state).numbers.get(item.node.attrs.id as string)}` : "",
+    );
     const problems = problemsOf(app.state);
     if (problems !== lastProblems) {
       lastProblems = problems;

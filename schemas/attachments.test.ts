@@ -1,13 +1,27 @@
 import { describe, expect, it } from "vitest";
 import * as b from "./build.js";
-import { attachmentLabel, attachmentPathError, exportedAttachmentName, numberedAttachments, safeAttachmentName, type Attachment } from "./attachments.js";
+import {
+  attachmentLabel,
+  attachmentPathError,
+  exportedAttachmentName,
+  numberedAttachments,
+  safeAttachmentName,
+  type Attachment,
+} from "./attachments.js";
 import { parse, serialize } from "./file.js";
 import { schema } from "./schema.js";
 import { protocolFile } from "./rules/testBuilder.testkit.js";
 
 const hash = (c: string) => c.repeat(64);
-const att = (id: string, title: string, item?: string): Attachment => ({ id, title, file: `bilagor/${id}.pdf`, sha256: hash("a"), ...(item ? { item } : {}) });
-const ref = (target: string, withTitle = false) => schema.nodes.attachment_ref.create({ target, withTitle });
+const att = (id: string, title: string, item?: string): Attachment => ({
+  id,
+  title,
+  file: `bilagor/${id}.pdf`,
+  sha256: hash("a"),
+  ...(item ? { item } : {}),
+});
+const ref = (target: string, withTitle = false) =>
+  schema.nodes.attachment_ref.create({ target, withTitle });
 
 describe("bilaga paths", () => {
   it.each([
@@ -31,10 +45,15 @@ describe("bilaga paths", () => {
   it("a document naming a bilaga outside bilagor/ is refused when it is opened, with the path of the entry", () => {
     const file = protocolFile();
     const json = JSON.parse(serialize(file)) as { meta: Record<string, unknown> };
-    json.meta.attachments = [{ id: "b1", title: "Lösenord", file: "../../etc/passwd", sha256: hash("b") }];
+    json.meta.attachments = [
+      { id: "b1", title: "Lösenord", file: "../../etc/passwd", sha256: hash("b") },
+    ];
     const r = parse(JSON.stringify(json));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => `${e.path}: ${e.message}`).join("\n")).toMatch(/meta\.attachments\[0\]\.file: .*Ogiltig sökväg till bilaga/);
+    if (!r.ok)
+      expect(r.errors.map((e) => `${e.path}: ${e.message}`).join("\n")).toMatch(
+        /meta\.attachments\[0\]\.file: .*Ogiltig sökväg till bilaga/,
+      );
   });
 
   it("two bilagor with one id are refused when the file is opened", () => {
@@ -48,30 +67,43 @@ describe("bilaga paths", () => {
   it("file names from the user's disk become plain names in bilagor/", () => {
     expect(safeAttachmentName("Reservation (S).PDF")).toBe("Reservation (S).pdf");
     expect(safeAttachmentName("../../etc/passwd")).toBe("passwd");
-    expect(safeAttachmentName("C:\\Users\\Åsa\\Skriftlig reservation – Ö.docx")).toBe("Skriftlig reservation Ö.docx");
+    expect(safeAttachmentName("C:\\Users\\Åsa\\Skriftlig reservation – Ö.docx")).toBe(
+      "Skriftlig reservation Ö.docx",
+    );
     expect(safeAttachmentName(".bashrc")).toBe("bashrc");
     expect(safeAttachmentName("???.pdf")).toBe("bilaga.pdf");
-    expect(exportedAttachmentName(2, { title: "Reservation: S/V", file: "bilagor/r.docx" })).toBe("Bilaga 2 – Reservation S V.docx");
+    expect(exportedAttachmentName(2, { title: "Reservation: S/V", file: "bilagor/r.docx" })).toBe(
+      "Bilaga 2 – Reservation S V.docx",
+    );
   });
 });
 
 describe("bilaga numbers", () => {
-  const doc = () => b.protocol(b.item({ id: "p1", title: "Ett" }, b.decision("A.")), b.item({ id: "p2", title: "Två" }, b.decision("B.")));
+  const doc = () =>
+    b.protocol(
+      b.item({ id: "p1", title: "Ett" }, b.decision("A.")),
+      b.item({ id: "p2", title: "Två" }, b.decision("B.")),
+    );
 
   it("the whole protocol's bilagor first, then each §'s in § order, each group in list order", () => {
-    const list = [att("x", "Reservation", "p2"), att("y", "Voteringslista", "p1"), att("z", "Närvarolista"), att("w", "Yttrande", "p2")];
-    expect(numberedAttachments(doc(), list).map((n) => `${n.number}:${n.attachment.title}:${n.itemId}`)).toEqual([
-      "1:Närvarolista:null",
-      "2:Voteringslista:p1",
-      "3:Reservation:p2",
-      "4:Yttrande:p2",
-    ]);
+    const list = [
+      att("x", "Reservation", "p2"),
+      att("y", "Voteringslista", "p1"),
+      att("z", "Närvarolista"),
+      att("w", "Yttrande", "p2"),
+    ];
+    expect(
+      numberedAttachments(doc(), list).map((n) => `${n.number}:${n.attachment.title}:${n.itemId}`),
+    ).toEqual(["1:Närvarolista:null", "2:Voteringslista:p1", "3:Reservation:p2", "4:Yttrande:p2"]);
   });
 
   it("moving a § renumbers its bilagor; a bilaga of a removed § counts as the whole protocol's", () => {
     const list = [att("x", "Reservation", "p2"), att("y", "Voteringslista", "p1")];
     const swapped = b.protocol(doc().child(1), doc().child(0));
-    expect(numberedAttachments(swapped, list).map((n) => n.attachment.title)).toEqual(["Reservation", "Voteringslista"]);
+    expect(numberedAttachments(swapped, list).map((n) => n.attachment.title)).toEqual([
+      "Reservation",
+      "Voteringslista",
+    ]);
     const without = b.protocol(doc().child(0));
     expect(numberedAttachments(without, list).map((n) => [n.attachment.title, n.itemId])).toEqual([
       ["Reservation", null],
@@ -95,9 +127,17 @@ describe("the file format with bilagor", () => {
   });
 
   it("bilagor and references survive a save and an open", () => {
-    const file = protocolFile([b.item({ id: "p1", title: "Ett" }, b.decision(["Se ", ref("v1"), " och ", ref("v1", true), "."]))], {
-      attachments: [att("v1", "Voteringslista", "p1")],
-    });
+    const file = protocolFile(
+      [
+        b.item(
+          { id: "p1", title: "Ett" },
+          b.decision(["Se ", ref("v1"), " och ", ref("v1", true), "."]),
+        ),
+      ],
+      {
+        attachments: [att("v1", "Voteringslista", "p1")],
+      },
+    );
     const r = parse(serialize(file));
     expect(r.ok).toBe(true);
     if (!r.ok) return;

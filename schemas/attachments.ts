@@ -26,12 +26,14 @@ export const MAX_ATTACHMENTS = 500;
  * no backslash, no hidden file, no control characters).
  */
 export function attachmentPathError(path: string): string | null {
-  if (/^[A-Za-z]:/.test(path) || path.startsWith("/") || path.startsWith("\\")) return "sökvägen får inte vara absolut";
+  if (/^[A-Za-z]:/.test(path) || path.startsWith("/") || path.startsWith("\\"))
+    return "sökvägen får inte vara absolut";
   if (path.includes("\\")) return "sökvägen får inte innehålla bakstreck";
   if (/[\u0000-\u001f\u007f]/.test(path)) return "sökvägen innehåller styrtecken";
   const parts = path.split("/");
   if (parts.some((p) => p === ".." || p === ".")) return "sökvägen får inte innehålla .. eller .";
-  if (parts.length !== 2 || parts[0] !== ATTACHMENTS_DIR) return `filen ska ligga direkt i mappen ${ATTACHMENTS_DIR}/`;
+  if (parts.length !== 2 || parts[0] !== ATTACHMENTS_DIR)
+    return `filen ska ligga direkt i mappen ${ATTACHMENTS_DIR}/`;
   const name = parts[1]!;
   if (name === "" || name.startsWith(".")) return "filnamnet saknas eller är dolt";
   if (/[:*?"<>|]/.test(name)) return "filnamnet innehåller otillåtna tecken";
@@ -45,7 +47,11 @@ const AttachmentPath = z
   .max(300)
   .superRefine((path, ctx) => {
     const error = attachmentPathError(path);
-    if (error) ctx.addIssue({ code: "custom", message: `Ogiltig sökväg till bilaga: ${error} (invalid attachment path).` });
+    if (error)
+      ctx.addIssue({
+        code: "custom",
+        message: `Ogiltig sökväg till bilaga: ${error} (invalid attachment path).`,
+      });
   });
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -81,14 +87,22 @@ function itemOrder(doc: Node): Map<string, number> {
 }
 
 /** The document's bilagor with their numbers, in number order. */
-export function numberedAttachments(doc: Node, attachments: readonly Attachment[] | undefined): NumberedAttachment[] {
+export function numberedAttachments(
+  doc: Node,
+  attachments: readonly Attachment[] | undefined,
+): NumberedAttachment[] {
   if (!attachments?.length) return [];
   const order = itemOrder(doc);
-  const rank = (a: Attachment) => (a.item !== undefined && order.has(a.item) ? order.get(a.item)! + 1 : 0);
+  const rank = (a: Attachment) =>
+    a.item !== undefined && order.has(a.item) ? order.get(a.item)! + 1 : 0;
   return attachments
     .map((attachment, index) => ({ attachment, index, rank: rank(attachment) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((x, i) => ({ attachment: x.attachment, number: i + 1, itemId: x.rank === 0 ? null : x.attachment.item! }));
+    .map((x, i) => ({
+      attachment: x.attachment,
+      number: i + 1,
+      itemId: x.rank === 0 ? null : x.attachment.item!,
+    }));
 }
 
 /** "bilaga 3" in running text, or "Bilaga 3 – Voteringslista" with the title; "bilaga ?" when it is gone. */
@@ -129,9 +143,16 @@ export function numberedName(name: string, n: number): string {
  * The file name a bilaga gets when an export writes it beside the protocol:
  * "Bilaga 1 – Voteringslista.pdf" (the extension of the stored file).
  */
-export function exportedAttachmentName(number: number, attachment: Pick<Attachment, "title" | "file">): string {
+export function exportedAttachmentName(
+  number: number,
+  attachment: Pick<Attachment, "title" | "file">,
+): string {
   const dot = attachment.file.lastIndexOf(".");
   const ext = dot > attachment.file.lastIndexOf("/") + 1 ? attachment.file.slice(dot) : "";
-  const title = attachment.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 100);
+  const title = attachment.title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 100);
   return `Bilaga ${number}${title ? ` – ${title}` : ""}${ext}`;
 }

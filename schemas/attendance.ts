@@ -30,7 +30,14 @@ export function resolveAttendance(doc: Node, meta: Meta): AttendanceResolution {
   const index = new Map(items.map((it, i) => [it.id, i]));
   const byItem = new Map<string, ItemAttendance>();
   for (const it of items)
-    byItem.set(it.id, { itemId: it.id, number: it.number, serving: new Set(), present: new Set(), recused: new Set(), replaces: new Map() });
+    byItem.set(it.id, {
+      itemId: it.id,
+      number: it.number,
+      serving: new Set(),
+      present: new Set(),
+      recused: new Set(),
+      replaces: new Map(),
+    });
 
   for (const entry of meta.attendance) {
     const from = entry.from === null ? 0 : (index.get(entry.from) ?? 0);

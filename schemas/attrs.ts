@@ -39,7 +39,10 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "datum ska skriva
 /** ISO date and time (2020-08-31T10:00) or date. */
 export const IsoDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "tidpunkt ska skrivas ÅÅÅÅ-MM-DDTHH:MM");
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+    "tidpunkt ska skrivas ÅÅÅÅ-MM-DDTHH:MM",
+  );
 
 /** Turn a zod schema into a ProseMirror attribute validator (throws a RangeError naming the problem). */
 export function attrValidator(schema: z.ZodType): (value: unknown) => void {

@@ -43,7 +43,12 @@ export const contract = {
   /** Open a document: the given path, or (without one) let the user choose. */
   openFile: {
     args: z.strictObject({ path: FilePath.optional() }),
-    result: z.strictObject({ path: FilePath, text: FileText, readOnly: z.boolean(), revision: Revision.optional() }),
+    result: z.strictObject({
+      path: FilePath,
+      text: FileText,
+      readOnly: z.boolean(),
+      revision: Revision.optional(),
+    }),
   },
   /** Documents the user can open: recent ones (app) or the workspace (web host). */
   listFiles: {
@@ -127,12 +132,23 @@ export const contract = {
   listRecovery: {
     args: z.strictObject({}),
     result: z.strictObject({
-      entries: z.array(z.strictObject({ key: z.string(), path: FilePath.nullable(), savedAt: z.string(), title: z.string() })),
+      entries: z.array(
+        z.strictObject({
+          key: z.string(),
+          path: FilePath.nullable(),
+          savedAt: z.string(),
+          title: z.string(),
+        }),
+      ),
     }),
   },
   restoreRecovery: {
     args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
-    result: z.strictObject({ text: FileText, path: FilePath.nullable(), baseRevision: Revision.nullable().optional() }),
+    result: z.strictObject({
+      text: FileText,
+      path: FilePath.nullable(),
+      baseRevision: Revision.nullable().optional(),
+    }),
   },
   discardRecovery: {
     args: z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
@@ -173,7 +189,11 @@ export const contract = {
   },
   /** Tell the host the document's title and whether it has unsaved changes (window title, close prompt). */
   setDocumentState: {
-    args: z.strictObject({ title: z.string().max(500), dirty: z.boolean(), path: FilePath.nullable() }),
+    args: z.strictObject({
+      title: z.string().max(500),
+      dirty: z.boolean(),
+      path: FilePath.nullable(),
+    }),
     result: z.strictObject({}),
   },
 
@@ -182,7 +202,13 @@ export const contract = {
   listSealKeys: {
     args: z.strictObject({}),
     result: z.strictObject({
-      keys: z.array(z.strictObject({ fingerprint: SealKeyFingerprint, holder: z.string(), protection: z.enum(["passphrase", "platform"]) })),
+      keys: z.array(
+        z.strictObject({
+          fingerprint: SealKeyFingerprint,
+          holder: z.string(),
+          protection: z.enum(["passphrase", "platform"]),
+        }),
+      ),
       /** Whether a new key can be protected by the computer instead of a passphrase. */
       platformProtection: z.boolean(),
       /** Whether this host signs at all (the web host only for its owner). */
@@ -191,12 +217,19 @@ export const contract = {
   },
   /** A new Ed25519 key pair; `passphrase` null = protected by the computer (where it can). */
   createSealKey: {
-    args: z.strictObject({ holder: z.string().min(1).max(200), passphrase: SealKeyPassphrase.nullable() }),
+    args: z.strictObject({
+      holder: z.string().min(1).max(200),
+      passphrase: SealKeyPassphrase.nullable(),
+    }),
     result: z.strictObject({ fingerprint: SealKeyFingerprint, holder: z.string() }),
   },
   /** Sign the unsigned seal of a justerad document (made by justering, rättelse or anslag); returns the signed text. */
   signSeal: {
-    args: z.strictObject({ text: FileText, key: SealKeyFingerprint, passphrase: SealKeyPassphrase.nullable() }),
+    args: z.strictObject({
+      text: FileText,
+      key: SealKeyFingerprint,
+      passphrase: SealKeyPassphrase.nullable(),
+    }),
     result: z.strictObject({ text: FileText, fingerprint: SealKeyFingerprint, holder: z.string() }),
   },
 
@@ -225,10 +258,15 @@ export const contract = {
     result: z.strictObject({
       meetingDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
       answers: z.array(
-        z.strictObject({ number: z.string().nullable(), title: z.string(), interpellant: z.string().nullable(), meetingDate: z.string().nullable() }),
+        z.strictObject({
+          number: z.string().nullable(),
+          title: z.string(),
+          interpellant: z.string().nullable(),
+          meetingDate: z.string().nullable(),
+        }),
       ),
     }),
-    },
+  },
 
   // ---- The municipality profile (issue 15): profile.json in the workspace, edited in "Kommunprofil". ----
   /**
@@ -241,7 +279,10 @@ export const contract = {
     result: z.strictObject({
       profile: z.record(z.string(), z.unknown()).nullable(),
       folder: z.string().max(4096),
-      logoPreview: z.string().max(8 * 1024 * 1024).nullable(),
+      logoPreview: z
+        .string()
+        .max(8 * 1024 * 1024)
+        .nullable(),
       error: z.string().nullable(),
     }),
   },
@@ -258,7 +299,12 @@ export const contract = {
   importProfileFile: {
     args: z.strictObject({
       kind: z.enum(["logo", "logoSvg", "font"]),
-      upload: z.strictObject({ name: z.string().min(1).max(500), base64: z.string().max(30 * 1024 * 1024) }).optional(),
+      upload: z
+        .strictObject({
+          name: z.string().min(1).max(500),
+          base64: z.string().max(30 * 1024 * 1024),
+        })
+        .optional(),
     }),
     result: z.strictObject({ file: z.string().max(300) }),
   },
@@ -275,7 +321,14 @@ export const contract = {
   },
   /** Add a word to the workspace's word list (kept sorted, one word a line, written atomically). */
   addToWordList: {
-    args: z.strictObject({ path: FilePath.nullable(), word: z.string().min(1).max(100).regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:-]*$/u) }),
+    args: z.strictObject({
+      path: FilePath.nullable(),
+      word: z
+        .string()
+        .min(1)
+        .max(100)
+        .regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:-]*$/u),
+    }),
     result: z.strictObject({}),
   },
 
@@ -305,7 +358,11 @@ export const contract = {
       path: FilePath.optional(),
       upload: z.strictObject({ name: z.string().min(1).max(500), base64: Base64 }).optional(),
     }),
-    result: z.strictObject({ entry: z.record(z.string(), z.unknown()), title: z.string(), sourceName: z.string() }),
+    result: z.strictObject({
+      entry: z.record(z.string(), z.unknown()),
+      title: z.string(),
+      sourceName: z.string(),
+    }),
   },
   /**
    * "Skicka utdrag": one protokollsutdrag (PDF/A) per recipient of "Expedieras till", and the list,
@@ -315,7 +372,9 @@ export const contract = {
     args: z.strictObject({ text: FileText, path: FilePath }),
     result: z.strictObject({
       folder: FilePath,
-      files: z.array(z.strictObject({ recipient: z.string(), file: z.string(), items: z.string() })),
+      files: z.array(
+        z.strictObject({ recipient: z.string(), file: z.string(), items: z.string() }),
+      ),
     }),
   },
 
@@ -331,12 +390,18 @@ export const contract = {
       path: FilePath,
       upload: z.strictObject({ name: z.string().min(1).max(500), base64: Base64 }).optional(),
     }),
-    result: z.strictObject({ file: z.string().max(300), sha256: Revision, name: z.string().max(500) }),
+    result: z.strictObject({
+      file: z.string().max(300),
+      sha256: Revision,
+      name: z.string().max(500),
+    }),
   },
   /** The SHA-256 of each bilaga file beside the saved document `path` now, or null where it is missing. */
   checkAttachments: {
     args: z.strictObject({ path: FilePath, files: z.array(z.string().min(1).max(300)).max(500) }),
-    result: z.strictObject({ files: z.array(z.strictObject({ file: z.string(), sha256: Revision.nullable() })) }),
+    result: z.strictObject({
+      files: z.array(z.strictObject({ file: z.string(), sha256: Revision.nullable() })),
+    }),
   },
 } as const;
 
@@ -358,10 +423,15 @@ export type HostResult<T> =
 export type HostApi = { [C in Channel]: (args: ArgsOf<C>) => Promise<HostResult<ResultOf<C>>> };
 
 /** What a host implements: one handler a channel, given parsed arguments. */
-export type HostHandlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<HostResult<ResultOf<C>>> };
+export type HostHandlers = {
+  [C in Channel]: (args: ParsedArgsOf<C>) => Promise<HostResult<ResultOf<C>>>;
+};
 
 /** Parse a channel's arguments; a clear Swedish error instead of an exception. */
-export function parseArgs<C extends Channel>(channel: C, args: unknown): { ok: true; args: ParsedArgsOf<C> } | { ok: false; error: string } {
+export function parseArgs<C extends Channel>(
+  channel: C,
+  args: unknown,
+): { ok: true; args: ParsedArgsOf<C> } | { ok: false; error: string } {
   if (!(channel in contract)) return { ok: false, error: `Okänd kanal: ${String(channel)}` };
   const r = contract[channel].args.safeParse(args ?? {});
   if (!r.success)

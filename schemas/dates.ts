@@ -1,16 +1,38 @@
 /** Dates: ISO in data, Swedish long form ("den 25 augusti 2020") where documents use it. */
 export const MONTHS = [
-  "januari", "februari", "mars", "april", "maj", "juni",
-  "juli", "augusti", "september", "oktober", "november", "december",
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
 ] as const;
-export const WEEKDAYS = ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"] as const;
+export const WEEKDAYS = [
+  "söndag",
+  "måndag",
+  "tisdag",
+  "onsdag",
+  "torsdag",
+  "fredag",
+  "lördag",
+] as const;
 
 /** Parse an ISO date (2020-08-25) as a UTC date; null if it is not a real date. */
 export function parseIsoDate(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! ? d : null;
+  return d.getUTCFullYear() === +m[1]! &&
+    d.getUTCMonth() === +m[2]! - 1 &&
+    d.getUTCDate() === +m[3]!
+    ? d
+    : null;
 }
 
 export function toIsoDate(d: Date): string {
@@ -26,13 +48,17 @@ export function addDays(iso: string, days: number): string {
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
-  const da = parseIsoDate(a), db = parseIsoDate(b);
+  const da = parseIsoDate(a),
+    db = parseIsoDate(b);
   if (!da || !db) throw new RangeError(`Ogiltigt datum: ${!da ? a : b}`);
   return Math.round((db.getTime() - da.getTime()) / 86400000);
 }
 
 /** "25 augusti 2020"; with `den`: "den 25 augusti 2020"; with `weekday`: "tisdag den 25 augusti 2020". */
-export function swedishLongDate(iso: string, opts: { den?: boolean; weekday?: boolean } = {}): string {
+export function swedishLongDate(
+  iso: string,
+  opts: { den?: boolean; weekday?: boolean } = {},
+): string {
   const d = parseIsoDate(iso);
   if (!d) return iso;
   const s = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;

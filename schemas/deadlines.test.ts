@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { swedishLongDate } from "./dates.js";
-import { deadlines, easterSunday, isNonWorkingDay, itemDeadlines, nextWorkingDay, statutoryLastDay, swedishHolidays } from "./deadlines.js";
+import {
+  deadlines,
+  easterSunday,
+  isNonWorkingDay,
+  itemDeadlines,
+  nextWorkingDay,
+  statutoryLastDay,
+  swedishHolidays,
+} from "./deadlines.js";
 import { Meta } from "./meta.js";
 
 describe("Swedish holidays and deadlines", () => {
@@ -68,10 +76,24 @@ describe("Swedish holidays and deadlines", () => {
       itemNotices: [{ item: "p3", posted: "2025-03-14" }],
     });
     const history = [{ kind: "adjusted" as const, item: "p3", at: "2025-03-13T18:00" }];
-    expect(itemDeadlines({ meta, history }, "p3")).toMatchObject({ immediate: true, adjusted: "2025-03-13", noticeBy: "2025-03-17", noticePosted: "2025-03-14", appealEnds: "2025-04-04", noticeDown: "2025-04-05" });
-    expect(itemDeadlines({ meta, history }, "p4")).toMatchObject({ immediate: false, adjusted: "2025-03-24", noticePosted: "2025-03-25", appealEnds: "2025-04-15" });
+    expect(itemDeadlines({ meta, history }, "p3")).toMatchObject({
+      immediate: true,
+      adjusted: "2025-03-13",
+      noticeBy: "2025-03-17",
+      noticePosted: "2025-03-14",
+      appealEnds: "2025-04-04",
+      noticeDown: "2025-04-05",
+    });
+    expect(itemDeadlines({ meta, history }, "p4")).toMatchObject({
+      immediate: false,
+      adjusted: "2025-03-24",
+      noticePosted: "2025-03-25",
+      appealEnds: "2025-04-15",
+    });
     // Marked for omedelbar justering, not yet justerad and no anslag recorded: estimated from the meeting, not as fact.
-    expect(itemDeadlines({ meta: { ...meta, itemNotices: [] }, history: [] }, "p5", true)).toMatchObject({ immediate: true, noticePostedRecorded: false, noticeBy: "2025-03-17" });
+    expect(
+      itemDeadlines({ meta: { ...meta, itemNotices: [] }, history: [] }, "p5", true),
+    ).toMatchObject({ immediate: true, noticePostedRecorded: false, noticeBy: "2025-03-17" });
   });
   it("writes dates in Swedish long form", () => {
     expect(swedishLongDate("2020-08-25", { den: true })).toBe("den 25 augusti 2020");

@@ -15,11 +15,20 @@ import type { HistoryEntry, Meta } from "./meta.js";
 
 /** Easter Sunday (Gregorian, anonymous algorithm). */
 export function easterSunday(year: number): string {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100;
-  const d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100;
+  const d = Math.floor(b / 4),
+    e = b % 4,
+    f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30,
+    i = Math.floor(c / 4),
+    k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return toIsoDate(new Date(Date.UTC(year, month - 1, day)));
 }
 
@@ -100,11 +109,18 @@ export interface Deadlines {
   noticeDown: string | null;
 }
 
-const valid = (iso: string | null | undefined): iso is string => !!iso && parseIsoDate(iso) !== null;
+const valid = (iso: string | null | undefined): iso is string =>
+  !!iso && parseIsoDate(iso) !== null;
 
-export function deadlines(meeting: string | null, adjusted: string | null, posted: string | null): Deadlines {
+export function deadlines(
+  meeting: string | null,
+  adjusted: string | null,
+  posted: string | null,
+): Deadlines {
   const adjustmentBy = valid(meeting) ? statutoryLastDay(meeting, ADJUSTMENT_MAX_DAYS) : null;
-  const noticeBy = valid(adjusted) ? statutoryLastDay(adjusted, NOTICE_MAX_DAYS_AFTER_ADJUSTMENT) : null;
+  const noticeBy = valid(adjusted)
+    ? statutoryLastDay(adjusted, NOTICE_MAX_DAYS_AFTER_ADJUSTMENT)
+    : null;
   const noticePostedRecorded = valid(posted);
   const noticePosted = noticePostedRecorded ? posted : noticeBy;
   const appealEnds = noticePosted ? statutoryLastDay(noticePosted, APPEAL_WEEKS * 7) : null;
@@ -132,7 +148,10 @@ export interface ItemDeadlines extends Deadlines {
  * renderer and the Justering panel both call it.
  */
 export function itemDeadlines(
-  file: { meta: Pick<Meta, "meeting" | "adjustment" | "notice" | "itemNotices">; history: readonly Pick<HistoryEntry, "kind" | "item" | "at">[] },
+  file: {
+    meta: Pick<Meta, "meeting" | "adjustment" | "notice" | "itemNotices">;
+    history: readonly Pick<HistoryEntry, "kind" | "item" | "at">[];
+  },
   itemId: string,
   marked = false,
 ): ItemDeadlines {
@@ -140,9 +159,17 @@ export function itemDeadlines(
   if (entry || marked) {
     const adjusted = entry ? entry.at.slice(0, 10) : file.meta.meeting.date;
     const posted = file.meta.itemNotices?.find((n) => n.item === itemId)?.posted ?? null;
-    return { ...deadlines(file.meta.meeting.date, valid(adjusted) ? adjusted : null, posted), immediate: true, adjusted: valid(adjusted) ? adjusted : null };
+    return {
+      ...deadlines(file.meta.meeting.date, valid(adjusted) ? adjusted : null, posted),
+      immediate: true,
+      adjusted: valid(adjusted) ? adjusted : null,
+    };
   }
-  return { ...protocolDeadlines(file.meta), immediate: false, adjusted: valid(file.meta.adjustment.date) ? file.meta.adjustment.date : null };
+  return {
+    ...protocolDeadlines(file.meta),
+    immediate: false,
+    adjusted: valid(file.meta.adjustment.date) ? file.meta.adjustment.date : null,
+  };
 }
 
 export { toIsoDate };

@@ -16,7 +16,10 @@ const sample = () => {
     { id: "jj", name: "Jan Jönsson", party: "L", role: "chair" as const },
     { id: "lv", name: "Linnéa Vinge", party: "SD", role: "member" as const },
   ];
-  const first = b.item({ id: "p1", title: "Godkännande av dagordning" }, b.decision("Dagordningen godkänns."));
+  const first = b.item(
+    { id: "p1", title: "Godkännande av dagordning" },
+    b.decision("Dagordningen godkänns."),
+  );
   const second = b.item(
     { id: "p2", title: "Motion om kostnader", dnr: "1.7.1-213/2020" },
     b.decision("Socialnämnden godkänner förvaltningens tjänsteutlåtande."),
@@ -26,16 +29,23 @@ const sample = () => {
     b.reservation({ by: ["lv"], favouring: "y2" }),
     b.p("Se ", b.ref("p1"), "."),
   );
-  return createFile("protokoll", { body: { name: "Socialnämnden" }, persons, chair: "jj" }, b.protocol(first, second));
+  return createFile(
+    "protokoll",
+    { body: { name: "Socialnämnden" }, persons, chair: "jj" },
+    b.protocol(first, second),
+  );
 };
 
 describe("the file format", () => {
-  it.each(Object.values(templates).map((t) => [t.id, t] as const))("round-trips the %s template to identical bytes", (_id, t) => {
-    const text = serialize(t.create({ date: "2026-01-20" }));
-    const again = serialize(ok(text));
-    expect(again).toBe(text);
-    ok(again).doc.check();
-  });
+  it.each(Object.values(templates).map((t) => [t.id, t] as const))(
+    "round-trips the %s template to identical bytes",
+    (_id, t) => {
+      const text = serialize(t.create({ date: "2026-01-20" }));
+      const again = serialize(ok(text));
+      expect(again).toBe(text);
+      ok(again).doc.check();
+    },
+  );
 
   it("round-trips a protocol with yrkanden, a reservation and a § reference", () => {
     const text = serialize(sample());
@@ -44,7 +54,9 @@ describe("the file format", () => {
   });
 
   it("writes keys in a stable order whatever order they were given in", () => {
-    expect(canonicalJSON({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: 3 } })).toBe(canonicalJSON({ a: { c: 3, d: [2, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJSON({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: 3 } })).toBe(
+      canonicalJSON({ a: { c: 3, d: [2, { y: 2, z: 1 }] }, b: 1 }),
+    );
     const text = serialize(sample());
     const shuffled = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text)).reverse()));
     expect(serialize(ok(shuffled))).toBe(text);
@@ -74,10 +86,13 @@ describe("bad files get a clear error and never a crash", () => {
   it("only whitespace", () => expect(firstError("  \n ")?.message).toMatch(/tom/));
   it("truncated JSON, wherever it is cut", () => {
     const text = serialize(sample());
-    for (let cut = 1; cut < text.trimEnd().length; cut += 7) expect(firstError(text.slice(0, cut))?.message).toMatch(/avkortad/);
+    for (let cut = 1; cut < text.trimEnd().length; cut += 7)
+      expect(firstError(text.slice(0, cut))?.message).toMatch(/avkortad/);
   });
-  it("not JSON", () => expect(firstError("Protokoll fört vid sammanträde")?.message).toMatch(/inte giltig JSON/));
-  it("JSON that is not a protocol", () => expect(firstError(JSON.stringify({ hello: 1 }))?.path).toBe("format"));
+  it("not JSON", () =>
+    expect(firstError("Protokoll fört vid sammanträde")?.message).toMatch(/inte giltig JSON/));
+  it("JSON that is not a protocol", () =>
+    expect(firstError(JSON.stringify({ hello: 1 }))?.path).toBe("format"));
   it("a JSON array", () => expect(firstError("[1,2]")?.message).toMatch(/JSON-objekt/));
   it("a file from a future version", () => {
     const e = firstError(JSON.stringify({ ...good(), version: 99 }));
@@ -119,7 +134,9 @@ describe("bad files get a clear error and never a crash", () => {
     expect(e?.message).toMatch(/ÅÅÅÅ-MM-DD/);
   });
   it("a document whose shape does not match its kind", () => {
-    expect(firstError(JSON.stringify({ ...good(), kind: "interpellationssvar" }))?.path).toBe("kind");
+    expect(firstError(JSON.stringify({ ...good(), kind: "interpellationssvar" }))?.path).toBe(
+      "kind",
+    );
   });
   it("a 20 MB file of garbage", () => {
     const bytes = new Uint8Array(20 * 1024 * 1024);
@@ -135,18 +152,29 @@ describe("bad files get a clear error and never a crash", () => {
 
 describe("random documents", () => {
   const personIds = ["a", "b", "c", "d"];
-  const persons = personIds.map((id, i) => ({ id, name: `Person ${id.toUpperCase()}`, party: ["S", "M", "V", "SD"][i]!, role: "member" as const }));
+  const persons = personIds.map((id, i) => ({
+    id,
+    name: `Person ${id.toUpperCase()}`,
+    party: ["S", "M", "V", "SD"][i]!,
+    role: "member" as const,
+  }));
   const words = fc.string({ minLength: 0, maxLength: 30 });
   const someOf = fc.subarray(personIds);
-  const itemArb = fc
-    .record({
-      title: fc.string({ minLength: 1, maxLength: 60 }),
-      dnr: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: null }),
-      decision: fc.array(words, { minLength: 1, maxLength: 3 }),
-      proposals: fc.array(fc.record({ by: someOf, kind: fc.constantFrom("bifall", "avslag", "återremiss", "eget_förslag" as const), text: words }), { maxLength: 3 }),
-      reservants: someOf,
-      confidential: fc.option(fc.constant("OSL 26 kap. 1 §"), { nil: null }),
-    });
+  const itemArb = fc.record({
+    title: fc.string({ minLength: 1, maxLength: 60 }),
+    dnr: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: null }),
+    decision: fc.array(words, { minLength: 1, maxLength: 3 }),
+    proposals: fc.array(
+      fc.record({
+        by: someOf,
+        kind: fc.constantFrom("bifall", "avslag", "återremiss", "eget_förslag" as const),
+        text: words,
+      }),
+      { maxLength: 3 },
+    ),
+    reservants: someOf,
+    confidential: fc.option(fc.constant("OSL 26 kap. 1 §"), { nil: null }),
+  });
   it("round-trip to identical bytes", () => {
     fc.assert(
       fc.property(fc.array(itemArb, { minLength: 1, maxLength: 6 }), (specs) => {
@@ -155,11 +183,19 @@ describe("random documents", () => {
           return b.item(
             { id: `p${i}`, title: s.title, dnr: s.dnr, confidential: s.confidential },
             b.decision(...s.decision),
-            ...s.proposals.map((pr, j) => b.proposal({ id: ids[j], by: pr.by, kind: pr.kind }, pr.text)),
-            ...(s.reservants.length ? [b.reservation({ by: s.reservants, favouring: ids[0] ?? null })] : []),
+            ...s.proposals.map((pr, j) =>
+              b.proposal({ id: ids[j], by: pr.by, kind: pr.kind }, pr.text),
+            ),
+            ...(s.reservants.length
+              ? [b.reservation({ by: s.reservants, favouring: ids[0] ?? null })]
+              : []),
           );
         });
-        const file = createFile("protokoll", { body: { name: "Nämnden" }, persons }, b.protocol(...items));
+        const file = createFile(
+          "protokoll",
+          { body: { name: "Nämnden" }, persons },
+          b.protocol(...items),
+        );
         const text = serialize(file);
         const back = parse(text);
         expect(back.ok).toBe(true);

@@ -53,12 +53,16 @@ export type ParseResult = { ok: true; file: ProtokollFile } | { ok: false; error
  * Migrations from older versions: `migrations[n]` turns a raw version-n object into version n+1.
  * Add one here whenever CURRENT_VERSION goes up.
  */
-export const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  // "Expedieras till" as a typed list of recipients (issue 18); sealed content keeps its shape
-  1: migrateRecipients,
-};
+export const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> =
+  {
+    // "Expedieras till" as a typed list of recipients (issue 18); sealed content keeps its shape
+    1: migrateRecipients,
+  };
 
-const fail = (path: string, message: string): ParseResult => ({ ok: false, errors: [{ path, message }] });
+const fail = (path: string, message: string): ParseResult => ({
+  ok: false,
+  errors: [{ path, message }],
+});
 
 function zodPath(path: readonly PropertyKey[]): string {
   let out = "";
@@ -71,14 +75,19 @@ export function parse(text: string): ParseResult {
   try {
     return parseUnsafe(text);
   } catch (e) {
-    return fail("", `Filen kunde inte läsas (could not be read): ${e instanceof Error ? e.message : String(e)}`);
+    return fail(
+      "",
+      `Filen kunde inte läsas (could not be read): ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
 /** The documented maximum document (schemas/limits.ts): refused at every boundary, before rules or exports see it. */
 function sizeRefusal(doc: Node): string | null {
   let items = 0;
-  doc.forEach((n) => void ((n.type.name === "agenda_item" || n.type.name === "agenda_entry") && items++));
+  doc.forEach(
+    (n) => void ((n.type.name === "agenda_item" || n.type.name === "agenda_entry") && items++),
+  );
   if (items > MAX_AGENDA_ITEMS)
     return `Dokumentet har ${items} paragrafer – högst ${MAX_AGENDA_ITEMS} hanteras (too many §§: ${items}, at most ${MAX_AGENDA_ITEMS}).`;
   let chars = 0;
@@ -105,7 +114,10 @@ function textPosition(text: string, offset: number): string {
 function parseUnsafe(text: string): ParseResult {
   if (typeof text !== "string") return fail("", "Filen är inte text (not text).");
   if (text.length > MAX_FILE_BYTES)
-    return fail("", `Filen är för stor (${Math.round(text.length / 1048576)} MB, högst ${MAX_FILE_BYTES / 1048576} MB) (file too large).`);
+    return fail(
+      "",
+      `Filen är för stor (${Math.round(text.length / 1048576)} MB, högst ${MAX_FILE_BYTES / 1048576} MB) (file too large).`,
+    );
   if (text.trim() === "") return fail("", "Filen är tom (empty file).");
   let raw: unknown;
   try {
@@ -114,7 +126,9 @@ function parseUnsafe(text: string): ParseResult {
     const detail = e instanceof Error ? e.message : String(e);
     // Truncated: the parser ran out of text (V8 names the position; at or past the end means cut off).
     const at = /at position (\d+)/.exec(detail);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(detail) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+    const truncated =
+      /end of (JSON )?input|Unterminated/i.test(detail) ||
+      (at !== null && Number(at[1]) >= text.trimEnd().length);
     // Name the place, never the content: V8 quotes the text it stumbled on, which could be any
     // file's first bytes (issue 13, item 9).
     const where = at ? ` at ${textPosition(text, Number(at[1]))}` : "";
@@ -126,10 +140,16 @@ function parseUnsafe(text: string): ParseResult {
     );
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw))
-    return fail("", "Filen är inte en protokollfil – den innehåller inget JSON-objekt (not a JSON object).");
+    return fail(
+      "",
+      "Filen är inte en protokollfil – den innehåller inget JSON-objekt (not a JSON object).",
+    );
   let obj = raw as Record<string, unknown>;
   if (obj.format !== FORMAT)
-    return fail("format", `Filen är inte en protokollfil – format ska vara "${FORMAT}" (wrong or missing format).`);
+    return fail(
+      "format",
+      `Filen är inte en protokollfil – format ska vara "${FORMAT}" (wrong or missing format).`,
+    );
   const version = obj.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1)
     return fail("version", "Filens version saknas eller är ogiltig (missing or invalid version).");
@@ -140,7 +160,11 @@ function parseUnsafe(text: string): ParseResult {
     );
   for (let v = version; v < CURRENT_VERSION; v++) {
     const migrate = migrations[v];
-    if (!migrate) return fail("version", `Filversion ${v} kan inte uppgraderas (no migration from version ${v}).`);
+    if (!migrate)
+      return fail(
+        "version",
+        `Filversion ${v} kan inte uppgraderas (no migration from version ${v}).`,
+      );
     obj = migrate(obj);
   }
 
@@ -148,7 +172,10 @@ function parseUnsafe(text: string): ParseResult {
   if (!env.success)
     return {
       ok: false,
-      errors: env.error.issues.map((i) => ({ path: zodPath(i.path), message: `${i.message} (${i.code})` })),
+      errors: env.error.issues.map((i) => ({
+        path: zodPath(i.path),
+        message: `${i.message} (${i.code})`,
+      })),
     };
   const { kind, meta, review, history } = env.data;
 
@@ -158,7 +185,10 @@ function parseUnsafe(text: string): ParseResult {
     doc = schema.nodeFromJSON(capTableSpans(env.data.doc));
     doc.check();
   } catch (e) {
-    return fail("doc", `Dokumentets struktur är ogiltig (invalid document structure): ${e instanceof Error ? e.message : String(e)}`);
+    return fail(
+      "doc",
+      `Dokumentets struktur är ogiltig (invalid document structure): ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const tooLarge = sizeRefusal(doc);
   if (tooLarge) return fail("doc", tooLarge);
@@ -175,29 +205,53 @@ function parseUnsafe(text: string): ParseResult {
 export function checkReferences(kind: Kind, meta: Meta, doc: Node): FileError[] {
   const errors: FileError[] = [];
   const first = doc.firstChild?.type.name;
-  const expected = first === "answer" ? "interpellationssvar" : first === "agenda_entry" ? "kallelse" : "protokoll";
+  const expected =
+    first === "answer"
+      ? "interpellationssvar"
+      : first === "agenda_entry"
+        ? "kallelse"
+        : "protokoll";
   if (kind !== expected)
-    errors.push({ path: "kind", message: `Dokumentet passar inte sin sort "${kind}" (document does not match its kind).` });
+    errors.push({
+      path: "kind",
+      message: `Dokumentet passar inte sin sort "${kind}" (document does not match its kind).`,
+    });
 
   const persons = new Set<string>();
   meta.persons.forEach((p, i) => {
-    if (persons.has(p.id)) errors.push({ path: `meta.persons[${i}].id`, message: `Personen "${p.id}" finns två gånger (duplicate person id).` });
+    if (persons.has(p.id))
+      errors.push({
+        path: `meta.persons[${i}].id`,
+        message: `Personen "${p.id}" finns två gånger (duplicate person id).`,
+      });
     persons.add(p.id);
   });
   const person = (id: string | null, path: string) => {
     if (id !== null && !persons.has(id))
-      errors.push({ path, message: `Personen "${id}" finns inte bland mötets personer (unknown person).` });
+      errors.push({
+        path,
+        message: `Personen "${id}" finns inte bland mötets personer (unknown person).`,
+      });
   };
   const items = new Set<string>();
   doc.forEach((item, _o, i) => {
     if (item.type.name !== "agenda_item" && item.type.name !== "agenda_entry") return;
     const id = item.attrs.id as string;
-    if (!id) errors.push({ path: `doc.content[${i}].attrs.id`, message: "Paragrafen saknar id (missing § id)." });
-    else if (items.has(id)) errors.push({ path: `doc.content[${i}].attrs.id`, message: `Paragraf-id "${id}" finns två gånger (duplicate § id).` });
+    if (!id)
+      errors.push({
+        path: `doc.content[${i}].attrs.id`,
+        message: "Paragrafen saknar id (missing § id).",
+      });
+    else if (items.has(id))
+      errors.push({
+        path: `doc.content[${i}].attrs.id`,
+        message: `Paragraf-id "${id}" finns två gånger (duplicate § id).`,
+      });
     items.add(id);
   });
   const item = (id: string | null, path: string) => {
-    if (id !== null && !items.has(id)) errors.push({ path, message: `Paragrafen "${id}" finns inte (unknown §).` });
+    if (id !== null && !items.has(id))
+      errors.push({ path, message: `Paragrafen "${id}" finns inte (unknown §).` });
   };
 
   meta.attendance.forEach((a, i) => {
@@ -230,11 +284,18 @@ export function checkReferences(kind: Kind, meta: Meta, doc: Node): FileError[] 
       const path = `doc.content[${i}].content[${j}].attrs`;
       const a = b.attrs as Record<string, unknown>;
       for (const key of ["proposers", "andOthers", "reservants", "persons"] as const)
-        if (Array.isArray(a[key])) (a[key] as string[]).forEach((p, k) => person(p, `${path}.${key}[${k}]`));
-      if (Array.isArray(a.ballots)) (a.ballots as { person: string }[]).forEach((bl, k) => person(bl.person, `${path}.ballots[${k}].person`));
+        if (Array.isArray(a[key]))
+          (a[key] as string[]).forEach((p, k) => person(p, `${path}.${key}[${k}]`));
+      if (Array.isArray(a.ballots))
+        (a.ballots as { person: string }[]).forEach((bl, k) =>
+          person(bl.person, `${path}.ballots[${k}].person`),
+        );
       const proposal = (id: unknown, key: string) => {
         if (typeof id === "string" && !proposals.has(id))
-          errors.push({ path: `${path}.${key}`, message: `Yrkandet "${id}" finns inte i paragrafen (unknown proposal).` });
+          errors.push({
+            path: `${path}.${key}`,
+            message: `Yrkandet "${id}" finns inte i paragrafen (unknown proposal).`,
+          });
       };
       if (b.type.name === "proposal") proposal(a.supports, "supports");
       if (b.type.name === "reservation") proposal(a.favouring, "favouring");
@@ -256,7 +317,11 @@ export function checkReferences(kind: Kind, meta: Meta, doc: Node): FileError[] 
   // a removed §, is a rule's problem (rule attachments), not a broken file.
   const attachmentIds = new Set<string>();
   meta.attachments?.forEach((a, i) => {
-    if (attachmentIds.has(a.id)) errors.push({ path: `meta.attachments[${i}].id`, message: `Bilagan "${a.id}" finns två gånger (duplicate attachment id).` });
+    if (attachmentIds.has(a.id))
+      errors.push({
+        path: `meta.attachments[${i}].id`,
+        message: `Bilagan "${a.id}" finns två gånger (duplicate attachment id).`,
+      });
     attachmentIds.add(a.id);
   });
   return errors;
@@ -281,7 +346,13 @@ export function serialize(file: ProtokollFile): string {
 }
 
 /** Build a document from parts, filling the metadata's defaults. Throws on invalid input (for code, not files). */
-export function createFile(kind: Kind, meta: MetaInput, doc: Node, review: unknown = {}, history: unknown = []): ProtokollFile {
+export function createFile(
+  kind: Kind,
+  meta: MetaInput,
+  doc: Node,
+  review: unknown = {},
+  history: unknown = [],
+): ProtokollFile {
   doc.check();
   const file: ProtokollFile = {
     kind,

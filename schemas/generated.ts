@@ -37,7 +37,12 @@ export function nameWithParty(person: Person | undefined, andOthers = false): st
  * "Ordföranden Eva Exempel (L), ledamöterna Per-Olof Prov m.fl. (M), Maria Exempel Lind (KD),
  * tjänstgörande ersättaren Jonas Prov (C)".
  */
-export function personsPhrase(ids: readonly string[], andOthers: readonly string[], meta: Pick<Meta, "persons">, attendance?: ItemAttendance): string {
+export function personsPhrase(
+  ids: readonly string[],
+  andOthers: readonly string[],
+  meta: Pick<Meta, "persons">,
+  attendance?: ItemAttendance,
+): string {
   const byId = new Map(meta.persons.map((p) => [p.id, p]));
   const groups: { label: string; names: string[] }[] = [];
   for (const id of ids) {
@@ -58,7 +63,8 @@ export function personsPhrase(ids: readonly string[], andOthers: readonly string
 }
 
 type Naming = Pick<Meta, "persons"> & { body?: Pick<Meta["body"], "type"> };
-type Kind = "bifall" | "avslag" | "återremiss" | "bordläggning" | "ändring" | "tillägg" | "eget_förslag";
+type Kind =
+  "bifall" | "avslag" | "återremiss" | "bordläggning" | "ändring" | "tillägg" | "eget_förslag";
 
 /** The förslag a § starts from when a yrkande names none: the preparing organ's, as the body's protocols call it. */
 export function defaultMotion(meta: Naming): string {
@@ -86,7 +92,8 @@ function proposersGenitive(proposal: Node, meta: Naming): string | null {
   const ids = proposal.attrs.proposers as string[];
   const first = meta.persons.find((p) => p.id === ids[0]);
   if (!first) return null;
-  if (first.party && (proposal.attrs.andOthers as string[]).includes(first.id)) return `${first.party}:s`;
+  if (first.party && (proposal.attrs.andOthers as string[]).includes(first.id))
+    return `${first.party}:s`;
   return `${genitive(first.name)}${first.party ? ` (${first.party})` : ""}${ids.length > 1 ? " m.fl." : ""}`;
 }
 
@@ -94,7 +101,10 @@ function proposersGenitive(proposal: Node, meta: Naming): string | null {
 export function proposalTarget(proposal: Node, item: Node | null, meta: Naming): string {
   const subject = (proposal.attrs.subject as string).trim();
   if (subject) return subject;
-  const supported = proposal.attrs.supports && item ? proposalsInItem(item).get(proposal.attrs.supports as string) : undefined;
+  const supported =
+    proposal.attrs.supports && item
+      ? proposalsInItem(item).get(proposal.attrs.supports as string)
+      : undefined;
   if (supported && supported !== proposal) return proposalName(supported, meta, item);
   return defaultMotion(meta);
 }
@@ -131,13 +141,22 @@ export function proposalName(proposal: Node, meta: Naming, item: Node | null = n
   const who = proposersGenitive(proposal, meta);
   const noun = yrkandeNoun[kind] ?? "yrkande";
   if (who) return `${who} ${noun}`;
-  return kind === "eget_förslag" ? "eget förslag" : `${noun[0] === "y" ? "" : "ett "}${noun}`.replace(/^ett yrkande/, "yrkandet");
+  return kind === "eget_förslag"
+    ? "eget förslag"
+    : `${noun[0] === "y" ? "" : "ett "}${noun}`.replace(/^ett yrkande/, "yrkandet");
 }
 
 /** "… yrkade bifall till förvaltningens förslag till beslut." */
-export function proposalLeadIn(proposal: Node, item: Node, meta: Naming, attendance?: ItemAttendance): string {
+export function proposalLeadIn(
+  proposal: Node,
+  item: Node,
+  meta: Naming,
+  attendance?: ItemAttendance,
+): string {
   const a = proposal.attrs;
-  const who = personsPhrase(a.proposers as string[], a.andOthers as string[], meta, attendance) || "(ingen förslagsställare vald)";
+  const who =
+    personsPhrase(a.proposers as string[], a.andOthers as string[], meta, attendance) ||
+    "(ingen förslagsställare vald)";
   const subject = (a.subject as string).trim();
   const target = () => proposalTarget(proposal, item, meta);
   let what: string;
@@ -149,7 +168,9 @@ export function proposalLeadIn(proposal: Node, item: Node, meta: Naming, attenda
       what = `avslag på ${target()}`;
       break;
     case "återremiss":
-      what = subject ? `att ärendet skulle återremitteras ${subject}` : "att ärendet skulle återremitteras";
+      what = subject
+        ? `att ärendet skulle återremitteras ${subject}`
+        : "att ärendet skulle återremitteras";
       break;
     case "bordläggning":
       what = "att ärendet skulle bordläggas";
@@ -176,8 +197,10 @@ function adoptedInItem(item: Node): Node | undefined {
   let winner: string | null = null;
   let adopted: string | null = null;
   item.forEach((b) => {
-    if (b.type.name === "vote" && b.attrs.result) winner = (b.attrs.result === "ja" ? b.attrs.yes : b.attrs.no) as string | null;
-    if (b.type.name === "decision_procedure" && b.attrs.adopted && !adopted) adopted = b.attrs.adopted as string;
+    if (b.type.name === "vote" && b.attrs.result)
+      winner = (b.attrs.result === "ja" ? b.attrs.yes : b.attrs.no) as string | null;
+    if (b.type.name === "decision_procedure" && b.attrs.adopted && !adopted)
+      adopted = b.attrs.adopted as string;
   });
   const id = winner ?? adopted;
   return id ? proposals.get(id) : undefined;
@@ -192,15 +215,25 @@ function reservationSide(reservation: Node, item: Node): Node | undefined {
   const proposals = proposalsInItem(item);
   const reservants = reservation.attrs.reservants as string[];
   const adopted = adoptedInItem(item);
-  const lost = (p: Node | undefined) => !!p && p !== adopted && (!adopted || p.attrs.id !== adopted.attrs.id);
-  const fav = reservation.attrs.favouring ? proposals.get(reservation.attrs.favouring as string) : undefined;
+  const lost = (p: Node | undefined) =>
+    !!p && p !== adopted && (!adopted || p.attrs.id !== adopted.attrs.id);
+  const fav = reservation.attrs.favouring
+    ? proposals.get(reservation.attrs.favouring as string)
+    : undefined;
   if (lost(fav)) return fav;
-  const own = [...proposals.values()].filter((p) => !p.attrs.withdrawn && (p.attrs.proposers as string[]).some((id) => reservants.includes(id)) && lost(p));
+  const own = [...proposals.values()].filter(
+    (p) =>
+      !p.attrs.withdrawn &&
+      (p.attrs.proposers as string[]).some((id) => reservants.includes(id)) &&
+      lost(p),
+  );
   if (own.length) return own[0];
   let side: Node | undefined;
   item.forEach((b) => {
     if (b.type.name !== "vote") return;
-    const ballot = (b.attrs.ballots as { person: string; vote: string }[]).find((x) => reservants.includes(x.person));
+    const ballot = (b.attrs.ballots as { person: string; vote: string }[]).find((x) =>
+      reservants.includes(x.person),
+    );
     const id = ballot?.vote === "ja" ? b.attrs.yes : ballot?.vote === "nej" ? b.attrs.no : null;
     const p = id ? proposals.get(id as string) : undefined;
     side = lost(p) ? p : undefined;
@@ -209,14 +242,23 @@ function reservationSide(reservation: Node, item: Node): Node | undefined {
 }
 
 /** "… reserverade sig mot beslutet till förmån för det egna förslaget." */
-export function reservationLeadIn(reservation: Node, item: Node, meta: Naming, attendance?: ItemAttendance): string {
+export function reservationLeadIn(
+  reservation: Node,
+  item: Node,
+  meta: Naming,
+  attendance?: ItemAttendance,
+): string {
   const a = reservation.attrs;
-  const who = personsPhrase(a.reservants as string[], a.andOthers as string[], meta, attendance) || "(ingen reservant vald)";
+  const who =
+    personsPhrase(a.reservants as string[], a.andOthers as string[], meta, attendance) ||
+    "(ingen reservant vald)";
   const side = reservationSide(reservation, item);
   let favour = "";
   if (side) {
     const kind = side.attrs.kind as Kind;
-    const own = (side.attrs.proposers as string[]).some((p) => (a.reservants as string[]).includes(p));
+    const own = (side.attrs.proposers as string[]).some((p) =>
+      (a.reservants as string[]).includes(p),
+    );
     if (own && kind !== "bifall") favour = ` till förmån för det egna ${yrkandeDefinite[kind]}`;
     else favour = ` till förmån för ${proposalName(side, meta, item)}`;
   }
@@ -224,10 +266,20 @@ export function reservationLeadIn(reservation: Node, item: Node, meta: Naming, a
 }
 
 /** Names heading a särskilt uttalande, protokollsanteckning, ersättaryttrande or jäv. */
-export function statementLeadIn(block: Node, meta: Pick<Meta, "persons">, attendance?: ItemAttendance): string {
+export function statementLeadIn(
+  block: Node,
+  meta: Pick<Meta, "persons">,
+  attendance?: ItemAttendance,
+): string {
   const a = block.attrs;
-  const who = personsPhrase((a.persons as string[]) ?? [], (a.andOthers as string[]) ?? [], meta, attendance);
-  if (block.type.name === "recusal") return who ? `${who} anmälde jäv och deltog inte i handläggningen av ärendet.` : "";
+  const who = personsPhrase(
+    (a.persons as string[]) ?? [],
+    (a.andOthers as string[]) ?? [],
+    meta,
+    attendance,
+  );
+  if (block.type.name === "recusal")
+    return who ? `${who} anmälde jäv och deltog inte i handläggningen av ärendet.` : "";
   return who;
 }
 
@@ -252,7 +304,11 @@ const isProcedural = (p: Node) => p.attrs.kind === "återremiss" || p.attrs.kind
 
 /** The body as the subject of a sentence: "nämnden", "kommunstyrelsen", "fullmäktige". */
 function bodyNoun(meta: Naming): string {
-  return meta.body?.type === "kommunfullmäktige" ? "fullmäktige" : meta.body?.type === "kommunstyrelse" ? "kommunstyrelsen" : "nämnden";
+  return meta.body?.type === "kommunfullmäktige"
+    ? "fullmäktige"
+    : meta.body?.type === "kommunstyrelse"
+      ? "kommunstyrelsen"
+      : "nämnden";
 }
 
 /**
@@ -262,7 +318,10 @@ function bodyNoun(meta: Naming): string {
 function decidedTo(p: Node, meta: Naming, item: Node, opposite?: Node): string {
   const kind = p.attrs.kind as Kind;
   const target = proposalTarget(p, item, meta);
-  const sameTarget = opposite && (opposite.attrs.kind === "bifall" || opposite.attrs.kind === "avslag") && proposalTarget(opposite, item, meta) === target;
+  const sameTarget =
+    opposite &&
+    (opposite.attrs.kind === "bifall" || opposite.attrs.kind === "avslag") &&
+    proposalTarget(opposite, item, meta) === target;
   switch (kind) {
     case "bifall":
       return sameTarget ? "att bifalla det" : `enligt ${target}`;
@@ -279,7 +338,8 @@ function decidedTo(p: Node, meta: Naming, item: Node, opposite?: Node): string {
 
 /** Two proposals put against each other: "bifall mot avslag på X", or "X och Y mot varandra". */
 function pairPhrase(a: Node, b: Node, meta: Naming, item: Node): string {
-  const ka = a.attrs.kind as Kind, kb = b.attrs.kind as Kind;
+  const ka = a.attrs.kind as Kind,
+    kb = b.attrs.kind as Kind;
   if ((ka === "bifall" && kb === "avslag") || (ka === "avslag" && kb === "bifall")) {
     const bifall = ka === "bifall" ? a : b;
     const avslag = ka === "bifall" ? b : a;
@@ -297,7 +357,9 @@ function listPhrase(ps: Node[], meta: Naming, item: Node): string {
 
 /** The procedural question (återremiss, bordläggning) the chair puts first: "om ärendet skulle avgöras i dag eller återremitteras". */
 function proceduralQuestion(p: Node): string {
-  return p.attrs.kind === "återremiss" ? "om ärendet skulle avgöras i dag eller återremitteras" : "om ärendet skulle avgöras i dag eller bordläggas";
+  return p.attrs.kind === "återremiss"
+    ? "om ärendet skulle avgöras i dag eller återremitteras"
+    : "om ärendet skulle avgöras i dag eller bordläggas";
 }
 
 /**
@@ -308,15 +370,20 @@ function proceduralQuestion(p: Node): string {
  */
 export function procedureSentence(procedure: Node, item: Node, meta: Naming): string {
   const proposals = proposalsInItem(item);
-  const order = (procedure.attrs.order as string[]).map((id) => proposals.get(id)).filter((p): p is Node => !!p);
-  const adopted = procedure.attrs.adopted ? proposals.get(procedure.attrs.adopted as string) : undefined;
+  const order = (procedure.attrs.order as string[])
+    .map((id) => proposals.get(id))
+    .filter((p): p is Node => !!p);
+  const adopted = procedure.attrs.adopted
+    ? proposals.get(procedure.attrs.adopted as string)
+    : undefined;
   const body = bodyNoun(meta);
   let vote: Node | undefined;
   item.forEach((b) => {
     if (b.type.name === "vote") vote ??= b;
   });
   const tail = vote ? " Omröstning begärdes." : "";
-  if (order.length < 2 || distinctEffects(order, meta, item).length < 2) return `${capitalize(body)} beslutade ${adopted ? decidedTo(adopted, meta, item) : `enligt ${defaultMotion(meta)}`}.`;
+  if (order.length < 2 || distinctEffects(order, meta, item).length < 2)
+    return `${capitalize(body)} beslutade ${adopted ? decidedTo(adopted, meta, item) : `enligt ${defaultMotion(meta)}`}.`;
 
   const sentences: string[] = [];
   const procedural = distinctEffects(order.filter(isProcedural), meta, item, adopted);
@@ -329,24 +396,44 @@ export function procedureSentence(procedure: Node, item: Node, meta: Naming): st
   );
   let first = true;
   const put = (what: string, decided: string) => {
-    sentences.push(`Ordföranden ställde ${first ? "" : "därefter "}${what} och fann att ${body} beslutat ${decided}.`);
+    sentences.push(
+      `Ordföranden ställde ${first ? "" : "därefter "}${what} och fann att ${body} beslutat ${decided}.`,
+    );
     first = false;
   };
   for (const p of procedural) {
     const won = adopted === p;
-    put(`proposition på ${proceduralQuestion(p)}`, won ? decidedTo(p, meta, item) : "att avgöra ärendet i dag");
+    put(
+      `proposition på ${proceduralQuestion(p)}`,
+      won ? decidedTo(p, meta, item) : "att avgöra ärendet i dag",
+    );
     if (won) return sentences.join(" ") + tail;
   }
   // The main question: which förslag the body adopts.
-  const mainAdopted = adopted && main.includes(adopted) ? adopted : adopted && additions.includes(adopted) ? (main.find((m) => m.attrs.id === adopted.attrs.supports) ?? main[0]) : undefined;
+  const mainAdopted =
+    adopted && main.includes(adopted)
+      ? adopted
+      : adopted && additions.includes(adopted)
+        ? (main.find((m) => m.attrs.id === adopted.attrs.supports) ?? main[0])
+        : undefined;
   if (main.length >= 2) {
-    const opposite = mainAdopted && main.length === 2 ? main.find((m) => m !== mainAdopted) : undefined;
-    put(listPhrase(main, meta, item), mainAdopted ? decidedTo(mainAdopted, meta, item, opposite) : "(bifallet förslag saknas)");
+    const opposite =
+      mainAdopted && main.length === 2 ? main.find((m) => m !== mainAdopted) : undefined;
+    put(
+      listPhrase(main, meta, item),
+      mainAdopted ? decidedTo(mainAdopted, meta, item, opposite) : "(bifallet förslag saknas)",
+    );
   } else if (main.length === 1) {
-    sentences.push(`${capitalize(body)} beslutade ${first ? "" : "därefter "}${decidedTo(main[0]!, meta, item)}.`);
+    sentences.push(
+      `${capitalize(body)} beslutade ${first ? "" : "därefter "}${decidedTo(main[0]!, meta, item)}.`,
+    );
     first = false;
   }
-  for (const t of additions) put(`proposition på bifall till eller avslag på ${proposalName(t, meta, item)}`, adopted === t ? "att bifalla det" : "att avslå det");
+  for (const t of additions)
+    put(
+      `proposition på bifall till eller avslag på ${proposalName(t, meta, item)}`,
+      adopted === t ? "att bifalla det" : "att avslå det",
+    );
   return sentences.join(" ") + tail;
 }
 
@@ -378,9 +465,13 @@ export function voteSummary(vote: Node, item: Node, meta: Naming): string {
     if (!isProcedural(p) && other && isProcedural(other)) return "att ärendet ska avgöras i dag";
     if (p.attrs.kind === "återremiss") return "att ärendet ska återremitteras";
     if (p.attrs.kind === "bordläggning") return "att ärendet ska bordläggas";
-    if (other?.attrs.kind === "tillägg" && p.attrs.kind !== "tillägg") return isNo ? "avslå det" : `avslå ${proposalName(other, meta, item)}`;
-    if (p.attrs.kind === "tillägg" && other && other.attrs.kind !== "tillägg") return isNo ? "bifalla det" : `bifalla ${proposalName(p, meta, item)}`;
-    return decidedTo(p, meta, item, isNo ? other : undefined).replace(/^att /, "").replace(/^enligt /, "bifalla ");
+    if (other?.attrs.kind === "tillägg" && p.attrs.kind !== "tillägg")
+      return isNo ? "avslå det" : `avslå ${proposalName(other, meta, item)}`;
+    if (p.attrs.kind === "tillägg" && other && other.attrs.kind !== "tillägg")
+      return isNo ? "bifalla det" : `bifalla ${proposalName(p, meta, item)}`;
+    return decidedTo(p, meta, item, isNo ? other : undefined)
+      .replace(/^att /, "")
+      .replace(/^enligt /, "bifalla ");
   };
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [

@@ -229,11 +229,22 @@ export const Comment = z.strictObject({
   id: Id,
   item: Id.nullable(),
   /** Offsets inside the § and the text they covered when the comment was made. */
-  anchor: z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), text: z.string() }).nullable().default(null),
+  anchor: z
+    .strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), text: z.string() })
+    .nullable()
+    .default(null),
   author: z.string().min(1).max(200),
   at: IsoDateTime,
   text: z.string().max(20000),
-  replies: z.array(z.strictObject({ author: z.string().min(1).max(200), at: IsoDateTime, text: z.string().max(20000) })).default([]),
+  replies: z
+    .array(
+      z.strictObject({
+        author: z.string().min(1).max(200),
+        at: IsoDateTime,
+        text: z.string().max(20000),
+      }),
+    )
+    .default([]),
   resolved: z.boolean().default(false),
   /** The text the comment was anchored to, once it no longer exists in the § (the comment stays on the §). */
   detachedText: z.string().max(20000).nullable().default(null),
@@ -248,7 +259,11 @@ export const Approval = z.strictObject({
   state: z.enum(["approved", "changes_requested"]),
   note: z.string().max(5000).nullable().default(null),
   /** SHA-256 of the § as it was approved: the approval counts only while the § still has this hash. */
-  itemHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+  itemHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null),
 });
 export type Approval = z.infer<typeof Approval>;
 

@@ -20,7 +20,8 @@ import { distributionRecipients } from "./splitRecipients.js";
 import { capTableSpans } from "./tables.js";
 
 type Raw = Record<string, unknown>;
-const obj = (v: unknown): Raw => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Raw) : {});
+const obj = (v: unknown): Raw =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Raw) : {};
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The doc with its unsealed prose distribution blocks as recipient lists, or null when nothing changes (or the doc is not readable: `parse` reports that). */
@@ -36,7 +37,12 @@ function convert(json: unknown, keep: ReadonlySet<string>): { doc: Node; tr: Tra
   doc.forEach((item, offset) => {
     if (item.type.name !== "agenda_item" || keep.has(item.attrs.id as string)) return;
     item.forEach((block, o) => {
-      if (block.type.name !== "distribution" || block.childCount === 0 || block.firstChild!.type.name === "recipient") return;
+      if (
+        block.type.name !== "distribution" ||
+        block.childCount === 0 ||
+        block.firstChild!.type.name === "recipient"
+      )
+        return;
       const from = offset + 1 + o + 1;
       targets.push({ from, to: from + block.content.size, names: distributionRecipients(block) });
     });
@@ -50,7 +56,9 @@ function convert(json: unknown, keep: ReadonlySet<string>): { doc: Node; tr: Tra
 /** Where each § starts (by id) in `doc`. */
 function itemStarts(doc: Node): Map<string, number> {
   const starts = new Map<string, number>();
-  doc.forEach((n, offset) => void (n.type.name === "agenda_item" && starts.set(n.attrs.id as string, offset)));
+  doc.forEach(
+    (n, offset) => void (n.type.name === "agenda_item" && starts.set(n.attrs.id as string, offset)),
+  );
   return starts;
 }
 
@@ -59,10 +67,14 @@ export function migrateRecipients(raw: Raw): Raw {
   const meta = obj(raw.meta);
   const history = list(raw.history).map(obj);
   const review = obj(raw.review);
-  const sealed = meta.status === "adjusted" || (meta.seal !== undefined && meta.seal !== null) || history.some((h) => h.kind === "adjusted" && (h.item === null || h.item === undefined));
+  const sealed =
+    meta.status === "adjusted" ||
+    (meta.seal !== undefined && meta.seal !== null) ||
+    history.some((h) => h.kind === "adjusted" && (h.item === null || h.item === undefined));
   if (sealed) return out;
   const keep = new Set<string>();
-  for (const h of history) if (h.kind === "adjusted" && typeof h.item === "string") keep.add(h.item);
+  for (const h of history)
+    if (h.kind === "adjusted" && typeof h.item === "string") keep.add(h.item);
   for (const a of list(review.approvals).map(obj)) if (typeof a.item === "string") keep.add(a.item);
 
   const done = convert(raw.doc, keep);
@@ -75,9 +87,23 @@ export function migrateRecipients(raw: Raw): Raw {
     const anchor = obj(comment.anchor);
     const start = before.get(comment.item as string);
     const moved = after.get(comment.item as string);
-    if (start === undefined || moved === undefined || typeof anchor.from !== "number" || typeof anchor.to !== "number") return c;
-    const map = (pos: number, assoc: number) => done.tr.mapping.map(start + 1 + pos, assoc) - moved - 1;
-    return { ...comment, anchor: { ...anchor, from: map(anchor.from, 1), to: Math.max(map(anchor.from, 1), map(anchor.to, -1)) } };
+    if (
+      start === undefined ||
+      moved === undefined ||
+      typeof anchor.from !== "number" ||
+      typeof anchor.to !== "number"
+    )
+      return c;
+    const map = (pos: number, assoc: number) =>
+      done.tr.mapping.map(start + 1 + pos, assoc) - moved - 1;
+    return {
+      ...comment,
+      anchor: {
+        ...anchor,
+        from: map(anchor.from, 1),
+        to: Math.max(map(anchor.from, 1), map(anchor.to, -1)),
+      },
+    };
   });
   const lastSeen = Object.fromEntries(
     Object.entries(obj(review.lastSeen)).map(([who, seen]) => {
@@ -86,6 +112,11 @@ export function migrateRecipients(raw: Raw): Raw {
       return [who, converted ? { ...copy, doc: converted.doc.toJSON() } : seen];
     }),
   );
-  if (raw.review !== undefined) out.review = { ...review, ...(review.comments !== undefined && { comments }), ...(review.lastSeen !== undefined && { lastSeen }) };
+  if (raw.review !== undefined)
+    out.review = {
+      ...review,
+      ...(review.comments !== undefined && { comments }),
+      ...(review.lastSeen !== undefined && { lastSeen }),
+    };
   return out;
 }

@@ -18,7 +18,8 @@ export function numberedItems(doc: Node, meta: Pick<Meta, "body">): NumberedItem
   const first = meta.body.reglemente.firstItemNumber;
   const out: NumberedItem[] = [];
   doc.forEach((node, pos, index) => {
-    if (node.type.name === "agenda_item") out.push({ id: node.attrs.id as string, number: first + out.length, pos, node, index });
+    if (node.type.name === "agenda_item")
+      out.push({ id: node.attrs.id as string, number: first + out.length, pos, node, index });
   });
   return out;
 }

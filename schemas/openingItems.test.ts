@@ -12,12 +12,21 @@ const persons = [
   { id: "eb", name: "Eva Berg", party: "S", role: "member" as const, title: null },
   { id: "pl", name: "Per Lund", party: "V", role: "member" as const, title: null },
 ];
-const withFacts = (meta: Meta, patch: Partial<Meta> = {}): Meta => ({ ...meta, persons, chair: "ae", adjusters: ["eb"], adjustment: { date: "2025-03-14", place: "Kommunhuset" }, ...patch });
+const withFacts = (meta: Meta, patch: Partial<Meta> = {}): Meta => ({
+  ...meta,
+  persons,
+  chair: "ae",
+  adjusters: ["eb"],
+  adjustment: { date: "2025-03-14", place: "Kommunhuset" },
+  ...patch,
+});
 
 describe("the opening § fills itself from the meeting facts", () => {
   it("starts as a placeholder that the placeholders rule flags", () => {
     const f = socialnamnd.create({ date: "2025-03-10" });
-    expect(f.doc.child(0).textContent).toContain("… utses att jämte ordföranden justera dagens protokoll. Tid och plats för justering: …, ….");
+    expect(f.doc.child(0).textContent).toContain(
+      "… utses att jämte ordföranden justera dagens protokoll. Tid och plats för justering: …, ….",
+    );
     expect(validateFile(f).filter((p) => p.rule === "placeholders").length).toBe(3);
   });
 
@@ -25,7 +34,9 @@ describe("the opening § fills itself from the meeting facts", () => {
     const f = socialnamnd.create({ date: "2025-03-10" });
     const meta1 = withFacts(f.meta);
     const r1 = syncAdjustmentItem(f.doc, f.meta, meta1)!;
-    expect(r1.text).toBe("Eva Berg (S) utses att jämte ordföranden justera dagens protokoll. Tid och plats för justering: fredag den 14 mars 2025, Kommunhuset.");
+    expect(r1.text).toBe(
+      "Eva Berg (S) utses att jämte ordföranden justera dagens protokoll. Tid och plats för justering: fredag den 14 mars 2025, Kommunhuset.",
+    );
     expect(f.doc.textBetween(r1.from, r1.to)).toBe(adjustmentItemText(f.meta));
     const meta2 = withFacts(f.meta, { adjusters: ["eb", "pl"] });
     // Regenerated from the previous facts: it follows.
@@ -36,23 +47,40 @@ describe("the opening § fills itself from the meeting facts", () => {
 
   it("leaves a § the secretary wrote herself, and a justerat protocol, alone", () => {
     const f = socialnamnd.create({ date: "2025-03-10" });
-    const own = docWith(f.doc, { ...syncAdjustmentItem(f.doc, f.meta, withFacts(f.meta))!, text: "Eva Berg utses att justera protokollet på fredag." });
-    expect(syncAdjustmentItem(own, withFacts(f.meta), withFacts(f.meta, { adjusters: ["pl"] }))).toBeNull();
+    const own = docWith(f.doc, {
+      ...syncAdjustmentItem(f.doc, f.meta, withFacts(f.meta))!,
+      text: "Eva Berg utses att justera protokollet på fredag.",
+    });
+    expect(
+      syncAdjustmentItem(own, withFacts(f.meta), withFacts(f.meta, { adjusters: ["pl"] })),
+    ).toBeNull();
     expect(syncAdjustmentItem(f.doc, f.meta, withFacts(f.meta, { status: "adjusted" }))).toBeNull();
   });
 });
 
 /** The document with one text range replaced. */
-function docWith(doc: ReturnType<typeof socialnamnd.create>["doc"], r: { from: number; to: number; text: string }) {
+function docWith(
+  doc: ReturnType<typeof socialnamnd.create>["doc"],
+  r: { from: number; to: number; text: string },
+) {
   const schema = doc.type.schema;
-  return doc.replace(r.from, r.to, schema.nodes.paragraph!.create(null, schema.text(r.text)).slice(0, r.text.length));
+  return doc.replace(
+    r.from,
+    r.to,
+    schema.nodes.paragraph!.create(null, schema.text(r.text)).slice(0, r.text.length),
+  );
 }
 
 describe("templates hold no municipality's values", () => {
   it("leave the number of members, the Dnr pattern and the answer's place to the reglemente and the secretary", () => {
     for (const t of [socialnamnd, kommunstyrelse, kommunfullmaktige]) {
       const r = t.create().meta.body.reglemente;
-      expect([t.id, r.members, r.dnrPattern, r.substituteStatements]).toEqual([t.id, null, null, false]);
+      expect([t.id, r.members, r.dnrPattern, r.substituteStatements]).toEqual([
+        t.id,
+        null,
+        null,
+        false,
+      ]);
     }
     expect(interpellationssvar.create().meta.interpellation?.place).toBeNull();
   });
@@ -64,10 +92,23 @@ describe("templates hold no municipality's values", () => {
     const texts = kommunstyrelse.phrases.map((p) => p.text).join("\n");
     expect(texts).toContain("Kommunstyrelsen beslutade enligt förslaget till beslut.");
     expect(texts).not.toMatch(/[Nn]ämnden|förvaltningens förslag/);
-    expect(kommunfullmaktige.phrases.map((p) => p.text).join("\n")).toContain("Fullmäktige beslutade enligt kommunstyrelsens förslag.");
+    expect(kommunfullmaktige.phrases.map((p) => p.text).join("\n")).toContain(
+      "Fullmäktige beslutade enligt kommunstyrelsens förslag.",
+    );
   });
   it("create a protocol for a body saved in the workspace", () => {
-    const body = { name: "Tekniska nämnden", type: "nämnd" as const, municipality: null, reglemente: { adjusters: 2, substituteStatements: true, firstItemNumber: 40, members: 11, dnrPattern: "^TN \\d{4}/\\d+$" } };
+    const body = {
+      name: "Tekniska nämnden",
+      type: "nämnd" as const,
+      municipality: null,
+      reglemente: {
+        adjusters: 2,
+        substituteStatements: true,
+        firstItemNumber: 40,
+        members: 11,
+        dnrPattern: "^TN \\d{4}/\\d+$",
+      },
+    };
     const f = socialnamnd.create({ date: "2025-03-10", body });
     expect(f.meta.body).toEqual(body);
   });

@@ -13,20 +13,30 @@ import type { Meta } from "./meta.js";
 export const ADJUSTMENT_ITEM_TITLE = "Val av justerare samt tid och plats för justering";
 
 /** "Eva Berg (S) utses att jämte ordföranden justera dagens protokoll. Tid och plats för justering: måndag den 31 augusti 2020, Kommunhuset." */
-export function adjustmentItemText(meta: Pick<Meta, "persons" | "adjusters" | "chair" | "adjustment">): string {
+export function adjustmentItemText(
+  meta: Pick<Meta, "persons" | "adjusters" | "chair" | "adjustment">,
+): string {
   const names = meta.adjusters
     .filter((id) => id !== meta.chair)
     .map((id) => meta.persons.find((p) => p.id === id))
     .filter((p) => p !== undefined)
     .map((p) => nameWithParty(p));
-  const who = names.length === 0 ? "…" : names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
-  const when = meta.adjustment.date ? swedishLongDate(meta.adjustment.date, { weekday: true }) : "…";
+  const who =
+    names.length === 0
+      ? "…"
+      : names.length === 1
+        ? names[0]!
+        : `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
+  const when = meta.adjustment.date
+    ? swedishLongDate(meta.adjustment.date, { weekday: true })
+    : "…";
   const where = meta.adjustment.place?.trim() || "…";
   return `${who} utses att jämte ordföranden justera dagens protokoll. Tid och plats för justering: ${when}, ${where}.`;
 }
 
 /** Text of the template's opening § before this was generated (older documents). */
-const legacyPlaceholder = /^… utses att jämte ordföranden justera dagens protokoll\. Justering sker …$/;
+const legacyPlaceholder =
+  /^… utses att jämte ordföranden justera dagens protokoll\. Justering sker …$/;
 
 export interface TextReplacement {
   from: number;
@@ -45,12 +55,20 @@ export function syncAdjustmentItem(doc: Node, before: Meta, after: Meta): TextRe
   const next = adjustmentItemText(after);
   let found: TextReplacement | null = null;
   doc.forEach((item, offset) => {
-    if (found || item.type.name !== "agenda_item" || !/val av justerare/i.test(item.firstChild?.textContent ?? "")) return;
+    if (
+      found ||
+      item.type.name !== "agenda_item" ||
+      !/val av justerare/i.test(item.firstChild?.textContent ?? "")
+    )
+      return;
     item.forEach((block, blockOffset) => {
       if (found || block.type.name !== "decision" || !block.firstChild?.isTextblock) return;
       const point = block.firstChild;
       const current = point.textContent;
-      const generated = current === adjustmentItemText(before) || current === next || legacyPlaceholder.test(current);
+      const generated =
+        current === adjustmentItemText(before) ||
+        current === next ||
+        legacyPlaceholder.test(current);
       if (!generated || current === next) return;
       const start = offset + 1 + blockOffset + 1 + 1; // into the item, the decision, the point
       found = { from: start, to: start + point.content.size, text: next };

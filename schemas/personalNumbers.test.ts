@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findPersonalNumbers, isPersonalNumber, luhnValid, plausibleDate } from "./personalNumbers.js";
+import {
+  findPersonalNumbers,
+  isPersonalNumber,
+  luhnValid,
+  plausibleDate,
+} from "./personalNumbers.js";
 
 describe("the personnummer detector", () => {
   it("accepts the Luhn check digit of valid numbers and rejects a changed digit", () => {
@@ -8,10 +13,25 @@ describe("the personnummer detector", () => {
   });
 
   it("finds a number with every separator a secretary or a word processor writes", () => {
-    const forms = ["811218-9876", "811218+9876", "811218–9876", "811218\u20119876", "811218 9876", "811218\u00a09876", "8112189876", "19811218-9876", "198112189876", "19811218 – 9876", "811218\u22129876"];
+    const forms = [
+      "811218-9876",
+      "811218+9876",
+      "811218–9876",
+      "811218\u20119876",
+      "811218 9876",
+      "811218\u00a09876",
+      "8112189876",
+      "19811218-9876",
+      "198112189876",
+      "19811218 – 9876",
+      "811218\u22129876",
+    ];
     for (const f of forms) {
       expect(isPersonalNumber(f), JSON.stringify(f)).toBe(true);
-      expect(findPersonalNumbers(`Sökande ${f}, boende i kommunen.`).map((m) => m.digits), f).toEqual(["8112189876"]);
+      expect(
+        findPersonalNumbers(`Sökande ${f}, boende i kommunen.`).map((m) => m.digits),
+        f,
+      ).toEqual(["8112189876"]);
     }
   });
 
@@ -26,7 +46,8 @@ describe("the personnummer detector", () => {
   });
 
   it("leaves Dnr, dates, telephone numbers and wrong check digits alone", () => {
-    const text = "Dnr 1.7.1-213/2020, KS 2020/393, möte 2020-08-25, tel 08-508 250 00, fel 811218-9875, nr 12345678901234.";
+    const text =
+      "Dnr 1.7.1-213/2020, KS 2020/393, möte 2020-08-25, tel 08-508 250 00, fel 811218-9875, nr 12345678901234.";
     expect(findPersonalNumbers(text)).toEqual([]);
   });
 

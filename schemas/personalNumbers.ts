@@ -66,7 +66,8 @@ export function findPersonalNumbers(text: string): PersonalNumberMatch[] {
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
     const datePart = m[1]!;
     const digits = (datePart.length === 8 ? datePart.slice(2) : datePart) + m[3]!;
-    if (plausibleDate(datePart) && luhnValid(digits)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], digits });
+    if (plausibleDate(datePart) && luhnValid(digits))
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], digits });
   }
   return out;
 }

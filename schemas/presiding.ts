@@ -7,10 +7,16 @@
 import type { ItemAttendance } from "./attendance.js";
 import type { Meta } from "./meta.js";
 
-export function presidingChair(meta: Pick<Meta, "presiding" | "chair" | "persons">, itemId: string, att?: ItemAttendance, known = true): string | null {
+export function presidingChair(
+  meta: Pick<Meta, "presiding" | "chair" | "persons">,
+  itemId: string,
+  att?: ItemAttendance,
+  known = true,
+): string | null {
   const recorded = meta.presiding?.find((p) => p.item === itemId)?.person;
   if (recorded) return recorded;
-  const available = (id: string | null | undefined): id is string => !!id && (!att || !known || (!att.recused.has(id) && att.serving.has(id)));
+  const available = (id: string | null | undefined): id is string =>
+    !!id && (!att || !known || (!att.recused.has(id) && att.serving.has(id)));
   if (available(meta.chair)) return meta.chair;
   for (const role of ["vice_chair", "second_vice_chair"] as const) {
     const vice = meta.persons.find((p) => p.role === role && available(p.id));

@@ -16,16 +16,25 @@ export const WorkspaceFile = z
   .string()
   .min(1)
   .max(300)
-  .refine((p) => !/^[/\\]|^[A-Za-z]:|\\|\0/.test(p) && p.split("/").every((part) => part !== "" && part !== ".." && part !== "." && !part.startsWith(".")), {
-    message: "filen ska anges relativt arbetsmappen, t.ex. ”profil/logo.png”",
-  });
+  .refine(
+    (p) =>
+      !/^[/\\]|^[A-Za-z]:|\\|\0/.test(p) &&
+      p
+        .split("/")
+        .every((part) => part !== "" && part !== ".." && part !== "." && !part.startsWith(".")),
+    {
+      message: "filen ska anges relativt arbetsmappen, t.ex. ”profil/logo.png”",
+    },
+  );
 
 const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "färgen ska skrivas #RRGGBB");
 
 /** A TrueType family the exports embed (its licence must allow embedding). */
 export const ProfileFont = z.strictObject({
   family: z.string().min(1).max(100),
-  regular: WorkspaceFile.refine((p) => /\.ttf$/i.test(p), { message: "typsnittet ska vara en TrueType-fil (.ttf)" }),
+  regular: WorkspaceFile.refine((p) => /\.ttf$/i.test(p), {
+    message: "typsnittet ska vara en TrueType-fil (.ttf)",
+  }),
   bold: WorkspaceFile.nullable().default(null),
   italic: WorkspaceFile.nullable().default(null),
   boldItalic: WorkspaceFile.nullable().default(null),
@@ -41,13 +50,24 @@ export const Profile = z.looseObject({
   /** The logo: a PNG (used as is by the DOCX, flattened without alpha for PDF), and optionally an SVG the PDF draws as vectors. */
   logo: z
     .strictObject({
-      png: WorkspaceFile.refine((p) => /\.png$/i.test(p), { message: "logotypen ska vara en PNG-fil" }),
-      svg: WorkspaceFile.refine((p) => /\.svg$/i.test(p), { message: "vektorlogotypen ska vara en SVG-fil" }).nullable().default(null),
+      png: WorkspaceFile.refine((p) => /\.png$/i.test(p), {
+        message: "logotypen ska vara en PNG-fil",
+      }),
+      svg: WorkspaceFile.refine((p) => /\.svg$/i.test(p), {
+        message: "vektorlogotypen ska vara en SVG-fil",
+      })
+        .nullable()
+        .default(null),
     })
     .nullable()
     .default(null),
   colours: z.strictObject({ accent: Colour.nullable().default(null) }).prefault({}),
-  fonts: z.strictObject({ body: ProfileFont.nullable().default(null), heading: ProfileFont.nullable().default(null) }).prefault({}),
+  fonts: z
+    .strictObject({
+      body: ProfileFont.nullable().default(null),
+      heading: ProfileFont.nullable().default(null),
+    })
+    .prefault({}),
   /** Postal address, telephone, web: one line under the name in the letterhead. */
   addressLine: z.string().max(300).nullable().default(null),
   /** The förvaltningsrätt an appeal (laglighetsprövning) goes to: "Förvaltningsrätten i Exempelby". */
@@ -69,11 +89,17 @@ export function parseProfile(text: string): ProfileParse {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `profile.json är inte giltig JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      error: `profile.json är inte giltig JSON: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   const r = Profile.safeParse(raw);
   if (!r.success)
-    return { ok: false, error: `profile.json är inte en giltig kommunprofil: ${r.error.issues.map((i) => `${i.path.join(".") || "(profilen)"}: ${i.message}`).join("; ")}` };
+    return {
+      ok: false,
+      error: `profile.json är inte en giltig kommunprofil: ${r.error.issues.map((i) => `${i.path.join(".") || "(profilen)"}: ${i.message}`).join("; ")}`,
+    };
   return { ok: true, profile: r.data };
 }
 

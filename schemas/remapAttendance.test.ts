@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { AttendanceEntry } from "./meta.js";
 import { remapAttendance } from "./remapAttendance.js";
 
-const entry = (person: string, from: string | null, to: string | null, replaces: string | null = null): AttendanceEntry => ({ person, status: "serving", from, to, replaces });
+const entry = (
+  person: string,
+  from: string | null,
+  to: string | null,
+  replaces: string | null = null,
+): AttendanceEntry => ({ person, status: "serving", from, to, replaces });
 /** Who serves in each § under a ledger, in a given order (the resolver's range semantics). */
 function servingBy(ledger: AttendanceEntry[], order: string[]): Record<string, string[]> {
   const out: Record<string, string[]> = Object.fromEntries(order.map((id) => [id, []]));
@@ -25,8 +30,14 @@ describe("the attendance ledger after §§ are moved", () => {
     const after = ["a", "c", "d", "e", "b"]; // § b moved to the end
     const r = remapAttendance(ledger, before, after, numbers(after), names);
     expect(servingBy(r.attendance, after)).toEqual(servingBy(ledger, before));
-    expect(r.attendance).toEqual([entry("m", null, null), entry("x", "c", "d", "y"), entry("x", "b", "b", "y")]);
-    expect(r.changes).toEqual(["Ersättare Ek tjänstgör för Ledamot Lind fortfarande i samma ärenden; efter flyttningen är det §§ 2–3 och § 5."]);
+    expect(r.attendance).toEqual([
+      entry("m", null, null),
+      entry("x", "c", "d", "y"),
+      entry("x", "b", "b", "y"),
+    ]);
+    expect(r.changes).toEqual([
+      "Ersättare Ek tjänstgör för Ledamot Lind fortfarande i samma ärenden; efter flyttningen är det §§ 2–3 och § 5.",
+    ]);
   });
 
   it("does not let a § moved into a range gain the person who served there", () => {
@@ -46,6 +57,9 @@ describe("the attendance ledger after §§ are moved", () => {
     expect(r.attendance[0]).toEqual(entry("x", "c", "d"));
     const outside = ["a", "b", "c", "e", "d"];
     const untouched = [entry("x", "b", "c"), entry("m", null, null)];
-    expect(remapAttendance(untouched, before, outside, numbers(outside), names)).toEqual({ attendance: untouched, changes: [] });
+    expect(remapAttendance(untouched, before, outside, numbers(outside), names)).toEqual({
+      attendance: untouched,
+      changes: [],
+    });
   });
 });

@@ -34,7 +34,8 @@ export function remapAttendance(
       continue;
     }
     const from = entry.from === null ? 0 : (oldIndex.get(entry.from) ?? 0);
-    const to = entry.to === null ? before.length - 1 : (oldIndex.get(entry.to) ?? before.length - 1);
+    const to =
+      entry.to === null ? before.length - 1 : (oldIndex.get(entry.to) ?? before.length - 1);
     const covered = new Set(before.slice(from, to + 1));
     // Runs of adjacent covered §§ in the new order.
     const runs: [number, number][] = [];
@@ -53,12 +54,21 @@ export function remapAttendance(
       from: a === 0 && entry.from === null ? null : after[a]!,
       to: b === after.length - 1 && entry.to === null ? null : after[b]!,
     }));
-    const same = pieces.length === 1 && pieces[0]!.from === entry.from && pieces[0]!.to === entry.to;
+    const same =
+      pieces.length === 1 && pieces[0]!.from === entry.from && pieces[0]!.to === entry.to;
     attendance.push(...(same ? [entry] : pieces));
     if (pieces.length > 1) {
-      const span = ([a, b]: [number, number]) => (a === b ? `§ ${numberOf(after[a]!)}` : `§§ ${numberOf(after[a]!)}–${numberOf(after[b]!)}`);
-      const role = entry.status === "serving" ? (entry.replaces ? `tjänstgör för ${nameOf(entry.replaces)}` : "tjänstgör") : "är närvarande";
-      changes.push(`${nameOf(entry.person)} ${role} fortfarande i samma ärenden; efter flyttningen är det ${runs.map(span).join(" och ")}.`);
+      const span = ([a, b]: [number, number]) =>
+        a === b ? `§ ${numberOf(after[a]!)}` : `§§ ${numberOf(after[a]!)}–${numberOf(after[b]!)}`;
+      const role =
+        entry.status === "serving"
+          ? entry.replaces
+            ? `tjänstgör för ${nameOf(entry.replaces)}`
+            : "tjänstgör"
+          : "är närvarande";
+      changes.push(
+        `${nameOf(entry.person)} ${role} fortfarande i samma ärenden; efter flyttningen är det ${runs.map(span).join(" och ")}.`,
+      );
     }
   }
   return { attendance, changes };

@@ -16,7 +16,10 @@ import { z } from "zod";
 import { attrValidator, Ballot, Id, IsoDateTime, PersonIds, ProposalKind, Tally } from "./attrs.js";
 import { clampSpan, MAX_COLSPAN, MAX_COLWIDTH, MAX_ROWSPAN } from "./tables.js";
 
-const attr = (schema: z.ZodType, dflt: unknown): AttributeSpec => ({ default: dflt, validate: attrValidator(schema) });
+const attr = (schema: z.ZodType, dflt: unknown): AttributeSpec => ({
+  default: dflt,
+  validate: attrValidator(schema),
+});
 const idAttr: AttributeSpec = { default: "", validate: attrValidator(z.string().max(100)) };
 const personsAttr = attr(PersonIds, []);
 const nullableId = attr(Id.nullable(), null);
@@ -39,12 +42,18 @@ const statement = (tag: string, label: string): NodeSpec => ({
 const cellAttrs = {
   colspan: attr(z.number().int().min(1).max(MAX_COLSPAN), 1),
   rowspan: attr(z.number().int().min(1).max(MAX_ROWSPAN), 1),
-  colwidth: attr(z.array(z.number().int().min(1).max(MAX_COLWIDTH)).max(MAX_COLSPAN).nullable(), null),
+  colwidth: attr(
+    z.array(z.number().int().min(1).max(MAX_COLWIDTH)).max(MAX_COLSPAN).nullable(),
+    null,
+  ),
 };
 const cellFromDOM = (dom: HTMLElement) => {
   const colspan = clampSpan(dom.getAttribute("colspan") ?? 1, MAX_COLSPAN);
-  const widths = (dom.getAttribute("data-colwidth") ?? "").split(",").map((w) => Math.round(Number(w)));
-  const colwidth = widths.length === colspan && widths.every((w) => w >= 1 && w <= MAX_COLWIDTH) ? widths : null;
+  const widths = (dom.getAttribute("data-colwidth") ?? "")
+    .split(",")
+    .map((w) => Math.round(Number(w)));
+  const colwidth =
+    widths.length === colspan && widths.every((w) => w >= 1 && w <= MAX_COLWIDTH) ? widths : null;
   return { colspan, rowspan: clampSpan(dom.getAttribute("rowspan") ?? 1, MAX_ROWSPAN), colwidth };
 };
 const cellToDOM = (n: { attrs: Record<string, unknown> }): Record<string, string> => {
@@ -70,7 +79,12 @@ export const nodes = {
     },
     defining: true,
     isolating: true,
-    parseDOM: [{ tag: "article[data-item]", getAttrs: (d: HTMLElement) => ({ id: d.getAttribute("data-item") ?? "" }) }],
+    parseDOM: [
+      {
+        tag: "article[data-item]",
+        getAttrs: (d: HTMLElement) => ({ id: d.getAttribute("data-item") ?? "" }),
+      },
+    ],
     toDOM: (n) => ["article", { "data-item": n.attrs.id, class: "agenda-item" }, 0],
   },
   item_title: {
@@ -128,7 +142,11 @@ export const nodes = {
     },
     defining: true,
     parseDOM: [{ tag: "section[data-block=decision_procedure]" }],
-    toDOM: () => ["section", { "data-block": "decision_procedure", "aria-label": "Beslutsordning" }, 0],
+    toDOM: () => [
+      "section",
+      { "data-block": "decision_procedure", "aria-label": "Beslutsordning" },
+      0,
+    ],
   },
   /** Yrkande. */
   proposal: {
@@ -275,7 +293,12 @@ export const nodes = {
     },
     defining: true,
     isolating: true,
-    parseDOM: [{ tag: "article[data-entry]", getAttrs: (d: HTMLElement) => ({ id: d.getAttribute("data-entry") ?? "" }) }],
+    parseDOM: [
+      {
+        tag: "article[data-entry]",
+        getAttrs: (d: HTMLElement) => ({ id: d.getAttribute("data-entry") ?? "" }),
+      },
+    ],
     toDOM: (n) => ["article", { "data-entry": n.attrs.id, class: "agenda-entry" }, 0],
   },
   /** Beslutsunderlag: the documents the ärende is decided on (a list). */
@@ -283,7 +306,11 @@ export const nodes = {
     content: "prose+",
     defining: true,
     parseDOM: [{ tag: "section[data-block=supporting_documents]" }],
-    toDOM: () => ["section", { "data-block": "supporting_documents", "aria-label": "Beslutsunderlag" }, 0],
+    toDOM: () => [
+      "section",
+      { "data-block": "supporting_documents", "aria-label": "Beslutsunderlag" },
+      0,
+    ],
   },
 
   // ---- ordinary prose ----
@@ -328,7 +355,11 @@ export const nodes = {
     group: "prose",
     atom: true,
     selectable: true,
-    parseDOM: [{ tag: "hr.page-break" }, { tag: "br[style*='page-break-before']" }, { tag: "br[style*='break-before']" }],
+    parseDOM: [
+      { tag: "hr.page-break" },
+      { tag: "br[style*='page-break-before']" },
+      { tag: "br[style*='break-before']" },
+    ],
     toDOM: () => ["hr", { class: "page-break", "data-label": "Sidbrytning" }],
   },
   /**
@@ -364,7 +395,10 @@ export const nodes = {
     attrs: cellAttrs,
     tableRole: "header_cell",
     isolating: true,
-    parseDOM: [{ tag: "th", getAttrs: cellFromDOM }, { tag: "thead td", priority: 60, getAttrs: cellFromDOM }],
+    parseDOM: [
+      { tag: "th", getAttrs: cellFromDOM },
+      { tag: "thead td", priority: 60, getAttrs: cellFromDOM },
+    ],
     toDOM: (n) => ["th", cellToDOM(n), 0],
   },
   text: { group: "inline" },
@@ -381,7 +415,12 @@ export const nodes = {
     group: "inline",
     atom: true,
     attrs: { target: attr(Id, "x") },
-    parseDOM: [{ tag: "span[data-item-ref]", getAttrs: (d: HTMLElement) => ({ target: d.getAttribute("data-item-ref") }) }],
+    parseDOM: [
+      {
+        tag: "span[data-item-ref]",
+        getAttrs: (d: HTMLElement) => ({ target: d.getAttribute("data-item-ref") }),
+      },
+    ],
     toDOM: (n) => ["span", { "data-item-ref": n.attrs.target, class: "item-ref" }],
   },
   /**
@@ -396,10 +435,20 @@ export const nodes = {
     parseDOM: [
       {
         tag: "span[data-attachment-ref]",
-        getAttrs: (d: HTMLElement) => ({ target: d.getAttribute("data-attachment-ref"), withTitle: d.getAttribute("data-with-title") === "true" }),
+        getAttrs: (d: HTMLElement) => ({
+          target: d.getAttribute("data-attachment-ref"),
+          withTitle: d.getAttribute("data-with-title") === "true",
+        }),
       },
     ],
-    toDOM: (n) => ["span", { "data-attachment-ref": n.attrs.target, "data-with-title": String(n.attrs.withTitle), class: "attachment-ref" }],
+    toDOM: (n) => [
+      "span",
+      {
+        "data-attachment-ref": n.attrs.target,
+        "data-with-title": String(n.attrs.withTitle),
+        class: "attachment-ref",
+      },
+    ],
   },
 } satisfies Record<string, NodeSpec>;
 

@@ -19,7 +19,8 @@ const TRAILING_MARK = /[\s,.;]+$/u;
 const AND = /(?<![-–]\s*)\s+(?:och|samt)\s+/u;
 const MAX_WORDS = 6;
 
-const clean = (s: string) => s.replace(LEADING_MARK, "").replace(TRAILING_MARK, "").replace(/\s+/gu, " ").trim();
+const clean = (s: string) =>
+  s.replace(LEADING_MARK, "").replace(TRAILING_MARK, "").replace(/\s+/gu, " ").trim();
 const words = (s: string) => s.split(" ").filter(Boolean).length;
 
 /** `parts` as recipients when each reads as a name or a body (capitalised, a few words), else null. */
@@ -57,5 +58,9 @@ export function distributionRecipients(block: Node): string[] {
     });
     return out;
   }
-  return splitRecipients(block.textBetween(0, block.content.size, "\n", (leaf) => (leaf.type.name === "hard_break" ? "\n" : "")));
+  return splitRecipients(
+    block.textBetween(0, block.content.size, "\n", (leaf) =>
+      leaf.type.name === "hard_break" ? "\n" : "",
+    ),
+  );
 }

@@ -9,7 +9,11 @@ import { budgetTable, cell } from "./tables.testkit.js";
 const n = schema.nodes;
 
 const fileWith = (...prose: ReturnType<typeof b.p>[]) =>
-  createFile("protokoll", { body: { name: "Nämnden" } }, b.protocol(b.item({ id: "p1", title: "Budget" }, b.background(b.p("Budgeten:"), ...prose))));
+  createFile(
+    "protokoll",
+    { body: { name: "Nämnden" } },
+    b.protocol(b.item({ id: "p1", title: "Budget" }, b.background(b.p("Budgeten:"), ...prose))),
+  );
 
 describe("tables in the document", () => {
   it("places merged cells on the grid where they start and marks what they cover", () => {
@@ -74,11 +78,20 @@ describe("tables in the document", () => {
   });
 
   it("renders a table without merged cells as a plain table (no spans)", () => {
-    const plain = n.table.create(null, [n.table_row.create(null, [cell("År"), cell("Kostnad")]), n.table_row.create(null, [cell("2025"), cell("1 200")])]);
+    const plain = n.table.create(null, [
+      n.table_row.create(null, [cell("År"), cell("Kostnad")]),
+      n.table_row.create(null, [cell("2025"), cell("1 200")]),
+    ]);
     const r = renderDocument(fileWith(plain), { output: "full", draft: true });
     if (!r.ok) throw new Error(r.error);
     const table = r.rendered.blocks.find((x) => x.type === "table" && x.role === "content");
-    expect(table).toMatchObject({ headerRow: false, rows: [["År", "Kostnad"], ["2025", "1 200"]] });
+    expect(table).toMatchObject({
+      headerRow: false,
+      rows: [
+        ["År", "Kostnad"],
+        ["2025", "1 200"],
+      ],
+    });
     expect(table && "spans" in table).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import * as b from "./build.js";
 import { schema } from "./schema.js";
 
 const n = schema.nodes;
-export const cell = (text: string, attrs: Record<string, unknown> = {}, header = false) => (header ? n.table_header : n.table_cell).create(attrs, b.p(text));
+export const cell = (text: string, attrs: Record<string, unknown> = {}, header = false) =>
+  (header ? n.table_header : n.table_cell).create(attrs, b.p(text));
 /** Budget table: header row, "Kostnad" over two columns, "Drift" over two rows. */
 export const budgetTable = () =>
   n.table.create(null, [
@@ -11,4 +12,3 @@ export const budgetTable = () =>
     n.table_row.create(null, [cell("Drift", { rowspan: 2 }), cell("2025"), cell("1 200")]),
     n.table_row.create(null, [cell("2026"), cell("1 450")]),
   ]);
-

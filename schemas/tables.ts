@@ -23,8 +23,12 @@ export function clampSpan(value: unknown, max: number): number {
   return Math.min(Math.floor(n), max);
 }
 
-type JsonNode = { type?: unknown; attrs?: Record<string, unknown>; content?: unknown[] } & Record<string, unknown>;
-const isNode = (v: unknown): v is JsonNode => v !== null && typeof v === "object" && !Array.isArray(v);
+type JsonNode = { type?: unknown; attrs?: Record<string, unknown>; content?: unknown[] } & Record<
+  string,
+  unknown
+>;
+const isNode = (v: unknown): v is JsonNode =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 const isCell = (n: JsonNode) => n.type === "table_cell" || n.type === "table_header";
 
 /**
@@ -47,13 +51,22 @@ export function capTableSpans<T>(doc: T): T {
           if (!isNode(cell) || !isCell(cell) || !isNode(cell.attrs)) return cell;
           const a = cell.attrs;
           const colspan = clampSpan(a.colspan ?? 1, MAX_COLSPAN);
-          const rowspan = clampSpan(a.rowspan ?? 1, Math.max(1, Math.min(MAX_ROWSPAN, rows - rowIndex)));
+          const rowspan = clampSpan(
+            a.rowspan ?? 1,
+            Math.max(1, Math.min(MAX_ROWSPAN, rows - rowIndex)),
+          );
           const widths = Array.isArray(a.colwidth) ? a.colwidth : null;
-          const colwidth = widths && widths.length > colspan ? widths.slice(0, colspan) : a.colwidth;
-          const same = (given: unknown, n: number) => given === n || (given === undefined && n === 1);
-          if (same(a.colspan, colspan) && same(a.rowspan, rowspan) && colwidth === a.colwidth) return cell;
+          const colwidth =
+            widths && widths.length > colspan ? widths.slice(0, colspan) : a.colwidth;
+          const same = (given: unknown, n: number) =>
+            given === n || (given === undefined && n === 1);
+          if (same(a.colspan, colspan) && same(a.rowspan, rowspan) && colwidth === a.colwidth)
+            return cell;
           rowChanged = true;
-          return { ...cell, attrs: { ...a, colspan, rowspan, ...(colwidth !== undefined ? { colwidth } : {}) } };
+          return {
+            ...cell,
+            attrs: { ...a, colspan, rowspan, ...(colwidth !== undefined ? { colwidth } : {}) },
+          };
         });
         if (rowChanged) next = { ...next, content: cells };
       }
@@ -103,11 +116,20 @@ export function tableGrid(table: Node): TableGrid {
       while (at[r]![c]) c++;
       const colSpan = clampSpan(node.attrs.colspan, MAX_COLSPAN);
       const rowSpan = clampSpan(node.attrs.rowspan, rows - r);
-      const cell: GridCell = { node, row: r, col: c, rowSpan, colSpan, header: node.type.name === "table_header" };
+      const cell: GridCell = {
+        node,
+        row: r,
+        col: c,
+        rowSpan,
+        colSpan,
+        header: node.type.name === "table_header",
+      };
       cells.push(cell);
       const colwidth = node.attrs.colwidth as number[] | null;
-      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) at[r + dr]![c + dc] = cell;
-      for (let dc = 0; dc < colSpan; dc++) if (colwidth?.[dc] && widths[c + dc] == null) widths[c + dc] = colwidth[dc]!;
+      for (let dr = 0; dr < rowSpan; dr++)
+        for (let dc = 0; dc < colSpan; dc++) at[r + dr]![c + dc] = cell;
+      for (let dc = 0; dc < colSpan; dc++)
+        if (colwidth?.[dc] && widths[c + dc] == null) widths[c + dc] = colwidth[dc]!;
       c += colSpan;
       columns = Math.max(columns, c);
     });

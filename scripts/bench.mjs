@@ -6,7 +6,9 @@ import { existsSync } from "node:fs";
 import { mainBuildState } from "./main-build-state.mjs";
 
 if (!existsSync("dist/renderer/index.html")) {
-  const b = spawnSync("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  const b = spawnSync("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"], {
+    stdio: "inherit",
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 if (mainBuildState(".") !== "current") {

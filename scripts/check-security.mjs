@@ -6,20 +6,38 @@
 // printed, not failed on.
 import { spawnSync } from "node:child_process";
 import { mainBuildState } from "./main-build-state.mjs";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const allow = JSON.parse(readFileSync(join(root, "scripts/check-security.allow.json"), "utf8")).allow;
-const electronVersion = JSON.parse(readFileSync(join(root, "node_modules/electron/package.json"), "utf8")).version;
+const allow = JSON.parse(
+  readFileSync(join(root, "scripts/check-security.allow.json"), "utf8"),
+).allow;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, "node_modules/electron/package.json"), "utf8"),
+).version;
 const work = mkdtempSync(join(tmpdir(), "protokoll-security-"));
 
 // Scan what is built from the current sources (built here unless the build is current).
 if (mainBuildState(root) !== "current") {
-  const build = spawnSync("node", [join(root, "scripts/build-main.mjs")], { cwd: root, encoding: "utf8" });
-  if (build.status !== 0) console.log(`(npm run build:main failed, the built output may be stale)\n${build.stdout}${build.stderr}`);
+  const build = spawnSync("node", [join(root, "scripts/build-main.mjs")], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (build.status !== 0)
+    console.log(
+      `(npm run build:main failed, the built output may be stale)\n${build.stdout}${build.stderr}`,
+    );
 }
 
 // What is scanned, copied into one folder so the findings name their origin.
@@ -27,16 +45,38 @@ const scan = join(work, "scan");
 const sources = join(scan, "main/electron");
 mkdirSync(sources, { recursive: true });
 for (const name of readdirSync(join(root, "main/electron")))
-  if (name.endsWith(".ts") && !name.endsWith(".test.ts")) cpSync(join(root, "main/electron", name), join(sources, name));
+  if (name.endsWith(".ts") && !name.endsWith(".test.ts"))
+    cpSync(join(root, "main/electron", name), join(sources, name));
 for (const built of ["dist/main/electron", "dist/renderer"])
-  if (existsSync(join(root, built))) cpSync(join(root, built), join(scan, built), { recursive: true, filter: (src) => !src.endsWith(".map") });
-if (!existsSync(join(root, "dist/main/electron"))) console.log("(dist/main/electron not built: only the sources are scanned; run npm run build first)");
+  if (existsSync(join(root, built)))
+    cpSync(join(root, built), join(scan, built), {
+      recursive: true,
+      filter: (src) => !src.endsWith(".map"),
+    });
+if (!existsSync(join(root, "dist/main/electron")))
+  console.log(
+    "(dist/main/electron not built: only the sources are scanned; run npm run build first)",
+  );
 
 const csv = join(work, "findings.csv");
-const r = spawnSync("node", [join(root, "node_modules/@doyensec/electronegativity/dist/index.js"), "-i", scan, "-o", csv, "-e", electronVersion, "-v", "false"], {
-  encoding: "utf8",
-  timeout: 180_000,
-});
+const r = spawnSync(
+  "node",
+  [
+    join(root, "node_modules/@doyensec/electronegativity/dist/index.js"),
+    "-i",
+    scan,
+    "-o",
+    csv,
+    "-e",
+    electronVersion,
+    "-v",
+    "false",
+  ],
+  {
+    encoding: "utf8",
+    timeout: 180_000,
+  },
+);
 if (!existsSync(csv)) {
   console.error(r.stdout, r.stderr);
   console.error("check-security: electronegativity produced no result");
@@ -53,7 +93,7 @@ function records(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cur += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cur += '"'), i++);
       else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
@@ -93,13 +133,27 @@ const unexplained = serious.filter((f) => {
 const stale = allow.filter((_a, i) => !used.has(i));
 
 for (const f of findings) {
-  const mark = f.severity === "HIGH" || f.severity === "MEDIUM" ? (unexplained.includes(f) ? "FEL " : "ok* ") : "info";
-  console.log(`${mark} ${f.severity.padEnd(13)} ${f.check} ${f.file}:${f.location} ${f.sample === "N/A" ? "" : f.sample}`);
+  const mark =
+    f.severity === "HIGH" || f.severity === "MEDIUM"
+      ? unexplained.includes(f)
+        ? "FEL "
+        : "ok* "
+      : "info";
+  console.log(
+    `${mark} ${f.severity.padEnd(13)} ${f.check} ${f.file}:${f.location} ${f.sample === "N/A" ? "" : f.sample}`,
+  );
 }
-console.log(`\n${findings.length} finding(s), ${serious.length} HIGH/MEDIUM, ${serious.length - unexplained.length} explained in scripts/check-security.allow.json.`);
-for (const a of stale) console.error(`Stale allow-list entry (no such finding any more): ${a.check} ${a.files.join(", ")}`);
+console.log(
+  `\n${findings.length} finding(s), ${serious.length} HIGH/MEDIUM, ${serious.length - unexplained.length} explained in scripts/check-security.allow.json.`,
+);
+for (const a of stale)
+  console.error(
+    `Stale allow-list entry (no such finding any more): ${a.check} ${a.files.join(", ")}`,
+  );
 if (unexplained.length || stale.length) {
-  console.error(`check-security: ${unexplained.length} unexplained HIGH/MEDIUM finding(s), ${stale.length} stale allow-list entr(y/ies).`);
+  console.error(
+    `check-security: ${unexplained.length} unexplained HIGH/MEDIUM finding(s), ${stale.length} stale allow-list entr(y/ies).`,
+  );
   process.exit(1);
 }
 console.log("check-security: OK");

@@ -18,7 +18,8 @@ export function newestMainSource(root) {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".ts") && !/\.(test|testkit)\.ts$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+      else if (e.name.endsWith(".ts") && !/\.(test|testkit)\.ts$/.test(e.name))
+        newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
   for (const d of ["main", "schemas", "templates"]) walk(join(root, d));

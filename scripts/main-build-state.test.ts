@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -18,18 +26,29 @@ function checkout(name: string, built: "none" | "old" | "new"): string {
   mkdirSync(join(dir, "bin"), { recursive: true });
   mkdirSync(join(dir, "scripts"));
   copyFileSync(join(repo, "bin/protokoll.mjs"), join(dir, "bin/protokoll.mjs"));
-  copyFileSync(join(repo, "scripts/main-build-state.mjs"), join(dir, "scripts/main-build-state.mjs"));
-  for (const d of ["main", "schemas", "templates", "node_modules", "package.json", "seeds"]) symlinkSync(join(repo, d), join(dir, d));
+  copyFileSync(
+    join(repo, "scripts/main-build-state.mjs"),
+    join(dir, "scripts/main-build-state.mjs"),
+  );
+  for (const d of ["main", "schemas", "templates", "node_modules", "package.json", "seeds"])
+    symlinkSync(join(repo, d), join(dir, d));
   if (built !== "none") {
     mkdirSync(join(dir, "dist/main/cli"), { recursive: true });
     const index = join(dir, "dist/main/cli/index.js");
-    writeFileSync(index, 'export async function main(argv) { console.log("compiled CLI: " + argv.join(" ")); return 7; }\n');
+    writeFileSync(
+      index,
+      'export async function main(argv) { console.log("compiled CLI: " + argv.join(" ")); return 7; }\n',
+    );
     if (built === "old") utimesSync(index, new Date(2000, 0, 1), new Date(2000, 0, 1));
   }
   return dir;
 }
 
-const run = (dir: string, ...args: string[]) => spawnSync(process.execPath, [join(dir, "bin/protokoll.mjs"), ...args], { encoding: "utf8", cwd: dir });
+const run = (dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(dir, "bin/protokoll.mjs"), ...args], {
+    encoding: "utf8",
+    cwd: dir,
+  });
 
 describe("the protokoll command runs compiled code", () => {
   it("runs dist/main/cli/index.js when it is at least as new as every source, without a note", () => {
@@ -45,7 +64,9 @@ describe("the protokoll command runs compiled code", () => {
     const dir = checkout("stale", "old");
     expect(mainBuildState(dir)).toBe("stale");
     const r = run(dir, "--help");
-    expect(r.stderr).toContain("the sources are newer than the build / källkoden är nyare än bygget");
+    expect(r.stderr).toContain(
+      "the sources are newer than the build / källkoden är nyare än bygget",
+    );
     expect(r.stderr).toContain("npm run build:main");
     expect(r.stdout).not.toContain("compiled CLI");
     expect(r.stdout).toContain("Usage / Användning: protokoll <command>");

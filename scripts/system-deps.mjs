@@ -21,7 +21,9 @@ const installed = (pkg) => spawnSync("dpkg", ["-s", pkg], { stdio: "ignore" }).s
 
 export function ensureSystemDeps() {
   if (!existsSync("/usr/bin/dpkg")) {
-    console.warn(`Not a Debian system: install these yourself if tests need them / Installera själv: ${PACKAGES.join(" ")}`);
+    console.warn(
+      `Not a Debian system: install these yourself if tests need them / Installera själv: ${PACKAGES.join(" ")}`,
+    );
     return true;
   }
   const missing = PACKAGES.filter((p) => !installed(p));
@@ -29,13 +31,19 @@ export function ensureSystemDeps() {
   if (!java) missing.push("default-jre-headless");
   if (missing.length === 0) return true;
   if (process.getuid?.() !== 0) {
-    console.error(`Missing Debian packages / Debianpaket saknas: ${missing.join(" ")}\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(" ")}`);
+    console.error(
+      `Missing Debian packages / Debianpaket saknas: ${missing.join(" ")}\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(" ")}`,
+    );
     return false;
   }
   console.log(`Installing Debian packages / Installerar Debianpaket: ${missing.join(" ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  const install = spawnSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { stdio: ["ignore", "ignore", "inherit"], env });
+  const install = spawnSync(
+    "apt-get",
+    ["install", "-y", "-qq", "--no-install-recommends", ...missing],
+    { stdio: ["ignore", "ignore", "inherit"], env },
+  );
   return update.status === 0 && install.status === 0;
 }
 

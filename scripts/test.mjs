@@ -37,9 +37,13 @@ if (!ensureSystemDeps()) {
 if (only.length === 0) {
   step("typecheck (tsc --noEmit)", ...npx("tsc", "-p", "tsconfig.json"));
   step("lint (eslint)", ...npx("eslint", "."));
-  step("format check (prettier, width 100; npm run format fixes it)", ...npx("prettier", "--check", "--log-level", "warn", "**/*.{ts,mjs,js,css}"));
+  step(
+    "format check (prettier, width 100; npm run format fixes it)",
+    ...npx("prettier", "--check", "--log-level", "warn", "**/*.{ts,mjs,js,css}"),
+  );
   step("dependency check (knip)", ...npx("knip", "--dependencies", "--no-progress"));
-  if (existsSync("renderer/index.html")) step("build renderer (vite build)", ...npx("vite", "build", "--logLevel", "warn"));
+  if (existsSync("renderer/index.html"))
+    step("build renderer (vite build)", ...npx("vite", "build", "--logLevel", "warn"));
   step("build main (scripts/build-main.mjs)", "node", ["scripts/build-main.mjs"]);
   for (const extra of ["scripts/check-security.mjs", "scripts/check-packaging.mjs"])
     if (existsSync(extra)) step(extra, "node", [extra]);
@@ -47,14 +51,26 @@ if (only.length === 0) {
 
 // With filters only: still build main when a source is newer than the build, so the CLI tests run
 // the code as it is now.
-if (only.length > 0 && mainBuildState(".") !== "current") step("build main (scripts/build-main.mjs)", "node", ["scripts/build-main.mjs"]);
+if (only.length > 0 && mainBuildState(".") !== "current")
+  step("build main (scripts/build-main.mjs)", "node", ["scripts/build-main.mjs"]);
 
 const results = ".vitest-results.json";
 rmSync(results, { force: true });
 process.stdout.write("\n▶ vitest\n");
-spawnSync("node", ["node_modules/.bin/vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${results}`, ...only], {
-  stdio: "inherit",
-});
+spawnSync(
+  "node",
+  [
+    "node_modules/.bin/vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${results}`,
+    ...only,
+  ],
+  {
+    stdio: "inherit",
+  },
+);
 if (existsSync(results)) {
   const r = JSON.parse(readFileSync(results, "utf8"));
   passed += r.numPassedTests ?? 0;

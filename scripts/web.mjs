@@ -18,10 +18,17 @@ function newest(dir) {
 }
 
 const built = "dist/renderer/index.html";
-const sources = Math.max(newest("renderer"), newest("schemas"), newest("templates"), statSync("vite.config.ts").mtimeMs);
+const sources = Math.max(
+  newest("renderer"),
+  newest("schemas"),
+  newest("templates"),
+  statSync("vite.config.ts").mtimeMs,
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log("Bygger editorn / Building the editor (vite build)…");
-  const r = spawnSync("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"], { stdio: "inherit" });
+  const r = spawnSync("node", ["node_modules/.bin/vite", "build", "--logLevel", "warn"], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -31,6 +38,8 @@ if (mainBuildState(".") !== "current") {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn("node", ["dist/main/web/cli.js", ...process.argv.slice(2)], { stdio: "inherit" });
+const child = spawn("node", ["dist/main/web/cli.js", ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -3,10 +3,22 @@ import { createFile } from "../schemas/file.js";
 import type { Phrase, Template } from "./template.js";
 
 const phrases: Phrase[] = [
-  { key: "tack", label: "Tack till interpellanten", text: "Jag vill inledningsvis tacka interpellanten för en interpellation i ett viktigt ämne." },
-  { key: "för", label: "Interpellantens första fråga", text: "När det gäller interpellantens första fråga …" },
+  {
+    key: "tack",
+    label: "Tack till interpellanten",
+    text: "Jag vill inledningsvis tacka interpellanten för en interpellation i ett viktigt ämne.",
+  },
+  {
+    key: "för",
+    label: "Interpellantens första fråga",
+    text: "När det gäller interpellantens första fråga …",
+  },
   { key: "and", label: "Den andra frågan", text: "Vad gäller den andra frågan …" },
-  { key: "ställ", label: "Har ställt följande frågor", text: "… har i sin interpellation ställt följande frågor till mig:" },
+  {
+    key: "ställ",
+    label: "Har ställt följande frågor",
+    text: "… har i sin interpellation ställt följande frågor till mig:",
+  },
 ];
 
 /** Svar på interpellation: title, Dnr, the questions, the answer, place, date and signature (the place is the municipality's, filled in). */
@@ -22,10 +34,14 @@ export const interpellationssvar: Template = {
       question("…"),
       p(""),
     );
-    return createFile("interpellationssvar", {
-      template: "interpellationssvar",
-      body: options.body ?? { name: "Kommunfullmäktige", type: "kommunfullmäktige" },
-      interpellation: { date: options.date ?? null, place: null },
-    }, doc);
+    return createFile(
+      "interpellationssvar",
+      {
+        template: "interpellationssvar",
+        body: options.body ?? { name: "Kommunfullmäktige", type: "kommunfullmäktige" },
+        interpellation: { date: options.date ?? null, place: null },
+      },
+      doc,
+    );
   },
 };

@@ -18,7 +18,12 @@ export function kallelseTemplate(protocol: Template): Template {
       const body = options.body ?? protocol.create().meta.body;
       return createFile(
         "kallelse",
-        { template: `kallelse-${protocol.id}`, body, meeting: { date: options.date ?? null }, summons: {} },
+        {
+          template: `kallelse-${protocol.id}`,
+          body,
+          meeting: { date: options.date ?? null },
+          summons: {},
+        },
         agendaDoc(agendaEntry({ title: "…" })),
       );
     },

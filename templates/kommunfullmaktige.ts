@@ -5,5 +5,11 @@ export const kommunfullmaktige = protocolTemplate("kommunfullmaktige", "Kommunfu
   name: "Kommunfullmäktige",
   type: "kommunfullmäktige",
   municipality: null,
-  reglemente: { adjusters: 2, substituteStatements: false, firstItemNumber: 1, members: null, dnrPattern: null },
+  reglemente: {
+    adjusters: 2,
+    substituteStatements: false,
+    firstItemNumber: 1,
+    members: null,
+    dnrPattern: null,
+  },
 });

@@ -5,5 +5,11 @@ export const kommunstyrelse = protocolTemplate("kommunstyrelse", "Kommunstyrelse
   name: "Kommunstyrelsen",
   type: "kommunstyrelse",
   municipality: null,
-  reglemente: { adjusters: 1, substituteStatements: false, firstItemNumber: 1, members: null, dnrPattern: null },
+  reglemente: {
+    adjusters: 1,
+    substituteStatements: false,
+    firstItemNumber: 1,
+    members: null,
+    dnrPattern: null,
+  },
 });

@@ -11,7 +11,12 @@ import { ADJUSTMENT_ITEM_TITLE, adjustmentItemText } from "../schemas/openingIte
 import { protocolPhrasesFor } from "./phrases.js";
 import type { NewDocumentOptions, Template } from "./template.js";
 
-export function protocolTemplate(id: string, name: string, body: Body, phrases = protocolPhrasesFor(body.type)): Template {
+export function protocolTemplate(
+  id: string,
+  name: string,
+  body: Body,
+  phrases = protocolPhrasesFor(body.type),
+): Template {
   return {
     id,
     name,
@@ -20,14 +25,37 @@ export function protocolTemplate(id: string, name: string, body: Body, phrases =
     create(options: NewDocumentOptions = {}) {
       const chosen = options.body ?? body;
       const doc = protocol(
-        item({ title: ADJUSTMENT_ITEM_TITLE }, decision(adjustmentItemText({ persons: [], adjusters: [], chair: null, adjustment: { date: null, place: null } }))),
-        item({ title: "Godkännande av dagordning" }, decision("Den utsända dagordningen godkänns.")),
+        item(
+          { title: ADJUSTMENT_ITEM_TITLE },
+          decision(
+            adjustmentItemText({
+              persons: [],
+              adjusters: [],
+              chair: null,
+              adjustment: { date: null, place: null },
+            }),
+          ),
+        ),
+        item(
+          { title: "Godkännande av dagordning" },
+          decision("Den utsända dagordningen godkänns."),
+        ),
       );
-      return createFile("protokoll", {
-        template: id,
-        body: { ...chosen, reglemente: { ...chosen.reglemente, firstItemNumber: options.firstItemNumber ?? chosen.reglemente.firstItemNumber } },
-        meeting: { date: options.date ?? null },
-      }, doc);
+      return createFile(
+        "protokoll",
+        {
+          template: id,
+          body: {
+            ...chosen,
+            reglemente: {
+              ...chosen.reglemente,
+              firstItemNumber: options.firstItemNumber ?? chosen.reglemente.firstItemNumber,
+            },
+          },
+          meeting: { date: options.date ?? null },
+        },
+        doc,
+      );
     },
   };
 }

@@ -5,5 +5,11 @@ export const socialnamnd = protocolTemplate("socialnamnd", "Socialnämnd", {
   name: "Socialnämnden",
   type: "nämnd",
   municipality: null,
-  reglemente: { adjusters: 1, substituteStatements: false, firstItemNumber: 1, members: null, dnrPattern: null },
+  reglemente: {
+    adjusters: 1,
+    substituteStatements: false,
+    firstItemNumber: 1,
+    members: null,
+    dnrPattern: null,
+  },
 });

@@ -34,20 +34,33 @@ export interface ImportProgress {
 /** Read one tjänsteskrivelse. */
 export async function readOfficerReport(source: ReportSource): Promise<ReportOutcome> {
   try {
-    if (source.bytes.length === 0) return { name: source.name, ok: false, message: "Filen är tom (empty file)." };
-    if (source.bytes.length > MAX_IMPORT_BYTES) return { name: source.name, ok: false, message: `Filen är för stor (högst ${MAX_IMPORT_BYTES / 1048576} MB) (file too large).` };
+    if (source.bytes.length === 0)
+      return { name: source.name, ok: false, message: "Filen är tom (empty file)." };
+    if (source.bytes.length > MAX_IMPORT_BYTES)
+      return {
+        name: source.name,
+        ok: false,
+        message: `Filen är för stor (högst ${MAX_IMPORT_BYTES / 1048576} MB) (file too large).`,
+      };
     const text = await extractText(source.bytes, source.name);
     if (!text.ok) return { name: source.name, ok: false, message: text.error };
     const parsed = parseOfficerReport(text.text);
     if (!parsed.ok) return { name: source.name, ok: false, message: parsed.error };
     return { name: source.name, ok: true, message: parsed.report.title, report: parsed.report };
   } catch (e) {
-    return { name: source.name, ok: false, message: `Importen misslyckades (import failed): ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      name: source.name,
+      ok: false,
+      message: `Importen misslyckades (import failed): ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }
 
 /** All files, in the order given, reporting progress after each. */
-export async function readOfficerReports(sources: ReportSource[], onProgress?: (p: ImportProgress) => void): Promise<ReportOutcome[]> {
+export async function readOfficerReports(
+  sources: ReportSource[],
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ReportOutcome[]> {
   const out: ReportOutcome[] = [];
   for (const s of sources) {
     out.push(await readOfficerReport(s));
@@ -66,8 +79,23 @@ export function bodyOfReportText(text: string): Body | null {
   for (const raw of normalizeText(text).split("\n").slice(0, 40)) {
     const t = raw.trim().replace(/\s+/g, " ");
     if (!BODY_NAME_RE.test(t) || /kommun$|stad$|region$/i.test(t)) continue;
-    const type = /fullmäktige/i.test(t) ? "kommunfullmäktige" : /^kommunstyrelse/i.test(t) ? "kommunstyrelse" : "nämnd";
-    return { name: t, type, municipality: null, reglemente: { adjusters: type === "kommunfullmäktige" ? 2 : 1, substituteStatements: false, firstItemNumber: 1, members: null, dnrPattern: null } };
+    const type = /fullmäktige/i.test(t)
+      ? "kommunfullmäktige"
+      : /^kommunstyrelse/i.test(t)
+        ? "kommunstyrelse"
+        : "nämnd";
+    return {
+      name: t,
+      type,
+      municipality: null,
+      reglemente: {
+        adjusters: type === "kommunfullmäktige" ? 2 : 1,
+        substituteStatements: false,
+        firstItemNumber: 1,
+        members: null,
+        dnrPattern: null,
+      },
+    };
   }
   return null;
 }
@@ -85,6 +113,10 @@ export function withEntries(kallelse: ProtokollFile, entries: Node[]): Protokoll
 }
 
 /** A new kallelse of the given body holding `entries` (at least one). */
-export function newKallelse(body: Body, entries: Node[], template: string | null = null): ProtokollFile {
+export function newKallelse(
+  body: Body,
+  entries: Node[],
+  template: string | null = null,
+): ProtokollFile {
   return createFile("kallelse", { template, body, summons: {} }, agendaDoc(...entries));
 }

@@ -12,7 +12,10 @@ import { projectRoot } from "../files/projectRoot.js";
 import { entriesOf, newKallelse, readOfficerReports, bodyOfReportText } from "./importReports.js";
 import { entryOfReport, parseOfficerReport } from "./parseOfficerReport.js";
 
-const corpus = [join(projectRoot(), "../shared/corpus"), join(projectRoot(), "../../shared/corpus")].find((d) => existsSync(d)) ?? "";
+const corpus =
+  [join(projectRoot(), "../shared/corpus"), join(projectRoot(), "../../shared/corpus")].find((d) =>
+    existsSync(d),
+  ) ?? "";
 const papers = join(corpus, "case-papers");
 const read = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(papers, name))) });
 
@@ -52,7 +55,10 @@ describe("a tjänsteskrivelse read as text", () => {
     expect(r.report.title).toBe("Ny taxa för kulturskolan");
     expect(r.report.dnr).toBe("KS 2024/12");
     expect(r.report.date).toBe("2024-03-01");
-    expect(r.report.proposal).toEqual(["Kommunstyrelsen föreslår kommunfullmäktige att anta taxan.", "Taxan gäller från den 1 juli 2024."]);
+    expect(r.report.proposal).toEqual([
+      "Kommunstyrelsen föreslår kommunfullmäktige att anta taxan.",
+      "Taxan gäller från den 1 juli 2024.",
+    ]);
     expect(r.report.forCouncil).toBe(true);
     expect(r.report.summary).toEqual(["Taxan har inte ändrats sedan 2015."]);
     expect(r.report.attachments).toEqual(["Förslag till taxa"]);
@@ -61,11 +67,26 @@ describe("a tjänsteskrivelse read as text", () => {
   });
 
   it("splits a line of recipients into one each, and the protocol made from it carries them as its typed list", () => {
-    const r = parseOfficerReport(SHORT.replace("Kulturförvaltningen\nEkonomienheten", "Kulturförvaltningen, Ekonomienheten och Kultur- och fritidsnämnden"));
+    const r = parseOfficerReport(
+      SHORT.replace(
+        "Kulturförvaltningen\nEkonomienheten",
+        "Kulturförvaltningen, Ekonomienheten och Kultur- och fritidsnämnden",
+      ),
+    );
     if (!r.ok) throw new Error(r.error);
-    expect(r.report.recipients).toEqual(["Kulturförvaltningen", "Ekonomienheten", "Kultur- och fritidsnämnden"]);
+    expect(r.report.recipients).toEqual([
+      "Kulturförvaltningen",
+      "Ekonomienheten",
+      "Kultur- och fritidsnämnden",
+    ]);
     const entry = agendaEntry(entryOfReport(r.report));
-    const made = fromAgenda(createFile("kallelse", { body: { name: "Kommunstyrelsen" } }, schema.nodes.doc.create(null, [entry])));
+    const made = fromAgenda(
+      createFile(
+        "kallelse",
+        { body: { name: "Kommunstyrelsen" } },
+        schema.nodes.doc.create(null, [entry]),
+      ),
+    );
     let dist: Node | null = null;
     made.doc.descendants((n) => {
       if (n.type.name === "distribution") dist = n;
@@ -93,7 +114,10 @@ describe("the two corpus tjänsteskrivelser (PDF)", () => {
   it("import to agenda entries with the right Dnr, title and förslag points, with progress", async () => {
     const progress: number[] = [];
     const outcomes = await readOfficerReports(
-      [read("37_a_tjskr_fisksatraskolan_nedlaggning.pdf"), read("38_a_tjskr_fisksatra_overlatelse_fastighet.pdf")],
+      [
+        read("37_a_tjskr_fisksatraskolan_nedlaggning.pdf"),
+        read("38_a_tjskr_fisksatra_overlatelse_fastighet.pdf"),
+      ],
       (p) => progress.push(p.done),
     );
     expect(progress).toEqual([1, 2]);
@@ -101,44 +125,71 @@ describe("the two corpus tjänsteskrivelser (PDF)", () => {
     const [first, second] = outcomes.map((o) => o.report!);
     expect(first!.dnr).toBe("KFKS 2019/475");
     expect(first!.title).toBe("Nedläggning av Fisksätraskolan samt Fisksätraskolans förskola");
-    expect(first!.proposal).toEqual(["Kommunstyrelsen beslutar om nedläggning av Fisksätraskolans skolenhet. Nedläggningen sker efter avslutad vårtermin 2019."]);
+    expect(first!.proposal).toEqual([
+      "Kommunstyrelsen beslutar om nedläggning av Fisksätraskolans skolenhet. Nedläggningen sker efter avslutad vårtermin 2019.",
+    ]);
     expect(first!.summary[0]).toMatch(/^Välfärd skola driver verksamhet/);
     expect(first!.summary.join(" ")).not.toMatch(/POSTADRESS|Granitvägen/);
     expect(first!.signatories.map((s) => s.name)).toHaveLength(2);
     expect(second!.dnr).toBe("KFKS 2019/476");
     expect(second!.proposal).toHaveLength(2);
-    expect(second!.proposal[0]).toBe("Kommunstyrelsen föreslår kommunfullmäktige fatta följande beslut.");
-    expect(second!.proposal[1]).toMatch(/^Kommunfullmäktige beslutar att .* Josefina c\/o Stena Fastigheter\.$/);
+    expect(second!.proposal[0]).toBe(
+      "Kommunstyrelsen föreslår kommunfullmäktige fatta följande beslut.",
+    );
+    expect(second!.proposal[1]).toMatch(
+      /^Kommunfullmäktige beslutar att .* Josefina c\/o Stena Fastigheter\.$/,
+    );
     expect(second!.forCouncil).toBe(true);
     expect(second!.attachments).toEqual(["Fastighetsöverlåtelseavtal"]);
 
     // A kallelse of them is a well-formed file that reads back the same.
-    const body = bodyOfReportText(readFileSync(join(papers, "37_a_tjskr_fisksatraskolan_nedlaggning.txt"), "utf8"));
+    const body = bodyOfReportText(
+      readFileSync(join(papers, "37_a_tjskr_fisksatraskolan_nedlaggning.txt"), "utf8"),
+    );
     expect(body?.name).toBe("Kommunstyrelsen");
     const kallelse = newKallelse(body!, entriesOf(outcomes));
     const back = parse(serialize(kallelse));
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.file.kind).toBe("kallelse");
-    expect(agendaEntries(back.file.doc).map((e) => e.dnr)).toEqual(["KFKS 2019/475", "KFKS 2019/476"]);
+    expect(agendaEntries(back.file.doc).map((e) => e.dnr)).toEqual([
+      "KFKS 2019/475",
+      "KFKS 2019/476",
+    ]);
   });
 
   it("agree with the §§ of the same meeting's protocol (title and Dnr)", async () => {
-    const protocol = readFileSync(join(corpus, "02-nacka-kommunstyrelsen-2019-05-13.txt"), "utf8").split("\n");
-    const outcomes = await readOfficerReports([read("37_a_tjskr_fisksatraskolan_nedlaggning.pdf"), read("38_a_tjskr_fisksatra_overlatelse_fastighet.pdf")]);
+    const protocol = readFileSync(
+      join(corpus, "02-nacka-kommunstyrelsen-2019-05-13.txt"),
+      "utf8",
+    ).split("\n");
+    const outcomes = await readOfficerReports([
+      read("37_a_tjskr_fisksatraskolan_nedlaggning.pdf"),
+      read("38_a_tjskr_fisksatra_overlatelse_fastighet.pdf"),
+    ]);
     for (const o of outcomes) {
       const r = o.report!;
       // The § heading line "§ 135      KFKS 2019/475" (not the table of contents' dotted line), the title under it.
-      const at = protocol.findIndex((l) => /^§ \d+\s+\S/.test(l) && l.trim().endsWith(r.dnr!) && !l.includes("..."));
+      const at = protocol.findIndex(
+        (l) => /^§ \d+\s+\S/.test(l) && l.trim().endsWith(r.dnr!) && !l.includes("..."),
+      );
       expect(at).toBeGreaterThan(0);
-      const title = protocol.slice(at + 1, at + 6).join(" ").replace(/\s+/g, " ").trim();
+      const title = protocol
+        .slice(at + 1, at + 6)
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim();
       expect(title.startsWith(r.title)).toBe(true);
     }
   });
 
   it("reads the same entry from the pdftotext text as from the PDF", async () => {
-    const fromPdf = (await readOfficerReports([read("38_a_tjskr_fisksatra_overlatelse_fastighet.pdf")]))[0]!.report!;
-    const fromText = parseOfficerReport(readFileSync(join(papers, "38_a_tjskr_fisksatra_overlatelse_fastighet.txt"), "utf8"));
+    const fromPdf = (
+      await readOfficerReports([read("38_a_tjskr_fisksatra_overlatelse_fastighet.pdf")])
+    )[0]!.report!;
+    const fromText = parseOfficerReport(
+      readFileSync(join(papers, "38_a_tjskr_fisksatra_overlatelse_fastighet.txt"), "utf8"),
+    );
     expect(fromText.ok).toBe(true);
     if (!fromText.ok) return;
     expect(fromText.report.title).toBe(fromPdf.title);
@@ -150,7 +201,8 @@ describe("the two corpus tjänsteskrivelser (PDF)", () => {
 
 describe("a tjänsteskrivelse in Word (DOCX)", () => {
   it("imports like the text: title, Dnr, points, recipients", async () => {
-    const para = (text: string, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph(heading ? { text, heading } : { text });
+    const para = (text: string, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+      new Paragraph(heading ? { text, heading } : { text });
     const doc = new Document({
       sections: [
         {
@@ -175,7 +227,10 @@ describe("a tjänsteskrivelse in Word (DOCX)", () => {
     expect(o!.ok, o!.message).toBe(true);
     expect(o!.report!.title).toBe("Ny taxa för kulturskolan");
     expect(o!.report!.dnr).toBe("KS 2024/12");
-    expect(o!.report!.proposal).toEqual(["Kommunstyrelsen föreslår kommunfullmäktige att anta taxan.", "Taxan gäller från den 1 juli 2024."]);
+    expect(o!.report!.proposal).toEqual([
+      "Kommunstyrelsen föreslår kommunfullmäktige att anta taxan.",
+      "Taxan gäller från den 1 juli 2024.",
+    ]);
     expect(o!.report!.recipients).toEqual(["Kulturförvaltningen"]);
   });
 });

@@ -36,11 +36,14 @@ export type ParseReportResult = { ok: true; report: OfficerReport } | { ok: fals
 
 /** Section headings of a tjänsteskrivelse, as written (compared without case and end punctuation). */
 const SECTION = {
-  proposal: /^(förslag till beslut|förvaltningens förslag till beslut|förslag till (?:kommunstyrelsens|nämndens|fullmäktiges) beslut)$/i,
+  proposal:
+    /^(förslag till beslut|förvaltningens förslag till beslut|förslag till (?:kommunstyrelsens|nämndens|fullmäktiges) beslut)$/i,
   summary: /^(sammanfattning|sammanfattning av ärendet)$/i,
   attachments: /^(bilagor?|beslutsunderlag|handlingar i ärendet)$/i,
-  recipients: /^(expedieras till|protokollsutdrag (?:skickas )?till|beslutet (?:skickas|expedieras) till|beslutet ska skickas till|sändlista)$/i,
-  other: /^(ärendet|bakgrund|ärendebeskrivning|ekonomiska konsekvenser|konsekvenser för barn(?:en)?|tidplan|förvaltningens (?:bedömning|synpunkter)|bedömning|juridisk bedömning|skäl till förslaget|analys|uppföljning|konsekvenser|miljökonsekvenser|jämställdhetsanalys|yttrande|beskrivning av ärendet|remissvar|motivering)$/i,
+  recipients:
+    /^(expedieras till|protokollsutdrag (?:skickas )?till|beslutet (?:skickas|expedieras) till|beslutet ska skickas till|sändlista)$/i,
+  other:
+    /^(ärendet|bakgrund|ärendebeskrivning|ekonomiska konsekvenser|konsekvenser för barn(?:en)?|tidplan|förvaltningens (?:bedömning|synpunkter)|bedömning|juridisk bedömning|skäl till förslaget|analys|uppföljning|konsekvenser|miljökonsekvenser|jämställdhetsanalys|yttrande|beskrivning av ärendet|remissvar|motivering)$/i,
 } as const;
 type SectionName = keyof typeof SECTION;
 
@@ -52,13 +55,15 @@ function sectionOf(line: string): SectionName | null {
 }
 
 /** A Dnr as Swedish municipalities write them: "ABC 2019/123", "SN 2020/123-1.2", "1.5.1-1234/2020", "Dnr 2020.0123". */
-const DNR_RE = /(?:\bdnr\.?:?\s*)?(\b\p{Lu}{1,6}(?:[ -]\p{Lu}{1,6})?\s+\d{4}\/\d+(?:[-.:]\d+)*|\b\d+(?:\.\d+)*-\d+\/\d{4}\b|\b\d{4}[./]\d{2,6}(?:[-.]\d+)*\b)/u;
+const DNR_RE =
+  /(?:\bdnr\.?:?\s*)?(\b\p{Lu}{1,6}(?:[ -]\p{Lu}{1,6})?\s+\d{4}\/\d+(?:[-.:]\d+)*|\b\d+(?:\.\d+)*-\d+\/\d{4}\b|\b\d{4}[./]\d{2,6}(?:[-.]\d+)*\b)/u;
 const DNR_LABELLED = /\b(?:dnr|diarienummer|vårt dnr|ärendenummer)\.?:?\s*(\S.*)$/iu;
 
 /** Page furniture: "1 (9)", "Sida 2 av 5", and lines laid out in columns (letterhead footer). */
 const PAGE_NUMBER = /^(?:sida\s+)?\d+\s*(?:\(\d+\)|av\s+\d+)$/i;
 const COLUMNS = /\S\s{3,}\S/;
-const FOOTER_WORDS = /\b(POSTADRESS|BESÖKSADRESS|TELEFON|E-POST|ORG\.?\s*NUMMER|WEBB|TELEFAX|ORGANISATIONSNUMMER)\b/;
+const FOOTER_WORDS =
+  /\b(POSTADRESS|BESÖKSADRESS|TELEFON|E-POST|ORG\.?\s*NUMMER|WEBB|TELEFAX|ORGANISATIONSNUMMER)\b/;
 
 interface RawLine {
   text: string;
@@ -90,7 +95,8 @@ function paragraphs(lines: RawLine[]): string[] {
       flush();
       continue;
     }
-    if (PAGE_NUMBER.test(l.text) || FOOTER_WORDS.test(l.text) || COLUMNS.test(l.raw.trim())) continue;
+    if (PAGE_NUMBER.test(l.text) || FOOTER_WORDS.test(l.text) || COLUMNS.test(l.raw.trim()))
+      continue;
     if (/^(\d{1,2}[.)]|[-–•*·])\s+/.test(l.text)) flush();
     cur.push(l.text);
   }
@@ -112,7 +118,8 @@ function signatoriesOf(lines: RawLine[]): Signatory[] {
   const rows = block.map((l) => l.raw.trim().split(/\s{3,}/));
   const names = rows[0]!;
   // A name is two to four words with capitals, no digits, no sentence end.
-  if (!names.every((n) => /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3}$/u.test(n.trim()))) return [];
+  if (!names.every((n) => /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3}$/u.test(n.trim())))
+    return [];
   return names.map((name, i) => ({
     name: name.trim(),
     title: rows
@@ -124,20 +131,31 @@ function signatoriesOf(lines: RawLine[]): Signatory[] {
 }
 
 export function parseOfficerReport(text: string): ParseReportResult {
-  if (typeof text !== "string" || !text.trim()) return { ok: false, error: "Filen innehåller ingen text (no text)." };
+  if (typeof text !== "string" || !text.trim())
+    return { ok: false, error: "Filen innehåller ingen text (no text)." };
   const lines = linesOf(text);
   const headings = lines.map((l) => (l.blank ? null : sectionOf(l.text)));
   const proposalAt = headings.indexOf("proposal");
   if (proposalAt < 0)
-    return { ok: false, error: "Ingen rubrik ”Förslag till beslut” hittades – filen ser inte ut som en tjänsteskrivelse (no “Förslag till beslut” heading: not a tjänsteskrivelse)." };
+    return {
+      ok: false,
+      error:
+        "Ingen rubrik ”Förslag till beslut” hittades – filen ser inte ut som en tjänsteskrivelse (no “Förslag till beslut” heading: not a tjänsteskrivelse).",
+    };
 
   // The title: the paragraph right above "Förslag till beslut".
   let t = proposalAt;
   while (t > 0 && lines[t - 1]!.blank) t--;
   const titleLines: RawLine[] = [];
-  while (t > 0 && !lines[t - 1]!.blank && !PAGE_NUMBER.test(lines[t - 1]!.text)) titleLines.unshift(lines[--t]!);
+  while (t > 0 && !lines[t - 1]!.blank && !PAGE_NUMBER.test(lines[t - 1]!.text))
+    titleLines.unshift(lines[--t]!);
   const title = joinLines(titleLines.map((l) => l.text));
-  if (!title) return { ok: false, error: "Ärendets rubrik hittades inte ovanför ”Förslag till beslut” (no title above “Förslag till beslut”)." };
+  if (!title)
+    return {
+      ok: false,
+      error:
+        "Ärendets rubrik hittades inte ovanför ”Förslag till beslut” (no title above “Förslag till beslut”).",
+    };
 
   // The Dnr: labelled, else the first Dnr-shaped line of the header.
   let dnr: string | null = null;
@@ -149,7 +167,13 @@ export function parseOfficerReport(text: string): ParseReportResult {
       break;
     }
   }
-  const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(lines.slice(0, proposalAt).map((l) => l.text).join("\n"))?.[1] ?? null;
+  const date =
+    /\b(\d{4}-\d{2}-\d{2})\b/.exec(
+      lines
+        .slice(0, proposalAt)
+        .map((l) => l.text)
+        .join("\n"),
+    )?.[1] ?? null;
 
   const section = (name: SectionName): RawLine[] => {
     const at = headings.indexOf(name);
@@ -170,7 +194,10 @@ export function parseOfficerReport(text: string): ParseReportResult {
   };
   const proposal = paragraphs(section("proposal")).map(point);
   const summary = paragraphs(section("summary"));
-  const listOf = (ls: RawLine[]) => ls.filter((l) => !l.blank && !PAGE_NUMBER.test(l.text) && !FOOTER_WORDS.test(l.text)).map((l) => point(l.text));
+  const listOf = (ls: RawLine[]) =>
+    ls
+      .filter((l) => !l.blank && !PAGE_NUMBER.test(l.text) && !FOOTER_WORDS.test(l.text))
+      .map((l) => point(l.text));
   const attachments = listOf(withoutSignatures(section("attachments")));
   // one recipient a line, or several on a line ("Kulturförvaltningen, Ekonomienheten och Revisionen")
   const recipients = listOf(withoutSignatures(section("recipients"))).flatMap(splitRecipients);

@@ -19,10 +19,21 @@ function withRecipients(): ProtokollFile {
   const items: ProseNode[] = [];
   base.doc.forEach((item) => {
     const id = item.attrs.id as string;
-    const extra = id === "p3" ? distribution("Socialförvaltningen", "Revisionen.") : id === "p5" ? distribution("socialförvaltningen") : null;
+    const extra =
+      id === "p3"
+        ? distribution("Socialförvaltningen", "Revisionen.")
+        : id === "p5"
+          ? distribution("socialförvaltningen")
+          : null;
     items.push(extra ? item.copy(item.content.addToEnd(extra)) : item);
   });
-  const attendance = ["jj", "lv", "ab"].map((person) => ({ person, status: "serving" as const, from: null, to: null, replaces: null }));
+  const attendance = ["jj", "lv", "ab"].map((person) => ({
+    person,
+    status: "serving" as const,
+    from: null,
+    to: null,
+    replaces: null,
+  }));
   return { ...base, meta: { ...base.meta, attendance }, doc: base.doc.type.create(null, items) };
 }
 
@@ -36,15 +47,24 @@ describe("Skicka utdrag", () => {
   });
 
   it("writes one extract per recipient and the list into a new folder, after justering only", async () => {
-    expect(await sendExtracts(withRecipients(), dir)).toEqual({ ok: false, error: "Protokollet är inte justerat. Utdrag skickas efter justeringen." });
+    expect(await sendExtracts(withRecipients(), dir)).toEqual({
+      ok: false,
+      error: "Protokollet är inte justerat. Utdrag skickas efter justeringen.",
+    });
     const adjusted = adjustedSample(withRecipients());
     const r = await sendExtracts(adjusted, dir);
     if (!r.ok) throw new Error(r.error);
-    expect(readdirSync(r.folder).sort()).toEqual(["01_socialforvaltningen.pdf", "02_revisionen.pdf", "utskickslista.txt"]);
+    expect(readdirSync(r.folder).sort()).toEqual([
+      "01_socialforvaltningen.pdf",
+      "02_revisionen.pdf",
+      "utskickslista.txt",
+    ]);
     const list = readFileSync(join(r.folder, "utskickslista.txt"), "utf8");
     expect(list).toContain("Socialförvaltningen\t§§ 3, 5\t01_socialforvaltningen.pdf");
     expect(list).toContain("Revisionen\t§ 3\t02_revisionen.pdf");
-    const pdf = await readPdf(new Uint8Array(readFileSync(join(r.folder, "01_socialforvaltningen.pdf"))));
+    const pdf = await readPdf(
+      new Uint8Array(readFileSync(join(r.folder, "01_socialforvaltningen.pdf"))),
+    );
     expect(pdf.outline.map((t) => t.split(" ").slice(0, 2).join(" "))).toEqual(["§ 3", "§ 5"]);
     // a second run never writes over the first
     const again = await sendExtracts(adjusted, dir);
@@ -54,9 +74,16 @@ describe("Skicka utdrag", () => {
   });
 
   it("reads the recipients of a justerat file of the old format, whose Expedieras till is prose kept as sealed", () => {
-    const r = parse(readFileSync(join(import.meta.dirname, "../../schemas/fixtures/v1-expedieras-justerat.protokoll"), "utf8"));
+    const r = parse(
+      readFileSync(
+        join(import.meta.dirname, "../../schemas/fixtures/v1-expedieras-justerat.protokoll"),
+        "utf8",
+      ),
+    );
     if (!r.ok) throw new Error(r.errors[0]!.message);
-    expect(distributionGroups(r.file.doc, r.file.meta).map((g) => [g.recipient, g.numbers])).toEqual([
+    expect(
+      distributionGroups(r.file.doc, r.file.meta).map((g) => [g.recipient, g.numbers]),
+    ).toEqual([
       ["Kommunstyrelsen", [3, 5]],
       ["Ekonomienheten", [3]],
       ["Revisionen", [3]],

@@ -21,24 +21,46 @@ export type SendResult =
 async function freshFolder(base: string): Promise<string> {
   for (let i = 1; i < 1000; i++) {
     const candidate = i === 1 ? base : `${base}-${i}`;
-    if (!(await stat(candidate).then(() => true, () => false))) return candidate;
+    if (
+      !(await stat(candidate).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return candidate;
   }
   throw new Error("Ingen ledig mapp för utdragen.");
 }
 
 export async function sendExtracts(file: ProtokollFile, parentFolder: string): Promise<SendResult> {
-  if (file.kind !== "protokoll") return { ok: false, error: "Protokollsutdrag skickas bara från ett protokoll." };
-  if (file.meta.status !== "adjusted") return { ok: false, error: "Protokollet är inte justerat. Utdrag skickas efter justeringen." };
+  if (file.kind !== "protokoll")
+    return { ok: false, error: "Protokollsutdrag skickas bara från ett protokoll." };
+  if (file.meta.status !== "adjusted")
+    return { ok: false, error: "Protokollet är inte justerat. Utdrag skickas efter justeringen." };
   const groups = distributionGroups(file.doc, file.meta);
-  if (!groups.length) return { ok: false, error: "Ingen paragraf har mottagare under ”Expedieras till”." };
+  if (!groups.length)
+    return { ok: false, error: "Ingen paragraf har mottagare under ”Expedieras till”." };
   // Every extract made first: a refusal (the export gate) leaves no half-filled folder behind.
   const made: { recipient: string; file: string; items: string; bytes: Uint8Array }[] = [];
   for (const [i, g] of groups.entries()) {
-    const r = await exportDocument(file, { format: "pdf", output: "extract", items: g.items, draft: false });
-    if (!r.ok) return { ok: false, error: `Utdraget till ${g.recipient} kunde inte göras: ${r.error}` };
-    made.push({ recipient: g.recipient, file: `${String(i + 1).padStart(2, "0")}_${slug(g.recipient) || "mottagare"}.pdf`, items: sectionRange(g.numbers), bytes: r.bytes });
+    const r = await exportDocument(file, {
+      format: "pdf",
+      output: "extract",
+      items: g.items,
+      draft: false,
+    });
+    if (!r.ok)
+      return { ok: false, error: `Utdraget till ${g.recipient} kunde inte göras: ${r.error}` };
+    made.push({
+      recipient: g.recipient,
+      file: `${String(i + 1).padStart(2, "0")}_${slug(g.recipient) || "mottagare"}.pdf`,
+      items: sectionRange(g.numbers),
+      bytes: r.bytes,
+    });
   }
-  const base = [slug(file.meta.body.name), file.meta.meeting.date ?? "", "utdrag"].filter(Boolean).join("_");
+  const base = [slug(file.meta.body.name), file.meta.meeting.date ?? "", "utdrag"]
+    .filter(Boolean)
+    .join("_");
   const folder = await freshFolder(join(parentFolder, base));
   await mkdir(folder, { recursive: false });
   for (const m of made) await writeOutputFile(join(folder, m.file), m.bytes, { replace: false });

@@ -9,7 +9,10 @@ import { runCapturing } from "./runCapturing.js";
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-cli-agenda-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const corpus = [join(projectRoot(), "../shared/corpus"), join(projectRoot(), "../../shared/corpus")].find((d) => existsSync(d)) ?? "";
+const corpus =
+  [join(projectRoot(), "../shared/corpus"), join(projectRoot(), "../../shared/corpus")].find((d) =>
+    existsSync(d),
+  ) ?? "";
 const paper = (n: string) => join(corpus, "case-papers", n);
 
 const REPORT = `TJÄNSTESKRIVELSE
@@ -32,7 +35,13 @@ Fritidsförvaltningen
 describe("protokoll import --agenda and protokoll from-agenda", () => {
   it("imports several tjänsteskrivelser into a kallelse, adds more to it, and creates its protocol", async () => {
     const kallelse = join(dir, "kallelse.protokoll");
-    const r = await runCapturing(["import", paper("37_a_tjskr_fisksatraskolan_nedlaggning.pdf"), paper("38_a_tjskr_fisksatra_overlatelse_fastighet.txt"), "--agenda", kallelse]);
+    const r = await runCapturing([
+      "import",
+      paper("37_a_tjskr_fisksatraskolan_nedlaggning.pdf"),
+      paper("38_a_tjskr_fisksatra_overlatelse_fastighet.txt"),
+      "--agenda",
+      kallelse,
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain("[2/2]");
     expect(r.out).toContain("2 ärenden");
@@ -41,7 +50,10 @@ describe("protokoll import --agenda and protokoll from-agenda", () => {
     if (!first.ok) return;
     expect(first.file.kind).toBe("kallelse");
     expect(first.file.meta.body.name).toBe("Kommunstyrelsen");
-    expect(agendaEntries(first.file.doc).map((e) => e.dnr)).toEqual(["KFKS 2019/475", "KFKS 2019/476"]);
+    expect(agendaEntries(first.file.doc).map((e) => e.dnr)).toEqual([
+      "KFKS 2019/475",
+      "KFKS 2019/476",
+    ]);
 
     // a third one added to the same kallelse, with its recipients carried
     const text = join(dir, "ts.txt");
@@ -78,7 +90,12 @@ describe("protokoll import --agenda and protokoll from-agenda", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Förslag till beslut/);
     expect(existsSync(join(dir, "x.protokoll"))).toBe(false);
-    const notKallelse = await runCapturing(["from-agenda", join(projectRoot(), "seeds", "002-socialnamnden-2020-08-25.protokoll"), "-o", join(dir, "y.protokoll")]);
+    const notKallelse = await runCapturing([
+      "from-agenda",
+      join(projectRoot(), "seeds", "002-socialnamnden-2020-08-25.protokoll"),
+      "-o",
+      join(dir, "y.protokoll"),
+    ]);
     expect(notKallelse.code).toBe(2);
     expect(notKallelse.err).toMatch(/Not a kallelse \/ Inte en kallelse|Not a kallelse/);
     expect((await runCapturing(["from-agenda"])).code).toBe(2);

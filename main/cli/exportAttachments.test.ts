@@ -1,5 +1,13 @@
 /** `protokoll export` of a protocol with bilagor: the files beside the output, or a clear refusal. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -23,8 +31,27 @@ function writeProtocol(fileBytes: string): string {
   mkdirSync(join(dir, "bilagor"));
   writeFileSync(join(dir, "bilagor", "votering.pdf"), fileBytes);
   const file = protocolFile(
-    [b.item({ id: "p1", title: "Motion om parkbänkar" }, b.decision(["Motionen avslås (", schema.nodes.attachment_ref.create({ target: "v" }), ")."]))],
-    { attachments: [{ id: "v", title: "Voteringslista", file: "bilagor/votering.pdf", sha256: sha256Bytes(Buffer.from("%PDF votering")), item: "p1" }] },
+    [
+      b.item(
+        { id: "p1", title: "Motion om parkbänkar" },
+        b.decision([
+          "Motionen avslås (",
+          schema.nodes.attachment_ref.create({ target: "v" }),
+          ").",
+        ]),
+      ),
+    ],
+    {
+      attachments: [
+        {
+          id: "v",
+          title: "Voteringslista",
+          file: "bilagor/votering.pdf",
+          sha256: sha256Bytes(Buffer.from("%PDF votering")),
+          item: "p1",
+        },
+      ],
+    },
   );
   const path = join(dir, "möte.protokoll");
   writeFileSync(path, serialize(file));
@@ -37,9 +64,15 @@ describe("protokoll export with bilagor", () => {
     const out = join(dir, "ut.pdf");
     const r = await cli(input, "--draft", "--pdf", out);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`Wrote / Skrev ${join(dir, "ut-bilagor", "Bilaga 1 – Voteringslista.pdf")} (bilaga 1)`);
-    expect(readFileSync(join(dir, "ut-bilagor", "Bilaga 1 – Voteringslista.pdf"), "utf8")).toBe("%PDF votering");
-    const text = (await readPdf(new Uint8Array(readFileSync(out)))).pages.join("\n").replace(/\s+/g, " ");
+    expect(r.out).toContain(
+      `Wrote / Skrev ${join(dir, "ut-bilagor", "Bilaga 1 – Voteringslista.pdf")} (bilaga 1)`,
+    );
+    expect(readFileSync(join(dir, "ut-bilagor", "Bilaga 1 – Voteringslista.pdf"), "utf8")).toBe(
+      "%PDF votering",
+    );
+    const text = (await readPdf(new Uint8Array(readFileSync(out)))).pages
+      .join("\n")
+      .replace(/\s+/g, " ");
     expect(text).toContain("Motionen avslås (bilaga 1).");
     expect(text).toMatch(/Bilagor Bilaga Titel Hör till Bilaga 1 Voteringslista § 1/);
   });
@@ -48,8 +81,12 @@ describe("protokoll export with bilagor", () => {
     const input = writeProtocol("%PDF ändrad");
     const r = await cli(input, "--draft", "--pdf", join(dir, "ut.pdf"));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('Export refused / Exporten stoppades: Nothing was exported. The file of attachment 1 ("Voteringslista") has changed since it was attached: bilagor/votering.pdf.');
-    expect(r.err).toContain("Exporten gjordes inte. Filen till bilaga 1 (”Voteringslista”) har ändrats sedan den bifogades: bilagor/votering.pdf.");
+    expect(r.err).toContain(
+      'Export refused / Exporten stoppades: Nothing was exported. The file of attachment 1 ("Voteringslista") has changed since it was attached: bilagor/votering.pdf.',
+    );
+    expect(r.err).toContain(
+      "Exporten gjordes inte. Filen till bilaga 1 (”Voteringslista”) har ändrats sedan den bifogades: bilagor/votering.pdf.",
+    );
     expect(readdirSync(dir).sort()).toEqual(["bilagor", "möte.protokoll"]);
   });
 
@@ -58,7 +95,9 @@ describe("protokoll export with bilagor", () => {
     rmSync(join(dir, "bilagor", "votering.pdf"));
     const r = await cli(input, "--draft", "--docx", join(dir, "ut.docx"));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/is missing: bilagor\/votering\.pdf\.[\s\S]*saknas: bilagor\/votering\.pdf\./);
+    expect(r.err).toMatch(
+      /is missing: bilagor\/votering\.pdf\.[\s\S]*saknas: bilagor\/votering\.pdf\./,
+    );
     expect(existsSync(join(dir, "ut.docx"))).toBe(false);
   });
 });

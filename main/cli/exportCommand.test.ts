@@ -19,7 +19,14 @@ writeFileSync(seedPath, serialize(seed002()));
 
 describe("protokoll export", () => {
   it("writes DOCX and PDF of a draft and says where, in English and Swedish", async () => {
-    const r = await cli(seedPath, "--draft", "--docx", join(dir, "a.docx"), "--pdf", join(dir, "a.pdf"));
+    const r = await cli(
+      seedPath,
+      "--draft",
+      "--docx",
+      join(dir, "a.docx"),
+      "--pdf",
+      join(dir, "a.pdf"),
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain("Wrote / Skrev");
     expect(readFileSync(join(dir, "a.docx")).subarray(0, 2).toString()).toBe("PK");
@@ -31,7 +38,12 @@ describe("protokoll export", () => {
     const r = await cli(seedPath, "--draft", "--extract", "5,7-9", "--pdf", out);
     expect(r.code).toBe(0);
     const pdf = await readPdf(new Uint8Array(readFileSync(out)));
-    expect(pdf.outline.map((t) => t.split(" ").slice(0, 2).join(" "))).toEqual(["§ 5", "§ 7", "§ 8", "§ 9"]);
+    expect(pdf.outline.map((t) => t.split(" ").slice(0, 2).join(" "))).toEqual([
+      "§ 5",
+      "§ 7",
+      "§ 8",
+      "§ 9",
+    ]);
   });
 
   it("writes the PDF next to the document under its stable name when no output is given", async () => {
@@ -72,7 +84,13 @@ describe("protokoll export", () => {
     const path = join(dir, "broken.protokoll");
     writeFileSync(
       path,
-      serialize(createFile("protokoll", { body: { name: "Socialnämnden" }, meeting: { date: "2020-08-25" } }, b.protocol(b.item({ id: "a", title: "" }, b.background("Text."))))),
+      serialize(
+        createFile(
+          "protokoll",
+          { body: { name: "Socialnämnden" }, meeting: { date: "2020-08-25" } },
+          b.protocol(b.item({ id: "a", title: "" }, b.background("Text."))),
+        ),
+      ),
     );
     const out = join(dir, "broken.pdf");
     const r = await cli(path, "--pdf", out);

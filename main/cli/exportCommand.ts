@@ -19,7 +19,11 @@ import { readDocumentFile } from "../files/readDocumentFile.js";
 import { writeOutputFile } from "../files/safeOutput.js";
 import { parseCommandArgs } from "./args.js";
 import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
-import { AttachmentError, verifiedAttachments, writeAttachmentsBeside } from "../files/attachmentFiles.js";
+import {
+  AttachmentError,
+  verifiedAttachments,
+  writeAttachmentsBeside,
+} from "../files/attachmentFiles.js";
 import type { CliIO, Command } from "./command.js";
 import { commandInfo } from "./usage.js";
 
@@ -54,9 +58,14 @@ function parseArgs(argv: string[]): Parsed {
   if (!parsed.ok) return parsed;
   const v = parsed.values;
   const [input, extra] = parsed.positionals;
-  if (extra !== undefined) return { ok: false, error: "Only one file can be exported at a time / Bara en fil kan exporteras åt gången" };
+  if (extra !== undefined)
+    return {
+      ok: false,
+      error: "Only one file can be exported at a time / Bara en fil kan exporteras åt gången",
+    };
   if (!input) return { ok: false, error: "No file given / Ingen fil angiven" };
-  if (v.docx === "" || v.pdf === "") return { ok: false, error: "An output needs a file name / En utfil behöver ett filnamn" };
+  if (v.docx === "" || v.pdf === "")
+    return { ok: false, error: "An output needs a file name / En utfil behöver ett filnamn" };
   const a: Args = {
     input,
     docx: v.docx ?? null,
@@ -69,7 +78,11 @@ function parseArgs(argv: string[]): Parsed {
     workspace: v.workspace ?? null,
   };
   if ([a.extract !== null, a.notice, a.public].filter(Boolean).length > 1)
-    return { ok: false, error: "Choose one of --extract, --notice, --public / Välj ett av --extract, --notice, --public" };
+    return {
+      ok: false,
+      error:
+        "Choose one of --extract, --notice, --public / Välj ett av --extract, --notice, --public",
+    };
   return { ok: true, args: a };
 }
 
@@ -86,7 +99,13 @@ export function parseSectionList(s: string): number[] | null {
     if (!m) return null;
     const from = Number(m[1]);
     const to = m[2] ? Number(m[2]) : from;
-    if (from > MAX_ITEM_NUMBER || to > MAX_ITEM_NUMBER || to < from || to - from >= MAX_AGENDA_ITEMS) return null;
+    if (
+      from > MAX_ITEM_NUMBER ||
+      to > MAX_ITEM_NUMBER ||
+      to < from ||
+      to - from >= MAX_AGENDA_ITEMS
+    )
+      return null;
     for (let n = from; n <= to; n++) out.add(n);
     if (out.size > MAX_AGENDA_ITEMS) return null;
   }
@@ -97,12 +116,19 @@ export function parseSectionList(s: string): number[] | null {
 export function printProblems(problems: readonly Problem[], file: ProtokollFile, io: CliIO): void {
   const numbers = new Map(numberedItems(file.doc, file.meta).map((i) => [i.id, i.number]));
   const groups = new Map<string, Problem[]>();
-  const key = (p: Problem) => (p.item ? `§ ${numbers.get(p.item) ?? "?"}` : "Whole document / Hela dokumentet");
-  const sorted = [...problems].sort((x, y) => (x.item ? (numbers.get(x.item) ?? 0) : -1) - (y.item ? (numbers.get(y.item) ?? 0) : -1));
+  const key = (p: Problem) =>
+    p.item ? `§ ${numbers.get(p.item) ?? "?"}` : "Whole document / Hela dokumentet";
+  const sorted = [...problems].sort(
+    (x, y) =>
+      (x.item ? (numbers.get(x.item) ?? 0) : -1) - (y.item ? (numbers.get(y.item) ?? 0) : -1),
+  );
   for (const p of sorted) groups.set(key(p), [...(groups.get(key(p)) ?? []), p]);
   for (const [label, ps] of groups) {
     io.err(`  ${label}`);
-    for (const p of ps) io.err(`    ${p.severity === "error" ? "error / fel" : "warning / varning"} [${p.rule}] ${p.message}${p.reference ? ` (${p.reference})` : ""}`);
+    for (const p of ps)
+      io.err(
+        `    ${p.severity === "error" ? "error / fel" : "warning / varning"} [${p.rule}] ${p.message}${p.reference ? ` (${p.reference})` : ""}`,
+      );
   }
 }
 
@@ -132,13 +158,17 @@ export const exportCommand: Command = {
     if (a.extract !== null) {
       const wanted = parseSectionList(a.extract);
       if (!wanted) {
-        io.err(`Not a list of § numbers (at most ${MAX_AGENDA_ITEMS}, each at most ${MAX_ITEM_NUMBER}) / Inte en lista med paragrafnummer: "${a.extract.slice(0, 100)}" (e.g. / t.ex. 5,7-9)`);
+        io.err(
+          `Not a list of § numbers (at most ${MAX_AGENDA_ITEMS}, each at most ${MAX_ITEM_NUMBER}) / Inte en lista med paragrafnummer: "${a.extract.slice(0, 100)}" (e.g. / t.ex. 5,7-9)`,
+        );
         return 2;
       }
       const byNumber = new Map(numberedItems(file.doc, file.meta).map((i) => [i.number, i.id]));
       const missing = wanted.filter((n) => !byNumber.has(n));
       if (missing.length) {
-        io.err(`No such § in the protocol / Paragrafen finns inte i protokollet: ${missing.map((n) => `§ ${n}`).join(", ")}`);
+        io.err(
+          `No such § in the protocol / Paragrafen finns inte i protokollet: ${missing.map((n) => `§ ${n}`).join(", ")}`,
+        );
         return 2;
       }
       items = wanted.map((n) => byNumber.get(n)!);
@@ -155,13 +185,17 @@ export const exportCommand: Command = {
       return 2;
     }
     const profile = loaded?.profile ?? null;
-    const output: ExportOptions["output"] = a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
+    const output: ExportOptions["output"] =
+      a.extract !== null ? "extract" : a.notice ? "notice" : a.public ? "public" : "full";
 
     // Bilagor (issue 17): every file is read from bilagor/ beside the document and checked against
     // its hash before anything is written; a missing or changed file refuses the export.
     let attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
     try {
-      attachments = await verifiedAttachments(resolve(a.input), attachmentsInOutput(file.doc, file.meta, { output, items }));
+      attachments = await verifiedAttachments(
+        resolve(a.input),
+        attachmentsInOutput(file.doc, file.meta, { output, items }),
+      );
     } catch (e) {
       if (!(e instanceof AttachmentError)) throw e;
       io.err(`Export refused / Exporten stoppades: ${e.text.en}\n  ${e.text.sv}`);
@@ -174,11 +208,21 @@ export const exportCommand: Command = {
     if (targets.length === 0) targets.push({ format: "pdf", path: null });
 
     for (const t of targets) {
-      const r = await exportDocument(file, { format: t.format, output, items, draft: a.draft, pdfa: a.pdfa1b ? "1b" : "2a", profile });
+      const r = await exportDocument(file, {
+        format: t.format,
+        output,
+        items,
+        draft: a.draft,
+        pdfa: a.pdfa1b ? "1b" : "2a",
+        profile,
+      });
       if (!r.ok) {
-        if (r.refused) io.err(`Export refused / Exporten stoppades: ${r.refused.en}\n  ${r.refused.sv}`);
+        if (r.refused)
+          io.err(`Export refused / Exporten stoppades: ${r.refused.en}\n  ${r.refused.sv}`);
         if (r.problems?.length) {
-          io.err(`Export refused: the document has errors / Exporten stoppades: dokumentet har fel (${r.problems.length}). Fix them or use --draft / Rätta dem eller använd --draft.`);
+          io.err(
+            `Export refused: the document has errors / Exporten stoppades: dokumentet har fel (${r.problems.length}). Fix them or use --draft / Rätta dem eller använd --draft.`,
+          );
           printProblems(r.problems, file, io);
         }
         if (r.refused || r.problems?.length) return 1;
@@ -190,14 +234,19 @@ export const exportCommand: Command = {
         // A regular file or a new name only; never through a link, never over a device or the input.
         await writeOutputFile(path, r.bytes, { replace: true, input: a.input });
       } catch (e) {
-        io.err(`Cannot write / Kan inte skriva ${basename(path)}: ${e instanceof Error ? e.message : String(e)}`);
+        io.err(
+          `Cannot write / Kan inte skriva ${basename(path)}: ${e instanceof Error ? e.message : String(e)}`,
+        );
         return 2;
       }
       io.out(`Wrote / Skrev ${path} (${r.bytes.length} bytes)`);
       try {
-        for (const w of await writeAttachmentsBeside(path, attachments, { replace: true })) io.out(`Wrote / Skrev ${w.path} (bilaga ${w.number})`);
+        for (const w of await writeAttachmentsBeside(path, attachments, { replace: true }))
+          io.out(`Wrote / Skrev ${w.path} (bilaga ${w.number})`);
       } catch (e) {
-        io.err(`Cannot write the attachments / Kan inte skriva bilagorna: ${e instanceof AttachmentError ? `${e.text.en} / ${e.text.sv}` : e instanceof Error ? e.message : String(e)}`);
+        io.err(
+          `Cannot write the attachments / Kan inte skriva bilagorna: ${e instanceof AttachmentError ? `${e.text.en} / ${e.text.sv}` : e instanceof Error ? e.message : String(e)}`,
+        );
         return 2;
       }
     }

@@ -16,7 +16,8 @@ describe("protokoll --help", () => {
   it("lists the four commands and the exit codes without loading a command", async () => {
     const r = await runCapturing(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of ["import", "validate", "export", "verify"]) expect(r.out).toContain(`protokoll ${c} `);
+    for (const c of ["import", "validate", "export", "verify"])
+      expect(r.out).toContain(`protokoll ${c} `);
     expect(r.out).toMatch(/Exit codes \/ Slutkoder/);
     expect(loaded).toEqual([]);
     // Without a command: the same text, exit 2 (bad usage).

@@ -31,7 +31,8 @@ function parseArgs(args: string[]): Options | string {
   });
   if (!parsed.ok) return parsed.error;
   const [input, extra] = parsed.positionals;
-  if (extra !== undefined) return "Only one file can be imported at a time / Bara en fil kan importeras åt gången";
+  if (extra !== undefined)
+    return "Only one file can be imported at a time / Bara en fil kan importeras åt gången";
   if (!input) return "No file given / Ingen fil angiven";
   const { output, json, force } = parsed.values;
   if (output === "") return "Missing file name after -o / Filnamn saknas efter -o";
@@ -45,10 +46,10 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${base}.protokoll`);
 }
 
-
 async function run(args: string[], io: CliIO): Promise<number> {
   // Tjänsteskrivelser into a kallelse (issue 18): its own module.
-  if (args.some((a) => a === "--agenda" || a.startsWith("--agenda="))) return (await import("./agendaImportCommand.js")).runAgendaImport(args, io);
+  if (args.some((a) => a === "--agenda" || a.startsWith("--agenda=")))
+    return (await import("./agendaImportCommand.js")).runAgendaImport(args, io);
   const opts = parseArgs(args);
   if (typeof opts === "string") {
     io.err(`${opts}\nUsage / Användning: ${USAGE}`);
@@ -63,51 +64,79 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const info = await stat(input).catch((e: NodeJS.ErrnoException) => e);
   if (info instanceof Error) {
     if (info.code === "ENOENT") return fail(2, `File not found / Filen finns inte: ${opts.input}`);
-    if (info.code === "EACCES" || info.code === "EPERM") return fail(2, `No permission to read / Behörighet saknas att läsa: ${opts.input}`);
+    if (info.code === "EACCES" || info.code === "EPERM")
+      return fail(2, `No permission to read / Behörighet saknas att läsa: ${opts.input}`);
     return fail(2, `Cannot read / Kan inte läsa ${opts.input}: ${info.message}`);
   }
-  if (info.isDirectory()) return fail(2, `Is a folder, not a file / Är en mapp, inte en fil: ${opts.input}`);
+  if (info.isDirectory())
+    return fail(2, `Is a folder, not a file / Är en mapp, inte en fil: ${opts.input}`);
   // A named pipe or a device (/dev/zero) would block or never end: regular files only.
   if (!info.isFile()) return fail(2, `Not a regular file / Inte en vanlig fil: ${opts.input}`);
-  if (info.size > MAX_IMPORT_BYTES) return fail(2, `File too large / Filen är för stor (${Math.round(info.size / 1048576)} MB, at most / högst ${MAX_IMPORT_BYTES / 1048576} MB): ${opts.input}`);
+  if (info.size > MAX_IMPORT_BYTES)
+    return fail(
+      2,
+      `File too large / Filen är för stor (${Math.round(info.size / 1048576)} MB, at most / högst ${MAX_IMPORT_BYTES / 1048576} MB): ${opts.input}`,
+    );
   let bytes: Uint8Array;
   try {
     // Non-blocking, and checked again once open, in case the file was swapped for a pipe since.
     const h = await open(input, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const now = await h.stat();
-      if (!now.isFile() || now.size > MAX_IMPORT_BYTES) return fail(2, `Not a regular file of at most ${MAX_IMPORT_BYTES / 1048576} MB / Inte en vanlig fil på högst ${MAX_IMPORT_BYTES / 1048576} MB: ${opts.input}`);
+      if (!now.isFile() || now.size > MAX_IMPORT_BYTES)
+        return fail(
+          2,
+          `Not a regular file of at most ${MAX_IMPORT_BYTES / 1048576} MB / Inte en vanlig fil på högst ${MAX_IMPORT_BYTES / 1048576} MB: ${opts.input}`,
+        );
       bytes = new Uint8Array(await h.readFile());
     } finally {
       await h.close();
     }
   } catch (e) {
-    return fail(2, `Cannot read / Kan inte läsa ${opts.input}: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(
+      2,
+      `Cannot read / Kan inte läsa ${opts.input}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 
   const result = await importDocument(bytes, basename(input));
-  if (!result.ok) return fail(2, `Could not import / Kunde inte importera ${opts.input}: ${result.error}`);
+  if (!result.ok)
+    return fail(2, `Could not import / Kunde inte importera ${opts.input}: ${result.error}`);
 
   const output = resolve(opts.output ?? defaultOutput(opts.input));
-  if (output === input) return fail(1, `The output would replace the input / Utfilen skulle ersätta originalet: ${output}. Use / Använd -o.`);
+  if (output === input)
+    return fail(
+      1,
+      `The output would replace the input / Utfilen skulle ersätta originalet: ${output}. Use / Använd -o.`,
+    );
   const text = serialize(result.file);
   try {
     // A regular file or a new name only; never through a symbolic link (issue 13, item 5).
     const written = await writeOutputFile(output, text, { replace: opts.force, backup: true });
-    if (written === "exists") return fail(1, `Output exists, not overwritten / Filen finns redan och skrivs inte över: ${output} (use / använd --force)`);
+    if (written === "exists")
+      return fail(
+        1,
+        `Output exists, not overwritten / Filen finns redan och skrivs inte över: ${output} (use / använd --force)`,
+      );
   } catch (e) {
-    return fail(1, `Could not write / Kunde inte skriva ${output}: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(
+      1,
+      `Could not write / Kunde inte skriva ${output}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 
   const r = result.report;
   if (opts.json) io.out(JSON.stringify({ ok: true, output, ...r }, null, 2));
   else {
-    const what = r.kind === "protokoll" ? `${r.items} § / paragrafer` : `${r.items} questions / frågor`;
+    const what =
+      r.kind === "protokoll" ? `${r.items} § / paragrafer` : `${r.items} questions / frågor`;
     io.out(`Imported / Importerad: ${opts.input} → ${output} (${r.kind}, ${what})`);
-    for (const m of r.mergedNames) io.out(`  Merged names / Sammanslagna namn: ${m.kept} ← ${m.variants.join(", ")}`);
+    for (const m of r.mergedNames)
+      io.out(`  Merged names / Sammanslagna namn: ${m.kept} ← ${m.variants.join(", ")}`);
     if (r.uncertain.length) {
       io.out(`  Check these / Kontrollera (${r.uncertain.length}):`);
-      for (const u of r.uncertain) io.out(`  - ${u.item !== null ? `§ ${u.item}: ` : ""}${u.message}`);
+      for (const u of r.uncertain)
+        io.out(`  - ${u.item !== null ? `§ ${u.item}: ` : ""}${u.message}`);
     }
   }
   return 0;

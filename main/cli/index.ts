@@ -49,7 +49,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
   const load = Object.hasOwn(commands, name) ? commands[name as CommandName] : undefined;
   if (!load) {
-    io.err(`Unknown command "${name.slice(0, 100)}" / Okänt kommando. Try / Prova: protokoll --help`);
+    io.err(
+      `Unknown command "${name.slice(0, 100)}" / Okänt kommando. Try / Prova: protokoll --help`,
+    );
     return 2;
   }
   try {

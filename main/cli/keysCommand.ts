@@ -18,7 +18,15 @@ import { appendFile, mkdir, open, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
 import { atomicWrite } from "../files/atomicWrite.js";
-import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, KeyError, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
+import {
+  defaultKeyDir,
+  defaultTrustedKeysFile,
+  formatFingerprint,
+  KeyError,
+  normalizeFingerprint,
+  readTrustedKeys,
+  SealKeyStore,
+} from "../review/sealKeys.js";
 import { signWithKey } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
 import { parseCommandArgs } from "./args.js";
@@ -28,10 +36,18 @@ import { readProtocolFile } from "./readProtocolFile.js";
 const { usage: USAGE, summary } = commandInfo.keys;
 
 /** A passphrase from a file, the environment, or a hidden prompt on the terminal; null when none can be had. */
-async function passphrase(file: string | undefined, envName: string, question: string, io: CliIO): Promise<string | null> {
+async function passphrase(
+  file: string | undefined,
+  envName: string,
+  question: string,
+  io: CliIO,
+): Promise<string | null> {
   if (file !== undefined) {
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile() || info.size > 4096) throw new KeyError(`Lösenfrasfilen kan inte läsas (cannot read the passphrase file): ${file}`);
+    if (!info?.isFile() || info.size > 4096)
+      throw new KeyError(
+        `Lösenfrasfilen kan inte läsas (cannot read the passphrase file): ${file}`,
+      );
     return (await readFile(file, "utf8")).split(/\r?\n/)[0] ?? "";
   }
   const fromEnv = process.env[envName];
@@ -55,12 +71,18 @@ function hiddenPrompt(question: string, io: CliIO): Promise<string> {
 }
 
 const needPassphrase = (): never => {
-  throw new KeyError("Ingen lösenfras: ange --passphrase-file eller PROTOKOLL_PASSPHRASE (no passphrase given).");
+  throw new KeyError(
+    "Ingen lösenfras: ange --passphrase-file eller PROTOKOLL_PASSPHRASE (no passphrase given).",
+  );
 };
 
 /** Write a new file only: never over an existing file, a link or a device. */
 async function writeNewFile(path: string, text: string): Promise<void> {
-  const h = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  const h = await open(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    0o600,
+  );
   try {
     await h.writeFile(text, "utf8");
     await h.sync();
@@ -91,75 +113,134 @@ export const keysCommand: Command = {
       io.err(`${what}\nUsage / Användning: ${USAGE}`);
       return 2;
     };
-    if (extra.length) return usage(`Too many arguments / För många argument: ${extra.join(" ").slice(0, 80)}`);
+    if (extra.length)
+      return usage(`Too many arguments / För många argument: ${extra.join(" ").slice(0, 80)}`);
     const store = new SealKeyStore(defaultKeyDir());
-    const fingerprint = (text: string | undefined) => (text === undefined ? null : normalizeFingerprint(text));
+    const fingerprint = (text: string | undefined) =>
+      text === undefined ? null : normalizeFingerprint(text);
     try {
       switch (sub) {
         case "create": {
-          if (!values.holder) return usage("Name the holder with --holder / Ange innehavaren med --holder");
-          const pass = (await passphrase(values["passphrase-file"], "PROTOKOLL_PASSPHRASE", "Lösenfras för den nya nyckeln (passphrase for the new key):", io)) ?? needPassphrase();
+          if (!values.holder)
+            return usage("Name the holder with --holder / Ange innehavaren med --holder");
+          const pass =
+            (await passphrase(
+              values["passphrase-file"],
+              "PROTOKOLL_PASSPHRASE",
+              "Lösenfras för den nya nyckeln (passphrase for the new key):",
+              io,
+            )) ?? needPassphrase();
           const k = await store.create(values.holder, pass);
           io.out(`Created key / Nyckel skapad: ${formatFingerprint(k.fingerprint)} (${k.holder})`);
-          io.out(`  Publish this fingerprint; it is printed on every protocol the key signs / Publicera fingeravtrycket; det trycks på varje protokoll nyckeln signerar.`);
+          io.out(
+            `  Publish this fingerprint; it is printed on every protocol the key signs / Publicera fingeravtrycket; det trycks på varje protokoll nyckeln signerar.`,
+          );
           io.out(`  Kept in / Förvaras i: ${store.dir}`);
           return 0;
         }
         case "list": {
           const keys = await store.list();
           const trusted = await readTrustedKeys(defaultTrustedKeysFile());
-          if (!keys.length && !trusted.size) io.out("No keys / Inga nycklar. Create one with / Skapa en med: protokoll keys create --holder NAME");
-          for (const k of keys) io.out(`${formatFingerprint(k.fingerprint)}  ${k.holder}  (own key / egen nyckel, ${k.protection === "platform" ? "protected by the computer / skyddad av datorn" : "passphrase / lösenfras"}, ${k.created.slice(0, 10)})`);
-          for (const fp of trusted) if (!keys.some((k) => k.fingerprint === fp)) io.out(`${formatFingerprint(fp)}  (trusted / betrodd)`);
+          if (!keys.length && !trusted.size)
+            io.out(
+              "No keys / Inga nycklar. Create one with / Skapa en med: protokoll keys create --holder NAME",
+            );
+          for (const k of keys)
+            io.out(
+              `${formatFingerprint(k.fingerprint)}  ${k.holder}  (own key / egen nyckel, ${k.protection === "platform" ? "protected by the computer / skyddad av datorn" : "passphrase / lösenfras"}, ${k.created.slice(0, 10)})`,
+            );
+          for (const fp of trusted)
+            if (!keys.some((k) => k.fingerprint === fp))
+              io.out(`${formatFingerprint(fp)}  (trusted / betrodd)`);
           return 0;
         }
         case "export": {
           const fp = fingerprint(target);
           if (!fp) return usage("Give the key's fingerprint / Ange nyckelns fingeravtryck");
-          if (!values.output) return usage("Give the file to write with -o / Ange filen att skriva med -o");
-          const pass = await passphrase(values["passphrase-file"], "PROTOKOLL_PASSPHRASE", "Lösenfras för nyckeln (the key's passphrase):", io);
+          if (!values.output)
+            return usage("Give the file to write with -o / Ange filen att skriva med -o");
+          const pass = await passphrase(
+            values["passphrase-file"],
+            "PROTOKOLL_PASSPHRASE",
+            "Lösenfras för nyckeln (the key's passphrase):",
+            io,
+          );
           const exportPass =
-            (await passphrase(values["export-passphrase-file"], "PROTOKOLL_EXPORT_PASSPHRASE", "Lösenfras för den exporterade kopian (passphrase for the exported copy):", io)) ?? pass ?? needPassphrase();
+            (await passphrase(
+              values["export-passphrase-file"],
+              "PROTOKOLL_EXPORT_PASSPHRASE",
+              "Lösenfras för den exporterade kopian (passphrase for the exported copy):",
+              io,
+            )) ??
+            pass ??
+            needPassphrase();
           const pem = await store.exportKey(fp, pass, exportPass);
           await writeNewFile(values.output, pem);
           io.out(`Exported / Exporterad: ${formatFingerprint(fp)} → ${values.output}`);
           return 0;
         }
         case "import": {
-          if (!target) return usage("Give the exported key file / Ange den exporterade nyckelfilen");
+          if (!target)
+            return usage("Give the exported key file / Ange den exporterade nyckelfilen");
           const info = await stat(target).catch(() => null);
           if (!info?.isFile() || info.size > 100_000) {
             io.err(`Not a key file / Inte en nyckelfil: ${target}`);
             return 2;
           }
-          const pass = (await passphrase(values["passphrase-file"], "PROTOKOLL_PASSPHRASE", "Lösenfras för den exporterade nyckeln (passphrase of the exported key):", io)) ?? needPassphrase();
-          const k = await store.importKey(await readFile(target, "utf8"), pass, pass, values.holder);
+          const pass =
+            (await passphrase(
+              values["passphrase-file"],
+              "PROTOKOLL_PASSPHRASE",
+              "Lösenfras för den exporterade nyckeln (passphrase of the exported key):",
+              io,
+            )) ?? needPassphrase();
+          const k = await store.importKey(
+            await readFile(target, "utf8"),
+            pass,
+            pass,
+            values.holder,
+          );
           io.out(`Imported / Importerad: ${formatFingerprint(k.fingerprint)} (${k.holder})`);
           return 0;
         }
         case "trust": {
           const fp = fingerprint(target);
-          if (!fp) return usage("Give the fingerprint as published (32 hex digits) / Ange fingeravtrycket som det publicerats (32 hexadecimala siffror)");
+          if (!fp)
+            return usage(
+              "Give the fingerprint as published (32 hex digits) / Ange fingeravtrycket som det publicerats (32 hexadecimala siffror)",
+            );
           const file = defaultTrustedKeysFile();
           if ((await readTrustedKeys(file)).has(fp)) {
             io.out(`Already trusted / Redan betrodd: ${formatFingerprint(fp)}`);
             return 0;
           }
           await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-          await appendFile(file, `${formatFingerprint(fp)}${values.holder ? `  # ${values.holder.replace(/[\r\n]/g, " ").slice(0, 200)}` : ""}\n`, { mode: 0o600 });
+          await appendFile(
+            file,
+            `${formatFingerprint(fp)}${values.holder ? `  # ${values.holder.replace(/[\r\n]/g, " ").slice(0, 200)}` : ""}\n`,
+            { mode: 0o600 },
+          );
           io.out(`Trusted / Betrodd: ${formatFingerprint(fp)} (${file})`);
           return 0;
         }
         case "sign": {
           if (!target) return usage("Give the justerad file / Ange den justerade filen");
           const fp = fingerprint(values.key);
-          if (!fp) return usage("Give the key with --key FINGERPRINT / Ange nyckeln med --key FINGERAVTRYCK");
+          if (!fp)
+            return usage(
+              "Give the key with --key FINGERPRINT / Ange nyckeln med --key FINGERAVTRYCK",
+            );
           const read = await readProtocolFile(target);
           if (!read.ok) {
             for (const l of read.lines) io.err(l);
             return 2;
           }
-          const pass = await passphrase(values["passphrase-file"], "PROTOKOLL_PASSPHRASE", "Lösenfras för nyckeln (the key's passphrase):", io);
+          const pass = await passphrase(
+            values["passphrase-file"],
+            "PROTOKOLL_PASSPHRASE",
+            "Lösenfras för nyckeln (the key's passphrase):",
+            io,
+          );
           const { key, info } = await store.unlock(fp, pass);
           const r = signWithKey(read.text, key, info);
           if (!r.ok) {
@@ -167,11 +248,17 @@ export const keysCommand: Command = {
             return 1;
           }
           await atomicWrite(target, r.text);
-          io.out(`Signed / Signerat: ${target} with key / med nyckel ${formatFingerprint(r.fingerprint)} (${info.holder})`);
+          io.out(
+            `Signed / Signerat: ${target} with key / med nyckel ${formatFingerprint(r.fingerprint)} (${info.holder})`,
+          );
           return 0;
         }
         default:
-          return usage(sub ? `Unknown keys command / Okänt nyckelkommando: ${sub.slice(0, 40)}` : "Give a keys command / Ange ett nyckelkommando");
+          return usage(
+            sub
+              ? `Unknown keys command / Okänt nyckelkommando: ${sub.slice(0, 40)}`
+              : "Give a keys command / Ange ett nyckelkommando",
+          );
       }
     } catch (e) {
       if (e instanceof KeyError) {
@@ -180,7 +267,9 @@ export const keysCommand: Command = {
       }
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EEXIST" || code === "ELOOP") {
-        io.err(`Will not write over an existing file or link / Skriver inte över en befintlig fil eller länk: ${values.output ?? ""}`);
+        io.err(
+          `Will not write over an existing file or link / Skriver inte över en befintlig fil eller länk: ${values.output ?? ""}`,
+        );
         return 2;
       }
       throw e;

@@ -6,7 +6,8 @@
 import { readDocumentFile, type ReadFailure } from "../files/readDocumentFile.js";
 import type { ProtokollFile } from "../../schemas/file.js";
 
-export type ReadProtocol = { ok: true; file: ProtokollFile; text: string } | { ok: false; lines: string[] };
+export type ReadProtocol =
+  { ok: true; file: ProtokollFile; text: string } | { ok: false; lines: string[] };
 
 const heading: Record<ReadFailure, string> = {
   missing: "File not found / Filen finns inte",

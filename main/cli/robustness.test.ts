@@ -4,7 +4,15 @@
  * forever, a closed pipe ends quietly, and documents above the one maximum size are refused.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,7 +62,9 @@ describe("outputs (item 5)", () => {
     expect((await runCapturing(["export", doc, "--draft", "--docx", link])).code).toBe(2);
     expect(readFileSync(target, "utf8")).toBe("tidigare");
     // A regular file or a new name is written as before.
-    expect((await runCapturing(["export", doc, "--draft", "--docx", join(dir, "ny.docx")])).code).toBe(0);
+    expect(
+      (await runCapturing(["export", doc, "--draft", "--docx", join(dir, "ny.docx")])).code,
+    ).toBe(0);
     expect(readFileSync(join(dir, "ny.docx")).subarray(0, 2).toString()).toBe("PK");
   });
 });
@@ -78,7 +88,8 @@ describe("arguments and inputs (item 6)", () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/Not a regular file \/ Inte en vanlig fil/);
     }
-    for (const command of ["validate", "verify", "export"]) expect((await runCapturing([command, "/dev/zero"])).code).toBe(2);
+    for (const command of ["validate", "verify", "export"])
+      expect((await runCapturing([command, "/dev/zero"])).code).toBe(2);
   }, 20_000);
 
   it("parses options with node:util parseArgs: --opt=value, short options, unknown and missing values", async () => {
@@ -87,7 +98,10 @@ describe("arguments and inputs (item 6)", () => {
     expect(readFileSync(out, "utf8")).toMatch(/"format": "protokoll"/);
     expect((await runCapturing(["import", source, "-o"])).code).toBe(2);
     const unknown = await runCapturing(["validate", doc, "--bogus"]);
-    expect([unknown.code, unknown.err]).toEqual([2, expect.stringMatching(/Unknown option \/ Okänt alternativ: --bogus/)]);
+    expect([unknown.code, unknown.err]).toEqual([
+      2,
+      expect.stringMatching(/Unknown option \/ Okänt alternativ: --bogus/),
+    ]);
     expect((await runCapturing(["export", doc, "--docx", "--pdf"])).code).toBe(2);
     expect((await runCapturing(["__proto__"])).code).toBe(2);
   });
@@ -105,7 +119,11 @@ describe("arguments and inputs (item 6)", () => {
   it("handles a document at the limit — one paragraph of almost all the text allowed — without running out of stack", async () => {
     const persons = [{ id: "ordf", name: "Anna Andersson", party: "S", role: "chair" as const }];
     const words = "Ord och mening. ".repeat(Math.floor((MAX_TEXT_CHARS - 1000) / 16));
-    const file = createFile("protokoll", { body: { name: "Socialnämnden" }, persons, chair: "ordf" }, b.protocol(b.item({ id: "p0", title: "Lång" }, b.background(words), b.decision("Beslut."))));
+    const file = createFile(
+      "protokoll",
+      { body: { name: "Socialnämnden" }, persons, chair: "ordf" },
+      b.protocol(b.item({ id: "p0", title: "Lång" }, b.background(words), b.decision("Beslut."))),
+    );
     const long = join(dir, "lång.protokoll");
     writeFileSync(long, serialize(file));
     const validate = await runCapturing(["validate", long]);
@@ -123,7 +141,11 @@ describe("arguments and inputs (item 6)", () => {
     const script = `const { main } = await import(${JSON.stringify(join(root, "main/cli/index.ts"))}); process.exitCode = await main(process.argv.slice(1));`;
     const run = () =>
       new Promise<{ code: number | null; err: string }>((done) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, "validate", doc], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", "--input-type=module", "-e", script, "validate", doc],
+          { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+        );
         let err = "";
         child.stderr.on("data", (d: Buffer) => (err += d.toString()));
         child.stdout.destroy(); // the reader is gone before the first line

@@ -14,8 +14,6 @@ import { commandInfo } from "./usage.js";
 
 const { usage: USAGE, summary } = commandInfo.validate;
 
-
-
 const shorten = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 interface Group {
@@ -29,7 +27,14 @@ interface Group {
 export function groupByItem(file: ProtokollFile, problems: Problem[]): Group[] {
   const items = numberedItems(file.doc, file.meta);
   const byId = new Map(items.map((i) => [i.id, i]));
-  const whole: Group = { heading: file.kind === "interpellationssvar" ? "Svaret / The answer" : "Hela protokollet / Whole document", number: null, problems: [] };
+  const whole: Group = {
+    heading:
+      file.kind === "interpellationssvar"
+        ? "Svaret / The answer"
+        : "Hela protokollet / Whole document",
+    number: null,
+    problems: [],
+  };
   const groups = new Map<string, Group>();
   for (const p of problems) {
     const it = p.item ? byId.get(p.item) : undefined;
@@ -40,7 +45,11 @@ export function groupByItem(file: ProtokollFile, problems: Problem[]): Group[] {
     let g = groups.get(it.id);
     if (!g) {
       const title = it.node.firstChild?.textContent.trim() ?? "";
-      g = { heading: `§ ${it.number}${title ? ` ${shorten(title)}` : ""}`, number: it.number, problems: [] };
+      g = {
+        heading: `§ ${it.number}${title ? ` ${shorten(title)}` : ""}`,
+        number: it.number,
+        problems: [],
+      };
       groups.set(it.id, g);
     }
     g.problems.push(p);
@@ -56,10 +65,16 @@ function printText(path: string, file: ProtokollFile, problems: Problem[], io: C
   io.out(`${file.meta.body.name}${meeting} — ${path}`);
   for (const g of groupByItem(file, problems)) {
     io.out(`${g.heading}:`);
-    for (const p of g.problems) io.out(`  ${p.severity === "error" ? "fel" : "varning"}: ${p.message} (${p.rule}${p.reference ? `; ${p.reference}` : ""})`);
+    for (const p of g.problems)
+      io.out(
+        `  ${p.severity === "error" ? "fel" : "varning"}: ${p.message} (${p.rule}${p.reference ? `; ${p.reference}` : ""})`,
+      );
   }
   if (problems.length === 0) io.out("OK: no problems / inga problem");
-  else io.out(`${errors} error(s), ${warnings} warning(s) / ${errors} fel, ${warnings} varning${warnings === 1 ? "" : "ar"}`);
+  else
+    io.out(
+      `${errors} error(s), ${warnings} warning(s) / ${errors} fel, ${warnings} varning${warnings === 1 ? "" : "ar"}`,
+    );
 }
 
 export const validateCommand: Command = {
@@ -75,7 +90,9 @@ export const validateCommand: Command = {
     const json = parsed.values.json === true;
     const files = parsed.positionals;
     if (files.length !== 1) {
-      io.err(`${files.length === 0 ? "No file given / Ingen fil angiven" : "One file at a time / En fil i taget"}\nUsage / Användning: ${USAGE}`);
+      io.err(
+        `${files.length === 0 ? "No file given / Ingen fil angiven" : "One file at a time / En fil i taget"}\nUsage / Användning: ${USAGE}`,
+      );
       return 2;
     }
     const path = files[0]!;
@@ -97,7 +114,11 @@ export const validateCommand: Command = {
             warnings: problems.filter((p) => p.severity === "warning").length,
             problems: problems.map((p) => {
               const it = p.item ? items.get(p.item) : undefined;
-              return { ...p, itemNumber: it?.number ?? null, itemTitle: it?.node.firstChild?.textContent ?? null };
+              return {
+                ...p,
+                itemNumber: it?.number ?? null,
+                itemTitle: it?.node.firstChild?.textContent ?? null,
+              };
             }),
           },
           null,

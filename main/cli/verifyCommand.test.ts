@@ -15,7 +15,11 @@ import { adjust, immediateAdjust } from "../../schemas/review/adjust.js";
 import { approveItem } from "../../schemas/review/approvals.js";
 import { recordCorrection } from "../../schemas/review/recordCorrection.js";
 import { sendForReview } from "../../schemas/review/reviewStatus.js";
-import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
+import {
+  adjustedSample,
+  must,
+  sampleProtocol,
+} from "../../schemas/review/sampleProtocol.testkit.js";
 import { replaceInItem } from "../../schemas/review/textEdits.js";
 import { runCapturing } from "./runCapturing.js";
 import { formatFingerprint, SealKeyStore } from "../review/sealKeys.js";
@@ -29,7 +33,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The key of this body: a key the user trusts (it is in the trusted-keys file). */
 const body = testKey("Socialnämnden");
 mkdirSync(process.env.PROTOKOLL_CONFIG_DIR, { recursive: true });
-writeFileSync(join(process.env.PROTOKOLL_CONFIG_DIR, "trusted-keys.txt"), `# betrodda\n${formatFingerprint(body.fingerprint)}  # Socialnämnden\n`);
+writeFileSync(
+  join(process.env.PROTOKOLL_CONFIG_DIR, "trusted-keys.txt"),
+  `# betrodda\n${formatFingerprint(body.fingerprint)}  # Socialnämnden\n`,
+);
 const bodyKey = formatFingerprint(body.fingerprint);
 
 /** The sample justerad and signed with the body's key, as the host does it. */
@@ -55,27 +62,44 @@ describe("protokoll verify", () => {
     expect(r.out).toContain(`Seal / Sigill (SHA-256, form 2): ${f.meta.seal!.sha256}`);
     expect(r.out).toContain(`Key / Nyckel: ${bodyKey}`);
     expect(r.out).toContain("Rättelser / Corrections: none / inga");
-    expect(r.out).toContain("Justerad / Adjusted: 2020-08-31T14:00, av / by Jan Jönsson, Linnéa Vinge");
+    expect(r.out).toContain(
+      "Justerad / Adjusted: 2020-08-31T14:00, av / by Jan Jönsson, Linnéa Vinge",
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it("says a file whose text was changed after justering is CHANGED and exits 1", async () => {
     const text = serialize(adjusted());
     expect(text).toContain("Dagordningen godkänns.");
-    const path = write("andrat.protokoll", text.replace("Dagordningen godkänns.", "Dagordningen godkänns ej."));
+    const path = write(
+      "andrat.protokoll",
+      text.replace("Dagordningen godkänns.", "Dagordningen godkänns ej."),
+    );
     const r = await run(path);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^CHANGED since justering: the seal does not match the content \/ ÄNDRAT sedan justeringen/);
+    expect(r.out).toMatch(
+      /^CHANGED since justering: the seal does not match the content \/ ÄNDRAT sedan justeringen/,
+    );
     expect(r.out).toContain("Recomputed / Beräknat sigill:");
   });
 
   it("lists the rättelser of a corrected file and exits 0", async () => {
     const f = adjusted();
-    const c0 = must(recordCorrection(f, { newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"), what: "”ytterstaden” ändrat till ”innerstaden”.", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" }));
+    const c0 = must(
+      recordCorrection(f, {
+        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
+        what: "”ytterstaden” ändrat till ”innerstaden”.",
+        why: "Skrivfel.",
+        by: "Sara Karlsson",
+        at: "2020-09-03T08:30",
+      }),
+    );
     const r = await run(write("rattat.protokoll", signedText(c0, body)));
     expect(r.code).toBe(0);
     expect(r.out).toContain("Rättelser / Corrections: 1");
-    expect(r.out).toContain("1. 2020-09-03T08:30 Sara Karlsson (§ 5): ”ytterstaden” ändrat till ”innerstaden”. (Skäl / Reason: Skrivfel.)");
+    expect(r.out).toContain(
+      "1. 2020-09-03T08:30 Sara Karlsson (§ 5): ”ytterstaden” ändrat till ”innerstaden”. (Skäl / Reason: Skrivfel.)",
+    );
   });
 
   it("says a draft is not justerad and exits 1, reporting a § justerad at the meeting", async () => {
@@ -83,30 +107,55 @@ describe("protokoll verify", () => {
     const r = await run(write("utkast.protokoll", serialize(draft)));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^NOT JUSTERAD.* \/ INTE JUSTERAT/);
-    expect(r.out).toContain("§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: unchanged / oförändrad");
+    expect(r.out).toContain(
+      "§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: unchanged / oförändrad",
+    );
   });
 
   it("accepts a § justerad at the meeting that was later changed by a recorded rättelse, but not one changed without", async () => {
     let f = must(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:20"));
     f = must(sendForReview(f, "Sara Karlsson", "2020-08-26T09:00"));
-    for (const item of ["p1", "p2", "p3", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
+    for (const item of ["p1", "p2", "p3", "p5", "p6"])
+      for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
     f = signed(must(adjust(f, ["jj", "lv"], "2020-08-31T14:00")), body);
     const ok = await run(write("omedelbar.protokoll", serialize(f)));
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain("§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: unchanged / oförändrad");
-    const corrected = must(recordCorrection(f, { newDoc: replaceInItem(f.doc, "p4", "månadsrapporten", "månadsrapporten för augusti"), what: "Månaden tillagd.", why: "Förtydligande.", by: "Sara Karlsson", at: "2020-09-02T09:00" }));
+    expect(ok.out).toContain(
+      "§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: unchanged / oförändrad",
+    );
+    const corrected = must(
+      recordCorrection(f, {
+        newDoc: replaceInItem(f.doc, "p4", "månadsrapporten", "månadsrapporten för augusti"),
+        what: "Månaden tillagd.",
+        why: "Förtydligande.",
+        by: "Sara Karlsson",
+        at: "2020-09-02T09:00",
+      }),
+    );
     const r = await run(write("omedelbar-rattad.protokoll", signedText(corrected, body)));
     expect(r.code).toBe(0);
-    expect(r.out).toContain("§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: changed by a recorded rättelse / ändrad genom rättelse");
+    expect(r.out).toContain(
+      "§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: changed by a recorded rättelse / ändrad genom rättelse",
+    );
     const draft = must(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:20"));
-    const tampered = await run(write("omedelbar-andrad.protokoll", serialize({ ...draft, doc: replaceInItem(draft.doc, "p4", "godkänner", "avslår") })));
+    const tampered = await run(
+      write(
+        "omedelbar-andrad.protokoll",
+        serialize({ ...draft, doc: replaceInItem(draft.doc, "p4", "godkänner", "avslår") }),
+      ),
+    );
     expect(tampered.code).toBe(1);
-    expect(tampered.out).toContain("§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: CHANGED / ÄNDRAD");
+    expect(tampered.out).toContain(
+      "§ 4 omedelbart justerad / immediately adjusted 2020-08-25T19:20: CHANGED / ÄNDRAD",
+    );
   });
 
   it("exits 2 for a missing file, a folder, a non-protocol and bad usage, in English and Swedish", async () => {
     const missing = await run(join(dir, "finns-inte.protokoll"));
-    expect(missing).toMatchObject({ code: 2, err: `File not found / Filen finns inte: ${join(dir, "finns-inte.protokoll")}` });
+    expect(missing).toMatchObject({
+      code: 2,
+      err: `File not found / Filen finns inte: ${join(dir, "finns-inte.protokoll")}`,
+    });
     mkdirSync(join(dir, "mapp"));
     expect((await run(join(dir, "mapp"))).err).toMatch(/^Is a folder, not a file \/ Är en mapp/);
     const junk = await run(write("skrap.protokoll", "{ inte json"));
@@ -122,20 +171,34 @@ describe("protokoll verify", () => {
     const r = await run(path, "--json", "--today", "2020-09-01");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j).toMatchObject({ result: "signed", pass: true, form: 2, key: body.fingerprint, status: "adjusted", canonical: true, adjustedAt: "2020-08-31T14:00", deadlines: { noticeBy: "2020-09-02", appealEnds: "2020-09-23" } });
+    expect(j).toMatchObject({
+      result: "signed",
+      pass: true,
+      form: 2,
+      key: body.fingerprint,
+      status: "adjusted",
+      canonical: true,
+      adjustedAt: "2020-08-31T14:00",
+      deadlines: { noticeBy: "2020-09-02", appealEnds: "2020-09-23" },
+    });
     const text = await run(path, "--today", "2020-09-01");
-    expect(text.out).toContain("Anslag på anslagstavlan senast onsdag den 2 september 2020 (1 dag kvar).");
+    expect(text.out).toContain(
+      "Anslag på anslagstavlan senast onsdag den 2 september 2020 (1 dag kvar).",
+    );
   });
 
   it("justerar the real Socialnämnden protocol of 25 August 2020 (seed 002), verifies it, and notices a one-word change", async () => {
     const root = join(import.meta.dirname, "../..");
-    const name = readdirSync(join(root, "seeds")).find((n) => n.startsWith("002-") && n.endsWith(".protokoll"));
+    const name = readdirSync(join(root, "seeds")).find(
+      (n) => n.startsWith("002-") && n.endsWith(".protokoll"),
+    );
     expect(name, "seeds/002-*.protokoll").toBeDefined();
     const parsed = parse(readFileSync(join(root, "seeds", name!), "utf8"));
     if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
     let f = must(sendForReview(parsed.file, "Sekreteraren", "2020-08-26T09:00"));
     const signers = [f.meta.chair!, ...f.meta.adjusters];
-    for (const i of numberedItems(f.doc, f.meta)) for (const who of signers) f = must(approveItem(f, i.id, who, "2020-08-31T10:00"));
+    for (const i of numberedItems(f.doc, f.meta))
+      for (const who of signers) f = must(approveItem(f, i.id, who, "2020-08-31T10:00"));
     f = signed(must(adjust(f, signers, "2020-08-31T14:00")), body);
     const path = write("002.protokoll", serialize(f));
     const r = await run(path, "--today", "2020-09-01");
@@ -145,17 +208,40 @@ describe("protokoll verify", () => {
     const text = readFileSync(path, "utf8");
     const word = /"text": "[^"]*\b(beslutar)\b/.exec(text);
     expect(word).not.toBeNull();
-    const changed = write("002-andrad.protokoll", text.slice(0, word!.index) + word![0].replace(/beslutar$/, "beslutade") + text.slice(word!.index + word![0].length));
+    const changed = write(
+      "002-andrad.protokoll",
+      text.slice(0, word!.index) +
+        word![0].replace(/beslutar$/, "beslutade") +
+        text.slice(word!.index + word![0].length),
+    );
     expect((await run(changed)).code).toBe(1);
   });
 
   it("runs as a real process with the documented exit codes", () => {
     const good = write("proc.protokoll", serialize(adjusted()));
-    const bad = write("proc-bad.protokoll", readFileSync(good, "utf8").replace("Anmälan läggs", "Anmälan lades"));
-    const cli = (p: string) => spawnSync(process.execPath, ["bin/protokoll.mjs", "verify", p], { encoding: "utf8", cwd: join(import.meta.dirname, "../..") });
-    expect(cli(good)).toMatchObject({ status: 0, stdout: expect.stringContaining(`OK: the file agrees with its seal, signed by key ${bodyKey}`) });
-    expect(cli(bad)).toMatchObject({ status: 1, stdout: expect.stringContaining("CHANGED since justering") });
-    expect(cli(join(dir, "nej.protokoll"))).toMatchObject({ status: 2, stderr: expect.stringContaining("File not found / Filen finns inte") });
+    const bad = write(
+      "proc-bad.protokoll",
+      readFileSync(good, "utf8").replace("Anmälan läggs", "Anmälan lades"),
+    );
+    const cli = (p: string) =>
+      spawnSync(process.execPath, ["bin/protokoll.mjs", "verify", p], {
+        encoding: "utf8",
+        cwd: join(import.meta.dirname, "../.."),
+      });
+    expect(cli(good)).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining(
+        `OK: the file agrees with its seal, signed by key ${bodyKey}`,
+      ),
+    });
+    expect(cli(bad)).toMatchObject({
+      status: 1,
+      stdout: expect.stringContaining("CHANGED since justering"),
+    });
+    expect(cli(join(dir, "nej.protokoll"))).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("File not found / Filen finns inte"),
+    });
   });
 });
 
@@ -176,13 +262,17 @@ describe("protokoll verify: justerade files of the old format (frozen fixtures)"
     const path = join(fixtures, name);
     const required = await run(path, "--require-signature");
     expect(required.code).toBe(1);
-    expect(required.out).toMatch(/^REFUSED: the file agrees with its seal of the old form.*a signature was required \/ en signatur krävdes/);
+    expect(required.out).toMatch(
+      /^REFUSED: the file agrees with its seal of the old form.*a signature was required \/ en signatur krävdes/,
+    );
     expect((await run(path, "--key", body.fingerprint)).code).toBe(1);
   });
 
   it("says the anslag date of an old-form file is not covered by its seal", async () => {
     const r = await run(join(fixtures, "v1-justerat.protokoll"));
-    expect(r.out).toContain("the anslag date (2020-09-01) is not covered by a seal of the old form");
+    expect(r.out).toContain(
+      "the anslag date (2020-09-01) is not covered by a seal of the old form",
+    );
   });
 });
 
@@ -190,7 +280,9 @@ describe("protokoll verify: signatures and trusted keys", () => {
   it("exits 1 for a seal of the new form without a signature", async () => {
     const r = await run(write("osignerat.protokoll", serialize(adjustedSample())));
     expect(r.code).toBe(1);
-    expect(r.out.split("\n")[0]).toMatch(/^NOT SIGNED: the file agrees with its seal, but the seal has no signature \/ INTE SIGNERAT/);
+    expect(r.out.split("\n")[0]).toMatch(
+      /^NOT SIGNED: the file agrees with its seal, but the seal has no signature \/ INTE SIGNERAT/,
+    );
   });
 
   it("exits 1 for a key the user does not trust, and 0 once it is given with --key or is in the trusted-keys file given", async () => {
@@ -198,10 +290,16 @@ describe("protokoll verify: signatures and trusted keys", () => {
     const path = write("annan-nyckel.protokoll", signedText(adjustedSample(), stranger));
     const r = await run(path);
     expect(r.code).toBe(1);
-    expect(r.out.split("\n")[0]).toMatch(new RegExp(`^UNTRUSTED KEY: the file agrees with its seal, signed by key ${formatFingerprint(stranger.fingerprint)} \\(Annan nämnd\\), which is not a key you trust`));
+    expect(r.out.split("\n")[0]).toMatch(
+      new RegExp(
+        `^UNTRUSTED KEY: the file agrees with its seal, signed by key ${formatFingerprint(stranger.fingerprint)} \\(Annan nämnd\\), which is not a key you trust`,
+      ),
+    );
     const given = await run(path, "--key", formatFingerprint(stranger.fingerprint));
     expect(given.code).toBe(0);
-    expect(given.out).toContain(`signed by key ${formatFingerprint(stranger.fingerprint)} (Annan nämnd)`);
+    expect(given.out).toContain(
+      `signed by key ${formatFingerprint(stranger.fingerprint)} (Annan nämnd)`,
+    );
     const list = write("mina-betrodda.txt", `${stranger.fingerprint}\n`);
     expect((await run(path, "--trusted-keys", list)).code).toBe(0);
     // --key asks "signed by this key?": the body's own file is not, although its key is trusted by default.
@@ -209,7 +307,9 @@ describe("protokoll verify: signatures and trusted keys", () => {
     expect((await run(ours)).code).toBe(0);
     const other = await run(ours, "--key", stranger.fingerprint);
     expect(other.code).toBe(1);
-    expect(other.out).toMatch(new RegExp(`^UNTRUSTED KEY: the file agrees with its seal, signed by key ${bodyKey}`));
+    expect(other.out).toMatch(
+      new RegExp(`^UNTRUSTED KEY: the file agrees with its seal, signed by key ${bodyKey}`),
+    );
     expect((await run(path, "--key", "inte-ett-fingeravtryck")).code).toBe(2);
     // A trusted-keys file that is missing, a device or a folder: exit 2, never a hang.
     expect((await run(path, "--trusted-keys", join(dir, "saknas.txt"))).code).toBe(2);
@@ -223,7 +323,10 @@ describe("protokoll verify: signatures and trusted keys", () => {
     const store = new SealKeyStore(join(process.env.PROTOKOLL_CONFIG_DIR!, "keys"));
     const own = await store.create("Egen nyckel", "en lång lösenfras");
     const { key } = await store.unlock(own.fingerprint, "en lång lösenfras");
-    const path = write("egen.protokoll", signedText(adjustedSample(), { key, fingerprint: own.fingerprint, holder: own.holder }));
+    const path = write(
+      "egen.protokoll",
+      signedText(adjustedSample(), { key, fingerprint: own.fingerprint, holder: own.holder }),
+    );
     expect((await run(path)).code).toBe(0);
   });
 });
@@ -238,7 +341,10 @@ describe("protokoll verify: forgeries", () => {
     const own = entries[entries.length - 1]!;
     own.seal = null;
     const seal = makeSeal(next, f.meta.seal!.at, f.meta.seal!.by);
-    const withSig = keepSignature && f.meta.seal!.signature ? { ...seal, signature: f.meta.seal!.signature } : seal;
+    const withSig =
+      keepSignature && f.meta.seal!.signature
+        ? { ...seal, signature: f.meta.seal!.signature }
+        : seal;
     own.seal = withSig;
     next.meta.seal = withSig;
     return next;
@@ -248,13 +354,20 @@ describe("protokoll verify: forgeries", () => {
     const f = adjusted();
     const changed = { ...f, doc: replaceInItem(f.doc, "p3", "godkänner", "avslår") };
     const plain = await run(write("f-andrat.protokoll", text(changed)));
-    expect(plain).toMatchObject({ code: 1, out: expect.stringMatching(/^CHANGED since justering/) });
+    expect(plain).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/^CHANGED since justering/),
+    });
     const oldSig = await run(write("f-omraknat.protokoll", text(reseal(changed, true))));
     expect(oldSig.code).toBe(1);
     expect(oldSig.out).toMatch(/^BAD SIGNATURE: the seal's signature is not valid/);
-    expect((await run(write("f-utan-signatur.protokoll", text(reseal(changed, false))))).out).toMatch(/^NOT SIGNED/);
+    expect(
+      (await run(write("f-utan-signatur.protokoll", text(reseal(changed, false))))).out,
+    ).toMatch(/^NOT SIGNED/);
     const forger = testKey("Socialnämnden");
-    const own = await run(write("f-egen-nyckel.protokoll", signedText(reseal(changed, false), forger)));
+    const own = await run(
+      write("f-egen-nyckel.protokoll", signedText(reseal(changed, false), forger)),
+    );
     expect(own.code).toBe(1);
     expect(own.out).toMatch(/^UNTRUSTED KEY/);
   });
@@ -278,9 +391,23 @@ describe("protokoll verify: forgeries", () => {
 
   it("detects a rättelse erased, whether the seal is kept or recomputed", async () => {
     const f = adjusted();
-    const corrected = signed(must(recordCorrection(f, { newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"), what: "Ortnamn rättat.", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" })), body);
+    const corrected = signed(
+      must(
+        recordCorrection(f, {
+          newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
+          what: "Ortnamn rättat.",
+          why: "Skrivfel.",
+          by: "Sara Karlsson",
+          at: "2020-09-03T08:30",
+        }),
+      ),
+      body,
+    );
     expect((await run(write("f-rattat.protokoll", text(corrected)))).code).toBe(0);
-    const erased = { ...corrected, history: corrected.history.filter((h) => h.kind !== "correction") };
+    const erased = {
+      ...corrected,
+      history: corrected.history.filter((h) => h.kind !== "correction"),
+    };
     const kept = await run(write("f-rattelse-bort.protokoll", text(erased)));
     expect(kept.code).toBe(1);
     expect(kept.out).toMatch(/^(CHANGED|SEAL CHAIN BROKEN)/);
@@ -293,7 +420,9 @@ describe("protokoll verify: forgeries", () => {
     // The rättelse's author and reason are covered too.
     const reworded = structuredClone(corrected.history);
     reworded.find((h) => h.kind === "correction")!.why = "Beslut av ordföranden.";
-    expect((await run(write("f-skal-andrat.protokoll", text({ ...corrected, history: reworded })))).out).toMatch(/^CHANGED/);
+    expect(
+      (await run(write("f-skal-andrat.protokoll", text({ ...corrected, history: reworded })))).out,
+    ).toMatch(/^CHANGED/);
   });
 
   it("detects the seal's time or signers changed, and their change with the seal recomputed", async () => {
@@ -317,23 +446,35 @@ describe("protokoll verify: forgeries", () => {
 
   it("detects the anslag date changed after the anslag was recorded and signed", async () => {
     const f = adjusted();
-    const posted = signed(must(recordNotice(f, "2020-09-01", "Sara Karlsson", "2020-09-01T09:00")), body);
+    const posted = signed(
+      must(recordNotice(f, "2020-09-01", "Sara Karlsson", "2020-09-01T09:00")),
+      body,
+    );
     const good = await run(write("f-anslag.protokoll", text(posted)));
     expect(good.code).toBe(0);
-    expect(good.out).toContain("Anslag / Notice: 2020-09-01T09:00 Sara Karlsson: Anslaget sattes upp den 1 september 2020.");
-    const moved = { ...posted, meta: { ...posted.meta, notice: { ...posted.meta.notice, posted: "2020-09-08" } } };
+    expect(good.out).toContain(
+      "Anslag / Notice: 2020-09-01T09:00 Sara Karlsson: Anslaget sattes upp den 1 september 2020.",
+    );
+    const moved = {
+      ...posted,
+      meta: { ...posted.meta, notice: { ...posted.meta.notice, posted: "2020-09-08" } },
+    };
     const r = await run(write("f-anslag-flyttat.protokoll", text(moved)));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^CHANGED/);
     // Posting a date without the signed record is a change as well.
-    const unrecorded = { ...f, meta: { ...f.meta, notice: { ...f.meta.notice, posted: "2020-09-01" } } };
+    const unrecorded = {
+      ...f,
+      meta: { ...f.meta, notice: { ...f.meta.notice, posted: "2020-09-01" } },
+    };
     expect((await run(write("f-anslag-utan-post.protokoll", text(unrecorded)))).code).toBe(1);
   });
 
   it("detects an omedelbar justering entry changed: its § seal, its time, or the entry removed", async () => {
     let f = must(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:20"));
     f = must(sendForReview(f, "Sara Karlsson", "2020-08-26T09:00"));
-    for (const item of ["p1", "p2", "p3", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
+    for (const item of ["p1", "p2", "p3", "p5", "p6"])
+      for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
     f = signed(must(adjust(f, ["jj", "lv"], "2020-08-31T14:00")), body);
     expect((await run(write("f-omedelbar.protokoll", text(f)))).code).toBe(0);
     const index = f.history.findIndex((h) => h.kind === "adjusted" && h.item === "p4");
@@ -369,16 +510,23 @@ describe("protokoll verify --pdf", () => {
     writeFileSync(pdf, exported.bytes);
     const ok = await run(path, "--pdf", pdf);
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/PDF: .*pdf\.pdf is an export of this file \(full, \d+ pages, every page's text the same\)/);
+    expect(ok.out).toMatch(
+      /PDF: .*pdf\.pdf is an export of this file \(full, \d+ pages, every page's text the same\)/,
+    );
     // A PDF of the same protocol with one word changed (the seal printed in it is the same).
-    const other = { ...f, meta: { ...f.meta, meeting: { ...f.meta.meeting, place: "Ett annat rum" } } };
+    const other = {
+      ...f,
+      meta: { ...f.meta, meeting: { ...f.meta.meeting, place: "Ett annat rum" } },
+    };
     // (made past the export gate, which would refuse a protocol whose seal does not match, as a forger's tool would)
     const rendered = renderDocument(other, { output: "full" });
     if (!rendered.ok) throw new Error(rendered.error);
     writeFileSync(join(dir, "andrad.pdf"), await writePdf(rendered.rendered, { pdfa: "2a" }));
     const bad = await run(path, "--pdf", join(dir, "andrad.pdf"));
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/PDF DOES NOT MATCH \/ PDF:EN STÄMMER INTE: .*andrad\.pdf: page \d+ of the PDF differs from the protocol/);
+    expect(bad.out).toMatch(
+      /PDF DOES NOT MATCH \/ PDF:EN STÄMMER INTE: .*andrad\.pdf: page \d+ of the PDF differs from the protocol/,
+    );
     writeFileSync(join(dir, "skrap.pdf"), "inte en pdf");
     const junk = await run(path, "--pdf", join(dir, "skrap.pdf"));
     expect(junk.code).toBe(1);

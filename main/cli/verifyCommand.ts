@@ -21,7 +21,15 @@ import { itemLabel } from "../../schemas/review/items.js";
 import type { StoredFile, VerifyReason } from "../../schemas/review/seal.js";
 import { parseIsoDate } from "../../schemas/dates.js";
 import { pdfMatchesFile, type PdfMatch } from "../review/pdfMatchesFile.js";
-import { defaultKeyDir, defaultTrustedKeysFile, formatFingerprint, KeyError, normalizeFingerprint, readTrustedKeys, SealKeyStore } from "../review/sealKeys.js";
+import {
+  defaultKeyDir,
+  defaultTrustedKeysFile,
+  formatFingerprint,
+  KeyError,
+  normalizeFingerprint,
+  readTrustedKeys,
+  SealKeyStore,
+} from "../review/sealKeys.js";
 import { checkSeal, keyLabel, type SealVerdict } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
@@ -37,7 +45,8 @@ const reasonEnglish: Record<VerifyReason, string> = {
   not_adjusted: "NOT JUSTERAD: the document has not been justerad, so it has no seal to check",
   no_seal: "NO SEAL: the document is marked justerad but has no seal",
   changed: "CHANGED since justering: the seal does not match the content",
-  history_broken: "SEAL CHAIN BROKEN: the seals recorded in the history do not lead to the document's seal",
+  history_broken:
+    "SEAL CHAIN BROKEN: the seals recorded in the history do not lead to the document's seal",
 };
 const reasonSwedish: Record<VerifyReason, string> = {
   not_adjusted: "INTE JUSTERAT",
@@ -46,24 +55,38 @@ const reasonSwedish: Record<VerifyReason, string> = {
   history_broken: "SIGILLKEDJAN ÄR BRUTEN",
 };
 
-type Read = { ok: true; file: ProtokollFile; stored: StoredFile; canonical: boolean } | { ok: false; lines: string[] };
+type Read =
+  | { ok: true; file: ProtokollFile; stored: StoredFile; canonical: boolean }
+  | { ok: false; lines: string[] };
 
 /** The file, its stored JSON (the seal is checked on it: before migration and defaults), and whether its bytes are the canonical form. */
 async function readProtocol(path: string): Promise<Read> {
   const read = await readProtocolFile(path);
   if (!read.ok) return read;
   const text = read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
-  return { ok: true, file: read.file, stored: JSON.parse(text) as StoredFile, canonical: serialize(read.file) === text };
+  return {
+    ok: true,
+    file: read.file,
+    stored: JSON.parse(text) as StoredFile,
+    canonical: serialize(read.file) === text,
+  };
 }
 
 /**
  * The §§ justerade at the meeting and whether they still read as then. Once the whole protocol is
  * justerad and its seal holds, a § that differs can only have changed by a recorded rättelse.
  */
-function immediateStates(file: ProtokollFile, sealHolds: boolean): { item: string; at: string; state: "unchanged" | "corrected" | "changed" }[] {
+function immediateStates(
+  file: ProtokollFile,
+  sealHolds: boolean,
+): { item: string; at: string; state: "unchanged" | "corrected" | "changed" }[] {
   return immediateAdjustments(file).map((e) => {
     const same = immediateUnchanged(file, e.item!) === true;
-    return { item: e.item!, at: e.at, state: same ? "unchanged" : sealHolds ? "corrected" : "changed" };
+    return {
+      item: e.item!,
+      at: e.at,
+      state: same ? "unchanged" : sealHolds ? "corrected" : "changed",
+    };
   });
 }
 
@@ -81,13 +104,22 @@ function headline(v: SealVerdict, o: Options): { line: string; pass: boolean } {
         pass: true,
       };
     case "old-form": {
-      const what = "the file agrees with its seal of the old form, which is NOT SIGNED (anyone able to change the file could have recomputed it) / filen stämmer med sitt sigill av den gamla formen, som INTE ÄR SIGNERAT (den som kan ändra filen kan ha räknat om det)";
-      return o.requireSignature || o.keys.length ? { line: `REFUSED: ${what}; a signature was required / en signatur krävdes`, pass: false } : { line: `OK (UNSIGNED, OLD FORM): ${what}`, pass: true };
+      const what =
+        "the file agrees with its seal of the old form, which is NOT SIGNED (anyone able to change the file could have recomputed it) / filen stämmer med sitt sigill av den gamla formen, som INTE ÄR SIGNERAT (den som kan ändra filen kan ha räknat om det)";
+      return o.requireSignature || o.keys.length
+        ? { line: `REFUSED: ${what}; a signature was required / en signatur krävdes`, pass: false }
+        : { line: `OK (UNSIGNED, OLD FORM): ${what}`, pass: true };
     }
     case "unsigned":
-      return { line: "NOT SIGNED: the file agrees with its seal, but the seal has no signature / INTE SIGNERAT: filen stämmer med sitt sigill, men sigillet saknar signatur", pass: false };
+      return {
+        line: "NOT SIGNED: the file agrees with its seal, but the seal has no signature / INTE SIGNERAT: filen stämmer med sitt sigill, men sigillet saknar signatur",
+        pass: false,
+      };
     case "bad-signature":
-      return { line: "BAD SIGNATURE: the seal's signature is not valid, so the seal may have been recomputed after a change / OGILTIG SIGNATUR: sigillets signatur stämmer inte, så sigillet kan ha räknats om efter en ändring", pass: false };
+      return {
+        line: "BAD SIGNATURE: the seal's signature is not valid, so the seal may have been recomputed after a change / OGILTIG SIGNATUR: sigillets signatur stämmer inte, så sigillet kan ha räknats om efter en ändring",
+        pass: false,
+      };
     case "untrusted-key": {
       const k = v.signatures.find((s) => s.form === 2 && !s.trusted);
       const label = k?.key ? keyLabel(k.key, k.holder) : "?";
@@ -97,11 +129,23 @@ function headline(v: SealVerdict, o: Options): { line: string; pass: boolean } {
       };
     }
     case "seal-failed":
-      return { line: `${reasonEnglish[v.seal.reason]} / ${reasonSwedish[v.seal.reason]}: ${v.seal.message}`, pass: false };
+      return {
+        line: `${reasonEnglish[v.seal.reason]} / ${reasonSwedish[v.seal.reason]}: ${v.seal.message}`,
+        pass: false,
+      };
   }
 }
 
-function report(path: string, file: ProtokollFile, v: SealVerdict, o: Options, canonical: boolean, today: string | null, pdf: { path: string; match: PdfMatch } | null, io: CliIO): number {
+function report(
+  path: string,
+  file: ProtokollFile,
+  v: SealVerdict,
+  o: Options,
+  canonical: boolean,
+  today: string | null,
+  pdf: { path: string; match: PdfMatch } | null,
+  io: CliIO,
+): number {
   const head = headline(v, o);
   io.out(`${head.line} — ${path}`);
   const meeting = `${file.meta.body.name}${file.meta.meeting.date ? `, ${file.meta.meeting.date}` : ""}`;
@@ -118,21 +162,34 @@ function report(path: string, file: ProtokollFile, v: SealVerdict, o: Options, c
       io.out(`  Rättelser / Corrections: ${s.corrections.length}`);
       s.corrections.forEach((c, i) => {
         const where = c.item ? ` (${itemLabel(file, c.item)})` : "";
-        io.out(`    ${i + 1}. ${c.at} ${c.by}${where}: ${c.what}${c.why ? ` (Skäl / Reason: ${c.why})` : ""}`);
+        io.out(
+          `    ${i + 1}. ${c.at} ${c.by}${where}: ${c.what}${c.why ? ` (Skäl / Reason: ${c.why})` : ""}`,
+        );
       });
     }
     for (const n of s.notices) io.out(`  Anslag / Notice: ${n.at} ${n.by}: ${n.what}`);
-    if (s.form === 1 && file.meta.notice.posted) io.out(`  Note / Obs: the anslag date (${file.meta.notice.posted}) is not covered by a seal of the old form / anslagsdatumet omfattas inte av ett sigill av den gamla formen`);
+    if (s.form === 1 && file.meta.notice.posted)
+      io.out(
+        `  Note / Obs: the anslag date (${file.meta.notice.posted}) is not covered by a seal of the old form / anslagsdatumet omfattas inte av ett sigill av den gamla formen`,
+      );
   } else {
     io.out(`  ${meeting}; status: ${file.meta.status} / ${statusLabel[file.meta.status]}`);
     if (v.seal.expected) io.out(`  Stored seal / Lagrat sigill:   ${v.seal.expected}`);
-    if (v.seal.reason !== "not_adjusted") io.out(`  Recomputed / Beräknat sigill: ${v.seal.actual}`);
+    if (v.seal.reason !== "not_adjusted")
+      io.out(`  Recomputed / Beräknat sigill: ${v.seal.actual}`);
   }
   const sealHolds = v.result !== "seal-failed";
   const immediate = immediateStates(file, sealHolds);
   for (const i of immediate) {
-    const state = i.state === "unchanged" ? "unchanged / oförändrad" : i.state === "corrected" ? "changed by a recorded rättelse / ändrad genom rättelse" : "CHANGED / ÄNDRAD";
-    io.out(`  ${itemLabel(file, i.item)} omedelbart justerad / immediately adjusted ${i.at}: ${state}`);
+    const state =
+      i.state === "unchanged"
+        ? "unchanged / oförändrad"
+        : i.state === "corrected"
+          ? "changed by a recorded rättelse / ändrad genom rättelse"
+          : "CHANGED / ÄNDRAD";
+    io.out(
+      `  ${itemLabel(file, i.item)} omedelbart justerad / immediately adjusted ${i.at}: ${state}`,
+    );
   }
   if (pdf)
     io.out(
@@ -140,7 +197,10 @@ function report(path: string, file: ProtokollFile, v: SealVerdict, o: Options, c
         ? `  PDF: ${pdf.path} is an export of this file (${pdf.match.output}, ${pdf.match.pages} pages, every page's text the same) / är en export av den här filen (varje sidas text densamma)`
         : `  PDF DOES NOT MATCH / PDF:EN STÄMMER INTE: ${pdf.path}: ${pdf.match.message}`,
     );
-  if (!canonical) io.out("  Note / Obs: the file is not in canonical form (written by another program) / filen är inte i kanonisk form (skriven av ett annat program)");
+  if (!canonical)
+    io.out(
+      "  Note / Obs: the file is not in canonical form (written by another program) / filen är inte i kanonisk form (skriven av ett annat program)",
+    );
   if (today) {
     const d = deadlineStatus(file.meta, today);
     io.out(`  Frister / Deadlines (${today}):`);
@@ -149,8 +209,11 @@ function report(path: string, file: ProtokollFile, v: SealVerdict, o: Options, c
   return exitCode(head.pass, immediate, pdf);
 }
 
-const exitCode = (pass: boolean, immediate: { state: string }[], pdf: { match: PdfMatch } | null) =>
-  pass && immediate.every((i) => i.state !== "changed") && (!pdf || pdf.match.ok) ? 0 : 1;
+const exitCode = (
+  pass: boolean,
+  immediate: { state: string }[],
+  pdf: { match: PdfMatch } | null,
+) => (pass && immediate.every((i) => i.state !== "changed") && (!pdf || pdf.match.ok) ? 0 : 1);
 
 /**
  * Fingerprints the user trusts for this check: exactly the `--key`s and the `--trusted-keys` file
@@ -188,14 +251,18 @@ export const verifyCommand: Command = {
     const { values, positionals } = parsed;
     let today = values.today ?? null;
     if (today !== null && !parseIsoDate(today)) {
-      io.err(`Invalid date for --today (use YYYY-MM-DD) / Ogiltigt datum för --today (skriv ÅÅÅÅ-MM-DD): ${today.slice(0, 40)}`);
+      io.err(
+        `Invalid date for --today (use YYYY-MM-DD) / Ogiltigt datum för --today (skriv ÅÅÅÅ-MM-DD): ${today.slice(0, 40)}`,
+      );
       return 2;
     }
     const keys: string[] = [];
     for (const k of values.key ?? []) {
       const fp = normalizeFingerprint(k);
       if (!fp) {
-        io.err(`Not a key fingerprint (32 hex digits) / Inget nyckelfingeravtryck (32 hexadecimala siffror): ${k.slice(0, 80)}`);
+        io.err(
+          `Not a key fingerprint (32 hex digits) / Inget nyckelfingeravtryck (32 hexadecimala siffror): ${k.slice(0, 80)}`,
+        );
         return 2;
       }
       keys.push(fp);
@@ -209,7 +276,8 @@ export const verifyCommand: Command = {
     today ??= new Date().toLocaleDateString("sv-SE");
     const read = await readProtocol(path);
     if (!read.ok) {
-      if (values.json) io.out(JSON.stringify({ file: path, result: "unreadable", errors: read.lines }));
+      if (values.json)
+        io.out(JSON.stringify({ file: path, result: "unreadable", errors: read.lines }));
       else for (const l of read.lines) io.err(l);
       return 2;
     }
@@ -217,14 +285,19 @@ export const verifyCommand: Command = {
     if (values.pdf !== undefined) {
       const info = await stat(values.pdf).catch(() => null);
       if (!info || !info.isFile()) {
-        io.err(`${info ? "Not a regular file / Inte en vanlig fil" : "File not found / Filen finns inte"}: ${values.pdf}`);
+        io.err(
+          `${info ? "Not a regular file / Inte en vanlig fil" : "File not found / Filen finns inte"}: ${values.pdf}`,
+        );
         return 2;
       }
       if (info.size > MAX_PDF_BYTES) {
         io.err(`File too large / Filen är för stor: ${values.pdf}`);
         return 2;
       }
-      pdf = { path: values.pdf, match: await pdfMatchesFile(read.file, new Uint8Array(await readFile(values.pdf))) };
+      pdf = {
+        path: values.pdf,
+        match: await pdfMatchesFile(read.file, new Uint8Array(await readFile(values.pdf))),
+      };
     }
     const trustedFile = values["trusted-keys"];
     if (trustedFile !== undefined && !(await stat(trustedFile).catch(() => null))) {
@@ -253,7 +326,15 @@ export const verifyCommand: Command = {
           message: head.line,
           status: read.file.meta.status,
           ...(s.ok
-            ? { form: s.form, adjustedAt: s.adjustedAt, sealedAt: s.sealedAt, sha256: s.sha256, corrections: s.corrections, notices: s.notices, key: "key" in verdict ? verdict.key : null }
+            ? {
+                form: s.form,
+                adjustedAt: s.adjustedAt,
+                sealedAt: s.sealedAt,
+                sha256: s.sha256,
+                corrections: s.corrections,
+                notices: s.notices,
+                key: "key" in verdict ? verdict.key : null,
+              }
             : { expected: s.expected, actual: s.actual }),
           immediate,
           ...(pdf ? { pdf: pdf.match } : {}),

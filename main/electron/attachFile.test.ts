@@ -16,7 +16,10 @@ const fake = vi.hoisted(() => {
   let ids = 0;
   class FakeWindow extends Emitter {
     readonly id = ++ids;
-    readonly webContents = Object.assign(new Emitter(), { id: this.id + 1000, send: () => undefined });
+    readonly webContents = Object.assign(new Emitter(), {
+      id: this.id + 1000,
+      send: () => undefined,
+    });
     constructor(readonly options: Record<string, unknown>) {
       super();
     }
@@ -78,7 +81,10 @@ afterAll(async () => {
 
 describe("attaching a file in the app", () => {
   it("copies the file picked in the system dialog beside the open document, and refuses a document the window was not given", async () => {
-    const windows = new DocumentWindows({ userData: join(dir, "userData"), preload: "/app/preload.cjs" });
+    const windows = new DocumentWindows({
+      userData: join(dir, "userData"),
+      preload: "/app/preload.cjs",
+    });
     await windows.start();
     const file = join(dir, "nämnd.protokoll");
     await writeFile(file, protocolText("Budget"));
@@ -91,20 +97,32 @@ describe("attaching a file in the app", () => {
 
     fake.state.picked = [original];
     const r = await entry.handlers.attachFile({ path: file });
-    expect(r).toMatchObject({ ok: true, file: "bilagor/Skriftlig reservation.pdf", name: "Skriftlig reservation.pdf" });
+    expect(r).toMatchObject({
+      ok: true,
+      file: "bilagor/Skriftlig reservation.pdf",
+      name: "Skriftlig reservation.pdf",
+    });
     expect(fake.state.dialogs.at(-1)?.title).toBe("Lägg till bilaga");
-    expect(await readFile(join(dir, "bilagor", "Skriftlig reservation.pdf"), "utf8")).toBe("%PDF reservation");
+    expect(await readFile(join(dir, "bilagor", "Skriftlig reservation.pdf"), "utf8")).toBe(
+      "%PDF reservation",
+    );
     expect(JSON.stringify(r)).not.toContain(elsewhere);
     // The original is left where it was.
     expect(await readdir(elsewhere)).toEqual(["Skriftlig reservation.pdf"]);
 
     // Cancelled in the dialog: nothing.
-    expect(await entry.handlers.attachFile({ path: file })).toEqual({ ok: false, error: "Ingen fil vald." });
+    expect(await entry.handlers.attachFile({ path: file })).toEqual({
+      ok: false,
+      error: "Ingen fil vald.",
+    });
     // A path the window was not given is not a document it may attach to.
     const other = join(elsewhere, "annat.protokoll");
     await writeFile(other, protocolText("Annat"));
     fake.state.picked = [original];
-    expect(await entry.handlers.attachFile({ path: other })).toMatchObject({ ok: false, error: expect.stringMatching(/inte tillåten/) });
+    expect(await entry.handlers.attachFile({ path: other })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/inte tillåten/),
+    });
     expect(existsSync(join(elsewhere, "bilagor"))).toBe(false);
     await rm(elsewhere, { recursive: true, force: true });
   });

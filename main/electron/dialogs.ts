@@ -25,19 +25,39 @@ export function rememberFolder(path: string): void {
 const startFolder = () => lastFolder ?? homedir();
 
 export async function chooseOpenPath(win: BrowserWindow | null): Promise<string | null> {
-  const options = { title: "Öppna dokument", buttonLabel: "Öppna", defaultPath: startFolder(), filters: filters.protokoll, properties: ["openFile" as const] };
+  const options = {
+    title: "Öppna dokument",
+    buttonLabel: "Öppna",
+    defaultPath: startFolder(),
+    filters: filters.protokoll,
+    properties: ["openFile" as const],
+  };
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
 export async function chooseImportPath(win: BrowserWindow | null): Promise<string | null> {
-  const options = { title: "Importera PDF, Word eller text", buttonLabel: "Importera", defaultPath: startFolder(), filters: filters.import, properties: ["openFile" as const] };
+  const options = {
+    title: "Importera PDF, Word eller text",
+    buttonLabel: "Importera",
+    defaultPath: startFolder(),
+    filters: filters.import,
+    properties: ["openFile" as const],
+  };
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
-export async function chooseSavePath(win: BrowserWindow | null, defaultName: string, kind: SaveKind): Promise<string | null> {
-  const titles: Record<SaveKind, string> = { protokoll: "Spara dokument", docx: "Exportera Word-dokument", pdf: "Exportera PDF" };
+export async function chooseSavePath(
+  win: BrowserWindow | null,
+  defaultName: string,
+  kind: SaveKind,
+): Promise<string | null> {
+  const titles: Record<SaveKind, string> = {
+    protokoll: "Spara dokument",
+    docx: "Exportera Word-dokument",
+    pdf: "Exportera PDF",
+  };
   const options = {
     title: titles[kind],
     buttonLabel: kind === "protokoll" ? "Spara" : "Exportera",
@@ -50,13 +70,28 @@ export async function chooseSavePath(win: BrowserWindow | null, defaultName: str
 }
 
 /** A logo (PNG or SVG) or a TrueType font for the municipality profile ("Kommunprofil"). */
-export async function chooseProfileFile(win: BrowserWindow | null, kind: "logo" | "logoSvg" | "font"): Promise<string | null> {
+export async function chooseProfileFile(
+  win: BrowserWindow | null,
+  kind: "logo" | "logoSvg" | "font",
+): Promise<string | null> {
   const choice = {
     logo: { title: "Välj logotyp (PNG)", filters: [{ name: "PNG-bild", extensions: ["png"] }] },
-    logoSvg: { title: "Välj logotyp som vektorbild (SVG)", filters: [{ name: "SVG-bild", extensions: ["svg"] }] },
-    font: { title: "Välj typsnitt (TrueType)", filters: [{ name: "TrueType-typsnitt", extensions: ["ttf"] }] },
+    logoSvg: {
+      title: "Välj logotyp som vektorbild (SVG)",
+      filters: [{ name: "SVG-bild", extensions: ["svg"] }],
+    },
+    font: {
+      title: "Välj typsnitt (TrueType)",
+      filters: [{ name: "TrueType-typsnitt", extensions: ["ttf"] }],
+    },
   }[kind];
-  const options = { title: choice.title, buttonLabel: "Välj", defaultPath: startFolder(), filters: choice.filters, properties: ["openFile" as const] };
+  const options = {
+    title: choice.title,
+    buttonLabel: "Välj",
+    defaultPath: startFolder(),
+    filters: choice.filters,
+    properties: ["openFile" as const],
+  };
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
@@ -68,7 +103,10 @@ export async function chooseAttachmentPath(win: BrowserWindow | null): Promise<s
     buttonLabel: "Lägg till",
     defaultPath: startFolder(),
     filters: [
-      { name: "PDF, Word, bilder och text", extensions: ["pdf", "docx", "doc", "xlsx", "odt", "png", "jpg", "jpeg", "txt"] },
+      {
+        name: "PDF, Word, bilder och text",
+        extensions: ["pdf", "docx", "doc", "xlsx", "odt", "png", "jpg", "jpeg", "txt"],
+      },
       { name: "Alla filer", extensions: ["*"] },
     ],
     properties: ["openFile" as const],

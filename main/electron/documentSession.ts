@@ -83,11 +83,15 @@ const fail = (error: string) => ({ ok: false as const, error });
 export const NOT_GRANTED =
   "Protokoll öppnar och sparar bara filer som du själv har valt (i en dialogruta, bland senaste dokument eller genom att öppna filen). Välj filen med Arkiv → Öppna.";
 
-const withExtension = (path: string, ext: string) => (extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`);
+const withExtension = (path: string, ext: string) =>
+  extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`;
 
 /** A file name from the document for "Spara som": the same rule as the shared handlers. */
 function suggestedName(text: string): string {
-  const title = documentTitle(text).replace(/[\\/:*?"<>|\u0000-\u001f()]+/g, " ").replace(/\s+/g, " ").trim();
+  const title = documentTitle(text)
+    .replace(/[\\/:*?"<>|\u0000-\u001f()]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return title && title !== "oläsbart dokument" ? title.slice(0, 80) : "Protokoll";
 }
 
@@ -96,7 +100,12 @@ function suggestedName(text: string): string {
  * window moves to the document either way (read-only without the lock); on saving under a new name
  * that is locked, the window keeps its document and its lock.
  */
-async function adoptPath(session: DocumentSession, path: string, ctx: SessionContext, moveEvenIfLocked: boolean): Promise<boolean> {
+async function adoptPath(
+  session: DocumentSession,
+  path: string,
+  ctx: SessionContext,
+  moveEvenIfLocked: boolean,
+): Promise<boolean> {
   if (session.path === path && session.lock) return true;
   const r = await acquireLock(path, session.owner);
   if (!r.ok && !moveEvenIfLocked) return false;
@@ -110,7 +119,11 @@ async function adoptPath(session: DocumentSession, path: string, ctx: SessionCon
   return false;
 }
 
-export function withDocumentSession(session: DocumentSession, base: HostHandlers, ctx: SessionContext): HostHandlers {
+export function withDocumentSession(
+  session: DocumentSession,
+  base: HostHandlers,
+  ctx: SessionContext,
+): HostHandlers {
   return {
     ...base,
 
@@ -197,7 +210,9 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
     },
   };
 
-  async function saveFile(args: Parameters<HostHandlers["saveFile"]>[0]): ReturnType<HostHandlers["saveFile"]> {
+  async function saveFile(
+    args: Parameters<HostHandlers["saveFile"]>[0],
+  ): ReturnType<HostHandlers["saveFile"]> {
     let target: string;
     const chooses = args.saveAs || args.path === null;
     if (args.saveAs || args.path === null) {
@@ -209,7 +224,9 @@ export function withDocumentSession(session: DocumentSession, base: HostHandlers
       if (!ctx.granted.has(target) && target !== session.path) return fail(NOT_GRANTED);
     }
     if (!(await adoptPath(session, target, ctx, false))) {
-      return fail("Dokumentet sparades inte: filen är öppen för redigering någon annanstans. Spara under ett annat namn med Arkiv → Spara som.");
+      return fail(
+        "Dokumentet sparades inte: filen är öppen för redigering någon annanstans. Spara under ett annat namn med Arkiv → Spara som.",
+      );
     }
     const r: HostResult<{ path: string }> = await base.saveFile({
       path: target,

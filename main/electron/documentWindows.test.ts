@@ -85,7 +85,10 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock("electron", () => ({
-  app: { addRecentDocument: (p: string) => fake.state.recent.push(p), clearRecentDocuments: () => undefined },
+  app: {
+    addRecentDocument: (p: string) => fake.state.recent.push(p),
+    clearRecentDocuments: () => undefined,
+  },
   BrowserWindow: fake.FakeWindow,
   Menu: { setApplicationMenu: () => void fake.state.menus++, buildFromTemplate: (t: unknown) => t },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
@@ -134,7 +137,11 @@ describe("opening documents in windows", () => {
     await writeFile(file, protocolText("Budget"));
     const first = (await windows.create()).win as unknown as Win;
     expect(first.urls).toEqual(["app://protokoll/index.html"]);
-    expect(first.options.webPreferences).toMatchObject({ preload: "/app/preload.cjs", sandbox: true, contextIsolation: true });
+    expect(first.options.webPreferences).toMatchObject({
+      preload: "/app/preload.cjs",
+      sandbox: true,
+      contextIsolation: true,
+    });
 
     await windows.openPath(file);
     expect(fake.state.windows).toHaveLength(1); // the empty window takes it
@@ -193,9 +200,16 @@ describe("closing a window with unsaved changes", () => {
     const entry = await windows.create();
     const win = entry.win as unknown as Win;
     windows.granted.grant(file); // as if chosen in the open dialog
-    expect(await entry.handlers.openFile({ path: file })).toMatchObject({ ok: true, readOnly: false });
+    expect(await entry.handlers.openFile({ path: file })).toMatchObject({
+      ok: true,
+      readOnly: false,
+    });
     await entry.handlers.setDocumentState({ title: "Socialnämnden", dirty: true, path: file });
-    await entry.handlers.autosave({ key: `k-${name.replace(/\W/g, "")}`, path: file, text: protocolText("Osparat") });
+    await entry.handlers.autosave({
+      key: `k-${name.replace(/\W/g, "")}`,
+      path: file,
+      text: protocolText("Osparat"),
+    });
     return { entry, win, file };
   }
 
@@ -206,7 +220,10 @@ describe("closing a window with unsaved changes", () => {
     win.close();
     await vi.waitFor(() => expect(fake.state.asked).toHaveLength(1));
     await tick();
-    expect(fake.state.asked[0]).toMatchObject({ message: "Vill du spara ändringarna i ”fraga.protokoll”?", buttons: ["Spara", "Spara inte", "Avbryt"] });
+    expect(fake.state.asked[0]).toMatchObject({
+      message: "Vill du spara ändringarna i ”fraga.protokoll”?",
+      buttons: ["Spara", "Spara inte", "Avbryt"],
+    });
     expect(win.destroyed).toBe(false);
   });
 
@@ -253,14 +270,23 @@ describe("a crashed page", () => {
   it("lets go of its autosaved work, so the reloaded page is offered to restore it", async () => {
     const entry = await windows.create();
     const win = entry.win as unknown as Win;
-    await entry.handlers.autosave({ key: "krasch1", path: null, text: protocolText("Innan kraschen") });
-    expect((await entry.handlers.listRecovery({})).ok && (await entry.handlers.listRecovery({}))).toMatchObject({ entries: [] });
+    await entry.handlers.autosave({
+      key: "krasch1",
+      path: null,
+      text: protocolText("Innan kraschen"),
+    });
+    expect(
+      (await entry.handlers.listRecovery({})).ok && (await entry.handlers.listRecovery({})),
+    ).toMatchObject({ entries: [] });
     fake.state.answers = [0]; // Ladda om
     win.webContents.emit("render-process-gone", {}, { reason: "crashed" });
     await vi.waitFor(() => expect(win.urls).toHaveLength(2));
     expect(win.urls).toEqual(["app://protokoll/index.html", "app://protokoll/index.html"]);
     const offered = await entry.handlers.listRecovery({});
-    expect(offered).toMatchObject({ ok: true, entries: [{ key: "krasch1", title: "Innan kraschen" }] });
+    expect(offered).toMatchObject({
+      ok: true,
+      entries: [{ key: "krasch1", title: "Innan kraschen" }],
+    });
   });
 });
 
@@ -271,17 +297,37 @@ describe("paths a page may use (issue 13, item 1)", () => {
     const elsewhere = join(dir, "utanfor.protokoll");
     const entry = await windows.create();
     // 1. The page tries to autosave under a path it was never given.
-    const planted = await entry.handlers.autosave({ key: "planterad", path: secret, text: protocolText("Planterat") });
-    expect(planted).toMatchObject({ ok: false, error: expect.stringMatching(/bara filer som du själv har valt/) });
+    const planted = await entry.handlers.autosave({
+      key: "planterad",
+      path: secret,
+      text: protocolText("Planterat"),
+    });
+    expect(planted).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/bara filer som du själv har valt/),
+    });
     // 2. An entry with a foreign path in the recovery folder (written before this check, or by hand):
     //    restoring it gives the work back as a new document, without the path.
     const { RecoveryStore } = await import("../files/recovery.js");
-    await new RecoveryStore(join(userData, "recovery")).autosave("gammal", secret, protocolText("Gammalt"));
+    await new RecoveryStore(join(userData, "recovery")).autosave(
+      "gammal",
+      secret,
+      protocolText("Gammalt"),
+    );
     const restored = await entry.handlers.restoreRecovery({ key: "gammal" });
     expect(restored).toMatchObject({ ok: true, path: null });
     // 3. So the path is still not the page's to read or write.
-    expect(await entry.handlers.importFile({ path: secret })).toMatchObject({ ok: false, error: expect.stringMatching(/bara filer/) });
-    expect(await entry.handlers.saveFile({ path: elsewhere, text: protocolText("Skrivet"), saveAs: false })).toMatchObject({ ok: false });
+    expect(await entry.handlers.importFile({ path: secret })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/bara filer/),
+    });
+    expect(
+      await entry.handlers.saveFile({
+        path: elsewhere,
+        text: protocolText("Skrivet"),
+        saveAs: false,
+      }),
+    ).toMatchObject({ ok: false });
     expect(existsSync(elsewhere)).toBe(false);
     expect(await readFile(secret, "utf8")).toBe("Lösenord: hunter2\n");
     // The window's own document is fine for autosave.
@@ -289,7 +335,9 @@ describe("paths a page may use (issue 13, item 1)", () => {
     await writeFile(own, protocolText("Eget"));
     windows.granted.grant(own);
     await entry.handlers.openFile({ path: own });
-    expect(await entry.handlers.autosave({ key: "egen", path: own, text: protocolText("Eget ändrat") })).toEqual({ ok: true });
+    expect(
+      await entry.handlers.autosave({ key: "egen", path: own, text: protocolText("Eget ändrat") }),
+    ).toEqual({ ok: true });
     (entry.win as unknown as Win).close();
   });
 });
@@ -303,8 +351,16 @@ describe("a stale save in the desktop app (issue 13, item 3)", () => {
     const opened = await entry.handlers.openFile({ path: file });
     if (!opened.ok) throw new Error(opened.error);
     await writeFile(file, protocolText("Skrivet av kommandoraden"));
-    const stale = await entry.handlers.saveFile({ path: file, text: protocolText("Fönstret"), saveAs: false, baseRevision: opened.revision });
-    expect(stale).toMatchObject({ ok: false, conflict: { text: protocolText("Skrivet av kommandoraden") } });
+    const stale = await entry.handlers.saveFile({
+      path: file,
+      text: protocolText("Fönstret"),
+      saveAs: false,
+      baseRevision: opened.revision,
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      conflict: { text: protocolText("Skrivet av kommandoraden") },
+    });
     expect(await readFile(file, "utf8")).toBe(protocolText("Skrivet av kommandoraden"));
     (entry.win as unknown as Win).close();
   });

@@ -14,12 +14,26 @@ import { atomicWrite } from "../files/atomicWrite.js";
 import { RecoveryStore } from "../files/recovery.js";
 import { APP_INDEX_URL } from "./appUrl.js";
 import * as dialogs from "./dialogs.js";
-import { DocumentSession, GrantedPaths, withDocumentSession, type SessionContext } from "./documentSession.js";
+import {
+  DocumentSession,
+  GrantedPaths,
+  withDocumentSession,
+  type SessionContext,
+} from "./documentSession.js";
 import type { IpcTarget } from "./ipc.js";
 import { MENU_COMMAND_EVENT, menuTemplate } from "./menu.js";
 import type { MenuCommand, MenuCommandPayload } from "../../schemas/contract.js";
 import { RecentDocuments } from "./recentDocuments.js";
-import { cascade, closeAnswers, createBrowserWindow, DEFAULT_WINDOW_STATE, fitToDisplays, unsavedChangesQuestion, windowTitle, type WindowState } from "./window.js";
+import {
+  cascade,
+  closeAnswers,
+  createBrowserWindow,
+  DEFAULT_WINDOW_STATE,
+  fitToDisplays,
+  unsavedChangesQuestion,
+  windowTitle,
+  type WindowState,
+} from "./window.js";
 
 export interface ShellPaths {
   /** The user's data folder (app.getPath("userData")). */
@@ -35,7 +49,8 @@ interface DocumentWindow extends IpcTarget {
   loaded: Promise<void>;
 }
 
-const withExtension = (path: string, ext: string) => (extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`);
+const withExtension = (path: string, ext: string) =>
+  extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`;
 
 export class DocumentWindows {
   private readonly windows = new Map<number, DocumentWindow>();
@@ -101,8 +116,13 @@ export class DocumentWindows {
     if (target) this.send(target, command, payload);
   }
 
-  private send(target: DocumentWindow, command: MenuCommand, payload: MenuCommandPayload = {}): void {
-    if (!target.win.isDestroyed()) target.win.webContents.send(MENU_COMMAND_EVENT, command, payload);
+  private send(
+    target: DocumentWindow,
+    command: MenuCommand,
+    payload: MenuCommandPayload = {},
+  ): void {
+    if (!target.win.isDestroyed())
+      target.win.webContents.send(MENU_COMMAND_EVENT, command, payload);
   }
 
   refreshMenu(): void {
@@ -181,7 +201,8 @@ export class DocumentWindows {
       },
       // The municipality profile (issue 15): the Arbetsmapp is the open document's folder, or the
       // nearest folder above it with a profile.json; logos and fonts are picked in a file dialog.
-      workspaceDir: () => (session.path ? (findProfile(dirname(session.path)) ?? dirname(session.path)) : null),
+      workspaceDir: () =>
+        session.path ? (findProfile(dirname(session.path)) ?? dirname(session.path)) : null,
       chooseProfileFile: (kind) => dialogs.chooseProfileFile(win, kind),
       // Bilagor (issue 17): the file to attach is picked here; only its bytes are copied.
       chooseAttachmentPath: () => dialogs.chooseAttachmentPath(win),
@@ -192,7 +213,10 @@ export class DocumentWindows {
       chooseSavePath: env.chooseSavePath,
       remember: (p) => this.remember(p),
       notify: (message) => {
-        if (!win.isDestroyed()) dialog.showMessageBox(win, { type: "info", title: "Protokoll", message, buttons: ["OK"] }).catch(() => undefined);
+        if (!win.isDestroyed())
+          dialog
+            .showMessageBox(win, { type: "info", title: "Protokoll", message, buttons: ["OK"] })
+            .catch(() => undefined);
       },
       changed: () => this.updateTitle(win, session),
       close: () => setImmediate(() => !win.isDestroyed() && win.close()),
@@ -212,7 +236,10 @@ export class DocumentWindows {
     win.on("move", () => this.saveStateSoon(win));
     win.on("maximize", () => this.saveStateSoon(win));
     win.on("unmaximize", () => this.saveStateSoon(win));
-    win.webContents.on("render-process-gone", (_e, details) => void this.onRendererGone(entry, details.reason));
+    win.webContents.on(
+      "render-process-gone",
+      (_e, details) => void this.onRendererGone(entry, details.reason),
+    );
     // The page's own beforeunload guard: once the user has answered the close question it is
     // overruled; before that it means unsaved changes we were not told of, so ask.
     win.webContents.on("will-prevent-unload", (event) => {
@@ -227,7 +254,9 @@ export class DocumentWindows {
 
   private updateTitle(win: BrowserWindow, s: DocumentSession): void {
     if (win.isDestroyed()) return;
-    win.setTitle(windowTitle({ title: s.title, dirty: s.dirty, path: s.path, readOnly: s.readOnly }));
+    win.setTitle(
+      windowTitle({ title: s.title, dirty: s.dirty, path: s.path, readOnly: s.readOnly }),
+    );
     if (process.platform === "darwin") {
       win.setDocumentEdited(s.dirty);
       win.setRepresentedFilename(s.path ?? "");
@@ -290,7 +319,8 @@ export class DocumentWindows {
       type: "error",
       title: "Protokoll",
       message: "Fönstret slutade fungera.",
-      detail: "Det som autosparades finns kvar och erbjuds för återställning när fönstret laddas om.",
+      detail:
+        "Det som autosparades finns kvar och erbjuds för återställning när fönstret laddas om.",
       buttons: ["Ladda om", "Stäng fönstret"],
       defaultId: 0,
       cancelId: 1,
@@ -317,7 +347,9 @@ export class DocumentWindows {
     clearTimeout(this.stateTimer);
     this.stateTimer = setTimeout(() => {
       if (win.isDestroyed()) return;
-      void atomicWrite(this.stateFile, JSON.stringify(boundsState(win)), { backup: false }).catch(() => undefined);
+      void atomicWrite(this.stateFile, JSON.stringify(boundsState(win)), { backup: false }).catch(
+        () => undefined,
+      );
     }, 500);
   }
 }

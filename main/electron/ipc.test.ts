@@ -55,7 +55,9 @@ beforeAll(async () => {
       close: () => undefined,
     }),
   };
-  unregister = registerIpc(ipcMain, (sender: WebContents) => (sender.id === OUR_WINDOW ? target : undefined));
+  unregister = registerIpc(ipcMain, (sender: WebContents) =>
+    sender.id === OUR_WINDOW ? target : undefined,
+  );
 });
 afterAll(async () => {
   unregister();
@@ -63,11 +65,18 @@ afterAll(async () => {
 });
 
 /** An invoke as Electron delivers it: from a frame with a URL, in a WebContents with an id. */
-const invoke = (channel: string, args: unknown, from: { url?: string; contents?: number; subframe?: boolean } = {}) => {
+const invoke = (
+  channel: string,
+  args: unknown,
+  from: { url?: string; contents?: number; subframe?: boolean } = {},
+) => {
   const handler = registered.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
   const frame = { url: from.url ?? APP_INDEX_URL, parent: from.subframe ? {} : null };
-  return handler({ senderFrame: frame, sender: { id: from.contents ?? OUR_WINDOW } }, args) as Promise<{ ok: boolean; error?: string } & Record<string, unknown>>;
+  return handler(
+    { senderFrame: frame, sender: { id: from.contents ?? OUR_WINDOW } },
+    args,
+  ) as Promise<{ ok: boolean; error?: string } & Record<string, unknown>>;
 };
 
 describe("the IPC handlers", () => {
@@ -79,10 +88,20 @@ describe("the IPC handlers", () => {
     const file = granted.grant(join(dir, "möte.protokoll"));
     const text = protocolText("Val av justerare");
     const saved = await invoke("saveFile", { path: file, text });
-    expect(saved).toEqual({ ok: true, path: file, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(saved).toEqual({
+      ok: true,
+      path: file,
+      revision: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(await readFile(file, "utf8")).toBe(text);
     const opened = await invoke("openFile", { path: file });
-    expect(opened).toEqual({ ok: true, path: file, text, readOnly: false, revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(opened).toEqual({
+      ok: true,
+      path: file,
+      text,
+      readOnly: false,
+      revision: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it.each([
@@ -95,24 +114,37 @@ describe("the IPC handlers", () => {
   });
 
   it("rejects a message from a window that is not one of ours", async () => {
-    expect(await invoke("listRecovery", {}, { contents: 99 })).toEqual({ ok: false, error: REJECTED_SENDER });
+    expect(await invoke("listRecovery", {}, { contents: 99 })).toEqual({
+      ok: false,
+      error: REJECTED_SENDER,
+    });
   });
 
   it("rejects a frame that has gone away", async () => {
     const handler = registered.get("listFiles")!;
-    expect(await handler({ senderFrame: null, sender: { id: OUR_WINDOW } }, {})).toEqual({ ok: false, error: REJECTED_SENDER });
+    expect(await handler({ senderFrame: null, sender: { id: OUR_WINDOW } }, {})).toEqual({
+      ok: false,
+      error: REJECTED_SENDER,
+    });
   });
 
   it("rejects malformed arguments with a clear message and does not call the handler", async () => {
     const r = await invoke("saveFile", { path: 42, text: "x" });
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/^Ogiltiga argument till saveFile: path: /);
-    expect(await invoke("autosave", { key: "../../etc/passwd", path: null, text: "x" })).toMatchObject({
+    expect(
+      await invoke("autosave", { key: "../../etc/passwd", path: null, text: "x" }),
+    ).toMatchObject({
       ok: false,
       error: expect.stringMatching(/Ogiltiga argument till autosave: key/),
     });
-    expect(await invoke("setDocumentState", { title: "x", dirty: "ja", path: null })).toMatchObject({ ok: false });
-    expect(await invoke("openFile", "inte ett objekt")).toMatchObject({ ok: false, error: expect.stringMatching(/Ogiltiga argument till openFile/) });
+    expect(await invoke("setDocumentState", { title: "x", dirty: "ja", path: null })).toMatchObject(
+      { ok: false },
+    );
+    expect(await invoke("openFile", "inte ett objekt")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Ogiltiga argument till openFile/),
+    });
     expect(await invoke("listFiles", { extra: true })).toMatchObject({ ok: false });
   });
 
@@ -127,13 +159,21 @@ describe("the IPC handlers", () => {
 
   it("refuses a path the user never chose", async () => {
     const r = await invoke("openFile", { path: "/etc/passwd" });
-    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/bara filer som du själv har valt/) });
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/bara filer som du själv har valt/),
+    });
   });
 
   it("keeps autosaved work and gives it back, but not to another window while this one lives", async () => {
     const text = protocolText("Osparat ärende");
     expect(await invoke("autosave", { key: "w1", path: null, text })).toEqual({ ok: true });
-    expect(await invoke("restoreRecovery", { key: "w1" })).toEqual({ ok: true, text, path: null, baseRevision: null });
+    expect(await invoke("restoreRecovery", { key: "w1" })).toEqual({
+      ok: true,
+      text,
+      path: null,
+      baseRevision: null,
+    });
     // Owned by this (live) window: not offered as crash recovery.
     expect(await invoke("listRecovery", {})).toEqual({ ok: true, entries: [] });
   });

@@ -20,22 +20,42 @@ function build(platform: NodeJS.Platform, recent: string[] = []) {
 
 const items = (menu: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   menu.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
-const find = (menu: MenuItemConstructorOptions[], label: string) => items(menu).find((i) => i.label === label);
+const find = (menu: MenuItemConstructorOptions[], label: string) =>
+  items(menu).find((i) => i.label === label);
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
 
 describe("the application menu", () => {
   it("has the Swedish menus in order", () => {
-    expect(build("linux").template.map((m) => m.label)).toEqual(["Arkiv", "Redigera", "Infoga", "Granska", "Exportera", "Hjälp"]);
-    expect(build("darwin").template.map((m) => m.label)).toEqual(["Protokoll", "Arkiv", "Redigera", "Infoga", "Granska", "Exportera", "Fönster", "Hjälp"]);
+    expect(build("linux").template.map((m) => m.label)).toEqual([
+      "Arkiv",
+      "Redigera",
+      "Infoga",
+      "Granska",
+      "Exportera",
+      "Hjälp",
+    ]);
+    expect(build("darwin").template.map((m) => m.label)).toEqual([
+      "Protokoll",
+      "Arkiv",
+      "Redigera",
+      "Infoga",
+      "Granska",
+      "Exportera",
+      "Fönster",
+      "Hjälp",
+    ]);
   });
 
   it("sends every command the renderer knows, and only those", () => {
     const { template, sent } = build("linux");
-    for (const item of items(template)) if (item.click && !["Nytt fönster", "Öppna…"].includes(item.label!)) click(item);
+    for (const item of items(template))
+      if (item.click && !["Nytt fönster", "Öppna…"].includes(item.label!)) click(item);
     // "file.open" is sent by the main process itself, after it chose the window for a document;
     // cut, copy and paste are Electron's own menu roles here (the commands serve the web host's menu).
     const native = ["file.open", "edit.cut", "edit.copy", "edit.paste"];
-    expect([...new Set(sent)].sort()).toEqual(menuCommands.filter((c) => !native.includes(c)).sort());
+    expect([...new Set(sent)].sort()).toEqual(
+      menuCommands.filter((c) => !native.includes(c)).sort(),
+    );
   });
 
   it("has the usual shortcuts", () => {
@@ -67,7 +87,12 @@ describe("the application menu", () => {
     expect(recent?.sublabel).toBe("/hem/sn/2020-08-25.protokoll");
     click(recent);
     click(find(template, "Rensa listan"));
-    expect(done).toEqual(["open", "newWindow", "openRecent /hem/sn/2020-08-25.protokoll", "clearRecent"]);
+    expect(done).toEqual([
+      "open",
+      "newWindow",
+      "openRecent /hem/sn/2020-08-25.protokoll",
+      "clearRecent",
+    ]);
     expect(sent).toEqual([]);
     expect(find(build("linux").template, "Inga senaste dokument")?.enabled).toBe(false);
   });

@@ -26,7 +26,12 @@ export interface MenuActions {
 export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
   const mac = a.platform === "darwin";
   /** An item that sends a command; `editorKey` when the editor binds the same shortcut itself. */
-  const cmd = (label: string, command: MenuCommand, accelerator?: string, editorKey = true): MenuItemConstructorOptions => ({
+  const cmd = (
+    label: string,
+    command: MenuCommand,
+    accelerator?: string,
+    editorKey = true,
+  ): MenuItemConstructorOptions => ({
     label,
     click: () => a.send(command),
     ...(accelerator ? { accelerator, registerAccelerator: !editorKey } : {}),
@@ -35,7 +40,12 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
 
   const recent: MenuItemConstructorOptions[] = a.recent.length
     ? [
-        ...a.recent.map((p) => ({ label: basename(p), sublabel: p, toolTip: p, click: () => a.openRecent(p) })),
+        ...a.recent.map((p) => ({
+          label: basename(p),
+          sublabel: p,
+          toolTip: p,
+          click: () => a.openRecent(p),
+        })),
         sep,
         { label: "Rensa listan", click: () => a.clearRecent() },
       ]
@@ -61,7 +71,9 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       cmd("Skicka utdrag…", "agenda.sendExtracts"),
       sep,
       { label: "Stäng fönster", role: "close", accelerator: "CmdOrCtrl+W" },
-      ...(mac ? [] : [sep, { label: "Avsluta", role: "quit" as const, accelerator: "CmdOrCtrl+Q" }]),
+      ...(mac
+        ? []
+        : [sep, { label: "Avsluta", role: "quit" as const, accelerator: "CmdOrCtrl+Q" }]),
     ],
   };
 
@@ -176,7 +188,10 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
   const hjalp: MenuItemConstructorOptions = {
     label: "Hjälp",
     role: "help",
-    submenu: [cmd("Kortkommandon", "help.shortcuts", "F1"), ...(mac ? [] : [sep, cmd("Om Protokoll", "help.about")])],
+    submenu: [
+      cmd("Kortkommandon", "help.shortcuts", "F1"),
+      ...(mac ? [] : [sep, cmd("Om Protokoll", "help.about")]),
+    ],
   };
 
   const appMenu: MenuItemConstructorOptions[] = mac
@@ -195,7 +210,9 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         },
       ]
     : [];
-  const fonster: MenuItemConstructorOptions[] = mac ? [{ label: "Fönster", role: "windowMenu" }] : [];
+  const fonster: MenuItemConstructorOptions[] = mac
+    ? [{ label: "Fönster", role: "windowMenu" }]
+    : [];
 
   return [...appMenu, arkiv, redigera, infoga, granska, exportera, ...fonster, hjalp];
 }

@@ -7,13 +7,16 @@ const bridge = vi.hoisted(() => ({
   listeners: new Map<string, (event: unknown, ...args: unknown[]) => void>(),
 }));
 vi.mock("electron", () => ({
-  contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => bridge.exposed.set(key, api) },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: Record<string, unknown>) => bridge.exposed.set(key, api),
+  },
   ipcRenderer: {
     invoke: async (channel: string, args: unknown) => {
       bridge.invoked.push([channel, args]);
       return { ok: true };
     },
-    on: (event: string, fn: (event: unknown, ...args: unknown[]) => void) => bridge.listeners.set(event, fn),
+    on: (event: string, fn: (event: unknown, ...args: unknown[]) => void) =>
+      bridge.listeners.set(event, fn),
   },
 }));
 
@@ -50,7 +53,9 @@ describe("the preload", () => {
     fromMain!({}, "file.save");
     fromMain!({}, { not: "a string" });
     const got: unknown[] = [];
-    const stop = (api.onMenuCommand as (cb: (...a: unknown[]) => void) => () => void)((...a) => got.push(a));
+    const stop = (api.onMenuCommand as (cb: (...a: unknown[]) => void) => () => void)((...a) =>
+      got.push(a),
+    );
     expect(got).toEqual([
       ["file.open", { path: "/hem/möte.protokoll" }],
       ["file.save", {}],
@@ -69,15 +74,26 @@ describe("the preload", () => {
     const sandboxRequire = (id: string) => {
       asked.push(id);
       if (id !== "electron") throw new Error(`module not found: ${id}`);
-      return { contextBridge: { exposeInMainWorld: (k: string, v: Record<string, unknown>) => exposed.set(k, v) }, ipcRenderer: { invoke: async () => ({}), on: () => undefined } };
+      return {
+        contextBridge: {
+          exposeInMainWorld: (k: string, v: Record<string, unknown>) => exposed.set(k, v),
+        },
+        ipcRenderer: { invoke: async () => ({}), on: () => undefined },
+      };
     };
     // No `exports`, no `module`, no `import`: only require, as in Electron's sandboxed preload.
     new Function("require", code)(sandboxRequire);
     expect(asked).toEqual(["electron"]);
-    expect(Object.keys(exposed.get("protokoll") ?? {}).sort()).toEqual([...channels, "onMenuCommand"].sort());
+    expect(Object.keys(exposed.get("protokoll") ?? {}).sort()).toEqual(
+      [...channels, "onMenuCommand"].sort(),
+    );
   });
 
   it("refuses to build a preload that imports anything else at run time", () => {
-    expect(() => compilePreload(`import { z } from "zod"; import { contextBridge } from "electron"; contextBridge.exposeInMainWorld("x", z);`)).toThrow(/only import "electron"/);
+    expect(() =>
+      compilePreload(
+        `import { z } from "zod"; import { contextBridge } from "electron"; contextBridge.exposeInMainWorld("x", z);`,
+      ),
+    ).toThrow(/only import "electron"/);
   });
 });

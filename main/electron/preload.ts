@@ -7,7 +7,15 @@
  * dist/main/electron/preload.cjs, by scripts/build-preload.mjs.
  */
 import { contextBridge, ipcRenderer } from "electron";
-import type { ArgsOf, Channel, HostApi, HostResult, MenuCommand, MenuCommandPayload, ResultOf } from "../../schemas/contract.js";
+import type {
+  ArgsOf,
+  Channel,
+  HostApi,
+  HostResult,
+  MenuCommand,
+  MenuCommandPayload,
+  ResultOf,
+} from "../../schemas/contract.js";
 
 /** The event the main process sends menu commands on (menu.ts uses the same name). */
 const MENU_COMMAND_EVENT = "menu-command";

@@ -34,7 +34,11 @@ const MIME: Record<string, string> = {
  * app.asar there are no symbolic links, and realpath is not reliable there.)
  */
 export async function serveAppRequest(url: string, root: string): Promise<Response> {
-  const notFound = () => new Response("Hittades inte", { status: 404, headers: securityHeaders("text/plain; charset=utf-8") });
+  const notFound = () =>
+    new Response("Hittades inte", {
+      status: 404,
+      headers: securityHeaders("text/plain; charset=utf-8"),
+    });
   let u: URL;
   try {
     u = new URL(url);
@@ -50,7 +54,8 @@ export async function serveAppRequest(url: string, root: string): Promise<Respon
   }
   if (rel === "/" || rel === "") rel = "/index.html";
   const parts = rel.split("/").filter(Boolean);
-  if (parts.some((p) => p === ".." || p === "." || p.includes("\\") || p.includes("\0"))) return notFound();
+  if (parts.some((p) => p === ".." || p === "." || p.includes("\\") || p.includes("\0")))
+    return notFound();
   try {
     const base = resolve(root);
     const file = resolve(join(base, ...parts));

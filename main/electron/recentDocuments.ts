@@ -22,7 +22,9 @@ export class RecentDocuments {
   async paths(): Promise<string[]> {
     try {
       const raw = JSON.parse(await readFile(this.file, "utf8")) as unknown;
-      return Array.isArray(raw) ? raw.filter((p): p is string => typeof p === "string" && p.length > 0).slice(0, MAX_RECENT) : [];
+      return Array.isArray(raw)
+        ? raw.filter((p): p is string => typeof p === "string" && p.length > 0).slice(0, MAX_RECENT)
+        : [];
     } catch {
       return [];
     }
@@ -43,7 +45,8 @@ export class RecentDocuments {
     const out: RecentEntry[] = [];
     for (const path of await this.paths()) {
       const info = await stat(path).catch(() => null);
-      if (info?.isFile()) out.push({ path, name: basename(path), modified: info.mtime.toISOString() });
+      if (info?.isFile())
+        out.push({ path, name: basename(path), modified: info.mtime.toISOString() });
     }
     return out;
   }

@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serialize } from "../../schemas/file.js";
 import { sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { createHandlers } from "../host/createHandlers.js";
-import { DocumentSession, GrantedPaths, NOT_GRANTED, withDocumentSession } from "./documentSession.js";
+import {
+  DocumentSession,
+  GrantedPaths,
+  NOT_GRANTED,
+  withDocumentSession,
+} from "./documentSession.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -50,7 +55,10 @@ describe("the Word review channels in the app", () => {
     const chosen = join(dir, "vald.docx");
     const { handlers } = windowChoosing(chosen);
     const elsewhere = join(dir, "annan.docx");
-    const r = await handlers.exportReviewDocx({ text: serialize(sampleProtocol()), path: elsewhere });
+    const r = await handlers.exportReviewDocx({
+      text: serialize(sampleProtocol()),
+      path: elsewhere,
+    });
     expect(r).toMatchObject({ ok: true, path: chosen });
     expect(existsSync(chosen)).toBe(true);
     expect(existsSync(elsewhere)).toBe(false);
@@ -60,7 +68,18 @@ describe("the Word review channels in the app", () => {
     const { handlers } = windowChoosing(null);
     const secret = join(dir, "hemlig.docx");
     await writeFile(secret, "x");
-    expect(await handlers.importReviewDocx({ text: serialize(sampleProtocol()), path: secret, receivedAt: "2020-08-29T08:00" })).toEqual({ ok: false, error: NOT_GRANTED });
-    expect(await handlers.importReviewDocx({ text: serialize(sampleProtocol()), receivedAt: "2020-08-29T08:00" })).toEqual({ ok: false, error: "Ingen fil vald." });
+    expect(
+      await handlers.importReviewDocx({
+        text: serialize(sampleProtocol()),
+        path: secret,
+        receivedAt: "2020-08-29T08:00",
+      }),
+    ).toEqual({ ok: false, error: NOT_GRANTED });
+    expect(
+      await handlers.importReviewDocx({
+        text: serialize(sampleProtocol()),
+        receivedAt: "2020-08-29T08:00",
+      }),
+    ).toEqual({ ok: false, error: "Ingen fil vald." });
   });
 });

@@ -18,13 +18,17 @@ interface AsyncSafeStorage {
 /** safeStorage, looked up when used (it exists only once the app is running). */
 const storage = () => safeStorage as typeof safeStorage & AsyncSafeStorage;
 
-export function safeStorageProtection(platform: NodeJS.Platform = process.platform): PlatformProtection {
+export function safeStorageProtection(
+  platform: NodeJS.Platform = process.platform,
+): PlatformProtection {
   return {
     async available() {
       let on = false;
       try {
         const s = storage();
-        on = s.isAsyncEncryptionAvailable ? await s.isAsyncEncryptionAvailable() : s.isEncryptionAvailable();
+        on = s.isAsyncEncryptionAvailable
+          ? await s.isAsyncEncryptionAvailable()
+          : s.isEncryptionAvailable();
       } catch {
         return false;
       }

@@ -23,7 +23,10 @@ const here = import.meta.dirname;
 
 /** A WebContents as far as the security code touches it. */
 function fakeContents() {
-  const contents = new EventEmitter() as EventEmitter & { openHandler?: (d: { url: string }) => { action: string }; setWindowOpenHandler(h: (d: { url: string }) => { action: string }): void };
+  const contents = new EventEmitter() as EventEmitter & {
+    openHandler?: (d: { url: string }) => { action: string };
+    setWindowOpenHandler(h: (d: { url: string }) => { action: string }): void;
+  };
   contents.setWindowOpenHandler = (h) => (contents.openHandler = h);
   secureWebContents(contents as never);
   return contents;
@@ -55,29 +58,52 @@ describe("window security", () => {
   it("every window is context-isolated, sandboxed, without Node and with web security — read from the window the app creates", () => {
     createBrowserWindow("/app/preload.cjs", { ...DEFAULT_WINDOW_STATE, x: 10, y: 20 });
     const options = created.at(-1)!;
-    expect(options).toMatchObject({ x: 10, y: 20, width: DEFAULT_WINDOW_STATE.width, height: DEFAULT_WINDOW_STATE.height, show: false });
+    expect(options).toMatchObject({
+      x: 10,
+      y: 20,
+      width: DEFAULT_WINDOW_STATE.width,
+      height: DEFAULT_WINDOW_STATE.height,
+      show: false,
+    });
     const prefs = options.webPreferences as Record<string, unknown>;
-    for (const [key, value] of Object.entries(REQUIRED)) expect(prefs[key], `webPreferences.${key}`).toBe(value);
+    for (const [key, value] of Object.entries(REQUIRED))
+      expect(prefs[key], `webPreferences.${key}`).toBe(value);
     expect(prefs.preload).toBe("/app/preload.cjs");
     // A preference added later must be decided on here: listed as required, or as harmless.
     expect(Object.keys(prefs).filter((k) => !(k in REQUIRED) && !HARMLESS.includes(k))).toEqual([]);
   });
 
   it("creates its windows in one place only, so the settings above are those of every window", () => {
-    const sources = readdirSync(here).filter((n) => n.endsWith(".ts") && !/\.(test|testkit)\.ts$/.test(n));
-    const constructing = sources.filter((n) => /new BrowserWindow\s*\(/.test(readFileSync(join(here, n), "utf8")));
+    const sources = readdirSync(here).filter(
+      (n) => n.endsWith(".ts") && !/\.(test|testkit)\.ts$/.test(n),
+    );
+    const constructing = sources.filter((n) =>
+      /new BrowserWindow\s*\(/.test(readFileSync(join(here, n), "utf8")),
+    );
     expect(constructing).toEqual(["window.ts"]);
-    expect(readFileSync(join(here, "window.ts"), "utf8").match(/new BrowserWindow\s*\(/g)).toHaveLength(1);
-    const callers = sources.filter((n) => n !== "window.ts" && /createBrowserWindow\(/.test(readFileSync(join(here, n), "utf8")));
+    expect(
+      readFileSync(join(here, "window.ts"), "utf8").match(/new BrowserWindow\s*\(/g),
+    ).toHaveLength(1);
+    const callers = sources.filter(
+      (n) => n !== "window.ts" && /createBrowserWindow\(/.test(readFileSync(join(here, n), "utf8")),
+    );
     expect(callers).toEqual(["documentWindows.ts"]);
   });
 
   it("denies navigation away from our page and opens a clicked https link in the browser instead", () => {
     const c = fakeContents();
     opened.length = 0;
-    expect(navigate(c, "will-navigate", "https://www.riksdagen.se/sv/dokument-och-lagar/")).toBe(true);
+    expect(navigate(c, "will-navigate", "https://www.riksdagen.se/sv/dokument-och-lagar/")).toBe(
+      true,
+    );
     expect(opened).toEqual(["https://www.riksdagen.se/sv/dokument-och-lagar/"]);
-    for (const url of ["http://example.com/", "file:///etc/passwd", "javascript:alert(1)", "smb://server/share", "https://user:pw@example.com/"]) {
+    for (const url of [
+      "http://example.com/",
+      "file:///etc/passwd",
+      "javascript:alert(1)",
+      "smb://server/share",
+      "https://user:pw@example.com/",
+    ]) {
       expect(navigate(c, "will-navigate", url)).toBe(true);
     }
     expect(opened).toHaveLength(1);
@@ -104,8 +130,17 @@ describe("window security", () => {
 describe("session security", () => {
   type PermissionHandler = (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
   type BeforeRequest = (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
-  type HeadersReceived = (d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
-  const got: { permission?: PermissionHandler; check?: () => boolean; device?: () => boolean; before?: BeforeRequest; headers?: HeadersReceived } = {};
+  type HeadersReceived = (
+    d: { responseHeaders?: Record<string, string[]> },
+    cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+  ) => void;
+  const got: {
+    permission?: PermissionHandler;
+    check?: () => boolean;
+    device?: () => boolean;
+    before?: BeforeRequest;
+    headers?: HeadersReceived;
+  } = {};
   const ses = {
     setPermissionRequestHandler: (h: PermissionHandler) => (got.permission = h),
     setPermissionCheckHandler: (h: () => boolean) => (got.check = h),
@@ -118,7 +153,14 @@ describe("session security", () => {
   secureSession(ses as never);
 
   it("denies every permission request and check", () => {
-    for (const p of ["media", "geolocation", "notifications", "clipboard-read", "openExternal", "fullscreen"]) {
+    for (const p of [
+      "media",
+      "geolocation",
+      "notifications",
+      "clipboard-read",
+      "openExternal",
+      "fullscreen",
+    ]) {
       let answer: boolean | undefined;
       got.permission!({}, p, (ok) => (answer = ok));
       expect(answer).toBe(false);
@@ -136,19 +178,39 @@ describe("session security", () => {
     expect(cancelled(APP_INDEX_URL)).toBe(false);
     expect(cancelled("app://protokoll/assets/index.js")).toBe(false);
     expect(cancelled("data:image/png;base64,iVBOR")).toBe(false);
-    for (const url of ["https://cdn.example.com/x.js", "http://127.0.0.1:8080/", "ws://example.com/", "file:///etc/passwd", "app://other/index.html"])
+    for (const url of [
+      "https://cdn.example.com/x.js",
+      "http://127.0.0.1:8080/",
+      "ws://example.com/",
+      "file:///etc/passwd",
+      "app://other/index.html",
+    ])
       expect(cancelled(url)).toBe(true);
     expect(isAllowedRequest("devtools://devtools/bundled/inspector.html")).toBe(true);
   });
 
   it("puts the strict Content-Security-Policy on every response", () => {
     let headers: Record<string, string[]> = {};
-    got.headers!({ responseHeaders: { "Content-Security-Policy": ["default-src *"], "X-Other": ["1"] } }, (r) => (headers = r.responseHeaders));
+    got.headers!(
+      { responseHeaders: { "Content-Security-Policy": ["default-src *"], "X-Other": ["1"] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers["Content-Security-Policy"]).toEqual([CONTENT_SECURITY_POLICY]);
     expect(headers["X-Other"]).toEqual(["1"]);
-    for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'", "connect-src 'self'", "img-src 'self' data:"])
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+      "connect-src 'self'",
+      "img-src 'self' data:",
+    ])
       expect(CONTENT_SECURITY_POLICY).toContain(d);
     // Only WebAssembly may be compiled (the spell-check's Hunspell): no eval, no inline scripts.
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/(?<!wasm-)unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+      /(?<!wasm-)unsafe-eval|script-src[^;]*unsafe-inline|\*/,
+    );
   });
 });

@@ -4,7 +4,12 @@
  * webviews refused, https links opened in the user's browser.
  */
 import { shell, type Session, type WebContents } from "electron";
-import { CONTENT_SECURITY_POLICY, isAllowedRequest, isExternalLinkAllowed, isNavigationAllowed } from "./securityPolicy.js";
+import {
+  CONTENT_SECURITY_POLICY,
+  isAllowedRequest,
+  isExternalLinkAllowed,
+  isNavigationAllowed,
+} from "./securityPolicy.js";
 
 export function secureSession(ses: Session): void {
   // Camera, microphone, notifications, geolocation, clipboard-read, USB, HID…: never needed.
@@ -12,10 +17,17 @@ export function secureSession(ses: Session): void {
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   // No remote content: only our own app:// files, data: images and the developer tools.
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url) }),
+  );
   // The CSP on every response, also those not served by our protocol handler.
   ses.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, "Content-Security-Policy": [CONTENT_SECURITY_POLICY] } }),
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        "Content-Security-Policy": [CONTENT_SECURITY_POLICY],
+      },
+    }),
   );
 }
 

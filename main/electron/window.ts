@@ -56,7 +56,8 @@ export function createBrowserWindow(preload: string, state: WindowState): Browse
  */
 export function fitToDisplays(saved: unknown, workAreas: Rectangle[]): WindowState {
   const s = (saved ?? {}) as Partial<Record<keyof WindowState, unknown>>;
-  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Math.round(v) : undefined);
+  const num = (v: unknown) =>
+    typeof v === "number" && Number.isFinite(v) ? Math.round(v) : undefined;
   const area = workAreas[0];
   let width = Math.max(MIN.width, num(s.width) ?? DEFAULT_WINDOW_STATE.width);
   let height = Math.max(MIN.height, num(s.height) ?? DEFAULT_WINDOW_STATE.height);
@@ -76,7 +77,13 @@ export function fitToDisplays(saved: unknown, workAreas: Rectangle[]): WindowSta
     }
     return { width, height, maximized };
   }
-  return { x, y, width: Math.min(width, onScreen.width), height: Math.min(height, onScreen.height), maximized };
+  return {
+    x,
+    y,
+    width: Math.min(width, onScreen.width),
+    height: Math.min(height, onScreen.height),
+    maximized,
+  };
 }
 
 /** A new window beside an open one, moved down and right so both can be seen. */

@@ -38,11 +38,17 @@ export function spannedTableXml(b: TableBlock, textWidth: number): IXmlableObjec
   spans.forEach((row, r) =>
     row.forEach((s, c) => {
       const rowSpan = s?.rowSpan ?? 1;
-      for (let dr = 1; dr < rowSpan && r + dr < lines.length; dr++) covering[r + dr]![c] = { colSpan: s?.colSpan ?? 1 };
+      for (let dr = 1; dr < rowSpan && r + dr < lines.length; dr++)
+        covering[r + dr]![c] = { colSpan: s?.colSpan ?? 1 };
     }),
   );
   const width = (c: number, n: number) => widths.slice(c, c + n).reduce((s, w) => s + w, 0);
-  const tc = (c: number, span: CellSpan, merge: "restart" | "continue" | null, content: IXmlableObject): IXmlableObject => {
+  const tc = (
+    c: number,
+    span: CellSpan,
+    merge: "restart" | "continue" | null,
+    content: IXmlableObject,
+  ): IXmlableObject => {
     const n = span.colSpan ?? 1;
     const tcPr: IXmlableObject[] = [dxa("w:tcW", width(c, n))];
     if (n > 1) tcPr.push({ "w:gridSpan": { _attr: { "w:val": n } } });
@@ -52,18 +58,36 @@ export function spannedTableXml(b: TableBlock, textWidth: number): IXmlableObjec
   };
   const rows = lines.map((cells, r): IXmlableObject => {
     const header = b.headerRow && r === 0;
-    const out: IXmlableObject[] = [{ "w:trPr": header ? [{ "w:cantSplit": EMPTY_OBJECT }, { "w:tblHeader": EMPTY_OBJECT }] : [{ "w:cantSplit": EMPTY_OBJECT }] }];
-    for (let c = 0; c < widths.length; ) {
+    const out: IXmlableObject[] = [
+      {
+        "w:trPr": header
+          ? [{ "w:cantSplit": EMPTY_OBJECT }, { "w:tblHeader": EMPTY_OBJECT }]
+          : [{ "w:cantSplit": EMPTY_OBJECT }],
+      },
+    ];
+    for (let c = 0; c < widths.length;) {
       const span = spans[r]?.[c];
       const above = covering[r]![c];
       if (span === null && above) {
         out.push(tc(c, above, "continue", cellParagraph("", false, undefined)));
         c += above.colSpan;
-      } else if (span === null) c++; // covered by a cell to the left: part of its gridSpan
+      } else if (span === null)
+        c++; // covered by a cell to the left: part of its gridSpan
       else {
         const s = span ?? {};
         const align = b.columns[c]?.align;
-        out.push(tc(c, s, (s.rowSpan ?? 1) > 1 ? "restart" : null, cellParagraph(cells[c] ?? "", header, align === "center" || align === "right" ? align : undefined)));
+        out.push(
+          tc(
+            c,
+            s,
+            (s.rowSpan ?? 1) > 1 ? "restart" : null,
+            cellParagraph(
+              cells[c] ?? "",
+              header,
+              align === "center" || align === "right" ? align : undefined,
+            ),
+          ),
+        );
         c += s.colSpan ?? 1;
       }
     }
@@ -74,9 +98,20 @@ export function spannedTableXml(b: TableBlock, textWidth: number): IXmlableObjec
       {
         "w:tblPr": [
           dxa("w:tblW", textWidth),
-          { "w:tblBorders": (["top", "left", "bottom", "right", "insideH", "insideV"] as const).map((side) => ({ [`w:${side}`]: CELL_BORDER })) },
+          {
+            "w:tblBorders": (["top", "left", "bottom", "right", "insideH", "insideV"] as const).map(
+              (side) => ({ [`w:${side}`]: CELL_BORDER }),
+            ),
+          },
           { "w:tblLayout": { _attr: { "w:type": "fixed" } } },
-          { "w:tblCellMar": [dxa("w:top", 40), dxa("w:left", 80), dxa("w:bottom", 40), dxa("w:right", 80)] },
+          {
+            "w:tblCellMar": [
+              dxa("w:top", 40),
+              dxa("w:left", 80),
+              dxa("w:bottom", 40),
+              dxa("w:right", 80),
+            ],
+          },
         ],
       },
       { "w:tblGrid": widths.map((w) => ({ "w:gridCol": { _attr: { "w:w": w } } })) },

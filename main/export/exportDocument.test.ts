@@ -6,7 +6,12 @@ import { renderDocument } from "../../schemas/render/renderDocument.js";
 import { exportDocument, type ExportOptions } from "./exportDocument.js";
 import { writeDocx } from "./writeDocx.js";
 import { docxParagraphs, docxParts, readPdf } from "./readBack.testkit.js";
-import { confidentialProtocol, SECRET_TEXT, seed002, VALID_PERSONAL_NUMBERS } from "./testFixtures.testkit.js";
+import {
+  confidentialProtocol,
+  SECRET_TEXT,
+  seed002,
+  VALID_PERSONAL_NUMBERS,
+} from "./testFixtures.testkit.js";
 
 async function exported(file: ReturnType<typeof seed002>, options: ExportOptions) {
   const r = await exportDocument(file, options);
@@ -14,8 +19,7 @@ async function exported(file: ReturnType<typeof seed002>, options: ExportOptions
   return r;
 }
 
-const ITEM_TITLES = seed002()
-  .doc.content.content.map((n) => n.firstChild!.textContent);
+const ITEM_TITLES = seed002().doc.content.content.map((n) => n.firstChild!.textContent);
 
 describe("DOCX export", async () => {
   const r = await exported(seed002(), { format: "docx", output: "full", draft: true });
@@ -29,7 +33,8 @@ describe("DOCX export", async () => {
 
   it("declares the heading, list and quote styles and the numbering once, and uses them", () => {
     const styles = parts["word/styles.xml"]!;
-    for (const id of ["Heading1", "Heading2", "Heading3", "Quote", "Lead", "Meta"]) expect(styles).toContain(`w:styleId="${id}"`);
+    for (const id of ["Heading1", "Heading2", "Heading3", "Quote", "Lead", "Meta"])
+      expect(styles).toContain(`w:styleId="${id}"`);
     const numbering = parts["word/numbering.xml"]!;
     expect(numbering).toContain('w:val="upperLetter"');
     expect(numbering).toContain('w:val="decimal"');
@@ -50,7 +55,9 @@ describe("DOCX export", async () => {
   it("puts body, Protokoll and date in the header and Justerandes signatur and Sida X av Y in the footer", () => {
     const header = Object.entries(parts).find(([k]) => /^word\/header\d*\.xml$/.test(k))![1];
     const footer = Object.entries(parts).find(([k]) => /^word\/footer\d*\.xml$/.test(k))![1];
-    const headerText = docxParagraphs(header).map((p) => p.text).join("|");
+    const headerText = docxParagraphs(header)
+      .map((p) => p.text)
+      .join("|");
     expect(headerText).toContain("Socialnämnden");
     expect(headerText).toContain("Protokoll");
     expect(headerText).toContain("2020-08-25");
@@ -62,7 +69,16 @@ describe("DOCX export", async () => {
 
   it("has the attendance, signatures and ANSLAG/BEVIS", () => {
     const all = body.map((p) => p.text).join("\n");
-    for (const s of ["Beslutande", "Tjänstgörande ersättare", "ersätter Mats Larsson (C)", "Underskrifter", "ANSLAG/BEVIS", "Datum då anslaget tas ned", "tidigast 23 september 2020"]) expect(all).toContain(s);
+    for (const s of [
+      "Beslutande",
+      "Tjänstgörande ersättare",
+      "ersätter Mats Larsson (C)",
+      "Underskrifter",
+      "ANSLAG/BEVIS",
+      "Datum då anslaget tas ned",
+      "tidigast 23 september 2020",
+    ])
+      expect(all).toContain(s);
   });
 
   it("has no watermark when it is not a draft", async () => {
@@ -70,14 +86,23 @@ describe("DOCX export", async () => {
     if (!rendered.ok) throw new Error(rendered.error);
     const plain = docxParts(await writeDocx(rendered.rendered));
     const header = Object.entries(plain).find(([k]) => /^word\/header\d*\.xml$/.test(k))![1];
-    expect(docxParagraphs(header).map((p) => p.text).join("")).toContain("Socialnämnden");
+    expect(
+      docxParagraphs(header)
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("Socialnämnden");
     expect(header).not.toContain("UTKAST");
   });
 });
 
 describe("PDF export", async () => {
   const progress: [number, number][] = [];
-  const r = await exported(seed002(), { format: "pdf", output: "full", draft: true, onProgress: (d, t) => progress.push([d, t]) });
+  const r = await exported(seed002(), {
+    format: "pdf",
+    output: "full",
+    draft: true,
+    onProgress: (d, t) => progress.push([d, t]),
+  });
   const pdf = await readPdf(r.bytes);
 
   it("has one outline entry per §, in order", () => {
@@ -101,7 +126,12 @@ describe("PDF export", async () => {
     const last = progress.at(-1)!;
     expect(last[0]).toBe(last[1]);
     const docx: [number, number][] = [];
-    await exported(seed002(), { format: "docx", output: "full", draft: true, onProgress: (d, t) => docx.push([d, t]) });
+    await exported(seed002(), {
+      format: "docx",
+      output: "full",
+      draft: true,
+      onProgress: (d, t) => docx.push([d, t]),
+    });
     expect(docx.length).toBe(last[1]);
     expect(docx.map(([d]) => d)).toEqual(docx.map((_x, i) => i + 1));
   });
@@ -118,21 +148,31 @@ describe("PDF export", async () => {
 });
 
 describe("public version", () => {
-  it.each(["pdf", "docx"] as const)("the %s has no personnummer and no text of the sekretess §", async (format) => {
-    const r = await exported(confidentialProtocol(), { format, output: "public", draft: true });
-    const pdf = format === "pdf" ? await readPdf(r.bytes) : null;
-    const parts = format === "docx" ? docxParts(r.bytes) : {};
-    // Page text, and for the PDF also the outline and metadata, for the DOCX every part (properties included).
-    const text = pdf
-      ? [...pdf.pages, ...pdf.outline, pdf.title ?? "", pdf.metadataXml ?? ""].join("\n")
-      : [...Object.values(parts).map((x) => docxParagraphs(x).map((p) => p.text).join("\n")), ...Object.values(parts)].join("\n");
-    expect(text).not.toContain(SECRET_TEXT);
-    expect(text).toContain("OSL 26 kap. 1 §");
-    for (const n of VALID_PERSONAL_NUMBERS) expect(text).not.toContain(n);
-    expect((text.match(/\d[\d+-]{9,13}\d/g) ?? []).filter(isPersonalNumber)).toEqual([]);
-    expect(text).toContain("ÅÅMMDD-XXXX");
-    expect(r.fileName).toBe("socialnamnden_2020-08-25_offentlig_UTKAST." + format);
-  });
+  it.each(["pdf", "docx"] as const)(
+    "the %s has no personnummer and no text of the sekretess §",
+    async (format) => {
+      const r = await exported(confidentialProtocol(), { format, output: "public", draft: true });
+      const pdf = format === "pdf" ? await readPdf(r.bytes) : null;
+      const parts = format === "docx" ? docxParts(r.bytes) : {};
+      // Page text, and for the PDF also the outline and metadata, for the DOCX every part (properties included).
+      const text = pdf
+        ? [...pdf.pages, ...pdf.outline, pdf.title ?? "", pdf.metadataXml ?? ""].join("\n")
+        : [
+            ...Object.values(parts).map((x) =>
+              docxParagraphs(x)
+                .map((p) => p.text)
+                .join("\n"),
+            ),
+            ...Object.values(parts),
+          ].join("\n");
+      expect(text).not.toContain(SECRET_TEXT);
+      expect(text).toContain("OSL 26 kap. 1 §");
+      for (const n of VALID_PERSONAL_NUMBERS) expect(text).not.toContain(n);
+      expect((text.match(/\d[\d+-]{9,13}\d/g) ?? []).filter(isPersonalNumber)).toEqual([]);
+      expect(text).toContain("ÅÅMMDD-XXXX");
+      expect(r.fileName).toBe("socialnamnden_2020-08-25_offentlig_UTKAST." + format);
+    },
+  );
 });
 
 describe("export gate", () => {
@@ -161,7 +201,11 @@ describe("export gate", () => {
 
   it("checks only the chosen §§ (and the whole document) for an extract", async () => {
     const file = seed002();
-    const broken = createFile("protokoll", { ...file.meta, status: "draft", seal: null }, b.protocol(...file.doc.content.content, b.item({ id: "bad", title: "" }, b.background("x"))));
+    const broken = createFile(
+      "protokoll",
+      { ...file.meta, status: "draft", seal: null },
+      b.protocol(...file.doc.content.content, b.item({ id: "bad", title: "" }, b.background("x"))),
+    );
     // Not justerat, so both are refused for their status (exportGate.test.ts); the rules' errors count only for the chosen §§.
     const good = await exportDocument(broken, { format: "docx", output: "extract", items: ["p5"] });
     expect(!good.ok && good.problems).toEqual([]);
@@ -179,17 +223,31 @@ describe("export gate", () => {
 
 describe("outputs and file names", () => {
   it("names an extract after its §§ and refuses an interpellationssvar notice", async () => {
-    const r = await exported(seed002(), { format: "pdf", output: "extract", items: ["p5", "p7", "p8", "p9"], draft: true });
+    const r = await exported(seed002(), {
+      format: "pdf",
+      output: "extract",
+      items: ["p5", "p7", "p8", "p9"],
+      draft: true,
+    });
     expect(r.fileName).toBe("socialnamnden_2020-08-25_utdrag_5_7-9_UTKAST.pdf");
     const pdf = await readPdf(r.bytes);
-    expect(pdf.outline).toEqual(ITEM_TITLES.filter((_t, i) => [4, 6, 7, 8].includes(i)).map((t, i) => `§ ${[5, 7, 8, 9][i]} ${t}`));
+    expect(pdf.outline).toEqual(
+      ITEM_TITLES.filter((_t, i) => [4, 6, 7, 8].includes(i)).map(
+        (t, i) => `§ ${[5, 7, 8, 9][i]} ${t}`,
+      ),
+    );
     expect(pdf.pages.join("\n")).toContain("Utdragsbestyrkande");
     const notice = await exported(seed002(), { format: "docx", output: "notice", draft: true });
     expect(notice.fileName).toBe("socialnamnden_2020-08-25_anslag_UTKAST.docx");
   });
 
   it("never throws: an unknown § comes back as a message", async () => {
-    const r = await exportDocument(seed002(), { format: "docx", output: "extract", items: ["zz"], draft: true });
+    const r = await exportDocument(seed002(), {
+      format: "docx",
+      output: "extract",
+      items: ["zz"],
+      draft: true,
+    });
     expect(r).toEqual({ ok: false, error: "Paragrafen finns inte i protokollet: zz" });
   });
 });

@@ -32,20 +32,44 @@ export type ExportResult =
   | { ok: true; bytes: Uint8Array; fileName: string }
   | { ok: false; error: string; problems?: Problem[]; refused?: StatusRefusal };
 
-export async function exportDocument(file: ProtokollFile, options: ExportOptions): Promise<ExportResult> {
+export async function exportDocument(
+  file: ProtokollFile,
+  options: ExportOptions,
+): Promise<ExportResult> {
   try {
     if (!options.draft) {
-      const gate = exportGate(file, options.output, options.output === "extract" ? (options.items ?? []) : undefined);
-      if (!gate.ok) return { ok: false, error: gate.error, problems: gate.problems, ...(gate.refused ? { refused: gate.refused } : {}) };
+      const gate = exportGate(
+        file,
+        options.output,
+        options.output === "extract" ? (options.items ?? []) : undefined,
+      );
+      if (!gate.ok)
+        return {
+          ok: false,
+          error: gate.error,
+          problems: gate.problems,
+          ...(gate.refused ? { refused: gate.refused } : {}),
+        };
     }
-    const r = renderDocument(file, { output: options.output, items: options.items, draft: options.draft, profile: options.profile ?? null });
+    const r = renderDocument(file, {
+      output: options.output,
+      items: options.items,
+      draft: options.draft,
+      profile: options.profile ?? null,
+    });
     if (!r.ok) return { ok: false, error: r.error };
     const bytes =
       options.format === "docx"
         ? await writeDocx(r.rendered, { onProgress: options.onProgress })
-        : await writePdf(r.rendered, { pdfa: options.pdfa ?? "2a", onProgress: options.onProgress });
+        : await writePdf(r.rendered, {
+            pdfa: options.pdfa ?? "2a",
+            onProgress: options.onProgress,
+          });
     return { ok: true, bytes, fileName: exportFileName(file, options) };
   } catch (e) {
-    return { ok: false, error: `Exporten misslyckades: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      error: `Exporten misslyckades: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }

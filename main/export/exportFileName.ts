@@ -20,24 +20,44 @@ export function slug(s: string): string {
 
 export function exportFileName(
   file: ProtokollFile,
-  options: { format: "docx" | "pdf"; output: "full" | "extract" | "notice" | "public"; items?: string[]; draft?: boolean },
+  options: {
+    format: "docx" | "pdf";
+    output: "full" | "extract" | "notice" | "public";
+    items?: string[];
+    draft?: boolean;
+  },
 ): string {
   const meta = file.meta;
-  const date = file.kind === "interpellationssvar" ? (meta.interpellation?.date ?? meta.meeting.date) : meta.meeting.date;
-  const base = file.kind === "interpellationssvar" ? ["interpellationssvar", meta.interpellation?.number ?? meta.interpellation?.dnr ?? ""] : [meta.body.name, date ?? ""];
+  const date =
+    file.kind === "interpellationssvar"
+      ? (meta.interpellation?.date ?? meta.meeting.date)
+      : meta.meeting.date;
+  const base =
+    file.kind === "interpellationssvar"
+      ? ["interpellationssvar", meta.interpellation?.number ?? meta.interpellation?.dnr ?? ""]
+      : [meta.body.name, date ?? ""];
   const parts = base.map(slug).filter(Boolean);
   if (file.kind === "interpellationssvar" && date) parts.push(date);
   if (file.kind === "protokoll") {
     if (options.output === "full") parts.push("protokoll");
     if (options.output === "extract") {
       const numbers = itemNumbers(file.doc, meta);
-      const ns = (options.items ?? []).map((id) => numbers.get(id)).filter((n): n is number => n !== undefined);
-      parts.push("utdrag", sectionRange(ns).replace(/^§+\s*/, "").replace(/–/g, "-").replace(/,\s*/g, "_") || "x");
+      const ns = (options.items ?? [])
+        .map((id) => numbers.get(id))
+        .filter((n): n is number => n !== undefined);
+      parts.push(
+        "utdrag",
+        sectionRange(ns)
+          .replace(/^§+\s*/, "")
+          .replace(/–/g, "-")
+          .replace(/,\s*/g, "_") || "x",
+      );
     }
     if (options.output === "notice") parts.push("anslag");
   }
   // Kallelse (issue 18): "…_kallelse.pdf", "…_tillkannagivande.pdf", never a protocol's name.
-  if (file.kind === "kallelse") parts.push(options.output === "notice" ? "tillkannagivande" : "kallelse");
+  if (file.kind === "kallelse")
+    parts.push(options.output === "notice" ? "tillkannagivande" : "kallelse");
   if (options.output === "public") parts.push("offentlig");
   if (options.draft) parts.push("UTKAST");
   return `${parts.join("_")}.${options.format}`;

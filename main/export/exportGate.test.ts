@@ -5,7 +5,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { serialize, type ProtokollFile } from "../../schemas/file.js";
 import { immediateAdjust } from "../../schemas/review/adjust.js";
 import { recordCorrection } from "../../schemas/review/recordCorrection.js";
-import { adjustedSample, must, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
+import {
+  adjustedSample,
+  must,
+  sampleProtocol,
+} from "../../schemas/review/sampleProtocol.testkit.js";
 import { replaceInItem } from "../../schemas/review/textEdits.js";
 import { answerFile } from "../../schemas/rules/testBuilder.testkit.js";
 import { runCapturing } from "../cli/runCapturing.js";
@@ -18,8 +22,17 @@ function clean(): ProtokollFile {
   const sample = sampleProtocol();
   const attendance = sample.meta.persons
     .filter((p) => p.role !== "secretary")
-    .map((p) => ({ person: p.id, status: "serving" as const, from: null, to: null, replaces: null }));
-  return { ...sample, meta: { ...sample.meta, attendance, adjustment: { date: "2020-08-31", place: "Stadshuset" } } };
+    .map((p) => ({
+      person: p.id,
+      status: "serving" as const,
+      from: null,
+      to: null,
+      replaces: null,
+    }));
+  return {
+    ...sample,
+    meta: { ...sample.meta, attendance, adjustment: { date: "2020-08-31", place: "Stadshuset" } },
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-gate-"));
@@ -59,13 +72,19 @@ describe("the export gate: an official export needs the status that makes the do
     const unsigned = exportGate(answerFile(undefined, { signatory: null, date: null }), "full");
     expect(unsigned.ok).toBe(false);
     if (!unsigned.ok) {
-      expect(unsigned.refused!.sv).toMatch(/förrän det är undertecknat – datum, vem som undertecknar saknas/);
+      expect(unsigned.refused!.sv).toMatch(
+        /förrän det är undertecknat – datum, vem som undertecknar saknas/,
+      );
       expect(unsigned.refused!.en).toMatch(/until it is signed – missing: date, who signs/);
     }
   });
 
   it("has one gate per kind of document", () => {
-    expect(Object.keys(statusGates).sort()).toEqual(["interpellationssvar", "kallelse", "protokoll"]);
+    expect(Object.keys(statusGates).sort()).toEqual([
+      "interpellationssvar",
+      "kallelse",
+      "protokoll",
+    ]);
   });
 });
 
@@ -87,8 +106,12 @@ describe("a draft never reads as justerat", () => {
     const out = join(dir, "utkast.pdf");
     const r = await runCapturing(["export", path, "--pdf", out]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("Export refused / Exporten stoppades: The protocol cannot be exported as official: the protocol is not justerat (status: draft)");
-    expect(r.err).toContain("Protokollet kan inte exporteras som officiellt: protokollet är inte justerat (status: utkast)");
+    expect(r.err).toContain(
+      "Export refused / Exporten stoppades: The protocol cannot be exported as official: the protocol is not justerat (status: draft)",
+    );
+    expect(r.err).toContain(
+      "Protokollet kan inte exporteras som officiellt: protokollet är inte justerat (status: utkast)",
+    );
     expect(existsSync(out)).toBe(false);
     expect((await runCapturing(["export", path, "--draft", "--pdf", out])).code).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
@@ -98,7 +121,15 @@ describe("a draft never reads as justerat", () => {
 describe("the signature page of a justerat protocol", () => {
   it("shows the justering date and who justerade, not the date of a later rättelse", async () => {
     const f = adjustedSample(clean());
-    const corrected = must(recordCorrection(f, { newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"), what: "Skrivfel rättat.", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" }));
+    const corrected = must(
+      recordCorrection(f, {
+        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
+        what: "Skrivfel rättat.",
+        why: "Skrivfel.",
+        by: "Sara Karlsson",
+        at: "2020-09-03T08:30",
+      }),
+    );
     const r = await exportDocument(corrected, { format: "docx", output: "full" });
     if (!r.ok) throw new Error(r.error);
     const texts = docxParagraphs(docxParts(r.bytes)["word/document.xml"]!).map((p) => p.text);

@@ -19,7 +19,11 @@ import type { OutputKind } from "../../schemas/render/renderDocument.js";
 import { validateFile } from "../../schemas/rules/index.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 
-export { statusGates, type StatusGate, type StatusRefusal } from "../../schemas/render/officialStatus.js";
+export {
+  statusGates,
+  type StatusGate,
+  type StatusRefusal,
+} from "../../schemas/render/officialStatus.js";
 
 export type GateResult =
   | { ok: true; problems: Problem[] }
@@ -29,7 +33,10 @@ export type GateResult =
 export function describeProblems(problems: readonly Problem[], doc: Node, meta: Meta): string[] {
   const numbers = itemNumbers(doc, meta);
   const label = (p: Problem) => (p.item ? `§ ${numbers.get(p.item) ?? "?"}` : "Hela dokumentet");
-  const sorted = [...problems].sort((a, b) => (a.item ? (numbers.get(a.item) ?? 0) : -1) - (b.item ? (numbers.get(b.item) ?? 0) : -1));
+  const sorted = [...problems].sort(
+    (a, b) =>
+      (a.item ? (numbers.get(a.item) ?? 0) : -1) - (b.item ? (numbers.get(b.item) ?? 0) : -1),
+  );
   return sorted.map((p) => `${label(p)}: ${p.message}${p.reference ? ` (${p.reference})` : ""}`);
 }
 
@@ -38,7 +45,11 @@ export function describeProblems(problems: readonly Problem[], doc: Node, meta: 
  * rules (including those that need the review and the history). `items` are the §§ of a
  * protokollsutdrag: only they and the problems of the whole document count.
  */
-export function exportGate(file: ProtokollFile, output: OutputKind = "full", items?: readonly string[]): GateResult {
+export function exportGate(
+  file: ProtokollFile,
+  output: OutputKind = "full",
+  items?: readonly string[],
+): GateResult {
   const refused = statusGates[file.kind](file, output, items ?? []);
   const all = validateFile(file);
   const relevant = items ? all.filter((p) => p.item === null || items.includes(p.item)) : all;

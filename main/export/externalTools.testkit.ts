@@ -14,7 +14,11 @@ export function tempDir(prefix = "protokoll-export-"): string {
 }
 
 function run(cmd: string, args: string[], timeoutMs = 120_000) {
-  const r = spawnSync(cmd, args, { encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, {
+    encoding: "utf8",
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
@@ -27,10 +31,23 @@ export function write(dir: string, name: string, bytes: Uint8Array): string {
 /** LibreOffice headless with a private profile: DOCX → PDF; returns the PDF path. */
 export function libreOfficeToPdf(docx: string, outDir: string): string {
   const profile = `file:///tmp/lo-${randomBytes(6).toString("hex")}`;
-  const r = run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx], 180_000);
+  const r = run(
+    "soffice",
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      docx,
+    ],
+    180_000,
+  );
   rmSync(profile.replace("file://", ""), { recursive: true, force: true });
   const pdf = join(outDir, basename(docx).replace(/\.docx$/, ".pdf"));
-  if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${docx}: ${r.stderr || r.stdout}`);
+  if (!existsSync(pdf))
+    throw new Error(`LibreOffice did not convert ${docx}: ${r.stderr || r.stdout}`);
   return pdf;
 }
 
@@ -52,7 +69,10 @@ export function pdfinfo(pdf: string): Record<string, string> {
 
 /** pdffonts rows: name and whether the font is embedded. */
 export function pdffonts(pdf: string): { name: string; embedded: boolean; type: string }[] {
-  const lines = run("pdffonts", [pdf]).stdout.split("\n").slice(2).filter((l) => l.trim());
+  const lines = run("pdffonts", [pdf])
+    .stdout.split("\n")
+    .slice(2)
+    .filter((l) => l.trim());
   return lines.map((l) => {
     const cols = l.trim().split(/\s{1,}/);
     // name type… encoding emb sub uni object ID — the three yes/no columns come before the object number
@@ -80,17 +100,35 @@ export function pdfStructure(pdf: string): { type: string; depth: number; text: 
 export function qpdfCheck(pdf: string, timeoutMs = 120_000): { ok: boolean; output: string } {
   const r = run("qpdf", ["--check", pdf], timeoutMs);
   const output = r.stdout + r.stderr;
-  return { ok: r.status === 0 && output.includes("No syntax or stream encoding errors found") && !/WARNING/i.test(output), output };
+  return {
+    ok:
+      r.status === 0 &&
+      output.includes("No syntax or stream encoding errors found") &&
+      !/WARNING/i.test(output),
+    output,
+  };
 }
 
 function preflightClasspath(): string {
-  const jars = ["pdfbox2.jar", "preflight.jar", "xmpbox.jar", "fontbox2.jar", "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"];
+  const jars = [
+    "pdfbox2.jar",
+    "preflight.jar",
+    "xmpbox.jar",
+    "fontbox2.jar",
+    "commons-logging.jar",
+    "javax.activation.jar",
+    "jaxb-api.jar",
+  ];
   return jars.map((j) => join("/usr/share/java", j)).join(":");
 }
 
 /** Apache PDFBox Preflight: is the file a valid PDF/A-1b? */
 export function preflightA1b(pdf: string, timeoutMs = 180_000): { valid: boolean; output: string } {
-  const r = run("java", ["-cp", preflightClasspath(), "org.apache.pdfbox.preflight.Validator_A1b", pdf], timeoutMs);
+  const r = run(
+    "java",
+    ["-cp", preflightClasspath(), "org.apache.pdfbox.preflight.Validator_A1b", pdf],
+    timeoutMs,
+  );
   const output = r.stdout + r.stderr;
   return { valid: r.status === 0 && output.includes("is a valid PDF/A-1b file"), output };
 }
@@ -107,7 +145,11 @@ export function readBytes(path: string): Uint8Array {
 
 /** Whitespace-normalised text, for finding titles that wrap across lines. */
 export function flat(s: string): string {
-  return s.replace(/\u00ad/g, "").replace(/-\n/g, "-").replace(/\s+/g, " ").trim();
+  return s
+    .replace(/\u00ad/g, "")
+    .replace(/-\n/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Position of each needle in order (each after the previous one), -1 where one is missing or out of order. */

@@ -6,7 +6,8 @@
  */
 import { unzlibSync, zlibSync } from "fflate";
 
-export type FlattenResult = { ok: true; png: Uint8Array; width: number; height: number } | { ok: false; error: string };
+export type FlattenResult =
+  { ok: true; png: Uint8Array; width: number; height: number } | { ok: false; error: string };
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 /** A logo larger than this (in pixels) is refused: it would only bloat every export. */
@@ -62,7 +63,7 @@ export function flattenPng(bytes: Uint8Array): FlattenResult {
   let palette: Uint8Array | null = null;
   let trns: Uint8Array | null = null;
   const idat: Uint8Array[] = [];
-  for (let at = 8; at + 12 <= bytes.length; ) {
+  for (let at = 8; at + 12 <= bytes.length;) {
     const len = v.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     if (at + 12 + len > bytes.length) return { ok: false, error: "PNG-filen är avkortad" };
@@ -79,11 +80,21 @@ export function flattenPng(bytes: Uint8Array): FlattenResult {
     else if (type === "IEND") break;
     at += 12 + len;
   }
-  if (!width || !height || colour < 0) return { ok: false, error: "PNG-filen saknar bildhuvud (IHDR)" };
-  if (width * height > MAX_PIXELS) return { ok: false, error: `logotypen är för stor (${width}×${height} bildpunkter; högst 4096×4096)` };
-  if (interlace !== 0) return { ok: false, error: "PNG-filen är sammanflätad (interlaced); spara den utan sammanflätning" };
+  if (!width || !height || colour < 0)
+    return { ok: false, error: "PNG-filen saknar bildhuvud (IHDR)" };
+  if (width * height > MAX_PIXELS)
+    return {
+      ok: false,
+      error: `logotypen är för stor (${width}×${height} bildpunkter; högst 4096×4096)`,
+    };
+  if (interlace !== 0)
+    return {
+      ok: false,
+      error: "PNG-filen är sammanflätad (interlaced); spara den utan sammanflätning",
+    };
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colour];
-  if (!channels || ![1, 2, 4, 8, 16].includes(depth) || (colour === 3 && !palette)) return { ok: false, error: "PNG-filens färgformat stöds inte" };
+  if (!channels || ![1, 2, 4, 8, 16].includes(depth) || (colour === 3 && !palette))
+    return { ok: false, error: "PNG-filens färgformat stöds inte" };
 
   let raw: Uint8Array;
   try {
@@ -100,7 +111,8 @@ export function flattenPng(bytes: Uint8Array): FlattenResult {
   const bitsPerPixel = channels * depth;
   const stride = Math.ceil((width * bitsPerPixel) / 8);
   const bpp = Math.max(1, bitsPerPixel >> 3);
-  if (raw.length < height * (stride + 1)) return { ok: false, error: "PNG-filens bilddata är avkortade" };
+  if (raw.length < height * (stride + 1))
+    return { ok: false, error: "PNG-filens bilddata är avkortade" };
 
   // Undo the per-row filters.
   const pixels = new Uint8Array(height * stride);
@@ -114,7 +126,18 @@ export function flattenPng(bytes: Uint8Array): FlattenResult {
       const b = prev ? prev[x]! : 0;
       const c = prev && x >= bpp ? prev[x - bpp]! : 0;
       const s = src[x]!;
-      row[x] = (filter === 0 ? s : filter === 1 ? s + a : filter === 2 ? s + b : filter === 3 ? s + ((a + b) >> 1) : filter === 4 ? s + paeth(a, b, c) : s) & 0xff;
+      row[x] =
+        (filter === 0
+          ? s
+          : filter === 1
+            ? s + a
+            : filter === 2
+              ? s + b
+              : filter === 3
+                ? s + ((a + b) >> 1)
+                : filter === 4
+                  ? s + paeth(a, b, c)
+                  : s) & 0xff;
     }
   }
 
@@ -139,7 +162,10 @@ export function flattenPng(bytes: Uint8Array): FlattenResult {
   };
 
   const out = new Uint8Array(height * (width * 3 + 1));
-  const key = trns && (colour === 0 || colour === 2) ? [...Array(trns.length / 2)].map((_, i) => (trns![i * 2]! << 8) | trns![i * 2 + 1]!) : null;
+  const key =
+    trns && (colour === 0 || colour === 2)
+      ? [...Array(trns.length / 2)].map((_, i) => (trns![i * 2]! << 8) | trns![i * 2 + 1]!)
+      : null;
   for (let y = 0; y < height; y++) {
     const o = y * (width * 3 + 1);
     out[o] = 0; // filter: none
@@ -161,7 +187,13 @@ export function flattenPng(bytes: Uint8Array): FlattenResult {
         g = sample(y, x * channels + 1);
         b = sample(y, x * channels + 2);
         if (colour === 6) alpha = sample(y, x * channels + 3);
-        else if (key && rawSample(y, x * 3) === key[0] && rawSample(y, x * 3 + 1) === key[1] && rawSample(y, x * 3 + 2) === key[2]) alpha = 0;
+        else if (
+          key &&
+          rawSample(y, x * 3) === key[0] &&
+          rawSample(y, x * 3 + 1) === key[1] &&
+          rawSample(y, x * 3 + 2) === key[2]
+        )
+          alpha = 0;
       }
       // Onto white.
       const p = o + 1 + x * 3;
@@ -177,7 +209,12 @@ export function flattenPng(bytes: Uint8Array): FlattenResult {
   hv.setUint32(4, height);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
-  const parts = [new Uint8Array(SIGNATURE), chunk("IHDR", ihdr), chunk("IDAT", zlibSync(out, { level: 9 })), chunk("IEND", new Uint8Array(0))];
+  const parts = [
+    new Uint8Array(SIGNATURE),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlibSync(out, { level: 9 })),
+    chunk("IEND", new Uint8Array(0)),
+  ];
   const png = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
   for (const p of parts) {

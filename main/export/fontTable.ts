@@ -22,7 +22,12 @@ function tables(bytes: Uint8Array): Map<string, [number, number]> | null {
   if (bytes.length < 12) return null;
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = v.getUint32(0);
-  if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */ && version !== 0x4f54544f /* 'OTTO' */) return null;
+  if (
+    version !== 0x00010000 &&
+    version !== 0x74727565 /* 'true' */ &&
+    version !== 0x4f54544f /* 'OTTO' */
+  )
+    return null;
   const n = v.getUint16(4);
   if (12 + n * 16 > bytes.length) return null;
   const out = new Map<string, [number, number]>();
@@ -44,10 +49,25 @@ export function fontFacts(bytes: Uint8Array): FontFacts | null {
   const fsType = v.getUint16(at + 8);
   const familyClass = v.getUint8(at + 30);
   const panoseBytes = bytes.subarray(at + 32, at + 42);
-  const panose = [...panoseBytes].map((b) => b.toString(16).padStart(2, "0")).join("").toUpperCase();
+  const panose = [...panoseBytes]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase();
   // IBM font class (high byte of sFamilyClass) → Word's font family.
   const family: FontFacts["family"] =
-    familyClass >= 1 && familyClass <= 7 ? "roman" : familyClass === 8 ? "swiss" : familyClass === 9 || familyClass === 12 ? "decorative" : familyClass === 10 ? "script" : panoseBytes[1]! >= 11 ? "swiss" : panoseBytes[0] === 2 ? "roman" : "auto";
+    familyClass >= 1 && familyClass <= 7
+      ? "roman"
+      : familyClass === 8
+        ? "swiss"
+        : familyClass === 9 || familyClass === 12
+          ? "decorative"
+          : familyClass === 10
+            ? "script"
+            : panoseBytes[1]! >= 11
+              ? "swiss"
+              : panoseBytes[0] === 2
+                ? "roman"
+                : "auto";
   // PANOSE proportion 9 is monospaced.
   const pitch = panoseBytes[0] === 2 && panoseBytes[3] === 9 ? "fixed" : "variable";
   // Bit 1 (0x0002) alone: restricted licence embedding — not allowed.
@@ -55,7 +75,8 @@ export function fontFacts(bytes: Uint8Array): FontFacts | null {
   return { panose, family, pitch, embeddable };
 }
 
-const xmlAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+const xmlAttr = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 /** word/fontTable.xml for the given fonts (each with the facts of its regular face). */
 export function fontTableXml(fonts: readonly { name: string; facts: FontFacts | null }[]): string {

@@ -12,7 +12,12 @@
 import { existsSync, realpathSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import { parseProfile, PROFILE_FILE, type Profile, type ProfileFont } from "../../schemas/profile.js";
+import {
+  parseProfile,
+  PROFILE_FILE,
+  type Profile,
+  type ProfileFont,
+} from "../../schemas/profile.js";
 import type { RenderFont, RenderProfile } from "../../schemas/render/renderModel.js";
 import { flattenPng } from "./flattenPng.js";
 import { fontFacts } from "./fontTable.js";
@@ -22,7 +27,9 @@ export interface LoadedProfile {
   look: RenderProfile;
 }
 
-export type ProfileLoad = { ok: true; profile: LoadedProfile | null; path: string | null } | { ok: false; error: string; path: string };
+export type ProfileLoad =
+  | { ok: true; profile: LoadedProfile | null; path: string | null }
+  | { ok: false; error: string; path: string };
 
 const MAX_PROFILE = 256 * 1024;
 const MAX_LOGO = 5 * 1024 * 1024;
@@ -41,7 +48,12 @@ export function findProfile(dir: string): string | null {
 }
 
 /** Read a file named in the profile: inside `root` (after links), a regular file, at most `max` bytes. */
-async function readInside(root: string, rel: string, max: number, what: string): Promise<Uint8Array | string> {
+async function readInside(
+  root: string,
+  rel: string,
+  max: number,
+  what: string,
+): Promise<Uint8Array | string> {
   const path = join(root, ...rel.split("/"));
   let real: string;
   try {
@@ -50,14 +62,20 @@ async function readInside(root: string, rel: string, max: number, what: string):
     return `${what} ”${rel}” finns inte i arbetsmappen`;
   }
   const realRoot = realpathSync(root);
-  if (real !== realRoot && !real.startsWith(realRoot + sep)) return `${what} ”${rel}” ligger utanför arbetsmappen`;
+  if (real !== realRoot && !real.startsWith(realRoot + sep))
+    return `${what} ”${rel}” ligger utanför arbetsmappen`;
   const info = await stat(real);
   if (!info.isFile()) return `${what} ”${rel}” är inte en fil`;
-  if (info.size > max) return `${what} ”${rel}” är för stor (${Math.round(info.size / 1024)} kB; högst ${Math.round(max / 1024)} kB)`;
+  if (info.size > max)
+    return `${what} ”${rel}” är för stor (${Math.round(info.size / 1024)} kB; högst ${Math.round(max / 1024)} kB)`;
   return new Uint8Array(await readFile(real));
 }
 
-async function loadFont(root: string, font: ProfileFont, role: string): Promise<RenderFont | string> {
+async function loadFont(
+  root: string,
+  font: ProfileFont,
+  role: string,
+): Promise<RenderFont | string> {
   const faces: Partial<Record<"regular" | "bold" | "italic" | "boldItalic", Uint8Array>> = {};
   for (const face of ["regular", "bold", "italic", "boldItalic"] as const) {
     const rel = font[face];
@@ -66,10 +84,17 @@ async function loadFont(root: string, font: ProfileFont, role: string): Promise<
     if (typeof bytes === "string") return bytes;
     const facts = fontFacts(bytes);
     if (!facts) return `Typsnittet ”${rel}” är inte en TrueType-fil`;
-    if (!facts.embeddable) return `Typsnittet ”${rel}” får enligt sin licens inte bäddas in i dokument (fsType); välj ett annat`;
+    if (!facts.embeddable)
+      return `Typsnittet ”${rel}” får enligt sin licens inte bäddas in i dokument (fsType); välj ett annat`;
     faces[face] = bytes;
   }
-  return { family: font.family, regular: faces.regular!, ...(faces.bold ? { bold: faces.bold } : {}), ...(faces.italic ? { italic: faces.italic } : {}), ...(faces.boldItalic ? { boldItalic: faces.boldItalic } : {}) };
+  return {
+    family: font.family,
+    regular: faces.regular!,
+    ...(faces.bold ? { bold: faces.bold } : {}),
+    ...(faces.italic ? { italic: faces.italic } : {}),
+    ...(faces.boldItalic ? { boldItalic: faces.boldItalic } : {}),
+  };
 }
 
 /**
@@ -79,7 +104,11 @@ async function loadFont(root: string, font: ProfileFont, role: string): Promise<
  */
 export async function loadProfile(root: string, text?: string): Promise<ProfileLoad> {
   const path = join(root, PROFILE_FILE);
-  const fail = (error: string): ProfileLoad => ({ ok: false, error: `Kommunprofilen (${path}) kan inte användas: ${error}.`, path });
+  const fail = (error: string): ProfileLoad => ({
+    ok: false,
+    error: `Kommunprofilen (${path}) kan inte användas: ${error}.`,
+    path,
+  });
   try {
     if (text === undefined) {
       if (!existsSync(path)) return { ok: true, profile: null, path: null };
@@ -104,7 +133,13 @@ export async function loadProfile(root: string, text?: string): Promise<ProfileL
         svg = new TextDecoder().decode(bytes);
         if (!/<svg[\s>]/i.test(svg)) return fail(`”${settings.logo.svg}” är inte en SVG-bild`);
       }
-      logo = { png: flat.png, width: flat.width, height: flat.height, alt: `${settings.municipality} logotyp`, ...(svg ? { svg } : {}) };
+      logo = {
+        png: flat.png,
+        width: flat.width,
+        height: flat.height,
+        alt: `${settings.municipality} logotyp`,
+        ...(svg ? { svg } : {}),
+      };
     }
     const fonts: RenderProfile["fonts"] = { body: null, heading: null };
     for (const [key, role] of [
@@ -120,7 +155,16 @@ export async function loadProfile(root: string, text?: string): Promise<ProfileL
     return {
       ok: true,
       path,
-      profile: { settings, look: { municipality: settings.municipality, addressLine: settings.addressLine, logo, colours: { accent: settings.colours.accent }, fonts } },
+      profile: {
+        settings,
+        look: {
+          municipality: settings.municipality,
+          addressLine: settings.addressLine,
+          logo,
+          colours: { accent: settings.colours.accent },
+          fonts,
+        },
+      },
     };
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));

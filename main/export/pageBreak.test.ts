@@ -12,7 +12,11 @@ function protocol(withBreak: boolean) {
     ...(withBreak ? [schema.nodes.page_break!.create()] : []),
     schema.nodes.paragraph!.create(null, schema.text("Efter sidbrytningen.")),
   ]);
-  return createFile("protokoll", { body: { name: "Testnämnden" }, meeting: { date: "2026-03-10" } }, b.protocol(b.item({ id: "s1", title: "Ärende" }, b.decision("Beslut."), background)));
+  return createFile(
+    "protokoll",
+    { body: { name: "Testnämnden" }, meeting: { date: "2026-03-10" } },
+    b.protocol(b.item({ id: "s1", title: "Ärende" }, b.decision("Beslut."), background)),
+  );
 }
 
 describe("a page break", () => {
@@ -23,7 +27,12 @@ describe("a page break", () => {
 
   it("starts a new page in the PDF: the text after it is on the next page", async () => {
     const read = async (withBreak: boolean) => {
-      const r = await exportDocument(protocol(withBreak), { format: "pdf", output: "full", items: [], draft: true });
+      const r = await exportDocument(protocol(withBreak), {
+        format: "pdf",
+        output: "full",
+        items: [],
+        draft: true,
+      });
       if (!r.ok) throw new Error(r.error);
       return (await readPdf(r.bytes)).pages;
     };
@@ -36,7 +45,12 @@ describe("a page break", () => {
   });
 
   it("starts a new page in the DOCX: the paragraph after it has a page break before it", async () => {
-    const r = await exportDocument(protocol(true), { format: "docx", output: "full", items: [], draft: true });
+    const r = await exportDocument(protocol(true), {
+      format: "docx",
+      output: "full",
+      items: [],
+      draft: true,
+    });
     if (!r.ok) throw new Error(r.error);
     const xml = docxParts(r.bytes)["word/document.xml"]!;
     const para = xml.split("</w:p>").find((p) => p.includes("Efter sidbrytningen."))!;

@@ -37,7 +37,10 @@ export function collectOutput(doc: Doc): Buffer[] {
   const head = doc.read() as Buffer | null;
   const chunks: Buffer[] = head ? [head] : [];
   d._write = (data) => {
-    const b = typeof data === "string" ? Buffer.from(data + "\n", "latin1") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const b =
+      typeof data === "string"
+        ? Buffer.from(data + "\n", "latin1")
+        : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     chunks.push(b);
     d._offset += b.length;
   };
@@ -50,7 +53,9 @@ export function bufferPageContent(doc: Doc, level = 1): void {
   doc.on("pageAdded", () => {
     const content = d.page.content;
     // What pdfkit wrote before announcing the page (its flipped coordinate system) comes first.
-    const parts: string[] = content.buffer.map((b) => Buffer.from(b).toString("latin1").replace(/\n$/, ""));
+    const parts: string[] = content.buffer.map((b) =>
+      Buffer.from(b).toString("latin1").replace(/\n$/, ""),
+    );
     content.buffer = [];
     content.compress = false;
     content.write = (chunk) => {

@@ -57,18 +57,30 @@ export function drawSpannedTable(host: PdfTableHost, b: TableBlock, parent: Stru
       if (s === null) return;
       const colSpan = Math.max(1, Math.min(s?.colSpan ?? 1, widths.length - c));
       const rowSpan = Math.max(1, Math.min(s?.rowSpan ?? 1, lines.length - r));
-      out.push({ row: r, col: c, span: { colSpan, rowSpan }, text, header: b.headerRow && r === 0 });
+      out.push({
+        row: r,
+        col: c,
+        span: { colSpan, rowSpan },
+        text,
+        header: b.headerRow && r === 0,
+      });
     });
     return out;
   });
   const x = (c: number) => left + widths.slice(0, c).reduce((s, w) => s + w, 0);
-  const w = (cell: Placed) => widths.slice(cell.col, cell.col + cell.span.colSpan).reduce((s, v) => s + v, 0);
+  const w = (cell: Placed) =>
+    widths.slice(cell.col, cell.col + cell.span.colSpan).reduce((s, v) => s + v, 0);
   const textHeight = (cell: Placed) => {
     host.font(cell.header ? "serifBold" : "serif");
-    return doc.heightOfString(cell.text || " ", { width: Math.max(1, w(cell) - 2 * PAD), lineGap: 1 }) + 2 * PAD;
+    return (
+      doc.heightOfString(cell.text || " ", { width: Math.max(1, w(cell) - 2 * PAD), lineGap: 1 }) +
+      2 * PAD
+    );
   };
   // Row heights: the tallest single-row cell; a cell spanning rows stretches the last of them.
-  const heights = cells.map((row) => Math.max(12, ...row.filter((c) => c.span.rowSpan === 1).map(textHeight)));
+  const heights = cells.map((row) =>
+    Math.max(12, ...row.filter((c) => c.span.rowSpan === 1).map(textHeight)),
+  );
   for (const row of cells)
     for (const cell of row.filter((c) => c.span.rowSpan > 1)) {
       const have = heights.slice(cell.row, cell.row + cell.span.rowSpan).reduce((s, h) => s + h, 0);
@@ -77,13 +89,15 @@ export function drawSpannedTable(host: PdfTableHost, b: TableBlock, parent: Stru
     }
   // Groups of rows that a cell spanning rows ties together: each group stays on one page.
   const groups: [number, number][] = [];
-  for (let r = 0; r < lines.length; ) {
+  for (let r = 0; r < lines.length;) {
     let end = r;
-    for (let i = r; i <= end; i++) for (const cell of cells[i]!) end = Math.max(end, cell.row + cell.span.rowSpan - 1);
+    for (let i = r; i <= end; i++)
+      for (const cell of cells[i]!) end = Math.max(end, cell.row + cell.span.rowSpan - 1);
     groups.push([r, end]);
     r = end + 1;
   }
-  const height = (from: number, to: number) => heights.slice(from, to + 1).reduce((s, h) => s + h, 0);
+  const height = (from: number, to: number) =>
+    heights.slice(from, to + 1).reduce((s, h) => s + h, 0);
 
   const t = doc.struct("Table");
   parent.add(t);
@@ -113,7 +127,11 @@ export function drawSpannedTable(host: PdfTableHost, b: TableBlock, parent: Stru
         tr.add(el);
         el.add(() => {
           host.font(cell.header ? "serifBold" : "serif");
-          doc.text(cell.text || " ", x(cell.col) + PAD, top(r) + PAD, { width: Math.max(1, w(cell) - 2 * PAD), align: b.columns[cell.col]?.align ?? "left", lineGap: 1 });
+          doc.text(cell.text || " ", x(cell.col) + PAD, top(r) + PAD, {
+            width: Math.max(1, w(cell) - 2 * PAD),
+            align: b.columns[cell.col]?.align ?? "left",
+            lineGap: 1,
+          });
         });
         el.end();
       }
@@ -124,7 +142,9 @@ export function drawSpannedTable(host: PdfTableHost, b: TableBlock, parent: Stru
   };
   const headerGroup = b.headerRow && groups[0]?.[1] === 0 ? groups[0] : null;
   groups.forEach((g, i) => {
-    const need = height(g[0], g[1]) + (i === 0 && headerGroup && groups[1] ? height(groups[1][0], groups[1][1]) : 0);
+    const need =
+      height(g[0], g[1]) +
+      (i === 0 && headerGroup && groups[1] ? height(groups[1][0], groups[1][1]) : 0);
     if (doc.y + need > host.bottom && doc.y > host.top + 1) {
       host.newPage();
       if (headerGroup && i > 0) drawGroup(headerGroup);

@@ -10,7 +10,11 @@ function setter() {
   return new TextSetter(doc, Object.keys(FONT_FILES));
 }
 
-const lineText = (l: LaidLine) => l.pieces.map((p) => p.text).join("").trimEnd();
+const lineText = (l: LaidLine) =>
+  l.pieces
+    .map((p) => p.text)
+    .join("")
+    .trimEnd();
 
 describe("TextSetter.layout", () => {
   const text = setter();
@@ -32,14 +36,27 @@ describe("TextSetter.layout", () => {
         const lines = text.layout(runs, 10.5, width);
         for (const l of lines.slice(1)) expect(lineText(l)).not.toMatch(/^[.,:;]/);
         // Nothing is lost or doubled: the lines hold the text, spaces at the breaks aside.
-        expect(lines.map(lineText).join("").replace(/\s+/g, "")).toBe(runs.map((r) => r.text).join("").replace(/\s+/g, ""));
+        expect(lines.map(lineText).join("").replace(/\s+/g, "")).toBe(
+          runs
+            .map((r) => r.text)
+            .join("")
+            .replace(/\s+/g, ""),
+        );
       }),
       { numRuns: 200 },
     );
   });
 
   it("keeps a run's font on each of its pieces when a line holds several runs", () => {
-    const [line] = text.layout([{ text: "se ", font: "serif" }, { text: "§ 16", font: "serifBold" }, { text: ".", font: "serif" }], 10.5, 400);
+    const [line] = text.layout(
+      [
+        { text: "se ", font: "serif" },
+        { text: "§ 16", font: "serifBold" },
+        { text: ".", font: "serif" },
+      ],
+      10.5,
+      400,
+    );
     expect(line!.pieces).toEqual([
       { text: "se ", font: "serif" },
       { text: "§ 16", font: "serifBold" },
@@ -48,11 +65,22 @@ describe("TextSetter.layout", () => {
   });
 
   it("keeps § and its number together on one line", () => {
-    const runs = [{ text: "Ärendet återremitterades enligt § 16 och behandlades igen under 26 kap. 1 § samma dag.", font: "serif" }];
+    const runs = [
+      {
+        text: "Ärendet återremitterades enligt § 16 och behandlades igen under 26 kap. 1 § samma dag.",
+        font: "serif",
+      },
+    ];
     for (let width = 30; width <= 400; width += 3) {
       const lines = text.layout(runs, 10.5, width).map(lineText);
-      expect(lines.some((l) => l.includes("§ 16")), lines.join(" | ")).toBe(true);
-      expect(lines.some((l) => l.includes("1 §")), lines.join(" | ")).toBe(true);
+      expect(
+        lines.some((l) => l.includes("§ 16")),
+        lines.join(" | "),
+      ).toBe(true);
+      expect(
+        lines.some((l) => l.includes("1 §")),
+        lines.join(" | "),
+      ).toBe(true);
     }
   });
 
@@ -63,12 +91,15 @@ describe("TextSetter.layout", () => {
     expect(lines.length).toBeGreaterThan(3);
     for (const l of lines) expect(l.width).toBeLessThanOrEqual(width + 0.01);
     // Greedy: each line but the last could not have taken the next word.
-    for (const l of lines.slice(0, -1)) expect(l.width + text.width("serif", " ord", 10.5)).toBeGreaterThan(width);
+    for (const l of lines.slice(0, -1))
+      expect(l.width + text.width("serif", " ord", 10.5)).toBeGreaterThan(width);
     expect(lines[0]!.width).toBeCloseTo(text.width("serif", lineText(lines[0]!), 10.5), 5);
   });
 
   it("breaks at a line break inside a run and cuts a word longer than the line", () => {
-    expect(text.layout([{ text: "första\nandra", font: "serif" }], 10.5, 400).map(lineText)).toEqual(["första", "andra"]);
+    expect(
+      text.layout([{ text: "första\nandra", font: "serif" }], 10.5, 400).map(lineText),
+    ).toEqual(["första", "andra"]);
     const long = text.layout([{ text: "x".repeat(80), font: "serif" }], 10.5, 100);
     expect(long.length).toBeGreaterThan(1);
     expect(long.map(lineText).join("")).toBe("x".repeat(80));
@@ -76,10 +107,14 @@ describe("TextSetter.layout", () => {
   });
 
   it("breaks at a soft hyphen with a visible hyphen and drops the ones inside a line", () => {
-    const runs = [{ text: "social\u00adtjänsten social\u00adtjänsten social\u00adtjänsten", font: "serif" }];
+    const runs = [
+      { text: "social\u00adtjänsten social\u00adtjänsten social\u00adtjänsten", font: "serif" },
+    ];
     const wide = text.layout(runs, 10.5, 1000).map(lineText);
     expect(wide).toEqual(["socialtjänsten socialtjänsten socialtjänsten"]);
-    const narrow = text.layout(runs, 10.5, text.width("serif", "socialtjänsten social-", 10.5) + 1).map(lineText);
+    const narrow = text
+      .layout(runs, 10.5, text.width("serif", "socialtjänsten social-", 10.5) + 1)
+      .map(lineText);
     expect(narrow[0]).toBe("socialtjänsten social-");
   });
 });

@@ -22,7 +22,16 @@ interface PdfFont {
   descender: number;
   lineGap: number;
   ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
+  encode(text: string): [
+    string[],
+    {
+      xAdvance: number;
+      yAdvance: number;
+      xOffset: number;
+      yOffset: number;
+      advanceWidth: number;
+    }[],
+  ];
   lineHeight(size: number, includeGap?: boolean): number;
 }
 
@@ -252,10 +261,25 @@ export class TextSetter {
    * Draw one laid-out line with its top at `y` (pdfkit's top-down coordinates), aligned in a
    * box of `boxWidth` starting at `x`. All pieces share the tallest font's baseline.
    */
-  drawLine(line: LaidLine, x: number, y: number, size: number, boxWidth: number, align: "left" | "center" | "right" = "left") {
+  drawLine(
+    line: LaidLine,
+    x: number,
+    y: number,
+    size: number,
+    boxWidth: number,
+    align: "left" | "center" | "right" = "left",
+  ) {
     if (!line.pieces.length) return;
-    const doc = this.doc as unknown as { page: { fonts: Record<string, unknown> }; addContent(s: string): void };
-    let px = align === "center" ? x + (boxWidth - line.width) / 2 : align === "right" ? x + boxWidth - line.width : x;
+    const doc = this.doc as unknown as {
+      page: { fonts: Record<string, unknown> };
+      addContent(s: string): void;
+    };
+    let px =
+      align === "center"
+        ? x + (boxWidth - line.width) / 2
+        : align === "right"
+          ? x + boxWidth - line.width
+          : x;
     let ascender = 0;
     for (const p of line.pieces) ascender = Math.max(ascender, this.font(p.font).ascender);
     const baseline = num(y + (ascender / 1000) * size);

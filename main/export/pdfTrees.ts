@@ -49,7 +49,12 @@ export function balancePageTree(doc: Doc, fanout = FANOUT): void {
   let level: { ref: Ref; count: number }[] = pages.map((ref) => ({ ref, count: 1 }));
   while (level.length > fanout) {
     level = chunks(level, fanout).map((group) => {
-      const node = d.ref({ Type: "Pages", Parent: root, Kids: group.map((g) => g.ref), Count: group.reduce((s, g) => s + g.count, 0) });
+      const node = d.ref({
+        Type: "Pages",
+        Parent: root,
+        Kids: group.map((g) => g.ref),
+        Count: group.reduce((s, g) => s + g.count, 0),
+      });
       for (const g of group) g.ref.data.Parent = node;
       return { ref: node, count: node.data.Count as number };
     });
@@ -83,11 +88,18 @@ export function balanceParentTree(doc: Doc, fanout = FANOUT): void {
         let level: Node[] = chunks(keys, fanout).map((group) => {
           const nums: unknown[] = [];
           for (const k of group) nums.push(k, flat._items[k]);
-          return { ref: d.ref({ Limits: [group[0]!, group[group.length - 1]!], Nums: nums }), first: group[0]!, last: group[group.length - 1]! };
+          return {
+            ref: d.ref({ Limits: [group[0]!, group[group.length - 1]!], Nums: nums }),
+            first: group[0]!,
+            last: group[group.length - 1]!,
+          };
         });
         while (level.length > fanout) {
           level = chunks(level, fanout).map((group) => ({
-            ref: d.ref({ Limits: [group[0]!.first, group[group.length - 1]!.last], Kids: group.map((g) => g.ref) }),
+            ref: d.ref({
+              Limits: [group[0]!.first, group[group.length - 1]!.last],
+              Kids: group.map((g) => g.ref),
+            }),
             first: group[0]!.first,
             last: group[group.length - 1]!.last,
           }));

@@ -23,7 +23,12 @@ function paeth(a: number, b: number, c: number): number {
 }
 
 /** An 8-bit RGB (2) or RGBA (6) PNG; row y uses filter y mod 5. */
-export function encodePng(width: number, height: number, colorType: 2 | 6, pixel: (x: number, y: number) => number[]): Uint8Array {
+export function encodePng(
+  width: number,
+  height: number,
+  colorType: 2 | 6,
+  pixel: (x: number, y: number) => number[],
+): Uint8Array {
   const channels = colorType === 6 ? 4 : 3;
   const stride = width * channels;
   const raw = Buffer.alloc((stride + 1) * height);
@@ -48,5 +53,12 @@ export function encodePng(width: number, height: number, colorType: 2 | 6, pixel
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = colorType;
-  return new Uint8Array(Buffer.concat([SIGNATURE, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      SIGNATURE,
+      chunk("IHDR", ihdr),
+      chunk("IDAT", deflateSync(raw)),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }

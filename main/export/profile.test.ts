@@ -53,7 +53,14 @@ function rgbaPng(pixels: number[][]): Uint8Array {
     if (y === 0) rows.push(0, ...row);
     else rows.push(1, ...row.map((v, i) => (i >= 4 ? (v - row[i - 4]! + 256) & 0xff : v)));
   }
-  return new Uint8Array(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.from(rows))), chunk("IEND", Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk("IHDR", ihdr),
+      chunk("IDAT", deflateSync(Buffer.from(rows))),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }
 
 /** The RGB pixels of an 8-bit RGB PNG, read with node's zlib (filter 0 rows, as flattenPng writes). */
@@ -63,7 +70,7 @@ function rgbPixels(png: Uint8Array): { colourType: number; pixels: number[][]; c
   let idat = Buffer.alloc(0);
   let width = 0;
   let colourType = -1;
-  for (let at = 8; at < b.length; ) {
+  for (let at = 8; at < b.length;) {
     const len = b.readUInt32BE(at);
     const type = b.subarray(at + 4, at + 8).toString("ascii");
     chunks.push(type);
@@ -132,22 +139,34 @@ describe("the logo for PDF/A-1b and DOCX", () => {
   });
 
   it("refuses what is not a PNG, with a Swedish reason", () => {
-    expect(flattenPng(new TextEncoder().encode("<svg/>"))).toEqual({ ok: false, error: "filen är inte en PNG-bild" });
+    expect(flattenPng(new TextEncoder().encode("<svg/>"))).toEqual({
+      ok: false,
+      error: "filen är inte en PNG-bild",
+    });
   });
 });
 
 describe("font facts for fontTable.xml and the embedding check", () => {
   it("reads PANOSE, family and pitch of the shipped fonts and allows embedding them", () => {
     const serif = fontFacts(new Uint8Array(readFileSync(join(fontFolder(), "DejaVuSerif.ttf"))));
-    expect(serif).toEqual({ panose: "02060603050605020204", family: "roman", pitch: "variable", embeddable: true });
-    expect(fontFacts(new Uint8Array(readFileSync(join(fontFolder(), "DejaVuSans.ttf"))))?.family).toBe("swiss");
+    expect(serif).toEqual({
+      panose: "02060603050605020204",
+      family: "roman",
+      pitch: "variable",
+      embeddable: true,
+    });
+    expect(
+      fontFacts(new Uint8Array(readFileSync(join(fontFolder(), "DejaVuSans.ttf"))))?.family,
+    ).toBe("swiss");
   });
 
   it("refuses a font whose licence restricts embedding (fsType 2)", () => {
     const bytes = new Uint8Array(readFileSync(join(fontFolder(), "DejaVuSans.ttf")));
     const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const n = v.getUint16(4);
-    for (let i = 0; i < n; i++) if (String.fromCharCode(...bytes.subarray(12 + i * 16, 16 + i * 16)) === "OS/2") v.setUint16(v.getUint32(12 + i * 16 + 8) + 8, 2);
+    for (let i = 0; i < n; i++)
+      if (String.fromCharCode(...bytes.subarray(12 + i * 16, 16 + i * 16)) === "OS/2")
+        v.setUint16(v.getUint32(12 + i * 16 + 8) + 8, 2);
     expect(fontFacts(bytes)?.embeddable).toBe(false);
   });
 });
@@ -168,16 +187,25 @@ describe("loading profile.json", () => {
   it("refuses a profile that names a file outside the workspace or one that does not exist, saying what is wrong", async () => {
     const outside = await loadProfile(workspace({ ...PROFILE, logo: { png: "../logo.png" } }));
     expect(outside.ok).toBe(false);
-    if (!outside.ok) expect(outside.error).toMatch(/logo\.png: filen ska anges relativt arbetsmappen/);
-    const missing = await loadProfile(workspace({ ...PROFILE, logo: { png: "profil/saknas.png" } }));
-    expect(!missing.ok && missing.error).toMatch(/Logotypen ”profil\/saknas.png” finns inte i arbetsmappen/);
+    if (!outside.ok)
+      expect(outside.error).toMatch(/logo\.png: filen ska anges relativt arbetsmappen/);
+    const missing = await loadProfile(
+      workspace({ ...PROFILE, logo: { png: "profil/saknas.png" } }),
+    );
+    expect(!missing.ok && missing.error).toMatch(
+      /Logotypen ”profil\/saknas.png” finns inte i arbetsmappen/,
+    );
     const notJson = workspace(PROFILE);
     writeFileSync(join(notJson, "profile.json"), "{ kommun");
     expect((await loadProfile(notJson)).ok).toBe(false);
   });
 
   it("is no profile at all when there is no profile.json", async () => {
-    expect(await loadProfile(mkdtempSync(join(dir, "empty-")))).toEqual({ ok: true, profile: null, path: null });
+    expect(await loadProfile(mkdtempSync(join(dir, "empty-")))).toEqual({
+      ok: true,
+      profile: null,
+      path: null,
+    });
   });
 });
 
@@ -187,7 +215,15 @@ describe("a document printed with the profile", () => {
   /** The review sample with everyone serving and a protocol number, justerad (so an official export goes through). */
   const justerat = () => {
     const f = sampleProtocol();
-    f.meta.attendance = f.meta.persons.filter((p) => p.role !== "secretary").map((p) => ({ person: p.id, status: "serving" as const, from: null, to: null, replaces: null }));
+    f.meta.attendance = f.meta.persons
+      .filter((p) => p.role !== "secretary")
+      .map((p) => ({
+        person: p.id,
+        status: "serving" as const,
+        from: null,
+        to: null,
+        replaces: null,
+      }));
     f.meta.protocolNumber = "8/2020";
     return adjustedSample(f);
   };
@@ -199,12 +235,22 @@ describe("a document printed with the profile", () => {
     const notice = renderDocument(justerat(), { output: "notice", profile: loaded.profile });
     if (!full.ok || !notice.ok) throw new Error("render");
     expect(full.rendered.profile?.municipality).toBe("Exempelby kommun");
-    expect(full.rendered.blocks[0]).toMatchObject({ type: "heading", level: 1, runs: [{ text: "Protokoll nr 8/2020 – Socialnämnden" }] });
-    expect(texts(notice.rendered.blocks)).toContain("ska ha kommit in till Förvaltningsrätten i Exempelstad inom tre veckor");
+    expect(full.rendered.blocks[0]).toMatchObject({
+      type: "heading",
+      level: 1,
+      runs: [{ text: "Protokoll nr 8/2020 – Socialnämnden" }],
+    });
+    expect(texts(notice.rendered.blocks)).toContain(
+      "ska ha kommit in till Förvaltningsrätten i Exempelstad inom tre veckor",
+    );
     const bare = renderDocument(sampleProtocol(), { output: "full" });
     if (!bare.ok) throw new Error("render");
     expect(bare.rendered.profile).toBeNull();
-    expect(bare.rendered.blocks[0]).toMatchObject({ type: "heading", level: 1, runs: [{ text: "Protokoll – Socialnämnden" }] });
+    expect(bare.rendered.blocks[0]).toMatchObject({
+      type: "heading",
+      level: 1,
+      runs: [{ text: "Protokoll – Socialnämnden" }],
+    });
     expect(texts(bare.rendered.blocks)).not.toContain("Exempelby");
   });
 
@@ -213,7 +259,11 @@ describe("a document printed with the profile", () => {
     f.meta.body.municipality = "Exempelby kommun";
     const r = renderDocument(f, { output: "full" });
     if (!r.ok) throw new Error(r.error);
-    expect(r.rendered.blocks[0]).toEqual({ type: "paragraph", style: "meta", runs: [{ text: "Exempelby kommun" }] });
+    expect(r.rendered.blocks[0]).toEqual({
+      type: "paragraph",
+      style: "meta",
+      runs: [{ text: "Exempelby kommun" }],
+    });
   });
 
   it("puts the signatures on page 1 when the profile says so", async () => {
@@ -225,28 +275,44 @@ describe("a document printed with the profile", () => {
     const signatures = r.rendered.blocks.findIndex((b) => b.type === "signatures");
     expect(signatures).toBeGreaterThan(0);
     expect(signatures).toBeLessThan(firstBreak);
-    expect(r.rendered.blocks.filter((b) => b.type === "heading" && b.runs[0]?.text === "Underskrifter")).toHaveLength(1);
+    expect(
+      r.rendered.blocks.filter((b) => b.type === "heading" && b.runs[0]?.text === "Underskrifter"),
+    ).toHaveLength(1);
   });
 
   it("writes the DOCX letterhead: the flattened logo with its alt text, the name in the accent colour, the fonts in styles and fontTable.xml", async () => {
     const loaded = await loadProfile(workspace(PROFILE));
     if (!loaded.ok || !loaded.profile) throw new Error("profile");
-    const r = await exportDocument(justerat(), { format: "docx", output: "full", profile: loaded.profile });
+    const r = await exportDocument(justerat(), {
+      format: "docx",
+      output: "full",
+      profile: loaded.profile,
+    });
     if (!r.ok) throw new Error(r.error);
     const parts = docxParts(r.bytes);
     const doc = parts["word/document.xml"]!;
     expect(doc).toMatch(/<wp:docPr[^>]*descr="Exempelby kommun logotyp"/);
     // The picture in the package is the flattened PNG: RGB, no alpha.
-    const media = Object.entries(unzipSync(r.bytes)).filter(([name]) => /^word\/media\/.+\.png$/.test(name));
+    const media = Object.entries(unzipSync(r.bytes)).filter(([name]) =>
+      /^word\/media\/.+\.png$/.test(name),
+    );
     expect(media).toHaveLength(1);
     expect(rgbPixels(media[0]![1]).colourType).toBe(2);
-    expect(docxParagraphs(doc).slice(0, 3).map((p) => [p.style, p.text])).toEqual([
+    expect(
+      docxParagraphs(doc)
+        .slice(0, 3)
+        .map((p) => [p.style, p.text]),
+    ).toEqual([
       ["Letterhead", ""],
       ["Letterhead", "Exempelby kommun"],
       ["LetterheadAddress", "Box 1, 123 45 Exempelby"],
     ]);
-    expect(parts["word/styles.xml"]).toMatch(/w:styleId="Heading2">.*?<w:rFonts w:ascii="Exempel Sans"[^>]*>.*?<w:color w:val="1F4E79"\/>/);
-    expect(parts["word/fontTable.xml"]).toContain('<w:font w:name="Exempel Sans"><w:panose1 w:val="020B0603030804020204"/>');
+    expect(parts["word/styles.xml"]).toMatch(
+      /w:styleId="Heading2">.*?<w:rFonts w:ascii="Exempel Sans"[^>]*>.*?<w:color w:val="1F4E79"\/>/,
+    );
+    expect(parts["word/fontTable.xml"]).toContain(
+      '<w:font w:name="Exempel Sans"><w:panose1 w:val="020B0603030804020204"/>',
+    );
   });
 
   it("CLI: uses the profile found from the document's folder upwards, or the one given with --workspace", async () => {
@@ -256,10 +322,16 @@ describe("a document printed with the profile", () => {
     writeFileSync(path, serialize(justerat()));
     const out = join(ws, "a.docx");
     expect((await runCapturing(["export", path, "--docx", out])).code).toBe(0);
-    expect(docxParts(new Uint8Array(readFileSync(out)))["word/document.xml"]).toContain("Exempelby kommun");
+    expect(docxParts(new Uint8Array(readFileSync(out)))["word/document.xml"]).toContain(
+      "Exempelby kommun",
+    );
     const other = workspace({ ...PROFILE, municipality: "Annanby kommun" });
-    expect((await runCapturing(["export", path, "--workspace", other, "--docx", out])).code).toBe(0);
-    expect(docxParts(new Uint8Array(readFileSync(out)))["word/document.xml"]).toContain("Annanby kommun");
+    expect((await runCapturing(["export", path, "--workspace", other, "--docx", out])).code).toBe(
+      0,
+    );
+    expect(docxParts(new Uint8Array(readFileSync(out)))["word/document.xml"]).toContain(
+      "Annanby kommun",
+    );
     writeFileSync(join(other, "profile.json"), "{}");
     const bad = await runCapturing(["export", path, "--workspace", other, "--docx", out]);
     expect(bad.code).toBe(2);

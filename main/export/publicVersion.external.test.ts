@@ -23,7 +23,14 @@ const PLANTED = {
   plus: "121212+1212",
   twelve: "201212121212",
 };
-const DIGITS = ["194606193029", "8801011233", "7304125565", "8112189876", "1212121212", "201212121212"];
+const DIGITS = [
+  "194606193029",
+  "8801011233",
+  "7304125565",
+  "8112189876",
+  "1212121212",
+  "201212121212",
+];
 
 /** Digits only, so "880101–1233" and "8801011233" are found however the text was split or spaced. */
 const digitsOf = (s: string) => s.replace(/[^0-9]/g, "");
@@ -37,7 +44,9 @@ function plantedParagraph() {
   return schema.nodes.paragraph!.create(null, [
     schema.text("Sökande "),
     schema.text(PLANTED.split[0]!, [schema.marks.strong!.create()]),
-    schema.text(`${PLANTED.split[1]}, make ${PLANTED.enDash}, barn ${PLANTED.nbHyphen}, far ${PLANTED.space}, mor ${PLANTED.plus}, syster ${PLANTED.twelve}.`),
+    schema.text(
+      `${PLANTED.split[1]}, make ${PLANTED.enDash}, barn ${PLANTED.nbHyphen}, far ${PLANTED.space}, mor ${PLANTED.plus}, syster ${PLANTED.twelve}.`,
+    ),
   ]);
 }
 
@@ -56,14 +65,26 @@ function protocol(): ProtokollFile {
       secretary: "s",
     },
     b.protocol(
-      b.item({ id: "p1", title: `Ansökan från ${PLANTED.nbHyphen}` }, b.decision("Ansökan bifalls."), schema.nodes.background!.create(null, [plantedParagraph()])),
-      b.item({ id: "p2", title: "Placering", confidential: "OSL 26 kap. 1 §" }, b.background(`Barnet ${PLANTED.space}.`), b.decision("Beslut enligt förslaget.")),
+      b.item(
+        { id: "p1", title: `Ansökan från ${PLANTED.nbHyphen}` },
+        b.decision("Ansökan bifalls."),
+        schema.nodes.background!.create(null, [plantedParagraph()]),
+      ),
+      b.item(
+        { id: "p2", title: "Placering", confidential: "OSL 26 kap. 1 §" },
+        b.background(`Barnet ${PLANTED.space}.`),
+        b.decision("Beslut enligt förslaget."),
+      ),
     ),
   );
 }
 
 function answer(): ProtokollFile {
-  const f = answerFile([`Frågeställaren nämner ${PLANTED.enDash} och ${PLANTED.plus}.`, b.question(`Vad gäller för ${PLANTED.nbHyphen}?`), `Svaret gäller ${PLANTED.space} och ${PLANTED.twelve}.`]);
+  const f = answerFile([
+    `Frågeställaren nämner ${PLANTED.enDash} och ${PLANTED.plus}.`,
+    b.question(`Vad gäller för ${PLANTED.nbHyphen}?`),
+    `Svaret gäller ${PLANTED.space} och ${PLANTED.twelve}.`,
+  ]);
   return f;
 }
 
@@ -78,7 +99,9 @@ describe("the public version contains none of the planted personnummer", () => {
       // The full draft does contain them (the test would prove nothing otherwise).
       const full = await exportDocument(make(), { format: "pdf", output: "full", draft: true });
       if (!full.ok) throw new Error(full.error);
-      expect(digitsOf(pdftotext(write(dir, `${name}-full.pdf`, full.bytes)))).toContain("8801011233");
+      expect(digitsOf(pdftotext(write(dir, `${name}-full.pdf`, full.bytes)))).toContain(
+        "8801011233",
+      );
 
       const r = await exportDocument(make(), { format: "pdf", output: "public", draft: true });
       if (!r.ok) throw new Error(r.error);
@@ -98,7 +121,8 @@ describe("the public version contains none of the planted personnummer", () => {
       if (!r.ok) throw new Error(r.error);
       const parts = docxParts(r.bytes);
       expect(parts["word/document.xml"]).toContain("ÅÅMMDD-XXXX");
-      for (const [part, xml] of Object.entries(parts)) expectNoneOf(xml.replace(/<[^>]*>/g, " "), part);
+      for (const [part, xml] of Object.entries(parts))
+        expectNoneOf(xml.replace(/<[^>]*>/g, " "), part);
     });
   }
 });

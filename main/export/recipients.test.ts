@@ -13,10 +13,19 @@ const file = (distribution: ReturnType<typeof b.distribution>): ProtokollFile =>
   createFile(
     "protokoll",
     { body: { name: "Testnämnden" }, meeting: { date: "2026-03-10" } },
-    b.protocol(b.item({ id: "s1", title: "Taxor för året" }, b.decision("Taxorna antas."), distribution, b.p("Efter listan."))),
+    b.protocol(
+      b.item(
+        { id: "s1", title: "Taxor för året" },
+        b.decision("Taxorna antas."),
+        distribution,
+        b.p("Efter listan."),
+      ),
+    ),
   );
-const typed = () => file(b.distribution("Kommunstyrelsen", "Ekonomienheten", "Vård- och omsorgsförvaltningen"));
-const prose = () => file(b.distributionProse("Kommunstyrelsen", "Ekonomienheten", "Vård- och omsorgsförvaltningen"));
+const typed = () =>
+  file(b.distribution("Kommunstyrelsen", "Ekonomienheten", "Vård- och omsorgsförvaltningen"));
+const prose = () =>
+  file(b.distributionProse("Kommunstyrelsen", "Ekonomienheten", "Vård- och omsorgsförvaltningen"));
 
 async function pdfText(f: ProtokollFile): Promise<string> {
   const r = await exportDocument(f, { format: "pdf", output: "full", items: [], draft: true });
@@ -32,18 +41,27 @@ async function docx(f: ProtokollFile): Promise<{ style: string | null; text: str
 describe("Expedieras till in the exports", () => {
   it("prints the heading and one recipient a line in the PDF, before the text after the block", async () => {
     const text = await pdfText(typed());
-    expect(text).toMatch(/Expedieras till\s*\n\s*Kommunstyrelsen\s*\n\s*Ekonomienheten\s*\n\s*Vård- och omsorgsförvaltningen\s*\n[\s\S]*Efter listan\./);
+    expect(text).toMatch(
+      /Expedieras till\s*\n\s*Kommunstyrelsen\s*\n\s*Ekonomienheten\s*\n\s*Vård- och omsorgsförvaltningen\s*\n[\s\S]*Efter listan\./,
+    );
   });
 
   it("writes each recipient as its own paragraph under the heading in the DOCX", async () => {
     const paras = (await docx(typed())).map((p) => p.text);
     const at = paras.indexOf("Expedieras till");
     expect(at).toBeGreaterThan(-1);
-    expect(paras.slice(at + 1, at + 5)).toEqual(["Kommunstyrelsen", "Ekonomienheten", "Vård- och omsorgsförvaltningen", "Efter listan."]);
+    expect(paras.slice(at + 1, at + 5)).toEqual([
+      "Kommunstyrelsen",
+      "Ekonomienheten",
+      "Vård- och omsorgsförvaltningen",
+      "Efter listan.",
+    ]);
   });
 
   it("prints a list kept in the old prose shape the same way", async () => {
     expect(await pdfText(prose())).toBe(await pdfText(typed()));
-    expect((await docx(prose())).map((p) => p.text)).toEqual((await docx(typed())).map((p) => p.text));
+    expect((await docx(prose())).map((p) => p.text)).toEqual(
+      (await docx(typed())).map((p) => p.text),
+    );
   });
 });

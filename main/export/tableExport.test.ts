@@ -5,7 +5,14 @@ import { budgetTable } from "../../schemas/tables.testkit.js";
 import { exportDocument } from "./exportDocument.js";
 import { docxParts, readPdf } from "./readBack.testkit.js";
 
-const file = () => createFile("protokoll", { body: { name: "Nämnden" } }, b.protocol(b.item({ id: "p1", title: "Budget" }, b.background(b.p("Budgeten:"), budgetTable()))));
+const file = () =>
+  createFile(
+    "protokoll",
+    { body: { name: "Nämnden" } },
+    b.protocol(
+      b.item({ id: "p1", title: "Budget" }, b.background(b.p("Budgeten:"), budgetTable())),
+    ),
+  );
 
 const exported = async (format: "docx" | "pdf") => {
   const r = await exportDocument(file(), { format, output: "full", draft: true });
@@ -29,7 +36,9 @@ describe("a table with merged cells in the exports", () => {
     // "Drift" starts a vertical merge; the row below continues it with an empty cell.
     expect(rows[1]).toMatch(/<w:vMerge w:val="restart"\/>[\s\S]*?Drift/);
     expect(rows[2]!.match(/<w:tc>/g)).toHaveLength(3);
-    expect(rows[2]).toMatch(/^<w:tr>.*?<w:tc><w:tcPr><w:tcW [^>]*\/><w:vMerge\/><\/w:tcPr><w:p\/><\/w:tc>/s);
+    expect(rows[2]).toMatch(
+      /^<w:tr>.*?<w:tc><w:tcPr><w:tcW [^>]*\/><w:vMerge\/><\/w:tcPr><w:p\/><\/w:tc>/s,
+    );
     expect(table.match(/<w:gridCol /g)).toHaveLength(3);
   });
 
@@ -45,6 +54,7 @@ describe("a table with merged cells in the exports", () => {
     expect(td.filter((t) => /\/RowSpan 2/.test(t))).toHaveLength(1);
     expect(td.filter((t) => /\/ColSpan/.test(t))).toHaveLength(0);
     const text = (await readPdf(bytes)).pages.join("\n");
-    for (const s of ["Post", "Kostnad (tkr)", "Drift", "2025", "1 200", "2026", "1 450"]) expect(text).toContain(s);
+    for (const s of ["Post", "Kostnad (tkr)", "Drift", "2025", "1 200", "2026", "1 450"])
+      expect(text).toContain(s);
   });
 });

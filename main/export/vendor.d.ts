@@ -14,8 +14,16 @@ declare module "svg-to-pdfkit" {
     preserveAspectRatio?: string;
     assumePt?: boolean;
     fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
-    colorCallback?: (color: [[number, number, number], number]) => [[number, number, number], number];
+    colorCallback?: (
+      color: [[number, number, number], number],
+    ) => [[number, number, number], number];
     warningCallback?: (message: string) => void;
   }
-  export default function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options?: SvgToPdfOptions): void;
+  export default function SVGtoPDF(
+    doc: PDFKit.PDFDocument,
+    svg: string,
+    x: number,
+    y: number,
+    options?: SvgToPdfOptions,
+  ): void;
 }

@@ -1,4 +1,17 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import { describe, expect, it } from "vitest";
 import type { Block, RenderedDocument, Run } from "../../schemas/render/renderModel.js";
 import { docxParts } from "./readBack.testkit.js";
@@ -55,29 +68,65 @@ function libraryTable(b: TableBlock): Table {
       width: { size: widths[i]!, type: WidthType.DXA },
       children: [
         new Paragraph({
-          alignment: align === "center" ? AlignmentType.CENTER : align === "right" ? AlignmentType.RIGHT : undefined,
-          children: text === "" ? [] : text.split("\n").map((part, j) => new TextRun({ text: part, bold: bold || undefined, break: j > 0 ? 1 : undefined })),
+          alignment:
+            align === "center"
+              ? AlignmentType.CENTER
+              : align === "right"
+                ? AlignmentType.RIGHT
+                : undefined,
+          children:
+            text === ""
+              ? []
+              : text.split("\n").map(
+                  (part, j) =>
+                    new TextRun({
+                      text: part,
+                      bold: bold || undefined,
+                      break: j > 0 ? 1 : undefined,
+                    }),
+                ),
         }),
       ],
     });
   };
   const rows: TableRow[] = [];
-  if (b.headerRow) rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c.header, i, true)) }));
+  if (b.headerRow)
+    rows.push(
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: b.columns.map((c, i) => cell(c.header, i, true)),
+      }),
+    );
   b.rows.forEach((r, ri) => {
     const totals = b.totalsRow && ri === b.rows.length - 1;
-    rows.push(new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, totals || (b.role === "form" && i === 0))) }));
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: r.map((t, i) => cell(t, i, totals || (b.role === "form" && i === 0))),
+      }),
+    );
   });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     margins: { top: 40, bottom: 40, left: 80, right: 80, marginUnitType: WidthType.DXA },
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows,
   });
 }
 
-async function bodyXml(children: (Paragraph | Table | WordParagraph | WordTable)[]): Promise<string> {
+async function bodyXml(
+  children: (Paragraph | Table | WordParagraph | WordTable)[],
+): Promise<string> {
   const bytes = await Packer.toBuffer(new Document({ sections: [{ children }] }));
   const xml = docxParts(new Uint8Array(bytes))["word/document.xml"]!;
   return xml.slice(xml.indexOf("<w:body>"), xml.indexOf("<w:sectPr"));
@@ -112,31 +161,79 @@ describe("DOCX document properties", () => {
   it("writes core.xml once, with title, subject, creator, dates and the language sv-SE, escaped", async () => {
     const parts = docxParts(await writeDocx(rendered));
     const core = parts["docProps/core.xml"]!;
-    expect(core).toContain("<dc:title>Protokoll Socialnämnden 2020-08-25 &lt;utkast&gt; &amp; mer</dc:title>");
+    expect(core).toContain(
+      "<dc:title>Protokoll Socialnämnden 2020-08-25 &lt;utkast&gt; &amp; mer</dc:title>",
+    );
     expect(core).toContain("<dc:subject>Protokoll från Socialnämndens sammanträde</dc:subject>");
     expect(core).toContain("<dc:creator>Maria Sekreterare</dc:creator>");
     expect(core).toContain("<dc:language>sv-SE</dc:language>");
-    expect(core).toMatch(/<dcterms:created xsi:type="dcterms:W3CDTF">\d{4}-\d\d-\d\dT[\d:.]+Z<\/dcterms:created>/);
+    expect(core).toMatch(
+      /<dcterms:created xsi:type="dcterms:W3CDTF">\d{4}-\d\d-\d\dT[\d:.]+Z<\/dcterms:created>/,
+    );
   });
 
   it("has the same properties as the docx library writes, plus the language", async () => {
     const at = new Date("2026-01-02T03:04:05.000Z");
-    const lib = new Document({ title: rendered.title, subject: rendered.subject, creator: rendered.creator, lastModifiedBy: rendered.creator, description: rendered.subject, sections: [] });
-    const libCore = docxParts(new Uint8Array(await Packer.toBuffer(lib)))["docProps/core.xml"]!.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, at.toISOString());
-    expect(coreProperties(rendered, at)).toBe(libCore.replace("</cp:coreProperties>", "<dc:language>sv-SE</dc:language></cp:coreProperties>"));
+    const lib = new Document({
+      title: rendered.title,
+      subject: rendered.subject,
+      creator: rendered.creator,
+      lastModifiedBy: rendered.creator,
+      description: rendered.subject,
+      sections: [],
+    });
+    const libCore = docxParts(new Uint8Array(await Packer.toBuffer(lib)))[
+      "docProps/core.xml"
+    ]!.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, at.toISOString());
+    expect(coreProperties(rendered, at)).toBe(
+      libCore.replace(
+        "</cp:coreProperties>",
+        "<dc:language>sv-SE</dc:language></cp:coreProperties>",
+      ),
+    );
   });
 });
 
 describe("DOCX paragraphs", () => {
-  const runs: Run[] = [{ text: "Ledamoten " }, { text: "Anna <A> & B", bold: true }, { text: " yrkade", italic: true }, { text: " bifall\noch mer", bold: true, italic: true }, { text: "" }];
+  const runs: Run[] = [
+    { text: "Ledamoten " },
+    { text: "Anna <A> & B", bold: true },
+    { text: " yrkade", italic: true },
+    { text: " bifall\noch mer", bold: true, italic: true },
+    { text: "" },
+  ];
   /** The library's paragraph for the same options, with the runs as TextRuns ("\n" a line break). */
-  const library = (o: { heading?: 1 | 2 | 3; style?: string; pageBreakBefore?: boolean; indentLeft?: number; runs: Run[] }) =>
+  const library = (o: {
+    heading?: 1 | 2 | 3;
+    style?: string;
+    pageBreakBefore?: boolean;
+    indentLeft?: number;
+    runs: Run[];
+  }) =>
     new Paragraph({
-      heading: o.heading ? ({ 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const)[o.heading] : undefined,
+      heading: o.heading
+        ? (
+            {
+              1: HeadingLevel.HEADING_1,
+              2: HeadingLevel.HEADING_2,
+              3: HeadingLevel.HEADING_3,
+            } as const
+          )[o.heading]
+        : undefined,
       style: o.style,
       pageBreakBefore: o.pageBreakBefore,
       indent: o.indentLeft ? { left: o.indentLeft } : undefined,
-      children: o.runs.flatMap((r) => r.text.split("\n").map((part, i) => new TextRun({ text: part, bold: r.bold || undefined, italics: r.italic, break: i > 0 ? 1 : undefined }))),
+      children: o.runs.flatMap((r) =>
+        r.text.split("\n").map(
+          (part, i) =>
+            new TextRun({
+              text: part,
+              bold: r.bold || undefined,
+              italics: r.italic,
+              break: i > 0 ? 1 : undefined,
+            }),
+        ),
+      ),
     });
 
   it("writes body text, styled paragraphs, indented quotes and headings with page breaks as the library's Paragraph does", async () => {
@@ -150,10 +247,18 @@ describe("DOCX paragraphs", () => {
     ];
     const fast = await bodyXml([
       ...cases.map((c) => new WordParagraph(c)),
-      new WordParagraph({ style: "Heading2", pageBreakBefore: true, runs: [{ text: "§ 5  Motion" }] }),
+      new WordParagraph({
+        style: "Heading2",
+        pageBreakBefore: true,
+        runs: [{ text: "§ 5  Motion" }],
+      }),
       new WordParagraph({ style: "Heading3", runs: [{ text: "Beslut" }] }),
     ]);
-    const lib = await bodyXml([...cases.map((c) => library(c)), library({ heading: 2, pageBreakBefore: true, runs: [{ text: "§ 5  Motion" }] }), library({ heading: 3, runs: [{ text: "Beslut" }] })]);
+    const lib = await bodyXml([
+      ...cases.map((c) => library(c)),
+      library({ heading: 2, pageBreakBefore: true, runs: [{ text: "§ 5  Motion" }] }),
+      library({ heading: 3, runs: [{ text: "Beslut" }] }),
+    ]);
     expect(fast).toBe(lib);
     expect(fast).toContain("<w:br/>");
     expect(fast).toContain("Anna &lt;A&gt; &amp; B");

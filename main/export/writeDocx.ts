@@ -34,7 +34,15 @@ import {
   type ParagraphChild,
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
-import type { Block, ListStyle, PageFooter, PageHeader, RenderedDocument, RenderProfile, Run } from "../../schemas/render/renderModel.js";
+import type {
+  Block,
+  ListStyle,
+  PageFooter,
+  PageHeader,
+  RenderedDocument,
+  RenderProfile,
+  Run,
+} from "../../schemas/render/renderModel.js";
 import { fontBytes, type FontName } from "./fonts.js";
 import { fontFacts, fontTableXml, type FontFacts } from "./fontTable.js";
 import { spannedTableXml } from "./docxTable.js";
@@ -45,7 +53,10 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.side;
 export const DOCX_BODY_FONT = "DejaVu Serif";
 export const DOCX_HEADING_FONT = "DejaVu Sans";
 
-const listFormat: Record<ListStyle, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (level: number) => string }> = {
+const listFormat: Record<
+  ListStyle,
+  { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (level: number) => string }
+> = {
   decimal: { format: LevelFormat.DECIMAL, text: (l) => `%${l + 1}.` },
   "upper-alpha": { format: LevelFormat.UPPER_LETTER, text: (l) => `%${l + 1}.` },
   "lower-alpha": { format: LevelFormat.LOWER_LETTER, text: (l) => `%${l + 1})` },
@@ -75,7 +86,10 @@ class RawChild extends XmlComponent {
   }
 }
 
-function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number } = {}): ParagraphChild[] {
+function textRuns(
+  runs: readonly Run[],
+  extra: { bold?: boolean; size?: number } = {},
+): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const r of runs) {
     if (r.ref) {
@@ -84,7 +98,15 @@ function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number }
     }
     r.text.split("\n").forEach((part, i) => {
       // Only what differs from the paragraph style is written (no <w:b w:val="false"/> on every run).
-      out.push(new TextRun({ text: part, bold: r.bold || extra.bold ? true : undefined, italics: r.italic, break: i > 0 ? 1 : undefined, size: extra.size }));
+      out.push(
+        new TextRun({
+          text: part,
+          bold: r.bold || extra.bold ? true : undefined,
+          italics: r.italic,
+          break: i > 0 ? 1 : undefined,
+          size: extra.size,
+        }),
+      );
     });
   }
   return out;
@@ -100,7 +122,9 @@ const dxa = (name: string, w: number) => ({ [name]: { _attr: { "w:type": "dxa", 
 const RUN_PROPERTIES = {
   bold: { "w:rPr": [{ "w:b": EMPTY }, { "w:bCs": EMPTY }] },
   italic: { "w:rPr": [{ "w:i": EMPTY }, { "w:iCs": EMPTY }] },
-  boldItalic: { "w:rPr": [{ "w:b": EMPTY }, { "w:bCs": EMPTY }, { "w:i": EMPTY }, { "w:iCs": EMPTY }] },
+  boldItalic: {
+    "w:rPr": [{ "w:b": EMPTY }, { "w:bCs": EMPTY }, { "w:i": EMPTY }, { "w:iCs": EMPTY }],
+  },
 };
 
 /**
@@ -113,11 +137,23 @@ function runsXml(runs: readonly Run[], extraBold = false): IXmlableObject[] {
   const out: IXmlableObject[] = [];
   for (const r of runs) {
     const bold = !!r.bold || extraBold;
-    const props = bold && r.italic ? RUN_PROPERTIES.boldItalic : bold ? RUN_PROPERTIES.bold : r.italic ? RUN_PROPERTIES.italic : null;
+    const props =
+      bold && r.italic
+        ? RUN_PROPERTIES.boldItalic
+        : bold
+          ? RUN_PROPERTIES.bold
+          : r.italic
+            ? RUN_PROPERTIES.italic
+            : null;
     if (r.ref) {
       const run: unknown[] = props ? [props] : [];
       run.push({ "w:t": [{ _attr: { "xml:space": "preserve" } }, r.text] });
-      out.push({ "w:fldSimple": [{ _attr: { "w:instr": ` REF ${r.ref} \\h `, "w:dirty": "true" } }, { "w:r": run }] });
+      out.push({
+        "w:fldSimple": [
+          { _attr: { "w:instr": ` REF ${r.ref} \\h `, "w:dirty": "true" } },
+          { "w:r": run },
+        ],
+      });
       continue;
     }
     r.text.split("\n").forEach((part, i) => {
@@ -153,11 +189,23 @@ export class WordTable extends FileChild {
     const total = b.columns.reduce((s, c) => s + c.width, 0);
     const widths = b.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
     // Word's default alignment is left: only centred and right-aligned columns say so.
-    const jc = b.columns.map((c) => (c.align === "center" || c.align === "right" ? { "w:pPr": [{ "w:jc": { _attr: { "w:val": c.align } } }] } : null));
+    const jc = b.columns.map((c) =>
+      c.align === "center" || c.align === "right"
+        ? { "w:pPr": [{ "w:jc": { _attr: { "w:val": c.align } } }] }
+        : null,
+    );
     const tcPr = widths.map((w) => ({ "w:tcPr": [dxa("w:tcW", w)] }));
-    const row = (cells: readonly string[], header: boolean, bold: (i: number) => boolean): IXmlableObject => ({
+    const row = (
+      cells: readonly string[],
+      header: boolean,
+      bold: (i: number) => boolean,
+    ): IXmlableObject => ({
       "w:tr": [
-        { "w:trPr": header ? [{ "w:cantSplit": EMPTY }, { "w:tblHeader": EMPTY }] : [{ "w:cantSplit": EMPTY }] },
+        {
+          "w:trPr": header
+            ? [{ "w:cantSplit": EMPTY }, { "w:tblHeader": EMPTY }]
+            : [{ "w:cantSplit": EMPTY }],
+        },
         ...cells.map((text, i) => {
           const p: unknown[] = jc[i] ? [jc[i]] : [];
           // An empty cell is an empty paragraph (no empty run).
@@ -167,7 +215,14 @@ export class WordTable extends FileChild {
       ],
     });
     const rows: IXmlableObject[] = [];
-    if (b.headerRow) rows.push(row(b.columns.map((c) => c.header), true, () => true));
+    if (b.headerRow)
+      rows.push(
+        row(
+          b.columns.map((c) => c.header),
+          true,
+          () => true,
+        ),
+      );
     b.rows.forEach((r, ri) => {
       const isTotals = b.totalsRow && ri === b.rows.length - 1;
       rows.push(row(r, false, (i) => isTotals || (b.role === "form" && i === 0)));
@@ -177,9 +232,20 @@ export class WordTable extends FileChild {
         {
           "w:tblPr": [
             dxa("w:tblW", TEXT_WIDTH),
-            { "w:tblBorders": (["top", "left", "bottom", "right", "insideH", "insideV"] as const).map((side) => ({ [`w:${side}`]: CELL_BORDER })) },
+            {
+              "w:tblBorders": (
+                ["top", "left", "bottom", "right", "insideH", "insideV"] as const
+              ).map((side) => ({ [`w:${side}`]: CELL_BORDER })),
+            },
             { "w:tblLayout": { _attr: { "w:type": "fixed" } } },
-            { "w:tblCellMar": [dxa("w:top", 40), dxa("w:left", 80), dxa("w:bottom", 40), dxa("w:right", 80)] },
+            {
+              "w:tblCellMar": [
+                dxa("w:top", 40),
+                dxa("w:left", 80),
+                dxa("w:bottom", 40),
+                dxa("w:right", 80),
+              ],
+            },
           ],
         },
         { "w:tblGrid": widths.map((w) => ({ "w:gridCol": { _attr: { "w:w": w } } })) },
@@ -229,19 +295,33 @@ function splitRuns(runs: readonly Run[], chars: number): [Run[], Run[]] {
 export class WordParagraph extends FileChild {
   private readonly xml: IXmlableObject;
 
-  constructor(options: { style?: string; keepNext?: boolean; pageBreakBefore?: boolean; indentLeft?: number; outlineLevel?: number; bookmark?: WordBookmark; runs: readonly Run[] }) {
+  constructor(options: {
+    style?: string;
+    keepNext?: boolean;
+    pageBreakBefore?: boolean;
+    indentLeft?: number;
+    outlineLevel?: number;
+    bookmark?: WordBookmark;
+    runs: readonly Run[];
+  }) {
     super("w:p");
     const pPr: IXmlableObject[] = [];
     if (options.style) pPr.push({ "w:pStyle": { _attr: { "w:val": options.style } } });
     if (options.keepNext) pPr.push({ "w:keepNext": EMPTY });
     if (options.pageBreakBefore) pPr.push({ "w:pageBreakBefore": EMPTY });
     if (options.indentLeft) pPr.push({ "w:ind": { _attr: { "w:left": options.indentLeft } } });
-    if (options.outlineLevel !== undefined) pPr.push({ "w:outlineLvl": { _attr: { "w:val": options.outlineLevel } } });
+    if (options.outlineLevel !== undefined)
+      pPr.push({ "w:outlineLvl": { _attr: { "w:val": options.outlineLevel } } });
     const content: IXmlableObject[] = pPr.length ? [{ "w:pPr": pPr }] : [];
     const bm = options.bookmark;
     if (bm) {
       const [label, rest] = splitRuns(options.runs, bm.chars);
-      content.push({ "w:bookmarkStart": { _attr: { "w:id": bm.id, "w:name": bm.name } } }, ...runsXml(label), { "w:bookmarkEnd": { _attr: { "w:id": bm.id } } }, ...runsXml(rest));
+      content.push(
+        { "w:bookmarkStart": { _attr: { "w:id": bm.id, "w:name": bm.name } } },
+        ...runsXml(label),
+        { "w:bookmarkEnd": { _attr: { "w:id": bm.id } } },
+        ...runsXml(rest),
+      );
     } else content.push(...runsXml(options.runs));
     this.xml = { "w:p": content.length ? content : EMPTY };
   }
@@ -267,16 +347,37 @@ class DocxBuilder {
     return b;
   }
 
-  blocks(blocks: readonly Block[], ctx: { indent: number; quote: boolean; list?: { style: ListStyle; instance: number; level: number } }) {
+  blocks(
+    blocks: readonly Block[],
+    ctx: {
+      indent: number;
+      quote: boolean;
+      list?: { style: ListStyle; instance: number; level: number };
+    },
+  ) {
     for (const b of blocks) this.block(b, ctx);
   }
 
   private paragraphStyle(style: string, ctx: { quote: boolean }): string | undefined {
     if (ctx.quote) return "Quote";
-    return { body: undefined, lead: "Lead", meta: "Meta", note: "Note", signatureLine: "Meta", center: "Center" }[style];
+    return {
+      body: undefined,
+      lead: "Lead",
+      meta: "Meta",
+      note: "Note",
+      signatureLine: "Meta",
+      center: "Center",
+    }[style];
   }
 
-  block(b: Block, ctx: { indent: number; quote: boolean; list?: { style: ListStyle; instance: number; level: number } }) {
+  block(
+    b: Block,
+    ctx: {
+      indent: number;
+      quote: boolean;
+      list?: { style: ListStyle; instance: number; level: number };
+    },
+  ) {
     switch (b.type) {
       case "heading": {
         // The "§ 5" at the start of a § heading is its bookmark, which REF fields point to.
@@ -287,7 +388,10 @@ class DocxBuilder {
             keepNext: true,
             pageBreakBefore: this.takeBreak(),
             outlineLevel: b.level - 1,
-            bookmark: b.anchor && label ? { id: ++this.bookmarkId, name: b.anchor, chars: label[0].length } : undefined,
+            bookmark:
+              b.anchor && label
+                ? { id: ++this.bookmarkId, name: b.anchor, chars: label[0].length }
+                : undefined,
             // The sekretess marking is a second line of the heading itself.
             runs: b.marking ? [...b.runs, { text: `\n${b.marking}` }] : b.runs,
           }),
@@ -296,7 +400,15 @@ class DocxBuilder {
       }
       case "paragraph":
         // A lead-in ("Ersättaren … anförde följande") stays with what it introduces.
-        this.push(new WordParagraph({ style: this.paragraphStyle(b.style, ctx), keepNext: b.style === "lead" || undefined, pageBreakBefore: this.takeBreak(), indentLeft: ctx.indent, runs: b.runs }));
+        this.push(
+          new WordParagraph({
+            style: this.paragraphStyle(b.style, ctx),
+            keepNext: b.style === "lead" || undefined,
+            pageBreakBefore: this.takeBreak(),
+            indentLeft: ctx.indent,
+            runs: b.runs,
+          }),
+        );
         return;
       case "list": {
         const level = Math.min(ctx.list ? ctx.list.level + 1 : 0, 2);
@@ -305,7 +417,8 @@ class DocxBuilder {
         // has its own definition starting there.
         const instance = ++this.listInstance;
         const ref = b.start === 1 ? `list-${b.style}` : `list-${b.style}-from-${b.start}`;
-        const definition = b.start === 1 ? undefined : { reference: ref, levels: levels(b.style, b.start) };
+        const definition =
+          b.start === 1 ? undefined : { reference: ref, levels: levels(b.style, b.start) };
         for (const item of b.items) {
           // The first paragraph of the item carries the number; the rest are indented under it.
           const [first, ...rest] = item;
@@ -318,8 +431,17 @@ class DocxBuilder {
                 children: textRuns(first.runs),
               }),
             );
-          else if (first) this.block(first, { ...ctx, indent: 454 * (level + 1), list: { style: b.style, instance, level } });
-          this.blocks(rest, { ...ctx, indent: 454 * (level + 1), list: { style: b.style, instance, level } });
+          else if (first)
+            this.block(first, {
+              ...ctx,
+              indent: 454 * (level + 1),
+              list: { style: b.style, instance, level },
+            });
+          this.blocks(rest, {
+            ...ctx,
+            indent: 454 * (level + 1),
+            list: { style: b.style, instance, level },
+          });
         }
         return;
       }
@@ -328,13 +450,28 @@ class DocxBuilder {
         return;
       case "table":
         if (this.takeBreak()) this.push(new Paragraph({ children: [new PageBreak()] }));
-        if (b.caption && b.role === "vote") this.push(new Paragraph({ style: "Meta", keepNext: true, children: textRuns([{ text: b.caption, bold: true }]) }));
+        if (b.caption && b.role === "vote")
+          this.push(
+            new Paragraph({
+              style: "Meta",
+              keepNext: true,
+              children: textRuns([{ text: b.caption, bold: true }]),
+            }),
+          );
         this.push(new WordTable(b));
         this.push(new Paragraph({ style: "Meta", children: [] }));
         return;
       case "signatures":
         for (const s of b.signers) {
-          this.push(new Paragraph({ style: "Meta", keepNext: true, keepLines: true, spacing: { before: 480 }, children: textRuns([{ text: s.role }]) }));
+          this.push(
+            new Paragraph({
+              style: "Meta",
+              keepNext: true,
+              keepLines: true,
+              spacing: { before: 480 },
+              children: textRuns([{ text: s.role }]),
+            }),
+          );
           this.push(
             new Paragraph({
               keepNext: true,
@@ -352,16 +489,19 @@ class DocxBuilder {
         return;
     }
   }
-
 }
 
 /** The fonts a document is written in: the profile's, else DejaVu Serif (body) and DejaVu Sans (headings). */
 function fontsOf(profile: RenderProfile | null | undefined): { body: string; heading: string } {
-  return { body: profile?.fonts.body?.family ?? DOCX_BODY_FONT, heading: profile?.fonts.heading?.family ?? DOCX_HEADING_FONT };
+  return {
+    body: profile?.fonts.body?.family ?? DOCX_BODY_FONT,
+    heading: profile?.fonts.heading?.family ?? DOCX_HEADING_FONT,
+  };
 }
 
 /** "#1F4E79" → "1F4E79" (Word's colour form). */
-const wordColour = (c: string | null | undefined, fallback: string) => (c ? c.replace(/^#/, "").toUpperCase() : fallback);
+const wordColour = (c: string | null | undefined, fallback: string) =>
+  c ? c.replace(/^#/, "").toUpperCase() : fallback;
 
 /**
  * The municipality's letterhead at the top of the first page (see `RenderProfile`): the logo
@@ -383,22 +523,54 @@ function letterhead(profile: RenderProfile): Paragraph[] {
           new ImageRun({
             type: "png",
             data: profile.logo.png,
-            transformation: { width: Math.round(profile.logo.width * scale), height: Math.round(profile.logo.height * scale) },
+            transformation: {
+              width: Math.round(profile.logo.width * scale),
+              height: Math.round(profile.logo.height * scale),
+            },
             altText: { name: "Logotyp", description: profile.logo.alt, title: profile.logo.alt },
           }),
         ],
       }),
     );
   }
-  out.push(new Paragraph({ style: "Letterhead", keepNext: true, children: textRuns([{ text: profile.municipality, bold: true }]) }));
-  if (profile.addressLine) out.push(new Paragraph({ style: "LetterheadAddress", children: textRuns([{ text: profile.addressLine }]) }));
+  out.push(
+    new Paragraph({
+      style: "Letterhead",
+      keepNext: true,
+      children: textRuns([{ text: profile.municipality, bold: true }]),
+    }),
+  );
+  if (profile.addressLine)
+    out.push(
+      new Paragraph({
+        style: "LetterheadAddress",
+        children: textRuns([{ text: profile.addressLine }]),
+      }),
+    );
   return out;
 }
 
-function header(h: PageHeader | null, watermark: string | null, profile: RenderProfile | null | undefined): Header {
+function header(
+  h: PageHeader | null,
+  watermark: string | null,
+  profile: RenderProfile | null | undefined,
+): Header {
   const children: ParagraphChild[] = [];
-  if (watermark) children.push(new TextWatermark({ text: watermark, font: fontsOf(profile).heading, color: "C0C0C0", layout: "diagonal" }));
-  if (h) children.push(...textRuns([{ text: h.left, bold: true }]), new TextRun({ children: ["\t", h.center] }), new TextRun({ children: ["\t", h.right] }));
+  if (watermark)
+    children.push(
+      new TextWatermark({
+        text: watermark,
+        font: fontsOf(profile).heading,
+        color: "C0C0C0",
+        layout: "diagonal",
+      }),
+    );
+  if (h)
+    children.push(
+      ...textRuns([{ text: h.left, bold: true }]),
+      new TextRun({ children: ["\t", h.center] }),
+      new TextRun({ children: ["\t", h.right] }),
+    );
   return new Header({
     children: [
       new Paragraph({
@@ -407,7 +579,16 @@ function header(h: PageHeader | null, watermark: string | null, profile: RenderP
           { type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH / 2) },
           { type: TabStopType.RIGHT, position: TEXT_WIDTH },
         ],
-        border: h ? { bottom: { style: BorderStyle.SINGLE, size: 4, color: wordColour(profile?.colours.accent, "808080"), space: 4 } } : undefined,
+        border: h
+          ? {
+              bottom: {
+                style: BorderStyle.SINGLE,
+                size: 4,
+                color: wordColour(profile?.colours.accent, "808080"),
+                space: 4,
+              },
+            }
+          : undefined,
         children,
       }),
     ],
@@ -431,14 +612,25 @@ function footer(f: PageFooter): Footer {
               new TableCell({
                 width: { size: label, type: WidthType.DXA },
                 borders: { top: noBorder, bottom: noBorder, left: noBorder, right: cellBorder },
-                children: [new Paragraph({ style: "PageHeader", alignment: AlignmentType.RIGHT, children: [new TextRun("Justerandes signatur")] })],
+                children: [
+                  new Paragraph({
+                    style: "PageHeader",
+                    alignment: AlignmentType.RIGHT,
+                    children: [new TextRun("Justerandes signatur")],
+                  }),
+                ],
               }),
               ...Array.from(
                 { length: f.signatureBoxes },
                 () =>
                   new TableCell({
                     width: { size: box, type: WidthType.DXA },
-                    borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
+                    borders: {
+                      top: cellBorder,
+                      bottom: cellBorder,
+                      left: cellBorder,
+                      right: cellBorder,
+                    },
                     children: [new Paragraph({ children: [] })],
                   }),
               ),
@@ -453,7 +645,9 @@ function footer(f: PageFooter): Footer {
       new Paragraph({
         style: "PageHeader",
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ children: ["Sida ", PageNumber.CURRENT, " av ", PageNumber.TOTAL_PAGES] })],
+        children: [
+          new TextRun({ children: ["Sida ", PageNumber.CURRENT, " av ", PageNumber.TOTAL_PAGES] }),
+        ],
       }),
     );
   return new Footer({ children });
@@ -485,7 +679,8 @@ function shippedFontFacts(): Map<string, FontFacts | null> {
 export function documentFontTable(profile: RenderProfile | null | undefined): string {
   const shipped = shippedFontFacts();
   const fonts = fontsOf(profile);
-  const factsOf = (name: string, own: { regular: Uint8Array } | null | undefined) => (own ? fontFacts(own.regular) : (shipped.get(name) ?? null));
+  const factsOf = (name: string, own: { regular: Uint8Array } | null | undefined) =>
+    own ? fontFacts(own.regular) : (shipped.get(name) ?? null);
   return fontTableXml([
     { name: fonts.body, facts: factsOf(fonts.body, profile?.fonts.body) },
     { name: fonts.heading, facts: factsOf(fonts.heading, profile?.fonts.heading) },
@@ -493,7 +688,10 @@ export function documentFontTable(profile: RenderProfile | null | undefined): st
 }
 
 /** Build the `docx` Document for a rendered document. */
-export function buildDocx(doc: RenderedDocument, onProgress?: (done: number, total: number) => void): Document {
+export function buildDocx(
+  doc: RenderedDocument,
+  onProgress?: (done: number, total: number) => void,
+): Document {
   const builder = new DocxBuilder();
   const fonts = fontsOf(doc.profile);
   const accent = wordColour(doc.profile?.colours.accent, "000000");
@@ -511,30 +709,113 @@ export function buildDocx(doc: RenderedDocument, onProgress?: (done: number, tot
     description: doc.subject,
     styles: {
       default: {
-        document: { run: { font: fonts.body, size: 21, language: { value: doc.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: {
+          run: { font: fonts.body, size: 21, language: { value: doc.language } },
+          paragraph: { spacing: { after: 120, line: 276 } },
+        },
         // Outline levels in the styles, so Word's navigation pane and LibreOffice's Navigator list the headings.
-        heading1: { run: headingRun(32), paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, outlineLevel: 0 } },
-        heading2: { run: headingRun(26), paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
-        heading3: { run: headingRun(22), paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 2 } },
+        heading1: {
+          run: headingRun(32),
+          paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, outlineLevel: 0 },
+        },
+        heading2: {
+          run: headingRun(26),
+          paragraph: {
+            spacing: { before: 240, after: 160 },
+            keepNext: true,
+            keepLines: true,
+            outlineLevel: 1,
+          },
+        },
+        heading3: {
+          run: headingRun(22),
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 2 },
+        },
       },
       paragraphStyles: [
-        { id: "Lead", name: "Lead-in", basedOn: "Normal", next: "Normal", quickFormat: true, paragraph: { keepNext: true } },
-        { id: "Letterhead", name: "Brevhuvud", basedOn: "Normal", next: "Normal", run: { font: fonts.heading, size: 28, color: accent }, paragraph: { spacing: { after: 40 } } },
-        { id: "LetterheadAddress", name: "Brevhuvud adress", basedOn: "Normal", next: "Normal", run: { font: fonts.heading, size: 16, color: "444444" }, paragraph: { spacing: { after: 360 } } },
-        { id: "Meta", name: "Dnr och underrubrik", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 19, color: "333333" } },
-        { id: "Note", name: "Anmärkning", basedOn: "Normal", next: "Normal", run: { size: 18, italics: true } },
-        { id: "Center", name: "Centrerad", basedOn: "Normal", next: "Normal", paragraph: { alignment: AlignmentType.CENTER } },
-        { id: "Quote", name: "Quote", basedOn: "Normal", next: "Normal", quickFormat: true, paragraph: { indent: { left: 567, right: 567 } }, run: { italics: true } },
-        { id: "PageHeader", name: "Sidhuvud och sidfot", basedOn: "Normal", run: { font: fonts.heading, size: 17 }, paragraph: { spacing: { after: 0 } } },
+        {
+          id: "Lead",
+          name: "Lead-in",
+          basedOn: "Normal",
+          next: "Normal",
+          quickFormat: true,
+          paragraph: { keepNext: true },
+        },
+        {
+          id: "Letterhead",
+          name: "Brevhuvud",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { font: fonts.heading, size: 28, color: accent },
+          paragraph: { spacing: { after: 40 } },
+        },
+        {
+          id: "LetterheadAddress",
+          name: "Brevhuvud adress",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { font: fonts.heading, size: 16, color: "444444" },
+          paragraph: { spacing: { after: 360 } },
+        },
+        {
+          id: "Meta",
+          name: "Dnr och underrubrik",
+          basedOn: "Normal",
+          next: "Normal",
+          quickFormat: true,
+          run: { size: 19, color: "333333" },
+        },
+        {
+          id: "Note",
+          name: "Anmärkning",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { size: 18, italics: true },
+        },
+        {
+          id: "Center",
+          name: "Centrerad",
+          basedOn: "Normal",
+          next: "Normal",
+          paragraph: { alignment: AlignmentType.CENTER },
+        },
+        {
+          id: "Quote",
+          name: "Quote",
+          basedOn: "Normal",
+          next: "Normal",
+          quickFormat: true,
+          paragraph: { indent: { left: 567, right: 567 } },
+          run: { italics: true },
+        },
+        {
+          id: "PageHeader",
+          name: "Sidhuvud och sidfot",
+          basedOn: "Normal",
+          run: { font: fonts.heading, size: 17 },
+          paragraph: { spacing: { after: 0 } },
+        },
       ],
     },
-    numbering: { config: (["decimal", "upper-alpha", "lower-alpha", "bullet"] as const).map((s) => ({ reference: `list-${s}`, levels: levels(s) })) },
+    numbering: {
+      config: (["decimal", "upper-alpha", "lower-alpha", "bullet"] as const).map((s) => ({
+        reference: `list-${s}`,
+        levels: levels(s),
+      })),
+    },
     sections: [
       {
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.side, right: PAGE.side, header: 567, footer: 454 },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.side,
+              right: PAGE.side,
+              header: 567,
+              footer: 454,
+            },
           },
         },
         headers: { default: header(doc.header, doc.watermark, doc.profile) },
@@ -552,7 +833,10 @@ const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").re
  * which the library does not write. Handed to the Packer as an override, so the package is
  * zipped once (unzipping and re-zipping the whole package cost a quarter of a long export).
  */
-export function coreProperties(doc: Pick<RenderedDocument, "title" | "subject" | "creator" | "language" | "keywords">, now = new Date()): string {
+export function coreProperties(
+  doc: Pick<RenderedDocument, "title" | "subject" | "creator" | "language" | "keywords">,
+  now = new Date(),
+): string {
   const at = now.toISOString();
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -572,7 +856,10 @@ export function coreProperties(doc: Pick<RenderedDocument, "title" | "subject" |
 }
 
 /** Render model → DOCX bytes. */
-export async function writeDocx(doc: RenderedDocument, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
+export async function writeDocx(
+  doc: RenderedDocument,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<Uint8Array> {
   const buffer = await Packer.toBuffer(buildDocx(doc, options.onProgress), undefined, [
     { path: "docProps/core.xml", data: coreProperties(doc) },
     { path: "word/fontTable.xml", data: documentFontTable(doc.profile) },

@@ -27,8 +27,13 @@ export async function isSameFile(input: string, output: string): Promise<boolean
 
 export async function writeOutput(path: string, bytes: Uint8Array, input?: string): Promise<void> {
   if (input && (await isSameFile(input, path)))
-    throw new Error(`Exporten skulle skriva över dokumentet självt (${basename(path)}); välj ett annat filnamn.`);
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+    throw new Error(
+      `Exporten skulle skriva över dokumentet självt (${basename(path)}); välj ett annat filnamn.`,
+    );
+  const tmp = join(
+    dirname(resolve(path)),
+    `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`,
+  );
   await writeFile(tmp, bytes, { flag: "wx" });
   try {
     await rename(tmp, path);

@@ -11,8 +11,21 @@ import { generateProtocol } from "../../bench/generate.js";
 import type { Node } from "prosemirror-model";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { renderDocument } from "../../schemas/render/renderDocument.js";
-import type { RenderedDocument, RenderLogo, RenderProfile } from "../../schemas/render/renderModel.js";
-import { flat, pdffonts, pdfStructure, pdftotext, preflightA1b, qpdfCheck, tempDir, write } from "./externalTools.testkit.js";
+import type {
+  RenderedDocument,
+  RenderLogo,
+  RenderProfile,
+} from "../../schemas/render/renderModel.js";
+import {
+  flat,
+  pdffonts,
+  pdfStructure,
+  pdftotext,
+  preflightA1b,
+  qpdfCheck,
+  tempDir,
+  write,
+} from "./externalTools.testkit.js";
 import { fontBytes } from "./fonts.js";
 import { encodePng } from "./png.testkit.js";
 import { readPdf } from "./readBack.testkit.js";
@@ -29,14 +42,19 @@ function rendered(file: ProtokollFile): RenderedDocument {
 }
 
 /** Lines of text that start with punctuation that belongs to the end of the previous line. */
-const strayPunctuation = (lines: string[]) => lines.map((l) => l.trim()).filter((l) => /^[.,:;]/.test(l));
+const strayPunctuation = (lines: string[]) =>
+  lines.map((l) => l.trim()).filter((l) => /^[.,:;]/.test(l));
 
 /** An object of a PDF as qpdf prints it ("trailer", or an object number). */
 function showObject(pdf: string, id: string | number): string {
-  const r = spawnSync("qpdf", [`--show-object=${id}`, pdf], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync("qpdf", [`--show-object=${id}`, pdf], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return r.stdout;
 }
-const refTo = (dict: string, key: string) => Number(new RegExp(`/${key} (\\d+) 0 R`).exec(dict)?.[1]);
+const refTo = (dict: string, key: string) =>
+  Number(new RegExp(`/${key} (\\d+) 0 R`).exec(dict)?.[1]);
 const arrayLength = (dict: string, key: string) => {
   const m = new RegExp(`/${key} \\[([^\\]]*)\\]`).exec(dict);
   return m ? (m[1]!.match(/\d+ 0 R|\[|-?\d+(?= )/g)?.length ?? 0) : -1;
@@ -50,12 +68,19 @@ describe("a 500-§ protocol", () => {
     path = write(dir, "p500.pdf", bytes);
   }, 600_000);
 
-  it("has no extracted line (pdftotext -layout) that starts with . , : or ;", { timeout: 600_000 }, () => {
-    const r = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-    const lines = r.stdout.split("\n");
-    expect(lines.length).toBeGreaterThan(10_000);
-    expect(strayPunctuation(lines)).toEqual([]);
-  });
+  it(
+    "has no extracted line (pdftotext -layout) that starts with . , : or ;",
+    { timeout: 600_000 },
+    () => {
+      const r = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], {
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const lines = r.stdout.split("\n");
+      expect(lines.length).toBeGreaterThan(10_000);
+      expect(strayPunctuation(lines)).toEqual([]);
+    },
+  );
 
   it("has no line in pdfjs's text that starts with . , : or ;", { timeout: 600_000 }, async () => {
     const pdf = await readPdf(bytes);
@@ -66,29 +91,40 @@ describe("a 500-§ protocol", () => {
     expect(pdf.pages.join("\n")).toMatch(/Se även § \d+\./);
   });
 
-  it("wraps each § in a Sect element of the Document, with the § heading inside it", { timeout: 600_000 }, () => {
-    // pdfinfo -struct (without the text, which is slow at this size): "  Sect …", indented by depth.
-    const out = spawnSync("pdfinfo", ["-struct", path], { encoding: "latin1", maxBuffer: 256 * 1024 * 1024 }).stdout;
-    const tree = out
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => ({ depth: (/^ */.exec(l)![0].length / 2) | 0, type: l.trim().split(" ")[0]! }));
-    expect(tree[0]?.type).toBe("Document");
-    const top = tree.filter((e) => e.depth === 1);
-    // 500 §§ plus Närvarande, Underskrifter and ANSLAG/BEVIS
-    expect(top.filter((e) => e.type === "Sect").length).toBe(503);
-    expect(top.length).toBeLessThan(520);
-    const headings = tree.map((e, i) => ({ ...e, i })).filter((e) => e.type === "H2");
-    expect(headings.length).toBe(503);
-    // Each H2 is the first element inside its Sect.
-    for (const h of headings) expect(tree[h.i - 1]).toEqual({ depth: h.depth - 1, type: "Sect" });
-  });
+  it(
+    "wraps each § in a Sect element of the Document, with the § heading inside it",
+    { timeout: 600_000 },
+    () => {
+      // pdfinfo -struct (without the text, which is slow at this size): "  Sect …", indented by depth.
+      const out = spawnSync("pdfinfo", ["-struct", path], {
+        encoding: "latin1",
+        maxBuffer: 256 * 1024 * 1024,
+      }).stdout;
+      const tree = out
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => ({ depth: (/^ */.exec(l)![0].length / 2) | 0, type: l.trim().split(" ")[0]! }));
+      expect(tree[0]?.type).toBe("Document");
+      const top = tree.filter((e) => e.depth === 1);
+      // 500 §§ plus Närvarande, Underskrifter and ANSLAG/BEVIS
+      expect(top.filter((e) => e.type === "Sect").length).toBe(503);
+      expect(top.length).toBeLessThan(520);
+      const headings = tree.map((e, i) => ({ ...e, i })).filter((e) => e.type === "H2");
+      expect(headings.length).toBe(503);
+      // Each H2 is the first element inside its Sect.
+      for (const h of headings) expect(tree[h.i - 1]).toEqual({ depth: h.depth - 1, type: "Sect" });
+    },
+  );
 });
 
 describe("a 2,000-§ protocol as PDF/A-1b", () => {
   let path = "";
   beforeAll(async () => {
-    path = write(dir, "p2000-1b.pdf", await writePdf(rendered(generateProtocol({ items: 2000, seed: 7 })), { pdfa: "1b" }));
+    path = write(
+      dir,
+      "p2000-1b.pdf",
+      await writePdf(rendered(generateProtocol({ items: 2000, seed: 7 })), { pdfa: "1b" }),
+    );
   }, 900_000);
 
   it("passes PDFBox Preflight and qpdf --check", { timeout: 1_800_000 }, () => {
@@ -114,7 +150,10 @@ describe("a 2,000-§ protocol as PDF/A-1b", () => {
     const node = showObject(path, Number(/\/Kids \[ (\d+) 0 R/.exec(parentTree)?.[1]));
     expect(node).toMatch(/\/Limits \[ 0 \d+ \]/);
     // The Document element has one kid per part, not one per paragraph.
-    const documentElement = showObject(path, Number(/\/K \[ (\d+) 0 R/.exec(structRoot)?.[1] ?? /\/K (\d+) 0 R/.exec(structRoot)?.[1]));
+    const documentElement = showObject(
+      path,
+      Number(/\/K \[ (\d+) 0 R/.exec(structRoot)?.[1] ?? /\/K (\d+) 0 R/.exec(structRoot)?.[1]),
+    );
     expect(documentElement).toMatch(/\/S \/Document/);
     expect((documentElement.match(/\d+ 0 R/g) ?? []).length).toBeLessThan(2100);
   }, 600_000);
@@ -134,7 +173,9 @@ function confidentialRendered(): { model: RenderedDocument; title: string; marki
   const marking = `Sekretess enligt ${node.attrs.confidential as string}`;
   const title = node.firstChild!.textContent;
   const model = rendered(file);
-  model.blocks = model.blocks.map((b) => (b.type === "heading" && b.level === 2 && b.bookmark?.endsWith(title) ? { ...b, marking } : b));
+  model.blocks = model.blocks.map((b) =>
+    b.type === "heading" && b.level === 2 && b.bookmark?.endsWith(title) ? { ...b, marking } : b,
+  );
   return { model, title, marking };
 }
 
@@ -154,18 +195,30 @@ describe("a § under sekretess", () => {
     const h2 = tree.find((e) => e.type === "H2" && flat(e.text).includes(title))!;
     expect(flat(h2.text)).toContain(marking);
     // The Sect's /T, read back with qpdf: "§ 3 Placering … (Sekretess enligt OSL …)" (UTF-16 in the file).
-    const json = spawnSync("qpdf", ["--json=2", "--json-key=qpdf", path], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }).stdout;
+    const json = spawnSync("qpdf", ["--json=2", "--json-key=qpdf", path], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    }).stdout;
     const titles = [...json.matchAll(/"\/T": "u:([^"]*)"/g)].map((m) => m[1]);
-    expect(titles.some((t) => t?.includes(title) && t.includes(`(${marking})`)), titles.join(" | ")).toBe(true);
+    expect(
+      titles.some((t) => t?.includes(title) && t.includes(`(${marking})`)),
+      titles.join(" | "),
+    ).toBe(true);
   });
 });
 
 /** An opaque logo (the profile hands the writers a PNG without alpha): a yellow disc on blue. */
-const logoPng = () => encodePng(60, 40, 2, (x, y) => (Math.hypot(x - 20, y - 20) < 14 ? [250, 200, 40] : [20, 70, 140]));
+const logoPng = () =>
+  encodePng(60, 40, 2, (x, y) =>
+    Math.hypot(x - 20, y - 20) < 14 ? [250, 200, 40] : [20, 70, 140],
+  );
 
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect x="2" y="2" width="36" height="36" rx="6" fill="#1f4e79"/><path d="M8 30 L20 8 L32 30 Z" fill="#ffffff"/><text x="44" y="27" font-family="sans-serif" font-size="16" fill="#1f4e79">Kommun</text></svg>`;
 
-function profile(logo: RenderLogo | null, fonts: RenderProfile["fonts"] = { body: null, heading: null }): RenderProfile {
+function profile(
+  logo: RenderLogo | null,
+  fonts: RenderProfile["fonts"] = { body: null, heading: null },
+): RenderProfile {
   return {
     municipality: "Testby kommun",
     addressLine: "Storgatan 1 · 123 45 Testby · 0123-45 67 89",
@@ -184,12 +237,16 @@ describe("the municipality profile", () => {
   it("prints a letterhead on the first page only: the municipality and the address line, nothing of it without a profile", async () => {
     const model = { ...rendered(confidentialProtocol()), profile: profile(null) };
     const path = write(dir, "profile.pdf", await writePdf(model));
-    const pages = pdftotext(path).split("\f").filter((p) => p.trim());
+    const pages = pdftotext(path)
+      .split("\f")
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(2);
     const first = flat(pages[0]!);
     // Above the title.
     expect(first.indexOf("Testby kommun")).toBeGreaterThanOrEqual(0);
-    expect(first.indexOf("Storgatan 1 · 123 45 Testby")).toBeGreaterThan(first.indexOf("Testby kommun"));
+    expect(first.indexOf("Storgatan 1 · 123 45 Testby")).toBeGreaterThan(
+      first.indexOf("Testby kommun"),
+    );
     expect(first.indexOf("Storgatan 1")).toBeLessThan(first.indexOf("Protokoll –"));
     for (const p of pages.slice(1)) expect(p).not.toContain("Storgatan");
     expect(pdftotext(plain)).not.toContain("Testby kommun");
@@ -198,9 +255,15 @@ describe("the municipality profile", () => {
   });
 
   it("draws the PNG logo once, as a tagged Figure without soft mask, in a valid PDF/A-1b", async () => {
-    const model = { ...rendered(confidentialProtocol()), profile: profile({ png: logoPng(), width: 60, height: 40, alt: "Testby kommun" }) };
+    const model = {
+      ...rendered(confidentialProtocol()),
+      profile: profile({ png: logoPng(), width: 60, height: 40, alt: "Testby kommun" }),
+    };
     const path = write(dir, "logo-png-1b.pdf", await writePdf(model, { pdfa: "1b" }));
-    const images = spawnSync("pdfimages", ["-list", path], { encoding: "utf8" }).stdout.split("\n").slice(2).filter((l) => l.trim());
+    const images = spawnSync("pdfimages", ["-list", path], { encoding: "utf8" })
+      .stdout.split("\n")
+      .slice(2)
+      .filter((l) => l.trim());
     expect(images.length).toBe(1);
     expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+60\s+40\s+rgb/);
     expect(images.some((l) => /\bsmask\b/.test(l))).toBe(false);
@@ -215,17 +278,33 @@ describe("the municipality profile", () => {
     const ppm = readFileSync(`${out}-000.ppm`);
     const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString("latin1", 0, 30))!;
     const w = Number(header[1]);
-    const px = (x: number, y: number) => [...ppm.subarray(header[0].length + (y * w + x) * 3, header[0].length + (y * w + x) * 3 + 3)];
+    const px = (x: number, y: number) => [
+      ...ppm.subarray(header[0].length + (y * w + x) * 3, header[0].length + (y * w + x) * 3 + 3),
+    ];
     expect(px(20, 20)).toEqual([250, 200, 40]);
     expect(px(55, 5)).toEqual([20, 70, 140]);
   });
 
   it("draws an SVG logo as vectors, its text in the embedded fonts, in a valid PDF/A-1b", async () => {
-    const model = { ...rendered(confidentialProtocol()), profile: profile({ png: logoPng(), width: 100, height: 40, svg: LOGO_SVG, alt: "Testby kommun" }) };
+    const model = {
+      ...rendered(confidentialProtocol()),
+      profile: profile({
+        png: logoPng(),
+        width: 100,
+        height: 40,
+        svg: LOGO_SVG,
+        alt: "Testby kommun",
+      }),
+    };
     const path = write(dir, "logo-svg-1b.pdf", await writePdf(model, { pdfa: "1b" }));
     expect(pdftotext(path)).toContain("Kommun");
     // Vectors, not the PNG fallback.
-    expect(spawnSync("pdfimages", ["-list", path], { encoding: "utf8" }).stdout.split("\n").slice(2).filter((l) => l.trim())).toEqual([]);
+    expect(
+      spawnSync("pdfimages", ["-list", path], { encoding: "utf8" })
+        .stdout.split("\n")
+        .slice(2)
+        .filter((l) => l.trim()),
+    ).toEqual([]);
     expect(pdffonts(path).every((f) => f.embedded && /DejaVu/.test(f.name))).toBe(true);
     const check = preflightA1b(path);
     expect(check.valid, check.output.slice(0, 2000)).toBe(true);
@@ -233,7 +312,10 @@ describe("the municipality profile", () => {
 
   it("sets the body and the headings in the profile's fonts, a missing style in the family's regular face", async () => {
     // Stand-ins for a municipality's fonts: DejaVu Sans as the body, DejaVu Serif Bold as the headings.
-    const fonts = { body: { family: "Test Body", regular: new Uint8Array(fontBytes("sans")) }, heading: { family: "Test Heading", regular: new Uint8Array(fontBytes("serifBold")) } };
+    const fonts = {
+      body: { family: "Test Body", regular: new Uint8Array(fontBytes("sans")) },
+      heading: { family: "Test Heading", regular: new Uint8Array(fontBytes("serifBold")) },
+    };
     const model = { ...rendered(confidentialProtocol()), profile: profile(null, fonts) };
     const path = write(dir, "font.pdf", await writePdf(model));
     const names = pdffonts(path).map((f) => f.name.replace(/^[A-Z]{6}\+/, ""));

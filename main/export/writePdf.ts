@@ -16,7 +16,14 @@
  */
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
-import type { Block, ListStyle, RenderedDocument, RenderFont, RenderProfile, Run } from "../../schemas/render/renderModel.js";
+import type {
+  Block,
+  ListStyle,
+  RenderedDocument,
+  RenderFont,
+  RenderProfile,
+  Run,
+} from "../../schemas/render/renderModel.js";
 import { FONT_FILES, fontBytes, type FontName } from "./fonts.js";
 import { TextSetter, type StyledText } from "./pdfText.js";
 import { bufferPageContent, collectOutput } from "./pdfOutput.js";
@@ -128,7 +135,13 @@ class PdfBuilder {
    * Lay out styled text in a box and draw it line by line from `doc.y`, continuing on a new page
    * (inside the open structure element) when a line does not fit. Returns the height used.
    */
-  private setText(styled: StyledText[], size: number, x: number, width: number, o: { align?: Align; lineGap: number; color?: string; maxY?: number }) {
+  private setText(
+    styled: StyledText[],
+    size: number,
+    x: number,
+    width: number,
+    o: { align?: Align; lineGap: number; color?: string; maxY?: number },
+  ) {
     const doc = this.doc;
     const lines = this.text.layout(styled, size, width);
     const lh = this.text.lineHeight(new Set(styled.map((s) => s.font)), size, o.lineGap);
@@ -145,21 +158,42 @@ class PdfBuilder {
   }
 
   /** One line of text at (x, y), not wrapped (header, footer, labels). */
-  private line(text: string, font: string, size: number, x: number, y: number, width: number, align: Align = "left", color = BLACK) {
+  private line(
+    text: string,
+    font: string,
+    size: number,
+    x: number,
+    y: number,
+    width: number,
+    align: Align = "left",
+    color = BLACK,
+  ) {
     const [line] = this.text.layout([{ text, font }], size, Number.POSITIVE_INFINITY);
     this.color(color);
     if (line) this.text.drawLine(line, x, y, size, width, align);
   }
 
   /** Text of runs, wrapped at the current indent. */
-  private runs(runs: readonly Run[], ctx: Ctx, size: number, opts: { bold?: boolean; align?: Align; font?: FontName; gap?: number; color?: string } = {}) {
+  private runs(
+    runs: readonly Run[],
+    ctx: Ctx,
+    size: number,
+    opts: { bold?: boolean; align?: Align; font?: FontName; gap?: number; color?: string } = {},
+  ) {
     const doc = this.doc;
     const x = MARGIN.left + ctx.indent;
     const width = TEXT_WIDTH - ctx.indent - (ctx.quote ? INDENT : 0);
     const list = runs.length ? runs : [{ text: " " }];
-    const styled = list.map((r) => ({ text: r.text, font: this.face(opts.font ?? runFont(r, ctx, opts.bold)) }));
+    const styled = list.map((r) => ({
+      text: r.text,
+      font: this.face(opts.font ?? runFont(r, ctx, opts.bold)),
+    }));
     doc.x = x;
-    this.setText(styled, size, x, width, { align: opts.align ?? "left", lineGap: 1.5, color: opts.color });
+    this.setText(styled, size, x, width, {
+      align: opts.align ?? "left",
+      lineGap: 1.5,
+      color: opts.color,
+    });
     // The paragraph's gap in its last font's line height, as pdfkit's moveDown measures it.
     this.font(styled[styled.length - 1]!.font, size, opts.color);
     doc.x = MARGIN.left;
@@ -217,9 +251,18 @@ class PdfBuilder {
         const color = this.heading;
         parent.add(
           doc.struct(`H${b.level}`, {}, () => {
-            this.runs(b.runs, { ...ctx, quote: false }, size, { font: "sansBold", gap: b.marking ? 0.15 : b.level === 3 ? 0.2 : 0.5, color });
+            this.runs(b.runs, { ...ctx, quote: false }, size, {
+              font: "sansBold",
+              gap: b.marking ? 0.15 : b.level === 3 ? 0.2 : 0.5,
+              color,
+            });
             // In the heading itself, so it is read with the § and seen on the page that starts it.
-            if (b.marking) this.runs([{ text: b.marking }], { ...ctx, quote: false }, SIZE.h3, { font: "sansBold", gap: 0.6, color: SECRECY_RED });
+            if (b.marking)
+              this.runs([{ text: b.marking }], { ...ctx, quote: false }, SIZE.h3, {
+                font: "sansBold",
+                gap: 0.6,
+                color: SECRECY_RED,
+              });
           }),
         );
         return;
@@ -228,7 +271,11 @@ class PdfBuilder {
         const size = b.style === "meta" ? SIZE.meta : b.style === "note" ? SIZE.note : SIZE.body;
         const italic = b.style === "note";
         const runs = italic ? b.runs.map((r) => ({ ...r, italic: !r.italic })) : b.runs;
-        parent.add(doc.struct("P", {}, () => this.runs(runs, ctx, size, { align: b.style === "center" ? "center" : "left" })));
+        parent.add(
+          doc.struct("P", {}, () =>
+            this.runs(runs, ctx, size, { align: b.style === "center" ? "center" : "left" }),
+          ),
+        );
         return;
       }
       case "list": {
@@ -240,7 +287,18 @@ class PdfBuilder {
           this.ensure(30);
           const y = doc.y;
           const x = MARGIN.left + ctx.indent;
-          li.add(doc.struct("Lbl", {}, () => this.line(listLabel(b.style, b.start + i, ctx.depth), this.face(ctx.quote ? "serifItalic" : "serif"), SIZE.body, x, y, INDENT)));
+          li.add(
+            doc.struct("Lbl", {}, () =>
+              this.line(
+                listLabel(b.style, b.start + i, ctx.depth),
+                this.face(ctx.quote ? "serifItalic" : "serif"),
+                SIZE.body,
+                x,
+                y,
+                INDENT,
+              ),
+            ),
+          );
           doc.y = y;
           const body = doc.struct("LBody");
           li.add(body);
@@ -265,13 +323,22 @@ class PdfBuilder {
         for (const s of b.signers) {
           this.ensure(80);
           doc.moveDown(0.8);
-          parent.add(doc.struct("P", {}, () => this.runs([{ text: s.role }], ctx, SIZE.meta, { gap: 2.2 })));
+          parent.add(
+            doc.struct("P", {}, () => this.runs([{ text: s.role }], ctx, SIZE.meta, { gap: 2.2 })),
+          );
           const y = doc.y;
           this.artifact(() => {
-            doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + TEXT_WIDTH / 2, y).lineWidth(0.6).strokeColor(BLACK).stroke();
+            doc
+              .moveTo(MARGIN.left, y)
+              .lineTo(MARGIN.left + TEXT_WIDTH / 2, y)
+              .lineWidth(0.6)
+              .strokeColor(BLACK)
+              .stroke();
           });
           doc.y = y + 4;
-          parent.add(doc.struct("P", {}, () => this.runs([{ text: s.name || " " }], ctx, SIZE.body)));
+          parent.add(
+            doc.struct("P", {}, () => this.runs([{ text: s.name || " " }], ctx, SIZE.body)),
+          );
         }
         return;
       }
@@ -285,12 +352,18 @@ class PdfBuilder {
    * A table cell's text laid out once per (text, font, width): vote and attendance tables repeat
    * the same names, parties and "X" in every §; the height and the drawing use the same lines.
    */
-  private readonly cells = new Map<string, { lines: ReturnType<TextSetter["layout"]>; lh: number }>();
+  private readonly cells = new Map<
+    string,
+    { lines: ReturnType<TextSetter["layout"]>; lh: number }
+  >();
   private cell(text: string, font: string, width: number) {
     const key = `${font}\u0000${width}\u0000${text}`;
     let c = this.cells.get(key);
     if (!c) {
-      c = { lines: this.text.layout([{ text, font }], SIZE.meta, width), lh: this.text.lineHeight([font], SIZE.meta, 1) };
+      c = {
+        lines: this.text.layout([{ text, font }], SIZE.meta, width),
+        lh: this.text.lineHeight([font], SIZE.meta, 1),
+      };
       this.cells.set(key, c);
     }
     return c;
@@ -307,7 +380,17 @@ class PdfBuilder {
     const doc = this.doc;
     if (b.spans) {
       // Merged cells, tagged with ColSpan/RowSpan: pdfTable.ts.
-      const host: PdfTableHost = { doc, left: MARGIN.left + ctx.indent, width: TEXT_WIDTH - ctx.indent, bottom: A4.height - MARGIN.bottom, top: MARGIN.top, font: (f) => this.font(f, SIZE.meta), artifact: (d) => this.artifact(d), newPage: () => this.newPage(), fillChanged: () => (this.fill = null) };
+      const host: PdfTableHost = {
+        doc,
+        left: MARGIN.left + ctx.indent,
+        width: TEXT_WIDTH - ctx.indent,
+        bottom: A4.height - MARGIN.bottom,
+        top: MARGIN.top,
+        font: (f) => this.font(f, SIZE.meta),
+        artifact: (d) => this.artifact(d),
+        newPage: () => this.newPage(),
+        fillChanged: () => (this.fill = null),
+      };
       return drawSpannedTable(host, b, parent);
     }
     const total = b.columns.reduce((s, c) => s + c.width, 0);
@@ -330,7 +413,12 @@ class PdfBuilder {
       const h = rowHeight(cells, bold);
       if (doc.y + h > A4.height - MARGIN.bottom) {
         this.newPage();
-        if (b.headerRow && !header) drawRow(b.columns.map((c) => c.header), true, b.columns.map(() => true));
+        if (b.headerRow && !header)
+          drawRow(
+            b.columns.map((c) => c.header),
+            true,
+            b.columns.map(() => true),
+          );
       }
       const y = doc.y;
       // Shading and rules first (artifacts), so the cell text is drawn over them.
@@ -344,7 +432,10 @@ class PdfBuilder {
         let cx = left;
         for (const w of widths.slice(0, -1)) {
           cx += w;
-          doc.moveTo(cx, y).lineTo(cx, y + h).stroke();
+          doc
+            .moveTo(cx, y)
+            .lineTo(cx, y + h)
+            .stroke();
         }
       });
       const tr = doc.struct("TR");
@@ -358,7 +449,16 @@ class PdfBuilder {
           doc.struct(header ? "TH" : "TD", {}, () => {
             const cell = this.cell(c || " ", cellFont(!!bold[i]), w - 2 * pad);
             this.color(BLACK);
-            cell.lines.forEach((line, k) => this.text.drawLine(line, cellX + pad, y + pad + k * cell.lh, SIZE.meta, w - 2 * pad, align));
+            cell.lines.forEach((line, k) =>
+              this.text.drawLine(
+                line,
+                cellX + pad,
+                y + pad + k * cell.lh,
+                SIZE.meta,
+                w - 2 * pad,
+                align,
+              ),
+            );
           }),
         );
         x += w;
@@ -368,12 +468,25 @@ class PdfBuilder {
       doc.x = MARGIN.left;
     };
     if (b.headerRow) {
-      this.ensure(rowHeight(b.columns.map((c) => c.header), b.columns.map(() => true)) * 2);
-      drawRow(b.columns.map((c) => c.header), true, b.columns.map(() => true));
+      this.ensure(
+        rowHeight(
+          b.columns.map((c) => c.header),
+          b.columns.map(() => true),
+        ) * 2,
+      );
+      drawRow(
+        b.columns.map((c) => c.header),
+        true,
+        b.columns.map(() => true),
+      );
     }
     b.rows.forEach((r, ri) => {
       const totals = b.totalsRow && ri === b.rows.length - 1;
-      drawRow(r, false, r.map((_c, i) => totals || (b.role === "form" && i === 0)));
+      drawRow(
+        r,
+        false,
+        r.map((_c, i) => totals || (b.role === "form" && i === 0)),
+      );
     });
     t.end();
     this.font(this.face("serif"), SIZE.body);
@@ -400,22 +513,50 @@ class PdfBuilder {
       const x = MARGIN.left;
       root.add(
         // pdfkit writes bbox and placement as the Figure's Layout attributes (its types omit them).
-        doc.struct("Figure", { alt: logo.alt, bbox: [x, top, x + w, top + h], placement: "Block" } as Parameters<Doc["struct"]>[1], () => {
-          if (logo.svg) SVGtoPDF(doc, logo.svg, x, top, { width: w, height: h, preserveAspectRatio: "xMinYMid meet", fontCallback: (_f, bold) => this.face(bold ? "sansBold" : "sans"), warningCallback: () => undefined });
-          else doc.image(Buffer.from(logo.png), x, top, { width: w, height: h });
-          this.fill = null;
-        }),
+        doc.struct(
+          "Figure",
+          { alt: logo.alt, bbox: [x, top, x + w, top + h], placement: "Block" } as Parameters<
+            Doc["struct"]
+          >[1],
+          () => {
+            if (logo.svg)
+              SVGtoPDF(doc, logo.svg, x, top, {
+                width: w,
+                height: h,
+                preserveAspectRatio: "xMinYMid meet",
+                fontCallback: (_f, bold) => this.face(bold ? "sansBold" : "sans"),
+                warningCallback: () => undefined,
+              });
+            else doc.image(Buffer.from(logo.png), x, top, { width: w, height: h });
+            this.fill = null;
+          },
+        ),
       );
     }
     const x = MARGIN.left + (w ? w + 12 : 0);
     const width = TEXT_WIDTH - (x - MARGIN.left);
     const nameSize = 15;
-    const textHeight = this.text.lineHeight([this.face("sansBold")], nameSize, 1.5) + (profile.addressLine ? this.text.lineHeight([this.face("sans")], SIZE.meta, 1.5) : 0);
+    const textHeight =
+      this.text.lineHeight([this.face("sansBold")], nameSize, 1.5) +
+      (profile.addressLine ? this.text.lineHeight([this.face("sans")], SIZE.meta, 1.5) : 0);
     doc.y = top + Math.max(0, (h - textHeight) / 2);
     root.add(
       doc.struct("P", {}, () => {
-        this.setText([{ text: profile.municipality, font: this.face("sansBold") }], nameSize, x, width, { lineGap: 1.5, color: this.heading });
-        if (profile.addressLine) this.setText([{ text: profile.addressLine, font: this.face("sans") }], SIZE.meta, x, width, { lineGap: 1.5, color: GREY });
+        this.setText(
+          [{ text: profile.municipality, font: this.face("sansBold") }],
+          nameSize,
+          x,
+          width,
+          { lineGap: 1.5, color: this.heading },
+        );
+        if (profile.addressLine)
+          this.setText(
+            [{ text: profile.addressLine, font: this.face("sans") }],
+            SIZE.meta,
+            x,
+            width,
+            { lineGap: 1.5, color: GREY },
+          );
       }),
     );
     doc.y = Math.max(doc.y, top + h) + 16;
@@ -439,7 +580,11 @@ class PdfBuilder {
         doc.save();
         doc.rotate(-55, { origin: [A4.width / 2, A4.height / 2] });
         this.font(this.face("sansBold"), 110, "#d9d9d9");
-        doc.text(watermark, 0, A4.height / 2 - 60, { width: A4.width, align: "center", lineBreak: false });
+        doc.text(watermark, 0, A4.height / 2 - 60, {
+          width: A4.width,
+          align: "center",
+          lineBreak: false,
+        });
         doc.restore();
         this.fill = null;
       }
@@ -447,17 +592,48 @@ class PdfBuilder {
       if (header) {
         const hy = 34;
         this.line(header.left, this.face("sansBold"), SIZE.header, MARGIN.left, hy, third);
-        this.line(header.center, this.face("sans"), SIZE.header, MARGIN.left + third, hy, third, "center");
-        this.line(header.right, this.face("sans"), SIZE.header, MARGIN.left + 2 * third, hy, third, "right");
-        doc.moveTo(MARGIN.left, hy + 14).lineTo(A4.width - MARGIN.right, hy + 14).lineWidth(0.5).strokeColor(this.rule).stroke();
+        this.line(
+          header.center,
+          this.face("sans"),
+          SIZE.header,
+          MARGIN.left + third,
+          hy,
+          third,
+          "center",
+        );
+        this.line(
+          header.right,
+          this.face("sans"),
+          SIZE.header,
+          MARGIN.left + 2 * third,
+          hy,
+          third,
+          "right",
+        );
+        doc
+          .moveTo(MARGIN.left, hy + 14)
+          .lineTo(A4.width - MARGIN.right, hy + 14)
+          .lineWidth(0.5)
+          .strokeColor(this.rule)
+          .stroke();
       }
       if (footer.signatureBoxes > 0) {
         const box = 62;
         const by = A4.height - 84;
         const bx = A4.width - MARGIN.right - footer.signatureBoxes * box;
-        this.line("Justerandes signatur", this.face("sans"), SIZE.header, MARGIN.left, by + 12, bx - MARGIN.left - 8, "right", GREY);
+        this.line(
+          "Justerandes signatur",
+          this.face("sans"),
+          SIZE.header,
+          MARGIN.left,
+          by + 12,
+          bx - MARGIN.left - 8,
+          "right",
+          GREY,
+        );
         doc.lineWidth(0.5).strokeColor("#808080");
-        for (let i = 0; i < footer.signatureBoxes; i++) doc.rect(bx + i * box, by, box, 30).stroke();
+        for (let i = 0; i < footer.signatureBoxes; i++)
+          doc.rect(bx + i * box, by, box, 30).stroke();
       }
     }, "Pagination");
     doc.restore();
@@ -479,7 +655,19 @@ class PdfBuilder {
     for (let i = 0; i < range.count; i++) {
       doc.switchToPage(range.start + i);
       this.fill = null;
-      this.artifact(() => this.line(`Sida ${i + 1} av ${range.count}`, this.face("sans"), SIZE.header, MARGIN.left, A4.height - 44, TEXT_WIDTH, "right"), "Pagination");
+      this.artifact(
+        () =>
+          this.line(
+            `Sida ${i + 1} av ${range.count}`,
+            this.face("sans"),
+            SIZE.header,
+            MARGIN.left,
+            A4.height - 44,
+            TEXT_WIDTH,
+            "right",
+          ),
+        "Pagination",
+      );
     }
   }
 }
@@ -489,9 +677,22 @@ class PdfBuilder {
  * Sans; a style the family lacks uses its regular face (as the DOCX does). The profile has
  * already checked that each font may be embedded.
  */
-function registerProfileFonts(doc: Doc, profile: RenderProfile | null | undefined): Record<FontName, string> {
-  const faces: Record<FontName, string> = { serif: "serif", serifBold: "serifBold", serifItalic: "serifItalic", serifBoldItalic: "serifBoldItalic", sans: "sans", sansBold: "sansBold" };
-  const use = (font: RenderFont | null | undefined, styles: Partial<Record<FontName, Uint8Array | undefined>>) => {
+function registerProfileFonts(
+  doc: Doc,
+  profile: RenderProfile | null | undefined,
+): Record<FontName, string> {
+  const faces: Record<FontName, string> = {
+    serif: "serif",
+    serifBold: "serifBold",
+    serifItalic: "serifItalic",
+    serifBoldItalic: "serifBoldItalic",
+    sans: "sans",
+    sansBold: "sansBold",
+  };
+  const use = (
+    font: RenderFont | null | undefined,
+    styles: Partial<Record<FontName, Uint8Array | undefined>>,
+  ) => {
     if (!font) return;
     for (const [style, bytes] of Object.entries(styles) as [FontName, Uint8Array | undefined][]) {
       const name = `profile-${style}`;
@@ -501,13 +702,21 @@ function registerProfileFonts(doc: Doc, profile: RenderProfile | null | undefine
   };
   const body = profile?.fonts.body;
   const heading = profile?.fonts.heading;
-  use(body, { serif: body?.regular, serifBold: body?.bold, serifItalic: body?.italic, serifBoldItalic: body?.boldItalic });
+  use(body, {
+    serif: body?.regular,
+    serifBold: body?.bold,
+    serifItalic: body?.italic,
+    serifBoldItalic: body?.boldItalic,
+  });
   use(heading, { sans: heading?.regular, sansBold: heading?.bold });
   return faces;
 }
 
 /** Render model → PDF bytes. */
-export async function writePdf(rendered: RenderedDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function writePdf(
+  rendered: RenderedDocument,
+  options: PdfOptions = {},
+): Promise<Uint8Array> {
   const pdfa = options.pdfa ?? "2a";
   const doc = new PDFDocument({
     size: "A4",
@@ -521,7 +730,14 @@ export async function writePdf(rendered: RenderedDocument, options: PdfOptions =
     autoFirstPage: false,
     // No standard-14 font is ever loaded: every font is one of the shipped, embedded TTFs.
     font: null as unknown as string,
-    info: { Title: rendered.title, Author: rendered.creator, Subject: rendered.subject, ...(rendered.keywords?.length ? { Keywords: rendered.keywords.join("; ") } : {}), Creator: "Protokoll", Producer: "Protokoll (pdfkit)" },
+    info: {
+      Title: rendered.title,
+      Author: rendered.creator,
+      Subject: rendered.subject,
+      ...(rendered.keywords?.length ? { Keywords: rendered.keywords.join("; ") } : {}),
+      Creator: "Protokoll",
+      Producer: "Protokoll (pdfkit)",
+    },
   });
   for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, fontBytes(name));
   const faces = registerProfileFonts(doc, rendered.profile);

@@ -22,7 +22,10 @@ afterAll(async () => {
 /** The save number written into the first § title: "Sparning 17". */
 const saveNumber = (text: string): number => {
   const r = parse(text);
-  if (!r.ok) throw new Error(`the file on disk does not parse: ${r.errors.map((e) => e.message).join("; ")}`);
+  if (!r.ok)
+    throw new Error(
+      `the file on disk does not parse: ${r.errors.map((e) => e.message).join("; ")}`,
+    );
   const title = r.file.doc.firstChild!.firstChild!.textContent;
   const m = /^Sparning (\d+)/.exec(title);
   if (!m) throw new Error(`unexpected title ${title}`);
@@ -77,7 +80,12 @@ describe("atomicWrite", () => {
     const longAgo = new Date(Date.now() - 2 * 3600_000);
     for (const f of [old, oldBak, other]) await utimes(f, longAgo, longAgo);
     await atomicWrite(file, "hel");
-    expect([existsSync(old), existsSync(oldBak), existsSync(fresh), existsSync(other)]).toEqual([false, false, true, true]);
+    expect([existsSync(old), existsSync(oldBak), existsSync(fresh), existsSync(other)]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it("fails without touching the document when the folder does not exist", async () => {
@@ -114,17 +122,28 @@ for (let n = Number(startArg); ; n++) {
 `;
 
   /** Run one child from save number `start`, kill it after a random delay; what it said it did. */
-  function runAndKill(target: string, template: string, recoveryDir: string, start: number, script: string) {
+  function runAndKill(
+    target: string,
+    template: string,
+    recoveryDir: string,
+    start: number,
+    script: string,
+  ) {
     return new Promise<{ begun: number; done: number; autosaved: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", script, target, template, recoveryDir, String(start)], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", script, target, template, recoveryDir, String(start)],
+        {
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       let out = "";
       let err = "";
       let timer: NodeJS.Timeout | undefined;
       child.stdout.on("data", (d: Buffer) => {
         out += d.toString();
-        if (!timer && out.includes("B ")) timer = setTimeout(() => child.kill("SIGKILL"), Math.random() * 40);
+        if (!timer && out.includes("B "))
+          timer = setTimeout(() => child.kill("SIGKILL"), Math.random() * 40);
       });
       child.stderr.on("data", (d: Buffer) => (err += d.toString()));
       child.on("error", reject);
@@ -132,7 +151,9 @@ for (let n = Number(startArg); ; n++) {
         clearTimeout(timer);
         if (signal !== "SIGKILL") return reject(new Error(`child ended by itself: ${err}`));
         const last = (tag: string) => {
-          const ns = [...out.matchAll(new RegExp(`^${tag} (\\d+)$`, "gm"))].map((m) => Number(m[1]));
+          const ns = [...out.matchAll(new RegExp(`^${tag} (\\d+)$`, "gm"))].map((m) =>
+            Number(m[1]),
+          );
           return ns.length ? ns[ns.length - 1]! : -1;
         };
         resolve({ begun: last("B"), done: last("D"), autosaved: last("A") });
@@ -144,49 +165,54 @@ for (let n = Number(startArg); ; n++) {
   // which takes 0.3 s on an idle machine and several seconds on a loaded one. The timeout is only a
   // guard against a hang — 20 minutes, far above the ≈ 1–4 minutes the test takes — so a slow
   // machine never fails it.
-  it(`keeps the document whole through ${KILLS} kills, and autosave restores the unsaved text`, { timeout: 20 * 60_000 }, async () => {
-    const script = join(dir, "save-loop.mts");
-    await writeFile(script, childSource);
-    const stats = { kills: 0, midSave: 0 };
+  it(
+    `keeps the document whole through ${KILLS} kills, and autosave restores the unsaved text`,
+    { timeout: 20 * 60_000 },
+    async () => {
+      const script = join(dir, "save-loop.mts");
+      await writeFile(script, childSource);
+      const stats = { kills: 0, midSave: 0 };
 
-    const lane = async (laneNo: number, kills: number) => {
-      const target = join(dir, `krasch-${laneNo}.protokoll`);
-      const template = join(dir, `mall-${laneNo}.json`);
-      const recoveryDir = join(dir, `recovery-${laneNo}`);
-      const base = protocolText("Sparning 0", 60); // about 200 kB
-      await writeFile(template, base);
-      await atomicWrite(target, base);
-      let onDisk = 0;
-      for (let k = 0; k < kills; k++) {
-        const r = await runAndKill(target, template, recoveryDir, onDisk + 1, script);
-        const text = await readFile(target, "utf8");
-        const n = saveNumber(text); // throws if the file does not parse
-        const lastFinished = r.done >= 0 ? r.done : onDisk;
-        expect([lastFinished, r.begun]).toContain(n);
-        if (r.begun > r.done) stats.midSave++;
-        if (existsSync(`${target}.bak`)) expect(saveNumber(await readFile(`${target}.bak`, "utf8"))).toBeLessThanOrEqual(n);
+      const lane = async (laneNo: number, kills: number) => {
+        const target = join(dir, `krasch-${laneNo}.protokoll`);
+        const template = join(dir, `mall-${laneNo}.json`);
+        const recoveryDir = join(dir, `recovery-${laneNo}`);
+        const base = protocolText("Sparning 0", 60); // about 200 kB
+        await writeFile(template, base);
+        await atomicWrite(target, base);
+        let onDisk = 0;
+        for (let k = 0; k < kills; k++) {
+          const r = await runAndKill(target, template, recoveryDir, onDisk + 1, script);
+          const text = await readFile(target, "utf8");
+          const n = saveNumber(text); // throws if the file does not parse
+          const lastFinished = r.done >= 0 ? r.done : onDisk;
+          expect([lastFinished, r.begun]).toContain(n);
+          if (r.begun > r.done) stats.midSave++;
+          if (existsSync(`${target}.bak`))
+            expect(saveNumber(await readFile(`${target}.bak`, "utf8"))).toBeLessThanOrEqual(n);
 
-        // Autosave: the unsaved text of the last finished autosave (or of the one in progress) comes back.
-        const entries = await new RecoveryStore(recoveryDir).list();
-        if (r.autosaved >= 0 || entries.length) {
-          const restored = await new RecoveryStore(recoveryDir).restore("doc");
-          expect(restored).not.toBeNull();
-          expect(restored!.path).toBe(target);
-          const m = /"Osparad (\d+)/.exec(restored!.text);
-          expect(m).not.toBeNull();
-          expect(Number(m![1])).toBeGreaterThanOrEqual(r.autosaved);
-          expect(parse(restored!.text).ok).toBe(true);
-          expect(entries[0]!.title).toMatch(/^Osparad \d+/);
+          // Autosave: the unsaved text of the last finished autosave (or of the one in progress) comes back.
+          const entries = await new RecoveryStore(recoveryDir).list();
+          if (r.autosaved >= 0 || entries.length) {
+            const restored = await new RecoveryStore(recoveryDir).restore("doc");
+            expect(restored).not.toBeNull();
+            expect(restored!.path).toBe(target);
+            const m = /"Osparad (\d+)/.exec(restored!.text);
+            expect(m).not.toBeNull();
+            expect(Number(m![1])).toBeGreaterThanOrEqual(r.autosaved);
+            expect(parse(restored!.text).ok).toBe(true);
+            expect(entries[0]!.title).toMatch(/^Osparad \d+/);
+          }
+          onDisk = n;
+          stats.kills++;
         }
-        onDisk = n;
-        stats.kills++;
-      }
-    };
-    await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, Math.ceil(KILLS / LANES))));
-    expect(stats.kills).toBeGreaterThanOrEqual(200);
-    // The kills must really land inside saves for the test to mean anything.
-    expect(stats.midSave).toBeGreaterThan(stats.kills / 4);
-  });
+      };
+      await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, Math.ceil(KILLS / LANES))));
+      expect(stats.kills).toBeGreaterThanOrEqual(200);
+      // The kills must really land inside saves for the test to mean anything.
+      expect(stats.midSave).toBeGreaterThan(stats.kills / 4);
+    },
+  );
 });
 
 describe("orphan temporary files (issue 13, item 7)", () => {
@@ -194,8 +220,14 @@ describe("orphan temporary files (issue 13, item 7)", () => {
     const file = join(dir, "parallellt.protokoll");
     await writeFile(file, protocolText("Sparning 0"));
     for (let round = 0; round < 5; round++)
-      await Promise.all(Array.from({ length: 12 }, (_, i) => atomicWrite(file, protocolText(`Sparning ${round * 12 + i + 1}`))));
-    expect((await readdir(dir)).filter((n) => n.startsWith(".parallellt.") && n.endsWith(".tmp"))).toEqual([]);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          atomicWrite(file, protocolText(`Sparning ${round * 12 + i + 1}`)),
+        ),
+      );
+    expect(
+      (await readdir(dir)).filter((n) => n.startsWith(".parallellt.") && n.endsWith(".tmp")),
+    ).toEqual([]);
     expect(saveNumber(await readFile(file, "utf8"))).toBeGreaterThan(48);
   });
 

@@ -18,16 +18,25 @@ export interface AtomicWriteOptions {
   backup?: boolean;
 }
 
-export async function atomicWrite(path: string, text: string, options?: AtomicWriteOptions): Promise<void> {
+export async function atomicWrite(
+  path: string,
+  text: string,
+  options?: AtomicWriteOptions,
+): Promise<void> {
   const target = await resolveTarget(path);
   const dir = dirname(target);
   const name = basename(target);
   const tmp = join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
 
   const previous = await stat(target).catch(() => null);
-  if (previous && !previous.isFile()) throw new Error(`”${name}” är inte en vanlig fil och kan inte skrivas över.`);
+  if (previous && !previous.isFile())
+    throw new Error(`”${name}” är inte en vanlig fil och kan inte skrivas över.`);
 
-  const handle = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, previous ? previous.mode & 0o777 : 0o644);
+  const handle = await open(
+    tmp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+    previous ? previous.mode & 0o777 : 0o644,
+  );
   try {
     try {
       await handle.writeFile(text, "utf8");
@@ -69,10 +78,12 @@ async function removeStaleTemporaries(dir: string, name: string): Promise<void> 
     const prefixes = [`.${name}.`, `.${name}.bak.`];
     for (const entry of await readdir(dir)) {
       if (!entry.endsWith(".tmp") || !prefixes.some((p) => entry.startsWith(p))) continue;
-      if (!/^[0-9a-f]{12}\.tmp$/.test(entry.slice(entry.lastIndexOf(".", entry.length - 5) + 1))) continue;
+      if (!/^[0-9a-f]{12}\.tmp$/.test(entry.slice(entry.lastIndexOf(".", entry.length - 5) + 1)))
+        continue;
       const path = join(dir, entry);
       const info = await stat(path).catch(() => null);
-      if (info?.isFile() && Date.now() - info.mtimeMs > STALE_TEMPORARY_MS) await unlink(path).catch(() => undefined);
+      if (info?.isFile() && Date.now() - info.mtimeMs > STALE_TEMPORARY_MS)
+        await unlink(path).catch(() => undefined);
     }
   } catch {
     // a folder we cannot list: nothing to clean

@@ -44,9 +44,15 @@ async function folderOf(documentPath: string, create: boolean): Promise<string |
   const folder = join(dirname(documentPath), ATTACHMENTS_DIR);
   const info = await lstat(folder).catch(() => null);
   if (info?.isSymbolicLink())
-    throw new AttachmentError({ sv: `Mappen ${ATTACHMENTS_DIR}/ är en symbolisk länk och används inte.`, en: `The folder ${ATTACHMENTS_DIR}/ is a symbolic link and is not used.` });
+    throw new AttachmentError({
+      sv: `Mappen ${ATTACHMENTS_DIR}/ är en symbolisk länk och används inte.`,
+      en: `The folder ${ATTACHMENTS_DIR}/ is a symbolic link and is not used.`,
+    });
   if (info && !info.isDirectory())
-    throw new AttachmentError({ sv: `${ATTACHMENTS_DIR} bredvid dokumentet är inte en mapp.`, en: `${ATTACHMENTS_DIR} beside the document is not a folder.` });
+    throw new AttachmentError({
+      sv: `${ATTACHMENTS_DIR} bredvid dokumentet är inte en mapp.`,
+      en: `${ATTACHMENTS_DIR} beside the document is not a folder.`,
+    });
   if (!info) {
     if (!create) return null;
     await mkdir(folder);
@@ -55,10 +61,18 @@ async function folderOf(documentPath: string, create: boolean): Promise<string |
 }
 
 /** Copy `bytes` (a file called `name`) into `bilagor/` beside the document; its stored path and hash. */
-export async function storeAttachment(documentPath: string, name: string, bytes: Uint8Array): Promise<{ file: string; sha256: string }> {
+export async function storeAttachment(
+  documentPath: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ file: string; sha256: string }> {
   if (bytes.byteLength > MAX_ATTACHMENT_BYTES)
-    throw new AttachmentError({ sv: `Filen är för stor för en bilaga (högst ${mb(MAX_ATTACHMENT_BYTES)}).`, en: `The file is too large for an attachment (at most ${mb(MAX_ATTACHMENT_BYTES)}).` });
-  if (bytes.byteLength === 0) throw new AttachmentError({ sv: "Filen är tom.", en: "The file is empty." });
+    throw new AttachmentError({
+      sv: `Filen är för stor för en bilaga (högst ${mb(MAX_ATTACHMENT_BYTES)}).`,
+      en: `The file is too large for an attachment (at most ${mb(MAX_ATTACHMENT_BYTES)}).`,
+    });
+  if (bytes.byteLength === 0)
+    throw new AttachmentError({ sv: "Filen är tom.", en: "The file is empty." });
   const folder = (await folderOf(documentPath, true))!;
   const sha256 = sha256Bytes(bytes);
   const clean = safeAttachmentName(name);
@@ -67,20 +81,37 @@ export async function storeAttachment(documentPath: string, name: string, bytes:
     const target = join(folder, candidate);
     // The same file attached again (another § refers to it too): the copy already there is used.
     const existing = await readRegular(target).catch(() => null);
-    if (existing && sha256Bytes(existing) === sha256) return { file: `${ATTACHMENTS_DIR}/${candidate}`, sha256 };
+    if (existing && sha256Bytes(existing) === sha256)
+      return { file: `${ATTACHMENTS_DIR}/${candidate}`, sha256 };
     if (existing) continue;
-    if ((await writeOutputFile(target, bytes, { replace: false })) === "written") return { file: `${ATTACHMENTS_DIR}/${candidate}`, sha256 };
+    if ((await writeOutputFile(target, bytes, { replace: false })) === "written")
+      return { file: `${ATTACHMENTS_DIR}/${candidate}`, sha256 };
   }
-  throw new AttachmentError({ sv: `Det finns redan för många filer som heter ”${clean}” i ${ATTACHMENTS_DIR}/.`, en: `Too many files named "${clean}" in ${ATTACHMENTS_DIR}/.` });
+  throw new AttachmentError({
+    sv: `Det finns redan för många filer som heter ”${clean}” i ${ATTACHMENTS_DIR}/.`,
+    en: `Too many files named "${clean}" in ${ATTACHMENTS_DIR}/.`,
+  });
 }
 
 /** A regular file's bytes, refusing links, folders and oversized files (O_NOFOLLOW). */
 async function readRegular(path: string): Promise<Uint8Array | null> {
   const info = await lstat(path).catch(() => null);
   if (!info) return null;
-  if (info.isSymbolicLink()) throw new AttachmentError({ sv: `${basename(path)} är en symbolisk länk och läses inte.`, en: `${basename(path)} is a symbolic link and is not read.` });
-  if (!info.isFile()) throw new AttachmentError({ sv: `${basename(path)} är inte en vanlig fil.`, en: `${basename(path)} is not a regular file.` });
-  if (info.size > MAX_ATTACHMENT_BYTES) throw new AttachmentError({ sv: `${basename(path)} är för stor för en bilaga.`, en: `${basename(path)} is too large for an attachment.` });
+  if (info.isSymbolicLink())
+    throw new AttachmentError({
+      sv: `${basename(path)} är en symbolisk länk och läses inte.`,
+      en: `${basename(path)} is a symbolic link and is not read.`,
+    });
+  if (!info.isFile())
+    throw new AttachmentError({
+      sv: `${basename(path)} är inte en vanlig fil.`,
+      en: `${basename(path)} is not a regular file.`,
+    });
+  if (info.size > MAX_ATTACHMENT_BYTES)
+    throw new AttachmentError({
+      sv: `${basename(path)} är för stor för en bilaga.`,
+      en: `${basename(path)} is too large for an attachment.`,
+    });
   const h = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
     return new Uint8Array(await h.readFile());
@@ -92,14 +123,21 @@ async function readRegular(path: string): Promise<Uint8Array | null> {
 /** The bytes of a stored bilaga (`bilagor/<name>`), or null when the file is not there. */
 async function readAttachment(documentPath: string, file: string): Promise<Uint8Array | null> {
   const bad = attachmentPathError(file);
-  if (bad) throw new AttachmentError({ sv: `Ogiltig sökväg till bilaga (${file}): ${bad}.`, en: `Invalid attachment path (${file}).` });
+  if (bad)
+    throw new AttachmentError({
+      sv: `Ogiltig sökväg till bilaga (${file}): ${bad}.`,
+      en: `Invalid attachment path (${file}).`,
+    });
   const folder = await folderOf(documentPath, false);
   if (!folder) return null;
   return readRegular(join(folder, file.slice(ATTACHMENTS_DIR.length + 1)));
 }
 
 /** Each bilaga file → the SHA-256 on disk now, or null when it is missing or cannot be read. */
-export async function checkAttachmentFiles(documentPath: string, files: readonly string[]): Promise<Record<string, string | null>> {
+export async function checkAttachmentFiles(
+  documentPath: string,
+  files: readonly string[],
+): Promise<Record<string, string | null>> {
   const out: Record<string, string | null> = {};
   for (const file of new Set(files)) {
     const bytes = await readAttachment(documentPath, file).catch(() => null);
@@ -121,7 +159,10 @@ interface WrittenAttachment {
 }
 
 /** Every bilaga's bytes, checked against its hash; the first missing or changed file refuses them all. */
-export async function verifiedAttachments(documentPath: string | null, listed: readonly NumberedAttachment[]): Promise<{ entry: NumberedAttachment; bytes: Uint8Array }[]> {
+export async function verifiedAttachments(
+  documentPath: string | null,
+  listed: readonly NumberedAttachment[],
+): Promise<{ entry: NumberedAttachment; bytes: Uint8Array }[]> {
   if (!listed.length) return [];
   if (documentPath === null)
     throw new AttachmentError({
@@ -133,9 +174,16 @@ export async function verifiedAttachments(documentPath: string | null, listed: r
   for (const entry of listed) {
     const a: Attachment = entry.attachment;
     const bytes = await readAttachment(documentPath, a.file);
-    if (!bytes) problems.push({ sv: `Filen till bilaga ${entry.number} (”${a.title}”) saknas: ${a.file}.`, en: `The file of attachment ${entry.number} ("${a.title}") is missing: ${a.file}.` });
+    if (!bytes)
+      problems.push({
+        sv: `Filen till bilaga ${entry.number} (”${a.title}”) saknas: ${a.file}.`,
+        en: `The file of attachment ${entry.number} ("${a.title}") is missing: ${a.file}.`,
+      });
     else if (sha256Bytes(bytes) !== a.sha256)
-      problems.push({ sv: `Filen till bilaga ${entry.number} (”${a.title}”) har ändrats sedan den bifogades: ${a.file}.`, en: `The file of attachment ${entry.number} ("${a.title}") has changed since it was attached: ${a.file}.` });
+      problems.push({
+        sv: `Filen till bilaga ${entry.number} (”${a.title}”) har ändrats sedan den bifogades: ${a.file}.`,
+        en: `The file of attachment ${entry.number} ("${a.title}") has changed since it was attached: ${a.file}.`,
+      });
     else out.push({ entry, bytes });
   }
   if (problems.length)
@@ -160,17 +208,24 @@ export async function writeAttachmentsBeside(
   const folder = attachmentsFolderFor(outputPath);
   const info = await lstat(folder).catch(() => null);
   if (info && (info.isSymbolicLink() || !info.isDirectory()))
-    throw new AttachmentError({ sv: `${basename(folder)} finns redan och är inte en mapp; bilagorna skrevs inte.`, en: `${basename(folder)} exists and is not a folder; the attachments were not written.` });
+    throw new AttachmentError({
+      sv: `${basename(folder)} finns redan och är inte en mapp; bilagorna skrevs inte.`,
+      en: `${basename(folder)} exists and is not a folder; the attachments were not written.`,
+    });
   if (!info) await mkdir(folder);
   const written: WrittenAttachment[] = [];
   const names = new Set<string>();
   for (const { entry, bytes } of files) {
     let name = exportedAttachmentName(entry.number, entry.attachment);
-    for (let n = 2; names.has(name); n++) name = numberedName(exportedAttachmentName(entry.number, entry.attachment), n);
+    for (let n = 2; names.has(name); n++)
+      name = numberedName(exportedAttachmentName(entry.number, entry.attachment), n);
     names.add(name);
     const path = join(folder, name);
     if ((await writeOutputFile(path, bytes, { replace: options.replace })) === "exists")
-      throw new AttachmentError({ sv: `${name} finns redan i ${basename(folder)} och skrivs inte över.`, en: `${name} already exists in ${basename(folder)} and is not replaced.` });
+      throw new AttachmentError({
+        sv: `${name} finns redan i ${basename(folder)} och skrivs inte över.`,
+        en: `${name} already exists in ${basename(folder)} and is not replaced.`,
+      });
     written.push({ number: entry.number, title: entry.attachment.title, path });
   }
   return written;
@@ -182,7 +237,11 @@ export async function writeAttachmentsBeside(
  * same content is kept; one that is missing, changed, or would replace a different file of the
  * same name is not copied and is named in the returned Swedish notes.
  */
-export async function copyAttachments(fromDocument: string, toDocument: string, attachments: readonly Attachment[]): Promise<string[]> {
+export async function copyAttachments(
+  fromDocument: string,
+  toDocument: string,
+  attachments: readonly Attachment[],
+): Promise<string[]> {
   const notes: string[] = [];
   const done = new Set<string>();
   for (const a of attachments) {
@@ -191,7 +250,9 @@ export async function copyAttachments(fromDocument: string, toDocument: string, 
     try {
       const bytes = await readAttachment(fromDocument, a.file);
       if (!bytes || sha256Bytes(bytes) !== a.sha256) {
-        notes.push(`${a.file} (”${a.title}”) ${bytes ? "har ändrats sedan den bifogades" : "saknas"} och kopierades inte.`);
+        notes.push(
+          `${a.file} (”${a.title}”) ${bytes ? "har ändrats sedan den bifogades" : "saknas"} och kopierades inte.`,
+        );
         continue;
       }
       const folder = (await folderOf(toDocument, true))!;
@@ -199,9 +260,13 @@ export async function copyAttachments(fromDocument: string, toDocument: string, 
       const there = await readRegular(target);
       if (there && sha256Bytes(there) === a.sha256) continue;
       if (there || (await writeOutputFile(target, bytes, { replace: false })) === "exists")
-        notes.push(`${a.file} finns redan i den nya mappen med annat innehåll och skrevs inte över.`);
+        notes.push(
+          `${a.file} finns redan i den nya mappen med annat innehåll och skrevs inte över.`,
+        );
     } catch (e) {
-      notes.push(`${a.file}: ${e instanceof AttachmentError ? e.text.sv : e instanceof Error ? e.message : String(e)}`);
+      notes.push(
+        `${a.file}: ${e instanceof AttachmentError ? e.text.sv : e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   return notes;

@@ -38,7 +38,9 @@ describe("the document lock", () => {
   });
 
   it("gives the lock to exactly one of many who ask at the same moment", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => acquireLock(doc("b.protokoll"), `F${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => acquireLock(doc("b.protokoll"), `F${i}`)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
@@ -46,20 +48,35 @@ describe("the document lock", () => {
     const dead = spawn(process.execPath, ["-e", ""]);
     const pid = dead.pid!;
     await new Promise((r) => dead.on("exit", r));
-    await writeLock(doc("c.protokoll"), { pid, host: hostname(), owner: "kraschat", time: new Date().toISOString(), token: "x" });
+    await writeLock(doc("c.protokoll"), {
+      pid,
+      host: hostname(),
+      owner: "kraschat",
+      time: new Date().toISOString(),
+      token: "x",
+    });
     const r = await acquireLock(doc("c.protokoll"), "nytt");
     expect(r.ok).toBe(true);
     expect(JSON.parse(await readFile(lockPathOf(doc("c.protokoll")), "utf8")).owner).toBe("nytt");
   });
 
   it("respects a lock held by a running process on another computer, until it is old", async () => {
-    const fresh = { pid: 1, host: "annan-dator", owner: "Eva", time: new Date().toISOString(), token: "x" };
+    const fresh = {
+      pid: 1,
+      host: "annan-dator",
+      owner: "Eva",
+      time: new Date().toISOString(),
+      token: "x",
+    };
     await writeLock(doc("d.protokoll"), fresh);
     const r = await acquireLock(doc("d.protokoll"), "jag");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.heldBy).toMatch(/Eva på datorn annan-dator/);
 
-    await writeLock(doc("d.protokoll"), { ...fresh, time: new Date(Date.now() - 13 * 3600_000).toISOString() });
+    await writeLock(doc("d.protokoll"), {
+      ...fresh,
+      time: new Date(Date.now() - 13 * 3600_000).toISOString(),
+    });
     expect((await acquireLock(doc("d.protokoll"), "jag")).ok).toBe(true);
   });
 
@@ -74,7 +91,13 @@ describe("the document lock", () => {
   it("does not remove a lock another window took over after ours went stale", async () => {
     const mine = await acquireLock(doc("f.protokoll"), "jag");
     expect(mine.ok).toBe(true);
-    await writeLock(doc("f.protokoll"), { pid: process.pid, host: hostname(), owner: "annan", time: new Date().toISOString(), token: "deras" });
+    await writeLock(doc("f.protokoll"), {
+      pid: process.pid,
+      host: hostname(),
+      owner: "annan",
+      time: new Date().toISOString(),
+      token: "deras",
+    });
     if (mine.ok) await mine.release();
     expect(JSON.parse(await readFile(lockPathOf(doc("f.protokoll")), "utf8")).owner).toBe("annan");
   });

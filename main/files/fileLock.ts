@@ -23,13 +23,20 @@ interface LockInfo {
   token: string;
 }
 
-export type LockResult = { ok: true; release(): Promise<void> } | { ok: false; error: string; heldBy: string };
+export type LockResult =
+  { ok: true; release(): Promise<void> } | { ok: false; error: string; heldBy: string };
 
 export const lockPathOf = (path: string) => `${path}.lock`;
 
 export async function acquireLock(path: string, owner: string): Promise<LockResult> {
   const lockPath = lockPathOf(path);
-  const info: LockInfo = { pid: process.pid, host: hostname(), owner, time: new Date().toISOString(), token: randomBytes(8).toString("hex") };
+  const info: LockInfo = {
+    pid: process.pid,
+    host: hostname(),
+    owner,
+    time: new Date().toISOString(),
+    token: randomBytes(8).toString("hex"),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const h = await open(lockPath, "wx", 0o644);
@@ -44,7 +51,11 @@ export async function acquireLock(path: string, owner: string): Promise<LockResu
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== "EEXIST")
         // A read-only folder or medium: nobody can write here, so nobody needs a lock; say why.
-        return { ok: false, error: `Dokumentet kunde inte låsas för redigering: ${(e as Error).message}`, heldBy: "" };
+        return {
+          ok: false,
+          error: `Dokumentet kunde inte låsas för redigering: ${(e as Error).message}`,
+          heldBy: "",
+        };
     }
     const held = await readLock(lockPath);
     if (held === "gone") continue;
@@ -53,12 +64,22 @@ export async function acquireLock(path: string, owner: string): Promise<LockResu
       continue;
     }
     const heldBy = describe(held);
-    return { ok: false, error: `Dokumentet är redan öppet för redigering av ${heldBy}. Det öppnas skrivskyddat.`, heldBy };
+    return {
+      ok: false,
+      error: `Dokumentet är redan öppet för redigering av ${heldBy}. Det öppnas skrivskyddat.`,
+      heldBy,
+    };
   }
-  return { ok: false, error: "Dokumentet kunde inte låsas för redigering (låsfilen ändras hela tiden).", heldBy: "" };
+  return {
+    ok: false,
+    error: "Dokumentet kunde inte låsas för redigering (låsfilen ändras hela tiden).",
+    heldBy: "",
+  };
 }
 
-async function readLock(lockPath: string): Promise<LockInfo | "gone" | "unreadable" | "fresh-unreadable"> {
+async function readLock(
+  lockPath: string,
+): Promise<LockInfo | "gone" | "unreadable" | "fresh-unreadable"> {
   let text: string;
   try {
     text = await readFile(lockPath, "utf8");
@@ -68,7 +89,13 @@ async function readLock(lockPath: string): Promise<LockInfo | "gone" | "unreadab
   try {
     const raw = JSON.parse(text) as Partial<LockInfo>;
     if (typeof raw.pid === "number" && typeof raw.host === "string" && typeof raw.time === "string")
-      return { pid: raw.pid, host: raw.host, owner: String(raw.owner ?? ""), time: raw.time, token: String(raw.token ?? "") };
+      return {
+        pid: raw.pid,
+        host: raw.host,
+        owner: String(raw.owner ?? ""),
+        time: raw.time,
+        token: String(raw.token ?? ""),
+      };
   } catch {
     // fall through
   }

@@ -16,5 +16,7 @@ export function projectRoot(): string {
     if (existsSync(join(dir, "package.json"))) return (root = dir);
     dir = dirname(dir);
   }
-  throw new Error("Programmets filer hittades inte (package.json) / The application's files were not found (package.json)");
+  throw new Error(
+    "Programmets filer hittades inte (package.json) / The application's files were not found (package.json)",
+  );
 }

@@ -11,7 +11,17 @@ import { revisionOf } from "./revision.js";
 import { MAX_FILE_BYTES, parse, type FileError, type ProtokollFile } from "../../schemas/file.js";
 
 /** Why a file could not be opened, for callers that word it their own way (the CLI, in English and Swedish). */
-export type ReadFailure = "missing" | "denied" | "folder" | "not-a-file" | "too-large" | "foreign" | "binary" | "not-utf8" | "invalid" | "unreadable";
+export type ReadFailure =
+  | "missing"
+  | "denied"
+  | "folder"
+  | "not-a-file"
+  | "too-large"
+  | "foreign"
+  | "binary"
+  | "not-utf8"
+  | "invalid"
+  | "unreadable";
 
 export type ReadResult =
   /** `revision`: the SHA-256 of the bytes read (main/files/revision.ts). */
@@ -19,7 +29,8 @@ export type ReadResult =
   /** `error` in Swedish for the app; `errors` what `parse` found, for an invalid document. */
   | { ok: false; reason: ReadFailure; error: string; errors?: FileError[] };
 
-const refuse = (reason: ReadFailure, error: string, errors?: FileError[]): ReadResult => (errors ? { ok: false, reason, error, errors } : { ok: false, reason, error });
+const refuse = (reason: ReadFailure, error: string, errors?: FileError[]): ReadResult =>
+  errors ? { ok: false, reason, error, errors } : { ok: false, reason, error };
 
 const MB = 1024 * 1024;
 
@@ -42,26 +53,49 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
     if (info.isDirectory()) return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
     if (!info.isFile()) return refuse("not-a-file", `”${name}” är inte en vanlig fil.`);
     if (info.size > MAX_FILE_BYTES)
-      return refuse("too-large", `”${name}” är för stor för att öppnas (${Math.round(info.size / MB)} MB, högst ${MAX_FILE_BYTES / MB} MB).`);
+      return refuse(
+        "too-large",
+        `”${name}” är för stor för att öppnas (${Math.round(info.size / MB)} MB, högst ${MAX_FILE_BYTES / MB} MB).`,
+      );
     const bytes = await handle.readFile();
     const foreign = foreignKind(bytes);
-    if (foreign) return refuse("foreign", `”${name}” är ${foreign}, inte ett protokolldokument. Använd Arkiv → Importera för att läsa in den.`);
-    if (bytes.includes(0)) return refuse("binary", `”${name}” är inte en textfil (binärt innehåll) och kan inte öppnas som protokolldokument.`);
+    if (foreign)
+      return refuse(
+        "foreign",
+        `”${name}” är ${foreign}, inte ett protokolldokument. Använd Arkiv → Importera för att läsa in den.`,
+      );
+    if (bytes.includes(0))
+      return refuse(
+        "binary",
+        `”${name}” är inte en textfil (binärt innehåll) och kan inte öppnas som protokolldokument.`,
+      );
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      return refuse("not-utf8", `”${name}” är inte sparad som UTF-8-text och kan inte öppnas som protokolldokument.`);
+      return refuse(
+        "not-utf8",
+        `”${name}” är inte sparad som UTF-8-text och kan inte öppnas som protokolldokument.`,
+      );
     }
     const parsed = parse(text);
     if (!parsed.ok) {
-      const shown = parsed.errors.slice(0, 3).map((err) => clip(err.path ? `${err.path}: ${err.message}` : err.message));
+      const shown = parsed.errors
+        .slice(0, 3)
+        .map((err) => clip(err.path ? `${err.path}: ${err.message}` : err.message));
       const more = parsed.errors.length > 3 ? ` (och ${parsed.errors.length - 3} fel till)` : "";
-      return refuse("invalid", `”${name}” kan inte öppnas: ${shown.join("; ")}${more}`, parsed.errors);
+      return refuse(
+        "invalid",
+        `”${name}” kan inte öppnas: ${shown.join("; ")}${more}`,
+        parsed.errors,
+      );
     }
     return { ok: true, text, file: parsed.file, revision: revisionOf(bytes) };
   } catch (e) {
-    return refuse("unreadable", `”${name}” kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`);
+    return refuse(
+      "unreadable",
+      `”${name}” kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`,
+    );
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -73,14 +107,19 @@ const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
 function openError(name: string, e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return refuse("missing", `Filen ”${name}” finns inte.`);
-  if (code === "EACCES" || code === "EPERM") return refuse("denied", `Du har inte behörighet att läsa ”${name}”.`);
+  if (code === "EACCES" || code === "EPERM")
+    return refuse("denied", `Du har inte behörighet att läsa ”${name}”.`);
   if (code === "EISDIR") return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
-  return refuse("unreadable", `”${name}” kunde inte öppnas: ${e instanceof Error ? e.message : String(e)}`);
+  return refuse(
+    "unreadable",
+    `”${name}” kunde inte öppnas: ${e instanceof Error ? e.message : String(e)}`,
+  );
 }
 
 /** Recognise the files secretaries most often pick by mistake, from their first bytes. */
 function foreignKind(bytes: Uint8Array): string | null {
-  const starts = (s: string) => bytes.length >= s.length && [...s].every((c, i) => bytes[i] === c.charCodeAt(0));
+  const starts = (s: string) =>
+    bytes.length >= s.length && [...s].every((c, i) => bytes[i] === c.charCodeAt(0));
   if (starts("%PDF")) return "en PDF-fil";
   if (starts("PK\u0003\u0004")) return "en Word-fil eller ett zip-arkiv";
   if (starts("\u00d0\u00cf\u0011\u00e0")) return "en äldre Office-fil";

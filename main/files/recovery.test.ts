@@ -20,9 +20,17 @@ describe("the recovery folder", () => {
     await store.autosave("fonster-1", "/hem/sekr/socialnamnden.protokoll", text);
     const [entry, ...rest] = await store.list();
     expect(rest).toEqual([]);
-    expect(entry).toMatchObject({ key: "fonster-1", path: "/hem/sekr/socialnamnden.protokoll", title: "Val av justerare" });
+    expect(entry).toMatchObject({
+      key: "fonster-1",
+      path: "/hem/sekr/socialnamnden.protokoll",
+      title: "Val av justerare",
+    });
     expect(Date.parse(entry!.savedAt)).not.toBeNaN();
-    expect(await store.restore("fonster-1")).toEqual({ text, path: "/hem/sekr/socialnamnden.protokoll", baseRevision: null });
+    expect(await store.restore("fonster-1")).toEqual({
+      text,
+      path: "/hem/sekr/socialnamnden.protokoll",
+      baseRevision: null,
+    });
   });
 
   it("replaces the previous autosave of the same document", async () => {
@@ -30,7 +38,9 @@ describe("the recovery folder", () => {
     await store.autosave("k", null, protocolText("Första"));
     await store.autosave("k", null, protocolText("Andra"));
     expect((await store.list()).map((e) => e.title)).toEqual(["Andra"]);
-    expect((await readdir(join(dir, "b"))).filter((n) => n.endsWith(".bak") || n.endsWith(".tmp"))).toEqual([]);
+    expect(
+      (await readdir(join(dir, "b"))).filter((n) => n.endsWith(".bak") || n.endsWith(".tmp")),
+    ).toEqual([]);
   });
 
   it("lists several documents newest first and forgets a discarded one", async () => {

@@ -30,8 +30,20 @@ const UNTITLED = "Namnlöst";
 export class RecoveryStore {
   constructor(private readonly dir: string) {}
 
-  async autosave(key: string, path: string | null, text: string, baseRevision: string | null = null): Promise<void> {
-    const entry: StoredEntry = { key, path, savedAt: new Date().toISOString(), title: titleOf(text), text, baseRevision };
+  async autosave(
+    key: string,
+    path: string | null,
+    text: string,
+    baseRevision: string | null = null,
+  ): Promise<void> {
+    const entry: StoredEntry = {
+      key,
+      path,
+      savedAt: new Date().toISOString(),
+      title: titleOf(text),
+      text,
+      baseRevision,
+    };
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await atomicWrite(this.file(key), JSON.stringify(entry), { backup: false });
   }
@@ -48,14 +60,24 @@ export class RecoveryStore {
     for (const name of names) {
       if (!name.endsWith(".json") || name.startsWith(".")) continue;
       const stored = await this.read(name.slice(0, -".json".length));
-      if (stored) entries.push({ key: stored.key, path: stored.path, savedAt: stored.savedAt, title: stored.title });
+      if (stored)
+        entries.push({
+          key: stored.key,
+          path: stored.path,
+          savedAt: stored.savedAt,
+          title: stored.title,
+        });
     }
     return entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
 
-  async restore(key: string): Promise<{ text: string; path: string | null; baseRevision: string | null } | null> {
+  async restore(
+    key: string,
+  ): Promise<{ text: string; path: string | null; baseRevision: string | null } | null> {
     const stored = await this.read(key);
-    return stored ? { text: stored.text, path: stored.path, baseRevision: stored.baseRevision } : null;
+    return stored
+      ? { text: stored.text, path: stored.path, baseRevision: stored.baseRevision }
+      : null;
   }
 
   async discard(key: string): Promise<void> {
@@ -80,7 +102,10 @@ export class RecoveryStore {
         savedAt: raw.savedAt,
         title: typeof raw.title === "string" && raw.title ? raw.title : titleOf(raw.text),
         text: raw.text,
-        baseRevision: typeof raw.baseRevision === "string" && /^[0-9a-f]{64}$/.test(raw.baseRevision) ? raw.baseRevision : null,
+        baseRevision:
+          typeof raw.baseRevision === "string" && /^[0-9a-f]{64}$/.test(raw.baseRevision)
+            ? raw.baseRevision
+            : null,
       };
     } catch {
       return null;
@@ -111,7 +136,10 @@ export function titleOf(text: string): string {
   return title ? title.slice(0, 200) : UNTITLED;
 }
 
-const children = (n: RawNode): RawNode[] => (Array.isArray(n.content) ? (n.content as RawNode[]).filter((c) => c && typeof c === "object") : []);
+const children = (n: RawNode): RawNode[] =>
+  Array.isArray(n.content)
+    ? (n.content as RawNode[]).filter((c) => c && typeof c === "object")
+    : [];
 
 function findFirst(node: RawNode | undefined, test: (n: RawNode) => boolean): RawNode | null {
   if (!node || typeof node !== "object") return null;

@@ -20,11 +20,18 @@ class OutputRefused extends Error {}
 
 /** What is at `path` now: nothing, a regular file, or a refusal in English and Swedish. */
 async function existing(path: string): Promise<"none" | "file"> {
-  const info = await lstat(path).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? null : Promise.reject(e)));
+  const info = await lstat(path).catch((e: NodeJS.ErrnoException) =>
+    e.code === "ENOENT" ? null : Promise.reject(e),
+  );
   if (!info) return "none";
   if (info.isSymbolicLink())
-    throw new OutputRefused(`Is a symbolic link, not written through / Är en symbolisk länk och skrivs inte igenom: ${path}`);
-  if (!info.isFile()) throw new OutputRefused(`Not a regular file, not replaced / Inte en vanlig fil och ersätts inte: ${path}`);
+    throw new OutputRefused(
+      `Is a symbolic link, not written through / Är en symbolisk länk och skrivs inte igenom: ${path}`,
+    );
+  if (!info.isFile())
+    throw new OutputRefused(
+      `Not a regular file, not replaced / Inte en vanlig fil och ersätts inte: ${path}`,
+    );
   return "file";
 }
 
@@ -37,16 +44,26 @@ export interface OutputOptions {
   input?: string;
 }
 
-export async function writeOutputFile(path: string, data: string | Uint8Array, options: OutputOptions): Promise<"written" | "exists"> {
+export async function writeOutputFile(
+  path: string,
+  data: string | Uint8Array,
+  options: OutputOptions,
+): Promise<"written" | "exists"> {
   const target = resolve(path);
   if (options.input && (await isSameFile(options.input, target)))
-    throw new OutputRefused(`The output would replace the input / Utfilen skulle ersätta originalet: ${path}`);
+    throw new OutputRefused(
+      `The output would replace the input / Utfilen skulle ersätta originalet: ${path}`,
+    );
   const before = await existing(target);
   if (before === "file" && !options.replace) return "exists";
 
   const dir = dirname(target);
   const tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  const h = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
+  const h = await open(
+    tmp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    0o644,
+  );
   try {
     try {
       await h.writeFile(data);
@@ -66,7 +83,8 @@ export async function writeOutputFile(path: string, data: string | Uint8Array, o
         // No hard links on this file system (or replacing after all): rename below.
       }
     } else {
-      if ((await existing(target)) === "file" && options.backup) await keepBackup(target, join(dir, `${basename(target)}.bak`));
+      if ((await existing(target)) === "file" && options.backup)
+        await keepBackup(target, join(dir, `${basename(target)}.bak`));
     }
     // Checked once more just before: a link or device put there meanwhile is refused.
     await existing(target);

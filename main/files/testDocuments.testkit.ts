@@ -17,7 +17,13 @@ export function protocolText(title: string, items = 1): string {
         b.decision(`Nämnden beslutar i ärende ${i} enligt förvaltningens förslag.`),
       ),
     );
-  return serialize(createFile("protokoll", { body: { name: "Socialnämnden" }, persons, chair: "ordf" }, b.protocol(...list)));
+  return serialize(
+    createFile(
+      "protokoll",
+      { body: { name: "Socialnämnden" }, persons, chair: "ordf" },
+      b.protocol(...list),
+    ),
+  );
 }
 
 export function answerText(title: string): string {
@@ -25,7 +31,12 @@ export function answerText(title: string): string {
     createFile(
       "interpellationssvar",
       { body: { name: "Kommunfullmäktige", type: "kommunfullmäktige" } },
-      b.answerDoc(title, b.p("Interpellanten har frågat."), b.question("Vad gör kommunen?"), b.p("Svaret är detta.")),
+      b.answerDoc(
+        title,
+        b.p("Interpellanten har frågat."),
+        b.question("Vad gör kommunen?"),
+        b.p("Svaret är detta."),
+      ),
     ),
   );
 }

@@ -50,7 +50,10 @@ export function overlappingZipBomb(count: number, inflatedMb: number): Uint8Arra
   const data = deflateRawSync(Buffer.alloc(inflatedMb * 1024 * 1024, "<w:t>a</w:t>"), { level: 9 });
   const first = entry("word/media/part0.xml", data, inflatedMb * 1024 * 1024, 0);
   const body = Buffer.concat([first.local, data]);
-  const centrals = Array.from({ length: count }, (_, i) => entry(`word/media/part${i}.xml`, data, inflatedMb * 1024 * 1024, 0).central);
+  const centrals = Array.from(
+    { length: count },
+    (_, i) => entry(`word/media/part${i}.xml`, data, inflatedMb * 1024 * 1024, 0).central,
+  );
   const cd = Buffer.concat(centrals);
   return new Uint8Array(Buffer.concat([body, cd, end(count, cd.length, body.length)]));
 }

@@ -10,7 +10,11 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { MAX_ATTACHMENT_BYTES } from "../../schemas/attachments.js";
 import type { HostHandlers } from "../../schemas/contract.js";
-import { AttachmentError, checkAttachmentFiles, storeAttachment } from "../files/attachmentFiles.js";
+import {
+  AttachmentError,
+  checkAttachmentFiles,
+  storeAttachment,
+} from "../files/attachmentFiles.js";
 import type { HostEnv } from "./createHandlers.js";
 
 type AttachmentChannels = Pick<HostHandlers, "attachFile" | "checkAttachments">;
@@ -21,10 +25,14 @@ const NOT_SAVED = "Spara dokumentet först – bilagorna kopieras till mappen bi
 /** The saved document's real path, or why there is none. */
 function documentOf(env: Pick<HostEnv, "resolve">, path: string): string | { error: string } {
   const real = env.resolve(path);
-  return real === null ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` } : real;
+  return real === null
+    ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` }
+    : real;
 }
 
-export function attachmentHandlers(env: Pick<HostEnv, "resolve" | "chooseAttachmentPath">): AttachmentChannels {
+export function attachmentHandlers(
+  env: Pick<HostEnv, "resolve" | "chooseAttachmentPath">,
+): AttachmentChannels {
   return {
     attachFile: async ({ path, upload }) => {
       try {
@@ -35,7 +43,10 @@ export function attachmentHandlers(env: Pick<HostEnv, "resolve" | "chooseAttachm
         let name: string;
         if (upload) {
           // base64 of 25 MB is ~34 MB: the contract lets larger uploads through, the cap is here.
-          if (upload.base64.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4) return fail(`”${basename(upload.name)}” är för stor för en bilaga (högst ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB).`);
+          if (upload.base64.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4)
+            return fail(
+              `”${basename(upload.name)}” är för stor för en bilaga (högst ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB).`,
+            );
           bytes = new Uint8Array(Buffer.from(upload.base64, "base64"));
           name = upload.name;
         } else {
@@ -43,15 +54,25 @@ export function attachmentHandlers(env: Pick<HostEnv, "resolve" | "chooseAttachm
           if (!chosen) return fail("Ingen fil vald.");
           const info = await stat(chosen).catch(() => null);
           if (!info?.isFile()) return fail(`”${basename(chosen)}” är inte en fil.`);
-          if (info.size > MAX_ATTACHMENT_BYTES) return fail(`”${basename(chosen)}” är för stor för en bilaga (högst ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB).`);
+          if (info.size > MAX_ATTACHMENT_BYTES)
+            return fail(
+              `”${basename(chosen)}” är för stor för en bilaga (högst ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB).`,
+            );
           bytes = new Uint8Array(await readFile(chosen));
           name = basename(chosen);
         }
         const stored = await storeAttachment(doc, name, bytes);
-        return { ok: true, file: stored.file, sha256: stored.sha256, name: basename(name.replace(/\\/g, "/")) };
+        return {
+          ok: true,
+          file: stored.file,
+          sha256: stored.sha256,
+          name: basename(name.replace(/\\/g, "/")),
+        };
       } catch (e) {
         if (e instanceof AttachmentError) return fail(e.text.sv);
-        return fail(`Bilagan kunde inte läggas till: ${e instanceof Error ? e.message : String(e)}`);
+        return fail(
+          `Bilagan kunde inte läggas till: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     },
 
@@ -62,7 +83,9 @@ export function attachmentHandlers(env: Pick<HostEnv, "resolve" | "chooseAttachm
         const found = await checkAttachmentFiles(doc, files);
         return { ok: true, files: files.map((file) => ({ file, sha256: found[file] ?? null })) };
       } catch (e) {
-        return fail(`Bilagorna kunde inte kontrolleras: ${e instanceof Error ? e.message : String(e)}`);
+        return fail(
+          `Bilagorna kunde inte kontrolleras: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     },
   };

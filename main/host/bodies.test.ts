@@ -6,7 +6,19 @@ import { Workspace, workspaceHostEnv } from "../web/workspace.js";
 import { bodyFileName } from "./bodies.js";
 import { createHandlers } from "./createHandlers.js";
 
-const body = { name: "Tekniska nämnden", type: "nämnd" as const, municipality: "Exempelby kommun", reglemente: { adjusters: 2, substituteStatements: true, firstItemNumber: 40, members: 11, dnrPattern: "^TN \\d{4}/\\d+$", reservationDays: 1 } };
+const body = {
+  name: "Tekniska nämnden",
+  type: "nämnd" as const,
+  municipality: "Exempelby kommun",
+  reglemente: {
+    adjusters: 2,
+    substituteStatements: true,
+    firstItemNumber: 40,
+    members: 11,
+    dnrPattern: "^TN \\d{4}/\\d+$",
+    reservationDays: 1,
+  },
+};
 
 describe("the bodies' reglementen in the workspace", () => {
   it("saves a body as bodies/<name>.json and offers it back, replacing the earlier one", async () => {
@@ -14,10 +26,14 @@ describe("the bodies' reglementen in the workspace", () => {
     const h = createHandlers(workspaceHostEnv(new Workspace(root)));
     expect(await h.listBodies({})).toEqual({ ok: true, bodies: [], skipped: [] });
     expect(await h.saveBody({ body })).toEqual({ ok: true, path: "bodies/Tekniska nämnden.json" });
-    expect(JSON.parse(readFileSync(join(root, "bodies", "Tekniska nämnden.json"), "utf8"))).toEqual(body);
+    expect(JSON.parse(readFileSync(join(root, "bodies", "Tekniska nämnden.json"), "utf8"))).toEqual(
+      body,
+    );
     await h.saveBody({ body: { ...body, reglemente: { ...body.reglemente, members: 13 } } });
     const listed = await h.listBodies({});
-    expect(listed.ok && listed.bodies.map((b) => [b.name, b.reglemente.members])).toEqual([["Tekniska nämnden", 13]]);
+    expect(listed.ok && listed.bodies.map((b) => [b.name, b.reglemente.members])).toEqual([
+      ["Tekniska nämnden", 13],
+    ]);
     expect(existsSync(join(root, "bodies", "Tekniska nämnden.json.bak"))).toBe(false);
   });
 
@@ -25,7 +41,10 @@ describe("the bodies' reglementen in the workspace", () => {
     const root = mkdtempSync(join(tmpdir(), "bodies-"));
     mkdirSync(join(root, "bodies"));
     writeFileSync(join(root, "bodies", "Trasig.json"), "{ inte json");
-    writeFileSync(join(root, "bodies", "Fel.json"), JSON.stringify({ name: "Fel", type: "styrelse" }));
+    writeFileSync(
+      join(root, "bodies", "Fel.json"),
+      JSON.stringify({ name: "Fel", type: "styrelse" }),
+    );
     const h = createHandlers(workspaceHostEnv(new Workspace(root)));
     const r = await h.listBodies({});
     expect(r.ok && r.bodies).toEqual([]);

@@ -28,11 +28,16 @@ export async function listBodies(dir: string): Promise<{ bodies: Body[]; skipped
   }
   const bodies: Body[] = [];
   const skipped: string[] = [];
-  for (const name of names.filter((n) => n.toLowerCase().endsWith(".json") && !n.startsWith(".")).sort()) {
+  for (const name of names
+    .filter((n) => n.toLowerCase().endsWith(".json") && !n.startsWith("."))
+    .sort()) {
     try {
       const r = Body.safeParse(JSON.parse(await readFile(join(dir, name), "utf8")));
       if (r.success) bodies.push(r.data);
-      else skipped.push(`${name}: inte ett giltigt organ (${r.error.issues[0]?.path.join(".") || "filen"}: ${r.error.issues[0]?.message ?? "fel"}).`);
+      else
+        skipped.push(
+          `${name}: inte ett giltigt organ (${r.error.issues[0]?.path.join(".") || "filen"}: ${r.error.issues[0]?.message ?? "fel"}).`,
+        );
     } catch (e) {
       skipped.push(`${name}: kunde inte läsas (${e instanceof Error ? e.message : String(e)}).`);
     }

@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -25,7 +33,11 @@ describe("createHandlers", () => {
   it("saves a document canonically and opens it again with the same text", async () => {
     const text = sample();
     const saved = await handlers.saveFile({ path: "möte.protokoll", text, saveAs: false });
-    expect(saved).toEqual({ ok: true, path: "möte.protokoll", revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(saved).toEqual({
+      ok: true,
+      path: "möte.protokoll",
+      revision: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(readFileSync(join(dir, "möte.protokoll"), "utf8")).toBe(text);
     const opened = await handlers.openFile({ path: "möte.protokoll" });
     expect(opened.ok && opened.text).toBe(text);
@@ -44,7 +56,11 @@ describe("createHandlers", () => {
   });
 
   it("refuses to save text that is not a well-formed document, and writes nothing", async () => {
-    const r = await handlers.saveFile({ path: "trasig.protokoll", text: "{\"format\":\"protokoll\"", saveAs: false });
+    const r = await handlers.saveFile({
+      path: "trasig.protokoll",
+      text: '{"format":"protokoll"',
+      saveAs: false,
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/inte är välformat/);
     expect(existsSync(join(dir, "trasig.protokoll"))).toBe(false);
@@ -52,10 +68,16 @@ describe("createHandlers", () => {
 
   it("never overwrites a file that is not a readable protocol document", async () => {
     writeFileSync(join(dir, "anteckningar.protokoll"), "mina viktiga anteckningar");
-    const r = await handlers.saveFile({ path: "anteckningar.protokoll", text: sample(), saveAs: false });
+    const r = await handlers.saveFile({
+      path: "anteckningar.protokoll",
+      text: sample(),
+      saveAs: false,
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/skrivs inte över/);
-    expect(readFileSync(join(dir, "anteckningar.protokoll"), "utf8")).toBe("mina viktiga anteckningar");
+    expect(readFileSync(join(dir, "anteckningar.protokoll"), "utf8")).toBe(
+      "mina viktiga anteckningar",
+    );
   });
 
   it("refuses paths outside the workspace: .., absolute and a symlink out", async () => {
@@ -63,7 +85,12 @@ describe("createHandlers", () => {
     try {
       writeFileSync(join(outside, "hemlig.protokoll"), sample());
       symlinkSync(outside, join(dir, "länk"));
-      for (const path of ["../x.protokoll", join(outside, "hemlig.protokoll"), "länk/hemlig.protokoll", "a/../../x.protokoll"]) {
+      for (const path of [
+        "../x.protokoll",
+        join(outside, "hemlig.protokoll"),
+        "länk/hemlig.protokoll",
+        "a/../../x.protokoll",
+      ]) {
         const open = await handlers.openFile({ path });
         expect(open.ok, path).toBe(false);
         expect(!open.ok && open.error).toMatch(/inte tillåten/);
@@ -114,7 +141,9 @@ describe("createHandlers", () => {
     const parsed = parse(byPath.text);
     expect(parsed.ok && parsed.file.doc.childCount).toBe(16);
     expect(byPath.sourceName).toBe("protokoll.txt");
-    const upload = await handlers.importFile({ upload: { name: "uppladdad.txt", base64: source.toString("base64") } });
+    const upload = await handlers.importFile({
+      upload: { name: "uppladdad.txt", base64: source.toString("base64") },
+    });
     expect(upload.ok && upload.text).toBe(byPath.text.replace(/protokoll\.txt/g, "uppladdad.txt"));
     const missing = await handlers.importFile({ path: "finns-inte.pdf" });
     expect(!missing.ok && missing.error).toMatch(/finns inte/);
@@ -122,8 +151,20 @@ describe("createHandlers", () => {
 
   it("exports a PDF atomically into the workspace without overwriting an earlier export", async () => {
     const text = sample();
-    const first = await handlers.exportFile({ text, format: "pdf", output: "full", items: [], draft: true });
-    const second = await handlers.exportFile({ text, format: "pdf", output: "full", items: [], draft: true });
+    const first = await handlers.exportFile({
+      text,
+      format: "pdf",
+      output: "full",
+      items: [],
+      draft: true,
+    });
+    const second = await handlers.exportFile({
+      text,
+      format: "pdf",
+      output: "full",
+      items: [],
+      draft: true,
+    });
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(first.path).not.toBe(second.path);
@@ -132,7 +173,13 @@ describe("createHandlers", () => {
   });
 
   it("refuses to export a document that does not parse", async () => {
-    const r = await handlers.exportFile({ text: "nej", format: "pdf", output: "full", items: [], draft: false });
+    const r = await handlers.exportFile({
+      text: "nej",
+      format: "pdf",
+      output: "full",
+      items: [],
+      draft: false,
+    });
     expect(r.ok).toBe(false);
     expect(parse(sample()).ok).toBe(true);
   });

@@ -26,7 +26,10 @@ import { KeyError, type SealKeyStore } from "../review/sealKeys.js";
 import { signWithKey } from "../review/signSeal.js";
 
 type SealChannel = "listSealKeys" | "createSealKey" | "signSeal";
-type Guard = <A, R>(what: string, body: (args: A) => Promise<HostResult<R>>) => (args: A) => Promise<HostResult<R>>;
+type Guard = <A, R>(
+  what: string,
+  body: (args: A) => Promise<HostResult<R>>,
+) => (args: A) => Promise<HostResult<R>>;
 import { listBodies, saveBody } from "./bodies.js";
 import { buildRuleContext } from "./ruleContext.js";
 import { loadProfile } from "../export/loadProfile.js";
@@ -38,7 +41,12 @@ import { sendExtracts } from "../agenda/sendExtracts.js";
 import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 import { attachmentHandlers } from "./attachmentHandlers.js";
 import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
-import { AttachmentError, copyAttachments, verifiedAttachments, writeAttachmentsBeside } from "../files/attachmentFiles.js";
+import {
+  AttachmentError,
+  copyAttachments,
+  verifiedAttachments,
+  writeAttachmentsBeside,
+} from "../files/attachmentFiles.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -102,7 +110,8 @@ export function documentTitle(text: string): string {
   const r = parse(text);
   if (!r.ok) return "(oläsbart dokument)";
   const { file } = r;
-  if (file.kind === "interpellationssvar") return file.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+  if (file.kind === "interpellationssvar")
+    return file.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
   return [file.meta.body.name, file.meta.meeting.date].filter(Boolean).join(" ");
 }
 
@@ -128,9 +137,11 @@ async function writeBytesAtomically(path: string, bytes: Uint8Array): Promise<vo
 async function mayOverwrite(target: string): Promise<string | null> {
   const info = await stat(target).catch(() => null);
   if (!info) return null;
-  if (!info.isFile()) return `”${basename(target)}” är inte en vanlig fil och kan inte skrivas över.`;
+  if (!info.isFile())
+    return `”${basename(target)}” är inte en vanlig fil och kan inte skrivas över.`;
   const existing = await readDocumentFile(target);
-  if (!existing.ok) return `”${basename(target)}” skrivs inte över: den befintliga filen är inte ett läsbart protokolldokument (${existing.error}).`;
+  if (!existing.ok)
+    return `”${basename(target)}” skrivs inte över: den befintliga filen är inte ett läsbart protokolldokument (${existing.error}).`;
   return null;
 }
 
@@ -140,7 +151,9 @@ function withExtension(path: string, ext: string): string {
 
 /** A file name from the document for "Spara som" and export: "Socialnämnden 2020-08-25". */
 function suggestedName(text: string): string {
-  const title = documentTitle(text).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim();
+  const title = documentTitle(text)
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ")
+    .trim();
   return title.slice(0, 80) || "Protokoll";
 }
 
@@ -149,7 +162,9 @@ export function createHandlers(env: HostEnv): HostHandlers {
   const recovery = new RecoveryStore(env.recoveryDir);
   const resolveOr = (path: string): string | { error: string } => {
     const real = env.resolve(path);
-    return real === null ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` } : real;
+    return real === null
+      ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` }
+      : real;
   };
 
   /** Saves in progress, by real path: the next save of the same file waits for the one before. */
@@ -189,7 +204,12 @@ export function createHandlers(env: HostEnv): HostHandlers {
     path: string | undefined,
     upload: { name: string; base64: string } | undefined,
   ): Promise<{ ok: true; bytes: Uint8Array; name: string } | { ok: false; error: string }> => {
-    if (upload) return { ok: true, bytes: new Uint8Array(Buffer.from(upload.base64, "base64")), name: basename(upload.name) };
+    if (upload)
+      return {
+        ok: true,
+        bytes: new Uint8Array(Buffer.from(upload.base64, "base64")),
+        name: basename(upload.name),
+      };
     const chosen = path ?? (await env.chooseImportPath());
     if (chosen === null) return fail("Ingen fil vald.");
     const real = resolveOr(chosen);
@@ -226,11 +246,17 @@ export function createHandlers(env: HostEnv): HostHandlers {
       return { ok: true, path: present(real), text: r.text, readOnly, revision: r.revision };
     }),
 
-    listFiles: guard("Listan över dokument", async () => ({ ok: true, files: await env.listFiles() })),
+    listFiles: guard("Listan över dokument", async () => ({
+      ok: true,
+      files: await env.listFiles(),
+    })),
 
     saveFile: guard("Spara", async ({ path, text, saveAs, baseRevision, attachmentsFrom }) => {
       const parsed = parse(text);
-      if (!parsed.ok) return fail(`Dokumentet sparades inte eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
+      if (!parsed.ok)
+        return fail(
+          `Dokumentet sparades inte eftersom det inte är välformat: ${parseErrors(parsed.errors)}`,
+        );
       const chooses = saveAs || path === null;
       let chosen = chooses ? await env.chooseSavePath(suggestedName(text), "protokoll") : path;
       if (chosen === null) return fail("Ingen fil vald – dokumentet sparades inte.");
@@ -248,18 +274,33 @@ export function createHandlers(env: HostEnv): HostHandlers {
         const onDisk = await currentRevision(real);
         if (base !== undefined && onDisk !== null && onDisk !== base) return conflict(real, onDisk);
         const existing = onDisk === null ? null : await readDocumentFile(real);
-        const guardMessage = saveRefusal(existing?.ok ? existing.file : null, parsed.file, base !== undefined);
+        const guardMessage = saveRefusal(
+          existing?.ok ? existing.file : null,
+          parsed.file,
+          base !== undefined,
+        );
         if (guardMessage) return fail(guardMessage);
         const lock = env.honourLocks ? await acquireLock(real, env.honourLocks.owner) : null;
-        if (lock && !lock.ok) return fail(`Dokumentet sparades inte: ${lock.error.replace(/ Det öppnas skrivskyddat\.$/, "")} Spara under ett annat namn.`);
+        if (lock && !lock.ok)
+          return fail(
+            `Dokumentet sparades inte: ${lock.error.replace(/ Det öppnas skrivskyddat\.$/, "")} Spara under ett annat namn.`,
+          );
         try {
           // Write the canonical form, so the same document always gives the same bytes.
           const bytes = serialize(parsed.file);
           await atomicWrite(real, bytes);
           // Bilagor (issue 17): saved into another folder, the files in bilagor/ go along.
           const from = attachmentsFrom === undefined ? null : env.resolve(attachmentsFrom);
-          const notes = from && parsed.file.meta.attachments?.length && dirname(from) !== dirname(real) ? await copyAttachments(from, real, parsed.file.meta.attachments) : [];
-          return { ok: true as const, path: present(real), revision: revisionOf(bytes), ...(notes.length ? { notice: `Bilagor som inte följde med: ${notes.join(" ")}` } : {}) };
+          const notes =
+            from && parsed.file.meta.attachments?.length && dirname(from) !== dirname(real)
+              ? await copyAttachments(from, real, parsed.file.meta.attachments)
+              : [];
+          return {
+            ok: true as const,
+            path: present(real),
+            revision: revisionOf(bytes),
+            ...(notes.length ? { notice: `Bilagor som inte följde med: ${notes.join(" ")}` } : {}),
+          };
         } finally {
           if (lock?.ok) await lock.release();
         }
@@ -275,42 +316,63 @@ export function createHandlers(env: HostEnv): HostHandlers {
       return { ok: true, text: serialize(r.file), report: reportLines(r.report), sourceName: name };
     }),
 
-    exportFile: guard("Export", async ({ text, format, output, items, draft, path, documentPath }) => {
-      const parsed = parse(text);
-      if (!parsed.ok) return fail(`Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
-      // Bilagor (issue 17): every file of the output is read and checked before anything is written.
-      let attachmentFiles: Awaited<ReturnType<typeof verifiedAttachments>> = [];
-      try {
-        const listed = attachmentsInOutput(parsed.file.doc, parsed.file.meta, { output, items });
-        const documentReal = documentPath === undefined || !listed.length ? null : resolveOr(documentPath);
-        if (documentReal !== null && typeof documentReal !== "string") return fail(documentReal.error);
-        attachmentFiles = await verifiedAttachments(documentReal, listed);
-      } catch (e) {
-        if (e instanceof AttachmentError) return fail(e.text.sv);
-        throw e;
-      }
-      // The municipality profile of the workspace (issue 15): every export uses it.
-      const root = env.workspaceDir?.() ?? null;
-      const profile = root ? await loadProfile(root) : null;
-      if (profile && !profile.ok) return fail(profile.error);
-      const r = await exportDocument(parsed.file, { format, output, items, draft, profile: profile?.profile ?? null });
-      if (!r.ok) return fail(r.error);
-      const chosen = path ?? (await env.chooseSavePath(r.fileName.replace(/\.(docx|pdf)$/i, ""), format));
-      if (chosen === null) return fail("Ingen fil vald – exporten sparades inte.");
-      const real = resolveOr(withExtension(chosen, format));
-      if (typeof real !== "string") return fail(real.error);
-      await writeBytesAtomically(real, r.bytes);
-      // Beside the export, in "<name>-bilagor/": replaced like the export itself (the app's dialog
-      // asked before replacing it; the web host derives a new name).
-      let written;
-      try {
-        written = await writeAttachmentsBeside(real, attachmentFiles, { replace: true });
-      } catch (e) {
-        if (e instanceof AttachmentError) return fail(`${present(real)} skrevs, men bilagorna inte: ${e.text.sv}`);
-        throw e;
-      }
-      return { ok: true, path: present(real), bytes: r.bytes.byteLength, ...(written.length ? { attachments: written.map((w) => present(w.path)) } : {}) };
-    }),
+    exportFile: guard(
+      "Export",
+      async ({ text, format, output, items, draft, path, documentPath }) => {
+        const parsed = parse(text);
+        if (!parsed.ok)
+          return fail(
+            `Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`,
+          );
+        // Bilagor (issue 17): every file of the output is read and checked before anything is written.
+        let attachmentFiles: Awaited<ReturnType<typeof verifiedAttachments>> = [];
+        try {
+          const listed = attachmentsInOutput(parsed.file.doc, parsed.file.meta, { output, items });
+          const documentReal =
+            documentPath === undefined || !listed.length ? null : resolveOr(documentPath);
+          if (documentReal !== null && typeof documentReal !== "string")
+            return fail(documentReal.error);
+          attachmentFiles = await verifiedAttachments(documentReal, listed);
+        } catch (e) {
+          if (e instanceof AttachmentError) return fail(e.text.sv);
+          throw e;
+        }
+        // The municipality profile of the workspace (issue 15): every export uses it.
+        const root = env.workspaceDir?.() ?? null;
+        const profile = root ? await loadProfile(root) : null;
+        if (profile && !profile.ok) return fail(profile.error);
+        const r = await exportDocument(parsed.file, {
+          format,
+          output,
+          items,
+          draft,
+          profile: profile?.profile ?? null,
+        });
+        if (!r.ok) return fail(r.error);
+        const chosen =
+          path ?? (await env.chooseSavePath(r.fileName.replace(/\.(docx|pdf)$/i, ""), format));
+        if (chosen === null) return fail("Ingen fil vald – exporten sparades inte.");
+        const real = resolveOr(withExtension(chosen, format));
+        if (typeof real !== "string") return fail(real.error);
+        await writeBytesAtomically(real, r.bytes);
+        // Beside the export, in "<name>-bilagor/": replaced like the export itself (the app's dialog
+        // asked before replacing it; the web host derives a new name).
+        let written;
+        try {
+          written = await writeAttachmentsBeside(real, attachmentFiles, { replace: true });
+        } catch (e) {
+          if (e instanceof AttachmentError)
+            return fail(`${present(real)} skrevs, men bilagorna inte: ${e.text.sv}`);
+          throw e;
+        }
+        return {
+          ok: true,
+          path: present(real),
+          bytes: r.bytes.byteLength,
+          ...(written.length ? { attachments: written.map((w) => present(w.path)) } : {}),
+        };
+      },
+    ),
 
     autosave: guard("Autosparning", async ({ key, path, text, baseRevision }) => {
       await recovery.autosave(key, path, text, baseRevision ?? null);
@@ -321,7 +383,12 @@ export function createHandlers(env: HostEnv): HostHandlers {
       const entries = await recovery.list();
       return {
         ok: true,
-        entries: entries.map((e) => ({ key: e.key, path: e.path, savedAt: e.savedAt, title: e.title })),
+        entries: entries.map((e) => ({
+          key: e.key,
+          path: e.path,
+          savedAt: e.savedAt,
+          title: e.title,
+        })),
       };
     }),
 
@@ -339,9 +406,13 @@ export function createHandlers(env: HostEnv): HostHandlers {
     // Justering in Word (main/review): the review copy out, the justerare's comments back.
     exportReviewDocx: guard("Granskningskopian i Word", async ({ text, path }) => {
       const parsed = parse(text);
-      if (!parsed.ok) return fail(`Granskningskopian kan inte skapas eftersom dokumentet inte är välformat: ${parseErrors(parsed.errors)}`);
+      if (!parsed.ok)
+        return fail(
+          `Granskningskopian kan inte skapas eftersom dokumentet inte är välformat: ${parseErrors(parsed.errors)}`,
+        );
       const bytes = await writeReviewCopyDocx(parsed.file);
-      const chosen = path ?? (await env.chooseSavePath(`${documentTitle(text)} granskning`, "docx"));
+      const chosen =
+        path ?? (await env.chooseSavePath(`${documentTitle(text)} granskning`, "docx"));
       if (chosen === null) return fail("Ingen fil vald – granskningskopian sparades inte.");
       const real = resolveOr(withExtension(chosen, "docx"));
       if (typeof real !== "string") return fail(real.error);
@@ -349,16 +420,22 @@ export function createHandlers(env: HostEnv): HostHandlers {
       return { ok: true, path: present(real), bytes: bytes.byteLength };
     }),
 
-    importReviewDocx: guard("Hämta granskning från Word", async ({ text, path, upload, receivedAt }) => {
-      const parsed = parse(text);
-      if (!parsed.ok) return fail(`Granskningen kan inte föras in eftersom dokumentet inte är välformat: ${parseErrors(parsed.errors)}`);
-      const incoming = await incomingFile(path, upload);
-      if (!incoming.ok) return incoming;
-      const { bytes, name } = incoming;
-      const r = await mergeWordReview(parsed.file, bytes, receivedAt);
-      if (!r.ok) return fail(r.error);
-      return { ok: true, text: serialize(r.file), sourceName: name, report: r.report };
-    }),
+    importReviewDocx: guard(
+      "Hämta granskning från Word",
+      async ({ text, path, upload, receivedAt }) => {
+        const parsed = parse(text);
+        if (!parsed.ok)
+          return fail(
+            `Granskningen kan inte föras in eftersom dokumentet inte är välformat: ${parseErrors(parsed.errors)}`,
+          );
+        const incoming = await incomingFile(path, upload);
+        if (!incoming.ok) return incoming;
+        const { bytes, name } = incoming;
+        const r = await mergeWordReview(parsed.file, bytes, receivedAt);
+        if (!r.ok) return fail(r.error);
+        return { ok: true, text: serialize(r.file), sourceName: name, report: r.report };
+      },
+    ),
 
     setDocumentState: guard("Fönstertiteln", async (state) => {
       await env.setDocumentState(state);
@@ -366,10 +443,15 @@ export function createHandlers(env: HostEnv): HostHandlers {
     }),
 
     // ---- The bodies' reglementen (issue 14): bodies/<name>.json in the workspace ----
-    listBodies: guard("Listan över organ", async () => (env.bodiesDir ? { ok: true, ...(await listBodies(env.bodiesDir)) } : { ok: true, bodies: [], skipped: [] })),
+    listBodies: guard("Listan över organ", async () =>
+      env.bodiesDir
+        ? { ok: true, ...(await listBodies(env.bodiesDir)) }
+        : { ok: true, bodies: [], skipped: [] },
+    ),
 
     saveBody: guard("Att spara organets reglemente", async ({ body }) => {
-      if (!env.bodiesDir) return fail("Det finns ingen arbetsmapp att spara organets reglemente i.");
+      if (!env.bodiesDir)
+        return fail("Det finns ingen arbetsmapp att spara organets reglemente i.");
       return { ok: true, path: present(await saveBody(env.bodiesDir, body)) };
     }),
 
@@ -389,7 +471,10 @@ export function createHandlers(env: HostEnv): HostHandlers {
     }),
     addToWordList: guard("Att lägga till i ordlistan", async ({ path, word }) => {
       const file = wordListFile(env, path);
-      if (!file) return fail("Spara dokumentet först – ordlistan ligger i arbetsmappen, bredvid dokumentet.");
+      if (!file)
+        return fail(
+          "Spara dokumentet först – ordlistan ligger i arbetsmappen, bredvid dokumentet.",
+        );
       await addToWordList(file, word);
       return { ok: true };
     }),
@@ -398,17 +483,39 @@ export function createHandlers(env: HostEnv): HostHandlers {
     ...sealHandlers(env.sealKeys ?? null, guard),
 
     // ---- Print preview (issue 17): the exported PDF's bytes, written nowhere ----
-    previewPdf: guard("Förhandsgranskningen", async ({ text, output, items, draft }): Promise<HostResult<ResultOf<"previewPdf">>> => {
-      const parsed = parse(text);
-      if (!parsed.ok) return fail(`Dokumentet kan inte förhandsgranskas eftersom det inte är välformat: ${parseErrors(parsed.errors)}`);
-      const official = await exportDocument(parsed.file, { format: "pdf", output, items, draft });
-      if (official.ok) return { ok: true, pdf: Buffer.from(official.bytes).toString("base64"), draft, refused: null };
-      if (draft) return fail(official.error);
-      // Not yet exportable as official: show it as the draft it is, and say why.
-      const watermarked = await exportDocument(parsed.file, { format: "pdf", output, items, draft: true });
-      if (!watermarked.ok) return fail(watermarked.error);
-      return { ok: true, pdf: Buffer.from(watermarked.bytes).toString("base64"), draft: true, refused: official.error };
-    }),
+    previewPdf: guard(
+      "Förhandsgranskningen",
+      async ({ text, output, items, draft }): Promise<HostResult<ResultOf<"previewPdf">>> => {
+        const parsed = parse(text);
+        if (!parsed.ok)
+          return fail(
+            `Dokumentet kan inte förhandsgranskas eftersom det inte är välformat: ${parseErrors(parsed.errors)}`,
+          );
+        const official = await exportDocument(parsed.file, { format: "pdf", output, items, draft });
+        if (official.ok)
+          return {
+            ok: true,
+            pdf: Buffer.from(official.bytes).toString("base64"),
+            draft,
+            refused: null,
+          };
+        if (draft) return fail(official.error);
+        // Not yet exportable as official: show it as the draft it is, and say why.
+        const watermarked = await exportDocument(parsed.file, {
+          format: "pdf",
+          output,
+          items,
+          draft: true,
+        });
+        if (!watermarked.ok) return fail(watermarked.error);
+        return {
+          ok: true,
+          pdf: Buffer.from(watermarked.bytes).toString("base64"),
+          draft: true,
+          refused: official.error,
+        };
+      },
+    ),
 
     // ---- Kallelse (issue 18): a tjänsteskrivelse → an agenda entry ----
     importAgendaEntry: guard("Import av ärende", async ({ path, upload }) => {
@@ -416,7 +523,12 @@ export function createHandlers(env: HostEnv): HostHandlers {
       if (!incoming.ok) return incoming;
       const r = await readOfficerReport({ name: incoming.name, bytes: incoming.bytes });
       if (!r.ok || !r.report) return fail(`${incoming.name}: ${r.message}`);
-      return { ok: true, entry: agendaEntry(entryOfReport(r.report)).toJSON() as Record<string, unknown>, title: r.report.title, sourceName: incoming.name };
+      return {
+        ok: true,
+        entry: agendaEntry(entryOfReport(r.report)).toJSON() as Record<string, unknown>,
+        title: r.report.title,
+        sourceName: incoming.name,
+      };
     }),
 
     sendExtracts: guard("Utskick av protokollsutdrag", async ({ text, path }) => {
@@ -436,12 +548,19 @@ export function createHandlers(env: HostEnv): HostHandlers {
 
 /** The signing channels (listSealKeys, createSealKey, signSeal) over the user's key store. */
 function sealHandlers(store: SealKeyStore | null, guard: Guard): Pick<HostHandlers, SealChannel> {
-  const noSigning = fail("Signering av justeringar är inte tillgänglig här. Justera i appen, eller starta webbvärden som dokumentens ägare.");
-  const keyFailure = (e: unknown) => (e instanceof KeyError ? fail(e.message.replace(/ \([^)]*\)\.?$/, ".")) : null);
+  const noSigning = fail(
+    "Signering av justeringar är inte tillgänglig här. Justera i appen, eller starta webbvärden som dokumentens ägare.",
+  );
+  const keyFailure = (e: unknown) =>
+    e instanceof KeyError ? fail(e.message.replace(/ \([^)]*\)\.?$/, ".")) : null;
   return {
     listSealKeys: guard("Nycklarna", async (): Promise<HostResult<ResultOf<"listSealKeys">>> => {
       if (!store) return { ok: true, keys: [], platformProtection: false, canSign: false };
-      const keys = (await store.list()).map(({ fingerprint, holder, protection }) => ({ fingerprint, holder, protection }));
+      const keys = (await store.list()).map(({ fingerprint, holder, protection }) => ({
+        fingerprint,
+        holder,
+        protection,
+      }));
       return { ok: true, keys, platformProtection: await store.platformAvailable(), canSign: true };
     }),
     createSealKey: guard("Att skapa en nyckel", async ({ holder, passphrase }) => {

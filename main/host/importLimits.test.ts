@@ -31,22 +31,40 @@ describe("zip bombs", () => {
     expect(checkZipBounds(real)).toMatchObject({ ok: true });
     const bomb = zipBomb(DOCX_LIMITS.maxXmlBytes / (1024 * 1024) + 16);
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    expect(checkZipBounds(bomb)).toEqual({ ok: false, reason: "too-large", error: expect.stringMatching(/zip-bomb/) });
+    expect(checkZipBounds(bomb)).toEqual({
+      ok: false,
+      reason: "too-large",
+      error: expect.stringMatching(/zip-bomb/),
+    });
     // 300 entries of 1 MB each over the same bytes: each under the cap, together over the total.
-    expect(checkZipBounds(overlappingZipBomb(300, 1))).toEqual({ ok: false, reason: "too-large", error: expect.stringMatching(/zip-bomb/) });
-    expect(checkZipBounds(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]))).toMatchObject({ ok: false });
+    expect(checkZipBounds(overlappingZipBomb(300, 1))).toEqual({
+      ok: false,
+      reason: "too-large",
+      error: expect.stringMatching(/zip-bomb/),
+    });
+    expect(checkZipBounds(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]))).toMatchObject({
+      ok: false,
+    });
   });
 
   it("refuses the bomb as an import and as a Word review copy, and the web host imports on afterwards", async () => {
     const handlers = createHandlers(workspaceHostEnv(new Workspace(dir)));
     const bomb = zipBomb(100);
-    const imported = await handlers.importFile({ upload: { name: "bomb.docx", base64: base64(bomb) } });
+    const imported = await handlers.importFile({
+      upload: { name: "bomb.docx", base64: base64(bomb) },
+    });
     expect(imported).toEqual({ ok: false, error: expect.stringMatching(/zip-bomb/) });
     const merged = await mergeWordReview(sampleProtocol(), bomb, "2020-08-30T10:00");
     expect(merged).toEqual({ ok: false, error: expect.stringMatching(/zip-bomb/) });
-    const viaHost = await handlers.importReviewDocx({ text: serialize(sampleProtocol()), upload: { name: "bomb.docx", base64: base64(bomb) }, receivedAt: "2020-08-30T10:00" });
+    const viaHost = await handlers.importReviewDocx({
+      text: serialize(sampleProtocol()),
+      upload: { name: "bomb.docx", base64: base64(bomb) },
+      receivedAt: "2020-08-30T10:00",
+    });
     expect(viaHost).toMatchObject({ ok: false });
-    const next = await handlers.importFile({ upload: { name: "namnd.txt", base64: base64(new TextEncoder().encode(NAMND)) } });
+    const next = await handlers.importFile({
+      upload: { name: "namnd.txt", base64: base64(new TextEncoder().encode(NAMND)) },
+    });
     expect(next).toMatchObject({ ok: true });
   }, 120_000);
 });
@@ -73,6 +91,11 @@ describe("PDF limits", () => {
     pdf.end();
     await done;
     const r = await extractText(new Uint8Array(Buffer.concat(chunks)), "manga.pdf");
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`${MAX_IMPORT_PDF_PAGES + 1} sidor – högst ${MAX_IMPORT_PDF_PAGES}`)) });
+    expect(r).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        new RegExp(`${MAX_IMPORT_PDF_PAGES + 1} sidor – högst ${MAX_IMPORT_PDF_PAGES}`),
+      ),
+    });
   }, 120_000);
 });

@@ -23,7 +23,9 @@ function modules(): { importer: string; file: string; tsx: string | null } {
   const here = import.meta.url;
   const fromSource = here.endsWith(".ts");
   const ext = fromSource ? "ts" : "js";
-  const tsx = fromSource ? fileURLToPath(new URL("../../node_modules/tsx/dist/esm/api/index.mjs", here)) : null;
+  const tsx = fromSource
+    ? fileURLToPath(new URL("../../node_modules/tsx/dist/esm/api/index.mjs", here))
+    : null;
   return {
     importer: new URL(`../import/importDocument.${ext}`, here).href,
     file: new URL(`../../schemas/file.${ext}`, here).href,
@@ -44,7 +46,11 @@ const { workerData, parentPort } = require("node:worker_threads");
 
 type WorkerAnswer = { ok: true; text: string; report: ImportReport } | { ok: false; error: string };
 
-export function importInWorker(bytes: Uint8Array, fileName: string, options: { timeoutMs?: number; heapMb?: number } = {}): Promise<ImportResult> {
+export function importInWorker(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { timeoutMs?: number; heapMb?: number } = {},
+): Promise<ImportResult> {
   const timeoutMs = options.timeoutMs ?? IMPORT_TIMEOUT_MS;
   return new Promise((resolve) => {
     let settled = false;
@@ -63,19 +69,36 @@ export function importInWorker(bytes: Uint8Array, fileName: string, options: { t
       stderr: true,
     });
     const timer = setTimeout(
-      () => finish({ ok: false, error: `Importen av ”${fileName}” avbröts efter ${Math.round(timeoutMs / 1000)} sekunder – filen är för stor eller för komplicerad (import timed out).` }),
+      () =>
+        finish({
+          ok: false,
+          error: `Importen av ”${fileName}” avbröts efter ${Math.round(timeoutMs / 1000)} sekunder – filen är för stor eller för komplicerad (import timed out).`,
+        }),
       timeoutMs,
     );
     worker.on("message", (m: WorkerAnswer) => {
       if (!m.ok) return finish({ ok: false, error: m.error });
       const parsed = parse(m.text);
-      if (!parsed.ok) return finish({ ok: false, error: `Importen gav inget giltigt dokument (${parsed.errors[0]?.message ?? "okänt fel"}).` });
+      if (!parsed.ok)
+        return finish({
+          ok: false,
+          error: `Importen gav inget giltigt dokument (${parsed.errors[0]?.message ?? "okänt fel"}).`,
+        });
       finish({ ok: true, file: parsed.file, report: m.report });
     });
     worker.on("error", (e) => {
-      const memory = /memory|heap/i.test(e.message) || (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
-      finish({ ok: false, error: memory ? `Importen av ”${fileName}” behövde för mycket minne och avbröts (out of memory).` : `Importen misslyckades: ${e.message}` });
+      const memory =
+        /memory|heap/i.test(e.message) ||
+        (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
+      finish({
+        ok: false,
+        error: memory
+          ? `Importen av ”${fileName}” behövde för mycket minne och avbröts (out of memory).`
+          : `Importen misslyckades: ${e.message}`,
+      });
     });
-    worker.on("exit", () => finish({ ok: false, error: "Importen avbröts oväntat (import worker exited)." }));
+    worker.on("exit", () =>
+      finish({ ok: false, error: "Importen avbröts oväntat (import worker exited)." }),
+    );
   });
 }

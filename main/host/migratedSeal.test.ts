@@ -33,7 +33,9 @@ const handlers = createHandlers(workspaceHostEnv(new Workspace(dir)));
 const secretary = testKey("Sekreteraren");
 
 /** Open a fixture in the app: copied into the workspace, read through the host, parsed (and migrated). */
-async function open(name: string): Promise<{ file: ProtokollFile; revision: string; stored: string }> {
+async function open(
+  name: string,
+): Promise<{ file: ProtokollFile; revision: string; stored: string }> {
   copyFileSync(join(fixtures, name), join(dir, name));
   const r = await handlers.openFile({ path: name });
   if (!r.ok || !r.revision) throw new Error(`did not open: ${r.ok ? "no revision" : r.error}`);
@@ -45,7 +47,9 @@ async function open(name: string): Promise<{ file: ProtokollFile; revision: stri
 const distributionShapes = (file: ProtokollFile) =>
   ["p3", "p4", "p5"].map((id) => {
     let shape = "";
-    findItem(file.doc, id)!.forEach((b) => void (b.type.name === "distribution" && (shape = b.firstChild!.type.name)));
+    findItem(file.doc, id)!.forEach(
+      (b) => void (b.type.name === "distribution" && (shape = b.firstChild!.type.name)),
+    );
     return shape;
   });
 
@@ -63,22 +67,37 @@ describe("a justerat file of format version 1 with Expedieras till as prose", ()
     expect(distributionShapes(file)).toEqual(["paragraph", "paragraph", "bullet_list"]);
     expect(verifySeal(file, JSON.parse(stored))).toMatchObject({ ok: true, form: 2 });
     expect(verifySeal(file)).toMatchObject({ ok: true, form: 2 });
-    expect(recipientsOf(findItem(file.doc, "p3")!)).toEqual(["Kommunstyrelsen", "Ekonomienheten", "Revisionen"]);
+    expect(recipientsOf(findItem(file.doc, "p3")!)).toEqual([
+      "Kommunstyrelsen",
+      "Ekonomienheten",
+      "Revisionen",
+    ]);
     expect(recipientsOf(findItem(file.doc, "p4")!)).toEqual(["Socialförvaltningen", "Akten"]);
-    expect(recipientsOf(findItem(file.doc, "p5")!)).toEqual(["Vård- och omsorgsförvaltningen", "Kommunstyrelsen"]);
+    expect(recipientsOf(findItem(file.doc, "p5")!)).toEqual([
+      "Vård- och omsorgsförvaltningen",
+      "Kommunstyrelsen",
+    ]);
   });
 
   it("records an anslag, saves through the save guard, and `protokoll verify` says OK on the saved bytes (now version 2)", async () => {
     const name = "v1-expedieras-justerat.protokoll";
     const { file, revision } = await open(name);
     const posted = must(recordNotice(file, "2020-09-01", "Sara Karlsson", "2020-09-01T09:00"));
-    const saved = await handlers.saveFile({ path: name, text: signedText(posted, secretary), saveAs: false, baseRevision: revision });
+    const saved = await handlers.saveFile({
+      path: name,
+      text: signedText(posted, secretary),
+      saveAs: false,
+      baseRevision: revision,
+    });
     expect(saved).toMatchObject({ ok: true });
     const onDisk = readFileSync(join(dir, name), "utf8");
     expect(JSON.parse(onDisk).version).toBe(CURRENT_VERSION);
     const back = parse(onDisk);
     if (!back.ok) throw new Error(back.errors[0]!.message);
-    expect(verifySeal(back.file, JSON.parse(onDisk))).toMatchObject({ ok: true, notices: [expect.objectContaining({ kind: "notice" })] });
+    expect(verifySeal(back.file, JSON.parse(onDisk))).toMatchObject({
+      ok: true,
+      notices: [expect.objectContaining({ kind: "notice" })],
+    });
     const r = await verify(name, back.file);
     expect(r.out.split("\n")[0]).toMatch(/^OK: the file agrees with its seal, signed by key/);
     expect(r.code).toBe(0);
@@ -88,23 +107,51 @@ describe("a justerat file of format version 1 with Expedieras till as prose", ()
     const name = "v1-expedieras-justerat.protokoll";
     const { file, revision } = await open(name);
     const posted = must(recordNotice(file, "2020-09-01", "Sara Karlsson", "2020-09-01T09:00"));
-    const first = await handlers.saveFile({ path: name, text: signedText(posted, secretary), saveAs: false, baseRevision: revision });
+    const first = await handlers.saveFile({
+      path: name,
+      text: signedText(posted, secretary),
+      saveAs: false,
+      baseRevision: revision,
+    });
     if (!first.ok) throw new Error(first.error);
     const reopened = await open2(name);
     const newDoc = replaceInItem(reopened.file.doc, "p3", "Revisionen", "Revisorerna");
-    const corrected = must(recordCorrection(reopened.file, { newDoc, by: "Sara Karlsson", at: "2020-09-02T10:00", what: "Mottagare rättad", why: "Skrivfel", item: "p3" }));
-    const saved = await handlers.saveFile({ path: name, text: signedText(corrected, secretary), saveAs: false, baseRevision: reopened.revision });
+    const corrected = must(
+      recordCorrection(reopened.file, {
+        newDoc,
+        by: "Sara Karlsson",
+        at: "2020-09-02T10:00",
+        what: "Mottagare rättad",
+        why: "Skrivfel",
+        item: "p3",
+      }),
+    );
+    const saved = await handlers.saveFile({
+      path: name,
+      text: signedText(corrected, secretary),
+      saveAs: false,
+      baseRevision: reopened.revision,
+    });
     expect(saved).toMatchObject({ ok: true });
     const back = parse(readFileSync(join(dir, name), "utf8"));
     if (!back.ok) throw new Error(back.errors[0]!.message);
-    expect(recipientsOf(findItem(back.file.doc, "p3")!)).toEqual(["Kommunstyrelsen", "Ekonomienheten", "Revisorerna"]);
+    expect(recipientsOf(findItem(back.file.doc, "p3")!)).toEqual([
+      "Kommunstyrelsen",
+      "Ekonomienheten",
+      "Revisorerna",
+    ]);
     const r = await verify(name, back.file);
     expect(r.code).toBe(0);
     // The same edit saved without recording it as a rättelse: refused, the file on disk unchanged.
     const again = await open2(name);
     const sneaky = replaceInItem(again.file.doc, "p3", "Revisorerna", "Revisionen");
     const before = readFileSync(join(dir, name), "utf8");
-    const refused = await handlers.saveFile({ path: name, text: serialize({ ...again.file, doc: sneaky }), saveAs: false, baseRevision: again.revision });
+    const refused = await handlers.saveFile({
+      path: name,
+      text: serialize({ ...again.file, doc: sneaky }),
+      saveAs: false,
+      baseRevision: again.revision,
+    });
     expect(refused.ok).toBe(false);
     expect(readFileSync(join(dir, name), "utf8")).toBe(before);
   });
@@ -115,7 +162,11 @@ describe("a file of format version 1 with a § justerad at the meeting", () => {
     const { file } = await open("v1-expedieras-omedelbar.protokoll");
     // p3: neither justerad nor approved → typed list; p4: justerad at the meeting; p5: approved by both
     expect(distributionShapes(file)).toEqual(["recipient", "paragraph", "bullet_list"]);
-    expect(recipientsOf(findItem(file.doc, "p3")!)).toEqual(["Kommunstyrelsen", "Ekonomienheten", "Revisionen"]);
+    expect(recipientsOf(findItem(file.doc, "p3")!)).toEqual([
+      "Kommunstyrelsen",
+      "Ekonomienheten",
+      "Revisionen",
+    ]);
     expect(immediateUnchanged(file, "p4")).toBe(true);
   });
 
@@ -123,9 +174,18 @@ describe("a file of format version 1 with a § justerad at the meeting", () => {
     const name = "v1-expedieras-omedelbar.protokoll";
     const { file, revision } = await open(name);
     let approved = file;
-    for (const id of ["p1", "p2", "p3", "p6"]) for (const who of ["jj", "lv"]) approved = must(approveItem(approved, id, who, "2020-08-30T10:00"));
-    const adjusted = must(adjust(approved, ["jj", "lv"], "2020-08-31T14:00", "Närvaron fördes på separat lista"));
-    const saved = await handlers.saveFile({ path: name, text: signedText(adjusted, secretary), saveAs: false, baseRevision: revision });
+    for (const id of ["p1", "p2", "p3", "p6"])
+      for (const who of ["jj", "lv"])
+        approved = must(approveItem(approved, id, who, "2020-08-30T10:00"));
+    const adjusted = must(
+      adjust(approved, ["jj", "lv"], "2020-08-31T14:00", "Närvaron fördes på separat lista"),
+    );
+    const saved = await handlers.saveFile({
+      path: name,
+      text: signedText(adjusted, secretary),
+      saveAs: false,
+      baseRevision: revision,
+    });
     expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
     const back = parse(readFileSync(join(dir, name), "utf8"));
     if (!back.ok) throw new Error(back.errors[0]!.message);

@@ -19,7 +19,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the previewPdf channel", () => {
   it("returns the exported PDF of a draft, watermarked UTKAST with the reason, and writes nothing", async () => {
-    const r = await handlers.previewPdf({ text: serialize(socialnamnd.create({ date: "2020-08-25" })), output: "full", items: [], draft: false });
+    const r = await handlers.previewPdf({
+      text: serialize(socialnamnd.create({ date: "2020-08-25" })),
+      output: "full",
+      items: [],
+      draft: false,
+    });
     if (!r.ok) throw new Error(r.error);
     expect(r.draft).toBe(true);
     expect(r.refused).toMatch(/\S/);

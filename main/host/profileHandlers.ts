@@ -24,10 +24,19 @@ export interface ProfileEnv {
 type ProfileChannels = Pick<HostHandlers, "readProfile" | "writeProfile" | "importProfileFile">;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
-const NO_WORKSPACE = "Det finns ingen arbetsmapp ännu: spara dokumentet först, så blir dess mapp arbetsmapp för kommunprofilen.";
+const NO_WORKSPACE =
+  "Det finns ingen arbetsmapp ännu: spara dokumentet först, så blir dess mapp arbetsmapp för kommunprofilen.";
 
-const EXT: Record<"logo" | "logoSvg" | "font", string> = { logo: ".png", logoSvg: ".svg", font: ".ttf" };
-const MAX: Record<"logo" | "logoSvg" | "font", number> = { logo: 5 * 1024 * 1024, logoSvg: 5 * 1024 * 1024, font: 20 * 1024 * 1024 };
+const EXT: Record<"logo" | "logoSvg" | "font", string> = {
+  logo: ".png",
+  logoSvg: ".svg",
+  font: ".ttf",
+};
+const MAX: Record<"logo" | "logoSvg" | "font", number> = {
+  logo: 5 * 1024 * 1024,
+  logoSvg: 5 * 1024 * 1024,
+  font: 20 * 1024 * 1024,
+};
 
 /** "Kommun Logga (2).PNG" → "kommun-logga-2.png": a plain file name for the profil/ folder. */
 function cleanName(name: string, ext: string): string {
@@ -48,10 +57,15 @@ function checkContent(kind: "logo" | "logoSvg" | "font", bytes: Uint8Array): str
     const flat = flattenPng(bytes);
     return flat.ok ? null : `Logotypen kan inte användas: ${flat.error}.`;
   }
-  if (kind === "logoSvg") return /<svg[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 64 * 1024))) ? null : "Vektorlogotypen ska vara en SVG-bild.";
+  if (kind === "logoSvg")
+    return /<svg[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))
+      ? null
+      : "Vektorlogotypen ska vara en SVG-bild.";
   const facts = fontFacts(bytes);
   if (!facts) return "Typsnittet ska vara en TrueType-fil (.ttf).";
-  return facts.embeddable ? null : "Typsnittets licens tillåter inte att det bäddas in i dokument (fsType). Välj ett annat typsnitt.";
+  return facts.embeddable
+    ? null
+    : "Typsnittets licens tillåter inte att det bäddas in i dokument (fsType). Välj ett annat typsnitt.";
 }
 
 export function profileHandlers(env: ProfileEnv): ProfileChannels {
@@ -63,19 +77,32 @@ export function profileHandlers(env: ProfileEnv): ProfileChannels {
         if (!root) return fail(NO_WORKSPACE);
         const path = join(root, PROFILE_FILE);
         const text = await readFile(path, "utf8").catch(() => null);
-        if (text === null) return { ok: true, profile: null, folder: root, logoPreview: null, error: null };
+        if (text === null)
+          return { ok: true, profile: null, folder: root, logoPreview: null, error: null };
         let raw: Record<string, unknown> | null = null;
         try {
           const v = JSON.parse(text) as unknown;
-          raw = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+          raw =
+            v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
         } catch {
           raw = null;
         }
         const loaded = await loadProfile(root);
-        const logo = loaded.ok && loaded.profile?.look.logo ? `data:image/png;base64,${Buffer.from(loaded.profile.look.logo.png).toString("base64")}` : null;
-        return { ok: true, profile: raw, folder: root, logoPreview: logo, error: loaded.ok ? null : loaded.error };
+        const logo =
+          loaded.ok && loaded.profile?.look.logo
+            ? `data:image/png;base64,${Buffer.from(loaded.profile.look.logo.png).toString("base64")}`
+            : null;
+        return {
+          ok: true,
+          profile: raw,
+          folder: root,
+          logoPreview: logo,
+          error: loaded.ok ? null : loaded.error,
+        };
       } catch (e) {
-        return fail(`Kommunprofilen kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`);
+        return fail(
+          `Kommunprofilen kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     },
 
@@ -85,7 +112,9 @@ export function profileHandlers(env: ProfileEnv): ProfileChannels {
         if (!root) return fail(NO_WORKSPACE);
         const parsed = Profile.safeParse(profile);
         if (!parsed.success)
-          return fail(`Kommunprofilen sparades inte: ${parsed.error.issues.map((i) => `${i.path.join(".") || "profilen"}: ${i.message}`).join("; ")}`);
+          return fail(
+            `Kommunprofilen sparades inte: ${parsed.error.issues.map((i) => `${i.path.join(".") || "profilen"}: ${i.message}`).join("; ")}`,
+          );
         const text = serializeProfile(parsed.data);
         // The files it names are checked before it replaces the old profile.
         const loaded = await loadProfile(root, text);
@@ -124,7 +153,9 @@ export function profileHandlers(env: ProfileEnv): ProfileChannels {
         await writeOutput(join(folder, file), bytes);
         return { ok: true, file: `profil/${file}` };
       } catch (e) {
-        return fail(`Filen kunde inte läggas in i arbetsmappen: ${e instanceof Error ? e.message : String(e)}`);
+        return fail(
+          `Filen kunde inte läggas in i arbetsmappen: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     },
   };

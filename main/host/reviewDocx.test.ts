@@ -36,9 +36,16 @@ async function justerareDocx(sent: ProtokollFile): Promise<Uint8Array> {
   const item = sent.doc.child(4);
   let from = -1;
   item.descendants((n, pos) => {
-    if (n.isText && from < 0 && n.text!.includes("ytterstaden")) from = pos + n.text!.indexOf("ytterstaden");
+    if (n.isText && from < 0 && n.text!.includes("ytterstaden"))
+      from = pos + n.text!.indexOf("ytterstaden");
   });
-  const withComment = addComment(sent, { item: "p5", anchor: { from, to: from + "ytterstaden".length }, author: "Linnéa Vinge", text: "Vilka stadsdelar?", at: "2020-08-28T10:00" });
+  const withComment = addComment(sent, {
+    item: "p5",
+    anchor: { from, to: from + "ytterstaden".length },
+    author: "Linnéa Vinge",
+    text: "Vilka stadsdelar?",
+    at: "2020-08-28T10:00",
+  });
   if (!withComment.ok) throw new Error(withComment.error);
   return writeReviewCopyDocx(withComment.file);
 }
@@ -58,29 +65,58 @@ describe("the Word review channels of the host", () => {
     const sent = inReview();
     const docx = await justerareDocx(sent);
     writeFileSync(join(dir, "tillbaka.docx"), docx);
-    const byPath = await handlers.importReviewDocx({ text: serialize(sent), path: "tillbaka.docx", receivedAt: "2020-08-29T08:00" });
+    const byPath = await handlers.importReviewDocx({
+      text: serialize(sent),
+      path: "tillbaka.docx",
+      receivedAt: "2020-08-29T08:00",
+    });
     if (!byPath.ok) throw new Error(byPath.error);
     expect(byPath.sourceName).toBe("tillbaka.docx");
     expect(byPath.report.addedComments).toHaveLength(1);
     const merged = parse(byPath.text);
     if (!merged.ok) throw new Error("not well-formed");
     expect(merged.file.doc.eq(sent.doc)).toBe(true);
-    expect(merged.file.review.comments).toMatchObject([{ item: "p5", author: "Linnéa Vinge", text: "Vilka stadsdelar?", anchor: { text: "ytterstaden" } }]);
+    expect(merged.file.review.comments).toMatchObject([
+      {
+        item: "p5",
+        author: "Linnéa Vinge",
+        text: "Vilka stadsdelar?",
+        anchor: { text: "ytterstaden" },
+      },
+    ]);
 
-    const upload = await handlers.importReviewDocx({ text: serialize(sent), upload: { name: "kopia.docx", base64: Buffer.from(docx).toString("base64") }, receivedAt: "2020-08-29T08:00" });
+    const upload = await handlers.importReviewDocx({
+      text: serialize(sent),
+      upload: { name: "kopia.docx", base64: Buffer.from(docx).toString("base64") },
+      receivedAt: "2020-08-29T08:00",
+    });
     expect(upload.ok && upload.report.addedComments).toHaveLength(1);
   });
 
   it("refuses a file that is not a Word copy, a missing file and a broken document, and writes nothing", async () => {
     writeFileSync(join(dir, "inte.docx"), "hej");
-    const notWord = await handlers.importReviewDocx({ text: serialize(inReview()), path: "inte.docx", receivedAt: "2020-08-29T08:00" });
-    expect(notWord).toEqual({ ok: false, error: "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia." });
-    const missing = await handlers.importReviewDocx({ text: serialize(inReview()), path: "borta.docx", receivedAt: "2020-08-29T08:00" });
+    const notWord = await handlers.importReviewDocx({
+      text: serialize(inReview()),
+      path: "inte.docx",
+      receivedAt: "2020-08-29T08:00",
+    });
+    expect(notWord).toEqual({
+      ok: false,
+      error: "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia.",
+    });
+    const missing = await handlers.importReviewDocx({
+      text: serialize(inReview()),
+      path: "borta.docx",
+      receivedAt: "2020-08-29T08:00",
+    });
     expect(!missing.ok && missing.error).toBe("Filen ”borta.docx” finns inte.");
     const broken = await handlers.exportReviewDocx({ text: "{", path: "x.docx" });
     expect(broken.ok).toBe(false);
     expect(existsSync(join(dir, "x.docx"))).toBe(false);
-    const outside = await handlers.exportReviewDocx({ text: serialize(inReview()), path: "../utanför.docx" });
+    const outside = await handlers.exportReviewDocx({
+      text: serialize(inReview()),
+      path: "../utanför.docx",
+    });
     expect(outside.ok).toBe(false);
   });
 });

@@ -10,7 +10,9 @@ import { readDocumentFile } from "../files/readDocumentFile.js";
 /** At most this many documents are read for one context (a large workspace stays quick). */
 const RULE_CONTEXT_MAX_FILES = 500;
 
-export async function buildRuleContext(realPaths: readonly string[]): Promise<Required<Omit<RuleContext, "attachmentFiles">>> {
+export async function buildRuleContext(
+  realPaths: readonly string[],
+): Promise<Required<Omit<RuleContext, "attachmentFiles">>> {
   const meetingDates = new Set<string>();
   const answers: WorkspaceAnswer[] = [];
   for (const path of realPaths.slice(0, RULE_CONTEXT_MAX_FILES)) {
@@ -18,12 +20,20 @@ export async function buildRuleContext(realPaths: readonly string[]): Promise<Re
     if (!r || !r.ok) continue;
     const { meta, doc, kind } = r.file;
     if (kind === "protokoll") {
-      if (meta.body.type === "kommunfullmäktige" && meta.meeting.date) meetingDates.add(meta.meeting.date);
+      if (meta.body.type === "kommunfullmäktige" && meta.meeting.date)
+        meetingDates.add(meta.meeting.date);
       continue;
     }
     const ip = meta.interpellation;
-    const interpellant = ip?.interpellant ? (meta.persons.find((p) => p.id === ip.interpellant)?.name ?? null) : null;
-    answers.push({ number: ip?.number ?? null, title: doc.firstChild?.firstChild?.textContent || "Svar på interpellation", interpellant, meetingDate: ip?.meeting ?? null });
+    const interpellant = ip?.interpellant
+      ? (meta.persons.find((p) => p.id === ip.interpellant)?.name ?? null)
+      : null;
+    answers.push({
+      number: ip?.number ?? null,
+      title: doc.firstChild?.firstChild?.textContent || "Svar på interpellation",
+      interpellant,
+      meetingDate: ip?.meeting ?? null,
+    });
   }
   return { meetingDates: [...meetingDates].sort(), answers };
 }

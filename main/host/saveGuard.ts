@@ -20,16 +20,26 @@ export const ADJUSTED_OVERWRITE =
   "Protokollet är justerat och kan inte skrivas över. Ändringar i ett justerat protokoll görs med ”Rättelse”, som registreras i historiken. Spara dokumentet under ett annat namn om du vill behålla dina ändringar.";
 
 /** The justering of the whole protocol, if any: the last history entry of kind "adjusted" without a §. */
-const wholeAdjustment = (file: ProtokollFile) => file.history.filter((h) => h.kind === "adjusted" && h.item === null).at(-1);
+const wholeAdjustment = (file: ProtokollFile) =>
+  file.history.filter((h) => h.kind === "adjusted" && h.item === null).at(-1);
 
 /**
  * A rättelse or an anslag recorded the way recordCorrection and recordNotice do it: history
  * extended by such entries only, each renewing the seal, and the seal chain intact.
  */
 function isRecordedSealRenewal(before: ProtokollFile, after: ProtokollFile): boolean {
-  if (after.meta.status !== "adjusted" || after.history.length <= before.history.length) return false;
-  if (JSON.stringify(after.history.slice(0, before.history.length)) !== JSON.stringify(before.history)) return false;
-  if (!after.history.slice(before.history.length).every((h) => h.kind === "correction" || h.kind === "notice")) return false;
+  if (after.meta.status !== "adjusted" || after.history.length <= before.history.length)
+    return false;
+  if (
+    JSON.stringify(after.history.slice(0, before.history.length)) !== JSON.stringify(before.history)
+  )
+    return false;
+  if (
+    !after.history
+      .slice(before.history.length)
+      .every((h) => h.kind === "correction" || h.kind === "notice")
+  )
+    return false;
   return verifySeal(after).ok;
 }
 
@@ -37,14 +47,21 @@ function isRecordedSealRenewal(before: ProtokollFile, after: ProtokollFile): boo
  * Why `after` may not replace `before` (the document on disk, null when there is none), or null
  * when it may. `inPlace`: the save was based on `before` (a save, not "Spara som" over another file).
  */
-export function saveRefusal(before: ProtokollFile | null, after: ProtokollFile, inPlace: boolean): string | null {
+export function saveRefusal(
+  before: ProtokollFile | null,
+  after: ProtokollFile,
+  inPlace: boolean,
+): string | null {
   if (before?.meta.status === "adjusted") {
     if (checkEdit(before, after).ok || isRecordedSealRenewal(before, after)) return null;
     return ADJUSTED_OVERWRITE;
   }
   if (before && inPlace) {
-    const history = JSON.stringify(after.history.slice(0, before.history.length)) === JSON.stringify(before.history);
-    if (after.history.length < before.history.length || !history) return "Dokumentet sparades inte: historiken kan bara läggas till, inte ändras.";
+    const history =
+      JSON.stringify(after.history.slice(0, before.history.length)) ===
+      JSON.stringify(before.history);
+    if (after.history.length < before.history.length || !history)
+      return "Dokumentet sparades inte: historiken kan bara läggas till, inte ändras.";
     for (const entry of immediateAdjustments(before)) {
       const node = findItem(after.doc, entry.item!);
       if (!node || itemHash(node) !== entry.seal?.sha256)

@@ -17,7 +17,9 @@ vi.mock("electron", () => ({
     isAsyncEncryptionAvailable: async () => true,
     getSelectedStorageBackend: () => backend,
     encryptStringAsync: async (t: string) => Buffer.from(Buffer.from(t).map((b) => b ^ 0x33)),
-    decryptStringAsync: async (d: Buffer) => ({ result: Buffer.from(d.map((b) => b ^ 0x33)).toString() }),
+    decryptStringAsync: async (d: Buffer) => ({
+      result: Buffer.from(d.map((b) => b ^ 0x33)).toString(),
+    }),
   },
 }));
 let backend = "gnome_libsecret";
@@ -38,26 +40,46 @@ function hostWithKeys(name: string) {
 describe("the signing channels", () => {
   it("create a key, list it, and sign a justerad document in the host; the private key never crosses the boundary", async () => {
     const h = hostWithKeys("a");
-    expect(await h.listSealKeys({})).toEqual({ ok: true, keys: [], platformProtection: false, canSign: true });
+    expect(await h.listSealKeys({})).toEqual({
+      ok: true,
+      keys: [],
+      platformProtection: false,
+      canSign: true,
+    });
     const created = await h.createSealKey({ holder: "Socialnämnden", passphrase: PASS });
     if (!created.ok) throw new Error(created.error);
     const listed = await h.listSealKeys({});
-    expect(listed.ok && listed.keys).toEqual([{ fingerprint: created.fingerprint, holder: "Socialnämnden", protection: "passphrase" }]);
+    expect(listed.ok && listed.keys).toEqual([
+      { fingerprint: created.fingerprint, holder: "Socialnämnden", protection: "passphrase" },
+    ]);
     expect(JSON.stringify(listed)).not.toMatch(/PRIVATE KEY/);
     const text = serialize(adjustedSample());
-    expect(await h.signSeal({ text, key: created.fingerprint, passphrase: "fel fras 123" })).toEqual({ ok: false, error: "Fel lösenfras för nyckeln." });
+    expect(
+      await h.signSeal({ text, key: created.fingerprint, passphrase: "fel fras 123" }),
+    ).toEqual({ ok: false, error: "Fel lösenfras för nyckeln." });
     const r = await h.signSeal({ text, key: created.fingerprint, passphrase: PASS });
     if (!r.ok) throw new Error(r.error);
     expect(r).toMatchObject({ fingerprint: created.fingerprint, holder: "Socialnämnden" });
     expect(r.text).not.toMatch(/PRIVATE KEY/);
     const back = parse(r.text);
-    expect(back.ok && checkSeal(back.file, JSON.parse(r.text), new Set([created.fingerprint])).result).toBe("signed");
+    expect(
+      back.ok && checkSeal(back.file, JSON.parse(r.text), new Set([created.fingerprint])).result,
+    ).toBe("signed");
   });
 
   it("refuse signing where the host has no key store, with a Swedish message", async () => {
     const none = createHandlers({ ...workspaceHostEnv(workspace("c-ws")), sealKeys: null });
     expect(await none.listSealKeys({})).toMatchObject({ ok: true, canSign: false });
-    expect(await none.signSeal({ text: serialize(adjustedSample()), key: "0".repeat(32), passphrase: PASS })).toMatchObject({ ok: false, error: expect.stringMatching(/^Signering av justeringar är inte tillgänglig här/) });
+    expect(
+      await none.signSeal({
+        text: serialize(adjustedSample()),
+        key: "0".repeat(32),
+        passphrase: PASS,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Signering av justeringar är inte tillgänglig här/),
+    });
   });
 });
 
@@ -68,24 +90,46 @@ describe("the web host", () => {
     const host = await startWebHost({ workspace: join(dir, "web-ws") });
     const base = new URL(host.url).origin;
     const call = (channel: string, body: unknown, token = host.token) =>
-      fetch(`${base}/api/${channel}`, { method: "POST", headers: { "content-type": "application/json", [TOKEN_HEADER]: token }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(`${base}/api/${channel}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [TOKEN_HEADER]: token },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
     try {
       const created = await call("createSealKey", { holder: "Ägaren", passphrase: PASS });
       expect(created.body).toMatchObject({ ok: true, holder: "Ägaren" });
       expect(readdirSync(join(settings, "keys"))).toHaveLength(1);
       expect(readdirSync(join(dir, "web-ws")).filter((n) => n.endsWith(".json"))).toEqual([]);
-      expect((await call("signSeal", { text: serialize(adjustedSample()), key: created.body.fingerprint, passphrase: PASS }, "x".repeat(48))).status).toBe(401);
-      const signed = await call("signSeal", { text: serialize(adjustedSample()), key: created.body.fingerprint, passphrase: PASS });
+      expect(
+        (
+          await call(
+            "signSeal",
+            { text: serialize(adjustedSample()), key: created.body.fingerprint, passphrase: PASS },
+            "x".repeat(48),
+          )
+        ).status,
+      ).toBe(401);
+      const signed = await call("signSeal", {
+        text: serialize(adjustedSample()),
+        key: created.body.fingerprint,
+        passphrase: PASS,
+      });
       expect(signed.body.ok).toBe(true);
       const back = parse(signed.body.text);
-      expect(back.ok && verifySeal(back.file).ok && back.file.meta.seal?.signature?.key).toBe(created.body.fingerprint);
+      expect(back.ok && verifySeal(back.file).ok && back.file.meta.seal?.signature?.key).toBe(
+        created.body.fingerprint,
+      );
     } finally {
       await host.close();
     }
     process.env.PROTOKOLL_CONFIG_DIR = join(dir, "web-ws2", "installningar");
     const inside = await startWebHost({ workspace: join(dir, "web-ws2") });
     try {
-      const r = await fetch(`${new URL(inside.url).origin}/api/listSealKeys`, { method: "POST", headers: { "content-type": "application/json", [TOKEN_HEADER]: inside.token }, body: "{}" });
+      const r = await fetch(`${new URL(inside.url).origin}/api/listSealKeys`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [TOKEN_HEADER]: inside.token },
+        body: "{}",
+      });
       expect(await r.json()).toMatchObject({ ok: true, canSign: false });
     } finally {
       await inside.close();

@@ -14,14 +14,20 @@ export async function importDocument(bytes: Uint8Array, fileName: string): Promi
   return importInWorker(bytes, fileName);
 }
 
-export async function exportDocument(file: ProtokollFile, options: ExportOptions): Promise<ExportResult> {
+export async function exportDocument(
+  file: ProtokollFile,
+  options: ExportOptions,
+): Promise<ExportResult> {
   const { exportDocument: run } = await import("../export/exportDocument.js");
   return run(file, options);
 }
 
 /** The importer's report as the Swedish lines the editor shows after an import. */
 export function reportLines(report: ImportReport): string[] {
-  const lines = report.uncertain.map((u) => (u.item !== null ? `§ ${u.item}: ${u.message}` : u.message));
-  for (const m of report.mergedNames) lines.push(`Namnformer sammanslagna till ${m.kept}: ${m.variants.join(", ")}`);
+  const lines = report.uncertain.map((u) =>
+    u.item !== null ? `§ ${u.item}: ${u.message}` : u.message,
+  );
+  for (const m of report.mergedNames)
+    lines.push(`Namnformer sammanslagna till ${m.kept}: ${m.variants.join(", ")}`);
   return lines;
 }

@@ -16,21 +16,37 @@ describe("the workspace's word list", () => {
   it("keeps added words sorted in ordlista.txt at the workspace's root and reads them back", async () => {
     const handlers = createHandlers(workspaceHostEnv(new Workspace(dir)));
     expect(await handlers.readWordList({ path: null })).toEqual({ ok: true, words: [] });
-    expect(await handlers.addToWordList({ path: "nämnd/möte.protokoll", word: "Xylofonsalen" })).toEqual({ ok: true });
-    expect(await handlers.addToWordList({ path: null, word: "Ärendebalans" })).toEqual({ ok: true });
-    expect(await handlers.addToWordList({ path: null, word: "Xylofonsalen" })).toEqual({ ok: true });
+    expect(
+      await handlers.addToWordList({ path: "nämnd/möte.protokoll", word: "Xylofonsalen" }),
+    ).toEqual({ ok: true });
+    expect(await handlers.addToWordList({ path: null, word: "Ärendebalans" })).toEqual({
+      ok: true,
+    });
+    expect(await handlers.addToWordList({ path: null, word: "Xylofonsalen" })).toEqual({
+      ok: true,
+    });
     expect(readFileSync(join(dir, "ordlista.txt"), "utf8")).toBe("Xylofonsalen\nÄrendebalans\n");
-    expect(await handlers.readWordList({ path: "möte.protokoll" })).toEqual({ ok: true, words: ["Xylofonsalen", "Ärendebalans"] });
+    expect(await handlers.readWordList({ path: "möte.protokoll" })).toEqual({
+      ok: true,
+      words: ["Xylofonsalen", "Ärendebalans"],
+    });
   });
 
   it("leaves out lines that are not words when reading a hand-edited list", async () => {
-    writeFileSync(join(dir, "ordlista.txt"), "Qwertyvik\r\n\r\n../../etc/passwd\n  Zbigniew  \n12345\n");
+    writeFileSync(
+      join(dir, "ordlista.txt"),
+      "Qwertyvik\r\n\r\n../../etc/passwd\n  Zbigniew  \n12345\n",
+    );
     const handlers = createHandlers(workspaceHostEnv(new Workspace(dir)));
-    expect(await handlers.readWordList({ path: null })).toEqual({ ok: true, words: ["Qwertyvik", "Zbigniew"] });
+    expect(await handlers.readWordList({ path: null })).toEqual({
+      ok: true,
+      words: ["Qwertyvik", "Zbigniew"],
+    });
   });
 
   it("refuses a word that is not a word at the contract", () => {
-    for (const word of ["", "två ord", "a/b", "x\ny", "1234"]) expect(parseArgs("addToWordList", { path: null, word }).ok, word).toBe(false);
+    for (const word of ["", "två ord", "a/b", "x\ny", "1234"])
+      expect(parseArgs("addToWordList", { path: null, word }).ok, word).toBe(false);
     expect(parseArgs("addToWordList", { path: null, word: "Ole-Jörgen" }).ok).toBe(true);
   });
 
@@ -52,6 +68,8 @@ describe("the workspace's word list", () => {
     if (!unsaved.ok) expect(unsaved.error).toMatch(/Spara dokumentet först/);
     expect(await handlers.addToWordList({ path: doc, word: "Qwertyvik" })).toEqual({ ok: true });
     expect(readFileSync(join(dir, "a", "ordlista.txt"), "utf8")).toBe("Qwertyvik\n");
-    expect((await handlers.addToWordList({ path: join(dir, "annan.protokoll"), word: "X" })).ok).toBe(false);
+    expect(
+      (await handlers.addToWordList({ path: join(dir, "annan.protokoll"), word: "X" })).ok,
+    ).toBe(false);
   });
 });

@@ -12,7 +12,10 @@ const WORD_LIST_NAME = "ordlista.txt";
 const WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.:-]{0,99}$/u;
 
 /** The word list's real path for the open document, or null (unsaved document, not allowed). */
-export function wordListFile(env: Pick<HostEnv, "resolve" | "wordListPath">, documentPath: string | null): string | null {
+export function wordListFile(
+  env: Pick<HostEnv, "resolve" | "wordListPath">,
+  documentPath: string | null,
+): string | null {
   if (env.wordListPath) return env.wordListPath(documentPath);
   if (documentPath === null) return null;
   const real = env.resolve(documentPath);
@@ -26,7 +29,14 @@ export async function readWordList(file: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return [...new Set(text.split(/\r?\n/).map((l) => l.trim().normalize("NFC")).filter((l) => WORD.test(l)))];
+  return [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((l) => l.trim().normalize("NFC"))
+        .filter((l) => WORD.test(l)),
+    ),
+  ];
 }
 
 export async function addToWordList(file: string, word: string): Promise<void> {

@@ -17,13 +17,29 @@ const questions = (f: ProtokollFile) => {
   });
   return out;
 };
-const person = (f: ProtokollFile, id: string | null | undefined) => f.meta.persons.find((p) => p.id === id);
+const person = (f: ProtokollFile, id: string | null | undefined) =>
+  f.meta.persons.find((p) => p.id === id);
 
-const head = ["Svar på interpellation (2001:7) av Eva Ek (C) till kommunstyrelsens ordförande Per Lind (S) om parkerna", "", "Dnr KS 2001/70", ""];
+const head = [
+  "Svar på interpellation (2001:7) av Eva Ek (C) till kommunstyrelsens ordförande Per Lind (S) om parkerna",
+  "",
+  "Dnr KS 2001/70",
+  "",
+];
 
 describe("answers to interpellations in further layouts", () => {
   it("reads numbered questions written inline in one paragraph", () => {
-    const f = imported([...head, "Eva Ek har ställt följande frågor: 1. Hur sköts parkerna? 2. När rustas lekplatsen?", "", "Parkerna sköts av förvaltningen. Lekplatsen rustas i höst.", "", "Norrby den 3 maj 2001", "Per Lind"].join("\n"));
+    const f = imported(
+      [
+        ...head,
+        "Eva Ek har ställt följande frågor: 1. Hur sköts parkerna? 2. När rustas lekplatsen?",
+        "",
+        "Parkerna sköts av förvaltningen. Lekplatsen rustas i höst.",
+        "",
+        "Norrby den 3 maj 2001",
+        "Per Lind",
+      ].join("\n"),
+    );
     expect(questions(f)).toEqual(["Hur sköts parkerna?", "När rustas lekplatsen?"]);
     expect(person(f, f.meta.interpellation?.signatory)?.name).toBe("Per Lind");
   });

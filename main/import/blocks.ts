@@ -9,13 +9,27 @@ import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
 import { splitRecipients } from "../../schemas/splitRecipients.js";
 import type { Line } from "./cleanLines.js";
-import { HEADINGS, JOINED_BY_RE, RECIPIENT_NOT_A_NAME_RE, NOTE_VERB_RE, PROPOSAL_VERB_RE, RESERVATION_VERB_RE, type SectionKind } from "./lexicon.js";
+import {
+  HEADINGS,
+  JOINED_BY_RE,
+  RECIPIENT_NOT_A_NAME_RE,
+  NOTE_VERB_RE,
+  PROPOSAL_VERB_RE,
+  RESERVATION_VERB_RE,
+  type SectionKind,
+} from "./lexicon.js";
 import { linkVotes } from "./linkVotes.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
-import { leadingPersons, mentionsIn, NAME_RE, normParty, type Mention, type PersonRegister } from "./persons.js";
+import {
+  leadingPersons,
+  mentionsIn,
+  NAME_RE,
+  normParty,
+  type Mention,
+  type PersonRegister,
+} from "./persons.js";
 
 export type { SectionKind } from "./lexicon.js";
-
 
 /** A heading line: its kind and any text after a colon on the same line. */
 export function headingOf(text: string): { kind: SectionKind; rest: string | null } | null {
@@ -24,11 +38,19 @@ export function headingOf(text: string): { kind: SectionKind; rest: string | nul
   if (!colon && text.length > 70) return null;
   let label = (colon ? colon[1]! : text).replace(/[\s:.]+$/, "").trim();
   // "KOMMUNSTYRELSENS BESLUT", "ÄRENDET": headings in capitals
-  if (label.length > 2 && label === label.toUpperCase() && /\p{Lu}{3}/u.test(label)) label = label[0] + label.slice(1).toLowerCase();
+  if (label.length > 2 && label === label.toUpperCase() && /\p{Lu}{3}/u.test(label))
+    label = label[0] + label.slice(1).toLowerCase();
   if (label.split(/\s+/).length > 6) return null;
   for (const [kind, re] of HEADINGS)
     if (re.test(label)) {
-      if (kind === "decision" && !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) && !/beslutar|beslöt|beslutade|förslag till|förlag till|beslutsförslag|^förslag\s*[–-]/i.test(label)) continue;
+      if (
+        kind === "decision" &&
+        !/^(\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?s?\s+)?beslut/iu.test(label) &&
+        !/beslutar|beslöt|beslutade|förslag till|förlag till|beslutsförslag|^förslag\s*[–-]/i.test(
+          label,
+        )
+      )
+        continue;
       if (kind === "decision" && /^(Om|Till|Det|Den|Ett|En)\s/.test(label)) continue;
       return { kind, rest: colon && colon[2] ? colon[2] : null };
     }
@@ -46,7 +68,13 @@ export function sectionsOf(lines: readonly Line[]): Section[] {
   for (const l of lines) {
     const h = headingOf(l.text);
     const last = out[out.length - 1]!;
-    if (h && h.kind === "decision" && last.kind === "decision" && last.lines.length === 0 && !h.rest) {
+    if (
+      h &&
+      h.kind === "decision" &&
+      last.kind === "decision" &&
+      last.lines.length === 0 &&
+      !h.rest
+    ) {
       last.heading += ` / ${l.text}`; // "Kommunstyrelsens förslag till kommunfullmäktige" + "Kommunfullmäktige beslutar"
       continue;
     }
@@ -87,11 +115,20 @@ const LIST_RE: [RegExp, "decimal" | "upper-alpha" | "lower-alpha" | "bullet"][] 
   [/^[-–•*·]\s*(?=\S)/, "bullet"],
 ];
 
-function listMarker(text: string): { style: "decimal" | "upper-alpha" | "lower-alpha" | "bullet"; marker: string; ord: number } | null {
+function listMarker(text: string): {
+  style: "decimal" | "upper-alpha" | "lower-alpha" | "bullet";
+  marker: string;
+  ord: number;
+} | null {
   for (const [re, style] of LIST_RE) {
     const m = re.exec(text);
     if (!m) continue;
-    const ord = style === "decimal" ? +m[1]! : style === "bullet" ? 0 : m[1]!.toLowerCase().charCodeAt(0) - 96;
+    const ord =
+      style === "decimal"
+        ? +m[1]!
+        : style === "bullet"
+          ? 0
+          : m[1]!.toLowerCase().charCodeAt(0) - 96;
     return { style, marker: m[0], ord };
   }
   return null;
@@ -118,7 +155,9 @@ export function proseNodes(paragraphs: readonly string[]): Node[] {
       if (m.style === "bullet") out.push(b.ul(...items));
       else {
         const list = b.ol(m.style, ...items);
-        out.push(m.ord > 1 ? list.type.create({ ...list.attrs, start: m.ord }, list.content) : list);
+        out.push(
+          m.ord > 1 ? list.type.create({ ...list.attrs, start: m.ord }, list.content) : list,
+        );
       }
       continue;
     }
@@ -128,7 +167,10 @@ export function proseNodes(paragraphs: readonly string[]): Node[] {
   return out;
 }
 
-const paraTexts = (lines: readonly Line[], width: number) => paragraphsOf(lines, width).map((p) => joinLines(p.map((l) => l.text))).filter(Boolean);
+const paraTexts = (lines: readonly Line[], width: number) =>
+  paragraphsOf(lines, width)
+    .map((p) => joinLines(p.map((l) => l.text)))
+    .filter(Boolean);
 
 /** Split a paragraph into sentences (keeping "m.fl.", "t.ex.", "d.v.s." and initials inside). */
 export function sentences(text: string): string[] {
@@ -136,53 +178,103 @@ export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    if (prev && /(\bm\.\s?fl\.|\bt\.\s?ex\.|\bd\.\s?v\.\s?s\.|\bbl\.\s?a\.|\bs\.k\.|\bjfr\.|\bnr\.|\bkap\.|\b\p{Lu}\.)$/u.test(prev)) out[out.length - 1] = `${prev} ${p}`;
+    if (
+      prev &&
+      /(\bm\.\s?fl\.|\bt\.\s?ex\.|\bd\.\s?v\.\s?s\.|\bbl\.\s?a\.|\bs\.k\.|\bjfr\.|\bnr\.|\bkap\.|\b\p{Lu}\.)$/u.test(
+        prev,
+      )
+    )
+      out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }
   return out;
 }
 
-const STRIP_INTRO = /^(under (överläggningen|sammanträdet|ärendets behandling|debatten)|vid sammanträdet|i ärendet)\s*,?\s*/i;
+const STRIP_INTRO =
+  /^(under (överläggningen|sammanträdet|ärendets behandling|debatten)|vid sammanträdet|i ärendet)\s*,?\s*/i;
 
 type SentenceKind = "proposal" | "reservation" | "recusal" | "vote" | "other";
 
-function classify(sentence: string, ctx?: ImportItemContext): { kind: SentenceKind; mentions: Mention[]; rest: string } {
+function classify(
+  sentence: string,
+  ctx?: ImportItemContext,
+): { kind: SentenceKind; mentions: Mention[]; rest: string } {
   const c = classifyRaw(sentence, ctx?.chairName ?? null);
   // "Votering begärs." where the § has its own Omröstning section: procedure prose
   if (c.kind === "vote" && ctx?.voteSection && !tallyOf(sentence)) return { ...c, kind: "other" };
   return c;
 }
 
-function classifyRaw(sentence: string, chair: string | null): { kind: SentenceKind; mentions: Mention[]; rest: string } {
+function classifyRaw(
+  sentence: string,
+  chair: string | null,
+): { kind: SentenceKind; mentions: Mention[]; rest: string } {
   const s = sentence.replace(STRIP_INTRO, "");
   let lp = leadingPersons(s);
   // "Ordföranden yrkar …" without a name: the meeting's chair
   const bare = /^ordföranden\s+(?=yrka|reserver)/i.exec(s);
-  if (!lp.mentions.length && bare && chair) lp = { mentions: [{ name: chair, party: null, role: "chair", andOthers: false, title: null, serving: false }], end: bare[0].length };
+  if (!lp.mentions.length && bare && chair)
+    lp = {
+      mentions: [
+        { name: chair, party: null, role: "chair", andOthers: false, title: null, serving: false },
+      ],
+      end: bare[0].length,
+    };
   const rest = s.slice(lp.end);
   if (lp.mentions.length) {
     if (PROPOSAL_VERB_RE.test(rest)) return { kind: "proposal", mentions: lp.mentions, rest };
     // "Anna Ek (S) lägger ett tilläggsyrkande: …"
-    const laid = /^\s*,?\s*(lägger|lade|framställer|framställde|lämnar|lämnade)\s+(fram\s+)?(ett\s+)?(eget\s+)?(tilläggs|ändrings|avslags|återremiss)?yrkande(t|n)?\b\s*(om|med)?\s*:?/i.exec(rest);
+    const laid =
+      /^\s*,?\s*(lägger|lade|framställer|framställde|lämnar|lämnade)\s+(fram\s+)?(ett\s+)?(eget\s+)?(tilläggs|ändrings|avslags|återremiss)?yrkande(t|n)?\b\s*(om|med)?\s*:?/i.exec(
+        rest,
+      );
     if (laid) {
-      const kind = laid[5] ? { tilläggs: "tillägg", ändrings: "ändring", avslags: "avslag", återremiss: "återremiss" }[laid[5].toLowerCase()] : "att";
+      const kind = laid[5]
+        ? { tilläggs: "tillägg", ändrings: "ändring", avslags: "avslag", återremiss: "återremiss" }[
+            laid[5].toLowerCase()
+          ]
+        : "att";
       const what = rest.slice(laid[0].length).trim();
-      return { kind: "proposal", mentions: lp.mentions, rest: ` yrkar ${kind === "att" && /^att\s/i.test(what) ? "" : `${kind} `}${what}` };
+      return {
+        kind: "proposal",
+        mentions: lp.mentions,
+        rest: ` yrkar ${kind === "att" && /^att\s/i.test(what) ? "" : `${kind} `}${what}`,
+      };
     }
     if (RESERVATION_VERB_RE.test(rest)) return { kind: "reservation", mentions: lp.mentions, rest };
-    if (/^\s*,?\s*(anmäl(er|de)\s+jäv|deltar\s+inte|deltog\s+inte|är\s+jävig|var\s+jävig)/i.test(rest) && /jäv/i.test(rest))
+    if (
+      /^\s*,?\s*(anmäl(er|de)\s+jäv|deltar\s+inte|deltog\s+inte|är\s+jävig|var\s+jävig)/i.test(
+        rest,
+      ) &&
+      /jäv/i.test(rest)
+    )
       return { kind: "recusal", mentions: lp.mentions, rest };
   }
-  if (/^\s*(omröstning|votering|sluten omröstning)\b|\bja-röst|\bnej-röst|\bröstar\s+(ja|nej)\b|\d+\s+ja[- ]?röster|\d+\s+ja\s+(mot|och)\s+\d+\s+nej/i.test(s))
+  if (
+    /^\s*(omröstning|votering|sluten omröstning)\b|\bja-röst|\bnej-röst|\bröstar\s+(ja|nej)\b|\d+\s+ja[- ]?röster|\d+\s+ja\s+(mot|och)\s+\d+\s+nej/i.test(
+      s,
+    )
+  )
     return { kind: "vote", mentions: [], rest: s };
-  if (/^\s*(\(?\p{Lu}{1,3}\)?[- ]?(gruppen|ledamöterna|ledamoten)?|Sverigedemokraterna|Socialdemokraterna|Vänsterpartiet|Moderaterna|Centerpartiet|Liberalerna|Kristdemokraterna|Miljöpartiet)\s+reserver/u.test(s))
+  if (
+    /^\s*(\(?\p{Lu}{1,3}\)?[- ]?(gruppen|ledamöterna|ledamoten)?|Sverigedemokraterna|Socialdemokraterna|Vänsterpartiet|Moderaterna|Centerpartiet|Liberalerna|Kristdemokraterna|Miljöpartiet)\s+reserver/u.test(
+      s,
+    )
+  )
     return { kind: "reservation", mentions: [], rest: s };
   return { kind: "other", mentions: [], rest: s };
 }
 
-const clean = (s: string) => s.replace(/^[\s,;:.–-]+/, "").replace(/\s+/g, " ").trim();
+const clean = (s: string) =>
+  s
+    .replace(/^[\s,;:.–-]+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
-function resolveAll(ctx: ImportItemContext, mentions: Mention[]): { ids: string[]; andOthers: string[] } {
+function resolveAll(
+  ctx: ImportItemContext,
+  mentions: Mention[],
+): { ids: string[]; andOthers: string[] } {
   const ids: string[] = [];
   const andOthers: string[] = [];
   for (const m of mentions) {
@@ -196,7 +288,8 @@ function resolveAll(ctx: ImportItemContext, mentions: Mention[]): { ids: string[
 /** The proposal a phrase points at: "det egna förslaget", "Anna Eks yrkande", "avslagsyrkandet", "(S)-yrkandet". */
 function proposalReferred(ctx: ImportItemContext, phrase: string, own: string[]): string | null {
   const p = phrase.toLowerCase();
-  const by = (pred: (n: Node) => boolean) => ctx.proposals.find(pred)?.attrs.id as string | undefined;
+  const by = (pred: (n: Node) => boolean) =>
+    ctx.proposals.find(pred)?.attrs.id as string | undefined;
   if (/\beg(et|en|na)\b|\bsitt\b|\bsina\b/.test(p)) {
     const mine = (n: Node) => (n.attrs.proposers as string[]).some((x) => own.includes(x));
     return by((n) => mine(n) && n.attrs.kind === "eget_förslag") ?? by(mine) ?? null;
@@ -212,20 +305,37 @@ function proposalReferred(ctx: ImportItemContext, phrase: string, own: string[])
       const person = persons.find((x) => x.id === id);
       if (!person) continue;
       const last = person.name.split(" ").at(-1)!.toLowerCase();
-      if (p.includes(last) || (person.party && p.includes(`(${person.party.toLowerCase()})`))) return n.attrs.id as string;
+      if (p.includes(last) || (person.party && p.includes(`(${person.party.toLowerCase()})`)))
+        return n.attrs.id as string;
     }
   }
   const bySubject = by((n) => {
     const subject = String(n.attrs.subject).toLowerCase();
-    return subject.length > 3 && (p.includes(subject) || subject.includes(p.replace(/^(bifall till|bifall)\s+/, "").trim()));
+    return (
+      subject.length > 3 &&
+      (p.includes(subject) || subject.includes(p.replace(/^(bifall till|bifall)\s+/, "").trim()))
+    );
   });
   if (bySubject) return bySubject;
   if (/förvaltningens|utskottets|kontorets|ursprungliga|liggande|huvudförslaget|styrelsens/.test(p))
-    return by((n) => n.attrs.kind === "bifall" && p.split(/\s+/).some((w) => w.length > 5 && String(n.attrs.subject).toLowerCase().includes(w))) ?? null;
+    return (
+      by(
+        (n) =>
+          n.attrs.kind === "bifall" &&
+          p
+            .split(/\s+/)
+            .some((w) => w.length > 5 && String(n.attrs.subject).toLowerCase().includes(w)),
+      ) ?? null
+    );
   return null;
 }
 
-function proposalFrom(ctx: ImportItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
+function proposalFrom(
+  ctx: ImportItemContext,
+  mentions: Mention[],
+  rest: string,
+  extra: string[],
+): Node {
   const { ids, andOthers } = resolveAll(ctx, mentions);
   let t = clean(rest.replace(/^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\s*(på\s+)?/i, ""));
   // "X (M) yrkar, med instämmande av Y (S) och Z (V), bifall till …": one yrkande, Y and Z join it
@@ -242,22 +352,33 @@ function proposalFrom(ctx: ImportItemContext, mentions: Mention[], rest: string,
   let content = "";
   let supports: string | null = null;
   let m: RegExpExecArray | null;
-  if ((m = /^(bifall\s+till\s+)?(det\s+|sitt\s+|sina\s+)?eg(et|na)\s+(förslag|yrkande)(\s+till\s+beslut)?[.;:]?\s*(.*)$/i.exec(t))) {
+  if (
+    (m =
+      /^(bifall\s+till\s+)?(det\s+|sitt\s+|sina\s+)?eg(et|na)\s+(förslag|yrkande)(\s+till\s+beslut)?[.;:]?\s*(.*)$/i.exec(
+        t,
+      ))
+  ) {
     kind = "eget_förslag";
     content = m[6] ?? "";
   } else if ((m = /^avslag(?:syrkande)?(?:\s+(?:på|till|av)\s+(.*?))?[.;]?$/i.exec(t))) {
     kind = "avslag";
     subject = m[1] ?? "";
-  } else if ((m = /^(?:att ärendet (?:ska|skulle) )?återremi(?:ss|tteras)\s*(.*?)[.;]?$/i.exec(t))) {
+  } else if (
+    (m = /^(?:att ärendet (?:ska|skulle) )?återremi(?:ss|tteras)\s*(.*?)[.;]?$/i.exec(t))
+  ) {
     kind = "återremiss";
     subject = m[1] ?? "";
   } else if (/^(?:att ärendet (?:ska |skulle )?)?bordl(äggning|äggas|äggs)/i.test(t)) {
     kind = "bordläggning";
-    content = t.replace(/^(?:att ärendet (?:ska |skulle )?)?bordl(äggning|äggas|äggs)[.;]?\s*/i, "");
+    content = t.replace(
+      /^(?:att ärendet (?:ska |skulle )?)?bordl(äggning|äggas|äggs)[.;]?\s*/i,
+      "",
+    );
   } else if ((m = /^(?:ett\s+)?tillägg(?:syrkande)?\s*(?:till\s+)?(.*?)[.;]?$/i.exec(t))) {
     kind = "tillägg";
     // "tillägg: att förvaltningen återkommer i maj" — the att-sats is the yrkande's own text
-    if (/^(med följande\s*)?:?\s*att\s/i.test(m[1] ?? "")) content = `${m[1]!.replace(/^(med följande\s*)?:?\s*/i, "")}.`;
+    if (/^(med följande\s*)?:?\s*att\s/i.test(m[1] ?? ""))
+      content = `${m[1]!.replace(/^(med följande\s*)?:?\s*/i, "")}.`;
     else subject = m[1] ?? "";
   } else if ((m = /^ändring\s+(?:av|i)\s+(.*?)[.;]?$/i.exec(t))) {
     kind = "ändring";
@@ -267,13 +388,16 @@ function proposalFrom(ctx: ImportItemContext, mentions: Mention[], rest: string,
     content = m[1]!;
   } else if ((m = /^bifall\s+till\s+(.*?)[.;]?$/i.exec(t))) {
     subject = m[1]!;
-    if (/yrkande/i.test(subject) && !/förvaltningens|utskottets/i.test(subject)) supports = proposalReferred(ctx, subject, ids);
+    if (/yrkande/i.test(subject) && !/förvaltningens|utskottets/i.test(subject))
+      supports = proposalReferred(ctx, subject, ids);
     if (supports) subject = "";
   } else {
     // not one of the usual forms: an own proposal, its words kept as they were written
     kind = "eget_förslag";
     content = t;
-    ctx.uncertain.push(`Yrkandet kunde inte tolkas helt och sparades som eget förslag med sin text: "${t.slice(0, 80)}"`);
+    ctx.uncertain.push(
+      `Yrkandet kunde inte tolkas helt och sparades som eget förslag med sin text: "${t.slice(0, 80)}"`,
+    );
   }
   // what is said after the first sentence of a bifall stays as the block's prose
   if (subject.length > 300) {
@@ -282,26 +406,47 @@ function proposalFrom(ctx: ImportItemContext, mentions: Mention[], rest: string,
   }
   if (!ids.length) ctx.uncertain.push("Ett yrkande saknar förslagsställare.");
   const node = b.proposal(
-    { id: `y-${ctx.number}-${ctx.proposals.length + 1}`, kind, by: ids, andOthers, supports, subject: subject.slice(0, 2000) },
+    {
+      id: `y-${ctx.number}-${ctx.proposals.length + 1}`,
+      kind,
+      by: ids,
+      andOthers,
+      supports,
+      subject: subject.slice(0, 2000),
+    },
     ...[content, ...extra].map(clean).filter(Boolean),
   );
   ctx.proposals.push(node);
   return node;
 }
 
-function reservationFrom(ctx: ImportItemContext, mentions: Mention[], rest: string, extra: string[]): Node {
+function reservationFrom(
+  ctx: ImportItemContext,
+  mentions: Mention[],
+  rest: string,
+  extra: string[],
+): Node {
   const { ids, andOthers } = resolveAll(ctx, mentions);
-  const m = /^\s*,?\s*(?:reserverade|reserverar)\s+sig\s*(?:skriftligt\s+)?(?:mot\s+(?:beslutet|[\p{L}-]+s\s+beslut|det fattade beslutet)(?:\s+i\s+[^;:.]*?)?)?\s*(?:till\s+förmån\s+för\s+([^;:.]*))?([;:.]?)\s*(.*)$/iu.exec(rest);
+  const m =
+    /^\s*,?\s*(?:reserverade|reserverar)\s+sig\s*(?:skriftligt\s+)?(?:mot\s+(?:beslutet|[\p{L}-]+s\s+beslut|det fattade beslutet)(?:\s+i\s+[^;:.]*?)?)?\s*(?:till\s+förmån\s+för\s+([^;:.]*))?([;:.]?)\s*(.*)$/iu.exec(
+      rest,
+    );
   let favouring: string | null = null;
   let content = rest;
   if (m) {
     if (m[1]) favouring = proposalReferred(ctx, m[1], ids);
-    if (m[1] && !favouring) ctx.uncertain.push(`Reservationen "till förmån för ${m[1].trim()}" kunde inte kopplas till ett yrkande.`);
+    if (m[1] && !favouring)
+      ctx.uncertain.push(
+        `Reservationen "till förmån för ${m[1].trim()}" kunde inte kopplas till ett yrkande.`,
+      );
     content = m[3] ?? "";
   } else if (mentions.length === 0) content = rest;
   const all = [content, ...extra];
   const written = all.some((t) => /skriftlig|bilaga/i.test(t));
-  return b.reservation({ by: ids, andOthers, favouring, written }, ...proseNodes(all.map(clean).filter(Boolean)));
+  return b.reservation(
+    { by: ids, andOthers, favouring, written },
+    ...proseNodes(all.map(clean).filter(Boolean)),
+  );
 }
 
 function recusalFrom(ctx: ImportItemContext, mentions: Mention[], text: string): Node {
@@ -312,11 +457,20 @@ function recusalFrom(ctx: ImportItemContext, mentions: Mention[], text: string):
 /** Vote totals written in prose or as a sum row. */
 export function tallyOf(text: string): { ja: number; nej: number; avstår: number } | null {
   const t = text.replace(/\s+/g, " ");
-  const words = /(\d+)\s*ja[- ]?(?:röster|röst)?\b.{0,40}?(\d+)\s*nej[- ]?(?:röster|röst)?\b(?:.{0,50}?(\d+)\s*(?:\p{L}+\s+){0,2}?(?:avst|nedlagd|blank))?/iu.exec(t);
+  const words =
+    /(\d+)\s*ja[- ]?(?:röster|röst)?\b.{0,40}?(\d+)\s*nej[- ]?(?:röster|röst)?\b(?:.{0,50}?(\d+)\s*(?:\p{L}+\s+){0,2}?(?:avst|nedlagd|blank))?/iu.exec(
+      t,
+    );
   if (words) return { ja: +words[1]!, nej: +words[2]!, avstår: words[3] ? +words[3] : 0 };
-  const counted = /\bja[- ]?röster\s*[:=]?\s*(\d+).{0,30}?nej[- ]?röster\s*[:=]?\s*(\d+)(?:.{0,30}?avst\p{L}*\s*[:=]?\s*(\d+))?/iu.exec(t);
+  const counted =
+    /\bja[- ]?röster\s*[:=]?\s*(\d+).{0,30}?nej[- ]?röster\s*[:=]?\s*(\d+)(?:.{0,30}?avst\p{L}*\s*[:=]?\s*(\d+))?/iu.exec(
+      t,
+    );
   if (counted) return { ja: +counted[1]!, nej: +counted[2]!, avstår: counted[3] ? +counted[3] : 0 };
-  const labels = /\bja\s*[:=]?\s*(\d+)\s*[,;]?\s*(?:och\s+)?nej\s*[:=]?\s*(\d+)(?:\s*[,;]?\s*(?:och\s+)?avst\p{L}*\s*[:=]?\s*(\d+))?/iu.exec(t);
+  const labels =
+    /\bja\s*[:=]?\s*(\d+)\s*[,;]?\s*(?:och\s+)?nej\s*[:=]?\s*(\d+)(?:\s*[,;]?\s*(?:och\s+)?avst\p{L}*\s*[:=]?\s*(\d+))?/iu.exec(
+      t,
+    );
   if (labels) return { ja: +labels[1]!, nej: +labels[2]!, avstår: labels[3] ? +labels[3] : 0 };
   return null;
 }
@@ -331,7 +485,13 @@ function voteFrom(ctx: ImportItemContext, lines: Line[], extraText: string[]): N
     if (!ballots.some((x) => x.person === person)) ballots.push({ person, vote });
   };
   const choice = (w: string): "ja" | "nej" | "avstår" | null =>
-    /^ja$/i.test(w) ? "ja" : /^nej$/i.test(w) ? "nej" : /^(avstår|avstod|avst\.?|avstående)$/i.test(w) ? "avstår" : null;
+    /^ja$/i.test(w)
+      ? "ja"
+      : /^nej$/i.test(w)
+        ? "nej"
+        : /^(avstår|avstod|avst\.?|avstående)$/i.test(w)
+          ? "avstår"
+          : null;
   for (const l of lines) {
     const t = l.text;
     // table header: "Ledamot   Ja   Nej   Avstår"
@@ -339,10 +499,19 @@ function voteFrom(ctx: ImportItemContext, lines: Line[], extraText: string[]): N
     const hn = /(?<=^|\s)nej(?=\s|$)/i.exec(l.raw);
     if (hj && hn && !/\d/.test(t) && t.split(/\s+/).length <= 8) {
       // every header word and its column: "Ledamot  Parti  Närvarande  Ja  Nej  Avstår"
-      columns = [...l.raw.matchAll(/\S+/g)].map((w) => ({ word: w[0].toLowerCase(), at: w.index ?? 0 }));
+      columns = [...l.raw.matchAll(/\S+/g)].map((w) => ({
+        word: w[0].toLowerCase(),
+        at: w.index ?? 0,
+      }));
       continue;
     }
-    const list = /^(ja|nej|avstår|avstod|avstående)(?:[- ]?(?:röster|röstar|röstade|röst))?\s*(?:\(\d+\))?\s*[:]\s*(.*)$/i.exec(t) ?? /^följande (?:ledamöter\s+|ersättare\s+|ledamöter och ersättare\s+)?röstade (ja|nej)\s*:?\s*(.*)$/i.exec(t);
+    const list =
+      /^(ja|nej|avstår|avstod|avstående)(?:[- ]?(?:röster|röstar|röstade|röst))?\s*(?:\(\d+\))?\s*[:]\s*(.*)$/i.exec(
+        t,
+      ) ??
+      /^följande (?:ledamöter\s+|ersättare\s+|ledamöter och ersättare\s+)?röstade (ja|nej)\s*:?\s*(.*)$/i.exec(
+        t,
+      );
     if (list) {
       const v = choice(list[1]!) ?? "avstår";
       const names = mentionsIn(list[2]!);
@@ -366,7 +535,14 @@ function voteFrom(ctx: ImportItemContext, lines: Line[], extraText: string[]): N
         after = t.slice(nm[0].length).trim();
         const party = /^([\p{Lu}]{1,4}|[\p{Lu}][\p{Ll}])(?=\s|$)/u.exec(after);
         if (party && !/^(X|J|N)$/.test(party[1]!)) after = after.slice(party[0].length).trim();
-        mention = { name: nm[0], party: party && !/^(X|J|N)$/.test(party[1]!) ? normParty(party[1]!) : null, role: null, andOthers: false, title: null, serving: false };
+        mention = {
+          name: nm[0],
+          party: party && !/^(X|J|N)$/.test(party[1]!) ? normParty(party[1]!) : null,
+          role: null,
+          andOthers: false,
+          title: null,
+          serving: false,
+        };
       }
     }
     if (mention) {
@@ -401,30 +577,65 @@ function voteFrom(ctx: ImportItemContext, lines: Line[], extraText: string[]): N
   tally ??= tallyOf(all);
   const open = !/slutna sedlar|sluten omröstning|slutet val/i.test(all);
   const tieBreak = /utslagsröst/i.test(all) ? "chair" : /lott(en|ning)/i.test(all) ? "lot" : null;
-  const count = tally ?? (ballots.length ? { ja: ballots.filter((x) => x.vote === "ja").length, nej: ballots.filter((x) => x.vote === "nej").length, avstår: 0 } : null);
-  let result: "ja" | "nej" | null = count && count.ja !== count.nej ? (count.ja > count.nej ? "ja" : "nej") : null;
+  const count =
+    tally ??
+    (ballots.length
+      ? {
+          ja: ballots.filter((x) => x.vote === "ja").length,
+          nej: ballots.filter((x) => x.vote === "nej").length,
+          avstår: 0,
+        }
+      : null);
+  let result: "ja" | "nej" | null =
+    count && count.ja !== count.nej ? (count.ja > count.nej ? "ja" : "nej") : null;
   if (!result && /ja-propositionen|enligt ja/i.test(all) && tieBreak) result = "ja";
-  const props = /ja[- ]?röst(?:en)?\s+(?:för|innebär|=)\s+(?:bifall till\s+)?([^,;]+?)[,;.]?\s*(?:och\s+)?nej[- ]?röst(?:en)?\s+(?:för|innebär|=)\s+(?:bifall till\s+)?([^,;.]+)/i.exec(all) ??
-    /den som vill bifalla\s+([^,;]+?)\s+röstar ja[,;]?\s*den som vill bifalla\s+([^,;.]+?)\s+röstar nej/i.exec(all);
+  const props =
+    /ja[- ]?röst(?:en)?\s+(?:för|innebär|=)\s+(?:bifall till\s+)?([^,;]+?)[,;.]?\s*(?:och\s+)?nej[- ]?röst(?:en)?\s+(?:för|innebär|=)\s+(?:bifall till\s+)?([^,;.]+)/i.exec(
+      all,
+    ) ??
+    /den som vill bifalla\s+([^,;]+?)\s+röstar ja[,;]?\s*den som vill bifalla\s+([^,;.]+?)\s+röstar nej/i.exec(
+      all,
+    );
   const yes = props ? proposalReferred(ctx, props[1]!, []) : null;
   const no = props ? proposalReferred(ctx, props[2]!, []) : null;
   if (!tally && !ballots.length) ctx.uncertain.push("Omröstningens resultat kunde inte läsas.");
   ctx.votes++;
   return b.vote(
-    { id: `v-${ctx.number}-${ctx.votes}`, open, yes, no: no === yes ? null : no, ballots, tally, tieBreak, result },
+    {
+      id: `v-${ctx.number}-${ctx.votes}`,
+      open,
+      yes,
+      no: no === yes ? null : no,
+      ballots,
+      tally,
+      tieBreak,
+      result,
+    },
     ...proseNodes(texts),
   );
 }
 
 /** Persons heading a statement; the rest of the paragraph is kept as its prose. */
-function statementFrom(ctx: ImportItemContext, kind: "special_statement" | "protocol_note" | "substitute_statement", paragraphs: string[]): Node[] {
+function statementFrom(
+  ctx: ImportItemContext,
+  kind: "special_statement" | "protocol_note" | "substitute_statement",
+  paragraphs: string[],
+): Node[] {
   const out: Node[] = [];
   let current: { persons: Mention[]; texts: string[] } | null = null;
   const flush = () => {
     if (!current) return;
     const { ids, andOthers } = resolveAll(ctx, current.persons);
-    if (!ids.length) ctx.uncertain.push(`Vem som lämnade ${kind === "protocol_note" ? "protokollsanteckningen" : kind === "special_statement" ? "det särskilda uttalandet" : "ersättaryttrandet"} kunde inte utläsas.`);
-    const make = kind === "special_statement" ? b.specialStatement : kind === "protocol_note" ? b.protocolNote : b.substituteStatement;
+    if (!ids.length)
+      ctx.uncertain.push(
+        `Vem som lämnade ${kind === "protocol_note" ? "protokollsanteckningen" : kind === "special_statement" ? "det särskilda uttalandet" : "ersättaryttrandet"} kunde inte utläsas.`,
+      );
+    const make =
+      kind === "special_statement"
+        ? b.specialStatement
+        : kind === "protocol_note"
+          ? b.protocolNote
+          : b.substituteStatement;
     out.push(make({ by: ids, andOthers }, ...proseNodes(current.texts)));
     current = null;
   };
@@ -432,7 +643,10 @@ function statementFrom(ctx: ImportItemContext, kind: "special_statement" | "prot
     const lp = leadingPersons(para);
     const rest = clean(para.slice(lp.end));
     // a party or role marks the persons; so does the verb of a note ("Anna Ek lät anteckna följande")
-    const opensStatement = lp.mentions.length > 0 && (lp.mentions.some((m) => m.party || m.role) || NOTE_VERB_RE.test(para.slice(lp.end))) && (rest === "" || /^[\p{Ll}”"«:]/u.test(para.slice(lp.end).trim()));
+    const opensStatement =
+      lp.mentions.length > 0 &&
+      (lp.mentions.some((m) => m.party || m.role) || NOTE_VERB_RE.test(para.slice(lp.end))) &&
+      (rest === "" || /^[\p{Ll}”"«:]/u.test(para.slice(lp.end).trim()));
     if (opensStatement && (!current || current.texts.length > 0 || current.persons.length === 0)) {
       flush();
       current = { persons: lp.mentions, texts: rest ? [rest] : [] };
@@ -450,19 +664,32 @@ function statementFrom(ctx: ImportItemContext, kind: "special_statement" | "prot
 /** Numbered points or "att"-satser of a decision; else prose. */
 function decisionFrom(all: string[]): Node {
   // "Kommunstyrelsen beslutar att:" before the points says what the generated heading says
-  const lead = all.length >= 3 && /^\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+(beslutar|beslöt|beslutade)(\s+att)?\s*:?$/u.test(all[0]!);
+  const lead =
+    all.length >= 3 &&
+    /^\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+(beslutar|beslöt|beslutade)(\s+att)?\s*:?$/u.test(
+      all[0]!,
+    );
   const paragraphs = lead ? all.slice(1) : all;
   const points = paragraphs.map((p) => /^(\d{1,2})[.)]\s*(.+)$/.exec(p));
-  if (paragraphs.length >= 1 && points.every((m, i) => m && +m[1]! === i + 1) && paragraphs.length >= 2)
+  if (
+    paragraphs.length >= 1 &&
+    points.every((m, i) => m && +m[1]! === i + 1) &&
+    paragraphs.length >= 2
+  )
     return b.decision(...points.map((m) => m![2]!.trim()));
   const att = paragraphs.map((p) => /^[-–•]?\s*(att\s.+)$/i.exec(p));
-  if (paragraphs.length >= 2 && att.every(Boolean)) return b.decision(...att.map((m) => m![1]!.trim()));
+  if (paragraphs.length >= 2 && att.every(Boolean))
+    return b.decision(...att.map((m) => m![1]!.trim()));
   // a lead ("Kommunstyrelsen föreslår fullmäktige besluta") followed by points: prose with a list
   return b.decisionProse(...proseNodes(all));
 }
 
 /** Sentences of a paragraph run, grouped into proposals, reservations, votes, jäv and the rest. */
-function sentenceBlocks(ctx: ImportItemContext, paragraphs: string[], otherAs: (texts: string[]) => Node[]): Node[] {
+function sentenceBlocks(
+  ctx: ImportItemContext,
+  paragraphs: string[],
+  otherAs: (texts: string[]) => Node[],
+): Node[] {
   const out: Node[] = [];
   let other: string[] = [];
   let voteText: string[] = [];
@@ -495,7 +722,12 @@ function sentenceBlocks(ctx: ImportItemContext, paragraphs: string[], otherAs: (
         voteText.push(s);
         return;
       }
-      if (k.kind === "other" && voteText.length && /\d|ja|nej|röst|beslut/i.test(s) && !/proposition/i.test(s)) {
+      if (
+        k.kind === "other" &&
+        voteText.length &&
+        /\d|ja|nej|röst|beslut/i.test(s) &&
+        !/proposition/i.test(s)
+      ) {
         voteText.push(s);
         return;
       }
@@ -519,7 +751,10 @@ function sentenceBlocks(ctx: ImportItemContext, paragraphs: string[], otherAs: (
 
 function isDecisionSentence(ctx: ImportItemContext, text: string): boolean {
   const body = ctx.bodyName ? ctx.bodyName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "Nämnden";
-  return new RegExp(`^(${body}|Nämnden|Styrelsen|Kommunstyrelsen|Kommunfullmäktige|Fullmäktige|Utskottet)\\s+(beslutar|beslutade|beslöt)\\b`, "iu").test(text);
+  return new RegExp(
+    `^(${body}|Nämnden|Styrelsen|Kommunstyrelsen|Kommunfullmäktige|Fullmäktige|Utskottet)\\s+(beslutar|beslutade|beslöt)\\b`,
+    "iu",
+  ).test(text);
 }
 
 interface SectionInput {
@@ -556,12 +791,18 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
     let k = paras.length;
     for (let i = 1; i < paras.length; i++) {
       const lp = leadingPersons(paras[i]!);
-      if ((lp.mentions.length && lp.mentions.some((m) => m.role || m.party)) || /^[”"«]/.test(paras[i]!)) {
+      if (
+        (lp.mentions.length && lp.mentions.some((m) => m.role || m.party)) ||
+        /^[”"«]/.test(paras[i]!)
+      ) {
         k = i;
         break;
       }
     }
-    return [decisionFrom(paras.slice(0, k)), ...(k < paras.length ? sentenceBlocks(ctx, paras.slice(k), asProse) : [])];
+    return [
+      decisionFrom(paras.slice(0, k)),
+      ...(k < paras.length ? sentenceBlocks(ctx, paras.slice(k), asProse) : []),
+    ];
   },
 
   background: ({ paras }) => (paras.length ? [b.background(...proseNodes(paras))] : []),
@@ -569,7 +810,9 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
   decision_procedure: ({ ctx, paras }) => {
     const procedure = (texts: string[]) => {
       const order =
-        /mot varandra|proposition på (?:de )?(?:framställda )?(?:förslagen|yrkandena)/i.test(texts.join(" ")) && ctx.proposals.length >= 2
+        /mot varandra|proposition på (?:de )?(?:framställda )?(?:förslagen|yrkandena)/i.test(
+          texts.join(" "),
+        ) && ctx.proposals.length >= 2
           ? ctx.proposals.map((p) => p.attrs.id as string)
           : [];
       return [b.procedure({ order }, ...proseNodes(texts))];
@@ -598,7 +841,14 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
         // "Anna Ek (S): Bifall till arbetsutskottets förslag." — a yrkande written after a colon
         const lp = c.kind === "other" ? leadingPersons(sentence) : null;
         if (lp && lp.mentions.length && /^\s*:/.test(sentence.slice(lp.end)))
-          c = { kind: "proposal", mentions: lp.mentions, rest: ` yrkar ${sentence.slice(lp.end).replace(/^\s*:\s*/, "").replace(/^\p{Lu}/u, (x) => x.toLowerCase())}` };
+          c = {
+            kind: "proposal",
+            mentions: lp.mentions,
+            rest: ` yrkar ${sentence
+              .slice(lp.end)
+              .replace(/^\s*:\s*/, "")
+              .replace(/^\p{Lu}/u, (x) => x.toLowerCase())}`,
+          };
         if (c.kind === "proposal") {
           endTail();
           flush();
@@ -631,7 +881,8 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
       if (c.kind === "reservation") {
         flush();
         current = { mentions: c.mentions, rest: c.rest, extra: [] };
-      } else if (!current && lp.mentions.length) current = { mentions: lp.mentions, rest: para.slice(lp.end), extra: [] };
+      } else if (!current && lp.mentions.length)
+        current = { mentions: lp.mentions, rest: para.slice(lp.end), extra: [] };
       else if (current) current.extra.push(para);
       else current = { mentions: [], rest: para, extra: [] };
     }
@@ -644,7 +895,10 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
   substitute_statement: ({ ctx, paras }) => statementFrom(ctx, "substitute_statement", paras),
 
   recusal: ({ ctx, paras }) => {
-    const { ids } = resolveAll(ctx, paras.flatMap((t) => mentionsIn(t)));
+    const { ids } = resolveAll(
+      ctx,
+      paras.flatMap((t) => mentionsIn(t)),
+    );
     return [b.recusal(ids, ...proseNodes(paras))];
   },
 
@@ -653,7 +907,10 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
   distribution: ({ ctx, section }) => {
     const n = recipientLineCount(section.lines);
     const rest = paraTexts(section.lines.slice(n), ctx.width);
-    return [b.distribution(...section.lines.slice(0, n).flatMap((l) => splitRecipients(l.text))), ...proseNodes(rest)];
+    return [
+      b.distribution(...section.lines.slice(0, n).flatMap((l) => splitRecipients(l.text))),
+      ...proseNodes(rest),
+    ];
   },
 };
 
@@ -668,7 +925,14 @@ function recipientLineCount(lines: readonly Line[]): number {
   for (const l of lines) {
     if (n > 0 && l.breakBefore) break;
     const t = l.text.replace(/^\s*[-–—•*·▪]\s+/u, "");
-    if (t.length > 120 || !/^\p{Lu}/u.test(t) || /\d/u.test(t) || /:$/u.test(t) || RECIPIENT_NOT_A_NAME_RE.test(t)) break;
+    if (
+      t.length > 120 ||
+      !/^\p{Lu}/u.test(t) ||
+      /\d/u.test(t) ||
+      /:$/u.test(t) ||
+      RECIPIENT_NOT_A_NAME_RE.test(t)
+    )
+      break;
     if (!t.includes(",") && !t.includes(";") && t.split(/\s+/u).length > 6) break;
     n++;
   }

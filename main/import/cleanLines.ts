@@ -70,7 +70,8 @@ const isFurniture = (t: string) => FURNITURE_RE.some((re) => re.test(t));
 /** "Sammanträdesprotokoll Barn- och utbildningsnämnden": a running header flattened to one line. */
 const HEADER_WITH_BODY_RE = /^(?:sammanträdes)?protokoll(?:sutdrag)?\s+(.{3,80})$/iu;
 /** Page numbers alone are furniture anywhere. */
-const isPageNumber = (t: string) => /^((sida|sid\.?|blad)\s*\d+(\s*(av|\(|\/)\s*\d+\)?)?|\d+\s*\(\s*\d+\s*\)|-\s*\d+\s*-)$/i.test(t);
+const isPageNumber = (t: string) =>
+  /^((sida|sid\.?|blad)\s*\d+(\s*(av|\(|\/)\s*\d+\)?)?|\d+\s*\(\s*\d+\s*\)|-\s*\d+\s*-)$/i.test(t);
 
 export function cleanLines(text: string): CleanResult {
   const removed: string[] = [];
@@ -95,13 +96,19 @@ export function cleanLines(text: string): CleanResult {
       if (!doubled || l.length > 0) pendingBreak = true;
       continue;
     }
-    lines.push({ text: norm(l), raw: expandTabs(l.replace(/\s+$/, "")), breakBefore: pendingBreak, tab: /^\t/.test(l) });
+    lines.push({
+      text: norm(l),
+      raw: expandTabs(l.replace(/\s+$/, "")),
+      breakBefore: pendingBreak,
+      tab: /^\t/.test(l),
+    });
     pendingBreak = false;
   }
 
   // 2. Stray fragments: a short tab-indented token, or a lone capitalised token at the very end.
   const stray = (l: Line & { tab: boolean }, last: boolean) =>
-    (l.tab && /^\S{1,12}$/.test(l.text) && !/^\d+[.)]?$/.test(l.text)) || (last && /^[\p{Lu}]{2,8}$/u.test(l.text) && !/^(BESLUT|ÄRENDET|JA|NEJ)$/.test(l.text));
+    (l.tab && /^\S{1,12}$/.test(l.text) && !/^\d+[.)]?$/.test(l.text)) ||
+    (last && /^[\p{Lu}]{2,8}$/u.test(l.text) && !/^(BESLUT|ÄRENDET|JA|NEJ)$/.test(l.text));
   lines = lines.filter((l, i) => {
     const last = i === lines.length - 1;
     if (stray(l, last) && (last || lines.slice(i + 1).every((n) => stray(n, false)))) {
@@ -125,7 +132,12 @@ export function cleanLines(text: string): CleanResult {
     }
   };
   // "den 11 augusti 2020" starting with lower case continues a sentence; a header's date does not
-  const headerish = (t: string) => t.length <= 60 && (isFurniture(t) || (isDateLine(t) && /^[\p{Lu}\d]/u.test(t)) || BODY_NAME_RE.test(t) || isPageNumber(t));
+  const headerish = (t: string) =>
+    t.length <= 60 &&
+    (isFurniture(t) ||
+      (isDateLine(t) && /^[\p{Lu}\d]/u.test(t)) ||
+      BODY_NAME_RE.test(t) ||
+      isPageNumber(t));
   lines.forEach((l, i) => {
     if (!isFurniture(l.text)) return;
     // expand the block around the furniture line while neighbours look like header lines
@@ -140,7 +152,10 @@ export function cleanLines(text: string): CleanResult {
   });
   // a header on one line, in columns: "Kommunstyrelsen    SAMMANTRÄDESPROTOKOLL    2021-03-15    3 (12)"
   lines.forEach((l, i) => {
-    const cells = l.raw.split(/\s{2,}|\t/).map((c) => c.trim()).filter(Boolean);
+    const cells = l.raw
+      .split(/\s{2,}|\t/)
+      .map((c) => c.trim())
+      .filter(Boolean);
     if (cells.length >= 2 && cells.some(isFurniture) && cells.every(headerish)) {
       drop.add(i);
       cells.forEach(harvest);
@@ -148,12 +163,18 @@ export function cleanLines(text: string): CleanResult {
   });
   // Lines repeated on many pages (short, identical) that look like header lines.
   // the same header on every page, its page number aside ("Kommunstyrelsen 2021-03-15 Sida 3 (12)")
-  const key = (t: string) => t.replace(/\b(sida|sid\.?|blad)\s*\d+(\s*(av|\(|\/)\s*\d+\)?)?|\b\d+\s*\(\s*\d+\s*\)/gi, "#").trim();
+  const key = (t: string) =>
+    t
+      .replace(/\b(sida|sid\.?|blad)\s*\d+(\s*(av|\(|\/)\s*\d+\)?)?|\b\d+\s*\(\s*\d+\s*\)/gi, "#")
+      .trim();
   const counts = new Map<string, number>();
-  for (const l of lines) if (l.text.length <= 100) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1);
+  for (const l of lines)
+    if (l.text.length <= 100) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1);
   // bare numbers alone on a line that count up through the document are page numbers
   const bare = lines.flatMap((l, i) => (/^\d{1,3}$/.test(l.text) ? [{ i, n: +l.text }] : []));
-  const rising = bare.filter((b, k) => bare.some((o, m) => m !== k && Math.abs(o.n - b.n) === 1 && (o.n - b.n) * (o.i - b.i) > 0));
+  const rising = bare.filter((b, k) =>
+    bare.some((o, m) => m !== k && Math.abs(o.n - b.n) === 1 && (o.n - b.n) * (o.i - b.i) > 0),
+  );
   if (rising.length >= 3) for (const b of rising) drop.add(b.i);
   lines.forEach((l, i) => {
     if (CONTINUED_ITEM_RE.test(l.text)) drop.add(i);
@@ -164,13 +185,28 @@ export function cleanLines(text: string): CleanResult {
     }
     if (isPageNumber(l.text)) drop.add(i);
     // the organisation's footer: address, telephone, web, organisation number
-    if ((counts.get(key(l.text)) ?? 0) >= 2 && /(^|\s)(www\.|telefon|tfn|tel\.|postadress|besöksadress|e-post|org\.?\s?nr|organisationsnummer)/i.test(l.text)) drop.add(i);
+    if (
+      (counts.get(key(l.text)) ?? 0) >= 2 &&
+      /(^|\s)(www\.|telefon|tfn|tel\.|postadress|besöksadress|e-post|org\.?\s?nr|organisationsnummer)/i.test(
+        l.text,
+      )
+    )
+      drop.add(i);
     if (/^[_.…=*~–—-]{3,}$/.test(l.text.replace(/\s/g, ""))) {
       drop.add(i); // signature and separator rules
       if (/^_{5,}$/.test(l.text.replace(/\s/g, ""))) rules.add(i);
     }
     const n = counts.get(key(l.text)) ?? 0;
-    if (n >= 3 && (findDate(l.text) || /\b(sammanträdes)?protokoll(et|sutdrag)?\b|\bsida\b|\b(kommun|stad|region)$/i.test(l.text) || BODY_NAME_RE.test(l.text)) && !/[.:;]$/.test(l.text) && !/^§/.test(l.text)) {
+    if (
+      n >= 3 &&
+      (findDate(l.text) ||
+        /\b(sammanträdes)?protokoll(et|sutdrag)?\b|\bsida\b|\b(kommun|stad|region)$/i.test(
+          l.text,
+        ) ||
+        BODY_NAME_RE.test(l.text)) &&
+      !/[.:;]$/.test(l.text) &&
+      !/^§/.test(l.text)
+    ) {
       drop.add(i);
       harvest(l.text);
     }
@@ -191,8 +227,14 @@ export function cleanLines(text: string): CleanResult {
       return;
     }
     const prev = out[out.length - 1];
-    const breakBefore = afterRule || (afterDropped ? l.breakBefore && !!prev && /[.!?:;”"]$/.test(prev.text) : l.breakBefore);
-    out.push(afterRule ? { text: l.text, raw: l.raw, breakBefore, ruleBefore: true } : { text: l.text, raw: l.raw, breakBefore });
+    const breakBefore =
+      afterRule ||
+      (afterDropped ? l.breakBefore && !!prev && /[.!?:;”"]$/.test(prev.text) : l.breakBefore);
+    out.push(
+      afterRule
+        ? { text: l.text, raw: l.raw, breakBefore, ruleBefore: true }
+        : { text: l.text, raw: l.raw, breakBefore },
+    );
     afterDropped = false;
     afterRule = false;
   });

@@ -12,12 +12,16 @@ export type SourceFormat = "pdf" | "docx" | "txt";
 /** A file refused by a size limit (zip bomb, too many pages): its message is shown as it is. */
 class ImportRefused extends Error {}
 
-export type ExtractResult = { ok: true; text: string; format: SourceFormat } | { ok: false; error: string };
+export type ExtractResult =
+  { ok: true; text: string; format: SourceFormat } | { ok: false; error: string };
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 /** Which reader to use: the file's content decides, the extension only breaks ties. */
-export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat | "doc" | "unknown" {
+export function detectFormat(
+  bytes: Uint8Array,
+  fileName: string,
+): SourceFormat | "doc" | "unknown" {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return "pdf"; // %PDF
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "docx"; // ZIP (Office Open XML)
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return "doc"; // old binary Word
@@ -47,19 +51,34 @@ export async function extractText(bytes: Uint8Array, fileName: string): Promise<
       case "docx":
         return { ok: true, format, text: await docxText(bytes) };
       case "txt": {
-        if (looksBinary(bytes)) return { ok: false, error: "Filen är inte en textfil, PDF eller DOCX (not a text, PDF or DOCX file)." };
+        if (looksBinary(bytes))
+          return {
+            ok: false,
+            error: "Filen är inte en textfil, PDF eller DOCX (not a text, PDF or DOCX file).",
+          };
         return { ok: true, format, text: decodeText(bytes) };
       }
       case "doc":
-        return { ok: false, error: "Filen är ett äldre Word-dokument (.doc). Spara den som .docx eller PDF och importera igen (old .doc format not supported)." };
+        return {
+          ok: false,
+          error:
+            "Filen är ett äldre Word-dokument (.doc). Spara den som .docx eller PDF och importera igen (old .doc format not supported).",
+        };
       default:
-        return { ok: false, error: "Filens innehåll stämmer inte med filändelsen – den är varken PDF eller DOCX (content does not match the file extension)." };
+        return {
+          ok: false,
+          error:
+            "Filens innehåll stämmer inte med filändelsen – den är varken PDF eller DOCX (content does not match the file extension).",
+        };
     }
   } catch (e) {
     if (e instanceof ImportRefused) return { ok: false, error: e.message };
     const detail = e instanceof Error ? e.message : String(e);
     const what = format === "pdf" ? "PDF-filen" : format === "docx" ? "Word-filen" : "Filen";
-    return { ok: false, error: `${what} kunde inte läsas – den är skadad eller skyddad (could not be read: ${detail}).` };
+    return {
+      ok: false,
+      error: `${what} kunde inte läsas – den är skadad eller skyddad (could not be read: ${detail}).`,
+    };
   }
 }
 
@@ -83,17 +102,34 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   // Inflated with a byte cap before mammoth sees it: declared zip sizes can lie (issue 13, item 4).
   const bounded = checkZipBounds(bytes);
   if (!bounded.ok)
-    throw new ImportRefused(bounded.reason === "too-large" ? bounded.error : `Word-filen kunde inte läsas – den är skadad eller skyddad (could not be read: ${bounded.error})`);
+    throw new ImportRefused(
+      bounded.reason === "too-large"
+        ? bounded.error
+        : `Word-filen kunde inte läsas – den är skadad eller skyddad (could not be read: ${bounded.error})`,
+    );
   const mammoth = await import("mammoth");
-  const convert = mammoth.convertToHtml ?? (mammoth as unknown as { default: typeof mammoth }).default.convertToHtml;
+  const convert =
+    mammoth.convertToHtml ??
+    (mammoth as unknown as { default: typeof mammoth }).default.convertToHtml;
   const result = await convert({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false });
   return htmlToText(result.value);
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
 const decodeEntities = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e.toLowerCase()] ?? m),
+    e[0] === "#"
+      ? String.fromCodePoint(
+          e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+        )
+      : (ENTITIES[e.toLowerCase()] ?? m),
   );
 
 /** mammoth's simple HTML → lines: a paragraph a line with a blank line after, list numbers written out, table rows in columns. */
@@ -197,12 +233,18 @@ export function htmlToText(html: string): string {
 /** Table rows as text lines: cells padded to their column's width; a cell's paragraphs on lines of their own. */
 function tableLines(rows: string[][][]): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, ...cell.map((p) => p.length), 1)));
+  for (const row of rows)
+    row.forEach(
+      (cell, k) => (widths[k] = Math.max(widths[k] ?? 0, ...cell.map((p) => p.length), 1)),
+    );
   const lines: string[] = [];
   for (const row of rows) {
     const height = Math.max(1, ...row.map((c) => c.length));
     for (let i = 0; i < height; i++) {
-      const text = row.map((cell, k) => (cell[i] ?? "").padEnd((widths[k] ?? 0) + 4)).join("").replace(/\s+$/, "");
+      const text = row
+        .map((cell, k) => (cell[i] ?? "").padEnd((widths[k] ?? 0) + 4))
+        .join("")
+        .replace(/\s+$/, "");
       if (text) lines.push(text);
     }
   }
@@ -237,7 +279,9 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const pages: string[] = [];
   if (doc.numPages > MAX_IMPORT_PDF_PAGES) {
     await doc.destroy();
-    throw new ImportRefused(`PDF-filen har ${doc.numPages} sidor – högst ${MAX_IMPORT_PDF_PAGES} importeras (too many pages).`);
+    throw new ImportRefused(
+      `PDF-filen har ${doc.numPages} sidor – högst ${MAX_IMPORT_PDF_PAGES} importeras (too many pages).`,
+    );
   }
   try {
     for (let n = 1; n <= doc.numPages; n++) {
@@ -248,8 +292,18 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
         if (!("str" in it)) continue;
         const t = it.transform as number[];
         // rotated text is a watermark ("UTKAST") or a margin note, not the protocol's text
-        if (Math.abs(t[1] ?? 0) > 0.01 * Math.abs(t[0] ?? 1) || Math.abs(t[2] ?? 0) > 0.01 * Math.abs(t[3] ?? 1)) continue;
-        items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width, height: it.height || Math.abs(t[3] ?? 10) });
+        if (
+          Math.abs(t[1] ?? 0) > 0.01 * Math.abs(t[0] ?? 1) ||
+          Math.abs(t[2] ?? 0) > 0.01 * Math.abs(t[3] ?? 1)
+        )
+          continue;
+        items.push({
+          str: it.str,
+          x: t[4] ?? 0,
+          y: t[5] ?? 0,
+          width: it.width,
+          height: it.height || Math.abs(t[3] ?? 10),
+        });
       }
       pages.push(linesOfPage(items).join("\n"));
       page.cleanup();
@@ -273,7 +327,10 @@ function linesOfPage(items: PdfItem[]): string[] {
   }
   lines.sort((a, b) => b.y - a.y); // PDF y grows upwards
   // the width of a character on this page, to place table columns at their positions in the text
-  const widths = items.filter((it) => it.str.trim().length > 1).map((it) => it.width / it.str.length).sort((a, b) => a - b);
+  const widths = items
+    .filter((it) => it.str.trim().length > 1)
+    .map((it) => it.width / it.str.length)
+    .sort((a, b) => a - b);
   const charWidth = widths[Math.floor(widths.length / 2)] || 5;
   const pageLeft = Math.min(...items.map((it) => it.x));
   const built = lines.flatMap((line) => {
@@ -292,13 +349,29 @@ function linesOfPage(items: PdfItem[]): string[] {
         const column = Math.round((it.x - pageLeft) / charWidth);
         text = text.replace(/\s+$/, "");
         text += " ".repeat(Math.max(4, column - text.length));
-      } else if (text && !/\s$/.test(text) && !/^\s/.test(it.str) && (space || gap > Math.max(1, it.height * 0.15))) text += " ";
+      } else if (
+        text &&
+        !/\s$/.test(text) &&
+        !/^\s/.test(it.str) &&
+        (space || gap > Math.max(1, it.height * 0.15))
+      )
+        text += " ";
       text += it.str;
       end = Math.max(end, it.x + it.width);
       space = false;
     }
     const first = line.items.find((it) => it.str.trim());
-    return text.trim() ? [{ ...line, text: text.replace(/\s+$/, ""), start: first?.x ?? 0, end, columns: /\S {4}\S/.test(text.trim()) }] : [];
+    return text.trim()
+      ? [
+          {
+            ...line,
+            text: text.replace(/\s+$/, ""),
+            start: first?.x ?? 0,
+            end,
+            columns: /\S {4}\S/.test(text.trim()),
+          },
+        ]
+      : [];
   });
   // The text column's edges: a line that stops well before the right edge ends its paragraph
   // (the last line of a paragraph), even when it does not end with a full stop.
@@ -308,13 +381,23 @@ function linesOfPage(items: PdfItem[]): string[] {
   const right = ends[Math.floor(ends.length * 0.9)] ?? 0;
   const left = starts[Math.floor(starts.length * 0.1)] ?? 0;
   // the usual distance between lines on this page: more than that plus a good part is a paragraph gap
-  const gaps = sorted(built.slice(1).map((l, k) => built[k]!.y - l.y).filter((g) => g > 0));
+  const gaps = sorted(
+    built
+      .slice(1)
+      .map((l, k) => built[k]!.y - l.y)
+      .filter((g) => g > 0),
+  );
   const spacing = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const out: string[] = [];
   built.forEach((line, k) => {
     const previous = built[k - 1];
     const gap = previous ? previous.y - line.y : 0;
-    if (previous && (gap > Math.max(previous.height, line.height) * 1.9 || (spacing > 0 && gap > spacing * 1.4 && gap > Math.max(previous.height, line.height) * 1.2))) out.push("");
+    if (
+      previous &&
+      (gap > Math.max(previous.height, line.height) * 1.9 ||
+        (spacing > 0 && gap > spacing * 1.4 && gap > Math.max(previous.height, line.height) * 1.2))
+    )
+      out.push("");
     out.push(line.text);
     const next = built[k + 1];
     // A line that stops well before the column's right edge ends its paragraph, where the text
@@ -322,7 +405,9 @@ function linesOfPage(items: PdfItem[]): string[] {
     // (a long word pushed to the next line leaves a somewhat short line, not a very short one).
     // A line of spaces marks the break, so that it is not taken for the doubling of copied text.
     const fill = right - left > 100 ? (line.end - left) / (right - left) : 1;
-    const endsHere = /[.!?:;”"]$/.test(line.text) ? fill < 0.8 : next !== undefined && /^[\p{Lu}\d•–”"«-]/u.test(next.text.trim()) && fill < 0.6;
+    const endsHere = /[.!?:;”"]$/.test(line.text)
+      ? fill < 0.8
+      : next !== undefined && /^[\p{Lu}\d•–”"«-]/u.test(next.text.trim()) && fill < 0.6;
     if (endsHere && next && !line.columns && !next.columns) out.push(" ");
   });
   return out;

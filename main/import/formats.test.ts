@@ -1,6 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { AlignmentType, Document, Header, LevelFormat, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import {
+  AlignmentType,
+  Document,
+  Header,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { serialize } from "../../schemas/file.js";
@@ -9,7 +21,13 @@ import { outline } from "./testOutline.testkit.js";
 import { fontFolder } from "../export/fonts.js";
 
 const seedsDir = join(import.meta.dirname, "../../seeds");
-const seed002 = readFileSync(join(seedsDir, readdirSync(seedsDir).find((n) => n.startsWith("002-") && n.endsWith(".txt"))!), "utf8");
+const seed002 = readFileSync(
+  join(
+    seedsDir,
+    readdirSync(seedsDir).find((n) => n.startsWith("002-") && n.endsWith(".txt"))!,
+  ),
+  "utf8",
+);
 const font = join(fontFolder(), "DejaVuSans.ttf");
 
 /** The seed's lines as a PDF would lay them out: text lines, and " " lines as blank space. */
@@ -23,7 +41,12 @@ function sourceLines(text: string): string[] {
 
 /** Seed 002 as a real PDF: a running header on every page ("Socialnämnden / Protokoll / date / Sida n"), page breaks mid-paragraph. */
 async function pdfOf(text: string): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: "A4", margin: 50, autoFirstPage: false, info: { Title: "Socialnämnden protokoll 2020-08-25" } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    autoFirstPage: false,
+    info: { Title: "Socialnämnden protokoll 2020-08-25" },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
@@ -36,7 +59,9 @@ async function pdfOf(text: string): Promise<Uint8Array> {
   const newPage = () => {
     doc.addPage();
     page++;
-    ["Socialnämnden", "Protokoll", "2020-08-25", `Sida ${page} (${pages})`].forEach((h, k) => doc.text(h, 400, 30 + k * 14, { lineBreak: false }));
+    ["Socialnämnden", "Protokoll", "2020-08-25", `Sida ${page} (${pages})`].forEach((h, k) =>
+      doc.text(h, 400, 30 + k * 14, { lineBreak: false }),
+    );
     y = 110;
   };
   newPage();
@@ -46,8 +71,10 @@ async function pdfOf(text: string): Promise<Uint8Array> {
       newPage();
       onPage = 0;
     }
-    if (line.trim() === "") y += 14; // a blank line: paragraph space
-    else doc.text(line.replace(/^\t/, ""), line.startsWith("\t") ? 90 : 50, y, { lineBreak: false });
+    if (line.trim() === "")
+      y += 14; // a blank line: paragraph space
+    else
+      doc.text(line.replace(/^\t/, ""), line.startsWith("\t") ? 90 : 50, y, { lineBreak: false });
     y += 14;
     onPage++;
   }
@@ -61,10 +88,21 @@ async function docxOf(text: string): Promise<Uint8Array> {
   const children: Paragraph[] = [];
   sourceLines(text).forEach((line, i) => {
     const run = new TextRun(line.trim() === "" ? "" : line.replace(/^\t/, ""));
-    children.push(new Paragraph({ children: i > 0 && i % 60 === 0 ? [new PageBreak(), run] : [run] }));
+    children.push(
+      new Paragraph({ children: i > 0 && i % 60 === 0 ? [new PageBreak(), run] : [run] }),
+    );
   });
   const doc = new Document({
-    sections: [{ headers: { default: new Header({ children: [new Paragraph("Socialnämnden    Protokoll    2020-08-25")] }) }, children }],
+    sections: [
+      {
+        headers: {
+          default: new Header({
+            children: [new Paragraph("Socialnämnden    Protokoll    2020-08-25")],
+          }),
+        },
+        children,
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
@@ -79,7 +117,8 @@ function ok(r: ImportResult) {
  * and guessed from line lengths in text, so runs of plain paragraphs are compared as one; every
  * typed block, title, Dnr, person and date must be the same.
  */
-const collapse = (blocks: string[]) => blocks.filter((b, i) => !(b === "paragraph" && blocks[i - 1] === "paragraph"));
+const collapse = (blocks: string[]) =>
+  blocks.filter((b, i) => !(b === "paragraph" && blocks[i - 1] === "paragraph"));
 const summary = (r: ReturnType<typeof ok>) => ({
   kind: r.file.kind,
   body: r.file.meta.body.name,
@@ -125,12 +164,25 @@ describe("a real PDF and a real DOCX of seed 002 import to the same structure as
 
 describe("a PDF whose paragraphs pdfkit wraps itself", () => {
   it("imports an interpellation answer laid out as a real document: same questions, paragraphs and signature as its text", async () => {
-    const fromText = ok(importText(readFileSync(join(seedsDir, readdirSync(seedsDir).find((n) => n.startsWith("001-") && n.endsWith(".txt"))!), "utf8")));
+    const fromText = ok(
+      importText(
+        readFileSync(
+          join(
+            seedsDir,
+            readdirSync(seedsDir).find((n) => n.startsWith("001-") && n.endsWith(".txt"))!,
+          ),
+          "utf8",
+        ),
+      ),
+    );
     const answer = fromText.file.doc.firstChild!;
     const ip = fromText.file.meta.interpellation!;
     const person = (id: string | null) => fromText.file.meta.persons.find((p) => p.id === id)!;
     // lay the imported answer out as a document: title, Dnr, paragraphs wrapped at the margin
-    const doc = new PDFDocument({ size: "A4", margins: { top: 60, bottom: 60, left: 70, right: 70 } });
+    const doc = new PDFDocument({
+      size: "A4",
+      margins: { top: 60, bottom: 60, left: 70, right: 70 },
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
@@ -138,7 +190,8 @@ describe("a PDF whose paragraphs pdfkit wraps itself", () => {
     doc.fontSize(11).text(`Dnr ${ip.dnr}`, { paragraphGap: 10 });
     let n = 0;
     answer.forEach((block) => {
-      if (block.type.name === "ip_question") doc.text(`${++n}. ${block.textContent}`, { paragraphGap: 4 });
+      if (block.type.name === "ip_question")
+        doc.text(`${++n}. ${block.textContent}`, { paragraphGap: 4 });
       else if (block.type.name === "paragraph") doc.text(block.textContent, { paragraphGap: 8 });
     });
     doc.moveDown().text(`${ip.place} den 22 mars 2022`).moveDown().text(person(ip.signatory).name);
@@ -191,13 +244,15 @@ describe("a PDF with a two-column attendance list and a vote table", () => {
     const name = (id: string | null) => r.file.meta.persons.find((p) => p.id === id)?.name;
     expect(r.file.meta.body.name).toBe("Kommunstyrelsen");
     expect(r.file.meta.meeting.date).toBe("2026-03-10");
-    expect(r.file.meta.attendance.map((a) => [name(a.person), a.status, name(a.replaces)])).toEqual([
-      ["Eva Lind", "serving", undefined],
-      ["Kent Ek", "serving", "Lars Berg"],
-      ["Per Ström", "serving", undefined],
-      ["Sara Holm", "serving", "Nils Dahl"],
-      ["Anna Björk", "serving", undefined],
-    ]);
+    expect(r.file.meta.attendance.map((a) => [name(a.person), a.status, name(a.replaces)])).toEqual(
+      [
+        ["Eva Lind", "serving", undefined],
+        ["Kent Ek", "serving", "Lars Berg"],
+        ["Per Ström", "serving", undefined],
+        ["Sara Holm", "serving", "Nils Dahl"],
+        ["Anna Björk", "serving", undefined],
+      ],
+    );
     let ballots: { person: string; vote: string }[] = [];
     r.file.doc.firstChild!.forEach((b) => {
       if (b.type.name === "vote") ballots = b.attrs.ballots;
@@ -213,13 +268,29 @@ describe("a PDF with a two-column attendance list and a vote table", () => {
 });
 
 describe("a DOCX with Word's own structure", () => {
-  const cell = (...paragraphs: string[]) => new TableCell({ children: paragraphs.map((t) => new Paragraph(t)) });
+  const cell = (...paragraphs: string[]) =>
+    new TableCell({ children: paragraphs.map((t) => new Paragraph(t)) });
   const row = (...cells: TableCell[]) => new TableRow({ children: cells });
 
   it("reads automatic numbering as decision points and tables as columns (attendance, votes)", async () => {
-    const numbered = (text: string) => new Paragraph({ text, numbering: { reference: "beslut", level: 0 } });
+    const numbered = (text: string) =>
+      new Paragraph({ text, numbering: { reference: "beslut", level: 0 } });
     const doc = new Document({
-      numbering: { config: [{ reference: "beslut", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START }] }] },
+      numbering: {
+        config: [
+          {
+            reference: "beslut",
+            levels: [
+              {
+                level: 0,
+                format: LevelFormat.DECIMAL,
+                text: "%1.",
+                alignment: AlignmentType.START,
+              },
+            ],
+          },
+        ],
+      },
       sections: [
         {
           children: [
@@ -228,7 +299,10 @@ describe("a DOCX with Word's own structure", () => {
             new Table({
               rows: [
                 row(cell("Ledamöter"), cell("Tjänstgörande ersättare")),
-                row(cell("Eva Lind (S), ordförande", "Per Ström (M)", "Anna Björk (S)"), cell("Kent Ek (S) för Lars Berg (S)")),
+                row(
+                  cell("Eva Lind (S), ordförande", "Per Ström (M)", "Anna Björk (S)"),
+                  cell("Kent Ek (S) för Lars Berg (S)"),
+                ),
               ],
             }),
             new Paragraph("§ 12"),
@@ -261,7 +335,9 @@ describe("a DOCX with Word's own structure", () => {
     const kent = r.file.meta.attendance.find((a) => name(a.person) === "Kent Ek")!;
     expect(kent).toMatchObject({ status: "serving" });
     expect(name(kent.replaces)).toBe("Lars Berg");
-    expect(r.file.meta.attendance.filter((a) => a.status === "serving").map((a) => name(a.person))).toEqual(["Eva Lind", "Kent Ek", "Per Ström", "Anna Björk"]);
+    expect(
+      r.file.meta.attendance.filter((a) => a.status === "serving").map((a) => name(a.person)),
+    ).toEqual(["Eva Lind", "Kent Ek", "Per Ström", "Anna Björk"]);
     const item = r.file.doc.firstChild!;
     expect(item.child(0).textContent).toBe("Budget 2027");
     const decision = item.child(1);
@@ -282,7 +358,8 @@ describe("a DOCX with Word's own structure", () => {
 });
 
 describe("reading files", () => {
-  const sample = "§ 1\nGodkännande av dagordning\nBeslut\nDagordningen godkänns för mötet på Åland.\n";
+  const sample =
+    "§ 1\nGodkännande av dagordning\nBeslut\nDagordningen godkänns för mötet på Åland.\n";
 
   it("reads UTF-8 with a BOM and CRLF line ends", async () => {
     const bytes = new TextEncoder().encode("\ufeff" + sample.replace(/\n/g, "\r\n"));
@@ -303,9 +380,21 @@ describe("reading files", () => {
   it("refuses an empty file, a broken PDF, an old .doc and binary data with a clear Swedish message", async () => {
     const cases: [Uint8Array, string, RegExp][] = [
       [new Uint8Array(), "tom.txt", /tom \(empty file\)/],
-      [new TextEncoder().encode("%PDF-1.7\n1 0 obj trasig"), "trasig.pdf", /PDF-filen kunde inte läsas.*\(could not be read/],
-      [Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "gammal.doc", /äldre Word-dokument/],
-      [Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), "trasig.docx", /Word-filen kunde inte läsas/],
+      [
+        new TextEncoder().encode("%PDF-1.7\n1 0 obj trasig"),
+        "trasig.pdf",
+        /PDF-filen kunde inte läsas.*\(could not be read/,
+      ],
+      [
+        Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        "gammal.doc",
+        /äldre Word-dokument/,
+      ],
+      [
+        Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]),
+        "trasig.docx",
+        /Word-filen kunde inte läsas/,
+      ],
       [Uint8Array.from([1, 2, 3, 0, 5, 6, 7, 8]), "data.bin", /inte en textfil/],
       [new TextEncoder().encode("hej"), "fel.pdf", /stämmer inte med filändelsen/],
     ];

@@ -30,13 +30,18 @@ export function slugOf(file: ProtokollFile): string {
 export async function generateSeeds(sourceDir: string, targetDir: string): Promise<string[]> {
   await mkdir(targetDir, { recursive: true });
   const written: string[] = [];
-  for (const name of (await readdir(sourceDir)).filter((n) => /\.(txt|pdf|docx)$/i.test(n)).sort()) {
+  for (const name of (await readdir(sourceDir))
+    .filter((n) => /\.(txt|pdf|docx)$/i.test(n))
+    .sort()) {
     const nnn = /^(\d{3})/.exec(name)?.[1] ?? String(written.length).padStart(3, "0");
     const bytes = new Uint8Array(await readFile(join(sourceDir, name)));
     const result = await importDocument(bytes, name);
     if (!result.ok) throw new Error(`${name}: ${result.error}`);
     const base = `${nnn}-${slugOf(result.file)}`;
-    for (const [file, content] of [[`${base}.txt`, bytes], [`${base}.protokoll`, serialize(result.file)]] as const) {
+    for (const [file, content] of [
+      [`${base}.txt`, bytes],
+      [`${base}.protokoll`, serialize(result.file)],
+    ] as const) {
       await rm(join(targetDir, file), { force: true }); // the source copies may be read-only
       await writeFile(join(targetDir, file), content, { mode: 0o644 });
     }
@@ -48,7 +53,13 @@ export async function generateSeeds(sourceDir: string, targetDir: string): Promi
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(import.meta.url), "../../..");
   // the shared folder beside the checkout, or beside the folder of worktrees
-  const source = resolve(process.argv[2] ?? [join(root, "../shared/seeds"), join(root, "../../shared/seeds")].find((d) => existsSync(d)) ?? join(root, "../shared/seeds"));
+  const source = resolve(
+    process.argv[2] ??
+      [join(root, "../shared/seeds"), join(root, "../../shared/seeds")].find((d) =>
+        existsSync(d),
+      ) ??
+      join(root, "../shared/seeds"),
+  );
   const target = resolve(process.argv[3] ?? join(root, "seeds"));
   const written = await generateSeeds(source, target);
   for (const w of written) process.stdout.write(`${w}.protokoll\n`);

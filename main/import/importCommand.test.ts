@@ -1,4 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import {
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,7 +51,13 @@ describe("protokoll import", () => {
     const r = await cli(input, "-o", output, "--json");
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ ok: true, output, kind: "protokoll", items: 4, source: "ks-2026-03-10.txt" });
+    expect(report).toMatchObject({
+      ok: true,
+      output,
+      kind: "protokoll",
+      items: 4,
+      source: "ks-2026-03-10.txt",
+    });
     expect(Array.isArray(report.uncertain)).toBe(true);
     expect(Array.isArray(report.mergedNames)).toBe(true);
     expect(existsSync(output)).toBe(true);

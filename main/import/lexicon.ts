@@ -15,66 +15,133 @@ export { IMPORT_CHECK_HEADING as CHECK_HEADING } from "../../schemas/labels.js";
 // ---- stage 1: page furniture ----
 
 /** "§ 81 forts", "Forts. § 7", "ON § 12 (forts.)   Dnr 2001/3": the § goes on on a new page. */
-export const CONTINUED_ITEM_RE = /^(?:forts(?:\.|ättning)?\s*(?:av\s+)?(?:\p{Lu}{1,5}\s*)?§\s*\d+|(?:\p{Lu}{1,5}\s*)?§\s*\d+\s*[,:(]?\s*forts(?:\.|ättning)?\)?)(?:\s.*)?$/iu;
+export const CONTINUED_ITEM_RE =
+  /^(?:forts(?:\.|ättning)?\s*(?:av\s+)?(?:\p{Lu}{1,5}\s*)?§\s*\d+|(?:\p{Lu}{1,5}\s*)?§\s*\d+\s*[,:(]?\s*forts(?:\.|ättning)?\)?)(?:\s.*)?$/iu;
 
 // ---- stage 2: the header ----
 
-export type HeaderSection = "body" | "members" | "serving_subs" | "present_subs" | "others" | "chair" | "secretary" | "adjusters" | "adjustment" | "meeting" | "place" | "date" | "notice" | "keptAt" | "ignore";
+export type HeaderSection =
+  | "body"
+  | "members"
+  | "serving_subs"
+  | "present_subs"
+  | "others"
+  | "chair"
+  | "secretary"
+  | "adjusters"
+  | "adjustment"
+  | "meeting"
+  | "place"
+  | "date"
+  | "notice"
+  | "keptAt"
+  | "ignore";
 
 export const LABELS: [HeaderSection, RegExp][] = [
   ["body", /^(organ|nämnd|instans)$/i],
-  ["members", /^(beslutande( ledamöter)?|närvarande ledamöter|ledamöter|ordinarie ledamöter|beslutande ledamot)$/i],
+  [
+    "members",
+    /^(beslutande( ledamöter)?|närvarande ledamöter|ledamöter|ordinarie ledamöter|beslutande ledamot)$/i,
+  ],
   ["serving_subs", /^(tjänstgörande ersättare|ersättare som tjänstgör|tjänstgörande ers\.?)$/i],
-  ["present_subs", /^(ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|övriga ersättare|ersättare)$/i],
-  ["others", /^(övriga (närvarande|deltagare|deltagande)|närvarande tjänstemän|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|övriga|övriga som deltar|närvarande)$/i],
+  [
+    "present_subs",
+    /^(ej tjänstgörande ersättare|icke tjänstgörande ersättare|närvarande ersättare|övriga ersättare|ersättare)$/i,
+  ],
+  [
+    "others",
+    /^(övriga (närvarande|deltagare|deltagande)|närvarande tjänstemän|närvarande tjänstepersoner|tjänstepersoner|tjänstemän|övriga|övriga som deltar|närvarande)$/i,
+  ],
   ["chair", /^(ordförande)$/i],
   ["secretary", /^(sekreterare|protokollförare|vid protokollet)$/i],
-  ["adjusters", /^(justerare|protokollsjusterare|protokolljusterare|justeringsperson(er)?|justerande|utses att justera|justerande ledamot|justerande ledamöter|justeras|justerandes signaturer)$/i],
-  ["adjustment", /^(justeringens plats och tid|justeringens tid och plats|justering|justeringsdatum|tid och plats för justering|plats och tid för justering|justerat|justeringsdag)$/i],
-  ["notice", /^(datum då anslaget sätts upp|datum för anslags uppsättande|anslaget sätts upp|anslag uppsatt|datum för anslag)$/i],
+  [
+    "adjusters",
+    /^(justerare|protokollsjusterare|protokolljusterare|justeringsperson(er)?|justerande|utses att justera|justerande ledamot|justerande ledamöter|justeras|justerandes signaturer)$/i,
+  ],
+  [
+    "adjustment",
+    /^(justeringens plats och tid|justeringens tid och plats|justering|justeringsdatum|tid och plats för justering|plats och tid för justering|justerat|justeringsdag)$/i,
+  ],
+  [
+    "notice",
+    /^(datum då anslaget sätts upp|datum för anslags uppsättande|anslaget sätts upp|anslag uppsatt|datum för anslag)$/i,
+  ],
   ["keptAt", /^(förvaringsplats för protokollet|förvaringsplats|protokollet förvaras)$/i],
   ["meeting", /^(plats och tid|tid och plats|sammanträdets plats och tid)$/i],
   ["place", /^(plats|lokal|sammanträdesplats)$/i],
   ["date", /^(sammanträdesdatum|datum|mötesdatum|tid|sammanträdestid)$/i],
-  ["ignore", /^(paragrafer|§§|underskrifter|signaturer|anslag\/bevis|anslagsbevis|bevis|organ|datum då anslaget tas ned|datum för anslags nedtagande|anslaget tas ned|underskrift|ärenden|innehåll|innehållsförteckning|ärendelista|se sid \d+)$/i],
+  [
+    "ignore",
+    /^(paragrafer|§§|underskrifter|signaturer|anslag\/bevis|anslagsbevis|bevis|organ|datum då anslaget tas ned|datum för anslags nedtagande|anslaget tas ned|underskrift|ärenden|innehåll|innehållsförteckning|ärendelista|se sid \d+)$/i,
+  ],
 ];
 
 // ---- stage 3: §§ and their Dnr ----
 
 /** A Dnr line between "§ N" and the title, or under the title: "Dnr KS 2020/1", "Diarienummer: …", "Ärende nr 12/2024". */
-export const DNR_LABEL_RE = /^(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|ärende\s?nr|diarienummer:|dnr\s?nr)\.?\s*:?\s*(\S.{0,80})$/i;
+export const DNR_LABEL_RE =
+  /^(?:vårt\s+)?(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|ärende\s?nr|diarienummer:|dnr\s?nr)\.?\s*:?\s*(\S.{0,80})$/i;
 
 /**
  * A line under the title that says what kind of matter it is, a subtitle rather than the title's
  * continuation: "Motion den 5 mars 2001 av …", "Medborgarförslag …", "Yttrande till …", "Inkom …".
  */
-export const SUBTITLE_RE = /^(motion|medborgarförslag|e-förslag|yttrande|remiss(svar)?|inkom|inkommen|skrivelse|initiativärende|interpellation|fråga|stadsbyggnadsprojekt|projekt|ärende från|svar på)\b/iu;
+export const SUBTITLE_RE =
+  /^(motion|medborgarförslag|e-förslag|yttrande|remiss(svar)?|inkom|inkommen|skrivelse|initiativärende|interpellation|fråga|stadsbyggnadsprojekt|projekt|ärende från|svar på)\b/iu;
 
 // ---- stage 4: sections of a § ----
 
 /** Headings, matched against a whole short line (a trailing colon is allowed). */
 export const HEADINGS: [SectionKind, RegExp][] = [
-  ["proposal", /^(förslag till beslut (på|under) sammanträdet|förslag under sammanträdet|yrkanden på sammanträdet)$/iu],
+  [
+    "proposal",
+    /^(förslag till beslut (på|under) sammanträdet|förslag under sammanträdet|yrkanden på sammanträdet)$/iu,
+  ],
   // an utskott that only proposes: "Förslag till beslut i kommunstyrelsen" is its decision
-  ["decision", /^(förslag till beslut|förlag till beslut|beslutsförslag)\s+(till|i|för)\s+\p{L}+$/iu],
+  [
+    "decision",
+    /^(förslag till beslut|förlag till beslut|beslutsförslag)\s+(till|i|för)\s+\p{L}+$/iu,
+  ],
   // "FÖRSLAG – Kommunfullmäktige": the body's proposal to another body is its decision
   ["decision", /^(förslag|beslutsförslag)\s*[–-]\s*\p{L}+$/iu],
-  ["background", /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu],
-  ["decision", /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u],
-  ["decision_procedure", /^(beslutsordning|propositionsordning|beslutsgång|proposition|propositionsordning och beslut|beslutsgång och omröstning|yrkanden och beslutsgång|handläggning)$/i],
+  [
+    "background",
+    /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu,
+  ],
+  [
+    "decision",
+    /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u,
+  ],
+  [
+    "decision_procedure",
+    /^(beslutsordning|propositionsordning|beslutsgång|proposition|propositionsordning och beslut|beslutsgång och omröstning|yrkanden och beslutsgång|handläggning)$/i,
+  ],
   ["proposal", /^(yrkanden?|yrkanden under sammanträdet|förslag och yrkanden)$/i],
-  ["vote", /^(omröstning(ar)?|votering|omröstningsresultat|voteringsresultat|omröstningslista|voteringslista|omröstningsprotokoll)$/i],
+  [
+    "vote",
+    /^(omröstning(ar)?|votering|omröstningsresultat|voteringsresultat|omröstningslista|voteringslista|omröstningsprotokoll)$/i,
+  ],
   ["reservation", /^(reservation(er)?|reservationer och särskilda uttalanden)(\s*\(.{1,40}\))?$/i],
-  ["special_statement", /^(särskil(t|da)\s+(uttalande|uttalanden|yttrande|yttranden))(\s*\(.{1,40}\))?$/i],
-  ["protocol_note", /^(protokollsanteckning(ar)?|anteckning(ar)?|anteckning till protokollet)(\s*\(.{1,40}\))?$/i],
+  [
+    "special_statement",
+    /^(särskil(t|da)\s+(uttalande|uttalanden|yttrande|yttranden))(\s*\(.{1,40}\))?$/i,
+  ],
+  [
+    "protocol_note",
+    /^(protokollsanteckning(ar)?|anteckning(ar)?|anteckning till protokollet)(\s*\(.{1,40}\))?$/i,
+  ],
   ["substitute_statement", /^(ersättaryttrande(n)?|ersättarnas yttrande)(\s*\(.{1,40}\))?$/i],
   ["recusal", /^(jäv|jäv anmäls|anmälan om jäv)$/i],
   // Expedieras till / Protokollsutdrag (skickas) till / Beslutet skickas till / Utdrag: / Exp: — filled into the §'s list of recipients
-  ["distribution", /^(expedieras( till)?|expediering|exp|beslutet (skickas|expedieras|sänds|ska skickas|ska expedieras) till|sändlista|för kännedom till|skickas till|för kännedom|(protokolls)?utdrag( (skickas|sänds|expedieras))? till|protokollsutdrag|utdrag|kopia till|beslutet delges|delges)$/i],
+  [
+    "distribution",
+    /^(expedieras( till)?|expediering|exp|beslutet (skickas|expedieras|sänds|ska skickas|ska expedieras) till|sändlista|för kännedom till|skickas till|för kännedom|(protokolls)?utdrag( (skickas|sänds|expedieras))? till|protokollsutdrag|utdrag|kopia till|beslutet delges|delges)$/i,
+  ],
 ];
 
 /** Labels of a document's head that end a list of recipients (an appended document begins): "Datum", "Dnr", "Bilaga 2". */
-export const RECIPIENT_NOT_A_NAME_RE = /^(datum|dnr|diarienummer|sida|bilaga|bilagor|handläggare|ärende|innehåll|innehållsförteckning|beslutsunderlag|sammanfattning|ärendet|bakgrund)\b/i;
+export const RECIPIENT_NOT_A_NAME_RE =
+  /^(datum|dnr|diarienummer|sida|bilaga|bilagor|handläggare|ärende|innehåll|innehållsförteckning|beslutsunderlag|sammanfattning|ärendet|bakgrund)\b/i;
 
 // ---- stage 5: sentences ----
 
@@ -83,18 +150,22 @@ export const RECIPIENT_NOT_A_NAME_RE = /^(datum|dnr|diarienummer|sida|bilaga|bil
  * "Eva Ek SD och Per Lind M deltar inte"): only the national parties' letters, and only where a
  * colon, a comma, "och"/"samt" or a verb follows (group 1: the party).
  */
-export const BARE_PARTY_RE = /^\s+(S|M|V|C|L|KD|MP|SD|FP)(?=\s*[:,]|\s+(?:och|samt|yrkar|yrkade|reserverar|reserverade|deltar|deltog|lät|låter|anmäler|anmälde|instämmer|föreslår)\b)/u;
+export const BARE_PARTY_RE =
+  /^\s+(S|M|V|C|L|KD|MP|SD|FP)(?=\s*[:,]|\s+(?:och|samt|yrkar|yrkade|reserverar|reserverade|deltar|deltog|lät|låter|anmäler|anmälde|instämmer|föreslår)\b)/u;
 
 /** Verbs that open a yrkande after the persons, present and past tense. */
 export const PROPOSAL_VERB_RE = /^\s*,?\s*(yrkade|yrkar|yrkande|föreslår|föreslog)\b/i;
 /** Others joining a yrkande or reservation: "…, med instämmande av Y (S) och Z (V), bifall till …" (group 1: who). */
-export const JOINED_BY_RE = /^(?:,\s*)?med\s+instämmande\s+(?:av|från)\s+(.+?)\s*,\s*(?=bifall|avslag|att\s|återremi|bordl|tillägg|ändring|eg(?:et|na)\b|det\s+egna|sitt\b|i\s+första|i\s+andra|förslag)/iu;
+export const JOINED_BY_RE =
+  /^(?:,\s*)?med\s+instämmande\s+(?:av|från)\s+(.+?)\s*,\s*(?=bifall|avslag|att\s|återremi|bordl|tillägg|ändring|eg(?:et|na)\b|det\s+egna|sitt\b|i\s+första|i\s+andra|förslag)/iu;
 /** Verbs of a reservation. */
 export const RESERVATION_VERB_RE = /^\s*,?\s*(reserverade|reserverar)\s+sig/i;
 /** Verbs of a protocol note written as a sentence: "X (M) lät anteckna följande", "X anmäler en protokollsanteckning". */
-export const NOTE_VERB_RE = /^\s*,?\s*(lät|låter)\s+(gemensamt\s+)?anteckna|^\s*,?\s*(anmäler|anmälde|lämnar|lämnade)\s+(en\s+)?protokollsanteckning/i;
+export const NOTE_VERB_RE =
+  /^\s*,?\s*(lät|låter)\s+(gemensamt\s+)?anteckna|^\s*,?\s*(anmäler|anmälde|lämnar|lämnade)\s+(en\s+)?protokollsanteckning/i;
 /** Organisations are not persons: "Region <län>", "<ort>s kommun", "…förvaltningen", "… AB" — patterns, not names. */
-export const ORGANISATION_RE = /^(Region|Länsstyrelsen|Landstinget)\s|\s(kommun|stad|region)$|\p{Ll}(förvaltning|nämnd|styrelse|kontor|myndighet|verk)(en|et)?$|^(Förvaltning|Nämnd|Styrelse|Kontor|Myndighet)(en|et)$|\s(AB|HB|KB)$/u;
+export const ORGANISATION_RE =
+  /^(Region|Länsstyrelsen|Landstinget)\s|\s(kommun|stad|region)$|\p{Ll}(förvaltning|nämnd|styrelse|kontor|myndighet|verk)(en|et)?$|^(Förvaltning|Nämnd|Styrelse|Kontor|Myndighet)(en|et)$|\s(AB|HB|KB)$/u;
 
 // ---- stage 6: votes and what was adopted ----
 

@@ -7,17 +7,39 @@ import { blocksOf } from "./testOutline.testkit.js";
 
 describe("propositions and findings as written", () => {
   it.each([
-    ["Ja för bifall till förvaltningens förslag, nej för bifall till Olle Bergs yrkande.", "förvaltningens förslag", "Olle Bergs yrkande"],
-    ["Den som vill bifalla arbetsutskottets förslag röstar ja, den som vill bifalla avslagsyrkandet röstar nej.", "arbetsutskottets förslag", "avslagsyrkandet"],
-    ["Ja-röst för bifall till Per Linds yrkande och nej-röst för bifall till Olle Bergs yrkande.", "Per Linds yrkande", "Olle Bergs yrkande"],
-    ["Följande propositionsordning godkänns: Ja för utskottets förslag; nej för återremissyrkandet.", "utskottets förslag", "återremissyrkandet"],
+    [
+      "Ja för bifall till förvaltningens förslag, nej för bifall till Olle Bergs yrkande.",
+      "förvaltningens förslag",
+      "Olle Bergs yrkande",
+    ],
+    [
+      "Den som vill bifalla arbetsutskottets förslag röstar ja, den som vill bifalla avslagsyrkandet röstar nej.",
+      "arbetsutskottets förslag",
+      "avslagsyrkandet",
+    ],
+    [
+      "Ja-röst för bifall till Per Linds yrkande och nej-röst för bifall till Olle Bergs yrkande.",
+      "Per Linds yrkande",
+      "Olle Bergs yrkande",
+    ],
+    [
+      "Följande propositionsordning godkänns: Ja för utskottets förslag; nej för återremissyrkandet.",
+      "utskottets förslag",
+      "återremissyrkandet",
+    ],
   ])("'%s'", (text, yes, no) => {
     expect(propositionsIn(text)).toEqual({ yes, no });
   });
 
   it.each([
-    ["Ordföranden ställer proposition på förslagen och finner att nämnden beslutar enligt Per Linds yrkande.", "Per Linds yrkande"],
-    ["Ordföranden ställde proposition på yrkandena och fann att nämnden beslutat i enlighet med förvaltningens förslag.", "förvaltningens förslag"],
+    [
+      "Ordföranden ställer proposition på förslagen och finner att nämnden beslutar enligt Per Linds yrkande.",
+      "Per Linds yrkande",
+    ],
+    [
+      "Ordföranden ställde proposition på yrkandena och fann att nämnden beslutat i enlighet med förvaltningens förslag.",
+      "förvaltningens förslag",
+    ],
     ["Ordföranden finner att återremissyrkandet har bifallits.", "återremissyrkandet"],
     ["Ordföranden finner att styrelsen bifaller avslagsyrkandet.", "avslagsyrkandet"],
   ])("'%s'", (text, adopted) => {
@@ -69,13 +91,20 @@ describe("a vote resolved to the §'s proposals", () => {
     const [lind, berg] = blocksOf(item, "proposal").map((p) => p.attrs.id as string);
     expect(lind && berg).toBeTruthy();
     const vote = only(item, "vote");
-    expect({ yes: vote.attrs.yes, no: vote.attrs.no, result: vote.attrs.result }).toEqual({ yes: lind, no: berg, result: "ja" });
+    expect({ yes: vote.attrs.yes, no: vote.attrs.no, result: vote.attrs.result }).toEqual({
+      yes: lind,
+      no: berg,
+      result: "ja",
+    });
     expect(only(item, "decision_procedure").attrs.adopted).toBe(lind);
     expect(only(item, "reservation").attrs.favouring).toBe(berg);
   });
 
   it("leaves the links empty when the wording names no proposal of the §", () => {
-    const r = importText(protocol("Ja för bifall till ett förslag som inte finns, nej för något annat."), "test.txt");
+    const r = importText(
+      protocol("Ja för bifall till ett förslag som inte finns, nej för något annat."),
+      "test.txt",
+    );
     if (!r.ok) throw new Error(r.error);
     const vote = only(r.file.doc.firstChild!, "vote");
     expect([vote.attrs.yes, vote.attrs.no]).toEqual([null, null]);

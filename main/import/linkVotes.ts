@@ -44,5 +44,9 @@ export function linkVotes(blocks: Node[], text: string, resolve: ProposalResolve
   const found = adoptedIn(text);
   const adopted = votedFor ?? (found ? resolve(found) : null);
   if (!adopted) return linked;
-  return linked.map((node) => (node.type.name === "decision_procedure" && !node.attrs.adopted ? node.type.create({ ...node.attrs, adopted }, node.content, node.marks) : node));
+  return linked.map((node) =>
+    node.type.name === "decision_procedure" && !node.attrs.adopted
+      ? node.type.create({ ...node.attrs, adopted }, node.content, node.marks)
+      : node,
+  );
 }

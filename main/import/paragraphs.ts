@@ -9,7 +9,8 @@ import type { Line } from "./cleanLines.js";
 /** Words that follow a hyphen in "hälso- och sjukvård", "barn- och ungdomsvård": keep the hyphen. */
 const CONJUNCTIONS = /^(och|eller|samt|respektive|till|som|resp\.?|&|,)(\s|$|[,.])/i;
 /** A hyphen used as a dash at the end of a line ("lokal socialtjänst- vi anser …"): a short word follows. */
-const DASH_FOLLOWERS = /^(vi|jag|du|ni|de|det|den|man|att|men|är|har|i|på|för|med|en|ett|dvs\.?|t\.?ex\.?|tex|bl\.?a\.?|så|då|nu|detta|denna|vilket)(\s|$|[,.])/;
+const DASH_FOLLOWERS =
+  /^(vi|jag|du|ni|de|det|den|man|att|men|är|har|i|på|för|med|en|ett|dvs\.?|t\.?ex\.?|tex|bl\.?a\.?|så|då|nu|detta|denna|vilket)(\s|$|[,.])/;
 
 /** How two wrapped lines meet: drop a soft hyphen at the end of the first? a space between? */
 function seam(a: string, b: string): { dropHyphen: boolean; space: boolean } {
@@ -19,7 +20,8 @@ function seam(a: string, b: string): { dropHyphen: boolean; space: boolean } {
   if (CONJUNCTIONS.test(b) || DASH_FOLLOWERS.test(b)) return { dropHyphen: false, space: true };
   // "2020-05-" + "04", "EU-" + "medborgare": the hyphen belongs to the word
   const lastWord = a.slice(a.lastIndexOf(" ", a.length - 1) + 1);
-  if (/\d$/.test(hy[1]!) || /^\p{Lu}{2,}-$/u.test(lastWord)) return { dropHyphen: false, space: false };
+  if (/\d$/.test(hy[1]!) || /^\p{Lu}{2,}-$/u.test(lastWord))
+    return { dropHyphen: false, space: false };
   // a soft break of one word: "funktions-" + "nedsättning"
   return { dropHyphen: /^\p{Ll}/u.test(b), space: false };
 }
@@ -52,7 +54,10 @@ export function joinLines(lines: readonly string[]): string {
 
 /** The width of a full line in this document (characters). */
 export function typicalWidth(lines: readonly Line[]): number {
-  const lengths = lines.map((l) => l.text.length).filter((n) => n >= 25).sort((x, y) => x - y);
+  const lengths = lines
+    .map((l) => l.text.length)
+    .filter((n) => n >= 25)
+    .sort((x, y) => x - y);
   if (lengths.length < 5) return 70;
   return lengths[Math.floor(lengths.length * 0.8)] ?? 70;
 }

@@ -7,10 +7,23 @@ import type { Node } from "prosemirror-model";
 import * as b from "../../schemas/build.js";
 import type { AttendanceEntry, BodyType, MetaInput } from "../../schemas/meta.js";
 import { BODY_NAME_RE, type Line } from "./cleanLines.js";
-import { DNR_LABEL_RE, LABELS, ORGANISATION_RE, SUBTITLE_RE, type HeaderSection } from "./lexicon.js";
+import {
+  DNR_LABEL_RE,
+  LABELS,
+  ORGANISATION_RE,
+  SUBTITLE_RE,
+  type HeaderSection,
+} from "./lexicon.js";
 import { blocksFromSections, headingOf, sectionsOf, type ImportItemContext } from "./blocks.js";
 import { joinLines, typicalWidth } from "./paragraphs.js";
-import { leadingPersons, mentionsIn, NAME_RE, normParty, PersonRegister, type Mention } from "./persons.js";
+import {
+  leadingPersons,
+  mentionsIn,
+  NAME_RE,
+  normParty,
+  PersonRegister,
+  type Mention,
+} from "./persons.js";
 import { findDate, findTimes, isDateLine } from "./swedishDate.js";
 
 /** "§ 5", "§5", "KF § 50", "§ 114 2026.288 KS" — a § at the start of a line, not a range "§ 1–16". */
@@ -53,8 +66,14 @@ export function findItems(lines: readonly Line[]): Candidate[] {
     const m = ITEM_RE.exec(l.text);
     if (!m) return;
     const rest = m[2] ?? "";
-    if (/^(i|och|st|kap|kommunallagen|KL|förvaltningslagen|FL|OSL|första|andra)\b/i.test(rest)) return; // "§ 5 kommunallagen", "§ 3 första stycket"
-    cands.push({ index, number: +m[1]!, rest, style: /^\p{Lu}/u.test(l.text) ? "prefix" : "plain" });
+    if (/^(i|och|st|kap|kommunallagen|KL|förvaltningslagen|FL|OSL|första|andra)\b/i.test(rest))
+      return; // "§ 5 kommunallagen", "§ 3 första stycket"
+    cands.push({
+      index,
+      number: +m[1]!,
+      rest,
+      style: /^\p{Lu}/u.test(l.text) ? "prefix" : "plain",
+    });
   });
   const size = (i: number) => (cands[i + 1]?.index ?? lines.length) - cands[i]!.index;
   const usable = cands.map((c, i) => !(TOC_LEADER_RE.test(c.rest.slice(-40)) && size(i) <= 2));
@@ -74,7 +93,9 @@ export function findItems(lines: readonly Line[]): Candidate[] {
       if (!usable[j] || cands[j]!.number >= cands[i]!.number) continue;
       // a gap in the numbers costs a little; a change of how the § line is written costs much
       // (the "§ 1 … § 10" of an attached agreement between "ON § 20" and "ON § 21")
-      const gapPenalty = (cands[i]!.number - cands[j]!.number === 1 ? 0 : 0.5) + (cands[i]!.style === cands[j]!.style ? 0 : 6);
+      const gapPenalty =
+        (cands[i]!.number - cands[j]!.number === 1 ? 0 : 0.5) +
+        (cands[i]!.style === cands[j]!.style ? 0 : 6);
       const l = len[j]! + 1 - gapPenalty;
       const w = weight[j]! + size(i);
       if (l > len[i]! || (l === len[i]! && w > weight[i]!)) {
@@ -85,18 +106,30 @@ export function findItems(lines: readonly Line[]): Candidate[] {
     }
   }
   let best = -1;
-  for (let i = 0; i < n; i++) if (usable[i] && (best < 0 || len[i]! > len[best]! || (len[i] === len[best] && weight[i]! > weight[best]!))) best = i;
+  for (let i = 0; i < n; i++)
+    if (
+      usable[i] &&
+      (best < 0 || len[i]! > len[best]! || (len[i] === len[best] && weight[i]! > weight[best]!))
+    )
+      best = i;
   const out: Candidate[] = [];
   for (let i = best; i >= 0; i = prev[i]!) out.unshift(cands[i]!);
   return out;
 }
 
-const CONNECTOR_END = /(-|–|,|\b(och|av|för|om|till|i|med|på|från|inom|samt|eller|mellan|vid|avseende|gällande|angående|rörande))$/i;
-const continues = (prev: string, l: Line) => !l.breakBefore && (/^[\p{Ll}(\d”"–-]/u.test(l.text) || CONNECTOR_END.test(prev));
+const CONNECTOR_END =
+  /(-|–|,|\b(och|av|för|om|till|i|med|på|från|inom|samt|eller|mellan|vid|avseende|gällande|angående|rörande))$/i;
+const continues = (prev: string, l: Line) =>
+  !l.breakBefore && (/^[\p{Ll}(\d”"–-]/u.test(l.text) || CONNECTOR_END.test(prev));
 
 /** A Dnr with its series ("KS 2001/12", "Tn/2001:44") ending a title line, perhaps with an archive code after it. */
-const TRAILING_DNR_RE = new RegExp(String.raw`^(\S.*?\S)\s+((?:\p{Lu}{1,6}[ /-]|\p{Lu}\p{Ll}{1,5}/)\d{1,4}(?:[./:-]\d+)+)(?:\s+\d{2,4})?$`, "u");
-const isDnr = (t: string) => DNR_LABEL_RE.exec(t)?.[1]?.trim() ?? (DNR_ALONE_RE.test(t) && !isDateLine(t) ? DNR_ALONE_RE.exec(t)![1]! : null);
+const TRAILING_DNR_RE = new RegExp(
+  String.raw`^(\S.*?\S)\s+((?:\p{Lu}{1,6}[ /-]|\p{Lu}\p{Ll}{1,5}/)\d{1,4}(?:[./:-]\d+)+)(?:\s+\d{2,4})?$`,
+  "u",
+);
+const isDnr = (t: string) =>
+  DNR_LABEL_RE.exec(t)?.[1]?.trim() ??
+  (DNR_ALONE_RE.test(t) && !isDateLine(t) ? DNR_ALONE_RE.exec(t)![1]! : null);
 
 interface ItemHead {
   title: string;
@@ -125,7 +158,8 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
   }
   let i = 0;
   let lastTitleLine = -2;
-  const headingOrList = (l: Line) => !!headingOf(l.text) || /^(\d{1,2}[.)]|[A-Z][.)]|[-–•])\s/.test(l.text);
+  const headingOrList = (l: Line) =>
+    !!headingOf(l.text) || /^(\d{1,2}[.)]|[A-Z][.)]|[-–•])\s/.test(l.text);
   while (i < lines.length) {
     const l = lines[i]!;
     const d = isDnr(l.text);
@@ -147,7 +181,16 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
     // a title wrapped over lines: it goes on in lower case or after a connector, or its last
     // line closes the title paragraph ("… till Byggbolaget" + "Norr AB", then a blank line)
     const next = lines[i + 1];
-    const closesParagraph = title.length === 1 && lastTitleLine === i - 1 && !l.breakBefore && (!next || next.breakBefore || !!headingOf(next.text)) && l.text.length <= 80 && !/[.:;]$/.test(l.text) && !isDnr(l.text) && !SUBTITLE_RE.test(l.text) && !findDate(l.text);
+    const closesParagraph =
+      title.length === 1 &&
+      lastTitleLine === i - 1 &&
+      !l.breakBefore &&
+      (!next || next.breakBefore || !!headingOf(next.text)) &&
+      l.text.length <= 80 &&
+      !/[.:;]$/.test(l.text) &&
+      !isDnr(l.text) &&
+      !SUBTITLE_RE.test(l.text) &&
+      !findDate(l.text);
     if ((continues(title[title.length - 1]!, l) || closesParagraph) && title.length < 6) {
       title.push(l.text);
       i++;
@@ -167,7 +210,13 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
     j++;
   }
   const next = lines[j];
-  if (sub.length && next && (isDnr(next.text) || headingOf(next.text)) && !/[:;]$/.test(sub[sub.length - 1]!.text) && !leadingPersons(sub[0]!.text).mentions.length) {
+  if (
+    sub.length &&
+    next &&
+    (isDnr(next.text) || headingOf(next.text)) &&
+    !/[:;]$/.test(sub[sub.length - 1]!.text) &&
+    !leadingPersons(sub[0]!.text).mentions.length
+  ) {
     subtitle = joinLines(sub.map((l) => l.text));
     i = j;
     const d = isDnr(lines[i]?.text ?? "");
@@ -181,17 +230,31 @@ function itemHead(restOfLine: string, lines: Line[]): ItemHead {
 
 // ---- the header: who, when, where ----
 
-
 function labelOf(cell: string): { section: HeaderSection; rest: string } | null {
   const t = cell.trim();
   for (const [section, re] of LABELS) {
     const src = re.source.slice(1, -1); // without ^ $
-    const m = new RegExp(`^${src}\\s*(?::\\s*|\\s{2,}|\\t|$)(.*)$`, "i").exec(t) ?? new RegExp(`^${src}\\s+(\\S.*)$`, "i").exec(t);
+    const m =
+      new RegExp(`^${src}\\s*(?::\\s*|\\s{2,}|\\t|$)(.*)$`, "i").exec(t) ??
+      new RegExp(`^${src}\\s+(\\S.*)$`, "i").exec(t);
     const spaced = !new RegExp(`^${src}(\\s*:|\\s{2,}|\\t|$)`, "i").test(t); // "Sekreterare Anna Berg": label, one space, value
     if (m && spaced && !/^[\p{Lu}\d]/u.test(m[m.length - 1] ?? "")) continue;
-    if (m && (new RegExp(`^${src}$`, "i").test(t) || /[:]/.test(t.slice(0, 40)) || section !== "members" || /\(/.test(t))) {
+    if (
+      m &&
+      (new RegExp(`^${src}$`, "i").test(t) ||
+        /[:]/.test(t.slice(0, 40)) ||
+        section !== "members" ||
+        /\(/.test(t))
+    ) {
       const rest = m[m.length - 1] ?? "";
-      if (section === "present_subs" && /^ersättare$/i.test(t.split(/\s|:/)[0] ?? "") && rest && !/\(/.test(rest) && !/:/.test(t)) continue;
+      if (
+        section === "present_subs" &&
+        /^ersättare$/i.test(t.split(/\s|:/)[0] ?? "") &&
+        rest &&
+        !/\(/.test(rest) &&
+        !/:/.test(t)
+      )
+        continue;
       return { section, rest: rest.trim() };
     }
   }
@@ -244,15 +307,25 @@ function ranges(text: string): [number, number][] {
   }
   const from = /fr\.?\s?o\.?\s?m\.?\s*§\s*(\d+)|från\s*§\s*(\d+)/i.exec(text);
   const to = /t\.?\s?o\.?\s?m\.?\s*§\s*(\d+)|till\s*§\s*(\d+)/i.exec(text);
-  if (!out.length && (from || to)) out.push([from ? +(from[1] ?? from[2])! : 0, to ? +(to[1] ?? to[2])! : 0]);
+  if (!out.length && (from || to))
+    out.push([from ? +(from[1] ?? from[2])! : 0, to ? +(to[1] ?? to[2])! : 0]);
   return out;
 }
 
-const REPLACES_RE = /(ersätter|för|i st(ället)?\.?\s*f(ör)?\.?|istället för|tjg\.?\s*för|tjänstgör(ande)?\s*för|ers\.?\s*för)\s*$/i;
+const REPLACES_RE =
+  /(ersätter|för|i st(ället)?\.?\s*f(ör)?\.?|istället för|tjg\.?\s*för|tjänstgör(ande)?\s*för|ers\.?\s*för)\s*$/i;
 
 /** One attendance cell/line: persons with party, role words, "ersätter X", §-ranges. */
-function attendanceEntries(text: string, section: HeaderSection, reg: PersonRegister, info: HeaderInfo): void {
-  const re = new RegExp(String.raw`(${NAME_RE.source.slice(1)})\s*,?\s*\(\s*([\p{L}-]{1,6})\s*\)`, "gu");
+function attendanceEntries(
+  text: string,
+  section: HeaderSection,
+  reg: PersonRegister,
+  info: HeaderInfo,
+): void {
+  const re = new RegExp(
+    String.raw`(${NAME_RE.source.slice(1)})\s*,?\s*\(\s*([\p{L}-]{1,6})\s*\)`,
+    "gu",
+  );
   const found = [...text.matchAll(re)];
   const status = section === "members" || section === "serving_subs" ? "serving" : "present";
   if (!found.length) {
@@ -264,10 +337,23 @@ function attendanceEntries(text: string, section: HeaderSection, reg: PersonRegi
       const nm = NAME_RE.exec(part);
       const last = people[people.length - 1];
       // a table of members: "Per Persson      M      Ordförande" — party and role in columns of their own
-      if (last && /^(S|M|V|C|L|KD|MP|SD|Fi|FI|[\p{Lu}]{1,3})$/u.test(part) && !last.party) last.party = part;
-      else if (last && /^((1:e |2:e |förste |andre )?vice ordförande|ordförande|ordf\.?|ledamot|ersättare|tjänstgörande ersättare|sekreterare)$/i.test(part)) last.title ??= part;
-      else if (last && ORGANISATION_RE.test(part)) last.title ??= part; // "Anna Ek, Region Norrland, § 5": where she comes from
-      else if (nm && !/^(Se|Enligt|Bilaga|Ledamot|Parti|Namn)\b/.test(part) && !ORGANISATION_RE.test(part)) people.push({ name: nm[0], title: null, rest: part.slice(nm[0].length), party: null });
+      if (last && /^(S|M|V|C|L|KD|MP|SD|Fi|FI|[\p{Lu}]{1,3})$/u.test(part) && !last.party)
+        last.party = part;
+      else if (
+        last &&
+        /^((1:e |2:e |förste |andre )?vice ordförande|ordförande|ordf\.?|ledamot|ersättare|tjänstgörande ersättare|sekreterare)$/i.test(
+          part,
+        )
+      )
+        last.title ??= part;
+      else if (last && ORGANISATION_RE.test(part))
+        last.title ??= part; // "Anna Ek, Region Norrland, § 5": where she comes from
+      else if (
+        nm &&
+        !/^(Se|Enligt|Bilaga|Ledamot|Parti|Namn)\b/.test(part) &&
+        !ORGANISATION_RE.test(part)
+      )
+        people.push({ name: nm[0], title: null, rest: part.slice(nm[0].length), party: null });
       else if (people.length && /^[\p{Ll}\d§(]/u.test(part)) {
         const last = people[people.length - 1]!;
         if (/^§|^\(?§/.test(part)) last.rest += ` ${part}`;
@@ -275,33 +361,90 @@ function attendanceEntries(text: string, section: HeaderSection, reg: PersonRegi
       } else info.leftover.push(part);
     }
     for (const p of people) {
-      const title = p.title ?? (p.rest.replace(/^[\s,–-]+/, "").replace(/\s*\(?§§?.*$/, "").trim() || null);
+      const title =
+        p.title ??
+        (p.rest
+          .replace(/^[\s,–-]+/, "")
+          .replace(/\s*\(?§§?.*$/, "")
+          .trim() ||
+          null);
       const role =
         title && /vice ordf/i.test(title)
-          ? /2:e|andre/i.test(title) ? "second_vice_chair" : "vice_chair"
-          : section === "others" ? (title && /sekreterare/i.test(title) ? "secretary" : "official") : section === "present_subs" || section === "serving_subs" ? "substitute" : section === "members" ? "member" : "other";
-      const id = reg.resolve({ name: p.name, party: p.party ? normParty(p.party) : null, role, title: title && !/ordf|sekreterare|ledamot|ersättare/i.test(title) ? title.toLowerCase() : null });
-      if (title && /^(ordf|ordförande)/i.test(title)) info.chair ??= reg.resolve({ name: p.name, role: "chair" });
+          ? /2:e|andre/i.test(title)
+            ? "second_vice_chair"
+            : "vice_chair"
+          : section === "others"
+            ? title && /sekreterare/i.test(title)
+              ? "secretary"
+              : "official"
+            : section === "present_subs" || section === "serving_subs"
+              ? "substitute"
+              : section === "members"
+                ? "member"
+                : "other";
+      const id = reg.resolve({
+        name: p.name,
+        party: p.party ? normParty(p.party) : null,
+        role,
+        title:
+          title && !/ordf|sekreterare|ledamot|ersättare/i.test(title) ? title.toLowerCase() : null,
+      });
+      if (title && /^(ordf|ordförande)/i.test(title))
+        info.chair ??= reg.resolve({ name: p.name, role: "chair" });
       if (role === "secretary") info.secretary ??= id;
       const rs = ranges(p.rest);
-      for (const [from, to] of rs.length ? rs : [[0, 0] as [number, number]]) info.attendance.push({ person: id, status, from: from || null, to: to || null, replaces: null });
+      for (const [from, to] of rs.length ? rs : [[0, 0] as [number, number]])
+        info.attendance.push({
+          person: id,
+          status,
+          from: from || null,
+          to: to || null,
+          replaces: null,
+        });
     }
     return;
   }
   for (let k = 0; k < found.length; k++) {
     const m = found[k]!;
     const between = text.slice((m.index ?? 0) + m[0].length, found[k + 1]?.index ?? text.length);
-    const before = text.slice(found[k - 1] ? (found[k - 1]!.index ?? 0) + found[k - 1]![0].length : 0, m.index ?? 0);
+    const before = text.slice(
+      found[k - 1] ? (found[k - 1]!.index ?? 0) + found[k - 1]![0].length : 0,
+      m.index ?? 0,
+    );
     if (k > 0 && REPLACES_RE.test(before)) continue; // the replaced one
     const name = m[1]!.replace(/^(Ordförande|Ordf\.?)\s+/i, "");
     const next = found[k + 1];
     const replacing = !!next && REPLACES_RE.test(between);
     // "Kent Ek (S) för Lars Berg (S) §§ 114-115": the range after the replaced one is the substitute's
-    const afterNext = replacing ? text.slice((next.index ?? 0) + next[0].length, found[k + 2]?.index ?? text.length) : "";
+    const afterNext = replacing
+      ? text.slice((next.index ?? 0) + next[0].length, found[k + 2]?.index ?? text.length)
+      : "";
     // "Ordförande Eva Exempel (L)": a role before the first name of a cell
-    const tail = between + afterNext + (k === 0 && /ordf(örande|\.)?\s*:?\s*$/i.test(before) ? " ordförande" : "");
-    const role = /\b(2:e|andre) vice ordf/i.test(tail) ? "second_vice_chair" : /\b(1:e |förste )?vice ordf/i.test(tail) ? "vice_chair" : /\bordf/i.test(tail) ? "chair" : section === "members" ? "member" : section === "serving_subs" || section === "present_subs" ? "substitute" : /sekreterare/i.test(tail) ? "secretary" : section === "others" ? "official" : null;
-    const id = reg.resolve({ name, party: normParty(m[2]!), role, serving: section === "serving_subs" });
+    const tail =
+      between +
+      afterNext +
+      (k === 0 && /ordf(örande|\.)?\s*:?\s*$/i.test(before) ? " ordförande" : "");
+    const role = /\b(2:e|andre) vice ordf/i.test(tail)
+      ? "second_vice_chair"
+      : /\b(1:e |förste )?vice ordf/i.test(tail)
+        ? "vice_chair"
+        : /\bordf/i.test(tail)
+          ? "chair"
+          : section === "members"
+            ? "member"
+            : section === "serving_subs" || section === "present_subs"
+              ? "substitute"
+              : /sekreterare/i.test(tail)
+                ? "secretary"
+                : section === "others"
+                  ? "official"
+                  : null;
+    const id = reg.resolve({
+      name,
+      party: normParty(m[2]!),
+      role,
+      serving: section === "serving_subs",
+    });
     if (role === "chair") info.chair ??= id;
     let replaces: string | null = null;
     if (replacing && next) {
@@ -333,10 +476,16 @@ function joinWrappedLabels(lines: readonly Line[]): Line[] {
     const joined = `${a[0].text} ${b[0].text}`;
     if (!labelOf(joined) || labelOf(joined)!.rest) continue;
     const rawA = out[i]!.raw;
-    out[i]!.raw = rawA.slice(0, a[0].at) + joined + (a[1] ? " ".repeat(Math.max(2, a[1].at - a[0].at - joined.length)) + rawA.slice(a[1].at) : "");
+    out[i]!.raw =
+      rawA.slice(0, a[0].at) +
+      joined +
+      (a[1]
+        ? " ".repeat(Math.max(2, a[1].at - a[0].at - joined.length)) + rawA.slice(a[1].at)
+        : "");
     out[i]!.text = out[i]!.raw.replace(/\s+/g, " ").trim();
     const rawB = out[i + 1]!.raw;
-    out[i + 1]!.raw = " ".repeat(b[0].at + b[0].text.length) + rawB.slice(b[0].at + b[0].text.length);
+    out[i + 1]!.raw =
+      " ".repeat(b[0].at + b[0].text.length) + rawB.slice(b[0].at + b[0].text.length);
     out[i + 1]!.text = out[i + 1]!.raw.replace(/\s+/g, " ").trim();
   }
   return out.filter((l) => l.text);
@@ -344,7 +493,23 @@ function joinWrappedLabels(lines: readonly Line[]): Line[] {
 
 export function parseHeader(input: readonly Line[], reg: PersonRegister): HeaderInfo {
   const lines = joinWrappedLabels(input);
-  const info: HeaderInfo = { body: null, municipality: null, date: null, start: null, end: null, place: null, chair: null, secretary: null, adjusters: [], adjustmentDate: null, adjustmentPlace: null, noticePosted: null, keptAt: null, attendance: [], leftover: [] };
+  const info: HeaderInfo = {
+    body: null,
+    municipality: null,
+    date: null,
+    start: null,
+    end: null,
+    place: null,
+    chair: null,
+    secretary: null,
+    adjusters: [],
+    adjustmentDate: null,
+    adjustmentPlace: null,
+    noticePosted: null,
+    keptAt: null,
+    attendance: [],
+    leftover: [],
+  };
   let section: HeaderSection | null = null;
   let columns: { section: HeaderSection; at: number }[] | null = null;
   const handle = (sec: HeaderSection, text: string) => {
@@ -367,7 +532,8 @@ export function parseHeader(input: readonly Line[], reg: PersonRegister): Header
         break;
       }
       case "adjusters":
-        for (const id of namesOf(text.replace(/§§?.*$/, ""), reg)) if (!info.adjusters.includes(id)) info.adjusters.push(id);
+        for (const id of namesOf(text.replace(/§§?.*$/, ""), reg))
+          if (!info.adjusters.includes(id)) info.adjusters.push(id);
         {
           const d = findDate(text);
           if (d) info.adjustmentDate ??= d.iso;
@@ -377,7 +543,10 @@ export function parseHeader(input: readonly Line[], reg: PersonRegister): Header
         const d = findDate(text);
         if (d) {
           info.adjustmentDate ??= d.iso;
-          const place = text.slice(0, d.index).replace(/[\s,]+(den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)?\s*$/i, "").trim();
+          const place = text
+            .slice(0, d.index)
+            .replace(/[\s,]+(den|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)?\s*$/i, "")
+            .trim();
           if (place) info.adjustmentPlace ??= place;
         } else if (text) info.adjustmentPlace ??= text;
         break;
@@ -395,8 +564,14 @@ export function parseHeader(input: readonly Line[], reg: PersonRegister): Header
           // the place is what is left when date, weekday and times are taken out
           let rest = d ? text.slice(0, d.index) + " " + text.slice(d.index + d.length) : text;
           rest = rest
-            .replace(/(?:kl(?:\.|ockan)?\s*)?\b\d{1,2}[.:]\d{2}(?:\s*(?:[-–—]|till)\s*(?:kl(?:\.|ockan)?\s*)?\d{1,2}[.:]\d{2})?/gi, " ")
-            .replace(/\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(en)?\b|\bden\b|\bkl(ockan|\.)?(?=\s|$)/gi, " ")
+            .replace(
+              /(?:kl(?:\.|ockan)?\s*)?\b\d{1,2}[.:]\d{2}(?:\s*(?:[-–—]|till)\s*(?:kl(?:\.|ockan)?\s*)?\d{1,2}[.:]\d{2})?/gi,
+              " ",
+            )
+            .replace(
+              /\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(en)?\b|\bden\b|\bkl(ockan|\.)?(?=\s|$)/gi,
+              " ",
+            )
             .replace(/\s*,\s*(,\s*)+/g, ", ")
             .replace(/^[\s,–-]+|[\s,–-]+$/g, "")
             .replace(/\s+/g, " ");
@@ -423,9 +598,15 @@ export function parseHeader(input: readonly Line[], reg: PersonRegister): Header
     const cells = cellsOf(l.raw);
     const labels = cells.map((c) => labelOf(c.text));
     const ATTENDANCE: HeaderSection[] = ["members", "serving_subs", "present_subs", "others"];
-    if (cells.length >= 2 && labels.filter((x) => x && ATTENDANCE.includes(x.section)).length >= 2 && labels.every((x) => !x || !x.rest)) {
+    if (
+      cells.length >= 2 &&
+      labels.filter((x) => x && ATTENDANCE.includes(x.section)).length >= 2 &&
+      labels.every((x) => !x || !x.rest)
+    ) {
       // "Ledamöter        Tjänstgörande ersättare": a two-column list follows
-      columns = cells.flatMap((c, k) => (labels[k] ? [{ section: labels[k]!.section, at: c.at }] : []));
+      columns = cells.flatMap((c, k) =>
+        labels[k] ? [{ section: labels[k]!.section, at: c.at }] : [],
+      );
       section = null;
       continue;
     }
@@ -500,7 +681,8 @@ export function parseHeader(input: readonly Line[], reg: PersonRegister): Header
   }
 }
 
-const ADJUST_RE = /(utsågs|utses|valdes|väljs|utsåg|utser|valde)\s+(?:till\s+)?(?:att\s+)?(?:jämte\s+ordföranden\s+)?(?:justera|justerare)/i;
+const ADJUST_RE =
+  /(utsågs|utses|valdes|väljs|utsåg|utser|valde)\s+(?:till\s+)?(?:att\s+)?(?:jämte\s+ordföranden\s+)?(?:justera|justerare)/i;
 
 function bodyType(name: string): BodyType {
   if (/fullmäktige/i.test(name)) return "kommunfullmäktige";
@@ -509,16 +691,25 @@ function bodyType(name: string): BodyType {
   return "annan";
 }
 
-export function parseProtocol(lines: Line[], headerHints: { bodies: string[]; dates: string[]; municipalities?: string[] }): ProtocolParse {
+export function parseProtocol(
+  lines: Line[],
+  headerHints: { bodies: string[]; dates: string[]; municipalities?: string[] },
+): ProtocolParse {
   const reg = new PersonRegister();
   const uncertain: { item: number | null; message: string }[] = [];
   const width = typicalWidth(lines);
   const cands = findItems(lines);
   // no § at all: the whole text is kept in one § rather than read as a header
   const headerLines = cands.length ? lines.slice(0, cands[0]!.index) : [];
-  const info = parseHeader(headerLines.filter((l) => !ITEM_RE.test(l.text)), reg);
+  const info = parseHeader(
+    headerLines.filter((l) => !ITEM_RE.test(l.text)),
+    reg,
+  );
 
-  const mostCommon = (xs: string[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].sort((a, c) => c[1] - a[1])[0]?.[0] ?? null;
+  const mostCommon = (xs: string[]) =>
+    [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].sort(
+      (a, c) => c[1] - a[1],
+    )[0]?.[0] ?? null;
   let bodyName = info.body ?? mostCommon(headerHints.bodies);
 
   // the last § may end with the signatures ("Vid protokollet", "Justeras"): read them as header
@@ -527,21 +718,44 @@ export function parseProtocol(lines: Line[], headerHints: { bodies: string[]; da
     const end = cands[k + 1]?.index ?? lines.length;
     let body = lines.slice(c.index + 1, end);
     if (k === cands.length - 1) {
-      const sig = body.findIndex((l, k) => /^(vid protokollet|justeras|underskrifter|signaturer|justerandes signaturer)$/i.test(l.text) && body.length - k <= 16);
+      const sig = body.findIndex(
+        (l, k) =>
+          /^(vid protokollet|justeras|underskrifter|signaturer|justerandes signaturer)$/i.test(
+            l.text,
+          ) && body.length - k <= 16,
+      );
       if (sig >= 0) {
-        const sigInfo = parseHeader(body.slice(sig).map((l) => (/^(vid protokollet)$/i.test(l.text) ? { ...l, text: "Sekreterare", raw: "Sekreterare" } : l)), reg);
+        const sigInfo = parseHeader(
+          body
+            .slice(sig)
+            .map((l) =>
+              /^(vid protokollet)$/i.test(l.text)
+                ? { ...l, text: "Sekreterare", raw: "Sekreterare" }
+                : l,
+            ),
+          reg,
+        );
         info.secretary ??= sigInfo.secretary;
         info.chair ??= sigInfo.chair;
         for (const a of sigInfo.adjusters) if (!info.adjusters.includes(a)) info.adjusters.push(a);
         info.adjustmentDate ??= sigInfo.adjustmentDate;
-        if (sigInfo.leftover.length) uncertain.push({ item: null, message: `Text i underskriftsdelen som inte kändes igen: ${sigInfo.leftover.join(" / ").slice(0, 300)}` });
+        if (sigInfo.leftover.length)
+          uncertain.push({
+            item: null,
+            message: `Text i underskriftsdelen som inte kändes igen: ${sigInfo.leftover.join(" / ").slice(0, 300)}`,
+          });
         body = body.slice(0, sig);
       }
     }
     items.push({ number: c.number, head: itemHead(c.rest, body), lines: body });
   });
 
-  if (!cands.length) items.push({ number: 1, head: { title: "Importerad text", subtitle: null, dnr: null, body: lines }, lines });
+  if (!cands.length)
+    items.push({
+      number: 1,
+      head: { title: "Importerad text", subtitle: null, dnr: null, body: lines },
+      lines,
+    });
 
   // the body's name from "Socialnämndens beslut" when no header named it
   if (!bodyName) {
@@ -563,15 +777,23 @@ export function parseProtocol(lines: Line[], headerHints: { bodies: string[]; da
       const sentenceStart = Math.max(0, text.lastIndexOf(".", adj.index) + 1);
       const before = text.slice(sentenceStart, adj.index);
       const after = text.slice(adj.index + adj[0].length, adj.index + adj[0].length + 200);
-      let ms = leadingPersons(before.trim().replace(/^(till justerare|att justera)\s*/i, "")).mentions;
-      if (!ms.length) ms = leadingPersons(after.replace(/^[\s:,]*(dagens\s+)?(protokoll(et)?\s*)?(utses|valdes)?\s*/i, "")).mentions;
+      let ms = leadingPersons(
+        before.trim().replace(/^(till justerare|att justera)\s*/i, ""),
+      ).mentions;
+      if (!ms.length)
+        ms = leadingPersons(
+          after.replace(/^[\s:,]*(dagens\s+)?(protokoll(et)?\s*)?(utses|valdes)?\s*/i, ""),
+        ).mentions;
       for (const m of ms) {
         const id = reg.resolve(m);
         if (m.role === "chair") info.chair ??= id;
         else if (!info.adjusters.includes(id)) info.adjusters.push(id);
       }
     }
-    const jd = /justering(?:en)?\s+(?:av\s+protokollet\s+)?(?:sker|äger rum|ska ske|kommer att ske|sker den|görs)\s+(.{0,60})/i.exec(text) ?? /protokollet\s+justeras\s+(.{0,60})/i.exec(text);
+    const jd =
+      /justering(?:en)?\s+(?:av\s+protokollet\s+)?(?:sker|äger rum|ska ske|kommer att ske|sker den|görs)\s+(.{0,60})/i.exec(
+        text,
+      ) ?? /protokollet\s+justeras\s+(.{0,60})/i.exec(text);
     if (jd) {
       const d = findDate(jd[1]!);
       if (d) info.adjustmentDate ??= d.iso;
@@ -586,58 +808,124 @@ export function parseProtocol(lines: Line[], headerHints: { bodies: string[]; da
   for (const it of items) {
     const chairId = info.chair ?? reg.byRole("chair");
     const chairName = chairId ? (reg.persons().find((p) => p.id === chairId)?.name ?? null) : null;
-    const ctx: ImportItemContext = { number: it.number, register: reg, width, proposals: [], uncertain: [], votes: 0, bodyName, chairName };
+    const ctx: ImportItemContext = {
+      number: it.number,
+      register: reg,
+      width,
+      proposals: [],
+      uncertain: [],
+      votes: 0,
+      bodyName,
+      chairName,
+    };
     const blocks = blocksFromSections(ctx, sectionsOf(it.head.body));
     if (blocks.some((x) => x.type.name === "substitute_statement")) substituteStatements = true;
     const text = it.head.body.map((l) => l.text).join(" ");
     const immediate = /omedelbart\s+justera|omedelbar\s+justering/i.test(text);
     const secrecy =
-      /sekretess\s+(?:enligt\s+)?((?:OSL|offentlighets- och sekretesslagen)(?:\s*\(2009:400\))?\s*\d+\s*kap\.?\s*\d+\s*§(?:\s*\d+\s*st(?:\.|ycket)?)?)/i.exec(text) ??
-      /sekretess\s+(?:enligt\s+)?((?:OSL|offentlighets- och sekretesslagen)[^.;]{0,60})/i.exec(text);
+      /sekretess\s+(?:enligt\s+)?((?:OSL|offentlighets- och sekretesslagen)(?:\s*\(2009:400\))?\s*\d+\s*kap\.?\s*\d+\s*§(?:\s*\d+\s*st(?:\.|ycket)?)?)/i.exec(
+        text,
+      ) ??
+      /sekretess\s+(?:enligt\s+)?((?:OSL|offentlighets- och sekretesslagen)[^.;]{0,60})/i.exec(
+        text,
+      );
     let title = it.head.title;
     if (!title) {
       title = "(rubrik saknas)";
       ctx.uncertain.push("Paragrafens rubrik hittades inte.");
     }
-    nodes.push(b.item({ id: itemId(it.number), title: title.slice(0, 1000), subtitle: it.head.subtitle, dnr: it.head.dnr, immediate, confidential: secrecy ? secrecy[1]!.trim() : null }, ...blocks));
+    nodes.push(
+      b.item(
+        {
+          id: itemId(it.number),
+          title: title.slice(0, 1000),
+          subtitle: it.head.subtitle,
+          dnr: it.head.dnr,
+          immediate,
+          confidential: secrecy ? secrecy[1]!.trim() : null,
+        },
+        ...blocks,
+      ),
+    );
     for (const m of ctx.uncertain) uncertain.push({ item: it.number, message: m });
     // jäv is also kept in the ledger, where the attendance resolver and the rules look for it
     for (const block of blocks)
       if (block.type.name === "recusal")
-        for (const person of block.attrs.persons as string[]) if (!recusals.some((r) => r.person === person && r.item === itemId(it.number))) recusals.push({ person, item: itemId(it.number) });
+        for (const person of block.attrs.persons as string[])
+          if (!recusals.some((r) => r.person === person && r.item === itemId(it.number)))
+            recusals.push({ person, item: itemId(it.number) });
   }
   const numbers = items.map((i) => i.number);
   numbers.forEach((n, k) => {
-    if (k > 0 && n !== numbers[k - 1]! + 1) uncertain.push({ item: n, message: `§ ${numbers[k - 1]} följs av § ${n}: paragrafer saknas eller kändes inte igen.` });
+    if (k > 0 && n !== numbers[k - 1]! + 1)
+      uncertain.push({
+        item: n,
+        message: `§ ${numbers[k - 1]} följs av § ${n}: paragrafer saknas eller kändes inte igen.`,
+      });
   });
 
   // ledger: § numbers → § ids (clamped to the §§ of this protocol)
   const idFor = (n: number | null, side: "from" | "to") => {
     if (n === null || !numbers.length) return null;
     if (numbers.includes(n)) return itemId(n);
-    const clamped = side === "from" ? numbers.find((x) => x >= n) : [...numbers].reverse().find((x) => x <= n);
+    const clamped =
+      side === "from" ? numbers.find((x) => x >= n) : [...numbers].reverse().find((x) => x <= n);
     return clamped === undefined ? null : itemId(clamped);
   };
-  const attendance: AttendanceEntry[] = info.attendance.map((a) => ({ person: a.person, status: a.status, from: idFor(a.from, "from"), to: idFor(a.to, "to"), replaces: a.replaces }));
+  const attendance: AttendanceEntry[] = info.attendance.map((a) => ({
+    person: a.person,
+    status: a.status,
+    from: idFor(a.from, "from"),
+    to: idFor(a.to, "to"),
+    replaces: a.replaces,
+  }));
 
   const chair = info.chair ?? reg.byRole("chair");
   const adjusters = info.adjusters.filter((a) => a !== chair);
   if (!bodyName) uncertain.push({ item: null, message: "Organets namn hittades inte." });
   const date = (info.dateLabelled ? info.date : null) ?? mostCommon(headerHints.dates) ?? info.date;
   if (!date) uncertain.push({ item: null, message: "Sammanträdesdatum hittades inte." });
-  if (!attendance.length) uncertain.push({ item: null, message: "Ingen närvarolista hittades (ledamöter och tjänstgörande ersättare)." });
+  if (!attendance.length)
+    uncertain.push({
+      item: null,
+      message: "Ingen närvarolista hittades (ledamöter och tjänstgörande ersättare).",
+    });
   if (!adjusters.length) uncertain.push({ item: null, message: "Justerare hittades inte." });
-  for (const l of info.leftover) if (!/^(sammanträdes)?protokoll/i.test(l)) uncertain.push({ item: null, message: `Text i protokollets huvud som inte kändes igen: ${l.slice(0, 200)}` });
+  for (const l of info.leftover)
+    if (!/^(sammanträdes)?protokoll/i.test(l))
+      uncertain.push({
+        item: null,
+        message: `Text i protokollets huvud som inte kändes igen: ${l.slice(0, 200)}`,
+      });
 
-  const doc = nodes.length ? b.protocol(...nodes) : b.protocol(b.item({ id: itemId(1), title: "(tomt protokoll)" }));
+  const doc = nodes.length
+    ? b.protocol(...nodes)
+    : b.protocol(b.item({ id: itemId(1), title: "(tomt protokoll)" }));
   const name = (bodyName ?? "Okänt organ").slice(0, 200);
   const type = bodyType(name);
   // the template whose standard phrases fit: by the kind of body (a socialnämnd has its own)
-  const template = type === "kommunstyrelse" ? "kommunstyrelse" : type === "kommunfullmäktige" ? "kommunfullmaktige" : /^socialnämnd/i.test(name) ? "socialnamnd" : null;
+  const template =
+    type === "kommunstyrelse"
+      ? "kommunstyrelse"
+      : type === "kommunfullmäktige"
+        ? "kommunfullmaktige"
+        : /^socialnämnd/i.test(name)
+          ? "socialnamnd"
+          : null;
   const meta: MetaInput = {
     template,
     recusals,
-    body: { name, type, municipality: (info.municipality ?? mostCommon(headerHints.municipalities ?? []))?.slice(0, 200) ?? null, reglemente: { firstItemNumber: Math.max(1, firstNumber), adjusters: Math.max(1, adjusters.length), substituteStatements } },
+    body: {
+      name,
+      type,
+      municipality:
+        (info.municipality ?? mostCommon(headerHints.municipalities ?? []))?.slice(0, 200) ?? null,
+      reglemente: {
+        firstItemNumber: Math.max(1, firstNumber),
+        adjusters: Math.max(1, adjusters.length),
+        substituteStatements,
+      },
+    },
     meeting: { date, start: info.start, end: info.end, place: info.place?.slice(0, 300) ?? null },
     persons: reg.persons(),
     attendance,

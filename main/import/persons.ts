@@ -41,7 +41,10 @@ const ROLE_PREFIX =
 const NAME_WORD = String.raw`[\p{Lu}][\p{Ll}'’]+(?:-[\p{Lu}][\p{Ll}'’]+)?`;
 const PARTICLE = String.raw`(?:af|von|van|de|der|da|di|du|la|le|el|al|bin)`;
 /** Two to four capitalised words ("Alexandra Lind Prov", "Per-Olof Prov"). */
-export const NAME_RE = new RegExp(String.raw`^${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`, "u");
+export const NAME_RE = new RegExp(
+  String.raw`^${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`,
+  "u",
+);
 const ONE_NAME_RE = new RegExp(`^${NAME_WORD}`, "u");
 const PARTY = String.raw`\(\s*([\p{L}-]{1,6}|obunden|politisk vilde)\s*\)`;
 
@@ -51,7 +54,8 @@ const NOT_NAMES =
 
 function roleOf(word: string): { role: PersonRole | null; serving: boolean; title: string | null } {
   const w = word.trim().replace(/\s+/g, " ");
-  for (const [re, role, serving] of ROLE_WORDS) if (re.test(w)) return { role, serving, title: null };
+  for (const [re, role, serving] of ROLE_WORDS)
+    if (re.test(w)) return { role, serving, title: null };
   // a title in the definite form: "förvaltningschefen" → "förvaltningschef"
   const title = w.replace(/(en|et)$/i, "").toLowerCase();
   return { role: /råd$/.test(title) ? "other" : "official", serving: false, title };
@@ -66,7 +70,11 @@ export function leadingPersons(text: string): { mentions: Mention[]; end: number
   let pos = 0;
   let runStart = 0; // first mention that a collective "alla (S)" applies to
   let end = 0;
-  let role: { role: PersonRole | null; serving: boolean; title: string | null } = { role: null, serving: false, title: null };
+  let role: { role: PersonRole | null; serving: boolean; title: string | null } = {
+    role: null,
+    serving: false,
+    title: null,
+  };
   for (let guard = 0; guard < 60; guard++) {
     let rest = text.slice(pos);
     const sep = /^\s*(?:,|och\b|samt\b|&)?\s*/u.exec(rest)!;
@@ -87,13 +95,25 @@ export function leadingPersons(text: string): { mentions: Mention[]; end: number
     const mfl = /^\s*,?\s*m\.\s?fl\.?/u.exec(text.slice(p));
     if (mfl) p += mfl[0].length;
     // "(S)", or a national party's letters without brackets where a colon, a list or a verb follows ("Eva Ek KD: Bifall …")
-    const party = new RegExp(`^\\s*,?\\s*${PARTY}`, "u").exec(text.slice(p)) ?? BARE_PARTY_RE.exec(text.slice(p));
+    const party =
+      new RegExp(`^\\s*,?\\s*${PARTY}`, "u").exec(text.slice(p)) ??
+      BARE_PARTY_RE.exec(text.slice(p));
     if (party) p += party[0].length;
     // one capitalised word without a role or party is not a name
     if (!name.includes(" ") && !party && !rp) break;
-    mentions.push({ name, party: party ? normParty(party[1]!) : null, role: role.role, andOthers: !!mfl, title: role.title, serving: role.serving });
+    mentions.push({
+      name,
+      party: party ? normParty(party[1]!) : null,
+      role: role.role,
+      andOthers: !!mfl,
+      title: role.title,
+      serving: role.serving,
+    });
     if (party) runStart = mentions.length;
-    const coll = new RegExp(`^\\s*,?\\s*(?:båda|bägge|alla|samtliga|samtliga)\\s*${PARTY}`, "iu").exec(text.slice(p));
+    const coll = new RegExp(
+      `^\\s*,?\\s*(?:båda|bägge|alla|samtliga|samtliga)\\s*${PARTY}`,
+      "iu",
+    ).exec(text.slice(p));
     if (coll) {
       p += coll[0].length;
       for (let k = runStart; k < mentions.length; k++) mentions[k]!.party ??= normParty(coll[1]!);
@@ -108,7 +128,10 @@ export function leadingPersons(text: string): { mentions: Mention[]; end: number
 /** All "Name (Party)" and role-introduced names anywhere in a text. */
 export function mentionsIn(text: string): Mention[] {
   const out: Mention[] = [];
-  const re = new RegExp(String.raw`(?<![\p{L}])(?=(?:(?:förste|andre|1:e|2:e)\s+)?(?:vice\s+)?[Oo]rdföranden\s|(?:[Tt]jänstgörande\s+)?[Ee]rsättaren\s|[Ll]edamoten\s|[Ll]edamöterna\s|${NAME_WORD}\s)`, "gu");
+  const re = new RegExp(
+    String.raw`(?<![\p{L}])(?=(?:(?:förste|andre|1:e|2:e)\s+)?(?:vice\s+)?[Oo]rdföranden\s|(?:[Tt]jänstgörande\s+)?[Ee]rsättaren\s|[Ll]edamoten\s|[Ll]edamöterna\s|${NAME_WORD}\s)`,
+    "gu",
+  );
   let last = -1;
   for (const m of text.matchAll(re)) {
     const at = m.index ?? 0;
@@ -116,7 +139,8 @@ export function mentionsIn(text: string): Mention[] {
     const found = leadingPersons(text.slice(at));
     if (!found.mentions.length) continue;
     // outside a role phrase, only full names with a party are trusted ("Regioner (SKR)" is not a person)
-    for (const mn of found.mentions) if (mn.role || (mn.party && mn.name.includes(" "))) out.push(mn);
+    for (const mn of found.mentions)
+      if (mn.role || (mn.party && mn.name.includes(" "))) out.push(mn);
     last = at + found.end;
   }
   return out;
@@ -146,7 +170,8 @@ function lev(a: string, b: string): number {
   return dp[b.length]!;
 }
 
-const sameToken = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && a[0] === b[0] && lev(a, b) <= 1);
+const sameToken = (a: string, b: string) =>
+  a === b || (a.length >= 5 && b.length >= 5 && a[0] === b[0] && lev(a, b) <= 1);
 
 /** Is `short` (≥ 2 words) a spelling of `long`: the same words, or a run at its start or end? */
 export function sameName(a: string, b: string): boolean {
@@ -160,7 +185,16 @@ export function sameName(a: string, b: string): boolean {
   return runAt(0) || runAt(l.length - s.length);
 }
 
-const ROLE_RANK: Record<PersonRole, number> = { chair: 7, vice_chair: 6, second_vice_chair: 5, member: 4, secretary: 3, substitute: 2, official: 1, other: 0 };
+const ROLE_RANK: Record<PersonRole, number> = {
+  chair: 7,
+  vice_chair: 6,
+  second_vice_chair: 5,
+  member: 4,
+  secretary: 3,
+  substitute: 2,
+  official: 1,
+  other: 0,
+};
 
 interface Entry {
   id: string;
@@ -180,7 +214,14 @@ export class PersonRegister {
     const party = m.party ?? null;
     let e = this.find(name, party);
     if (!e) {
-      e = { id: this.newId(name), variants: new Map(), party: null, role: null, title: null, serving: false };
+      e = {
+        id: this.newId(name),
+        variants: new Map(),
+        party: null,
+        role: null,
+        title: null,
+        serving: false,
+      };
       this.entries.push(e);
     }
     e.variants.set(name, (e.variants.get(name) ?? 0) + 1);
@@ -207,14 +248,24 @@ export class PersonRegister {
   }
 
   private find(name: string, party: string | null): Entry | undefined {
-    const compatible = (e: Entry) => !party || !e.party || e.party.toLowerCase() === party.toLowerCase();
-    const exact = this.entries.find((e) => [...e.variants.keys()].some((v) => v.toLowerCase() === name.toLowerCase()) && compatible(e));
+    const compatible = (e: Entry) =>
+      !party || !e.party || e.party.toLowerCase() === party.toLowerCase();
+    const exact = this.entries.find(
+      (e) =>
+        [...e.variants.keys()].some((v) => v.toLowerCase() === name.toLowerCase()) && compatible(e),
+    );
     if (exact) return exact;
-    const fuzzy = this.entries.filter((e) => compatible(e) && [...e.variants.keys()].some((v) => sameName(v, name)));
+    const fuzzy = this.entries.filter(
+      (e) => compatible(e) && [...e.variants.keys()].some((v) => sameName(v, name)),
+    );
     if (fuzzy.length === 1) return fuzzy[0];
     // a surname alone with a party ("Vinter (SD)"): the one person with that last name
     if (!name.includes(" ")) {
-      const bySurname = this.entries.filter((e) => compatible(e) && [...e.variants.keys()].some((v) => tokens(v).at(-1) === name.toLowerCase()));
+      const bySurname = this.entries.filter(
+        (e) =>
+          compatible(e) &&
+          [...e.variants.keys()].some((v) => tokens(v).at(-1) === name.toLowerCase()),
+      );
       if (bySurname.length === 1) return bySurname[0];
     }
     return undefined;
@@ -236,7 +287,10 @@ export class PersonRegister {
 
   /** The name kept for each person: the fullest form, then the most frequent, then the longest. */
   private keptName(e: Entry): string {
-    return [...e.variants.entries()].sort((a, b) => tokens(b[0]).length - tokens(a[0]).length || b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+    return [...e.variants.entries()].sort(
+      (a, b) =>
+        tokens(b[0]).length - tokens(a[0]).length || b[1] - a[1] || b[0].length - a[0].length,
+    )[0]![0];
   }
 
   persons(): Person[] {

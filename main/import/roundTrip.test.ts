@@ -11,7 +11,9 @@ import { importDocument } from "./importDocument.js";
 import { outline } from "./testOutline.testkit.js";
 
 const seed = (name: string) => {
-  const p = parse(readFileSync(join(import.meta.dirname, "../../seeds", `${name}.protokoll`), "utf8"));
+  const p = parse(
+    readFileSync(join(import.meta.dirname, "../../seeds", `${name}.protokoll`), "utf8"),
+  );
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   return p.file;
 };
@@ -27,7 +29,9 @@ describe("import → export → import", () => {
         if (!again.ok) throw new Error(again.error);
         expect(again.file.kind).toBe(original.kind);
         expect(outline(again.file)).toEqual(outline(original));
-        expect(again.file.meta.persons.map((p) => [p.name, p.party]).sort()).toEqual(original.meta.persons.map((p) => [p.name, p.party]).sort());
+        expect(again.file.meta.persons.map((p) => [p.name, p.party]).sort()).toEqual(
+          original.meta.persons.map((p) => [p.name, p.party]).sort(),
+        );
         if (original.kind === "protokoll") {
           expect(again.file.meta.body.name).toBe(original.meta.body.name);
           expect(again.file.meta.meeting.date).toBe(original.meta.meeting.date);

@@ -40,8 +40,10 @@ function* walk(n: PmNode): Generator<PmNode> {
   yield n;
   for (const c of n.content ?? []) yield* walk(c);
 }
-const desc = (n: PmNode, rx: RegExp) => [...walk(n)].filter((d) => d !== n && rx.test(d.type ?? ""));
-const itemsOf = (doc: PmNode) => [...walk(doc)].filter((d) => /agenda_item|^paragraf$|^item$/.test(d.type ?? ""));
+const desc = (n: PmNode, rx: RegExp) =>
+  [...walk(n)].filter((d) => d !== n && rx.test(d.type ?? ""));
+const itemsOf = (doc: PmNode) =>
+  [...walk(doc)].filter((d) => /agenda_item|^paragraf$|^item$/.test(d.type ?? ""));
 
 function numberOf(it: PmNode): number | null {
   const a = it.attrs ?? {};
@@ -121,7 +123,9 @@ const COUNTS: Record<string, (it: PmNode) => number> = {
   protokollsanteckningar: (it) => desc(it, /protocol_note/).length,
   ersattaryttranden: (it) => desc(it, /substitute_statement/).length,
   votes: (it) => desc(it, /^(vote|voting)$/).length,
-  jav: (it) => countPeople(desc(it, /recusal/)) + (((it.attrs ?? {}).recusals as unknown[] | undefined)?.length ?? 0),
+  jav: (it) =>
+    countPeople(desc(it, /recusal/)) +
+    (((it.attrs ?? {}).recusals as unknown[] | undefined)?.length ?? 0),
 };
 
 export interface ProtocolScore {
@@ -151,7 +155,11 @@ export function scoreProtocol(exp: Json, file: Json): ProtocolScore {
     if (n === null && base !== null) n = base + i;
     if (n !== null && !got.has(n)) got.set(n, it);
   });
-  const expPs = (exp.paragraphs ?? []) as (Json & { number: number; title?: string; dnr?: string })[];
+  const expPs = (exp.paragraphs ?? []) as (Json & {
+    number: number;
+    title?: string;
+    dnr?: string;
+  })[];
   const want = new Set(expPs.map((p) => p.number));
   const tp = [...want].filter((n) => got.has(n)).length;
   const prec = got.size ? tp / got.size : 0;
@@ -186,7 +194,10 @@ export function scoreProtocol(exp: Json, file: Json): ProtocolScore {
   if (exp.meeting_date) checks.push(blob.includes(String(exp.meeting_date)));
   if (exp.body) checks.push(norm(blob).includes(norm(String(exp.body))));
   for (const j of (exp.justerare ?? []) as string[]) {
-    const surname = norm(j.replace(/\(.*?\)/g, "")).split(" ").at(-1) ?? "";
+    const surname =
+      norm(j.replace(/\(.*?\)/g, ""))
+        .split(" ")
+        .at(-1) ?? "";
     checks.push(norm(blob).includes(surname));
   }
   const res: ProtocolScore = {
@@ -201,7 +212,8 @@ export function scoreProtocol(exp: Json, file: Json): ProtocolScore {
     misses: misses.slice(0, 25),
   };
   const full = JSON.stringify(doc);
-  for (const bad of (exp.forbidden_text ?? []) as string[]) if (full.includes(bad.split("\n")[0]!) && !bad.includes("\n")) res.forbidden = bad;
+  for (const bad of (exp.forbidden_text ?? []) as string[])
+    if (full.includes(bad.split("\n")[0]!) && !bad.includes("\n")) res.forbidden = bad;
   res.score = round3((res.sections_f1 + res.titles + res.dnr + res.counts + res.meta) / 5);
   const kind = String(file.kind ?? "");
   if (exp.kind && kind && kind !== exp.kind) res.score = round3(res.score * 0.5);

@@ -23,7 +23,11 @@ export function stripMarkup(text: string): string {
       if (!l.trim()) return [" "];
       let t = l.replace(/^(\s*)#{1,6}\s+/, "$1").replace(/^(\s*)>\s?/, "$1");
       if (/^\s*\|.*\|\s*$/.test(t)) {
-        const cells = t.trim().slice(1, -1).split("|").map((c) => c.trim());
+        const cells = t
+          .trim()
+          .slice(1, -1)
+          .split("|")
+          .map((c) => c.trim());
         // "|§|26|Titel|…": a § sign in a cell of its own belongs to the number after it
         const joined: string[] = [];
         for (const c of cells) {
@@ -33,7 +37,12 @@ export function stripMarkup(text: string): string {
         }
         t = joined.filter(Boolean).join("    ");
       }
-      return [t.replace(/\*\*(.*?)\*\*/g, "$1").replace(/\*\*/g, "").replace(/(^|\s)\*(\S[^*]*?)\*(?=\s|$|[.,;:])/g, "$1$2")];
+      return [
+        t
+          .replace(/\*\*(.*?)\*\*/g, "$1")
+          .replace(/\*\*/g, "")
+          .replace(/(^|\s)\*(\S[^*]*?)\*(?=\s|$|[.,;:])/g, "$1$2"),
+      ];
     })
     .join("\n");
 }

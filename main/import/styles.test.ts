@@ -3,7 +3,15 @@ import type { Node } from "prosemirror-model";
 import { recipientsOf } from "../../schemas/agenda/distributionGroups.js";
 import { numberedItems } from "../../schemas/numbering.js";
 import { importText } from "./importDocument.js";
-import { ANSWER_OTHER_STYLE, CICERON, FULLMAKTIGE, KOMMUNSTYRELSE, NAMND, PDF_LIKE, TITLE_BEFORE_NUMBER } from "./testTexts.testkit.js";
+import {
+  ANSWER_OTHER_STYLE,
+  CICERON,
+  FULLMAKTIGE,
+  KOMMUNSTYRELSE,
+  NAMND,
+  PDF_LIKE,
+  TITLE_BEFORE_NUMBER,
+} from "./testTexts.testkit.js";
 import { blocksOf, childText, outline, personNameIn } from "./testOutline.testkit.js";
 
 function load(text: string) {
@@ -38,8 +46,17 @@ describe("a kommunstyrelse protocol with a table of contents, two-column attenda
   });
 
   it("reads the header: body, municipality, date, time, place, chair, secretary, justerare, justering", () => {
-    expect(file.meta.body).toMatchObject({ name: "Kommunstyrelsen", type: "kommunstyrelse", municipality: "Tierps kommun" });
-    expect(file.meta.meeting).toEqual({ date: "2026-03-10", start: "13:00", end: "16:10", place: "Kommunhuset, sammanträdesrum Älven" });
+    expect(file.meta.body).toMatchObject({
+      name: "Kommunstyrelsen",
+      type: "kommunstyrelse",
+      municipality: "Tierps kommun",
+    });
+    expect(file.meta.meeting).toEqual({
+      date: "2026-03-10",
+      start: "13:00",
+      end: "16:10",
+      place: "Kommunhuset, sammanträdesrum Älven",
+    });
     expect(personNameIn(file, file.meta.chair)).toBe("Eva Lind");
     expect(personNameIn(file, file.meta.secretary)).toBe("Tomas Lund");
     expect(names(file.meta.adjusters)).toEqual(["Per Ström"]);
@@ -48,22 +65,63 @@ describe("a kommunstyrelse protocol with a table of contents, two-column attenda
 
   it("reads both attendance columns, whom a substitute replaces and §-ranges", () => {
     const kent = attendanceOf(file, "Kent Ek");
-    expect(kent).toEqual([{ person: kent[0]!.person, status: "serving", from: "p-114", to: "p-115", replaces: file.meta.persons.find((p) => p.name === "Lars Berg")!.id }]);
-    expect(attendanceOf(file, "Sara Holm")[0]).toMatchObject({ status: "serving", replaces: file.meta.persons.find((p) => p.name === "Nils Dahl")!.id, from: null, to: null });
-    expect(attendanceOf(file, "Lars Berg")[0]).toMatchObject({ status: "serving", from: "p-116", to: "p-117" });
+    expect(kent).toEqual([
+      {
+        person: kent[0]!.person,
+        status: "serving",
+        from: "p-114",
+        to: "p-115",
+        replaces: file.meta.persons.find((p) => p.name === "Lars Berg")!.id,
+      },
+    ]);
+    expect(attendanceOf(file, "Sara Holm")[0]).toMatchObject({
+      status: "serving",
+      replaces: file.meta.persons.find((p) => p.name === "Nils Dahl")!.id,
+      from: null,
+      to: null,
+    });
+    expect(attendanceOf(file, "Lars Berg")[0]).toMatchObject({
+      status: "serving",
+      from: "p-116",
+      to: "p-117",
+    });
     expect(attendanceOf(file, "Olle Kvist")[0]).toMatchObject({ status: "present" });
     expect(attendanceOf(file, "Lisa Fors")[0]).toMatchObject({ status: "present" });
-    expect(file.meta.persons.find((p) => p.name === "Karin Vik")).toMatchObject({ role: "official", title: "kommundirektör" });
-    expect(file.meta.persons.find((p) => p.name === "Per Ström")).toMatchObject({ role: "vice_chair", party: "M" });
-    expect(file.meta.persons.find((p) => p.name === "Eva Lind")).toMatchObject({ role: "chair", party: "S" });
-    const serving = file.meta.attendance.filter((a) => a.status === "serving").map((a) => personNameIn(file, a.person));
-    expect(serving).toEqual(expect.arrayContaining(["Eva Lind", "Per Ström", "Anna Björk", "Johan Ahl", "Maria Sund", "Gustav Rask", "Kent Ek", "Sara Holm"]));
+    expect(file.meta.persons.find((p) => p.name === "Karin Vik")).toMatchObject({
+      role: "official",
+      title: "kommundirektör",
+    });
+    expect(file.meta.persons.find((p) => p.name === "Per Ström")).toMatchObject({
+      role: "vice_chair",
+      party: "M",
+    });
+    expect(file.meta.persons.find((p) => p.name === "Eva Lind")).toMatchObject({
+      role: "chair",
+      party: "S",
+    });
+    const serving = file.meta.attendance
+      .filter((a) => a.status === "serving")
+      .map((a) => personNameIn(file, a.person));
+    expect(serving).toEqual(
+      expect.arrayContaining([
+        "Eva Lind",
+        "Per Ström",
+        "Anna Björk",
+        "Johan Ahl",
+        "Maria Sund",
+        "Gustav Rask",
+        "Kent Ek",
+        "Sara Holm",
+      ]),
+    );
   });
 
   it("reads att-satser as decision points, Anteckning as a protocol note and Expedieras till line by line", () => {
     const decision = blocksOf(item(115), "decision")[0]!;
     expect(decision.childCount).toBe(2);
-    expect(decision.child(1).textContent).toBe("att uppdra åt kommundirektören att återkomma med en åtgärdsplan i maj.");
+    expect(decision.child(1).textContent).toBe(
+      "att uppdra åt kommundirektören att återkomma med en åtgärdsplan i maj.",
+    );
     const note = blocksOf(item(115), "protocol_note")[0]!;
     expect(names(note.attrs.persons)).toEqual(["Maria Sund"]);
     expect(note.textContent).toContain("Underskottet inom äldreomsorgen");
@@ -82,7 +140,9 @@ describe("a kommunstyrelse protocol with a table of contents, two-column attenda
     expect(vote.attrs.yes).toBe(yes!.attrs.id);
     expect(vote.attrs.no).toBe(no!.attrs.id);
     expect(vote.attrs.result).toBe("ja");
-    expect(blocksOf(item(116), "decision_procedure")[0]!.textContent).toContain("Ordföranden ställer proposition");
+    expect(blocksOf(item(116), "decision_procedure")[0]!.textContent).toContain(
+      "Ordföranden ställer proposition",
+    );
     const res = blocksOf(item(116), "reservation")[0]!;
     expect(names(res.attrs.reservants)).toEqual(["Maria Sund"]);
     expect(res.attrs.favouring).toBe(no!.attrs.id);
@@ -91,7 +151,9 @@ describe("a kommunstyrelse protocol with a table of contents, two-column attenda
   it("reads jäv", () => {
     const recusal = blocksOf(item(117), "recusal")[0]!;
     expect(names(recusal.attrs.persons)).toEqual(["Gustav Rask"]);
-    expect(blocksOf(item(117), "decision")[0]!.textContent).toBe("Kommunstyrelsen antar detaljplanen för Skolgatan.");
+    expect(blocksOf(item(117), "decision")[0]!.textContent).toBe(
+      "Kommunstyrelsen antar detaljplanen för Skolgatan.",
+    );
     expect(report.uncertain.filter((u) => u.item !== null)).toEqual([]);
   });
 });
@@ -119,7 +181,10 @@ describe("a fullmäktige protocol with KF § numbers and a vote table", () => {
 
   it("reads each member's vote from the X in the table's columns, and the sum row", () => {
     const vote = blocksOf(item(50), "vote")[0]!;
-    const ballots = (vote.attrs.ballots as { person: string; vote: string }[]).map((b) => [personNameIn(file, b.person), b.vote]);
+    const ballots = (vote.attrs.ballots as { person: string; vote: string }[]).map((b) => [
+      personNameIn(file, b.person),
+      b.vote,
+    ]);
     expect(ballots).toEqual([
       ["Eva Lind", "ja"],
       ["Per Ström", "nej"],
@@ -153,14 +218,24 @@ describe("a nämnd protocol with 'Beslut:' on the line, vote lists, återremiss 
     expect(items.map((i) => i.number)).toEqual([5, 6]);
     expect(childText(item(5), "dnr")).toBe("BUN 2024/301");
     expect(childText(item(5), "item_subtitle")).toBeNull();
-    expect(blocksOf(item(5), "decision")[0]!.textContent).toBe("Nämnden beslutar att införa fria skolskjutsar för gymnasieelever från och med höstterminen 2025.");
+    expect(blocksOf(item(5), "decision")[0]!.textContent).toBe(
+      "Nämnden beslutar att införa fria skolskjutsar för gymnasieelever från och med höstterminen 2025.",
+    );
   });
 
   it("reads one-column attendance with 'ersätter', place and time on their own labels", () => {
     expect(file.meta.body.name).toBe("Barn- och utbildningsnämnden");
-    expect(file.meta.meeting).toEqual({ date: "2024-11-20", start: "09:00", end: "11:45", place: "Rådhuset, sal 3" });
+    expect(file.meta.meeting).toEqual({
+      date: "2024-11-20",
+      start: "09:00",
+      end: "11:45",
+      place: "Rådhuset, sal 3",
+    });
     const emil = attendanceOf(file, "Emil Sten")[0]!;
-    expect(emil).toMatchObject({ status: "serving", replaces: file.meta.persons.find((p) => p.name === "Mats Holm")!.id });
+    expect(emil).toMatchObject({
+      status: "serving",
+      replaces: file.meta.persons.find((p) => p.name === "Mats Holm")!.id,
+    });
     expect(personNameIn(file, file.meta.chair)).toBe("Karin Ek");
     expect(names(file.meta.adjusters)).toEqual(["Olof Berg"]);
   });
@@ -169,7 +244,10 @@ describe("a nämnd protocol with 'Beslut:' on the line, vote lists, återremiss 
     const [, remiss] = blocksOf(item(5), "proposal");
     expect(remiss!.attrs.kind).toBe("återremiss");
     const vote = blocksOf(item(5), "vote")[0]!;
-    const byVote = (v: string) => (vote.attrs.ballots as { person: string; vote: string }[]).filter((b) => b.vote === v).map((b) => personNameIn(file, b.person));
+    const byVote = (v: string) =>
+      (vote.attrs.ballots as { person: string; vote: string }[])
+        .filter((b) => b.vote === v)
+        .map((b) => personNameIn(file, b.person));
     expect(byVote("ja")).toEqual(["Karin Ek", "Olof Berg", "Bo Lund", "Åsa Nord"]);
     expect(byVote("nej")).toEqual(["Siv Ahl", "Emil Sten"]);
     expect(vote.attrs.tally).toEqual({ ja: 4, nej: 2, avstår: 0 });
@@ -178,7 +256,9 @@ describe("a nämnd protocol with 'Beslut:' on the line, vote lists, återremiss 
     expect(res.attrs.favouring).toBe(remiss!.attrs.id);
     const yttrande = blocksOf(item(5), "special_statement")[0]!;
     expect(names(yttrande.attrs.persons)).toEqual(["Åsa Nord"]);
-    expect(yttrande.textContent).toBe("Vi välkomnar beslutet men vill se fria resor även för vuxenelever.");
+    expect(yttrande.textContent).toBe(
+      "Vi välkomnar beslutet men vill se fria resor även för vuxenelever.",
+    );
   });
 
   it("reads jäv and Expedieras till", () => {
@@ -195,7 +275,13 @@ describe("PDF-like text: doubled lines, running headers with page numbers, hyphe
     expect(file.meta.meeting.date).toBe("2024-05-14");
     expect(items.map((i) => i.number)).toEqual([31, 32]);
     const all = file.doc.textContent;
-    for (const furniture of ["Sammanträdesprotokoll", "Sida 2", "Justerandes signatur", "Utdragsbestyrkande"]) expect(all).not.toContain(furniture);
+    for (const furniture of [
+      "Sammanträdesprotokoll",
+      "Sida 2",
+      "Justerandes signatur",
+      "Utdragsbestyrkande",
+    ])
+      expect(all).not.toContain(furniture);
   });
 
   it("joins a word broken across lines but keeps 'hälso- och' and 'en- och tvåbostadshus'", () => {
@@ -205,12 +291,16 @@ describe("PDF-like text: doubled lines, running headers with page numbers, hyphe
     const background = blocksOf(item(31), "background")[0]!;
     expect(background.textContent).toContain("hälso- och miljöskyddet");
     expect(background.textContent).toContain("Ansökan är komplett");
-    expect(childText(item(31), "item_title")).toBe("Bygglov för tillbyggnad av en- och tvåbostadshus");
+    expect(childText(item(31), "item_title")).toBe(
+      "Bygglov för tillbyggnad av en- och tvåbostadshus",
+    );
     expect(childText(item(31), "dnr")).toBe("BMN 2024-118");
   });
 
   it("recognises the decision heading of a body whose name has two words", () => {
-    expect(blocksOf(item(32), "decision")[0]!.textContent).toBe("Informationen läggs till handlingarna.");
+    expect(blocksOf(item(32), "decision")[0]!.textContent).toBe(
+      "Informationen läggs till handlingarna.",
+    );
   });
 });
 
@@ -219,18 +309,34 @@ describe("a Ciceron-like first page with signatures under their labels, the noti
 
   it("reads labels with values in columns, a label wrapped over two lines and the signatures", () => {
     expect(file.meta.body.name).toBe("Kommunstyrelsen");
-    expect(file.meta.meeting).toEqual({ date: "2021-03-15", start: "08:30", end: "12:00", place: "Kommunhuset" });
+    expect(file.meta.meeting).toEqual({
+      date: "2021-03-15",
+      start: "08:30",
+      end: "12:00",
+      place: "Kommunhuset",
+    });
     expect(file.meta.adjustment).toEqual({ date: "2021-03-17", place: "Kommunhuset" });
     expect(personNameIn(file, file.meta.secretary)).toBe("Anna Svensson");
     expect(personNameIn(file, file.meta.chair)).toBe("Per Persson");
     expect(names(file.meta.adjusters)).toEqual(["Anna Ek"]);
     expect(file.meta.notice).toEqual({ posted: "2021-03-18", keptAt: "Kommunkansliet" });
-    expect(file.meta.attendance.map((a) => personNameIn(file, a.person))).toEqual(["Per Persson", "Anna Ek", "Olle Berg", "Kim Lund", "Rut Dahl"]);
+    expect(file.meta.attendance.map((a) => personNameIn(file, a.person))).toEqual([
+      "Per Persson",
+      "Anna Ek",
+      "Olle Berg",
+      "Kim Lund",
+      "Rut Dahl",
+    ]);
   });
 
   it("reads the vote table with names without parentheses and a party column", () => {
     const vote = blocksOf(item(20), "vote")[0]!;
-    expect((vote.attrs.ballots as { person: string; vote: string }[]).map((b) => [personNameIn(file, b.person), b.vote])).toEqual([
+    expect(
+      (vote.attrs.ballots as { person: string; vote: string }[]).map((b) => [
+        personNameIn(file, b.person),
+        b.vote,
+      ]),
+    ).toEqual([
       ["Per Persson", "ja"],
       ["Anna Ek", "nej"],
       ["Olle Berg", "ja"],
@@ -243,7 +349,9 @@ describe("a Ciceron-like first page with signatures under their labels, the noti
 
   it("reads 'Kommunstyrelsen beslutar' as the decision heading and an unheaded decision sentence", () => {
     expect(blocksOf(item(20), "decision")[0]!.childCount).toBe(2);
-    expect(blocksOf(item(21), "decision")[0]!.textContent).toBe("Kommunstyrelsen beslutar att informationen läggs till handlingarna.");
+    expect(blocksOf(item(21), "decision")[0]!.textContent).toBe(
+      "Kommunstyrelsen beslutar att informationen läggs till handlingarna.",
+    );
   });
 });
 
@@ -264,7 +372,10 @@ describe("§ numbers to the right of the titles", () => {
 
   it("reads 'Följande ledamöter röstade ja/nej' lists and the totals", () => {
     const vote = blocksOf(item(2), "vote")[0]!;
-    const by = (v: string) => (vote.attrs.ballots as { person: string; vote: string }[]).filter((b) => b.vote === v).map((b) => personNameIn(file, b.person));
+    const by = (v: string) =>
+      (vote.attrs.ballots as { person: string; vote: string }[])
+        .filter((b) => b.vote === v)
+        .map((b) => personNameIn(file, b.person));
     expect(by("ja")).toEqual(["Nora Lind", "Ali Demir", "Eva Strand"]);
     expect(by("nej")).toEqual(["Björn Alm", "Lars Öst"]);
     expect(vote.attrs.tally).toEqual({ ja: 3, nej: 2, avstår: 0 });
@@ -284,10 +395,15 @@ describe("an interpellation answer in another style", () => {
     expect(ip.signatory).toBe(ip.addressee);
     expect(ip.place).toBe("Kalmar");
     expect(ip.date).toBe("2023-09-20");
-    expect(file.meta.persons.find((p) => p.id === ip.signatory)).toMatchObject({ party: "S", title: "kommunstyrelsens ordförande" });
+    expect(file.meta.persons.find((p) => p.id === ip.signatory)).toMatchObject({
+      party: "S",
+      title: "kommunstyrelsens ordförande",
+    });
     expect(report.items).toBe(2);
     const title = file.doc.firstChild!.firstChild!.textContent;
-    expect(title).toBe("Svar på interpellation från Lisa Berg (C) till kommunstyrelsens ordförande Erik Holm (S) om bredband på landsbygden");
+    expect(title).toBe(
+      "Svar på interpellation från Lisa Berg (C) till kommunstyrelsens ordförande Erik Holm (S) om bredband på landsbygden",
+    );
     expect(file.doc.textContent).toContain("Kommunfullmäktige 2023-09-25");
     expect(file.doc.textContent).toContain("beräknas vara klar under 2026.");
   });
@@ -327,15 +443,26 @@ Lina Berg                  Olle Ek
     const [first, second] = blocksOf(item(7), "proposal");
     expect(names(first!.attrs.proposers)).toEqual(["Lina Berg"]);
     expect(second!.attrs.kind).toBe("avslag");
-    expect(blocksOf(item(7), "decision_procedure")[0]!.attrs.order).toEqual([first!.attrs.id, second!.attrs.id]);
+    expect(blocksOf(item(7), "decision_procedure")[0]!.attrs.order).toEqual([
+      first!.attrs.id,
+      second!.attrs.id,
+    ]);
   });
 });
 
 describe("an interpellation answer signed with place and date on lines of their own", () => {
   it("reads place, date and signatory", () => {
-    const { file } = load("Svar på interpellation 2024:3 från Eva Ek (KD) om skolbussar\n\nEva Ek (KD) har ställt följande fråga:\n1. När kommer bussarna?\n\nUnder hösten.\n\nVäxjö,\n2024-10-01\n\nPer Holm\nkommunalråd\n");
+    const { file } = load(
+      "Svar på interpellation 2024:3 från Eva Ek (KD) om skolbussar\n\nEva Ek (KD) har ställt följande fråga:\n1. När kommer bussarna?\n\nUnder hösten.\n\nVäxjö,\n2024-10-01\n\nPer Holm\nkommunalråd\n",
+    );
     const ip = file.meta.interpellation!;
-    expect([ip.number, ip.place, ip.date, personNameIn(file, ip.signatory), personNameIn(file, ip.interpellant)]).toEqual(["2024:3", "Växjö", "2024-10-01", "Per Holm", "Eva Ek"]);
+    expect([
+      ip.number,
+      ip.place,
+      ip.date,
+      personNameIn(file, ip.signatory),
+      personNameIn(file, ip.interpellant),
+    ]).toEqual(["2024:3", "Växjö", "2024-10-01", "Per Holm", "Eva Ek"]);
     expect(file.meta.persons.find((p) => p.id === ip.signatory)?.title).toBe("kommunalråd");
   });
 });
@@ -362,16 +489,24 @@ Erik Holm
     expect(personNameIn(file, ip.interpellant)).toBe("Eva Ek");
     expect(personNameIn(file, ip.addressee)).toBe("Erik Holm");
     expect(ip.signatory).toBe(ip.addressee);
-    expect(file.meta.persons.find((p) => p.id === ip.addressee)).toMatchObject({ party: "S", title: "kommunstyrelsens ordförande" });
+    expect(file.meta.persons.find((p) => p.id === ip.addressee)).toMatchObject({
+      party: "S",
+      title: "kommunstyrelsens ordförande",
+    });
     expect([ip.dnr, ip.date, report.items]).toEqual(["KS 2024/12", "2024-03-01", 2]);
   });
 });
 
 describe("a fullmäktige protocol whose first § is an interpellation answer", () => {
   it("is a protocol, not an answer", () => {
-    const { file, items } = load("Kommunfullmäktige\nProtokoll 2024-02-26\n\n§ 1\nSvar på interpellation från Eva Ek (KD) om skolbussar\nBeslut\nInterpellationen anses besvarad.\n\n§ 2\nVal av revisor\nBeslut\nTill revisor väljs Ola Berg.\n");
+    const { file, items } = load(
+      "Kommunfullmäktige\nProtokoll 2024-02-26\n\n§ 1\nSvar på interpellation från Eva Ek (KD) om skolbussar\nBeslut\nInterpellationen anses besvarad.\n\n§ 2\nVal av revisor\nBeslut\nTill revisor väljs Ola Berg.\n",
+    );
     expect(file.kind).toBe("protokoll");
-    expect(items.map((i) => childText(i.node, "item_title"))).toEqual(["Svar på interpellation från Eva Ek (KD) om skolbussar", "Val av revisor"]);
+    expect(items.map((i) => childText(i.node, "item_title"))).toEqual([
+      "Svar på interpellation från Eva Ek (KD) om skolbussar",
+      "Val av revisor",
+    ]);
   });
 });
 
@@ -396,17 +531,30 @@ Sveriges Kommuner och Regioner (SKR) har yttrat sig.
   });
 
   it("reads yrkanden written as 'Name (P): Bifall till …'", () => {
-    const { item, names } = load("§ 4\nTaxor\nYrkanden\nEva Lind (S): Bifall till arbetsutskottets förslag.\nPer Ström (M): Avslag.\n");
+    const { item, names } = load(
+      "§ 4\nTaxor\nYrkanden\nEva Lind (S): Bifall till arbetsutskottets förslag.\nPer Ström (M): Avslag.\n",
+    );
     const [a, b2] = blocksOf(item(4), "proposal");
-    expect([a!.attrs.kind, a!.attrs.subject, names(a!.attrs.proposers)]).toEqual(["bifall", "arbetsutskottets förslag", ["Eva Lind"]]);
+    expect([a!.attrs.kind, a!.attrs.subject, names(a!.attrs.proposers)]).toEqual([
+      "bifall",
+      "arbetsutskottets förslag",
+      ["Eva Lind"],
+    ]);
     expect([b2!.attrs.kind, names(b2!.attrs.proposers)]).toEqual(["avslag", ["Per Ström"]]);
   });
 });
 
 describe("a meeting line with the date first", () => {
   it("takes the place from what is left of 'Tid och plats'", () => {
-    const { file } = load("Tekniska nämnden\nTid och plats: tisdagen den 7 mars 2023 kl. 13.00–15.00, Stadshuset, sal B\n§ 1\nÄrende\n");
-    expect(file.meta.meeting).toEqual({ date: "2023-03-07", start: "13:00", end: "15:00", place: "Stadshuset, sal B" });
+    const { file } = load(
+      "Tekniska nämnden\nTid och plats: tisdagen den 7 mars 2023 kl. 13.00–15.00, Stadshuset, sal B\n§ 1\nÄrende\n",
+    );
+    expect(file.meta.meeting).toEqual({
+      date: "2023-03-07",
+      start: "13:00",
+      end: "15:00",
+      place: "Stadshuset, sal B",
+    });
   });
 });
 
@@ -422,7 +570,9 @@ Ledamöter: Anna Ek, ordförande, Per Berg och Olle Dahl §§ 1-2
 § 2
 Ärende två
 `);
-    expect(file.meta.attendance.map((a) => [personNameIn(file, a.person), a.status, a.from, a.to])).toEqual([
+    expect(
+      file.meta.attendance.map((a) => [personNameIn(file, a.person), a.status, a.from, a.to]),
+    ).toEqual([
       ["Anna Ek", "serving", null, null],
       ["Per Berg", "serving", null, null],
       ["Olle Dahl", "serving", "p-1", "p-2"],
@@ -431,7 +581,10 @@ Ledamöter: Anna Ek, ordförande, Per Berg och Olle Dahl §§ 1-2
     ]);
     expect(personNameIn(file, file.meta.chair)).toBe("Anna Ek");
     expect(personNameIn(file, file.meta.secretary)).toBe("Anna Berg");
-    expect(file.meta.persons.find((p) => p.name === "Lena Lundström Stoltz")).toMatchObject({ role: "official", title: "förvaltningschef" });
+    expect(file.meta.persons.find((p) => p.name === "Lena Lundström Stoltz")).toMatchObject({
+      role: "official",
+      title: "förvaltningschef",
+    });
     expect(names([file.meta.secretary!])).toEqual(["Anna Berg"]);
   });
 
@@ -481,7 +634,9 @@ Nämnden beslutar enligt förvaltningens förslag.
   });
 
   it("does not take a title with a year range for a Dnr", () => {
-    const { item } = load("§ 12 Budget 2027-2029\nBeslut\nBudgeten fastställs.\n§ 13 KS 2026/14\nTaxor\n");
+    const { item } = load(
+      "§ 12 Budget 2027-2029\nBeslut\nBudgeten fastställs.\n§ 13 KS 2026/14\nTaxor\n",
+    );
     expect(childText(item(12), "item_title")).toBe("Budget 2027-2029");
     expect(childText(item(12), "dnr")).toBeNull();
     expect(childText(item(13), "dnr")).toBe("KS 2026/14");
@@ -499,7 +654,9 @@ describe("what the importer cannot place", () => {
   });
 
   it("reports a yrkande it could not read but keeps its text", () => {
-    const r = importText("§ 1\nÖvrigt\nYrkanden\nAnna Ek (S) yrkar att frågan lyfts på nästa möte.\nPer Berg (M) yrkar något helt annat.\n");
+    const r = importText(
+      "§ 1\nÖvrigt\nYrkanden\nAnna Ek (S) yrkar att frågan lyfts på nästa möte.\nPer Berg (M) yrkar något helt annat.\n",
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const item = r.file.doc.firstChild!;
@@ -509,7 +666,9 @@ describe("what the importer cannot place", () => {
     expect(proposals[0]!.textContent).toBe("att frågan lyfts på nästa möte.");
     expect(proposals[1]!.attrs.kind).toBe("eget_förslag");
     expect(proposals[1]!.textContent).toBe("något helt annat.");
-    expect(r.report.uncertain.some((u) => u.item === 1 && /Yrkandet kunde inte tolkas/.test(u.message))).toBe(true);
+    expect(
+      r.report.uncertain.some((u) => u.item === 1 && /Yrkandet kunde inte tolkas/.test(u.message)),
+    ).toBe(true);
   });
 
   it("gives a clear error for text without letters", () => {
@@ -526,7 +685,9 @@ describe("persons in the prose", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const res = blocksOf(r.file.doc.firstChild!, "reservation")[0] as Node;
-    const persons = (res.attrs.reservants as string[]).map((id) => r.file.meta.persons.find((p) => p.id === id)!);
+    const persons = (res.attrs.reservants as string[]).map((id) =>
+      r.file.meta.persons.find((p) => p.id === id)!,
+    );
     expect(persons.map((p) => [p.name, p.party, p.role])).toEqual([
       ["Anna Ek", "V", "vice_chair"],
       ["Bo Ahl", "V", "substitute"],

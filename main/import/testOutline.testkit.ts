@@ -33,10 +33,19 @@ export function outline(file: ProtokollFile): ItemOutline[] {
     it.node.forEach((c) => {
       if (!["item_title", "item_subtitle", "dnr"].includes(c.type.name)) blocks.push(c.type.name);
     });
-    return { number: it.number, title: childText(it.node, "item_title") ?? "", subtitle: childText(it.node, "item_subtitle"), dnr: childText(it.node, "dnr"), blocks };
+    return {
+      number: it.number,
+      title: childText(it.node, "item_title") ?? "",
+      subtitle: childText(it.node, "item_subtitle"),
+      dnr: childText(it.node, "dnr"),
+      blocks,
+    };
   });
 }
 
-export function personNameIn(file: ProtokollFile, id: string | null | undefined): string | undefined {
+export function personNameIn(
+  file: ProtokollFile,
+  id: string | null | undefined,
+): string | undefined {
   return file.meta.persons.find((p) => p.id === id)?.name;
 }

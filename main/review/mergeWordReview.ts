@@ -29,7 +29,9 @@ function parseXml(xml: string): Document | null {
     broken = true;
   };
   try {
-    const doc = new DOMParser({ errorHandler: { warning: () => {}, error: onError, fatalError: onError } }).parseFromString(xml, "text/xml");
+    const doc = new DOMParser({
+      errorHandler: { warning: () => {}, error: onError, fatalError: onError },
+    }).parseFromString(xml, "text/xml");
     return broken || !doc.documentElement ? null : doc;
   } catch {
     return null;
@@ -48,12 +50,14 @@ function walk(root: Element, enter: (e: Element) => void, leave: (e: Element) =>
 }
 
 const isW = (e: Element, name: string) => e.namespaceURI === W && e.localName === name;
-const wAttr = (e: Element, name: string): string | null => (e.hasAttributeNS(W, name) ? e.getAttributeNS(W, name) : null);
+const wAttr = (e: Element, name: string): string | null =>
+  e.hasAttributeNS(W, name) ? e.getAttributeNS(W, name) : null;
 
 /** What a WordprocessingML element adds to the running text: w:t its text, a tab or break in a run a space. */
 function textPiece(e: Element): string | null {
   if (isW(e, "t")) return e.textContent ?? "";
-  if ((isW(e, "tab") || isW(e, "br")) && e.parentNode && isW(e.parentNode as Element, "r")) return " ";
+  if ((isW(e, "tab") || isW(e, "br")) && e.parentNode && isW(e.parentNode as Element, "r"))
+    return " ";
   return null;
 }
 
@@ -96,18 +100,33 @@ export type WordReviewResult = MergeResult | { ok: false; error: string };
  * Merge the Word comments of `docx` into `mine`. `receivedAt` stands in for comments without a
  * date. Returns what `mergeReview` returns (the merged file and a report), or a Swedish error.
  */
-export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, receivedAt: string): Promise<WordReviewResult> {
+export async function mergeWordReview(
+  mine: ProtokollFile,
+  docx: Uint8Array,
+  receivedAt: string,
+): Promise<WordReviewResult> {
   let zip: JSZip;
   try {
     // Inflated with a byte cap before JSZip sees it: declared zip sizes can lie (issue 13, item 4).
     const bounded = checkZipBounds(docx);
-    if (!bounded.ok) return { ok: false, error: bounded.reason === "too-large" ? bounded.error : "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia." };
+    if (!bounded.ok)
+      return {
+        ok: false,
+        error:
+          bounded.reason === "too-large"
+            ? bounded.error
+            : "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia.",
+      };
     zip = await JSZip.loadAsync(docx);
   } catch {
-    return { ok: false, error: "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia." };
+    return {
+      ok: false,
+      error: "Filen är inte en Word-fil (docx) och kan inte läsas som granskningskopia.",
+    };
   }
   const documentXml = await zip.file("word/document.xml")?.async("string");
-  if (!documentXml) return { ok: false, error: "Word-filen saknar dokumentinnehåll (word/document.xml)." };
+  if (!documentXml)
+    return { ok: false, error: "Word-filen saknar dokumentinnehåll (word/document.xml)." };
   const commentsXml = await zip.file("word/comments.xml")?.async("string");
   const extendedXml = await zip.file("word/commentsExtended.xml")?.async("string");
   const documentDom = parseXml(documentXml);
@@ -118,7 +137,11 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
     commentsXml !== undefined && !commentsDom ? "word/comments.xml" : null,
     extendedXml !== undefined && !extendedDom ? "word/commentsExtended.xml" : null,
   ].filter((x) => x !== null);
-  if (!documentDom || broken.length) return { ok: false, error: `Word-filen är skadad och kan inte läsas (${broken.join(", ")} är inte giltig XML).` };
+  if (!documentDom || broken.length)
+    return {
+      ok: false,
+      error: `Word-filen är skadad och kan inte läsas (${broken.join(", ")} är inte giltig XML).`,
+    };
 
   // The comments themselves.
   const word = new Map<string, WordComment>();
@@ -128,12 +151,20 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
     const paraIds = Array.from(c.getElementsByTagNameNS(W, "p"))
       .map((p) => (p.hasAttributeNS(W14, "paraId") ? p.getAttributeNS(W14, "paraId") : null))
       .filter((x): x is string => x !== null);
-    word.set(id, { id, author: wAttr(c, "author") || "Okänd", date: wAttr(c, "date"), text: runText(c), paraId: paraIds.at(-1) ?? null });
+    word.set(id, {
+      id,
+      author: wAttr(c, "author") || "Okänd",
+      date: wAttr(c, "date"),
+      text: runText(c),
+      paraId: paraIds.at(-1) ?? null,
+    });
   }
   // Threads and "resolved" (Word 2013+): commentEx by the paraId of a comment's last paragraph.
   const parentOf = new Map<string, string>();
   const done = new Set<string>();
-  for (const e of extendedDom ? Array.from(extendedDom.getElementsByTagNameNS(W15, "commentEx")) : []) {
+  for (const e of extendedDom
+    ? Array.from(extendedDom.getElementsByTagNameNS(W15, "commentEx"))
+    : []) {
     const para = e.getAttributeNS(W15, "paraId");
     if (!para) continue;
     const parent = e.getAttributeNS(W15, "paraIdParent");
@@ -142,7 +173,9 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
   }
 
   // Where each comment is: the § bookmark it lies in and the text it covers.
-  const itemByBookmark = new Map(numberedItems(mine.doc, mine.meta).map((i) => [itemBookmark(i.id), i]));
+  const itemByBookmark = new Map(
+    numberedItems(mine.doc, mine.meta).map((i) => [itemBookmark(i.id), i]),
+  );
   const place = new Map<string, { item: string | null; text: string }>();
   const open = new Map<string, { item: string | null; text: string }>();
   let current: string | null = null;
@@ -187,8 +220,10 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
     }
     return r;
   };
-  const same = (a: { author: string; text: string; at: string }, b: { author: string; text: string; at: string }) =>
-    a.author === b.author && a.text === b.text && a.at.slice(0, 16) === b.at.slice(0, 16);
+  const same = (
+    a: { author: string; text: string; at: string },
+    b: { author: string; text: string; at: string },
+  ) => a.author === b.author && a.text === b.text && a.at.slice(0, 16) === b.at.slice(0, 16);
   const items = numberedItems(mine.doc, mine.meta);
   const comments: Comment[] = [];
   for (const c of word.values()) {
@@ -199,16 +234,26 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
     const node = where.item ? items.find((i) => i.id === where.item)?.node : undefined;
     // A comment on the heading "§ 5 Title" is about the § as a whole.
     const onHeading = node && /^§ \d+ /.test(quoted);
-    const anchor = node && quoted && !onHeading ? findAnchor(node, { from: 0, to: 0, text: quoted }) : null;
+    const anchor =
+      node && quoted && !onHeading ? findAnchor(node, { from: 0, to: 0, text: quoted }) : null;
     const replies = [...word.values()]
       .filter((r) => r !== c && rootOf(r) === c)
       .map((r) => ({ author: r.author, at: minutes(r.date, receivedAt), text: r.text }))
       .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
     // A reply that went out in the copy and came back as a comment of its own (a word processor
     // that does not keep threads, e.g. LibreOffice) is already in the protocol.
-    if (mine.review.comments.some((k) => k.replies.some((r) => same(r, { author: c.author, text: c.text, at })))) continue;
-    const existing = mine.review.comments.find((k) => same(k, { author: c.author, text: c.text, at }));
-    const id = existing?.id ?? `w${sha256(`${c.author}\u0000${at}\u0000${c.text}\u0000${where.item ?? ""}`).slice(0, 10)}`;
+    if (
+      mine.review.comments.some((k) =>
+        k.replies.some((r) => same(r, { author: c.author, text: c.text, at })),
+      )
+    )
+      continue;
+    const existing = mine.review.comments.find((k) =>
+      same(k, { author: c.author, text: c.text, at }),
+    );
+    const id =
+      existing?.id ??
+      `w${sha256(`${c.author}\u0000${at}\u0000${c.text}\u0000${where.item ?? ""}`).slice(0, 10)}`;
     comments.push({
       id,
       item: where.item,
@@ -216,7 +261,9 @@ export async function mergeWordReview(mine: ProtokollFile, docx: Uint8Array, rec
       author: c.author,
       at,
       text: c.text,
-      replies: existing ? replies.filter((r) => !existing.replies.some((e) => same(e, r))) : replies,
+      replies: existing
+        ? replies.filter((r) => !existing.replies.some((e) => same(e, r)))
+        : replies,
       resolved: (c.paraId !== null && done.has(c.paraId)) || (existing?.resolved ?? false),
       detachedText: anchor || !quoted || onHeading ? null : quoted,
     });

@@ -5,7 +5,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse, serialize } from "../../schemas/file.js";
 import { verifySeal } from "../../schemas/review/seal.js";
 import { adjustedSample } from "../../schemas/review/sampleProtocol.testkit.js";
-import { defaultConfigDir, formatFingerprint, leadingFingerprint, normalizeFingerprint, readTrustedKeys, SealKeyStore, type PlatformProtection } from "./sealKeys.js";
+import {
+  defaultConfigDir,
+  formatFingerprint,
+  leadingFingerprint,
+  normalizeFingerprint,
+  readTrustedKeys,
+  SealKeyStore,
+  type PlatformProtection,
+} from "./sealKeys.js";
 import { checkSeal, signSealedText, signatureValid } from "./signSeal.js";
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-keys-"));
@@ -31,11 +39,15 @@ describe("the key store", () => {
   it("unlocks only with the right passphrase, and refuses short passphrases", async () => {
     const store = new SealKeyStore(join(dir, "b"));
     const k = await store.create("Nämnden", PASS);
-    await expect(store.unlock(k.fingerprint, "fel lösenfras 1")).rejects.toThrow("Fel lösenfras för nyckeln (wrong passphrase).");
+    await expect(store.unlock(k.fingerprint, "fel lösenfras 1")).rejects.toThrow(
+      "Fel lösenfras för nyckeln (wrong passphrase).",
+    );
     await expect(store.unlock(k.fingerprint, null)).rejects.toThrow(/Ange lösenfrasen/);
     expect((await store.unlock(k.fingerprint, PASS)).info.fingerprint).toBe(k.fingerprint);
     await expect(store.create("Nämnden", "kort")).rejects.toThrow(/minst 10 tecken/);
-    await expect(store.unlock("0".repeat(32), PASS)).rejects.toThrow(/finns inte bland dina nycklar/);
+    await expect(store.unlock("0".repeat(32), PASS)).rejects.toThrow(
+      /finns inte bland dina nycklar/,
+    );
   });
 
   it("exports a key with its own passphrase so another secretary can import it and sign with the same fingerprint", async () => {
@@ -44,7 +56,9 @@ describe("the key store", () => {
     const k = await mine.create("Kommunstyrelsen", PASS);
     const exported = await mine.exportKey(k.fingerprint, PASS, "delad lösenfras 77");
     expect(exported).toContain(`Fingeravtryck: ${formatFingerprint(k.fingerprint)}`);
-    await expect(theirs.importKey(exported, "fel lösenfras!", "egen lösenfras 1")).rejects.toThrow(/Fel lösenfras/);
+    await expect(theirs.importKey(exported, "fel lösenfras!", "egen lösenfras 1")).rejects.toThrow(
+      /Fel lösenfras/,
+    );
     const imported = await theirs.importKey(exported, "delad lösenfras 77", "egen lösenfras 1");
     expect(imported).toMatchObject({ fingerprint: k.fingerprint, holder: "Kommunstyrelsen" });
     const { key } = await theirs.unlock(k.fingerprint, "egen lösenfras 1");
@@ -62,15 +76,25 @@ describe("the key store", () => {
     const store = new SealKeyStore(join(dir, "d"), platform(true));
     const k = await store.create("Sekreteraren", null);
     expect(k.protection).toBe("platform");
-    expect(readFileSync(join(dir, "d", `${k.fingerprint}.json`), "utf8")).not.toContain("PRIVATE KEY");
+    expect(readFileSync(join(dir, "d", `${k.fingerprint}.json`), "utf8")).not.toContain(
+      "PRIVATE KEY",
+    );
     expect((await store.unlock(k.fingerprint, null)).info.fingerprint).toBe(k.fingerprint);
-    await expect(new SealKeyStore(join(dir, "d")).unlock(k.fingerprint, PASS)).rejects.toThrow(/bara användas i appen/);
-    await expect(new SealKeyStore(join(dir, "e"), platform(false)).create("X", null)).rejects.toThrow(/ange en lösenfras/);
+    await expect(new SealKeyStore(join(dir, "d")).unlock(k.fingerprint, PASS)).rejects.toThrow(
+      /bara användas i appen/,
+    );
+    await expect(
+      new SealKeyStore(join(dir, "e"), platform(false)).create("X", null),
+    ).rejects.toThrow(/ange en lösenfras/);
   });
 
   it("keeps keys in the user's settings folder, not next to the documents", () => {
-    expect(defaultConfigDir({ XDG_CONFIG_HOME: "/home/anna/.config" }, "linux")).toBe("/home/anna/.config/protokoll");
-    expect(defaultConfigDir({ APPDATA: "C:\\Users\\anna\\AppData\\Roaming" }, "win32")).toMatch(/Roaming.Protokoll$/);
+    expect(defaultConfigDir({ XDG_CONFIG_HOME: "/home/anna/.config" }, "linux")).toBe(
+      "/home/anna/.config/protokoll",
+    );
+    expect(defaultConfigDir({ APPDATA: "C:\\Users\\anna\\AppData\\Roaming" }, "win32")).toMatch(
+      /Roaming.Protokoll$/,
+    );
     expect(defaultConfigDir({ PROTOKOLL_CONFIG_DIR: "/x" }, "linux")).toBe("/x");
   });
 });
@@ -84,7 +108,10 @@ describe("fingerprints and the trusted-keys file", () => {
     expect(leadingFingerprint(`${fp}abc`)).toBeNull();
     const path = join(dir, "trusted.txt");
     const { writeFileSync } = await import("node:fs");
-    writeFileSync(path, `# kommentar\n${formatFingerprint(fp)}  # Socialnämnden\n\ninte ett avtryck\n`);
+    writeFileSync(
+      path,
+      `# kommentar\n${formatFingerprint(fp)}  # Socialnämnden\n\ninte ett avtryck\n`,
+    );
     expect([...(await readTrustedKeys(path))]).toEqual([fp]);
     expect((await readTrustedKeys(join(dir, "finns-inte.txt"))).size).toBe(0);
   });
@@ -98,18 +125,34 @@ describe("signing a seal", () => {
     const text = serialize(adjustedSample());
     const r = signSealedText(text, key, k.holder);
     if (!r.ok) throw new Error(r.error);
-    expect(r.file.meta.seal!.signature).toMatchObject({ alg: "Ed25519", key: k.fingerprint, holder: "Nämnden" });
+    expect(r.file.meta.seal!.signature).toMatchObject({
+      alg: "Ed25519",
+      key: k.fingerprint,
+      holder: "Nämnden",
+    });
     expect(r.file.meta.seal!.sha256).toBe(JSON.parse(text).meta.seal.sha256);
     expect(signatureValid(r.file.meta.seal!)).toBe(true);
     expect(verifySeal(r.file, JSON.parse(r.text)).ok).toBe(true);
-    expect(signSealedText(r.text, key, k.holder)).toMatchObject({ ok: false, error: "Sigillet är redan signerat." });
+    expect(signSealedText(r.text, key, k.holder)).toMatchObject({
+      ok: false,
+      error: "Sigillet är redan signerat.",
+    });
     // A signature whose value or key was swapped is not valid.
-    const flipped = { ...r.file.meta.seal!, signature: { ...r.file.meta.seal!.signature!, value: Buffer.alloc(64, 1).toString("base64") } };
+    const flipped = {
+      ...r.file.meta.seal!,
+      signature: { ...r.file.meta.seal!.signature!, value: Buffer.alloc(64, 1).toString("base64") },
+    };
     expect(signatureValid(flipped)).toBe(false);
-    const otherKey = { ...r.file.meta.seal!, signature: { ...r.file.meta.seal!.signature!, key: "0".repeat(32) } };
+    const otherKey = {
+      ...r.file.meta.seal!,
+      signature: { ...r.file.meta.seal!.signature!, key: "0".repeat(32) },
+    };
     expect(signatureValid(otherKey)).toBe(false);
     // The holder's name is signed too: it cannot be swapped for another name.
-    const renamed = { ...r.file.meta.seal!, signature: { ...r.file.meta.seal!.signature!, holder: "Kommunstyrelsen" } };
+    const renamed = {
+      ...r.file.meta.seal!,
+      signature: { ...r.file.meta.seal!.signature!, holder: "Kommunstyrelsen" },
+    };
     expect(signatureValid(renamed)).toBe(false);
   });
 
@@ -119,9 +162,18 @@ describe("signing a seal", () => {
     const { key } = await store.unlock(k.fingerprint, PASS);
     const fixtures = join(import.meta.dirname, "../../schemas/review/fixtures");
     const old = readFileSync(join(fixtures, readdirSync(fixtures)[0]!), "utf8");
-    expect(signSealedText(old, key, "")).toMatchObject({ ok: false, error: expect.stringContaining("gamla formen och kan inte signeras i efterhand") });
-    const changed = serialize(adjustedSample()).replace("Dagordningen godkänns.", "Dagordningen godkänns inte.");
-    expect(signSealedText(changed, key, "")).toMatchObject({ ok: false, error: expect.stringContaining("Sigillet kan inte signeras") });
+    expect(signSealedText(old, key, "")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("gamla formen och kan inte signeras i efterhand"),
+    });
+    const changed = serialize(adjustedSample()).replace(
+      "Dagordningen godkänns.",
+      "Dagordningen godkänns inte.",
+    );
+    expect(signSealedText(changed, key, "")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Sigillet kan inte signeras"),
+    });
     const back = parse(changed);
     expect(back.ok).toBe(true);
   });

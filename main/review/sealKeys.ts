@@ -12,7 +12,12 @@
  * key, shown in groups of four. It is printed on the protocol and published, so a reader can check
  * with `protokoll verify --key FINGERPRINT` that the file was signed by that key.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from "node:crypto";
 import { chmod, mkdir, readFile, readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -60,29 +65,39 @@ export const MIN_PASSPHRASE = 10;
 export class KeyError extends Error {}
 
 /** The per-user folder of the app's settings: %APPDATA%\Protokoll, ~/Library/Application Support/Protokoll, $XDG_CONFIG_HOME/protokoll. */
-export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultConfigDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.PROTOKOLL_CONFIG_DIR) return env.PROTOKOLL_CONFIG_DIR;
-  if (platform === "win32") return join(env.APPDATA ?? join(homedir(), "AppData", "Roaming"), "Protokoll");
+  if (platform === "win32")
+    return join(env.APPDATA ?? join(homedir(), "AppData", "Roaming"), "Protokoll");
   if (platform === "darwin") return join(homedir(), "Library", "Application Support", "Protokoll");
   return join(env.XDG_CONFIG_HOME || join(homedir(), ".config"), "protokoll");
 }
 
 /** Where the signing keys are kept. */
-export const defaultKeyDir = (env: NodeJS.ProcessEnv = process.env) => join(defaultConfigDir(env), "keys");
+export const defaultKeyDir = (env: NodeJS.ProcessEnv = process.env) =>
+  join(defaultConfigDir(env), "keys");
 
 /** The file of fingerprints the user trusts (one a line, `#` comments), besides their own keys. */
-export const defaultTrustedKeysFile = (env: NodeJS.ProcessEnv = process.env) => join(defaultConfigDir(env), "trusted-keys.txt");
+export const defaultTrustedKeysFile = (env: NodeJS.ProcessEnv = process.env) =>
+  join(defaultConfigDir(env), "trusted-keys.txt");
 
 /** Raw public key bytes of an Ed25519 key. */
 export function rawPublicKey(key: KeyObject): Buffer {
   const jwk = (key.type === "private" ? createPublicKey(key) : key).export({ format: "jwk" });
-  if (jwk.crv !== "Ed25519" || typeof jwk.x !== "string") throw new KeyError("Nyckeln är inte en Ed25519-nyckel (not an Ed25519 key).");
+  if (jwk.crv !== "Ed25519" || typeof jwk.x !== "string")
+    throw new KeyError("Nyckeln är inte en Ed25519-nyckel (not an Ed25519 key).");
   return Buffer.from(jwk.x, "base64url");
 }
 
 /** The public key object from its raw bytes (as stored in a signature). */
 export function publicKeyFromRaw(raw: Buffer): KeyObject {
-  return createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: raw.toString("base64url") }, format: "jwk" });
+  return createPublicKey({
+    key: { kty: "OKP", crv: "Ed25519", x: raw.toString("base64url") },
+    format: "jwk",
+  });
 }
 
 /** The fingerprint of a raw public key: 32 hex digits. */
@@ -98,7 +113,9 @@ export function normalizeFingerprint(text: string): string | null {
 
 function checkPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE)
-    throw new KeyError(`Lösenfrasen måste ha minst ${MIN_PASSPHRASE} tecken (the passphrase must have at least ${MIN_PASSPHRASE} characters).`);
+    throw new KeyError(
+      `Lösenfrasen måste ha minst ${MIN_PASSPHRASE} tecken (the passphrase must have at least ${MIN_PASSPHRASE} characters).`,
+    );
 }
 
 export class SealKeyStore {
@@ -118,11 +135,18 @@ export class SealKeyStore {
 
   private async read(fingerprint: string): Promise<KeyFile> {
     const fp = normalizeFingerprint(fingerprint);
-    if (!fp) throw new KeyError(`”${fingerprint.slice(0, 60)}” är inget nyckelfingeravtryck (not a key fingerprint).`);
+    if (!fp)
+      throw new KeyError(
+        `”${fingerprint.slice(0, 60)}” är inget nyckelfingeravtryck (not a key fingerprint).`,
+      );
     const path = join(this.dir, `${fp}.json`);
     const info = await stat(path).catch(() => null);
-    if (!info) throw new KeyError(`Nyckeln ${formatFingerprint(fp)} finns inte bland dina nycklar (no such key).`);
-    if (!info.isFile() || info.size > 100_000) throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
+    if (!info)
+      throw new KeyError(
+        `Nyckeln ${formatFingerprint(fp)} finns inte bland dina nycklar (no such key).`,
+      );
+    if (!info.isFile() || info.size > 100_000)
+      throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
     let raw: unknown = null;
     try {
       raw = JSON.parse(await readFile(path, "utf8"));
@@ -130,7 +154,8 @@ export class SealKeyStore {
       // reported as damaged below
     }
     const parsed = KeyFile.safeParse(raw);
-    if (!parsed.success || parsed.data.fingerprint !== fp) throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
+    if (!parsed.success || parsed.data.fingerprint !== fp)
+      throw new KeyError(`Nyckelfilen för ${formatFingerprint(fp)} är skadad (damaged key file).`);
     return parsed.data;
   }
 
@@ -168,12 +193,18 @@ export class SealKeyStore {
    */
   async create(holder: string, passphrase: string | null, now = new Date()): Promise<KeyInfo> {
     const name = holder.trim();
-    if (!name || name.length > 200) throw new KeyError("Ange vem nyckeln tillhör, högst 200 tecken (name the key's holder).");
+    if (!name || name.length > 200)
+      throw new KeyError("Ange vem nyckeln tillhör, högst 200 tecken (name the key's holder).");
     const { privateKey } = generateKeyPairSync("ed25519");
     return this.store(privateKey, name, passphrase, now);
   }
 
-  private async store(privateKey: KeyObject, holder: string, passphrase: string | null, now: Date): Promise<KeyInfo> {
+  private async store(
+    privateKey: KeyObject,
+    holder: string,
+    passphrase: string | null,
+    now: Date,
+  ): Promise<KeyInfo> {
     const raw = rawPublicKey(privateKey);
     const base = {
       format: "protokoll-sigillnyckel" as const,
@@ -185,38 +216,57 @@ export class SealKeyStore {
     };
     if (passphrase === null) {
       if (!(await this.platformAvailable()))
-        throw new KeyError("Datorn kan inte skydda nyckeln själv – ange en lösenfras (no platform protection: a passphrase is needed).");
+        throw new KeyError(
+          "Datorn kan inte skydda nyckeln själv – ange en lösenfras (no platform protection: a passphrase is needed).",
+        );
       const pem = privateKey.export({ format: "pem", type: "pkcs8" }) as string;
       const data = await this.platform!.encrypt(pem);
       return this.write({ ...base, protection: "platform", privateKey: data.toString("base64") });
     }
     checkPassphrase(passphrase);
-    const pem = privateKey.export({ format: "pem", type: "pkcs8", cipher: "aes-256-cbc", passphrase }) as string;
+    const pem = privateKey.export({
+      format: "pem",
+      type: "pkcs8",
+      cipher: "aes-256-cbc",
+      passphrase,
+    }) as string;
     return this.write({ ...base, protection: "passphrase", privateKey: pem });
   }
 
   /** The private key, unlocked with the passphrase (or by the platform). */
-  async unlock(fingerprint: string, passphrase: string | null): Promise<{ key: KeyObject; info: KeyInfo }> {
+  async unlock(
+    fingerprint: string,
+    passphrase: string | null,
+  ): Promise<{ key: KeyObject; info: KeyInfo }> {
     const file = await this.read(fingerprint);
     let key: KeyObject;
     if (file.protection === "platform") {
-      if (!this.platform) throw new KeyError("Nyckeln skyddas av datorns nyckelring och kan bara användas i appen (platform-protected key: use it in the app).");
+      if (!this.platform)
+        throw new KeyError(
+          "Nyckeln skyddas av datorns nyckelring och kan bara användas i appen (platform-protected key: use it in the app).",
+        );
       let pem: string;
       try {
         pem = await this.platform.decrypt(Buffer.from(file.privateKey, "base64"));
       } catch {
-        throw new KeyError("Datorns nyckelring kunde inte låsa upp nyckeln (the platform could not decrypt the key).");
+        throw new KeyError(
+          "Datorns nyckelring kunde inte låsa upp nyckeln (the platform could not decrypt the key).",
+        );
       }
       key = createPrivateKey(pem);
     } else {
-      if (passphrase === null || passphrase === "") throw new KeyError("Ange lösenfrasen för nyckeln (passphrase needed).");
+      if (passphrase === null || passphrase === "")
+        throw new KeyError("Ange lösenfrasen för nyckeln (passphrase needed).");
       try {
         key = createPrivateKey({ key: file.privateKey, format: "pem", passphrase });
       } catch {
         throw new KeyError("Fel lösenfras för nyckeln (wrong passphrase).");
       }
     }
-    if (fingerprintOf(rawPublicKey(key)) !== file.fingerprint) throw new KeyError("Nyckelfilen är skadad: nyckeln stämmer inte med sitt fingeravtryck (damaged key file).");
+    if (fingerprintOf(rawPublicKey(key)) !== file.fingerprint)
+      throw new KeyError(
+        "Nyckelfilen är skadad: nyckeln stämmer inte med sitt fingeravtryck (damaged key file).",
+      );
     return { key, info: info(file) };
   }
 
@@ -224,31 +274,62 @@ export class SealKeyStore {
    * The key as a passphrase-protected PKCS#8 PEM file, for the other secretaries who sign for the
    * same body. `passphrase` unlocks it here; `exportPassphrase` protects the exported copy.
    */
-  async exportKey(fingerprint: string, passphrase: string | null, exportPassphrase: string): Promise<string> {
+  async exportKey(
+    fingerprint: string,
+    passphrase: string | null,
+    exportPassphrase: string,
+  ): Promise<string> {
     checkPassphrase(exportPassphrase);
     const { key, info: i } = await this.unlock(fingerprint, passphrase);
-    const pem = key.export({ format: "pem", type: "pkcs8", cipher: "aes-256-cbc", passphrase: exportPassphrase }) as string;
+    const pem = key.export({
+      format: "pem",
+      type: "pkcs8",
+      cipher: "aes-256-cbc",
+      passphrase: exportPassphrase,
+    }) as string;
     return `Protokoll sigillnyckel: ${i.holder}\nFingeravtryck: ${formatFingerprint(i.fingerprint)}\n${pem}`;
   }
 
   /** Bring in an exported key (its passphrase unlocks it; it is stored with `storePassphrase`, or by the platform when null). */
-  async importKey(text: string, passphrase: string, storePassphrase: string | null, holder?: string, now = new Date()): Promise<KeyInfo> {
-    const pem = /-----BEGIN ENCRYPTED PRIVATE KEY-----[\s\S]+?-----END ENCRYPTED PRIVATE KEY-----/.exec(text)?.[0];
-    if (!pem) throw new KeyError("Filen innehåller ingen lösenfrasskyddad nyckel (no encrypted PKCS#8 key in the file).");
+  async importKey(
+    text: string,
+    passphrase: string,
+    storePassphrase: string | null,
+    holder?: string,
+    now = new Date(),
+  ): Promise<KeyInfo> {
+    const pem =
+      /-----BEGIN ENCRYPTED PRIVATE KEY-----[\s\S]+?-----END ENCRYPTED PRIVATE KEY-----/.exec(
+        text,
+      )?.[0];
+    if (!pem)
+      throw new KeyError(
+        "Filen innehåller ingen lösenfrasskyddad nyckel (no encrypted PKCS#8 key in the file).",
+      );
     let key: KeyObject;
     try {
       key = createPrivateKey({ key: pem, format: "pem", passphrase });
     } catch {
       throw new KeyError("Fel lösenfras för den exporterade nyckeln (wrong passphrase).");
     }
-    if (key.asymmetricKeyType !== "ed25519") throw new KeyError("Nyckeln är inte en Ed25519-nyckel (not an Ed25519 key).");
-    const named = holder?.trim() || /^Protokoll sigillnyckel: (.+)$/m.exec(text)?.[1]?.trim() || "Importerad nyckel";
+    if (key.asymmetricKeyType !== "ed25519")
+      throw new KeyError("Nyckeln är inte en Ed25519-nyckel (not an Ed25519 key).");
+    const named =
+      holder?.trim() ||
+      /^Protokoll sigillnyckel: (.+)$/m.exec(text)?.[1]?.trim() ||
+      "Importerad nyckel";
     return this.store(key, named.slice(0, 200), storePassphrase, now);
   }
 }
 
 function info(file: KeyFile): KeyInfo {
-  return { fingerprint: file.fingerprint, holder: file.holder, publicKey: file.publicKey, created: file.created, protection: file.protection };
+  return {
+    fingerprint: file.fingerprint,
+    holder: file.holder,
+    publicKey: file.publicKey,
+    created: file.created,
+    protection: file.protection,
+  };
 }
 
 /** Largest trusted-keys file read (about 25,000 keys). */
@@ -260,12 +341,16 @@ export async function readTrustedKeys(path: string): Promise<Set<string>> {
   if (!info) return new Set();
   // Only a regular file of sensible size: never a device, a pipe or a folder.
   if (!info.isFile() || info.size > MAX_TRUSTED_KEYS_BYTES)
-    throw new KeyError(`Filen över betrodda nycklar är ingen vanlig textfil (the trusted-keys file is not a regular text file): ${path}`);
+    throw new KeyError(
+      `Filen över betrodda nycklar är ingen vanlig textfil (the trusted-keys file is not a regular text file): ${path}`,
+    );
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch {
-    throw new KeyError(`Filen över betrodda nycklar kan inte läsas (cannot read the trusted-keys file): ${path}`);
+    throw new KeyError(
+      `Filen över betrodda nycklar kan inte läsas (cannot read the trusted-keys file): ${path}`,
+    );
   }
   const out = new Set<string>();
   for (const line of text.split(/\r?\n/)) {

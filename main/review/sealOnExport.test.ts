@@ -24,7 +24,9 @@ describe("the signing key on the exported protocol", () => {
     if (!r.ok) throw new Error(r.error);
     const text = (await pdfPageTexts(r.bytes)).join(" ");
     expect(text).toContain(`Kontrollsumma (SHA-256): ${file.meta.seal!.sha256}`);
-    expect(text).toContain(`Sigillet är signerat med nyckeln ${formatFingerprint(key.fingerprint)} (Socialnämnden, Testkommun).`);
+    expect(text).toContain(
+      `Sigillet är signerat med nyckeln ${formatFingerprint(key.fingerprint)} (Socialnämnden, Testkommun).`,
+    );
   });
 
   it("names the key in the DOCX too, and not for a protocol whose seal is unsigned", async () => {
@@ -34,8 +36,12 @@ describe("the signing key on the exported protocol", () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(docx.bytes);
     const body = await zip.file("word/document.xml")!.async("string");
-    expect(body.replace(/<[^>]+>/g, "")).toContain(`Sigillet är signerat med nyckeln ${formatFingerprint(key.fingerprint)}`);
-    expect(await zip.file("docProps/core.xml")!.async("string")).toContain(`Nyckel: ${formatFingerprint(key.fingerprint)}`);
+    expect(body.replace(/<[^>]+>/g, "")).toContain(
+      `Sigillet är signerat med nyckeln ${formatFingerprint(key.fingerprint)}`,
+    );
+    expect(await zip.file("docProps/core.xml")!.async("string")).toContain(
+      `Nyckel: ${formatFingerprint(key.fingerprint)}`,
+    );
     const unsigned = await exportDocument(seed002(), { format: "pdf", output: "full" });
     if (!unsigned.ok) throw new Error(unsigned.error);
     expect((await pdfPageTexts(unsigned.bytes)).join(" ")).not.toContain("Sigillet är signerat");

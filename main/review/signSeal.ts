@@ -8,8 +8,21 @@
 import { sign, verify, type KeyObject } from "node:crypto";
 import { parse, serialize, type ProtokollFile } from "../../schemas/file.js";
 import type { Seal, SealSignature } from "../../schemas/meta.js";
-import { sealEntries, sealForm, sealStatement, verifySeal, type StoredFile, type VerifyResult } from "../../schemas/review/seal.js";
-import { fingerprintOf, formatFingerprint, publicKeyFromRaw, rawPublicKey, type KeyInfo } from "./sealKeys.js";
+import {
+  sealEntries,
+  sealForm,
+  sealStatement,
+  verifySeal,
+  type StoredFile,
+  type VerifyResult,
+} from "../../schemas/review/seal.js";
+import {
+  fingerprintOf,
+  formatFingerprint,
+  publicKeyFromRaw,
+  rawPublicKey,
+  type KeyInfo,
+} from "./sealKeys.js";
 
 /** Whether one seal's signature is a valid Ed25519 signature of its statement by the key it names. */
 export function signatureValid(seal: Seal): boolean {
@@ -18,13 +31,20 @@ export function signatureValid(seal: Seal): boolean {
   try {
     const raw = Buffer.from(s.publicKey, "base64");
     if (raw.length !== 32 || fingerprintOf(raw) !== s.key) return false;
-    return verify(null, Buffer.from(sealStatement(seal.sha256, s.holder), "utf8"), publicKeyFromRaw(raw), Buffer.from(s.value, "base64"));
+    return verify(
+      null,
+      Buffer.from(sealStatement(seal.sha256, s.holder), "utf8"),
+      publicKeyFromRaw(raw),
+      Buffer.from(s.value, "base64"),
+    );
   } catch {
     return false;
   }
 }
 
-export type SignResult = { ok: true; text: string; file: ProtokollFile; fingerprint: string } | { ok: false; error: string };
+export type SignResult =
+  | { ok: true; text: string; file: ProtokollFile; fingerprint: string }
+  | { ok: false; error: string };
 
 /**
  * Sign the current seal of a justerad file's text with `key`. Refused unless the seal holds, is of
@@ -32,22 +52,37 @@ export type SignResult = { ok: true; text: string; file: ProtokollFile; fingerpr
  */
 export function signSealedText(text: string, key: KeyObject, holder: string): SignResult {
   const r = parse(text);
-  if (!r.ok) return { ok: false, error: `Dokumentet kan inte signeras eftersom det inte är välformat: ${r.errors[0]?.message ?? ""}` };
+  if (!r.ok)
+    return {
+      ok: false,
+      error: `Dokumentet kan inte signeras eftersom det inte är välformat: ${r.errors[0]?.message ?? ""}`,
+    };
   const stored = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as StoredFile;
   const v = verifySeal(r.file, stored);
   if (!v.ok) return { ok: false, error: `Sigillet kan inte signeras: ${v.message}` };
-  if (v.form !== 2) return { ok: false, error: "Sigillet är av den gamla formen och kan inte signeras i efterhand – gör en rättelse eller justera på nytt." };
+  if (v.form !== 2)
+    return {
+      ok: false,
+      error:
+        "Sigillet är av den gamla formen och kan inte signeras i efterhand – gör en rättelse eller justera på nytt.",
+    };
   const current = r.file.meta.seal!;
   if (current.signature) return { ok: false, error: "Sigillet är redan signerat." };
   const earlier = v.seals.slice(0, -1).filter((s) => sealForm(s) === 2);
-  if (earlier.some((s) => !signatureValid(s))) return { ok: false, error: "Ett tidigare sigill i historiken saknar giltig signatur – dokumentet signeras inte." };
+  if (earlier.some((s) => !signatureValid(s)))
+    return {
+      ok: false,
+      error: "Ett tidigare sigill i historiken saknar giltig signatur – dokumentet signeras inte.",
+    };
   const raw = rawPublicKey(key);
   const named = holder ? holder.slice(0, 200) : undefined;
   const signature: SealSignature = {
     alg: "Ed25519",
     key: fingerprintOf(raw),
     publicKey: raw.toString("base64"),
-    value: sign(null, Buffer.from(sealStatement(current.sha256, named), "utf8"), key).toString("base64"),
+    value: sign(null, Buffer.from(sealStatement(current.sha256, named), "utf8"), key).toString(
+      "base64",
+    ),
     ...(named ? { holder: named } : {}),
   };
   const file = r.file;
@@ -59,12 +94,17 @@ export function signSealedText(text: string, key: KeyObject, holder: string): Si
   const out = serialize(file);
   // The signature is outside the sealed content: the seal must hold exactly as before.
   const back = parse(out);
-  if (!back.ok || !verifySeal(back.file, JSON.parse(out) as StoredFile).ok) return { ok: false, error: "Signeringen gav ett dokument vars sigill inte stämmer (internt fel)." };
+  if (!back.ok || !verifySeal(back.file, JSON.parse(out) as StoredFile).ok)
+    return {
+      ok: false,
+      error: "Signeringen gav ett dokument vars sigill inte stämmer (internt fel).",
+    };
   return { ok: true, text: out, file: back.file, fingerprint: signature.key };
 }
 
 /** Sign with a key from the store (`info` names it for the signature). */
-export const signWithKey = (text: string, key: KeyObject, info: KeyInfo) => signSealedText(text, key, info.holder);
+export const signWithKey = (text: string, key: KeyObject, info: KeyInfo) =>
+  signSealedText(text, key, info.holder);
 
 export interface SealSignatureState {
   seal: Seal;
@@ -77,9 +117,21 @@ export interface SealSignatureState {
 }
 
 export type SealVerdict =
-  | { result: "signed"; /** The key of the current seal. */ key: string; holder: string | null; seal: VerifyResult & { ok: true }; signatures: SealSignatureState[] }
+  | {
+      result: "signed";
+      /** The key of the current seal. */ key: string;
+      holder: string | null;
+      seal: VerifyResult & { ok: true };
+      signatures: SealSignatureState[];
+    }
   | { result: "old-form"; seal: VerifyResult & { ok: true }; signatures: SealSignatureState[] }
-  | { result: "unsigned" | "bad-signature" | "untrusted-key"; key: string | null; holder: string | null; seal: VerifyResult & { ok: true }; signatures: SealSignatureState[] }
+  | {
+      result: "unsigned" | "bad-signature" | "untrusted-key";
+      key: string | null;
+      holder: string | null;
+      seal: VerifyResult & { ok: true };
+      signatures: SealSignatureState[];
+    }
   | { result: "seal-failed"; seal: VerifyResult & { ok: false } };
 
 /**
@@ -87,13 +139,24 @@ export type SealVerdict =
  * whether the keys are among those the user trusts (a public key inside the file proves nothing by
  * itself). A chain that mixes forms counts as form 2 as soon as its current seal is.
  */
-export function checkSeal(file: ProtokollFile, stored: StoredFile | undefined, trusted: ReadonlySet<string>): SealVerdict {
+export function checkSeal(
+  file: ProtokollFile,
+  stored: StoredFile | undefined,
+  trusted: ReadonlySet<string>,
+): SealVerdict {
   const v = verifySeal(file, stored);
   if (!v.ok) return { result: "seal-failed", seal: v };
   const signatures: SealSignatureState[] = v.seals.map((seal) => {
     const form = sealForm(seal);
     const key = seal.signature?.key ?? null;
-    return { seal, form, valid: form === 2 ? signatureValid(seal) : null, key, holder: seal.signature?.holder ?? null, trusted: key !== null && trusted.has(key) };
+    return {
+      seal,
+      form,
+      valid: form === 2 ? signatureValid(seal) : null,
+      key,
+      holder: seal.signature?.holder ?? null,
+      trusted: key !== null && trusted.has(key),
+    };
   });
   if (v.form === 1) return { result: "old-form", seal: v, signatures };
   const current = signatures[signatures.length - 1]!;
@@ -106,4 +169,5 @@ export function checkSeal(file: ProtokollFile, stored: StoredFile | undefined, t
 }
 
 /** "3f2a 91bc … (Socialnämnden)" for messages. */
-export const keyLabel = (key: string, holder: string | null) => `${formatFingerprint(key)}${holder ? ` (${holder})` : ""}`;
+export const keyLabel = (key: string, holder: string | null) =>
+  `${formatFingerprint(key)}${holder ? ` (${holder})` : ""}`;

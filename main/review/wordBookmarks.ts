@@ -6,5 +6,7 @@
 import { sha256 } from "../../schemas/review/sha256.js";
 
 export function itemBookmark(itemId: string): string {
-  return /^[A-Za-z0-9_]{1,30}$/.test(itemId) ? `par_${itemId}` : `par_h${sha256(itemId).slice(0, 24)}`;
+  return /^[A-Za-z0-9_]{1,30}$/.test(itemId)
+    ? `par_${itemId}`
+    : `par_h${sha256(itemId).slice(0, 24)}`;
 }

@@ -6,14 +6,24 @@ import { parseWebArgs, seedWorkspace } from "./cli.js";
 
 describe("npm run web arguments", () => {
   it("reads --workspace and --port in both spellings", () => {
-    expect(parseWebArgs(["--workspace", "/tmp/a", "--port", "8123"])).toEqual({ workspace: "/tmp/a", port: 8123 });
-    expect(parseWebArgs(["--workspace=/tmp/b", "--port=0"])).toEqual({ workspace: "/tmp/b", port: 0 });
+    expect(parseWebArgs(["--workspace", "/tmp/a", "--port", "8123"])).toEqual({
+      workspace: "/tmp/a",
+      port: 8123,
+    });
+    expect(parseWebArgs(["--workspace=/tmp/b", "--port=0"])).toEqual({
+      workspace: "/tmp/b",
+      port: 0,
+    });
   });
 
   it("names a wrong option or port in English and Swedish", () => {
-    expect(parseWebArgs(["--bogus"])).toEqual({ error: "Unknown option --bogus / Okänt val --bogus" });
+    expect(parseWebArgs(["--bogus"])).toEqual({
+      error: "Unknown option --bogus / Okänt val --bogus",
+    });
     expect(parseWebArgs(["--port", "99999"])).toEqual({ error: "Invalid port / Ogiltig port" });
-    expect(parseWebArgs(["--workspace"])).toEqual({ error: "--workspace needs a value / --workspace behöver ett värde" });
+    expect(parseWebArgs(["--workspace"])).toEqual({
+      error: "--workspace needs a value / --workspace behöver ett värde",
+    });
   });
 
   it("copies the sample documents into an empty workspace only", () => {

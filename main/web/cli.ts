@@ -10,8 +10,9 @@ import { fileURLToPath } from "node:url";
 import { projectRoot } from "../files/projectRoot.js";
 import { startWebHost } from "./server.js";
 
-
-export function parseWebArgs(argv: string[]): { workspace: string; port: number } | { error: string } {
+export function parseWebArgs(
+  argv: string[],
+): { workspace: string; port: number } | { error: string } {
   let workspace: string | null = null;
   let port = 0;
   for (let i = 0; i < argv.length; i++) {
@@ -31,9 +32,12 @@ export function parseWebArgs(argv: string[]): { workspace: string; port: number 
       return { error: (e as Error).message };
     }
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: "Invalid port / Ogiltig port" };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return { error: "Invalid port / Ogiltig port" };
   const documents = join(homedir(), "Documents");
-  workspace ??= existsSync(documents) ? join(documents, "Protokoll") : join(process.cwd(), "protokoll");
+  workspace ??= existsSync(documents)
+    ? join(documents, "Protokoll")
+    : join(process.cwd(), "protokoll");
   return { workspace: resolve(workspace), port };
 }
 
@@ -61,7 +65,9 @@ async function main(): Promise<void> {
   }
   const seeded = seedWorkspace(args.workspace);
   const host = await startWebHost({ workspace: args.workspace, port: args.port });
-  console.log(`Arbetsmapp / Workspace: ${host.workspace}${seeded ? ` (${seeded} exempeldokument kopierade)` : ""}`);
+  console.log(
+    `Arbetsmapp / Workspace: ${host.workspace}${seeded ? ` (${seeded} exempeldokument kopierade)` : ""}`,
+  );
   console.log(`Öppna i webbläsaren / Open in your browser:\n  ${host.url}`);
   console.log("Avsluta med Ctrl+C / Stop with Ctrl+C");
   const stop = () => void host.close().then(() => process.exit(0));
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((e) => {
-    console.error(`Could not start / Kunde inte starta: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `Could not start / Kunde inte starta: ${e instanceof Error ? e.message : String(e)}`,
+    );
     process.exit(1);
   });
 }

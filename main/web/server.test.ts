@@ -29,7 +29,10 @@ afterAll(async () => {
 const api = (channel: string, body: unknown, token: string | null = host.token) =>
   fetch(`${base}/api/${channel}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { "X-Protokoll-Token": token } : {}) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { "X-Protokoll-Token": token } : {}),
+    },
     body: JSON.stringify(body),
   });
 
@@ -61,17 +64,32 @@ describe("web host", () => {
   it("checks the arguments against the contract and names unknown channels", async () => {
     const bad = await api("saveFile", { path: 5 });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/Ogiltiga argument till saveFile/);
+    expect(((await bad.json()) as { error: string }).error).toMatch(
+      /Ogiltiga argument till saveFile/,
+    );
     expect((await api("deleteEverything", {})).status).toBe(404);
   });
 
   it("saves and opens through HTTP, confined to the workspace", async () => {
     const text = serialize(socialnamnd.create({ date: "2021-01-12" }));
-    const saved = (await (await api("saveFile", { path: "a.protokoll", text })).json()) as { ok: boolean; path: string };
-    expect(saved).toEqual({ ok: true, path: "a.protokoll", revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const opened = (await (await api("openFile", { path: "a.protokoll" })).json()) as { ok: boolean; text: string };
+    const saved = (await (await api("saveFile", { path: "a.protokoll", text })).json()) as {
+      ok: boolean;
+      path: string;
+    };
+    expect(saved).toEqual({
+      ok: true,
+      path: "a.protokoll",
+      revision: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const opened = (await (await api("openFile", { path: "a.protokoll" })).json()) as {
+      ok: boolean;
+      text: string;
+    };
     expect(opened.text).toBe(text);
-    const escape = (await (await api("openFile", { path: "../a.protokoll" })).json()) as { ok: boolean; error: string };
+    const escape = (await (await api("openFile", { path: "../a.protokoll" })).json()) as {
+      ok: boolean;
+      error: string;
+    };
     expect(escape.ok).toBe(false);
   });
 
@@ -79,7 +97,10 @@ describe("web host", () => {
     const { request } = await import("node:http");
     const status = await new Promise<number>((ok) => {
       const u = new URL(base);
-      const req = request({ host: "127.0.0.1", port: u.port, path: "/", headers: { Host: "evil.example:80" } }, (res) => ok(res.statusCode ?? 0));
+      const req = request(
+        { host: "127.0.0.1", port: u.port, path: "/", headers: { Host: "evil.example:80" } },
+        (res) => ok(res.statusCode ?? 0),
+      );
       req.end();
     });
     expect(status).toBe(421);

@@ -63,7 +63,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   let port = 0;
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => sendJson(res, 500, { ok: false, error: `Internt fel i webbvärden: ${e instanceof Error ? e.message : String(e)}` }));
+    handle(req, res).catch((e) =>
+      sendJson(res, 500, {
+        ok: false,
+        error: `Internt fel i webbvärden: ${e instanceof Error ? e.message : String(e)}`,
+      }),
+    );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,21 +79,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     // Only this machine, by the address we listen on (defeats DNS rebinding).
     const host = req.headers.host ?? "";
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendText(res, 421, "Fel värdnamn.");
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+      return sendText(res, 421, "Fel värdnamn.");
     const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
 
     if (url.pathname.startsWith("/api/")) {
       if (req.method !== "POST") return sendJson(res, 405, { ok: false, error: "Endast POST." });
       const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ""));
       if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes))
-        return sendJson(res, 401, { ok: false, error: "Åtkomst nekad: fel eller saknad nyckel (token)." });
+        return sendJson(res, 401, {
+          ok: false,
+          error: "Åtkomst nekad: fel eller saknad nyckel (token).",
+        });
       const origin = req.headers.origin;
       if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
         return sendJson(res, 403, { ok: false, error: "Åtkomst nekad från en annan webbplats." });
       if (!String(req.headers["content-type"] ?? "").startsWith("application/json"))
         return sendJson(res, 415, { ok: false, error: "Förfrågan ska vara JSON." });
       const channel = url.pathname.slice("/api/".length) as Channel;
-      if (!channels.includes(channel)) return sendJson(res, 404, { ok: false, error: `Okänd kanal: ${channel}` });
+      if (!channels.includes(channel))
+        return sendJson(res, 404, { ok: false, error: `Okänd kanal: ${channel}` });
       const body = await readBody(req);
       if (body === null) return sendJson(res, 413, { ok: false, error: "Förfrågan är för stor." });
       let raw: unknown;
@@ -116,7 +126,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (rel === "/" || rel === "") rel = "/index.html";
     const file = normalize(join(rendererDir, rel));
-    if (!file.startsWith(rendererDir + sep) || rel.includes("\0")) return sendText(res, 404, "Finns inte.");
+    if (!file.startsWith(rendererDir + sep) || rel.includes("\0"))
+      return sendText(res, 404, "Finns inte.");
     let info;
     try {
       info = statSync(file);
@@ -176,7 +187,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
   res.end(body);
 }
 

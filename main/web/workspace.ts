@@ -18,7 +18,8 @@ export class Workspace {
   /** A browser path → the real path inside the workspace, or null when it is not allowed. */
   resolve(path: string): string | null {
     if (typeof path !== "string" || path === "" || path.length > 1000) return null;
-    if (path.includes("\0") || path.includes("\\") || isAbsolute(path) || /^[A-Za-z]:/.test(path)) return null;
+    if (path.includes("\0") || path.includes("\\") || isAbsolute(path) || /^[A-Za-z]:/.test(path))
+      return null;
     const parts = path.split("/");
     if (parts.some((p) => p === ".." || p === "." || p === "")) return null;
     if (parts.some((p) => p.startsWith("."))) return null; // hidden files, the recovery folder
@@ -76,7 +77,11 @@ export class Workspace {
 
   /** A name for a new file that does not exist yet: "Socialnämnden 2020-08-25.pdf", "… (2).pdf". */
   freeName(base: string, ext: string): string {
-    const clean = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/^\.+/, "").trim() || "Dokument";
+    const clean =
+      base
+        .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ")
+        .replace(/^\.+/, "")
+        .trim() || "Dokument";
     for (let n = 1; ; n++) {
       const name = `${clean}${n > 1 ? ` (${n})` : ""}.${ext}`;
       if (!existsSync(join(this.root, name))) return name;
@@ -89,7 +94,10 @@ export class Workspace {
  * folder, no native dialogs (the browser chooses and passes the path), a free name derived from
  * the document when saving without one (never an existing file), recovery inside the workspace.
  */
-export function workspaceHostEnv(workspace: Workspace, setDocumentState: HostEnv["setDocumentState"] = async () => undefined): HostEnv {
+export function workspaceHostEnv(
+  workspace: Workspace,
+  setDocumentState: HostEnv["setDocumentState"] = async () => undefined,
+): HostEnv {
   return {
     resolve: (p) => workspace.resolve(p),
     present: (real) => workspace.present(real),

@@ -20,7 +20,8 @@ import { field, h } from "../ui/dom.js";
 /** The agenda_entry around the cursor. */
 function currentEntry(app: App): { node: Node; pos: number } | null {
   const $from = app.state.selection.$from;
-  if ($from.depth >= 1 && $from.node(1).type.name === "agenda_entry") return { node: $from.node(1), pos: $from.before(1) };
+  if ($from.depth >= 1 && $from.node(1).type.name === "agenda_entry")
+    return { node: $from.node(1), pos: $from.before(1) };
   const node = app.state.doc.nodeAt(app.state.selection.from);
   return node?.type.name === "agenda_entry" ? { node, pos: app.state.selection.from } : null;
 }
@@ -37,30 +38,78 @@ export function renderEntryInspector(app: App, root: HTMLElement, force: boolean
 
   // When the kallelse goes out and where absence is reported.
   const meta = app.meta;
-  const issued = h("input", { type: "date", id: "summons-issued", value: meta.summons?.issued ?? "" });
-  const absence = h("input", { type: "text", id: "summons-absence", value: meta.summons?.absenceTo ?? "", placeholder: "t.ex. nämndsekreteraren, telefon" });
+  const issued = h("input", {
+    type: "date",
+    id: "summons-issued",
+    value: meta.summons?.issued ?? "",
+  });
+  const absence = h("input", {
+    type: "text",
+    id: "summons-absence",
+    value: meta.summons?.absenceTo ?? "",
+    placeholder: "t.ex. nämndsekreteraren, telefon",
+  });
   const setSummons = () =>
-    app.updateMeta((m) => ({ ...m, summons: { ...(issued.value ? { issued: issued.value } : {}), ...(absence.value.trim() ? { absenceTo: absence.value.trim() } : {}) } }));
+    app.updateMeta((m) => ({
+      ...m,
+      summons: {
+        ...(issued.value ? { issued: issued.value } : {}),
+        ...(absence.value.trim() ? { absenceTo: absence.value.trim() } : {}),
+      },
+    }));
   issued.addEventListener("change", setSummons);
   absence.addEventListener("change", setSummons);
   // The reglemente's days before the meeting (empty: the default of the kind of body).
-  const days = h("input", { type: "number", id: "summons-days", min: "0", max: "60", step: "1", value: meta.body.reglemente.summonsDays ?? "", placeholder: String(summonsDays({ ...meta.body, reglemente: { ...meta.body.reglemente, summonsDays: undefined } })) });
+  const days = h("input", {
+    type: "number",
+    id: "summons-days",
+    min: "0",
+    max: "60",
+    step: "1",
+    value: meta.body.reglemente.summonsDays ?? "",
+    placeholder: String(
+      summonsDays({
+        ...meta.body,
+        reglemente: { ...meta.body.reglemente, summonsDays: undefined },
+      }),
+    ),
+  });
   days.addEventListener("change", () => {
-    const n = days.value === "" ? undefined : Math.max(0, Math.min(60, Math.round(Number(days.value))));
+    const n =
+      days.value === "" ? undefined : Math.max(0, Math.min(60, Math.round(Number(days.value))));
     app.updateMeta((m) => {
       const { summonsDays: _old, ...rest } = m.body.reglemente;
-      return { ...m, body: { ...m.body, reglemente: n === undefined || Number.isNaN(n) ? rest : { ...rest, summonsDays: n } } };
+      return {
+        ...m,
+        body: {
+          ...m.body,
+          reglemente: n === undefined || Number.isNaN(n) ? rest : { ...rest, summonsDays: n },
+        },
+      };
     });
   });
   const latest = meta.meeting.date ? latestBefore(meta.meeting.date, summonsDays(meta.body)) : null;
   out.push(
     field("Kallelsen skickas", issued),
     field("Senast antal dagar före sammanträdet (reglementet)", days),
-    h("p", { class: "hint" }, latest ? `Senast ${swedishLongDate(latest, { den: true })} (${summonsDays(meta.body)} dagar före sammanträdet).` : "Ange sammanträdets datum under Mötesuppgifter."),
+    h(
+      "p",
+      { class: "hint" },
+      latest
+        ? `Senast ${swedishLongDate(latest, { den: true })} (${summonsDays(meta.body)} dagar före sammanträdet).`
+        : "Ange sammanträdets datum under Mötesuppgifter.",
+    ),
     field("Anmälan om förhinder till", absence),
   );
 
-  if (!e) out.push(h("p", { class: "hint" }, "Placera markören i ett ärende för att se och ändra dess egenskaper."));
+  if (!e)
+    out.push(
+      h(
+        "p",
+        { class: "hint" },
+        "Placera markören i ett ärende för att se och ändra dess egenskaper.",
+      ),
+    );
   else {
     const a = e.node.attrs;
     const number = agendaEntries(app.state.doc).find((x) => x.id === a.id)?.number ?? "?";
@@ -69,16 +118,45 @@ export function renderEntryInspector(app: App, root: HTMLElement, force: boolean
       app.flush();
     };
     const check = (id: string, key: string, label: string) =>
-      h("label", { class: "check" }, h("input", { type: "checkbox", id, checked: Boolean(a[key]), onchange: (ev: Event) => apply({ [key]: (ev.target as HTMLInputElement).checked }) }), ` ${label}`);
-    const presenter = h("input", { type: "text", id: "entry-presenter", value: a.presenter as string });
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          type: "checkbox",
+          id,
+          checked: Boolean(a[key]),
+          onchange: (ev: Event) => apply({ [key]: (ev.target as HTMLInputElement).checked }),
+        }),
+        ` ${label}`,
+      );
+    const presenter = h("input", {
+      type: "text",
+      id: "entry-presenter",
+      value: a.presenter as string,
+    });
     presenter.addEventListener("change", () => apply({ presenter: presenter.value.trim() }));
-    const secrecy = h("input", { type: "text", id: "entry-confidential", value: (a.confidential as string | null) ?? "", placeholder: "t.ex. OSL 26 kap. 1 §" });
+    const secrecy = h("input", {
+      type: "text",
+      id: "entry-confidential",
+      value: (a.confidential as string | null) ?? "",
+      placeholder: "t.ex. OSL 26 kap. 1 §",
+    });
     secrecy.addEventListener("change", () => apply({ confidential: secrecy.value.trim() || null }));
-    const recipients = h("textarea", { id: "entry-recipients", rows: 3 }, (a.recipients as string[]).join("\n"));
+    const recipients = h(
+      "textarea",
+      { id: "entry-recipients", rows: 3 },
+      (a.recipients as string[]).join("\n"),
+    );
     // one a line, or several on a line split as everywhere ("Kommunstyrelsen, Ekonomienheten")
-    recipients.addEventListener("change", () => apply({ recipients: splitRecipients(recipients.value) }));
+    recipients.addEventListener("change", () =>
+      apply({ recipients: splitRecipients(recipients.value) }),
+    );
     out.push(
-      h("p", { class: "inspector-item" }, `Ärende ${number}: ${e.node.firstChild?.textContent ?? ""}`),
+      h(
+        "p",
+        { class: "inspector-item" },
+        `Ärende ${number}: ${e.node.firstChild?.textContent ?? ""}`,
+      ),
       field("Föredragande", presenter),
       check("entry-information", "information", "Informationsärende"),
       check("entry-council", "forCouncil", "För beslut i kommunfullmäktige"),
@@ -101,7 +179,11 @@ export function unconfirmedNotice(app: App, item: Node): HTMLElement[] {
       "div",
       { class: "unconfirmed", role: "note" },
       h("p", {}, "Beslutet är förslaget från kallelsen och är inte bekräftat."),
-      h("button", { type: "button", id: "confirm-decision", onclick: () => confirmDecision(app, id) }, "Bekräfta beslut"),
+      h(
+        "button",
+        { type: "button", id: "confirm-decision", onclick: () => confirmDecision(app, id) },
+        "Bekräfta beslut",
+      ),
     ),
   ];
 }
@@ -125,8 +207,20 @@ export function confirmDecision(app: App, id?: string): boolean {
 
 /** "Skapa protokoll från kallelsen": the new protocol replaces the kallelse in the editor (unsaved). */
 export async function createProtocolFromAgenda(app: App): Promise<void> {
-  if (app.kind !== "kallelse") return showError("Skapa protokoll", "Öppna en kallelse först: protokollet skapas från kallelsens ärenden.");
-  if (app.dirty && !(await confirmDialog("Kallelsen är inte sparad", "Kallelsen har ändringar som inte är sparade. Skapa protokollet ändå? (Spara kallelsen först om du vill behålla ändringarna.)", "Skapa protokoll"))) return;
+  if (app.kind !== "kallelse")
+    return showError(
+      "Skapa protokoll",
+      "Öppna en kallelse först: protokollet skapas från kallelsens ärenden.",
+    );
+  if (
+    app.dirty &&
+    !(await confirmDialog(
+      "Kallelsen är inte sparad",
+      "Kallelsen har ändringar som inte är sparade. Skapa protokollet ändå? (Spara kallelsen först om du vill behålla ändringarna.)",
+      "Skapa protokoll",
+    ))
+  )
+    return;
   const protocol = fromAgenda(app.currentFile());
   app.load(protocol, null, { dirty: true });
   app.focus();
@@ -136,13 +230,18 @@ export async function createProtocolFromAgenda(app: App): Promise<void> {
 
 const base64 = (bytes: Uint8Array) => {
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 };
 
 /** "Importera ärenden…": tjänsteskrivelser become ärenden at the end of the kallelse, one file at a time with progress. */
 export async function importEntries(app: App, native: boolean): Promise<void> {
-  if (app.kind !== "kallelse") return showError("Importera ärenden", "Ärenden importeras till en kallelse. Skapa en kallelse med Nytt… (mallen ”Kallelse – …”) först.");
+  if (app.kind !== "kallelse")
+    return showError(
+      "Importera ärenden",
+      "Ärenden importeras till en kallelse. Skapa en kallelse med Nytt… (mallen ”Kallelse – …”) först.",
+    );
   const progress = document.getElementById("progress");
   const show = (text: string | null) => {
     if (!progress) return;
@@ -175,16 +274,37 @@ export async function importEntries(app: App, native: boolean): Promise<void> {
         if (!take(await app.host.importAgendaEntry({}))) break;
       }
     } else {
-      const input = h("input", { type: "file", accept: ".pdf,.docx,.txt,.text", id: "import-entries", multiple: true });
-      const ok = await modal("Importera ärenden", [field("Tjänsteskrivelser (PDF, Word eller text)", input), h("p", { class: "hint" }, "Välj en eller flera filer. Varje tjänsteskrivelse blir ett ärende med rubrik, Dnr, förslag till beslut och sammanfattning.")], [
-        { label: "Avbryt", value: false },
-        { label: "Importera", value: true, primary: true },
-      ], { validate: () => (input.files?.length ? null : "Välj minst en fil.") });
+      const input = h("input", {
+        type: "file",
+        accept: ".pdf,.docx,.txt,.text",
+        id: "import-entries",
+        multiple: true,
+      });
+      const ok = await modal(
+        "Importera ärenden",
+        [
+          field("Tjänsteskrivelser (PDF, Word eller text)", input),
+          h(
+            "p",
+            { class: "hint" },
+            "Välj en eller flera filer. Varje tjänsteskrivelse blir ett ärende med rubrik, Dnr, förslag till beslut och sammanfattning.",
+          ),
+        ],
+        [
+          { label: "Avbryt", value: false },
+          { label: "Importera", value: true, primary: true },
+        ],
+        { validate: () => (input.files?.length ? null : "Välj minst en fil.") },
+      );
       const files = [...(input.files ?? [])];
       if (!ok || !files.length) return;
       for (const [i, f] of files.entries()) {
         show(`Importerar ${i + 1} av ${files.length}: ${f.name}`);
-        take(await app.host.importAgendaEntry({ upload: { name: f.name, base64: base64(new Uint8Array(await f.arrayBuffer())) } }));
+        take(
+          await app.host.importAgendaEntry({
+            upload: { name: f.name, base64: base64(new Uint8Array(await f.arrayBuffer())) },
+          }),
+        );
       }
     }
   } finally {
@@ -194,25 +314,41 @@ export async function importEntries(app: App, native: boolean): Promise<void> {
     const doc = app.state.doc;
     // The template's placeholder ärende ("…") is replaced by what was imported.
     const only = doc.childCount === 1 && doc.firstChild!.textContent.trim() === "…";
-    const tr = only ? app.state.tr.replaceWith(0, doc.content.size, added) : app.state.tr.insert(doc.content.size, added);
+    const tr = only
+      ? app.state.tr.replaceWith(0, doc.content.size, added)
+      : app.state.tr.insert(doc.content.size, added);
     app.dispatch(tr.scrollIntoView());
     app.flush();
   }
-  if (failed.length) await showError("Några filer importerades inte", `${added.length} ärende(n) importerades.`, failed);
+  if (failed.length)
+    await showError(
+      "Några filer importerades inte",
+      `${added.length} ärende(n) importerades.`,
+      failed,
+    );
   else if (added.length) toast(`${added.length} ärende(n) importerade.`, "success");
 }
 
 /** "Skicka utdrag…": after justering, one extract per recipient into a folder beside the saved protocol, with the list. */
 export async function sendExtractsToFolder(app: App): Promise<void> {
-  if (app.kind !== "protokoll") return showError("Skicka utdrag", "Protokollsutdrag skickas från ett protokoll.");
-  if (!app.path || app.dirty) return showError("Skicka utdrag", "Spara protokollet först: utdragen läggs i en mapp bredvid det.");
+  if (app.kind !== "protokoll")
+    return showError("Skicka utdrag", "Protokollsutdrag skickas från ett protokoll.");
+  if (!app.path || app.dirty)
+    return showError(
+      "Skicka utdrag",
+      "Spara protokollet först: utdragen läggs i en mapp bredvid det.",
+    );
   const r = await app.host.sendExtracts({ text: app.serialize(), path: app.path });
   if (!r.ok) return showError("Utdragen skickades inte", r.error);
   await modal(
     "Protokollsutdrag",
     [
       h("p", {}, `Utdragen och utskickslistan finns i mappen ${r.folder}.`),
-      h("ul", { class: "error-details", id: "sent-extracts" }, ...r.files.map((f) => h("li", {}, `${f.recipient}: ${f.items} (${f.file})`))),
+      h(
+        "ul",
+        { class: "error-details", id: "sent-extracts" },
+        ...r.files.map((f) => h("li", {}, `${f.recipient}: ${f.items} (${f.file})`)),
+      ),
     ],
     [{ label: "OK", value: true, primary: true }],
   );
@@ -221,7 +357,10 @@ export async function sendExtractsToFolder(app: App): Promise<void> {
 /** "Nytt ärende": an empty ärende after the one at the cursor (or last), the cursor in its title. */
 export function newEntry(app: App): void {
   if (app.kind !== "kallelse") {
-    void showError("Nytt ärende", "Ärenden finns i en kallelse. I ett protokoll lägger du till en paragraf (Ctrl+Enter).");
+    void showError(
+      "Nytt ärende",
+      "Ärenden finns i en kallelse. I ett protokoll lägger du till en paragraf (Ctrl+Enter).",
+    );
     return;
   }
   const at = currentEntry(app);

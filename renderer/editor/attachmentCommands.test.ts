@@ -5,20 +5,46 @@ import type { Attachment } from "../../schemas/attachments.js";
 import { background, item, protocol } from "../../schemas/build.js";
 import { createFile, serialize } from "../../schemas/file.js";
 import { schema } from "../../schemas/schema.js";
-import { addAttachment, assignAttachment, attachmentQuickEntries, insertAttachmentRef, moveAttachment, removeAttachment, renameAttachment } from "./attachmentCommands.js";
+import {
+  addAttachment,
+  assignAttachment,
+  attachmentQuickEntries,
+  insertAttachmentRef,
+  moveAttachment,
+  removeAttachment,
+  renameAttachment,
+} from "./attachmentCommands.js";
 import { attachmentRefPlugin } from "./attachmentRefPlugin.js";
 import { metaOf, setMeta, updateMeta } from "./documentPlugin.js";
 import { createEditorState } from "./setup.js";
 
 const sha = "e".repeat(64);
-const att = (id: string, title: string, item?: string): Attachment => ({ id, title, file: `bilagor/${id}.pdf`, sha256: sha, ...(item ? { item } : {}) });
+const att = (id: string, title: string, item?: string): Attachment => ({
+  id,
+  title,
+  file: `bilagor/${id}.pdf`,
+  sha256: sha,
+  ...(item ? { item } : {}),
+});
 
 function state(attachments?: Attachment[]) {
-  const doc = protocol(item({ id: "a", title: "Första" }, background("Se bilagan.")), item({ id: "b", title: "Andra" }, background("Text.")));
-  return createEditorState(createFile("protokoll", { body: { name: "Socialnämnden" }, ...(attachments ? { attachments } : {}) }, doc));
+  const doc = protocol(
+    item({ id: "a", title: "Första" }, background("Se bilagan.")),
+    item({ id: "b", title: "Andra" }, background("Text.")),
+  );
+  return createEditorState(
+    createFile(
+      "protokoll",
+      { body: { name: "Socialnämnden" }, ...(attachments ? { attachments } : {}) },
+      doc,
+    ),
+  );
 }
 
-function run(s: EditorState, cmd: (s: EditorState, d?: (tr: Transaction) => void) => boolean): EditorState {
+function run(
+  s: EditorState,
+  cmd: (s: EditorState, d?: (tr: Transaction) => void) => boolean,
+): EditorState {
   let next = s;
   expect(cmd(s, (tr) => (next = s.apply(tr)))).toBe(true);
   return next;
@@ -26,8 +52,12 @@ function run(s: EditorState, cmd: (s: EditorState, d?: (tr: Transaction) => void
 
 /** The labels the editor shows for the references, in document order. */
 function labels(s: EditorState): string[] {
-  const plugin = s.plugins.find((p) => (p as unknown as { key: string }).key.startsWith("attachmentRefs"))!;
-  const set = plugin.getState(s) as { set: { find(): { from: number; spec: { label: string } }[] } };
+  const plugin = s.plugins.find((p) =>
+    (p as unknown as { key: string }).key.startsWith("attachmentRefs"),
+  )!;
+  const set = plugin.getState(s) as {
+    set: { find(): { from: number; spec: { label: string } }[] };
+  };
   return set.set
     .find()
     .sort((x, y) => x.from - y.from)
@@ -38,7 +68,8 @@ function labels(s: EditorState): string[] {
 function after(s: EditorState, text: string): EditorState {
   let at = -1;
   s.doc.descendants((n, pos) => {
-    if (at < 0 && n.isText && n.text!.includes(text)) at = pos + n.text!.indexOf(text) + text.length;
+    if (at < 0 && n.isText && n.text!.includes(text))
+      at = pos + n.text!.indexOf(text) + text.length;
   });
   return s.apply(s.tr.setSelection(TextSelection.create(s.doc, at)));
 }
@@ -94,7 +125,13 @@ describe("references to bilagor in the editor", () => {
 
   it("offers one //bilaga entry per bilaga", () => {
     const s = state([att("v", "Voteringslista", "b"), att("n", "Närvarolista")]);
-    expect(attachmentQuickEntries(s.doc, metaOf(s), schema.nodes.attachment_ref).map((e) => [e.key, e.label, e.text])).toEqual([
+    expect(
+      attachmentQuickEntries(s.doc, metaOf(s), schema.nodes.attachment_ref).map((e) => [
+        e.key,
+        e.label,
+        e.text,
+      ]),
+    ).toEqual([
       ["bilaga1", "Hänvisning till bilaga 1", "Närvarolista"],
       ["bilaga2", "Hänvisning till bilaga 2", "Voteringslista"],
     ]);
@@ -103,7 +140,10 @@ describe("references to bilagor in the editor", () => {
   it("the plugin alone starts from the document's bilagor", () => {
     const s0 = state([att("v", "Voteringslista")]);
     const s1 = run(after(s0, "Se "), insertAttachmentRef(schema.nodes.attachment_ref, "v"));
-    const fresh = EditorState.create({ doc: s1.doc, plugins: [s1.plugins[0]!, attachmentRefPlugin()] });
+    const fresh = EditorState.create({
+      doc: s1.doc,
+      plugins: [s1.plugins[0]!, attachmentRefPlugin()],
+    });
     expect(labels(fresh)).toEqual(["bilaga 1"]);
   });
 });
@@ -113,10 +153,25 @@ describe("the list of bilagor", () => {
   const meta = (list: Attachment[]) => metaOf(state(list));
 
   it("moves a bilaga within its own group only", () => {
-    const m = meta([att("p", "Hela 1"), att("x", "A 1", "a"), att("y", "A 2", "a"), att("q", "Hela 2")]);
-    expect(moveAttachment(doc(), m, "y", -1)!.attachments!.map((a) => a.id)).toEqual(["p", "y", "x", "q"]);
+    const m = meta([
+      att("p", "Hela 1"),
+      att("x", "A 1", "a"),
+      att("y", "A 2", "a"),
+      att("q", "Hela 2"),
+    ]);
+    expect(moveAttachment(doc(), m, "y", -1)!.attachments!.map((a) => a.id)).toEqual([
+      "p",
+      "y",
+      "x",
+      "q",
+    ]);
     expect(moveAttachment(doc(), m, "x", -1)).toBeNull(); // the first of § a's: the one above is the whole protocol's
-    expect(moveAttachment(doc(), m, "q", -1)!.attachments!.map((a) => a.id)).toEqual(["q", "x", "y", "p"]);
+    expect(moveAttachment(doc(), m, "q", -1)!.attachments!.map((a) => a.id)).toEqual([
+      "q",
+      "x",
+      "y",
+      "p",
+    ]);
     expect(moveAttachment(doc(), m, "y", 1)).toBeNull();
   });
 
@@ -138,7 +193,14 @@ describe("the list of bilagor", () => {
     const before = state();
     const withOne = before.apply(updateMeta(before, (m) => addAttachment(m, att("x", "A"))));
     const after = withOne.apply(setMeta(withOne, removeAttachment(metaOf(withOne), "x")!));
-    const file = (s: EditorState) => serialize({ kind: "protokoll", meta: metaOf(s), doc: s.doc, review: { comments: [], approvals: [], lastSeen: {} }, history: [] });
+    const file = (s: EditorState) =>
+      serialize({
+        kind: "protokoll",
+        meta: metaOf(s),
+        doc: s.doc,
+        review: { comments: [], approvals: [], lastSeen: {} },
+        history: [],
+      });
     expect(file(after)).toBe(file(before));
     expect(file(withOne)).toContain('"attachments"');
   });

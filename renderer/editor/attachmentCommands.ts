@@ -12,8 +12,17 @@ import type { Meta } from "../../schemas/meta.js";
 export function insertAttachmentRef(refType: NodeType, target: string, withTitle = false): Command {
   return (state, dispatch) => {
     const { $from } = state.selection;
-    if (!$from.parent.inlineContent || !$from.parent.canReplaceWith($from.index(), $from.index(), refType)) return false;
-    if (dispatch) dispatch(state.tr.replaceSelectionWith(refType.create({ target, withTitle }), false).scrollIntoView());
+    if (
+      !$from.parent.inlineContent ||
+      !$from.parent.canReplaceWith($from.index(), $from.index(), refType)
+    )
+      return false;
+    if (dispatch)
+      dispatch(
+        state.tr
+          .replaceSelectionWith(refType.create({ target, withTitle }), false)
+          .scrollIntoView(),
+      );
     return true;
   };
 }
@@ -80,7 +89,11 @@ export function moveAttachment(doc: Node, meta: Meta, id: string, direction: -1 
  * The `//bilaga` entries of the quick insert: one per bilaga ("//bilaga" lists them all, "//bilaga2"
  * picks the second), each inserting a reference to it.
  */
-export function attachmentQuickEntries(doc: Node, meta: Meta, refType: NodeType): { key: string; label: string; text: string; command: Command }[] {
+export function attachmentQuickEntries(
+  doc: Node,
+  meta: Meta,
+  refType: NodeType,
+): { key: string; label: string; text: string; command: Command }[] {
   return numberedAttachments(doc, meta.attachments).map((n) => ({
     key: `bilaga${n.number}`,
     label: `Hänvisning till bilaga ${n.number}`,

@@ -21,7 +21,12 @@ interface RefState {
 const refKey = new PluginKey<RefState>("attachmentRefs");
 
 function labelsOf(doc: Node, meta: Meta): { key: string; labels: RefState["labels"] } {
-  const labels = new Map(numberedAttachments(doc, meta.attachments).map((n) => [n.attachment.id, { number: n.number, title: n.attachment.title }]));
+  const labels = new Map(
+    numberedAttachments(doc, meta.attachments).map((n) => [
+      n.attachment.id,
+      { number: n.number, title: n.attachment.title },
+    ]),
+  );
   return { key: JSON.stringify([...labels]), labels };
 }
 
@@ -30,7 +35,13 @@ function labelFor(node: Node, labels: RefState["labels"]): string {
   return attachmentLabel(a?.number, node.attrs.withTitle ? (a?.title ?? null) : undefined);
 }
 
-function decorate(doc: Node, from: number, to: number, labels: RefState["labels"], out: Decoration[]): void {
+function decorate(
+  doc: Node,
+  from: number,
+  to: number,
+  labels: RefState["labels"],
+  out: Decoration[],
+): void {
   doc.nodesBetween(from, to, (n, pos) => {
     if (n.type.name === "attachment_ref") {
       const label = labelFor(n, labels);
@@ -75,7 +86,9 @@ class AttachmentRefView implements NodeView {
     this.render(decorations);
   }
   private render(decorations: readonly Decoration[]) {
-    const spec = decorations.map((d) => (d as unknown as { spec: { label?: string } }).spec).find((s) => s && typeof s.label === "string");
+    const spec = decorations
+      .map((d) => (d as unknown as { spec: { label?: string } }).spec)
+      .find((s) => s && typeof s.label === "string");
     const label = spec?.label ?? "bilaga ?";
     if (this.dom.textContent !== label) this.dom.textContent = label;
     this.dom.title = `Hänvisning till ${label.replace(/^b/, "B")} (Bilagor i sidopanelen)`;
@@ -99,7 +112,11 @@ export function attachmentRefPlugin(): Plugin<RefState> {
         const { key, labels } = labelsOf(state.doc, metaOf(state));
         const out: Decoration[] = [];
         decorate(state.doc, 0, state.doc.content.size, labels, out);
-        return { key, labels, set: out.length ? DecorationSet.create(state.doc, out) : DecorationSet.empty };
+        return {
+          key,
+          labels,
+          set: out.length ? DecorationSet.create(state.doc, out) : DecorationSet.empty,
+        };
       },
       apply(tr, value, _old, state) {
         const meta = metaOf(state);
@@ -111,7 +128,8 @@ export function attachmentRefPlugin(): Plugin<RefState> {
           return { key, labels, set: DecorationSet.create(state.doc, out) };
         }
         // No reference anywhere and none typed or pasted (the usual keystroke): nothing to look at.
-        if (value.set === DecorationSet.empty && !insertsRef(tr)) return { key, labels, set: value.set };
+        if (value.set === DecorationSet.empty && !insertsRef(tr))
+          return { key, labels, set: value.set };
         let set = value.set.map(tr.mapping, tr.doc);
         // Each changed range widened to its whole top-level node (a §): its references are all
         // labelled again, so one at the edge of an edit never loses its label.
@@ -133,7 +151,8 @@ export function attachmentRefPlugin(): Plugin<RefState> {
     props: {
       decorations: (state) => refKey.getState(state)?.set,
       nodeViews: {
-        attachment_ref: (node, _view: EditorView, _getPos, decorations) => new AttachmentRefView(node, decorations),
+        attachment_ref: (node, _view: EditorView, _getPos, decorations) =>
+          new AttachmentRefView(node, decorations),
       },
     },
   });

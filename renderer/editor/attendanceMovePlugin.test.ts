@@ -40,7 +40,10 @@ const serving = (state: EditorState) => {
   return Object.fromEntries([...r.byItem].map(([id, a]) => [id, [...a.serving].sort()]));
 };
 
-function run(state: EditorState, cmd: (s: EditorState, d?: (tr: Transaction) => void) => boolean): EditorState {
+function run(
+  state: EditorState,
+  cmd: (s: EditorState, d?: (tr: Transaction) => void) => boolean,
+): EditorState {
   let next = state;
   expect(cmd(state, (tr) => (next = state.apply(tr)))).toBe(true);
   return next;
@@ -54,7 +57,9 @@ describe("moving a § in the editor", () => {
     const moved = run(state, moveItemTo(schema.nodes.agenda_item!, 3, 0));
     expect(moved.doc.child(0).attrs.id).toBe("d");
     expect(serving(moved)).toEqual(was);
-    expect(attendanceMoveNotes(moved).join(" ")).toMatch(/^Sven Ersättare tjänstgör för Maja Ledamot fortfarande i samma ärenden; efter flyttningen är det § 1 och §§ 3–4\.$/);
+    expect(attendanceMoveNotes(moved).join(" ")).toMatch(
+      /^Sven Ersättare tjänstgör för Maja Ledamot fortfarande i samma ärenden; efter flyttningen är det § 1 och §§ 3–4\.$/,
+    );
     const back = run(moved, undo);
     expect(back.doc.eq(state.doc)).toBe(true);
     expect(metaOf(back).attendance).toEqual(metaOf(state).attendance);

@@ -30,11 +30,13 @@ function itemIds(doc: Node): string[] {
 function mayReorder(before: Node, after: Node): boolean {
   if (before.childCount !== after.childCount) return false;
   let changed = 0;
-  for (let i = 0; i < after.childCount && changed < 2; i++) if (before.child(i) !== after.child(i)) changed++;
+  for (let i = 0; i < after.childCount && changed < 2; i++)
+    if (before.child(i) !== after.child(i)) changed++;
   return changed >= 2;
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 
 export function attendanceMovePlugin(): Plugin<string[]> {
   return new Plugin<string[]>({
@@ -45,13 +47,18 @@ export function attendanceMovePlugin(): Plugin<string[]> {
         const notes = tr.getMeta(attendanceMoveKey) as string[] | undefined;
         if (notes) return notes;
         // Notes of an earlier move go when §§ are added or removed.
-        if (value.length && tr.docChanged && !sameSet(itemIds(tr.before), itemIds(tr.doc))) return [];
+        if (value.length && tr.docChanged && !sameSet(itemIds(tr.before), itemIds(tr.doc)))
+          return [];
         return value;
       },
     },
     appendTransaction(trs, oldState, newState) {
       // A change that set the metadata itself (undo and redo of a move carry the remap) is left alone.
-      if (!trs.some((t) => t.docChanged) || trs.some((t) => t.steps.some((s) => s instanceof SetMetaStep))) return null;
+      if (
+        !trs.some((t) => t.docChanged) ||
+        trs.some((t) => t.steps.some((s) => s instanceof SetMetaStep))
+      )
+        return null;
       if (!mayReorder(oldState.doc, newState.doc)) return null;
       const before = itemIds(oldState.doc);
       const after = itemIds(newState.doc);
@@ -59,12 +66,22 @@ export function attendanceMovePlugin(): Plugin<string[]> {
       const meta = metaOf(newState);
       const numbers = itemNumbers(newState.doc, meta);
       const persons = new Map(meta.persons.map((p) => [p.id, p]));
-      const { attendance, changes } = remapAttendance(meta.attendance, before, after, (id) => numbers.get(id), (p) => nameWithParty(persons.get(p)));
-      if (!changes.length && JSON.stringify(attendance) === JSON.stringify(meta.attendance)) return null;
-      return newState.tr.step(new SetMetaStep(meta, { ...meta, attendance })).setMeta(attendanceMoveKey, changes);
+      const { attendance, changes } = remapAttendance(
+        meta.attendance,
+        before,
+        after,
+        (id) => numbers.get(id),
+        (p) => nameWithParty(persons.get(p)),
+      );
+      if (!changes.length && JSON.stringify(attendance) === JSON.stringify(meta.attendance))
+        return null;
+      return newState.tr
+        .step(new SetMetaStep(meta, { ...meta, attendance }))
+        .setMeta(attendanceMoveKey, changes);
     },
   });
 }
 
 /** What the last reorder of §§ changed in the ledger (Swedish sentences), for the Problem panel. */
-export const attendanceMoveNotes = (state: EditorState): string[] => attendanceMoveKey.getState(state) ?? [];
+export const attendanceMoveNotes = (state: EditorState): string[] =>
+  attendanceMoveKey.getState(state) ?? [];

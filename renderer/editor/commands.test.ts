@@ -4,7 +4,16 @@ import { describe, expect, it } from "vitest";
 import { decision, item, p, proposal, protocol, ref } from "../../schemas/build.js";
 import { createFile } from "../../schemas/file.js";
 import { schema } from "../../schemas/schema.js";
-import { defaultAttrs, insertBlock, insertHeaderPart, insertItem, insertItemRef, insertQuestion, moveItem, moveItemTo } from "./commands.js";
+import {
+  defaultAttrs,
+  insertBlock,
+  insertHeaderPart,
+  insertItem,
+  insertItemRef,
+  insertQuestion,
+  moveItem,
+  moveItemTo,
+} from "./commands.js";
 import { metaOf, updateMeta } from "./documentPlugin.js";
 import { derivedOf } from "./derivedPlugin.js";
 import { createEditorState } from "./setup.js";
@@ -17,10 +26,17 @@ function sample() {
     item({ id: "b", title: "Andra" }, p("Se ", ref("a"), ".")),
     item({ id: "c", title: "Tredje" }, proposal({ id: "y1", by: [] })),
   );
-  return createFile("protokoll", { body: { name: "Socialnämnden", reglemente: { firstItemNumber: 12 } } }, doc);
+  return createFile(
+    "protokoll",
+    { body: { name: "Socialnämnden", reglemente: { firstItemNumber: 12 } } },
+    doc,
+  );
 }
 
-function run(state: EditorState, cmd: (s: EditorState, d?: (tr: Transaction) => void) => boolean): EditorState {
+function run(
+  state: EditorState,
+  cmd: (s: EditorState, d?: (tr: Transaction) => void) => boolean,
+): EditorState {
   let next = state;
   const ok = cmd(state, (tr) => (next = state.apply(tr)));
   expect(ok).toBe(true);
@@ -37,7 +53,9 @@ function inTitle(state: EditorState, index: number): EditorState {
 
 const titles = (s: EditorState) => {
   const out: string[] = [];
-  s.doc.forEach((c) => out.push(`${derivedOf(s).numbers.get(c.attrs.id as string)} ${c.firstChild!.textContent}`));
+  s.doc.forEach((c) =>
+    out.push(`${derivedOf(s).numbers.get(c.attrs.id as string)} ${c.firstChild!.textContent}`),
+  );
   return out;
 };
 
@@ -66,13 +84,29 @@ describe("editor commands", () => {
     const all = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 0 + 1 + 1)));
     expect(insertBlock(n.agenda_item!, n.decision!)(all)).toBe(true);
     // No § around position 0 of an answer document.
-    const answer = createEditorState({ kind: "interpellationssvar", meta: sample().meta, doc: schema.nodes.doc.create(null, [n.answer!.create(null, [n.ip_title!.create(), n.paragraph!.create(), n.signature!.create()])]) });
+    const answer = createEditorState({
+      kind: "interpellationssvar",
+      meta: sample().meta,
+      doc: schema.nodes.doc.create(null, [
+        n.answer!.create(null, [
+          n.ip_title!.create(),
+          n.paragraph!.create(),
+          n.signature!.create(),
+        ]),
+      ]),
+    });
     expect(insertBlock(n.agenda_item!, n.decision!)(answer)).toBe(false);
     expect(insertItem(n.agenda_item!, n.item_title!)(answer)).toBe(false);
   });
 
   it("adds a numbered question to an answer before its signature", () => {
-    const answerDoc = schema.nodes.doc.create(null, [n.answer!.create(null, [n.ip_title!.create(null, schema.text("Svar")), n.paragraph!.create(null, schema.text("Inledning")), n.signature!.create()])]);
+    const answerDoc = schema.nodes.doc.create(null, [
+      n.answer!.create(null, [
+        n.ip_title!.create(null, schema.text("Svar")),
+        n.paragraph!.create(null, schema.text("Inledning")),
+        n.signature!.create(),
+      ]),
+    ]);
     let s = createEditorState({ kind: "interpellationssvar", meta: sample().meta, doc: answerDoc });
     s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, 8)));
     s = run(s, insertQuestion(n.answer!, n.ip_question!));
@@ -98,7 +132,9 @@ describe("editor commands", () => {
     s = run(s, moveItem(n.agenda_item!, 1));
     expect(titles(s)).toEqual(["12 Andra", "13 Första", "14 Tredje"]);
     // The reference in "Andra" points to "Första", now § 13.
-    const deco = derivedOf(s).decorations.find().find((d) => (d.spec as { label?: string }).label);
+    const deco = derivedOf(s)
+      .decorations.find()
+      .find((d) => (d.spec as { label?: string }).label);
     expect((deco!.spec as { label: string }).label).toBe("§ 13");
     expect(s.selection.$from.node(1).attrs.id).toBe("a");
     s = run(s, moveItemTo(n.agenda_item!, 2, 0));
@@ -127,7 +163,12 @@ describe("editor commands", () => {
 
   it("changes metadata as an undoable step that redraws the numbers", () => {
     let s = createEditorState(sample());
-    s = s.apply(updateMeta(s, (m) => ({ ...m, body: { ...m.body, reglemente: { ...m.body.reglemente, firstItemNumber: 40 } } })));
+    s = s.apply(
+      updateMeta(s, (m) => ({
+        ...m,
+        body: { ...m.body, reglemente: { ...m.body.reglemente, firstItemNumber: 40 } },
+      })),
+    );
     expect(titles(s)).toEqual(["40 Första", "41 Andra", "42 Tredje"]);
     s = run(s, undo);
     expect(metaOf(s).body.reglemente.firstItemNumber).toBe(12);
@@ -154,7 +195,9 @@ describe("insertPageBreak", () => {
     // In the title there is no place for a page break inside the heading, so it goes after it.
     const inTitle = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 2)));
     const afterTitle: string[] = [];
-    run(inTitle, insertPageBreak(n.page_break!)).doc.child(0).forEach((c) => afterTitle.push(c.type.name));
+    run(inTitle, insertPageBreak(n.page_break!))
+      .doc.child(0)
+      .forEach((c) => afterTitle.push(c.type.name));
     expect(afterTitle).toEqual(["item_title", "page_break", "paragraph"]);
   });
 });

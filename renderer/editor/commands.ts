@@ -9,20 +9,29 @@ import { closeHistory } from "prosemirror-history";
 import { newId } from "../../schemas/ids.js";
 
 /** The § (top-level node of type `itemType`) around the selection: its node, position and index. */
-export function currentItem(state: EditorState, itemType: NodeType): { node: Node; pos: number; index: number; depth: number } | null {
+export function currentItem(
+  state: EditorState,
+  itemType: NodeType,
+): { node: Node; pos: number; index: number; depth: number } | null {
   const $from = state.selection.$from;
   for (let d = $from.depth; d > 0; d--)
-    if ($from.node(d).type === itemType) return { node: $from.node(d), pos: $from.before(d), index: $from.index(d - 1), depth: d };
+    if ($from.node(d).type === itemType)
+      return { node: $from.node(d), pos: $from.before(d), index: $from.index(d - 1), depth: d };
   // A node selection of a whole §.
   const node = state.doc.nodeAt(state.selection.from);
-  if (node?.type === itemType) return { node, pos: state.selection.from, index: state.selection.$from.index(0), depth: 1 };
+  if (node?.type === itemType)
+    return { node, pos: state.selection.from, index: state.selection.$from.index(0), depth: 1 };
   return null;
 }
 
 /** The innermost block of one of `types` around the selection. */
-export function currentBlock(state: EditorState, types: readonly NodeType[]): { node: Node; pos: number } | null {
+export function currentBlock(
+  state: EditorState,
+  types: readonly NodeType[],
+): { node: Node; pos: number } | null {
   const $from = state.selection.$from;
-  for (let d = $from.depth; d > 0; d--) if (types.includes($from.node(d).type)) return { node: $from.node(d), pos: $from.before(d) };
+  for (let d = $from.depth; d > 0; d--)
+    if (types.includes($from.node(d).type)) return { node: $from.node(d), pos: $from.before(d) };
   const node = state.doc.nodeAt(state.selection.from);
   if (node && types.includes(node.type)) return { node, pos: state.selection.from };
   return null;
@@ -57,7 +66,11 @@ const headerNames = new Set(["item_title", "item_subtitle", "dnr"]);
  * Insert a structured block (beslut, yrkande, omröstning …) in the current §, after the block the
  * cursor is in (after the heading when the cursor is in the title), and put the cursor in it.
  */
-export function insertBlock(itemType: NodeType, blockType: NodeType, attrs?: Attrs | ((item: Node) => Attrs)): Command {
+export function insertBlock(
+  itemType: NodeType,
+  blockType: NodeType,
+  attrs?: Attrs | ((item: Node) => Attrs),
+): Command {
   return (state, dispatch) => {
     const item = currentItem(state, itemType);
     if (!item) return false;
@@ -66,7 +79,9 @@ export function insertBlock(itemType: NodeType, blockType: NodeType, attrs?: Att
     if ($from.depth > item.depth) {
       index = $from.index(item.depth) + 1;
       const child = item.node.child(index - 1);
-      if (headerNames.has(child.type.name)) while (index < item.node.childCount && headerNames.has(item.node.child(index).type.name)) index++;
+      if (headerNames.has(child.type.name))
+        while (index < item.node.childCount && headerNames.has(item.node.child(index).type.name))
+          index++;
     } else index = item.node.childCount;
     if (!item.node.canReplaceWith(index, index, blockType)) return false;
     const filled = blockType.createAndFill(typeof attrs === "function" ? attrs(item.node) : attrs);
@@ -74,7 +89,10 @@ export function insertBlock(itemType: NodeType, blockType: NodeType, attrs?: Att
     // Blocks whose content may be empty still get one line to type in: a paragraph, or the
     // block's own first line (a recipient of "Expedieras till").
     const line = blockType.contentMatch.defaultType;
-    const node = filled.childCount === 0 && line?.isTextblock ? blockType.create(filled.attrs, line.create()) : filled;
+    const node =
+      filled.childCount === 0 && line?.isTextblock
+        ? blockType.create(filled.attrs, line.create())
+        : filled;
     if (dispatch) {
       let pos = item.pos + 1;
       for (let i = 0; i < index; i++) pos += item.node.child(i).nodeSize;
@@ -97,12 +115,19 @@ export function insertHeaderPart(itemType: NodeType, partType: NodeType): Comman
     });
     // Order in the heading: title, underrubrik, Dnr.
     let index = 1;
-    if (partType.name === "dnr" && item.node.childCount > 1 && item.node.child(1).type.name === "item_subtitle") index = 2;
+    if (
+      partType.name === "dnr" &&
+      item.node.childCount > 1 &&
+      item.node.child(1).type.name === "item_subtitle"
+    )
+      index = 2;
     if (existing >= 0) {
       if (dispatch) {
         const pos = item.pos + 1 + existing;
         const tr = state.tr;
-        tr.setSelection(TextSelection.create(tr.doc, pos + 1 + (state.doc.nodeAt(pos)?.content.size ?? 0)));
+        tr.setSelection(
+          TextSelection.create(tr.doc, pos + 1 + (state.doc.nodeAt(pos)?.content.size ?? 0)),
+        );
         dispatch(tr.scrollIntoView());
       }
       return true;
@@ -123,7 +148,8 @@ export function insertHeaderPart(itemType: NodeType, partType: NodeType): Comman
 export function moveItemTo(itemType: NodeType, from: number, to: number): Command {
   return (state, dispatch) => {
     const doc = state.doc;
-    if (from === to || from < 0 || to < 0 || from >= doc.childCount || to >= doc.childCount) return false;
+    if (from === to || from < 0 || to < 0 || from >= doc.childCount || to >= doc.childCount)
+      return false;
     const node = doc.child(from);
     if (node.type !== itemType) return false;
     if (dispatch) {
@@ -135,7 +161,10 @@ export function moveItemTo(itemType: NodeType, from: number, to: number): Comman
       tr.delete(start, start + node.nodeSize);
       const target = posOfChild(tr.doc, to);
       tr.insert(target, node);
-      if (selectionInside) tr.setSelection(Selection.near(tr.doc.resolve(Math.min(target + offsetInItem, tr.doc.content.size))));
+      if (selectionInside)
+        tr.setSelection(
+          Selection.near(tr.doc.resolve(Math.min(target + offsetInItem, tr.doc.content.size))),
+        );
       dispatch(tr.scrollIntoView());
     }
     return true;
@@ -161,8 +190,14 @@ export function moveItem(itemType: NodeType, direction: -1 | 1): Command {
 export function insertItemRef(refType: NodeType, target: string): Command {
   return (state, dispatch) => {
     const { $from } = state.selection;
-    if (!$from.parent.inlineContent || !$from.parent.type.allowsMarkType || !$from.parent.canReplaceWith($from.index(), $from.index(), refType)) return false;
-    if (dispatch) dispatch(state.tr.replaceSelectionWith(refType.create({ target }), false).scrollIntoView());
+    if (
+      !$from.parent.inlineContent ||
+      !$from.parent.type.allowsMarkType ||
+      !$from.parent.canReplaceWith($from.index(), $from.index(), refType)
+    )
+      return false;
+    if (dispatch)
+      dispatch(state.tr.replaceSelectionWith(refType.create({ target }), false).scrollIntoView());
     return true;
   };
 }
@@ -186,7 +221,8 @@ export function insertPhrase(text: string, from?: number): Command {
   return (state, dispatch) => {
     const { $from, to } = state.selection;
     if (!$from.parent.inlineContent) return false;
-    if (dispatch) dispatch(state.tr.insertText(text, from ?? state.selection.from, to).scrollIntoView());
+    if (dispatch)
+      dispatch(state.tr.insertText(text, from ?? state.selection.from, to).scrollIntoView());
     return true;
   };
 }

@@ -13,10 +13,13 @@ export function currentItemPlugin(): Plugin {
         const $from = state.selection.$from;
         let pos: number | null = null;
         if ($from.depth >= 1 && $from.node(1).type.name === "agenda_item") pos = $from.before(1);
-        else if (state.doc.nodeAt(state.selection.from)?.type.name === "agenda_item") pos = state.selection.from;
+        else if (state.doc.nodeAt(state.selection.from)?.type.name === "agenda_item")
+          pos = state.selection.from;
         if (pos === null) return DecorationSet.empty;
         const node = state.doc.nodeAt(pos)!;
-        return DecorationSet.create(state.doc, [Decoration.node(pos, pos + node.nodeSize, { class: "current-item" })]);
+        return DecorationSet.create(state.doc, [
+          Decoration.node(pos, pos + node.nodeSize, { class: "current-item" }),
+        ]);
       },
     },
   });

@@ -12,14 +12,23 @@ import type { DecorationSet } from "prosemirror-view";
 function file() {
   const doc = protocol(
     item({ id: "a", title: "Första" }, decision("A.")),
-    item({ id: "b", title: "Andra" }, proposal({ id: "y1", by: ["bo"] }, "Motivering."), reservation({ by: ["bo"], favouring: "y1" }), p("Se ", ref("a"))),
+    item(
+      { id: "b", title: "Andra" },
+      proposal({ id: "y1", by: ["bo"] }, "Motivering."),
+      reservation({ by: ["bo"], favouring: "y1" }),
+      p("Se ", ref("a")),
+    ),
     item({ id: "c", title: "Tredje" }, decision("C.")),
   );
-  return createFile("protokoll", {
-    body: { name: "Socialnämnden" },
-    persons: [{ id: "bo", name: "Bo Berg", party: "M", role: "member" }],
-    attendance: [{ person: "bo", status: "serving" }],
-  }, doc);
+  return createFile(
+    "protokoll",
+    {
+      body: { name: "Socialnämnden" },
+      persons: [{ id: "bo", name: "Bo Berg", party: "M", role: "member" }],
+      attendance: [{ person: "bo", status: "serving" }],
+    },
+    doc,
+  );
 }
 
 /** Comparable form of a decoration set: position, kind and what it shows. */
@@ -32,11 +41,23 @@ function describeSet(set: DecorationSet): string[] {
 
 describe("derived decorations", () => {
   it("shows the closing sentence of an omedelbart justerad § as generated, exactly as the export writes it, and not when the secretary wrote it", () => {
-    const doc = protocol(item({ id: "a", title: "Första", immediate: true }, decision("A.")), item({ id: "b", title: "Andra", immediate: true }, decision("B."), p("Paragrafen förklarades omedelbart justerad.")), item({ id: "c", title: "Tredje" }, decision("C.")));
+    const doc = protocol(
+      item({ id: "a", title: "Första", immediate: true }, decision("A.")),
+      item(
+        { id: "b", title: "Andra", immediate: true },
+        decision("B."),
+        p("Paragrafen förklarades omedelbart justerad."),
+      ),
+      item({ id: "c", title: "Tredje" }, decision("C.")),
+    );
     const f = createFile("protokoll", { body: { name: "Nämnden" } }, doc);
     const s = createEditorState(f);
-    const shown = derivedOf(s).decorations.find().filter((d) => (d.spec as { key?: string }).key?.includes("-immediate"));
-    expect(shown.map((d) => (d.spec as { key: string }).key)).toEqual([`a-immediate:${IMMEDIATE_SENTENCE}`]);
+    const shown = derivedOf(s)
+      .decorations.find()
+      .filter((d) => (d.spec as { key?: string }).key?.includes("-immediate"));
+    expect(shown.map((d) => (d.spec as { key: string }).key)).toEqual([
+      `a-immediate:${IMMEDIATE_SENTENCE}`,
+    ]);
     expect(shown[0]!.from).toBe(s.doc.child(0).nodeSize - 1); // at the end of § a, after its blocks
     // The export of § a alone (an extract) ends with the same sentence, once.
     const r = renderDocument(f, { output: "extract", items: ["a"] });
@@ -50,7 +71,9 @@ describe("derived decorations", () => {
     const s = createEditorState(file());
     const specs = describeSet(derivedOf(s).decorations).join("\n");
     expect(specs).toContain("Socialnämndens beslut");
-    expect(specs).toContain("Ledamoten Bo Berg (M) yrkade bifall till förvaltningens förslag till beslut.");
+    expect(specs).toContain(
+      "Ledamoten Bo Berg (M) yrkade bifall till förvaltningens förslag till beslut.",
+    );
     expect(specs).toContain("reserverade sig mot beslutet");
     expect(specs).toContain('"label":"§ 1"');
     const proposalNode = s.doc.child(1).child(1);
@@ -66,16 +89,24 @@ describe("derived decorations", () => {
     for (const ch of "Ny text ") s = s.apply(s.tr.insertText(ch));
     s = s.apply(s.tr.setNodeAttribute(proposalPos, "kind", "avslag"));
     const incremental = describeSet(derivedOf(s).decorations);
-    const full = describeSet(derivedOf(createEditorState({ kind: "protokoll", meta: file().meta, doc: s.doc })).decorations);
+    const full = describeSet(
+      derivedOf(createEditorState({ kind: "protokoll", meta: file().meta, doc: s.doc }))
+        .decorations,
+    );
     expect(incremental).toEqual(full);
-    expect(incremental.join("\n")).toContain("yrkade avslag på förvaltningens förslag till beslut.");
+    expect(incremental.join("\n")).toContain(
+      "yrkade avslag på förvaltningens förslag till beslut.",
+    );
   });
 
   it("keeps the later lead-ins' keys and the numbering while the secretary types earlier in the §", () => {
     let s = createEditorState(file());
     const keysOf = (state: typeof s) =>
       derivedOf(state)
-        .decorations.find(state.doc.child(0).nodeSize, state.doc.child(0).nodeSize + state.doc.child(1).nodeSize)
+        .decorations.find(
+          state.doc.child(0).nodeSize,
+          state.doc.child(0).nodeSize + state.doc.child(1).nodeSize,
+        )
         .map((d) => (d.spec as { key?: string }).key)
         .filter((k): k is string => typeof k === "string")
         .sort();

@@ -39,9 +39,25 @@ export interface Derived {
 
 export const derivedKey = new PluginKey<Derived>("derived");
 
-const generatedBlocks = new Set(["decision", "proposal", "reservation", "special_statement", "protocol_note", "substitute_statement", "recusal", "decision_procedure", "vote"]);
+const generatedBlocks = new Set([
+  "decision",
+  "proposal",
+  "reservation",
+  "special_statement",
+  "protocol_note",
+  "substitute_statement",
+  "recusal",
+  "decision_procedure",
+  "vote",
+]);
 
-function widget(pos: number, cls: string, text: string, key: string, side: -1 | 1 = -1): Decoration {
+function widget(
+  pos: number,
+  cls: string,
+  text: string,
+  key: string,
+  side: -1 | 1 = -1,
+): Decoration {
   return Decoration.widget(
     pos,
     () => {
@@ -57,7 +73,12 @@ function widget(pos: number, cls: string, text: string, key: string, side: -1 | 
 }
 
 /** The lead-in text of a structured block, or null for blocks without one. */
-export function leadInOf(block: Node, item: Node, meta: Meta, attendance: AttendanceResolution): string | null {
+export function leadInOf(
+  block: Node,
+  item: Node,
+  meta: Meta,
+  attendance: AttendanceResolution,
+): string | null {
   const att = attendance.byItem.get(item.attrs.id as string);
   switch (block.type.name) {
     case "decision":
@@ -80,14 +101,24 @@ export function leadInOf(block: Node, item: Node, meta: Meta, attendance: Attend
   }
 }
 
-function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations">, meta: Meta, out: Decoration[]): void {
+function itemDecorations(
+  item: Node,
+  pos: number,
+  d: Omit<Derived, "decorations">,
+  meta: Meta,
+  out: Decoration[],
+): void {
   const id = item.attrs.id as string;
   const number = d.numbers.get(id);
   item.forEach((child, offset, index) => {
     const childPos = pos + 1 + offset;
     const name = child.type.name;
     if (name === "item_title") {
-      out.push(Decoration.node(childPos, childPos + child.nodeSize, { "data-number": `§ ${number ?? "?"}` }));
+      out.push(
+        Decoration.node(childPos, childPos + child.nodeSize, {
+          "data-number": `§ ${number ?? "?"}`,
+        }),
+      );
       return;
     }
     if (!generatedBlocks.has(name)) return;
@@ -99,7 +130,15 @@ function itemDecorations(item: Node, pos: number, d: Omit<Derived, "decorations"
   });
   // The sentence the export closes an omedelbart justerad § with, unless the secretary wrote it.
   if (needsImmediateSentence(item))
-    out.push(widget(pos + item.nodeSize - 1, "immediate-sentence", IMMEDIATE_SENTENCE, `${id}-immediate`, 1));
+    out.push(
+      widget(
+        pos + item.nodeSize - 1,
+        "immediate-sentence",
+        IMMEDIATE_SENTENCE,
+        `${id}-immediate`,
+        1,
+      ),
+    );
   item.descendants((n, p) => {
     if (n.type.name === "item_ref") {
       const target = d.numbers.get(n.attrs.target as string);
@@ -117,11 +156,15 @@ function answerDecorations(doc: Node, meta: Meta, out: Decoration[]): void {
       const ip = meta.interpellation;
       const signer = meta.persons.find((p) => p.id === ip?.signatory);
       const lines = [
-        [ip?.place, ip?.date ? swedishLongDate(ip.date, { den: true }) : null].filter(Boolean).join(" "),
+        [ip?.place, ip?.date ? swedishLongDate(ip.date, { den: true }) : null]
+          .filter(Boolean)
+          .join(" "),
         signer ? nameWithParty({ ...signer, party: null }) : "(undertecknare saknas)",
         signer?.title ?? "",
       ].filter(Boolean);
-      out.push(Decoration.node(pos, pos + n.nodeSize, { "data-signature": lines.join("\n") }, { lines }));
+      out.push(
+        Decoration.node(pos, pos + n.nodeSize, { "data-signature": lines.join("\n") }, { lines }),
+      );
     }
     return n.type.name === "doc" || n.type.name === "answer";
   });
@@ -142,7 +185,10 @@ function singleChangedChild(tr: Transaction, doc: Node): number | null {
   return changed;
 }
 
-function compute(state: { doc: Node; meta: Meta }, previous?: { derived: Derived; tr: Transaction }): Derived {
+function compute(
+  state: { doc: Node; meta: Meta },
+  previous?: { derived: Derived; tr: Transaction },
+): Derived {
   const { doc, meta } = state;
 
   // Incremental: one § changed, same §§ in the same order, same metadata — the usual keystroke.
@@ -154,7 +200,11 @@ function compute(state: { doc: Node; meta: Meta }, previous?: { derived: Derived
     const node = doc.child(index);
     const sameId = before.type === node.type && before.attrs.id === node.attrs.id;
     if (sameId) {
-      const base = { numbers: previous.derived.numbers, ids: previous.derived.ids, attendance: previous.derived.attendance };
+      const base = {
+        numbers: previous.derived.numbers,
+        ids: previous.derived.ids,
+        attendance: previous.derived.attendance,
+      };
       let pos = 0;
       for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
       let set = previous.derived.decorations.map(previous.tr.mapping, doc);

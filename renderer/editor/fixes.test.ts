@@ -9,15 +9,25 @@ import { fixTransaction } from "./fixes.js";
 import { createEditorState } from "./setup.js";
 
 function file() {
-  const doc = protocol(item({ id: "a", title: "Beslut saknas" }), item({ id: "b", title: "Reservation" }, reservation({ by: ["anna", "eve"] })));
-  return createFile("protokoll", {
-    body: { name: "Socialnämnden", reglemente: { members: 3 } },
-    persons: [
-      { id: "anna", name: "Anna Andersson", party: "S", role: "member" },
-      { id: "eve", name: "Eve Ersättare", party: "L", role: "substitute" },
-    ],
-    attendance: [{ person: "anna", status: "serving" }, { person: "eve", status: "present" }],
-  }, doc);
+  const doc = protocol(
+    item({ id: "a", title: "Beslut saknas" }),
+    item({ id: "b", title: "Reservation" }, reservation({ by: ["anna", "eve"] })),
+  );
+  return createFile(
+    "protokoll",
+    {
+      body: { name: "Socialnämnden", reglemente: { members: 3 } },
+      persons: [
+        { id: "anna", name: "Anna Andersson", party: "S", role: "member" },
+        { id: "eve", name: "Eve Ersättare", party: "L", role: "substitute" },
+      ],
+      attendance: [
+        { person: "anna", status: "serving" },
+        { person: "eve", status: "present" },
+      ],
+    },
+    doc,
+  );
 }
 
 const undoState = (s: EditorState) => {
@@ -50,6 +60,8 @@ describe("quick fixes in the editor", () => {
     const p = validate(f.doc, f.meta, "protokoll").find((x) => x.rule === "reservant-eligible")!;
     expect(p.message).toContain("Eve Ersättare");
     const after = createEditorState(f).apply(fixTransaction(createEditorState(f), p.fix!.action)!);
-    expect(validate(after.doc, metaOf(after), "protokoll").some((x) => x.rule === "reservant-eligible")).toBe(false);
+    expect(
+      validate(after.doc, metaOf(after), "protokoll").some((x) => x.rule === "reservant-eligible"),
+    ).toBe(false);
   });
 });

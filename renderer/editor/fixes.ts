@@ -39,9 +39,17 @@ function fixSteps(state: EditorState, action: FixAction): Transaction | null {
       const node = state.doc.nodeAt(action.pos);
       const list = node?.attrs[action.attr];
       if (!node || !Array.isArray(list)) return null;
-      const tr = state.tr.setNodeAttribute(action.pos, action.attr, list.filter((p: unknown) => p !== action.person));
+      const tr = state.tr.setNodeAttribute(
+        action.pos,
+        action.attr,
+        list.filter((p: unknown) => p !== action.person),
+      );
       if (Array.isArray(node.attrs.andOthers) && action.attr !== "andOthers")
-        tr.setNodeAttribute(action.pos, "andOthers", (node.attrs.andOthers as string[]).filter((p) => p !== action.person));
+        tr.setNodeAttribute(
+          action.pos,
+          "andOthers",
+          (node.attrs.andOthers as string[]).filter((p) => p !== action.person),
+        );
       return tr;
     }
   }

@@ -5,7 +5,14 @@
  * its first paragraph instead of replacing the block.
  */
 import type { Node } from "prosemirror-model";
-import { NodeSelection, Plugin, Selection, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import {
+  NodeSelection,
+  Plugin,
+  Selection,
+  TextSelection,
+  type EditorState,
+  type Transaction,
+} from "prosemirror-state";
 
 /** The selected structured block that can take a first paragraph, if that is what is selected. */
 function selectedEmptyBlock(state: EditorState): { node: Node; pos: number } | null {
@@ -20,7 +27,10 @@ function selectedEmptyBlock(state: EditorState): { node: Node; pos: number } | n
 function startParagraph(state: EditorState, text: string): Transaction | null {
   const block = selectedEmptyBlock(state);
   if (!block) return null;
-  const paragraph = state.schema.nodes.paragraph!.create(null, text ? state.schema.text(text) : null);
+  const paragraph = state.schema.nodes.paragraph!.create(
+    null,
+    text ? state.schema.text(text) : null,
+  );
   const tr = state.tr.insert(block.pos + 1, paragraph);
   tr.setSelection(TextSelection.create(tr.doc, block.pos + 2 + text.length));
   return tr.scrollIntoView();
@@ -56,7 +66,10 @@ export function generatedClickPlugin(): Plugin {
           let sel: Selection;
           const first = block.firstChild;
           if (first?.isTextblock) sel = TextSelection.create(view.state.doc, inside + 1);
-          else if (first) sel = Selection.findFrom(view.state.doc.resolve(inside), 1, true) ?? NodeSelection.create(view.state.doc, blockPos);
+          else if (first)
+            sel =
+              Selection.findFrom(view.state.doc.resolve(inside), 1, true) ??
+              NodeSelection.create(view.state.doc, blockPos);
           else sel = NodeSelection.create(view.state.doc, blockPos);
           event.preventDefault();
           view.dispatch(view.state.tr.setSelection(sel));

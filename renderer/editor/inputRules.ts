@@ -11,7 +11,15 @@ export function buildInputRules(schema: Schema) {
     new InputRule(/ --? $/, " – "),
   ];
   if (schema.nodes.ordered_list)
-    rules.push(wrappingInputRule(/^(\d+)\.\s$/, schema.nodes.ordered_list, (m) => ({ start: Number(m[1]) }), (m, n) => n.childCount + (n.attrs.start as number) === Number(m[1])));
-  if (schema.nodes.bullet_list) rules.push(wrappingInputRule(/^\s*[-*•]\s$/, schema.nodes.bullet_list));
+    rules.push(
+      wrappingInputRule(
+        /^(\d+)\.\s$/,
+        schema.nodes.ordered_list,
+        (m) => ({ start: Number(m[1]) }),
+        (m, n) => n.childCount + (n.attrs.start as number) === Number(m[1]),
+      ),
+    );
+  if (schema.nodes.bullet_list)
+    rules.push(wrappingInputRule(/^\s*[-*•]\s$/, schema.nodes.bullet_list));
   return inputRules({ rules });
 }

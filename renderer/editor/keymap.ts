@@ -9,7 +9,14 @@ import { keymap } from "prosemirror-keymap";
 import type { Schema } from "prosemirror-model";
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from "prosemirror-schema-list";
 import type { Command, Plugin } from "prosemirror-state";
-import { defaultAttrs, insertBlock, insertHeaderPart, insertItem, insertQuestion, moveItem } from "./commands.js";
+import {
+  defaultAttrs,
+  insertBlock,
+  insertHeaderPart,
+  insertItem,
+  insertQuestion,
+  moveItem,
+} from "./commands.js";
 import { recipientEnter } from "./recipientList.js";
 import { insertTable, tableKeys } from "./tableCommands.js";
 
@@ -27,7 +34,18 @@ export interface Shortcut {
 export function keyLabel(key: string): string {
   return key
     .split("-")
-    .map((k) => ({ Mod: "Ctrl", Alt: "Alt", Shift: "Shift", ArrowUp: "↑", ArrowDown: "↓", Enter: "Enter", Space: "Mellanslag" })[k] ?? (k.length === 1 ? k.toUpperCase() : k))
+    .map(
+      (k) =>
+        ({
+          Mod: "Ctrl",
+          Alt: "Alt",
+          Shift: "Shift",
+          ArrowUp: "↑",
+          ArrowDown: "↓",
+          Enter: "Enter",
+          Space: "Mellanslag",
+        })[k] ?? (k.length === 1 ? k.toUpperCase() : k),
+    )
     .join("+");
 }
 
@@ -50,20 +68,65 @@ export function editorShortcuts(schema: Schema): Shortcut[] {
   const n = schema.nodes;
   const item = n.agenda_item!;
   const list: Shortcut[] = [
-    { key: "Mod-Enter", label: "Ny paragraf (§) efter denna", group: "Paragrafer", command: insertItem(item, n.item_title!) },
-    { key: "Alt-ArrowUp", label: "Flytta paragrafen uppåt", group: "Paragrafer", command: moveItem(item, -1) },
-    { key: "Alt-ArrowDown", label: "Flytta paragrafen nedåt", group: "Paragrafer", command: moveItem(item, 1) },
-    { key: "Mod-Alt-u", label: "Underrubrik", group: "Paragrafer", command: insertHeaderPart(item, n.item_subtitle!) },
-    { key: "Mod-Alt-d", label: "Diarienummer (Dnr)", group: "Paragrafer", command: insertHeaderPart(item, n.dnr!) },
+    {
+      key: "Mod-Enter",
+      label: "Ny paragraf (§) efter denna",
+      group: "Paragrafer",
+      command: insertItem(item, n.item_title!),
+    },
+    {
+      key: "Alt-ArrowUp",
+      label: "Flytta paragrafen uppåt",
+      group: "Paragrafer",
+      command: moveItem(item, -1),
+    },
+    {
+      key: "Alt-ArrowDown",
+      label: "Flytta paragrafen nedåt",
+      group: "Paragrafer",
+      command: moveItem(item, 1),
+    },
+    {
+      key: "Mod-Alt-u",
+      label: "Underrubrik",
+      group: "Paragrafer",
+      command: insertHeaderPart(item, n.item_subtitle!),
+    },
+    {
+      key: "Mod-Alt-d",
+      label: "Diarienummer (Dnr)",
+      group: "Paragrafer",
+      command: insertHeaderPart(item, n.dnr!),
+    },
   ];
   for (const b of blockShortcuts)
-    list.push({ key: b.key, label: b.label, group: "Block", command: insertBlock(item, n[b.node]!, defaultAttrs(b.node)) });
-  list.push({ key: "Mod-Alt-f", label: "Fråga (svar på interpellation)", group: "Block", command: insertQuestion(n.answer!, n.ip_question!) });
-  list.push({ key: "Mod-Alt-g", label: "Tabell (3 × 3 med rubrikrad)", group: "Block", command: insertTable(schema) });
+    list.push({
+      key: b.key,
+      label: b.label,
+      group: "Block",
+      command: insertBlock(item, n[b.node]!, defaultAttrs(b.node)),
+    });
+  list.push({
+    key: "Mod-Alt-f",
+    label: "Fråga (svar på interpellation)",
+    group: "Block",
+    command: insertQuestion(n.answer!, n.ip_question!),
+  });
+  list.push({
+    key: "Mod-Alt-g",
+    label: "Tabell (3 × 3 med rubrikrad)",
+    group: "Block",
+    command: insertTable(schema),
+  });
   list.push(
     { key: "Mod-b", label: "Fetstil", group: "Text", command: toggleMark(schema.marks.strong!) },
     { key: "Mod-i", label: "Kursiv", group: "Text", command: toggleMark(schema.marks.em!) },
-    { key: "Mod-Alt-l", label: "Numrerad lista", group: "Text", command: wrapInList(n.ordered_list!) },
+    {
+      key: "Mod-Alt-l",
+      label: "Numrerad lista",
+      group: "Text",
+      command: wrapInList(n.ordered_list!),
+    },
     { key: "Mod-Alt-k", label: "Punktlista", group: "Text", command: wrapInList(n.bullet_list!) },
     { key: "Mod-z", label: "Ångra", group: "Redigera", command: undo },
     { key: "Mod-y", label: "Gör om", group: "Redigera", command: redo },

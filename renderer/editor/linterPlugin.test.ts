@@ -15,7 +15,13 @@ import { setReviewRecord } from "./reviewRecordPlugin.js";
 import { undoDepth } from "prosemirror-history";
 
 interface Stand {
-  view: { state: EditorState; dom: EventTarget; composing: boolean; isDestroyed: boolean; dispatch(tr: Transaction): void };
+  view: {
+    state: EditorState;
+    dom: EventTarget;
+    composing: boolean;
+    isDestroyed: boolean;
+    dispatch(tr: Transaction): void;
+  };
   runs: EditorState[];
   plugin: PluginView;
 }
@@ -25,7 +31,17 @@ function stand(): Stand {
   const runs: EditorState[] = [];
   const source = (state: EditorState): Problem[] => {
     runs.push(state);
-    return [{ rule: "test-rule", severity: "warning", message: `Körning ${runs.length}`, reference: null, item: null, from: 1, to: 2 } as unknown as Problem];
+    return [
+      {
+        rule: "test-rule",
+        severity: "warning",
+        message: `Körning ${runs.length}`,
+        reference: null,
+        item: null,
+        from: 1,
+        to: 2,
+      } as unknown as Problem,
+    ];
   };
   const state = createEditorState(sampleProtocol(), [], { lint: source });
   const linterPlugin = linterKey.get(state)!;
@@ -51,7 +67,9 @@ describe("the linter plugin", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     // A window that draws frames: the first run waits for the next one.
-    vi.stubGlobal("requestAnimationFrame", (f: FrameRequestCallback) => setTimeout(() => f(performance.now()), 16));
+    vi.stubGlobal("requestAnimationFrame", (f: FrameRequestCallback) =>
+      setTimeout(() => f(performance.now()), 16),
+    );
     vi.stubGlobal("cancelAnimationFrame", (id: number) => clearTimeout(id));
   });
   afterEach(() => {

@@ -36,7 +36,10 @@ export class SetMetaStep extends Step {
     return { stepType: "setMeta", before: this.before, after: this.after };
   }
 
-  static override fromJSON(_schema: Schema, json: { before: unknown; after: unknown }): SetMetaStep {
+  static override fromJSON(
+    _schema: Schema,
+    json: { before: unknown; after: unknown },
+  ): SetMetaStep {
     return new SetMetaStep(Meta.parse(json.before), Meta.parse(json.after));
   }
 }

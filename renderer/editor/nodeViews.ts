@@ -49,7 +49,9 @@ class SignatureView implements NodeView {
   }
   private render(decorations: readonly Decoration[]) {
     const lines = specOf<string[]>(decorations, "lines") ?? [];
-    this.dom.replaceChildren(...lines.map((l) => Object.assign(document.createElement("div"), { textContent: l })));
+    this.dom.replaceChildren(
+      ...lines.map((l) => Object.assign(document.createElement("div"), { textContent: l })),
+    );
     this.dom.title = "Underskrift – ändras under Mötesuppgifter";
   }
   update(node: Node, decorations: readonly Decoration[]): boolean {

@@ -45,7 +45,11 @@ export function problemsPlugin(): Plugin<ProblemsState> {
         const next = tr.getMeta(problemsKey) as Problem[] | undefined;
         if (next) return { problems: next, decorations: decorate(state, next) };
         if (!tr.docChanged) return value;
-        const problems = value.problems.map((p) => ({ ...p, from: tr.mapping.map(p.from, 1), to: tr.mapping.map(p.to, -1) }));
+        const problems = value.problems.map((p) => ({
+          ...p,
+          from: tr.mapping.map(p.from, 1),
+          to: tr.mapping.map(p.to, -1),
+        }));
         return { problems, decorations: value.decorations.map(tr.mapping, tr.doc) };
       },
     },
@@ -53,4 +57,5 @@ export function problemsPlugin(): Plugin<ProblemsState> {
   });
 }
 
-export const problemsOf = (state: EditorState): Problem[] => problemsKey.getState(state)?.problems ?? [];
+export const problemsOf = (state: EditorState): Problem[] =>
+  problemsKey.getState(state)?.problems ?? [];

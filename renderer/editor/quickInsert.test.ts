@@ -18,7 +18,11 @@ describe("quick insert", () => {
     const own = phrasesFor(createEditorState(socialnamnd.create()));
     expect(own.slice(0, socialnamnd.phrases.length)).toEqual(socialnamnd.phrases);
     expect(own.find((p) => p.key === "tabell")?.command).toBeTypeOf("function");
-    expect(phrasesFor(createEditorState(interpellationssvar.create())).map((p) => p.key)).toContain("tack");
-    expect(phrasesFor(createEditorState(interpellationssvar.create()))).not.toContain(protocolPhrases[0]);
+    expect(phrasesFor(createEditorState(interpellationssvar.create())).map((p) => p.key)).toContain(
+      "tack",
+    );
+    expect(phrasesFor(createEditorState(interpellationssvar.create()))).not.toContain(
+      protocolPhrases[0],
+    );
   });
 });

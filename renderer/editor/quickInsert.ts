@@ -15,9 +15,18 @@ type Entry = Phrase & { command?: Command };
 
 /** Entries that insert structure rather than text. */
 const commandEntries = (state: EditorState): Entry[] => [
-  { key: "tabell", label: "Tabell", text: "3 × 3 med rubrikrad (Ctrl+Alt+G)", command: insertTable(state.schema) },
+  {
+    key: "tabell",
+    label: "Tabell",
+    text: "3 × 3 med rubrikrad (Ctrl+Alt+G)",
+    command: insertTable(state.schema),
+  },
   // Bilagor (issue 17): "//bilaga" lists a reference to each bilaga of the document.
-  ...attachmentQuickEntries(state.doc, documentInfo(state).meta, state.schema.nodes.attachment_ref!),
+  ...attachmentQuickEntries(
+    state.doc,
+    documentInfo(state).meta,
+    state.schema.nodes.attachment_ref!,
+  ),
 ];
 
 interface QuickState {
@@ -58,14 +67,22 @@ export function filterPhrases<P extends Phrase>(phrases: P[], query: string): P[
   const q = query.trim().toLowerCase();
   if (!q) return phrases;
   const starts = phrases.filter((p) => p.key.toLowerCase().startsWith(q));
-  const contains = phrases.filter((p) => !starts.includes(p) && (p.key.toLowerCase().includes(q) || p.label.toLowerCase().includes(q) || p.text.toLowerCase().includes(q)));
+  const contains = phrases.filter(
+    (p) =>
+      !starts.includes(p) &&
+      (p.key.toLowerCase().includes(q) ||
+        p.label.toLowerCase().includes(q) ||
+        p.text.toLowerCase().includes(q)),
+  );
   return [...starts, ...contains];
 }
 
 export function openQuickInsert(view: EditorView): boolean {
   const { $from, empty, from } = view.state.selection;
   if (!empty || !$from.parent.inlineContent) return false;
-  view.dispatch(view.state.tr.setMeta(quickInsertKey, { open: from, prefix: 0 } satisfies QuickMeta));
+  view.dispatch(
+    view.state.tr.setMeta(quickInsertKey, { open: from, prefix: 0 } satisfies QuickMeta),
+  );
   return true;
 }
 
@@ -73,7 +90,9 @@ function choose(view: EditorView, phrase: Entry): void {
   const q = quickInsertKey.getState(view.state)!;
   if (phrase.command) {
     // One step: the typed "//…" goes, and the command runs on what is left.
-    const tr = view.state.tr.delete(q.from, view.state.selection.from).setMeta(quickInsertKey, { close: true } satisfies QuickMeta);
+    const tr = view.state.tr
+      .delete(q.from, view.state.selection.from)
+      .setMeta(quickInsertKey, { close: true } satisfies QuickMeta);
     phrase.command(view.state.apply(tr), (inner) => {
       for (const step of inner.steps) tr.step(step);
       tr.setSelection(Selection.fromJSON(tr.doc, inner.selection.toJSON()));
@@ -111,7 +130,8 @@ class Popup {
     if (!q?.active) {
       // Called on every keystroke: touch the page only when the popup was open.
       if (!this.el.hidden) this.el.hidden = true;
-      if (view.dom.hasAttribute("aria-activedescendant")) view.dom.removeAttribute("aria-activedescendant");
+      if (view.dom.hasAttribute("aria-activedescendant"))
+        view.dom.removeAttribute("aria-activedescendant");
       return;
     }
     this.items = filterPhrases(phrasesFor(view.state), quickQuery(view.state));
@@ -125,12 +145,23 @@ class Popup {
             li.dataset.index = String(i);
             li.setAttribute("aria-selected", String(i === index));
             const key = Object.assign(document.createElement("kbd"), { textContent: p.key });
-            const label = Object.assign(document.createElement("span"), { className: "label", textContent: p.label });
-            const text = Object.assign(document.createElement("span"), { className: "text", textContent: p.text });
+            const label = Object.assign(document.createElement("span"), {
+              className: "label",
+              textContent: p.label,
+            });
+            const text = Object.assign(document.createElement("span"), {
+              className: "text",
+              textContent: p.text,
+            });
             li.append(key, label, text);
             return li;
           })
-        : [Object.assign(document.createElement("div"), { className: "empty", textContent: "Ingen standardfras matchar" })]),
+        : [
+            Object.assign(document.createElement("div"), {
+              className: "empty",
+              textContent: "Ingen standardfras matchar",
+            }),
+          ]),
     );
     view.dom.setAttribute("aria-activedescendant", `quick-insert-${index}`);
     const coords = view.coordsAtPos(view.state.selection.from);
@@ -161,12 +192,18 @@ export function quickInsertPlugin(): Plugin<QuickState> {
       apply(tr, value, _old, state) {
         const meta = tr.getMeta(quickInsertKey) as QuickMeta | undefined;
         if (meta && "close" in meta) return inactive;
-        if (meta && "open" in meta) return { active: true, from: meta.open, prefix: meta.prefix, index: 0 };
+        if (meta && "open" in meta)
+          return { active: true, from: meta.open, prefix: meta.prefix, index: 0 };
         if (!value.active) return value;
         const from = tr.mapping.map(value.from, -1);
         const sel = state.selection;
         // Close when the cursor leaves the typed letters or they grow into a sentence.
-        if (!sel.empty || sel.from < from + value.prefix || sel.$from.parent !== state.doc.resolve(from).parent) return inactive;
+        if (
+          !sel.empty ||
+          sel.from < from + value.prefix ||
+          sel.$from.parent !== state.doc.resolve(from).parent
+        )
+          return inactive;
         const typed = state.doc.textBetween(from + value.prefix, sel.from, "\n", " ");
         if (typed.length > 40 || typed.includes("\n")) return inactive;
         if (value.prefix === 2 && state.doc.textBetween(from, from + 2) !== "//") return inactive;
@@ -182,7 +219,8 @@ export function quickInsertPlugin(): Plugin<QuickState> {
       handleTextInput(view, from, to, text) {
         if (text !== "/" || from < 1) return false;
         const $from = view.state.doc.resolve(from);
-        if (!$from.parent.inlineContent || view.state.doc.textBetween(from - 1, from) !== "/") return false;
+        if (!$from.parent.inlineContent || view.state.doc.textBetween(from - 1, from) !== "/")
+          return false;
         const tr = view.state.tr.insertText(text, from, to);
         tr.setMeta(quickInsertKey, { open: from - 1, prefix: 2 } satisfies QuickMeta);
         view.dispatch(tr);
@@ -210,7 +248,9 @@ export function quickInsertPlugin(): Plugin<QuickState> {
         return false;
       },
       attributes: (state): Record<string, string> =>
-        quickInsertKey.getState(state)?.active ? { "aria-controls": "quick-insert", "aria-expanded": "true" } : {},
+        quickInsertKey.getState(state)?.active
+          ? { "aria-controls": "quick-insert", "aria-expanded": "true" }
+          : {},
     },
   });
 }

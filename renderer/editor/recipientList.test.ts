@@ -10,7 +10,13 @@ const n = schema.nodes;
 
 /** A § with "Expedieras till" of `names`, the cursor at `offset` in the recipient at `index` (-1: in the decision). */
 function at(names: string[], index: number, offset = names[index]?.length ?? 0): EditorState {
-  const doc = protocol(item({ id: "a", title: "Budget" }, decision("Budgeten antas."), ...(names.length ? [distribution(...names)] : [])));
+  const doc = protocol(
+    item(
+      { id: "a", title: "Budget" },
+      decision("Budgeten antas."),
+      ...(names.length ? [distribution(...names)] : []),
+    ),
+  );
   const state = EditorState.create({ schema, doc });
   let pos = -1;
   let seen = 0;
@@ -63,16 +69,26 @@ describe("editing Expedieras till", () => {
 
   it("splits a pasted list of names into recipients: lines, commas and och", () => {
     const paste = (state: EditorState, text: string) => {
-      const pasted = new Slice(schema.nodes.doc.create(null, text.split("\n").map((l) => p(l))).content, 1, 1);
+      const pasted = new Slice(
+        schema.nodes.doc.create(
+          null,
+          text.split("\n").map((l) => p(l)),
+        ).content,
+        1,
+        1,
+      );
       return state.apply(state.tr.replaceSelection(recipientsSlice(pasted, schema)));
     };
-    expect(blocks(paste(at([""], 0), "Kommunstyrelsen, Ekonomienheten och Revisionen"))[2]).toEqual([
-      "recipient: Kommunstyrelsen",
-      "recipient: Ekonomienheten",
-      "recipient: Revisionen",
+    expect(blocks(paste(at([""], 0), "Kommunstyrelsen, Ekonomienheten och Revisionen"))[2]).toEqual(
+      ["recipient: Kommunstyrelsen", "recipient: Ekonomienheten", "recipient: Revisionen"],
+    );
+    expect(blocks(paste(at(["Akten"], 0), "Miljönämnden\nVård- och omsorgsnämnden"))[2]).toEqual([
+      "recipient: AktenMiljönämnden",
+      "recipient: Vård- och omsorgsnämnden",
     ]);
-    expect(blocks(paste(at(["Akten"], 0), "Miljönämnden\nVård- och omsorgsnämnden"))[2]).toEqual(["recipient: AktenMiljönämnden", "recipient: Vård- och omsorgsnämnden"]);
     // one name: plain text at the cursor
-    expect(blocks(paste(at(["Kommun"], 0), "styrelsen"))[2]).toEqual(["recipient: Kommunstyrelsen"]);
+    expect(blocks(paste(at(["Kommun"], 0), "styrelsen"))[2]).toEqual([
+      "recipient: Kommunstyrelsen",
+    ]);
   });
 });

@@ -29,19 +29,28 @@ export const recipientEnter: Command = (state, dispatch) => {
 
 /** A pasted slice as the recipients its text names, when pasted into a recipient. */
 export function recipientsSlice(slice: Slice, schema: Schema): Slice {
-  const text = slice.content.textBetween(0, slice.content.size, "\n", (leaf) => (leaf.type.name === "hard_break" ? "\n" : ""));
+  const text = slice.content.textBetween(0, slice.content.size, "\n", (leaf) =>
+    leaf.type.name === "hard_break" ? "\n" : "",
+  );
   const names = splitRecipients(text);
   if (names.length === 0) return Slice.empty;
   if (names.length === 1) return new Slice(Fragment.from(schema.text(names[0]!)), 0, 0);
   const recipient = schema.nodes.recipient!;
   // open on both sides: the first name joins the recipient at the cursor, the last the text after it
-  return new Slice(Fragment.from(names.map((name) => recipient.create(null, schema.text(name)))), 1, 1);
+  return new Slice(
+    Fragment.from(names.map((name) => recipient.create(null, schema.text(name)))),
+    1,
+    1,
+  );
 }
 
 export function recipientPastePlugin(): Plugin {
   return new Plugin({
     props: {
-      transformPasted: (slice, view) => (view.state.selection.$from.parent.type.name === "recipient" ? recipientsSlice(slice, view.state.schema) : slice),
+      transformPasted: (slice, view) =>
+        view.state.selection.$from.parent.type.name === "recipient"
+          ? recipientsSlice(slice, view.state.schema)
+          : slice,
     },
   });
 }

@@ -12,7 +12,8 @@ import { serialize } from "../../schemas/file.js";
 function after(state: EditorState, text: string): number {
   let at = -1;
   state.doc.descendants((node, pos) => {
-    if (at < 0 && node.isText && node.text!.includes(text)) at = pos + node.text!.indexOf(text) + text.length;
+    if (at < 0 && node.isText && node.text!.includes(text))
+      at = pos + node.text!.indexOf(text) + text.length;
   });
   if (at < 0) throw new Error(`"${text}" is not in the document`);
   return at;
@@ -26,13 +27,21 @@ describe("the review record in the editor state", () => {
     const state = createEditorState(file);
     expect(reviewRecordOf(state).history).toEqual(file.history);
     expect(reviewRecordOf(state).review).toEqual(file.review);
-    const reopened = serialize({ kind: file.kind, meta: file.meta, doc: state.doc, ...reviewRecordOf(state) });
+    const reopened = serialize({
+      kind: file.kind,
+      meta: file.meta,
+      doc: state.doc,
+      ...reviewRecordOf(state),
+    });
     expect(reopened).toBe(serialize(file));
   });
 
   it("is empty for a state made without one (a new document)", () => {
     const { kind, meta, doc } = sampleProtocol();
-    expect(reviewRecordOf(createEditorState({ kind, meta, doc }))).toEqual({ review: { comments: [], approvals: [], lastSeen: {} }, history: [] });
+    expect(reviewRecordOf(createEditorState({ kind, meta, doc }))).toEqual({
+      review: { comments: [], approvals: [], lastSeen: {} },
+      history: [],
+    });
   });
 
   it("changes with a transaction that sets it, leaves the text alone, and is not taken back by undo", () => {
@@ -40,7 +49,16 @@ describe("the review record in the editor state", () => {
     let state = createEditorState(file);
     // an edit of the text first, so there is something to undo
     state = run(state, state.tr.insertText(" Tillägg.", after(state, "Dagordningen godkänns.")));
-    const commented = addComment({ ...file, doc: state.doc }, { item: "p2", anchor: null, author: "Ada Exempel", text: "Stämmer detta?", at: "2031-03-03T10:00" });
+    const commented = addComment(
+      { ...file, doc: state.doc },
+      {
+        item: "p2",
+        anchor: null,
+        author: "Ada Exempel",
+        text: "Stämmer detta?",
+        at: "2031-03-03T10:00",
+      },
+    );
     if (!commented.ok) throw new Error(commented.error);
     const doc = state.doc;
     state = run(state, setReviewRecord(state.tr, { review: commented.file.review }));
@@ -60,7 +78,10 @@ describe("the review record in the editor state", () => {
     let state = createEditorState(read);
     const rule = (s: EditorState) => lint(s).filter((p) => p.rule === "decision-wording-changed");
     expect(rule(state)).toEqual([]);
-    state = run(state, state.tr.insertText(" Med ändring.", after(state, "Dagordningen godkänns.")));
+    state = run(
+      state,
+      state.tr.insertText(" Med ändring.", after(state, "Dagordningen godkänns.")),
+    );
     expect(rule(state).map((p) => p.item)).toEqual(["p2"]);
     const readAgain = must(markSeen({ ...read, doc: state.doc }, "lv", "2031-03-02T13:00"));
     state = run(state, setReviewRecord(state.tr, { review: readAgain.review }));

@@ -17,7 +17,10 @@ export type ReviewRecord = Pick<ProtokollFile, "review" | "history">;
 export const reviewRecordKey = new PluginKey<ReviewRecord>("reviewRecord");
 
 /** An empty record: a new document that has not been sent for review. */
-export const emptyReviewRecord = (): ReviewRecord => ({ review: { comments: [], approvals: [], lastSeen: {} }, history: [] });
+export const emptyReviewRecord = (): ReviewRecord => ({
+  review: { comments: [], approvals: [], lastSeen: {} },
+  history: [],
+});
 
 export function reviewRecordPlugin(initial: ReviewRecord): Plugin<ReviewRecord> {
   return new Plugin<ReviewRecord>({

@@ -17,7 +17,11 @@ import { buildKeymaps, type Shortcut } from "./keymap.js";
 import { openingItemsPlugin } from "./openingItemsPlugin.js";
 import { problemsPlugin } from "./problemsPlugin.js";
 import { linter, type LintSource } from "./linterPlugin.js";
-import { changesReviewRecord, emptyReviewRecord, reviewRecordPlugin } from "./reviewRecordPlugin.js";
+import {
+  changesReviewRecord,
+  emptyReviewRecord,
+  reviewRecordPlugin,
+} from "./reviewRecordPlugin.js";
 import { quickInsertPlugin } from "./quickInsert.js";
 import { recipientPastePlugin } from "./recipientList.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
@@ -36,13 +40,21 @@ interface EditorOptions {
 export const LINT_DELAY = 250;
 
 /** `file.review`/`file.history`: the review record (empty when not given: a new document). */
-export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "doc"> & Partial<Pick<ProtokollFile, "review" | "history">>, appShortcuts: Shortcut[] = [], options: EditorOptions = {}): EditorState {
+export function createEditorState(
+  file: Pick<ProtokollFile, "kind" | "meta" | "doc"> &
+    Partial<Pick<ProtokollFile, "review" | "history">>,
+  appShortcuts: Shortcut[] = [],
+  options: EditorOptions = {},
+): EditorState {
   return EditorState.create({
     schema,
     doc: file.doc,
     plugins: [
       documentPlugin({ kind: file.kind, meta: file.meta }),
-      reviewRecordPlugin({ review: file.review ?? emptyReviewRecord().review, history: file.history ?? emptyReviewRecord().history }),
+      reviewRecordPlugin({
+        review: file.review ?? emptyReviewRecord().review,
+        history: file.history ?? emptyReviewRecord().history,
+      }),
       openingItemsPlugin(),
       quickInsertPlugin(), // before the keymaps: it takes ↑/↓/Enter while its popup is open
       // Tables: drag a column border to resize; cell selections, arrow keys between cells, pasting cells.
@@ -52,7 +64,9 @@ export function createEditorState(file: Pick<ProtokollFile, "kind" | "meta" | "d
       generatedClickPlugin(),
       currentItemPlugin(),
       problemsPlugin(),
-      ...(options.lint ? [linter(options.lint, { delay: LINT_DELAY, needsRefresh: changesReviewRecord })] : []),
+      ...(options.lint
+        ? [linter(options.lint, { delay: LINT_DELAY, needsRefresh: changesReviewRecord })]
+        : []),
       attendanceMovePlugin(),
       wordPastePlugin(),
       attachmentRefPlugin(), // bilagor (issue 17): "bilaga 3" follows the numbering

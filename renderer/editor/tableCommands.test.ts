@@ -8,7 +8,15 @@ import { createEditorState } from "./setup.js";
 import { insertTable, tableActions } from "./tableCommands.js";
 
 const stateWith = (...paragraphs: string[]) =>
-  createEditorState(createFile("protokoll", { body: { name: "Nämnden" } }, b.protocol(b.item({ id: "p1", title: "Budget" }, b.background(...paragraphs.map((t) => b.p(t)))))));
+  createEditorState(
+    createFile(
+      "protokoll",
+      { body: { name: "Nämnden" } },
+      b.protocol(
+        b.item({ id: "p1", title: "Budget" }, b.background(...paragraphs.map((t) => b.p(t)))),
+      ),
+    ),
+  );
 
 /** The cursor at the end of the paragraph whose text is `text`. */
 function at(state: EditorState, text: string): EditorState {
@@ -19,7 +27,10 @@ function at(state: EditorState, text: string): EditorState {
   return state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
 }
 
-function run(state: EditorState, cmd: (s: EditorState, d?: (tr: import("prosemirror-state").Transaction) => void) => boolean): EditorState {
+function run(
+  state: EditorState,
+  cmd: (s: EditorState, d?: (tr: import("prosemirror-state").Transaction) => void) => boolean,
+): EditorState {
   let next = state;
   expect(cmd(state, (tr) => (next = state.apply(tr)))).toBe(true);
   return next;
@@ -36,7 +47,10 @@ const tables = (state: EditorState) => {
 
 describe("table commands", () => {
   it("insert a 3 × 3 table with a header row after the paragraph, with the cursor in its first cell", () => {
-    const state = run(at(stateWith("Budgeten:", "Efter tabellen."), "Budgeten:"), insertTable(schema));
+    const state = run(
+      at(stateWith("Budgeten:", "Efter tabellen."), "Budgeten:"),
+      insertTable(schema),
+    );
     const [table] = tables(state);
     expect(table!.childCount).toBe(3);
     expect(table!.child(0).child(0).type.name).toBe("table_header");

@@ -33,7 +33,14 @@ export function insertTable(schema: Schema, rows = 3, columns = 3, header = true
     const cell = (type: NodeType) => type.createAndFill()!;
     const node = table.create(
       null,
-      Array.from({ length: rows }, (_r, r) => n.table_row!.create(null, Array.from({ length: columns }, () => cell(r === 0 && header ? n.table_header! : n.table_cell!)))),
+      Array.from({ length: rows }, (_r, r) =>
+        n.table_row!.create(
+          null,
+          Array.from({ length: columns }, () =>
+            cell(r === 0 && header ? n.table_header! : n.table_cell!),
+          ),
+        ),
+      ),
     );
     const { $from } = state.selection;
     for (let d = $from.depth; d > 0; d--) {
@@ -42,10 +49,17 @@ export function insertTable(schema: Schema, rows = 3, columns = 3, header = true
       const here = $from.node(d);
       // An empty paragraph is replaced; otherwise the table goes after the block at this level.
       const replace = d === $from.depth && here.type === n.paragraph && here.content.size === 0;
-      if (replace ? !parent.canReplaceWith(index, index + 1, table) : !parent.canReplaceWith(index + 1, index + 1, table)) continue;
+      if (
+        replace
+          ? !parent.canReplaceWith(index, index + 1, table)
+          : !parent.canReplaceWith(index + 1, index + 1, table)
+      )
+        continue;
       if (dispatch) {
         const pos = replace ? $from.before(d) : $from.after(d);
-        const tr = replace ? state.tr.replaceWith(pos, pos + here.nodeSize, node) : state.tr.insert(pos, node);
+        const tr = replace
+          ? state.tr.replaceWith(pos, pos + here.nodeSize, node)
+          : state.tr.insert(pos, node);
         // Table (pos) → row (+1) → cell (+2) → paragraph (+3): the text of the first cell.
         tr.setSelection(TextSelection.create(tr.doc, pos + 4));
         dispatch(tr.scrollIntoView());

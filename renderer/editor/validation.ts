@@ -6,7 +6,12 @@
  */
 import type { EditorState } from "prosemirror-state";
 import type { Kind } from "../../schemas/file.js";
-import { createIncrementalValidator, type IncrementalValidator, type Problem, type RuleContext } from "../../schemas/rules/index.js";
+import {
+  createIncrementalValidator,
+  type IncrementalValidator,
+  type Problem,
+  type RuleContext,
+} from "../../schemas/rules/index.js";
 import { documentInfo } from "./documentPlugin.js";
 import type { LintSource } from "./linterPlugin.js";
 import { reviewRecordOf } from "./reviewRecordPlugin.js";
@@ -26,6 +31,9 @@ export function liveValidation(context: () => RuleContext | null = () => null): 
       validatorKind = kind;
     }
     const facts = context();
-    return validator.update(state.doc, meta, null, { ...reviewRecordOf(state), ...(facts ? { context: facts } : {}) });
+    return validator.update(state.doc, meta, null, {
+      ...reviewRecordOf(state),
+      ...(facts ? { context: facts } : {}),
+    });
   };
 }

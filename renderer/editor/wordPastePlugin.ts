@@ -7,7 +7,9 @@
  */
 import { Plugin } from "prosemirror-state";
 
-const isListParagraph = (el: Element) => /mso-list:\s*l\d+/i.test(el.getAttribute("style") ?? "") || /^MsoListParagraph/i.test(el.getAttribute("class") ?? "");
+const isListParagraph = (el: Element) =>
+  /mso-list:\s*l\d+/i.test(el.getAttribute("style") ?? "") ||
+  /^MsoListParagraph/i.test(el.getAttribute("class") ?? "");
 
 /** Word's list paragraphs as <ol>/<ul> (one list per run of adjacent list paragraphs). */
 export function wordListsToHtmlLists(html: string): string {
@@ -17,12 +19,23 @@ export function wordListsToHtmlLists(html: string): string {
     if (!p.isConnected || !isListParagraph(p)) continue;
     // The run of adjacent list paragraphs starting here.
     const run: Element[] = [];
-    for (let el: Element | null = p; el && el.tagName === "P" && isListParagraph(el); el = el.nextElementSibling) run.push(el);
-    const marker = (el: Element) => el.querySelector('span[style*="mso-list:Ignore" i], span[style*="mso-list: Ignore" i]')?.textContent?.trim() ?? "";
+    for (
+      let el: Element | null = p;
+      el && el.tagName === "P" && isListParagraph(el);
+      el = el.nextElementSibling
+    )
+      run.push(el);
+    const marker = (el: Element) =>
+      el
+        .querySelector('span[style*="mso-list:Ignore" i], span[style*="mso-list: Ignore" i]')
+        ?.textContent?.trim() ?? "";
     const ordered = /^[0-9a-z]+[.)]$/i.test(marker(run[0]!));
     const list = doc.createElement(ordered ? "ol" : "ul");
     for (const el of run) {
-      for (const ignore of Array.from(el.querySelectorAll('span[style*="mso-list:Ignore" i], span[style*="mso-list: Ignore" i]'))) ignore.remove();
+      for (const ignore of Array.from(
+        el.querySelectorAll('span[style*="mso-list:Ignore" i], span[style*="mso-list: Ignore" i]'),
+      ))
+        ignore.remove();
       const li = doc.createElement("li");
       const para = doc.createElement("p");
       para.innerHTML = el.innerHTML;

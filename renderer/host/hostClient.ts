@@ -43,10 +43,15 @@ function httpHost(): HostApi {
       if (body && typeof body.ok === "boolean") return body;
       return { ok: false, error: `Webbvärden svarade med fel ${res.status}.` };
     } catch (e) {
-      return { ok: false, error: `Kunde inte nå webbvärden – är den igång? (${e instanceof Error ? e.message : String(e)})` };
+      return {
+        ok: false,
+        error: `Kunde inte nå webbvärden – är den igång? (${e instanceof Error ? e.message : String(e)})`,
+      };
     }
   };
-  return Object.fromEntries(channels.map((c) => [c, (args: unknown) => call(c, args)])) as unknown as HostApi;
+  return Object.fromEntries(
+    channels.map((c) => [c, (args: unknown) => call(c, args)]),
+  ) as unknown as HostApi;
 }
 
 export function connectHost(): { host: HostApi; menu: MenuBridge; native: boolean } {

@@ -39,7 +39,12 @@ export const reviewMenuItems: [string, ReviewCommand][] = [
   ["Hämta granskning från Word…", "review.mergeWordCopy"],
 ];
 
-export function mountReview(app: App, panel: HTMLElement, outline: HTMLElement, native: boolean): { session: ReviewSession; commands: Record<ReviewCommand, () => void | Promise<unknown>> } {
+export function mountReview(
+  app: App,
+  panel: HTMLElement,
+  outline: HTMLElement,
+  native: boolean,
+): { session: ReviewSession; commands: Record<ReviewCommand, () => void | Promise<unknown>> } {
   const session = new ReviewSession(app);
   const actions = mountReviewPanel(app, panel, session, native);
   mountOutlineMarks(app, outline, session);

@@ -11,7 +11,14 @@ import { h } from "../ui/dom.js";
 import type { ReviewSession } from "./reviewSession.js";
 
 interface Mark {
-  kind: "approved" | "changes_requested" | "changed" | "partial" | "immediate" | "adjusted" | "corrected";
+  kind:
+    | "approved"
+    | "changes_requested"
+    | "changed"
+    | "partial"
+    | "immediate"
+    | "adjusted"
+    | "corrected";
   text: string;
   title: string;
 }
@@ -19,16 +26,37 @@ interface Mark {
 /** The one mark an entry gets (the most urgent state wins), or null when there is nothing to say. */
 export function markOf(item: ItemOverview, status: string, corrected = false): Mark | null {
   if (corrected) return { kind: "corrected", text: "R", title: "Rättad efter justeringen" };
-  if (item.immediatelyAdjusted) return { kind: "immediate", text: "J", title: "Justerad vid sammanträdet (omedelbar justering)" };
+  if (item.immediatelyAdjusted)
+    return {
+      kind: "immediate",
+      text: "J",
+      title: "Justerad vid sammanträdet (omedelbar justering)",
+    };
   if (status === "adjusted") return { kind: "adjusted", text: "✓", title: "Justerad" };
   if (status !== "in_review" || item.approvals.length === 0) return null;
   const requested = item.approvals.filter((a) => a.state === "changes_requested");
-  if (requested.length) return { kind: "changes_requested", text: "!", title: `Ändring begärd av ${requested.map((a) => a.name).join(", ")}` };
+  if (requested.length)
+    return {
+      kind: "changes_requested",
+      text: "!",
+      title: `Ändring begärd av ${requested.map((a) => a.name).join(", ")}`,
+    };
   const lapsed = item.approvals.filter((a) => a.state === "changed");
-  if (lapsed.length) return { kind: "changed", text: "↻", title: `Ändrad efter godkännandet – ${lapsed.map((a) => a.name).join(", ")} behöver godkänna igen` };
+  if (lapsed.length)
+    return {
+      kind: "changed",
+      text: "↻",
+      title: `Ändrad efter godkännandet – ${lapsed.map((a) => a.name).join(", ")} behöver godkänna igen`,
+    };
   const approved = item.approvals.filter((a) => a.state === "approved").length;
-  if (approved === item.approvals.length) return { kind: "approved", text: "✓", title: "Godkänd av ordföranden och justerarna" };
-  if (approved > 0) return { kind: "partial", text: `${approved}/${item.approvals.length}`, title: `Godkänd av ${approved} av ${item.approvals.length}` };
+  if (approved === item.approvals.length)
+    return { kind: "approved", text: "✓", title: "Godkänd av ordföranden och justerarna" };
+  if (approved > 0)
+    return {
+      kind: "partial",
+      text: `${approved}/${item.approvals.length}`,
+      title: `Godkänd av ${approved} av ${item.approvals.length}`,
+    };
   return null;
 }
 
@@ -45,7 +73,16 @@ export function mountOutlineMarks(app: App, outline: HTMLElement, session: Revie
         continue;
       }
       if (old && old.dataset.kind === mark.kind && old.textContent === mark.text) continue;
-      const el = h("span", { class: `review-mark ${mark.kind}`, "data-kind": mark.kind, title: mark.title, "aria-label": mark.title }, mark.text);
+      const el = h(
+        "span",
+        {
+          class: `review-mark ${mark.kind}`,
+          "data-kind": mark.kind,
+          title: mark.title,
+          "aria-label": mark.title,
+        },
+        mark.text,
+      );
       if (old) old.replaceWith(el);
       else button.append(el);
     }
@@ -53,7 +90,10 @@ export function mountOutlineMarks(app: App, outline: HTMLElement, session: Revie
   const render = () => {
     clearTimeout(timer);
     // A draft without §§ justerade at the meeting has no marks: nothing to compute while typing.
-    if (app.meta.status === "draft" && !reviewRecordOf(app.state).history.some((e) => e.kind === "adjusted")) {
+    if (
+      app.meta.status === "draft" &&
+      !reviewRecordOf(app.state).history.some((e) => e.kind === "adjusted")
+    ) {
       if (marks.size) {
         marks = new Map();
         apply();

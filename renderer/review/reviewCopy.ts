@@ -19,11 +19,28 @@ export function copyName(path: string | null, title: string): string {
 export async function saveReviewCopy(app: App, native: boolean): Promise<boolean> {
   let path: string | null = null;
   if (!native) {
-    const name = h("input", { type: "text", id: "copy-name", value: copyName(app.path, app.title()), required: true });
-    const ok = await modal("Spara granskningskopia", [
-      field("Filnamn i arbetsmappen", name),
-      h("p", { class: "hint" }, "Kopian ges till en justerare. Justerarens kommentarer och godkännanden förs sedan in med ”Hämta granskning…”; dina ändringar under tiden behålls."),
-    ], [{ label: "Avbryt", value: false }, { label: "Spara kopian", value: true, primary: true }], { validate: () => (name.value.trim() ? null : "Skriv ett filnamn.") });
+    const name = h("input", {
+      type: "text",
+      id: "copy-name",
+      value: copyName(app.path, app.title()),
+      required: true,
+    });
+    const ok = await modal(
+      "Spara granskningskopia",
+      [
+        field("Filnamn i arbetsmappen", name),
+        h(
+          "p",
+          { class: "hint" },
+          "Kopian ges till en justerare. Justerarens kommentarer och godkännanden förs sedan in med ”Hämta granskning…”; dina ändringar under tiden behålls.",
+        ),
+      ],
+      [
+        { label: "Avbryt", value: false },
+        { label: "Spara kopian", value: true, primary: true },
+      ],
+      { validate: () => (name.value.trim() ? null : "Skriv ett filnamn.") },
+    );
     if (!ok) return false;
     path = name.value.trim();
     if (!/\.protokoll$/i.test(path)) path += ".protokoll";
@@ -34,7 +51,8 @@ export async function saveReviewCopy(app: App, native: boolean): Promise<boolean
   }
   const r = await app.host.saveFile({ path, text: app.serialize(), saveAs: native });
   if (!r.ok) {
-    if (!/Ingen fil vald/.test(r.error)) await showError("Granskningskopian sparades inte", r.error);
+    if (!/Ingen fil vald/.test(r.error))
+      await showError("Granskningskopian sparades inte", r.error);
     return false;
   }
   toast(`Granskningskopia sparad: ${r.path}`, "success");
@@ -48,17 +66,53 @@ async function chooseCopy(app: App): Promise<string | null> {
     return null;
   }
   const others = list.files.filter((f) => f.path !== app.path);
-  const input = h("input", { type: "text", id: "merge-path", placeholder: "mapp/granskning.protokoll" });
+  const input = h("input", {
+    type: "text",
+    id: "merge-path",
+    placeholder: "mapp/granskning.protokoll",
+  });
   const buttons = others.map((f) =>
-    h("li", {}, h("button", { type: "button", class: "file-choice", "data-path": f.path, onclick: (e: Event) => {
-      input.value = f.path;
-      (e.currentTarget as HTMLElement).closest("form")?.requestSubmit();
-    } }, h("span", { class: "file-name" }, f.path), h("span", { class: "file-date" }, new Date(f.modified).toLocaleString("sv-SE")))),
+    h(
+      "li",
+      {},
+      h(
+        "button",
+        {
+          type: "button",
+          class: "file-choice",
+          "data-path": f.path,
+          onclick: (e: Event) => {
+            input.value = f.path;
+            (e.currentTarget as HTMLElement).closest("form")?.requestSubmit();
+          },
+        },
+        h("span", { class: "file-name" }, f.path),
+        h("span", { class: "file-date" }, new Date(f.modified).toLocaleString("sv-SE")),
+      ),
+    ),
   );
-  const ok = await modal("Hämta granskning", [
-    others.length ? h("ul", { class: "file-list", "aria-label": "Granskningskopior i arbetsmappen" }, ...buttons) : h("p", { class: "hint" }, "Arbetsmappen har inga andra dokument."),
-    field("Eller skriv sökvägen i arbetsmappen", input),
-  ], [{ label: "Avbryt", value: false }, { label: "Hämta", value: true, primary: true }], { validate: () => (input.value.trim() ? null : "Välj granskningskopian."), wide: true, id: "merge-dialog" });
+  const ok = await modal(
+    "Hämta granskning",
+    [
+      others.length
+        ? h(
+            "ul",
+            { class: "file-list", "aria-label": "Granskningskopior i arbetsmappen" },
+            ...buttons,
+          )
+        : h("p", { class: "hint" }, "Arbetsmappen har inga andra dokument."),
+      field("Eller skriv sökvägen i arbetsmappen", input),
+    ],
+    [
+      { label: "Avbryt", value: false },
+      { label: "Hämta", value: true, primary: true },
+    ],
+    {
+      validate: () => (input.value.trim() ? null : "Välj granskningskopian."),
+      wide: true,
+      id: "merge-dialog",
+    },
+  );
   return ok ? input.value.trim() : null;
 }
 
@@ -69,34 +123,66 @@ export async function saveWordCopy(app: App): Promise<boolean> {
     if (!/Ingen fil vald/.test(r.error)) await showError("Word-kopian sparades inte", r.error);
     return false;
   }
-  toast(`Word-kopia för granskning sparad: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)`, "success");
+  toast(
+    `Word-kopia för granskning sparad: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)`,
+    "success",
+  );
   return true;
 }
 
 /** "Hämta granskning från Word…": the Word comments of a returned DOCX copy, merged by the host. */
-export async function mergeWordCopy(app: App, session: ReviewSession, native: boolean, label: (itemPerson: string) => string): Promise<boolean> {
+export async function mergeWordCopy(
+  app: App,
+  session: ReviewSession,
+  native: boolean,
+  label: (itemPerson: string) => string,
+): Promise<boolean> {
   let upload: { name: string; base64: string } | undefined;
   if (!native) {
     const input = h("input", { type: "file", accept: ".docx", id: "word-review-file" });
-    const ok = await modal("Hämta granskning från Word", [
-      field("Word-kopian med justerarens kommentarer (.docx)", input),
-      h("p", { class: "hint" }, "Kommentarerna förs in på sina paragrafer. Ändringar av texten i Word tas inte med."),
-    ], [{ label: "Avbryt", value: false }, { label: "Hämta", value: true, primary: true }], { validate: () => (input.files?.length ? null : "Välj Word-filen."), id: "word-merge-dialog" });
+    const ok = await modal(
+      "Hämta granskning från Word",
+      [
+        field("Word-kopian med justerarens kommentarer (.docx)", input),
+        h(
+          "p",
+          { class: "hint" },
+          "Kommentarerna förs in på sina paragrafer. Ändringar av texten i Word tas inte med.",
+        ),
+      ],
+      [
+        { label: "Avbryt", value: false },
+        { label: "Hämta", value: true, primary: true },
+      ],
+      {
+        validate: () => (input.files?.length ? null : "Välj Word-filen."),
+        id: "word-merge-dialog",
+      },
+    );
     const file = input.files?.[0];
     if (!ok || !file) return false;
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = "";
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     upload = { name: file.name, base64: btoa(binary) };
   }
-  const r = await app.host.importReviewDocx({ text: app.serialize(), upload, receivedAt: nowIso() });
+  const r = await app.host.importReviewDocx({
+    text: app.serialize(),
+    upload,
+    receivedAt: nowIso(),
+  });
   if (!r.ok) {
     if (r.error !== "Ingen fil vald.") await showError("Hämta granskning från Word", r.error);
     return false;
   }
   const parsed = App.parseText(r.text);
   if (!parsed.ok) {
-    await showError("Hämta granskning från Word", "Värden svarade med ett dokument som inte är välformat. Ingenting har ändrats.", parsed.errors);
+    await showError(
+      "Hämta granskning från Word",
+      "Värden svarade med ett dokument som inte är välformat. Ingenting har ändrats.",
+      parsed.errors,
+    );
     return false;
   }
   const kept = session.takeReview(parsed.file);
@@ -104,30 +190,60 @@ export async function mergeWordCopy(app: App, session: ReviewSession, native: bo
     await showError("Hämta granskning från Word", kept.error);
     return false;
   }
-  await modal(`Granskning hämtad från ${r.sourceName}`, reportBody(r.report, label), [{ label: "OK", value: true, primary: true }], { id: "merge-report" });
+  await modal(
+    `Granskning hämtad från ${r.sourceName}`,
+    reportBody(r.report, label),
+    [{ label: "OK", value: true, primary: true }],
+    { id: "merge-report" },
+  );
   return true;
 }
 
 function reportBody(report: MergeReport, label: (id: string) => string): Node[] {
   const lines: string[] = [];
   lines.push(`${report.addedComments.length} nya kommentarer.`);
-  if (report.detachedComments.length) lines.push(`${report.detachedComments.length} kommentarer gällde text som har tagits bort – de ligger kvar på sin paragraf.`);
-  lines.push(`${report.addedApprovals.length} godkännanden eller ändringsbegäranden: ${report.addedApprovals.map(label).join(", ") || "inga"}.`);
-  if (report.droppedApprovals.length) lines.push(`${report.droppedApprovals.length} godkännanden gällde paragrafer som inte finns längre och togs inte med.`);
-  return [h("ul", { class: "merge-report" }, ...lines.map((l) => h("li", {}, l))), h("p", { class: "hint" }, "Texten och dina ändringar är oförändrade. Godkännanden av paragrafer som du har ändrat efter kopian gäller inte förrän de godkänns igen.")];
+  if (report.detachedComments.length)
+    lines.push(
+      `${report.detachedComments.length} kommentarer gällde text som har tagits bort – de ligger kvar på sin paragraf.`,
+    );
+  lines.push(
+    `${report.addedApprovals.length} godkännanden eller ändringsbegäranden: ${report.addedApprovals.map(label).join(", ") || "inga"}.`,
+  );
+  if (report.droppedApprovals.length)
+    lines.push(
+      `${report.droppedApprovals.length} godkännanden gällde paragrafer som inte finns längre och togs inte med.`,
+    );
+  return [
+    h("ul", { class: "merge-report" }, ...lines.map((l) => h("li", {}, l))),
+    h(
+      "p",
+      { class: "hint" },
+      "Texten och dina ändringar är oförändrade. Godkännanden av paragrafer som du har ändrat efter kopian gäller inte förrän de godkänns igen.",
+    ),
+  ];
 }
 
-export async function mergeReviewCopy(app: App, session: ReviewSession, native: boolean, label: (itemPerson: string) => string): Promise<boolean> {
+export async function mergeReviewCopy(
+  app: App,
+  session: ReviewSession,
+  native: boolean,
+  label: (itemPerson: string) => string,
+): Promise<boolean> {
   const path = native ? undefined : await chooseCopy(app);
   if (!native && !path) return false;
   const r = await app.host.openFile(path ? { path } : {});
   if (!r.ok) {
-    if (r.error !== "Ingen fil vald.") await showError("Granskningskopian kunde inte öppnas", r.error);
+    if (r.error !== "Ingen fil vald.")
+      await showError("Granskningskopian kunde inte öppnas", r.error);
     return false;
   }
   const parsed = App.parseText(r.text);
   if (!parsed.ok) {
-    await showError("Hämta granskning", "Granskningskopian är inte ett välformat protokoll. Ingenting har ändrats.", parsed.errors);
+    await showError(
+      "Hämta granskning",
+      "Granskningskopian är inte ett välformat protokoll. Ingenting har ändrats.",
+      parsed.errors,
+    );
     return false;
   }
   const merged = session.merge(parsed.file);
@@ -135,6 +251,11 @@ export async function mergeReviewCopy(app: App, session: ReviewSession, native: 
     await showError("Hämta granskning", merged.error);
     return false;
   }
-  await modal(`Granskning hämtad från ${r.path}`, reportBody(merged.report, label), [{ label: "OK", value: true, primary: true }], { id: "merge-report" });
+  await modal(
+    `Granskning hämtad från ${r.path}`,
+    reportBody(merged.report, label),
+    [{ label: "OK", value: true, primary: true }],
+    { id: "merge-report" },
+  );
   return true;
 }

@@ -3,13 +3,25 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type ProtokollFile } from "../../schemas/file.js";
-import { immediateAdjust, recordCorrection, replaceInItem, sendForReview, addComment } from "../../schemas/review/index.js";
+import {
+  immediateAdjust,
+  recordCorrection,
+  replaceInItem,
+  sendForReview,
+  addComment,
+} from "../../schemas/review/index.js";
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
 import { setReviewRecord } from "../editor/reviewRecordPlugin.js";
 import { moveItemTo } from "../editor/commands.js";
-import { REDRAW, reviewKey, reviewPlugin, touchesLockedItem, type ReviewContext } from "./reviewPlugin.js";
+import {
+  REDRAW,
+  reviewKey,
+  reviewPlugin,
+  touchesLockedItem,
+  type ReviewContext,
+} from "./reviewPlugin.js";
 import type { DecorationSet } from "prosemirror-view";
 
 const ok = <T extends { ok: boolean }>(r: T) => {
@@ -71,19 +83,28 @@ describe("the justering plugin of the editor", () => {
 
   it("refuses a change of the justerad metadata, and the anslag date under a signed seal, which the panel records instead", () => {
     const h = editor(adjusted());
-    const place = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, meeting: { ...m.meeting, place: "Annat rum" } }))).state;
+    const place = h.state.applyTransaction(
+      updateMeta(h.state, (m) => ({ ...m, meeting: { ...m.meeting, place: "Annat rum" } })),
+    ).state;
     expect(metaOf(place).meeting.place).toBe("Stadshuset");
-    const posted = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, notice: { ...m.notice, posted: "2020-09-01" } }))).state;
+    const posted = h.state.applyTransaction(
+      updateMeta(h.state, (m) => ({ ...m, notice: { ...m.notice, posted: "2020-09-01" } })),
+    ).state;
     expect(metaOf(posted).notice.posted).toBeNull();
     expect(h.refused.at(-1)).toMatch(/^Anslagsdagen registreras med ”Registrera anslaget…”/);
   });
 
   it("lets the anslag date of a protocol justerat with a seal of the old form be recorded (that seal does not cover it)", () => {
-    const text = readFileSync(join(import.meta.dirname, "../../schemas/review/fixtures/v1-rattelse.protokoll"), "utf8");
+    const text = readFileSync(
+      join(import.meta.dirname, "../../schemas/review/fixtures/v1-rattelse.protokoll"),
+      "utf8",
+    );
     const r = parse(text);
     if (!r.ok) throw new Error(r.errors[0]!.message);
     const h = editor(r.file);
-    const posted = h.state.applyTransaction(updateMeta(h.state, (m) => ({ ...m, notice: { ...m.notice, posted: "2020-09-02" } }))).state;
+    const posted = h.state.applyTransaction(
+      updateMeta(h.state, (m) => ({ ...m, notice: { ...m.notice, posted: "2020-09-02" } })),
+    ).state;
     expect(metaOf(posted).notice.posted).toBe("2020-09-02");
   });
 
@@ -93,9 +114,21 @@ describe("the justering plugin of the editor", () => {
     h.flags.correcting = true;
     const next = h.state.applyTransaction(typeIn(h.state, "p5", " Rättat.")).state;
     expect(next.doc.textContent).toContain("Förvaltningen ser positivt på förslaget. Rättat.");
-    const r = ok(recordCorrection(file, { newDoc: next.doc, what: "Tillägg i § 5.", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" }));
+    const r = ok(
+      recordCorrection(file, {
+        newDoc: next.doc,
+        what: "Tillägg i § 5.",
+        why: "Skrivfel.",
+        by: "Sara Karlsson",
+        at: "2020-09-03T08:30",
+      }),
+    );
     expect(r.file.meta.seal?.sha256).not.toBe(file.meta.seal?.sha256);
-    expect(r.file.history.at(-1)).toMatchObject({ kind: "correction", item: "p5", previousSeal: file.meta.seal });
+    expect(r.file.history.at(-1)).toMatchObject({
+      kind: "correction",
+      item: "p5",
+      previousSeal: file.meta.seal,
+    });
   });
 
   it("keeps the text read-only while a justerare reviews", () => {
@@ -110,9 +143,13 @@ describe("the justering plugin of the editor", () => {
   it("refuses a change to a § justerad at the meeting but allows the other §§", () => {
     const f = ok(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
     const h = editor(f);
-    expect(h.state.applyTransaction(typeIn(h.state, "p4", " Ändrat.")).state.doc.eq(h.state.doc)).toBe(true);
+    expect(
+      h.state.applyTransaction(typeIn(h.state, "p4", " Ändrat.")).state.doc.eq(h.state.doc),
+    ).toBe(true);
     expect(h.refused[0]).toMatch(/omedelbart justerad/);
-    expect(h.state.applyTransaction(typeIn(h.state, "p3", " Ändrat.")).state.doc.textContent).toContain("avslås. Ändrat.");
+    expect(
+      h.state.applyTransaction(typeIn(h.state, "p3", " Ändrat.")).state.doc.textContent,
+    ).toContain("avslås. Ändrat.");
   });
 
   it("keeps a § justerad at the meeting at its place and number: moving it, or inserting or deleting a § before it, is refused with the reason", () => {
@@ -140,20 +177,33 @@ describe("the justering plugin of the editor", () => {
     const p2 = h.state.doc.child(idx("p2"));
     let p2pos = 0;
     h.state.doc.forEach((n, o) => void (n === p2 && (p2pos = o)));
-    expect(h.state.applyTransaction(h.state.tr.insert(p2pos, item.create({ id: "new" }, title.create()))).state.doc.eq(h.state.doc)).toBe(true);
-    expect(h.state.applyTransaction(h.state.tr.delete(p2pos, p2pos + p2.nodeSize)).state.doc.eq(h.state.doc)).toBe(true);
+    expect(
+      h.state
+        .applyTransaction(h.state.tr.insert(p2pos, item.create({ id: "new" }, title.create())))
+        .state.doc.eq(h.state.doc),
+    ).toBe(true);
+    expect(
+      h.state
+        .applyTransaction(h.state.tr.delete(p2pos, p2pos + p2.nodeSize))
+        .state.doc.eq(h.state.doc),
+    ).toBe(true);
     expect(h.refused.every((r) => /behåller sitt nummer/.test(r))).toBe(true);
     // §§ before it may swap, and §§ after it move freely; a new § after it is fine.
     expect(run(moveItemTo(item, idx("p2"), idx("p3"))).doc.child(idx("p2")).attrs.id).toBe("p3");
     expect(run(moveItemTo(item, idx("p6"), idx("p5"))).doc.child(idx("p5")).attrs.id).toBe("p6");
     const after = h.state.doc.content.size;
-    expect(h.state.applyTransaction(h.state.tr.insert(after, item.create({ id: "new" }, title.create()))).state.doc.childCount).toBe(h.state.doc.childCount + 1);
+    expect(
+      h.state.applyTransaction(h.state.tr.insert(after, item.create({ id: "new" }, title.create())))
+        .state.doc.childCount,
+    ).toBe(h.state.doc.childCount + 1);
   });
 
   it("tells whether a range reaches into a § justerad at the meeting (typing there is stopped before the browser inserts it)", () => {
     const f = ok(immediateAdjust(sampleProtocol(), "p4", ["jj", "lv"], "2020-08-25T19:00")).file;
     const spans = new Map<string, [number, number]>();
-    f.doc.forEach((n, offset) => void spans.set(n.attrs.id as string, [offset, offset + n.nodeSize]));
+    f.doc.forEach(
+      (n, offset) => void spans.set(n.attrs.id as string, [offset, offset + n.nodeSize]),
+    );
     const ctx = f.history;
     const [p4from, p4to] = spans.get("p4")!;
     const [p3from] = spans.get("p3")!;
@@ -168,12 +218,34 @@ describe("the justering plugin of the editor", () => {
   it("highlights comment anchors and changed §§, and shows each rättelse under its § and the seal above the text", () => {
     let f = adjusted();
     const draft = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
-    const commented = ok(addComment(draft, { item: "p5", anchor: { from: 1, to: 4 }, author: "Jan Jönsson", text: "?", at: "2020-08-27T10:00" }));
+    const commented = ok(
+      addComment(draft, {
+        item: "p5",
+        anchor: { from: 1, to: 4 },
+        author: "Jan Jönsson",
+        text: "?",
+        at: "2020-08-27T10:00",
+      }),
+    );
     const withComment = editor(commented.file);
     const found = (reviewKey.getState(withComment.state) as DecorationSet).find();
-    expect(found.filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-anchor")).toHaveLength(1);
+    expect(
+      found.filter(
+        (d) =>
+          (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
+          "review-anchor",
+      ),
+    ).toHaveLength(1);
 
-    f = ok(recordCorrection(f, { newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"), what: "ytterstaden → innerstaden", why: "Skrivfel.", by: "Sara Karlsson", at: "2020-09-03T08:30" })).file;
+    f = ok(
+      recordCorrection(f, {
+        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
+        what: "ytterstaden → innerstaden",
+        why: "Skrivfel.",
+        by: "Sara Karlsson",
+        at: "2020-09-03T08:30",
+      }),
+    ).file;
     const h = editor(f);
     h.flags.changed.add("p3");
     const redrawn = h.state.applyTransaction(h.state.tr.setMeta(REDRAW, true)).state;
@@ -187,17 +259,38 @@ describe("the justering plugin of the editor", () => {
     });
     expect(widgets[0]!.from).toBe(end);
     expect(decos.some((d) => (d.spec as { key?: string }).key?.startsWith("seal-"))).toBe(true);
-    const changed = decos.filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-changed");
+    const changed = decos.filter(
+      (d) =>
+        (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
+        "review-changed",
+    );
     expect(changed).toHaveLength(1);
   });
 
   it("follows the review record in the editor state: a comment recorded by a transaction is drawn by it, and a § justerad at the meeting is locked by the history it sets", () => {
     const draft = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
     const h = editor(draft);
-    const anchors = (s: EditorState) => (reviewKey.getState(s) as DecorationSet).find().filter((d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === "review-anchor");
+    const anchors = (s: EditorState) =>
+      (reviewKey.getState(s) as DecorationSet)
+        .find()
+        .filter(
+          (d) =>
+            (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
+            "review-anchor",
+        );
     expect(anchors(h.state)).toHaveLength(0);
-    const commented = ok(addComment(draft, { item: "p5", anchor: { from: 1, to: 4 }, author: "Jan Jönsson", text: "?", at: "2020-08-27T10:00" }));
-    const withComment = h.state.apply(setReviewRecord(h.state.tr, { review: commented.file.review }));
+    const commented = ok(
+      addComment(draft, {
+        item: "p5",
+        anchor: { from: 1, to: 4 },
+        author: "Jan Jönsson",
+        text: "?",
+        at: "2020-08-27T10:00",
+      }),
+    );
+    const withComment = h.state.apply(
+      setReviewRecord(h.state.tr, { review: commented.file.review }),
+    );
     expect(anchors(withComment)).toHaveLength(1);
 
     const locked = ok(immediateAdjust(draft, "p4", ["jj", "lv"], "2020-08-25T19:00")).file;

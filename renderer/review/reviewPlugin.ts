@@ -20,7 +20,14 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirr
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { ProtokollFile } from "../../schemas/file.js";
 import type { Meta } from "../../schemas/meta.js";
-import { commentRange, correctionNotes, immediateAdjustments, itemHash, sealForm, type CorrectionNote } from "../../schemas/review/index.js";
+import {
+  commentRange,
+  correctionNotes,
+  immediateAdjustments,
+  itemHash,
+  sealForm,
+  type CorrectionNote,
+} from "../../schemas/review/index.js";
 import { SetMetaStep } from "../editor/metaStep.js";
 import { changesReviewRecord, reviewRecordOf } from "../editor/reviewRecordPlugin.js";
 import { itemNumbers } from "../../schemas/numbering.js";
@@ -58,19 +65,31 @@ function onlyNoticePosted(before: Meta, after: Meta): boolean {
 }
 
 /** Why this transaction may not be applied to `state`, or null when it may. */
-export function refusalOf(tr: Transaction, state: EditorState, metaOf: (state: EditorState) => Meta, ctx: ReviewContext): string | null {
+export function refusalOf(
+  tr: Transaction,
+  state: EditorState,
+  metaOf: (state: EditorState) => Meta,
+  ctx: ReviewContext,
+): string | null {
   if (!tr.docChanged) return null;
   const meta = metaOf(state);
   const history = reviewRecordOf(state).history;
   if (meta.status === "adjusted" && !ctx.correcting()) {
-    const metaOnly = tr.steps.every((s) => s instanceof SetMetaStep && onlyNoticePosted(s.before, s.after));
+    const metaOnly = tr.steps.every(
+      (s) => s instanceof SetMetaStep && onlyNoticePosted(s.before, s.after),
+    );
     if (!metaOnly)
-      return tr.steps.every((st) => st instanceof SetMetaStep && JSON.stringify({ ...st.before, notice: st.after.notice }) === JSON.stringify(st.after))
+      return tr.steps.every(
+        (st) =>
+          st instanceof SetMetaStep &&
+          JSON.stringify({ ...st.before, notice: st.after.notice }) === JSON.stringify(st.after),
+      )
         ? "Anslagsdagen registreras med ”Registrera anslaget…” i panelen Justering, så att den omfattas av det signerade sigillet."
         : "Protokollet är justerat och kan inte ändras. Rättelser görs med ”Rättelse…” i panelen Justering.";
     return null;
   }
-  if (ctx.reviewing() && !ctx.correcting()) return "Du granskar som justerare: texten är skrivskyddad. Skriv en kommentar i panelen Justering i stället.";
+  if (ctx.reviewing() && !ctx.correcting())
+    return "Du granskar som justerare: texten är skrivskyddad. Skriv en kommentar i panelen Justering i stället.";
   const renumbered = renumberedLockedItem(tr, meta, history);
   if (renumbered) return renumbered;
   for (const entry of immediateAdjustments({ history })) {
@@ -78,7 +97,8 @@ export function refusalOf(tr: Transaction, state: EditorState, metaOf: (state: E
     tr.doc.forEach((n) => {
       if (!node && n.type.name === "agenda_item" && n.attrs.id === entry.item) node = n;
     });
-    if (!node || itemHash(node) !== entry.seal?.sha256) return "Paragrafen är omedelbart justerad och kan inte ändras.";
+    if (!node || itemHash(node) !== entry.seal?.sha256)
+      return "Paragrafen är omedelbart justerad och kan inte ändras.";
   }
   return null;
 }
@@ -95,7 +115,8 @@ function renumberedLockedItem(tr: Transaction, meta: Meta, history: History): st
   // Typing changes one § in place: nothing can be renumbered (one pass of identity comparisons).
   if (!metaSteps.length && tr.before.childCount === tr.doc.childCount) {
     let changed = 0;
-    for (let i = 0; i < tr.doc.childCount && changed < 2; i++) if (tr.before.child(i) !== tr.doc.child(i)) changed++;
+    for (let i = 0; i < tr.doc.childCount && changed < 2; i++)
+      if (tr.before.child(i) !== tr.doc.child(i)) changed++;
     if (changed < 2) return null;
   }
   const metaAfter = metaSteps.length ? metaSteps[metaSteps.length - 1]!.after : meta;
@@ -117,7 +138,9 @@ function sealWidget(meta: Meta): HTMLElement {
   el.setAttribute("contenteditable", "false");
   el.setAttribute("role", "note");
   const seal = meta.seal;
-  el.textContent = seal ? `Justerat ${seal.at.replace("T", " ")} – sigill (SHA-256) ${seal.sha256}` : "Justerat – sigill saknas";
+  el.textContent = seal
+    ? `Justerat ${seal.at.replace("T", " ")} – sigill (SHA-256) ${seal.sha256}`
+    : "Justerat – sigill saknas";
   return el;
 }
 
@@ -139,7 +162,12 @@ function buildDecorations(state: EditorState, meta: Meta, ctx: ReviewContext): D
     if (comment.resolved) continue;
     const range = commentRange(doc, comment);
     if (range && range.from < range.to)
-      decos.push(Decoration.inline(range.from, range.to, { class: `review-anchor${comment.id === active ? " active" : ""}`, "data-comment": comment.id }));
+      decos.push(
+        Decoration.inline(range.from, range.to, {
+          class: `review-anchor${comment.id === active ? " active" : ""}`,
+          "data-comment": comment.id,
+        }),
+      );
   }
   const changed = ctx.changedItems(state);
   // Rättelser to show as notes under their § (or above the text when not on one §).
@@ -147,14 +175,34 @@ function buildDecorations(state: EditorState, meta: Meta, ctx: ReviewContext): D
   doc.forEach((node, offset) => {
     if (node.type.name !== "agenda_item") return;
     const id = node.attrs.id as string;
-    if (changed.has(id)) decos.push(Decoration.node(offset, offset + node.nodeSize, { class: "review-changed" }));
+    if (changed.has(id))
+      decos.push(Decoration.node(offset, offset + node.nodeSize, { class: "review-changed" }));
     for (const note of notes.filter((n) => n.item === id))
-      decos.push(Decoration.widget(offset + node.nodeSize - 1, () => noteWidget(note), { side: 1, key: `note-${note.entry.at}-${id}`, ignoreSelection: true }));
+      decos.push(
+        Decoration.widget(offset + node.nodeSize - 1, () => noteWidget(note), {
+          side: 1,
+          key: `note-${note.entry.at}-${id}`,
+          ignoreSelection: true,
+        }),
+      );
   });
   if (meta.status === "adjusted") {
     const general = notes.filter((n) => !n.item || !hasItem(doc, n.item));
-    decos.push(Decoration.widget(0, () => sealWidget(meta), { side: -1, key: `seal-${meta.seal?.sha256 ?? "none"}`, ignoreSelection: true }));
-    for (const note of general) decos.push(Decoration.widget(0, () => noteWidget(note), { side: -1, key: `note-${note.entry.at}`, ignoreSelection: true }));
+    decos.push(
+      Decoration.widget(0, () => sealWidget(meta), {
+        side: -1,
+        key: `seal-${meta.seal?.sha256 ?? "none"}`,
+        ignoreSelection: true,
+      }),
+    );
+    for (const note of general)
+      decos.push(
+        Decoration.widget(0, () => noteWidget(note), {
+          side: -1,
+          key: `note-${note.entry.at}`,
+          ignoreSelection: true,
+        }),
+      );
   }
   return DecorationSet.create(doc, decos);
 }
@@ -173,18 +221,28 @@ export function touchesLockedItem(doc: Node, from: number, to: number, history: 
   if (!locked.size) return false;
   let hit = false;
   doc.forEach((node, offset) => {
-    if (!hit && locked.has(node.attrs.id as string) && from <= offset + node.nodeSize && to >= offset) hit = true;
+    if (
+      !hit &&
+      locked.has(node.attrs.id as string) &&
+      from <= offset + node.nodeSize &&
+      to >= offset
+    )
+      hit = true;
   });
   return hit;
 }
 
-export function reviewPlugin(ctx: ReviewContext, metaOf: (state: EditorState) => Meta): Plugin<DecorationSet> {
+export function reviewPlugin(
+  ctx: ReviewContext,
+  metaOf: (state: EditorState) => Meta,
+): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: reviewKey,
     state: {
       init: (_config, state) => buildDecorations(state, metaOf(state), ctx),
       apply(tr, old, _before, after) {
-        if (tr.docChanged || tr.getMeta(REDRAW) || changesReviewRecord(tr)) return buildDecorations(after, metaOf(after), ctx);
+        if (tr.docChanged || tr.getMeta(REDRAW) || changesReviewRecord(tr))
+          return buildDecorations(after, metaOf(after), ctx);
         return old;
       },
     },
@@ -213,7 +271,15 @@ export function reviewPlugin(ctx: ReviewContext, metaOf: (state: EditorState) =>
               // outside the document's text: keep the editor's selection
             }
           }
-          if (!touchesLockedItem(view.state.doc, Math.min(from, to), Math.max(from, to), reviewRecordOf(view.state).history)) return false;
+          if (
+            !touchesLockedItem(
+              view.state.doc,
+              Math.min(from, to),
+              Math.max(from, to),
+              reviewRecordOf(view.state).history,
+            )
+          )
+            return false;
           event.preventDefault();
           ctx.refused("Paragrafen är omedelbart justerad och kan inte ändras.");
           return true;

@@ -56,7 +56,8 @@ export interface Correcting {
 
 export type Outcome = { ok: true } | { ok: false; error: string };
 /** A step that made a new seal: signed with the key of this fingerprint. */
-export type SignedOutcome = { ok: true; fingerprint: string; holder: string } | { ok: false; error: string };
+export type SignedOutcome =
+  { ok: true; fingerprint: string; holder: string } | { ok: false; error: string };
 
 /** Local time as the review functions take it: "2026-11-23T14:05". */
 export const nowIso = localIsoDateTime;
@@ -133,7 +134,8 @@ export class ReviewSession {
   /** Display name of the one at the keyboard. */
   name(): string {
     const meta = this.app.meta;
-    if (this.identity === SECRETARY) return meta.secretary ? personName(meta, meta.secretary) : "Sekreteraren";
+    if (this.identity === SECRETARY)
+      return meta.secretary ? personName(meta, meta.secretary) : "Sekreteraren";
     return personName(meta, this.identity);
   }
 
@@ -144,7 +146,8 @@ export class ReviewSession {
   }
 
   setIdentity(identity: string): void {
-    this.identity = identity === SECRETARY || this.signatoryIds().includes(identity) ? identity : SECRETARY;
+    this.identity =
+      identity === SECRETARY || this.signatoryIds().includes(identity) ? identity : SECRETARY;
     this.changed();
   }
 
@@ -166,13 +169,24 @@ export class ReviewSession {
 
   /** What changed since the reader last looked: in the open document, or in `state` (a state being made). */
   changes(state?: EditorState): Changes {
-    const file = state ? { kind: documentInfo(state).kind, meta: metaOf(state), doc: state.doc, ...reviewRecordOf(state) } : this.file();
+    const file = state
+      ? {
+          kind: documentInfo(state).kind,
+          meta: metaOf(state),
+          doc: state.doc,
+          ...reviewRecordOf(state),
+        }
+      : this.file();
     return changesSince(file, this.reader());
   }
 
   changedItems(state?: EditorState): ReadonlySet<string> {
     if (!this.showChanges) return new Set();
-    return new Set(this.changes(state).items.filter((c) => c.change === "changed" || c.change === "added").map((c) => c.item));
+    return new Set(
+      this.changes(state)
+        .items.filter((c) => c.change === "changed" || c.change === "added")
+        .map((c) => c.item),
+    );
   }
 
   /** Keep a result that changed only the review part (comments, approvals, last seen). */
@@ -189,7 +203,11 @@ export class ReviewSession {
     if (!r.ok) return r;
     this.reloading = true;
     try {
-      this.app.load(r.file, this.app.path, { dirty: true, readOnly: this.app.readOnly, recoveryKey: this.app.recoveryKey });
+      this.app.load(r.file, this.app.path, {
+        dirty: true,
+        readOnly: this.app.readOnly,
+        recoveryKey: this.app.recoveryKey,
+      });
     } finally {
       this.reloading = false;
     }
@@ -207,12 +225,21 @@ export class ReviewSession {
   }
 
   approve(item: string): Outcome {
-    if (!this.isSignatory()) return { ok: false, error: "Välj under ”Jag är” vem av ordföranden och justerarna du är för att godkänna." };
+    if (!this.isSignatory())
+      return {
+        ok: false,
+        error: "Välj under ”Jag är” vem av ordföranden och justerarna du är för att godkänna.",
+      };
     return this.keepReview(approveItem(this.file(), item, this.identity, nowIso()));
   }
 
   requestChanges(item: string, note: string): Outcome {
-    if (!this.isSignatory()) return { ok: false, error: "Välj under ”Jag är” vem av ordföranden och justerarna du är för att begära ändring." };
+    if (!this.isSignatory())
+      return {
+        ok: false,
+        error:
+          "Välj under ”Jag är” vem av ordföranden och justerarna du är för att begära ändring.",
+      };
     return this.keepReview(requestChanges(this.file(), item, this.identity, nowIso(), note));
   }
 
@@ -220,18 +247,33 @@ export class ReviewSession {
    * What a new comment will be about: the selected text (inside one §), else the § with the
    * cursor, else the whole protocol.
    */
-  commentTarget(): { item: string | null; anchor: { from: number; to: number } | null; quote: string | null } {
+  commentTarget(): {
+    item: string | null;
+    anchor: { from: number; to: number } | null;
+    quote: string | null;
+  } {
     const state = this.app.state;
     const { from, to } = state.selection;
     const anchored = anchorFromSelection(state.doc, from, to);
-    if (anchored) return { item: anchored.item, anchor: anchored.anchor, quote: state.doc.textBetween(from, to, " ") };
+    if (anchored)
+      return {
+        item: anchored.item,
+        anchor: anchored.anchor,
+        quote: state.doc.textBetween(from, to, " "),
+      };
     const current = this.app.currentItem();
     return { item: current ? (current.node.attrs.id as string) : null, anchor: null, quote: null };
   }
 
   comment(text: string): Outcome & { id?: string } {
     const target = this.commentTarget();
-    const r = addComment(this.file(), { item: target.item, anchor: target.anchor, author: this.name(), text, at: nowIso() });
+    const r = addComment(this.file(), {
+      item: target.item,
+      anchor: target.anchor,
+      author: this.name(),
+      text,
+      at: nowIso(),
+    });
     if (!r.ok) return r;
     this.activeComment = r.id;
     return { ...this.keepReview(r), id: r.id };
@@ -290,11 +332,21 @@ export class ReviewSession {
 
   /** Begin a rättelse: the justerad text is unlocked until the rättelse is recorded or cancelled. */
   startCorrection(c: { what: string; why: string; by: string }): Outcome {
-    if (this.app.meta.status !== "adjusted") return { ok: false, error: "Rättelse görs bara i ett justerat protokoll – ändra utkastet direkt i stället." };
+    if (this.app.meta.status !== "adjusted")
+      return {
+        ok: false,
+        error: "Rättelse görs bara i ett justerat protokoll – ändra utkastet direkt i stället.",
+      };
     if (!c.what.trim()) return { ok: false, error: "Skriv vad som rättas." };
     if (!c.why.trim()) return { ok: false, error: "Skriv varför rättelsen görs." };
     if (!c.by.trim()) return { ok: false, error: "Ange vem som gör rättelsen." };
-    this.correction = { what: c.what.trim(), why: c.why.trim(), by: c.by.trim(), base: this.file(), baseDirty: this.app.dirty };
+    this.correction = {
+      what: c.what.trim(),
+      why: c.why.trim(),
+      by: c.by.trim(),
+      base: this.file(),
+      baseDirty: this.app.dirty,
+    };
     this.changed();
     return { ok: true };
   }
@@ -329,7 +381,11 @@ export class ReviewSession {
     this.correction = null;
     this.reloading = true;
     try {
-      this.app.load(c.base, this.app.path, { dirty: c.baseDirty, readOnly: this.app.readOnly, recoveryKey: this.app.recoveryKey });
+      this.app.load(c.base, this.app.path, {
+        dirty: c.baseDirty,
+        readOnly: this.app.readOnly,
+        recoveryKey: this.app.recoveryKey,
+      });
     } finally {
       this.reloading = false;
     }
@@ -341,7 +397,11 @@ export class ReviewSession {
    * sent to it): the comments and approvals are taken, the text as it reads now stays.
    */
   takeReview(merged: ProtokollFile): Outcome {
-    if (this.app.meta.status === "adjusted") return { ok: false, error: "Protokollet är redan justerat – granskningen kan inte föras in." };
+    if (this.app.meta.status === "adjusted")
+      return {
+        ok: false,
+        error: "Protokollet är redan justerat – granskningen kan inte föras in.",
+      };
     return this.keepReview({ ok: true, file: { ...this.file(), review: merged.review } });
   }
 

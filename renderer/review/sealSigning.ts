@@ -9,7 +9,11 @@ import { formatFingerprint } from "../../schemas/review/seal.js";
 import { field, h } from "../ui/dom.js";
 
 /** Signs a document's text in the host; the signed text, or a Swedish refusal. */
-export type Signer = (text: string) => Promise<{ ok: true; text: string; fingerprint: string; holder: string } | { ok: false; error: string }>;
+export type Signer = (
+  text: string,
+) => Promise<
+  { ok: true; text: string; fingerprint: string; holder: string } | { ok: false; error: string }
+>;
 
 export interface SigningFields {
   /** The controls to put in a dialog. */
@@ -23,34 +27,68 @@ export interface SigningFields {
 const MIN_PASSPHRASE = 10;
 
 /** The key choice and passphrase fields for a signing dialog, or a Swedish reason this host cannot sign. */
-export async function signingFields(host: HostApi, meta: Meta): Promise<SigningFields | { error: string }> {
+export async function signingFields(
+  host: HostApi,
+  meta: Meta,
+): Promise<SigningFields | { error: string }> {
   const listed = await host.listSealKeys({});
   if (!listed.ok) return { error: listed.error };
-  if (!listed.canSign) return { error: "Den här värden kan inte signera justeringar. Justera i appen Protokoll, eller starta webbvärden som dokumentens ägare." };
+  if (!listed.canSign)
+    return {
+      error:
+        "Den här värden kan inte signera justeringar. Justera i appen Protokoll, eller starta webbvärden som dokumentens ägare.",
+    };
   const keys = listed.keys;
   const NEW = "new";
-  const select = h("select", { id: "seal-key" },
-    ...keys.map((k) => h("option", { value: k.fingerprint }, `${k.holder} – ${formatFingerprint(k.fingerprint)}`)),
+  const select = h(
+    "select",
+    { id: "seal-key" },
+    ...keys.map((k) =>
+      h("option", { value: k.fingerprint }, `${k.holder} – ${formatFingerprint(k.fingerprint)}`),
+    ),
     h("option", { value: NEW }, "Skapa en ny nyckel…"),
   );
-  const holder = h("input", { type: "text", id: "seal-key-holder", maxlength: 200, value: [meta.body.name, meta.body.municipality].filter(Boolean).join(", ") });
-  const platform = h("input", { type: "checkbox", id: "seal-key-platform", checked: listed.platformProtection });
+  const holder = h("input", {
+    type: "text",
+    id: "seal-key-holder",
+    maxlength: 200,
+    value: [meta.body.name, meta.body.municipality].filter(Boolean).join(", "),
+  });
+  const platform = h("input", {
+    type: "checkbox",
+    id: "seal-key-platform",
+    checked: listed.platformProtection,
+  });
   const passphrase = h("input", { type: "password", id: "seal-passphrase", autocomplete: "off" });
   const again = h("input", { type: "password", id: "seal-passphrase-again", autocomplete: "off" });
   const fingerprint = h("p", { class: "hint", id: "seal-key-fingerprint" });
-  const newBox = h("div", { class: "seal-new-key" },
+  const newBox = h(
+    "div",
+    { class: "seal-new-key" },
     field("Nyckelns innehavare (nämnd, kommun eller sekreterare)", holder),
-    listed.platformProtection ? h("label", { class: "check" }, platform, " Skydda nyckeln med datorns nyckelring i stället för en lösenfras") : null,
+    listed.platformProtection
+      ? h(
+          "label",
+          { class: "check" },
+          platform,
+          " Skydda nyckeln med datorns nyckelring i stället för en lösenfras",
+        )
+      : null,
   );
   const passBox = h("div", {}, field("Lösenfras för nyckeln", passphrase));
   const againBox = h("div", {}, field("Upprepa lösenfrasen", again));
   const creating = () => select.value === NEW;
-  const protectedByPlatform = () => (creating() ? listed.platformProtection && platform.checked : keys.find((k) => k.fingerprint === select.value)?.protection === "platform");
+  const protectedByPlatform = () =>
+    creating()
+      ? listed.platformProtection && platform.checked
+      : keys.find((k) => k.fingerprint === select.value)?.protection === "platform";
   const update = () => {
     newBox.hidden = !creating();
     passBox.hidden = protectedByPlatform();
     againBox.hidden = !creating() || protectedByPlatform();
-    fingerprint.textContent = creating() ? "En ny nyckel skapas. Publicera dess fingeravtryck, så kan vem som helst kontrollera signaturen." : `Fingeravtryck: ${formatFingerprint(select.value)} – trycks på protokollet.`;
+    fingerprint.textContent = creating()
+      ? "En ny nyckel skapas. Publicera dess fingeravtryck, så kan vem som helst kontrollera signaturen."
+      : `Fingeravtryck: ${formatFingerprint(select.value)} – trycks på protokollet.`;
   };
   select.addEventListener("change", update);
   platform.addEventListener("change", update);
@@ -62,12 +100,17 @@ export async function signingFields(host: HostApi, meta: Meta): Promise<SigningF
       newBox,
       passBox,
       againBox,
-      h("p", { class: "hint" }, "Signeringen görs av programmet med nyckeln i ditt användarkonto, aldrig i dokumentet. Den som ändrar filen efteråt kan inte göra en ny giltig signatur."),
+      h(
+        "p",
+        { class: "hint" },
+        "Signeringen görs av programmet med nyckeln i ditt användarkonto, aldrig i dokumentet. Den som ändrar filen efteråt kan inte göra en ny giltig signatur.",
+      ),
     ],
     validate() {
       if (creating() && !holder.value.trim()) return "Ange vem nyckeln tillhör.";
       if (protectedByPlatform()) return null;
-      if (creating() && passphrase.value.length < MIN_PASSPHRASE) return `Lösenfrasen måste ha minst ${MIN_PASSPHRASE} tecken.`;
+      if (creating() && passphrase.value.length < MIN_PASSPHRASE)
+        return `Lösenfrasen måste ha minst ${MIN_PASSPHRASE} tecken.`;
       if (creating() && passphrase.value !== again.value) return "Lösenfraserna är inte lika.";
       if (!passphrase.value) return "Ange nyckelns lösenfras.";
       return null;

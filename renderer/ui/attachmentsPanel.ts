@@ -6,11 +6,22 @@
  * the saved document; the list lives in `meta.attachments`, so every change is one undoable step.
  */
 import type { App } from "../app.js";
-import { attachmentLabel, numberedAttachments, type NumberedAttachment } from "../../schemas/attachments.js";
+import {
+  attachmentLabel,
+  numberedAttachments,
+  type NumberedAttachment,
+} from "../../schemas/attachments.js";
 import { newId } from "../../schemas/ids.js";
 import type { Meta } from "../../schemas/meta.js";
 import { schema } from "../../schemas/schema.js";
-import { addAttachment, assignAttachment, insertAttachmentRef, moveAttachment, removeAttachment, renameAttachment } from "../editor/attachmentCommands.js";
+import {
+  addAttachment,
+  assignAttachment,
+  insertAttachmentRef,
+  moveAttachment,
+  removeAttachment,
+  renameAttachment,
+} from "../editor/attachmentCommands.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
@@ -32,28 +43,53 @@ function itemChoices(app: App): [string, string][] {
   const d = derivedOf(app.state);
   const titles = new Map<string, string>();
   app.state.doc.forEach((n) => {
-    if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
+    if (n.type.name === "agenda_item")
+      titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
   });
-  return [[WHOLE, "Hela protokollet"], ...d.ids.map((id): [string, string] => [id, `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 50)}`])];
+  return [
+    [WHOLE, "Hela protokollet"],
+    ...d.ids.map((id): [string, string] => [
+      id,
+      `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 50)}`,
+    ]),
+  ];
 }
 
 /** The bytes of a file the user picked in the browser, as the contract's upload. */
 async function uploadOf(file: File): Promise<{ name: string; base64: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { name: file.name, base64: btoa(binary) };
 }
 
 const stem = (name: string) => name.replace(/\.[A-Za-z0-9]{1,10}$/, "").trim();
 
-export function mountAttachments(app: App, root: HTMLElement, native: boolean, onFiles: (files: AttachmentFileStatus) => void): AttachmentsPanel {
-  const list = h("ol", { class: "attachment-list", id: "attachment-list", "aria-label": "Bilagor" });
+export function mountAttachments(
+  app: App,
+  root: HTMLElement,
+  native: boolean,
+  onFiles: (files: AttachmentFileStatus) => void,
+): AttachmentsPanel {
+  const list = h("ol", {
+    class: "attachment-list",
+    id: "attachment-list",
+    "aria-label": "Bilagor",
+  });
   const hint = h("p", { class: "hint", id: "attachments-hint" });
-  const addButton = h("button", { type: "button", id: "attachment-add", onclick: () => void panel.add() }, "Lägg till bilaga…");
+  const addButton = h(
+    "button",
+    { type: "button", id: "attachment-add", onclick: () => void panel.add() },
+    "Lägg till bilaga…",
+  );
   root.replaceChildren(
     h("h2", { class: "panel-title" }, "Bilagor"),
-    h("p", { class: "hint" }, "Filerna kopieras till mappen bilagor/ bredvid dokumentet. Exporten listar bilagorna och skriver filerna bredvid protokollet."),
+    h(
+      "p",
+      { class: "hint" },
+      "Filerna kopieras till mappen bilagor/ bredvid dokumentet. Exporten listar bilagorna och skriver filerna bredvid protokollet.",
+    ),
     h("div", { class: "panel-actions" }, addButton),
     hint,
     list,
@@ -85,24 +121,44 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
   const fileState = (n: NumberedAttachment): string => {
     if (!(n.attachment.file in status)) return "";
     const onDisk = status[n.attachment.file];
-    return onDisk === null ? "Filen saknas" : onDisk !== n.attachment.sha256 ? "Filen har ändrats" : "";
+    return onDisk === null
+      ? "Filen saknas"
+      : onDisk !== n.attachment.sha256
+        ? "Filen har ändrats"
+        : "";
   };
 
   const rename = async (n: NumberedAttachment) => {
-    const title = h("input", { type: "text", id: "attachment-title", value: n.attachment.title, maxlength: 300 });
-    const belongs = select(itemChoices(app), n.itemId ?? WHOLE, { id: "attachment-item" });
-    const ok = await modal(`Bilaga ${n.number}`, [field("Titel", title), field("Hör till", belongs)], [{ label: "Avbryt", value: false }, { label: "Spara", value: true, primary: true }], {
-      validate: () => (title.value.trim() ? null : "Skriv en titel."),
+    const title = h("input", {
+      type: "text",
+      id: "attachment-title",
+      value: n.attachment.title,
+      maxlength: 300,
     });
+    const belongs = select(itemChoices(app), n.itemId ?? WHOLE, { id: "attachment-item" });
+    const ok = await modal(
+      `Bilaga ${n.number}`,
+      [field("Titel", title), field("Hör till", belongs)],
+      [
+        { label: "Avbryt", value: false },
+        { label: "Spara", value: true, primary: true },
+      ],
+      {
+        validate: () => (title.value.trim() ? null : "Skriv en titel."),
+      },
+    );
     if (!ok) return;
     change(renameAttachment(app.meta, n.attachment.id, title.value));
-    change(assignAttachment(app.meta, n.attachment.id, belongs.value === WHOLE ? null : belongs.value));
+    change(
+      assignAttachment(app.meta, n.attachment.id, belongs.value === WHOLE ? null : belongs.value),
+    );
   };
 
   const remove = async (n: NumberedAttachment) => {
     const refs: number[] = [];
     app.state.doc.descendants((node) => {
-      if (node.type.name === "attachment_ref" && node.attrs.target === n.attachment.id) refs.push(1);
+      if (node.type.name === "attachment_ref" && node.attrs.target === n.attachment.id)
+        refs.push(1);
       return !node.isLeaf;
     });
     const ok = await confirmDialog(
@@ -112,12 +168,24 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
     );
     if (!ok) return;
     change(removeAttachment(app.meta, n.attachment.id));
-    toast(`Bilagan togs bort ur dokumentet. Filen ${n.attachment.file} finns kvar i mappen.`, "info");
+    toast(
+      `Bilagan togs bort ur dokumentet. Filen ${n.attachment.file} finns kvar i mappen.`,
+      "info",
+    );
   };
 
   const insertRefTo = (id: string, withTitle: boolean) => {
-    if (!insertAttachmentRef(schema.nodes.attachment_ref, id, withTitle)(app.state, (tr) => app.dispatch(tr))) {
-      void showError("Hänvisning till bilaga", "Ställ markören i löpande text, där hänvisningen ska stå.");
+    if (
+      !insertAttachmentRef(
+        schema.nodes.attachment_ref,
+        id,
+        withTitle,
+      )(app.state, (tr) => app.dispatch(tr))
+    ) {
+      void showError(
+        "Hänvisning till bilaga",
+        "Ställ markören i löpande text, där hänvisningen ska stå.",
+      );
       return;
     }
     app.view.focus();
@@ -137,10 +205,10 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
       : fixed
         ? "Dokumentet kan inte ändras här (justerat eller skrivskyddat); bilagorna visas bara."
         : !app.path
-        ? "Spara dokumentet först – bilagorna kopieras till mappen bilagor/ bredvid det."
-        : numbered.length
-          ? ""
-          : "Inga bilagor ännu.";
+          ? "Spara dokumentet först – bilagorna kopieras till mappen bilagor/ bredvid det."
+          : numbered.length
+            ? ""
+            : "Inga bilagor ännu.";
     list.replaceChildren(
       ...numbered.map((n, i) => {
         const problem = fileState(n);
@@ -148,17 +216,79 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
         const where = n.itemId !== null ? `§ ${numbers.get(n.itemId) ?? "?"}` : "Hela protokollet";
         return h(
           "li",
-          { class: `attachment${problem ? " attachment-problem" : ""}`, "data-attachment": n.attachment.id },
+          {
+            class: `attachment${problem ? " attachment-problem" : ""}`,
+            "data-attachment": n.attachment.id,
+          },
           h("div", { class: "attachment-label" }, attachmentLabel(n.number, n.attachment.title)),
-          h("div", { class: "attachment-meta" }, `${where} · ${n.attachment.file}`, problem ? h("strong", { class: "attachment-status", role: "status" }, ` · ${problem}`) : null),
+          h(
+            "div",
+            { class: "attachment-meta" },
+            `${where} · ${n.attachment.file}`,
+            problem
+              ? h("strong", { class: "attachment-status", role: "status" }, ` · ${problem}`)
+              : null,
+          ),
           h(
             "div",
             { class: "attachment-actions" },
-            h("button", { type: "button", class: "small", "data-action": "ref", onclick: () => insertRefTo(n.attachment.id, false), title: "Infoga ”bilaga N” vid markören" }, "Infoga hänvisning"),
-            h("button", { type: "button", class: "small", "data-action": "edit", disabled: fixed, onclick: () => void rename(n) }, "Byt namn…"),
-            h("button", { type: "button", class: "small", "data-action": "up", "aria-label": `Flytta bilaga ${n.number} upp`, disabled: fixed || !sameGroup(i - 1), onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, -1)) }, "↑"),
-            h("button", { type: "button", class: "small", "data-action": "down", "aria-label": `Flytta bilaga ${n.number} ned`, disabled: fixed || !sameGroup(i + 1), onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, 1)) }, "↓"),
-            h("button", { type: "button", class: "small danger", "data-action": "remove", disabled: fixed, onclick: () => void remove(n) }, "Ta bort…"),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "small",
+                "data-action": "ref",
+                onclick: () => insertRefTo(n.attachment.id, false),
+                title: "Infoga ”bilaga N” vid markören",
+              },
+              "Infoga hänvisning",
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "small",
+                "data-action": "edit",
+                disabled: fixed,
+                onclick: () => void rename(n),
+              },
+              "Byt namn…",
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "small",
+                "data-action": "up",
+                "aria-label": `Flytta bilaga ${n.number} upp`,
+                disabled: fixed || !sameGroup(i - 1),
+                onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, -1)),
+              },
+              "↑",
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "small",
+                "data-action": "down",
+                "aria-label": `Flytta bilaga ${n.number} ned`,
+                disabled: fixed || !sameGroup(i + 1),
+                onclick: () => change(moveAttachment(app.state.doc, app.meta, n.attachment.id, 1)),
+              },
+              "↓",
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "small danger",
+                "data-action": "remove",
+                disabled: fixed,
+                onclick: () => void remove(n),
+              },
+              "Ta bort…",
+            ),
           ),
         );
       }),
@@ -188,7 +318,9 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
       const before = [] as string[];
       const after = [] as string[];
       lastDoc.forEach((n) => n.type.name === "agenda_item" && before.push(n.attrs.id as string));
-      app.state.doc.forEach((n) => n.type.name === "agenda_item" && after.push(n.attrs.id as string));
+      app.state.doc.forEach(
+        (n) => n.type.name === "agenda_item" && after.push(n.attrs.id as string),
+      );
       lastDoc = app.state.doc;
       if (before.join() !== after.join()) render();
     }
@@ -197,10 +329,23 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
   const panel: AttachmentsPanel = {
     async add() {
       if (app.kind !== "protokoll") return showError("Bilagor", "Bilagor finns för protokoll.");
-      if (locked()) return showError("Bilagor", "Dokumentet är justerat eller skrivskyddat: bilagorna kan inte ändras.");
-      if (!app.path) return showError("Bilagor", "Spara dokumentet först – bilagorna kopieras till mappen bilagor/ bredvid det.");
+      if (locked())
+        return showError(
+          "Bilagor",
+          "Dokumentet är justerat eller skrivskyddat: bilagorna kan inte ändras.",
+        );
+      if (!app.path)
+        return showError(
+          "Bilagor",
+          "Spara dokumentet först – bilagorna kopieras till mappen bilagor/ bredvid det.",
+        );
       const current = app.currentItem()?.node.attrs.id as string | undefined;
-      const title = h("input", { type: "text", id: "attachment-new-title", maxlength: 300, placeholder: "T.ex. Voteringslista" });
+      const title = h("input", {
+        type: "text",
+        id: "attachment-new-title",
+        maxlength: 300,
+        placeholder: "T.ex. Voteringslista",
+      });
       const belongs = select(itemChoices(app), current ?? WHOLE, { id: "attachment-new-item" });
       const input = native ? null : h("input", { type: "file", id: "attachment-file" });
       const ok = await modal(
@@ -208,8 +353,14 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
         [
           field("Titel", title),
           field("Hör till", belongs),
-          ...(input ? [field("Fil", input)] : [h("p", { class: "hint" }, "Du väljer filen i nästa steg.")]),
-          h("p", { class: "hint" }, "Filen kopieras till mappen bilagor/ bredvid dokumentet; originalet lämnas orört."),
+          ...(input
+            ? [field("Fil", input)]
+            : [h("p", { class: "hint" }, "Du väljer filen i nästa steg.")]),
+          h(
+            "p",
+            { class: "hint" },
+            "Filen kopieras till mappen bilagor/ bredvid dokumentet; originalet lämnas orört.",
+          ),
         ],
         [
           { label: "Avbryt", value: false },
@@ -219,21 +370,41 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
       );
       if (!ok || !app.path) return;
       const file = input?.files?.[0];
-      const r = await app.host.attachFile({ path: app.path, ...(file ? { upload: await uploadOf(file) } : {}) });
+      const r = await app.host.attachFile({
+        path: app.path,
+        ...(file ? { upload: await uploadOf(file) } : {}),
+      });
       if (!r.ok) {
         if (!/Ingen fil vald/.test(r.error)) await showError("Bilagan lades inte till", r.error);
         return;
       }
       const id = newId("b");
       const item = belongs.value === WHOLE ? undefined : belongs.value;
-      change(addAttachment(app.meta, { id, title: title.value.trim() || stem(r.name) || "Bilaga", file: r.file, sha256: r.sha256, ...(item ? { item } : {}) }));
-      const n = numberedAttachments(app.state.doc, app.meta.attachments).find((x) => x.attachment.id === id);
-      toast(`${attachmentLabel(n?.number, n?.attachment.title ?? "")} lades till (${r.file}).`, "success");
+      change(
+        addAttachment(app.meta, {
+          id,
+          title: title.value.trim() || stem(r.name) || "Bilaga",
+          file: r.file,
+          sha256: r.sha256,
+          ...(item ? { item } : {}),
+        }),
+      );
+      const n = numberedAttachments(app.state.doc, app.meta.attachments).find(
+        (x) => x.attachment.id === id,
+      );
+      toast(
+        `${attachmentLabel(n?.number, n?.attachment.title ?? "")} lades till (${r.file}).`,
+        "success",
+      );
     },
 
     async insertRef() {
       const numbered = numberedAttachments(app.state.doc, app.meta.attachments);
-      if (!numbered.length) return showError("Hänvisning till bilaga", "Dokumentet har inga bilagor ännu. Lägg till en under Bilagor.");
+      if (!numbered.length)
+        return showError(
+          "Hänvisning till bilaga",
+          "Dokumentet har inga bilagor ännu. Lägg till en under Bilagor.",
+        );
       const choice = select(
         numbered.map((n) => [n.attachment.id, attachmentLabel(n.number, n.attachment.title)]),
         numbered[0]!.attachment.id,
@@ -242,8 +413,14 @@ export function mountAttachments(app: App, root: HTMLElement, native: boolean, o
       const withTitle = h("input", { type: "checkbox", id: "attachment-ref-title" });
       const ok = await modal(
         "Infoga hänvisning till bilaga",
-        [field("Bilaga", choice), h("label", { class: "check" }, withTitle, " Med titel (”Bilaga 2 – Voteringslista”)")],
-        [{ label: "Avbryt", value: false }, { label: "Infoga", value: true, primary: true }],
+        [
+          field("Bilaga", choice),
+          h("label", { class: "check" }, withTitle, " Med titel (”Bilaga 2 – Voteringslista”)"),
+        ],
+        [
+          { label: "Avbryt", value: false },
+          { label: "Infoga", value: true, primary: true },
+        ],
       );
       if (ok) insertRefTo(choice.value, withTitle.checked);
       else app.view.focus();

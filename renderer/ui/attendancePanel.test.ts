@@ -15,7 +15,11 @@ describe("the attendance panel", () => {
       recused: [],
     });
     const second = servingSummary(state, "a2");
-    expect(second.serving).toEqual(["Olga Ordförande (A)", "Jens Justerare (B)", "Erik Ersättare (C) (ersätter Lea Ledamot)"]);
+    expect(second.serving).toEqual([
+      "Olga Ordförande (A)",
+      "Jens Justerare (B)",
+      "Erik Ersättare (C) (ersätter Lea Ledamot)",
+    ]);
     expect(second.present).toEqual(["Lea Ledamot (C)"]);
   });
 
@@ -46,7 +50,16 @@ describe("the attendance panel", () => {
       ["a2", "§ 8 Budget för nästa år"],
       ["a3", "§ 9 Bidrag till föreningen"],
     ]);
-    const long = state.apply(state.tr.insertText(" och om mycket annat som också ska med", 1 + 1 + "Bidrag till föreningen".length + state.doc.child(0).nodeSize + state.doc.child(1).nodeSize));
+    const long = state.apply(
+      state.tr.insertText(
+        " och om mycket annat som också ska med",
+        1 +
+          1 +
+          "Bidrag till föreningen".length +
+          state.doc.child(0).nodeSize +
+          state.doc.child(1).nodeSize,
+      ),
+    );
     expect(itemChoices(long)[2]![1]).toBe("§ 9 Bidrag till föreningen och om mycket ann");
   });
 });

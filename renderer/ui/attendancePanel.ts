@@ -20,9 +20,13 @@ export function itemChoices(state: EditorState): [string, string][] {
   const d = derivedOf(state);
   const titles = new Map<string, string>();
   state.doc.forEach((n) => {
-    if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
+    if (n.type.name === "agenda_item")
+      titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
   });
-  return d.ids.map((id) => [id, `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 40)}`] as [string, string]);
+  return d.ids.map(
+    (id) =>
+      [id, `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 40)}`] as [string, string],
+  );
 }
 
 /** Who serves, is present without serving, or is jävig in one §, as names ("Ada Exempel (ersätter Bo Berg)"). */
@@ -45,11 +49,21 @@ export function servingSummary(state: EditorState, item: string): ServingSummary
       const replaced = att?.replaces.get(x);
       return `${nameWithParty(p)}${replaced ? ` (ersätter ${byId.get(replaced)?.name ?? replaced})` : ""}`;
     });
-  return { number: att?.number ?? null, known: d.attendance.known, serving: names(att?.serving ?? []), present: names(att?.present ?? []), recused: names(att?.recused ?? []) };
+  return {
+    number: att?.number ?? null,
+    known: d.attendance.known,
+    serving: names(att?.serving ?? []),
+    present: names(att?.present ?? []),
+    recused: names(att?.recused ?? []),
+  };
 }
 
 export function mountAttendance(app: App, root: HTMLElement): void {
-  const summary = h("section", { class: "attendance-summary", "aria-live": "polite", "aria-label": "Vem tjänstgör i denna paragraf" });
+  const summary = h("section", {
+    class: "attendance-summary",
+    "aria-live": "polite",
+    "aria-label": "Vem tjänstgör i denna paragraf",
+  });
   const body = h("div", {});
   root.replaceChildren(h("h2", { class: "panel-title" }, "Närvaro"), summary, body);
 
@@ -66,7 +80,6 @@ export function mountAttendance(app: App, root: HTMLElement): void {
     app.flush();
   };
 
-
   let summaryKey = "";
   const renderSummary = () => {
     const item = app.currentItem();
@@ -76,13 +89,21 @@ export function mountAttendance(app: App, root: HTMLElement): void {
     if (key === summaryKey && summary.childElementCount && !pendingMeta) return;
     summaryKey = key;
     if (!id) {
-      summary.replaceChildren(h("p", { class: "hint" }, "Placera markören i en paragraf för att se vem som tjänstgör där."));
+      summary.replaceChildren(
+        h(
+          "p",
+          { class: "hint" },
+          "Placera markören i en paragraf för att se vem som tjänstgör där.",
+        ),
+      );
       return;
     }
     const att = d.attendance.byItem.get(id);
     const who = servingSummary(app.state, id);
     const recusalToggles = app.meta.persons
-      .filter((p) => att && (att.serving.has(p.id) || att.present.has(p.id) || att.recused.has(p.id)))
+      .filter(
+        (p) => att && (att.serving.has(p.id) || att.present.has(p.id) || att.recused.has(p.id)),
+      )
       .map((p) =>
         h(
           "label",
@@ -93,7 +114,12 @@ export function mountAttendance(app: App, root: HTMLElement): void {
             checked: app.meta.recusals.some((r) => r.item === id && r.person === p.id),
             onchange: (e: Event) => {
               const on = (e.target as HTMLInputElement).checked;
-              change((m) => ({ ...m, recusals: on ? [...m.recusals, { person: p.id, item: id }] : m.recusals.filter((r) => !(r.item === id && r.person === p.id)) }));
+              change((m) => ({
+                ...m,
+                recusals: on
+                  ? [...m.recusals, { person: p.id, item: id }]
+                  : m.recusals.filter((r) => !(r.item === id && r.person === p.id)),
+              }));
             },
           }),
           ` ${nameWithParty(p)}`,
@@ -113,7 +139,9 @@ export function mountAttendance(app: App, root: HTMLElement): void {
             h("dd", {}, who.recused.join(", ") || "–"),
           )
         : h("p", { class: "hint" }, "Närvarolistan är tom – lägg till vem som tjänstgör nedan."),
-      recusalToggles.length ? h("details", {}, h("summary", {}, "Jäv i denna §"), ...recusalToggles) : h("span"),
+      recusalToggles.length
+        ? h("details", {}, h("summary", {}, "Jäv i denna §"), ...recusalToggles)
+        : h("span"),
     );
   };
 
@@ -123,24 +151,90 @@ export function mountAttendance(app: App, root: HTMLElement): void {
       h(
         "tr",
         { "data-person": p.id },
-        h("td", {}, h("input", { type: "text", id: `person-name-${p.id}`, "aria-label": "Namn", value: p.name, onchange: (e: Event) => {
-          const v = (e.target as HTMLInputElement).value.trim();
-          if (v) change((m) => ({ ...m, persons: m.persons.map((x, j) => (j === i ? { ...x, name: v } : x)) }));
-        } })),
-        h("td", {}, h("input", { type: "text", id: `person-party-${p.id}`, class: "party", "aria-label": "Parti", value: p.party ?? "", onchange: (e: Event) => {
-          const v = (e.target as HTMLInputElement).value.trim();
-          change((m) => ({ ...m, persons: m.persons.map((x, j) => (j === i ? { ...x, party: v || null } : x)) }));
-        } })),
-        h("td", {}, select(PersonRole.options.map((r) => [r, roleLabel[r]]), p.role, { id: `person-role-${p.id}`, "aria-label": "Roll", onchange: (e: Event) => {
-          const v = (e.target as HTMLSelectElement).value as Person["role"];
-          change((m) => ({ ...m, persons: m.persons.map((x, j) => (j === i ? { ...x, role: v } : x)) }));
-        } })),
-        h("td", {}, h("button", { type: "button", class: "small", "aria-label": `Ta bort ${p.name}`, onclick: () => change((m) => ({ ...m, persons: m.persons.filter((x) => x.id !== p.id) })) }, "×")),
+        h(
+          "td",
+          {},
+          h("input", {
+            type: "text",
+            id: `person-name-${p.id}`,
+            "aria-label": "Namn",
+            value: p.name,
+            onchange: (e: Event) => {
+              const v = (e.target as HTMLInputElement).value.trim();
+              if (v)
+                change((m) => ({
+                  ...m,
+                  persons: m.persons.map((x, j) => (j === i ? { ...x, name: v } : x)),
+                }));
+            },
+          }),
+        ),
+        h(
+          "td",
+          {},
+          h("input", {
+            type: "text",
+            id: `person-party-${p.id}`,
+            class: "party",
+            "aria-label": "Parti",
+            value: p.party ?? "",
+            onchange: (e: Event) => {
+              const v = (e.target as HTMLInputElement).value.trim();
+              change((m) => ({
+                ...m,
+                persons: m.persons.map((x, j) => (j === i ? { ...x, party: v || null } : x)),
+              }));
+            },
+          }),
+        ),
+        h(
+          "td",
+          {},
+          select(
+            PersonRole.options.map((r) => [r, roleLabel[r]]),
+            p.role,
+            {
+              id: `person-role-${p.id}`,
+              "aria-label": "Roll",
+              onchange: (e: Event) => {
+                const v = (e.target as HTMLSelectElement).value as Person["role"];
+                change((m) => ({
+                  ...m,
+                  persons: m.persons.map((x, j) => (j === i ? { ...x, role: v } : x)),
+                }));
+              },
+            },
+          ),
+        ),
+        h(
+          "td",
+          {},
+          h(
+            "button",
+            {
+              type: "button",
+              class: "small",
+              "aria-label": `Ta bort ${p.name}`,
+              onclick: () =>
+                change((m) => ({ ...m, persons: m.persons.filter((x) => x.id !== p.id) })),
+            },
+            "×",
+          ),
+        ),
       ),
     );
     const newName = h("input", { type: "text", id: "new-person-name", placeholder: "Namn" });
-    const newParty = h("input", { type: "text", id: "new-person-party", class: "party", placeholder: "Parti" });
-    const newRole = select(PersonRole.options.map((r) => [r, roleLabel[r]]), "member", { id: "new-person-role", "aria-label": "Roll" });
+    const newParty = h("input", {
+      type: "text",
+      id: "new-person-party",
+      class: "party",
+      placeholder: "Parti",
+    });
+    const newRole = select(
+      PersonRole.options.map((r) => [r, roleLabel[r]]),
+      "member",
+      { id: "new-person-role", "aria-label": "Roll" },
+    );
     const newServing = h("input", { type: "checkbox", id: "new-person-serving", checked: true });
     const add = (e: Event) => {
       e.preventDefault();
@@ -155,25 +249,121 @@ export function mountAttendance(app: App, root: HTMLElement): void {
       const serving = newServing.checked;
       change((m) => ({
         ...m,
-        persons: [...m.persons, { id, name, party: newParty.value.trim() || null, role, title: null }],
-        attendance: [...m.attendance, { person: id, status: serving && role !== "secretary" && role !== "official" ? "serving" : "present", from: null, to: null, replaces: null }],
+        persons: [
+          ...m.persons,
+          { id, name, party: newParty.value.trim() || null, role, title: null },
+        ],
+        attendance: [
+          ...m.attendance,
+          {
+            person: id,
+            status: serving && role !== "secretary" && role !== "official" ? "serving" : "present",
+            from: null,
+            to: null,
+            replaces: null,
+          },
+        ],
       }));
       newName.focus();
     };
 
     const itemOptions = itemChoices(app.state);
-    const members = meta.persons.filter((p) => p.role !== "substitute" && p.role !== "secretary" && p.role !== "official" && p.role !== "other");
+    const members = meta.persons.filter(
+      (p) =>
+        p.role !== "substitute" &&
+        p.role !== "secretary" &&
+        p.role !== "official" &&
+        p.role !== "other",
+    );
     const ledgerRows = meta.attendance.map((a, i) => {
-      const set = (patch: Partial<AttendanceEntry>) => change((m) => ({ ...m, attendance: m.attendance.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
+      const set = (patch: Partial<AttendanceEntry>) =>
+        change((m) => ({
+          ...m,
+          attendance: m.attendance.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+        }));
       return h(
         "tr",
         {},
-        h("td", {}, select(meta.persons.map((p) => [p.id, nameWithParty(p)]), a.person, { "aria-label": "Person", id: `ledger-${i}-person`, onchange: (e: Event) => set({ person: (e.target as HTMLSelectElement).value }) })),
-        h("td", {}, select([["serving", "tjänstgör"], ["present", "närvarande"]], a.status, { "aria-label": "Status", id: `ledger-${i}-status`, onchange: (e: Event) => set({ status: (e.target as HTMLSelectElement).value as AttendanceEntry["status"] }) })),
-        h("td", {}, select([["", "första §"], ...itemOptions], a.from ?? "", { "aria-label": "Från §", id: `ledger-${i}-from`, onchange: (e: Event) => set({ from: (e.target as HTMLSelectElement).value || null }) })),
-        h("td", {}, select([["", "sista §"], ...itemOptions], a.to ?? "", { "aria-label": "Till §", id: `ledger-${i}-to`, onchange: (e: Event) => set({ to: (e.target as HTMLSelectElement).value || null }) })),
-        h("td", {}, select([["", "ersätter ingen"], ...members.map((p): [string, string] => [p.id, nameWithParty(p)])], a.replaces ?? "", { "aria-label": "Ersätter", id: `ledger-${i}-replaces`, onchange: (e: Event) => set({ replaces: (e.target as HTMLSelectElement).value || null }) })),
-        h("td", {}, h("button", { type: "button", class: "small", "aria-label": "Ta bort raden", onclick: () => change((m) => ({ ...m, attendance: m.attendance.filter((_, j) => j !== i) })) }, "×")),
+        h(
+          "td",
+          {},
+          select(
+            meta.persons.map((p) => [p.id, nameWithParty(p)]),
+            a.person,
+            {
+              "aria-label": "Person",
+              id: `ledger-${i}-person`,
+              onchange: (e: Event) => set({ person: (e.target as HTMLSelectElement).value }),
+            },
+          ),
+        ),
+        h(
+          "td",
+          {},
+          select(
+            [
+              ["serving", "tjänstgör"],
+              ["present", "närvarande"],
+            ],
+            a.status,
+            {
+              "aria-label": "Status",
+              id: `ledger-${i}-status`,
+              onchange: (e: Event) =>
+                set({ status: (e.target as HTMLSelectElement).value as AttendanceEntry["status"] }),
+            },
+          ),
+        ),
+        h(
+          "td",
+          {},
+          select([["", "första §"], ...itemOptions], a.from ?? "", {
+            "aria-label": "Från §",
+            id: `ledger-${i}-from`,
+            onchange: (e: Event) => set({ from: (e.target as HTMLSelectElement).value || null }),
+          }),
+        ),
+        h(
+          "td",
+          {},
+          select([["", "sista §"], ...itemOptions], a.to ?? "", {
+            "aria-label": "Till §",
+            id: `ledger-${i}-to`,
+            onchange: (e: Event) => set({ to: (e.target as HTMLSelectElement).value || null }),
+          }),
+        ),
+        h(
+          "td",
+          {},
+          select(
+            [
+              ["", "ersätter ingen"],
+              ...members.map((p): [string, string] => [p.id, nameWithParty(p)]),
+            ],
+            a.replaces ?? "",
+            {
+              "aria-label": "Ersätter",
+              id: `ledger-${i}-replaces`,
+              onchange: (e: Event) =>
+                set({ replaces: (e.target as HTMLSelectElement).value || null }),
+            },
+          ),
+        ),
+        h(
+          "td",
+          {},
+          h(
+            "button",
+            {
+              type: "button",
+              class: "small",
+              "aria-label": "Ta bort raden",
+              onclick: () =>
+                change((m) => ({ ...m, attendance: m.attendance.filter((_, j) => j !== i) })),
+            },
+            "×",
+          ),
+        ),
       );
     });
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
@@ -182,21 +372,89 @@ export function mountAttendance(app: App, root: HTMLElement): void {
         "details",
         { open: true },
         h("summary", {}, `Personer (${meta.persons.length})`),
-        h("table", { class: "persons-table" }, h("thead", {}, h("tr", {}, h("th", {}, "Namn"), h("th", {}, "Parti"), h("th", {}, "Roll"), h("th", {}, ""))), h("tbody", {}, ...personsRows)),
-        h("form", { class: "add-person", onsubmit: add, "aria-label": "Lägg till person" }, field("Namn", newName), field("Parti", newParty), field("Roll", newRole), h("label", { class: "check" }, newServing, " tjänstgör"), h("button", { type: "submit", id: "add-person" }, "Lägg till person")),
+        h(
+          "table",
+          { class: "persons-table" },
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", {}, "Namn"),
+              h("th", {}, "Parti"),
+              h("th", {}, "Roll"),
+              h("th", {}, ""),
+            ),
+          ),
+          h("tbody", {}, ...personsRows),
+        ),
+        h(
+          "form",
+          { class: "add-person", onsubmit: add, "aria-label": "Lägg till person" },
+          field("Namn", newName),
+          field("Parti", newParty),
+          field("Roll", newRole),
+          h("label", { class: "check" }, newServing, " tjänstgör"),
+          h("button", { type: "submit", id: "add-person" }, "Lägg till person"),
+        ),
       ),
       h(
         "details",
         { open: meta.attendance.length > 0 },
         h("summary", {}, `Närvarolista (${meta.attendance.length} rader)`),
-        h("p", { class: "hint" }, "En rad per person och period: tjänstgörande ledamöter och ersättare (ange vem ersättaren ersätter), och närvarande som inte tjänstgör. Byten under mötet: begränsa raden med från/till §."),
-        h("table", { class: "ledger" }, h("thead", {}, h("tr", {}, h("th", {}, "Person"), h("th", {}, "Status"), h("th", {}, "Från"), h("th", {}, "Till"), h("th", {}, "Ersätter"), h("th", {}, ""))), h("tbody", {}, ...ledgerRows)),
+        h(
+          "p",
+          { class: "hint" },
+          "En rad per person och period: tjänstgörande ledamöter och ersättare (ange vem ersättaren ersätter), och närvarande som inte tjänstgör. Byten under mötet: begränsa raden med från/till §.",
+        ),
+        h(
+          "table",
+          { class: "ledger" },
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", {}, "Person"),
+              h("th", {}, "Status"),
+              h("th", {}, "Från"),
+              h("th", {}, "Till"),
+              h("th", {}, "Ersätter"),
+              h("th", {}, ""),
+            ),
+          ),
+          h("tbody", {}, ...ledgerRows),
+        ),
         meta.persons.length
-          ? h("button", { type: "button", id: "add-ledger-row", onclick: () => change((m) => ({ ...m, attendance: [...m.attendance, { person: m.persons[0]!.id, status: "serving", from: null, to: null, replaces: null }] })) }, "Lägg till rad")
+          ? h(
+              "button",
+              {
+                type: "button",
+                id: "add-ledger-row",
+                onclick: () =>
+                  change((m) => ({
+                    ...m,
+                    attendance: [
+                      ...m.attendance,
+                      {
+                        person: m.persons[0]!.id,
+                        status: "serving",
+                        from: null,
+                        to: null,
+                        replaces: null,
+                      },
+                    ],
+                  })),
+              },
+              "Lägg till rad",
+            )
           : h("span"),
       ),
     );
-    if (focusedId && body.contains(document.getElementById(focusedId))) document.getElementById(focusedId)?.focus();
+    if (focusedId && body.contains(document.getElementById(focusedId)))
+      document.getElementById(focusedId)?.focus();
   };
 
   // The persons table and the ledger (two selects of every § per ledger row: tens of thousands of
@@ -218,7 +476,10 @@ export function mountAttendance(app: App, root: HTMLElement): void {
   // showing the panel is caught by the observer.
   const tabId = root.getAttribute("aria-labelledby");
   if (tabId) document.getElementById(tabId)?.addEventListener("click", showIfStale);
-  new MutationObserver(showIfStale).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+  new MutationObserver(showIfStale).observe(root, {
+    attributes: true,
+    attributeFilter: ["hidden"],
+  });
 
   let pendingMeta = false;
   let lastMeta: Meta | null = null;

@@ -11,16 +11,19 @@ import { toast } from "./dialogs.js";
 export async function clipboardCommand(app: App, what: "cut" | "copy" | "paste"): Promise<void> {
   app.focus();
   if (what !== "paste") {
-    if (!document.execCommand(what)) toast(what === "cut" ? "Klipp ut med Ctrl+X." : "Kopiera med Ctrl+C.", "info");
+    if (!document.execCommand(what))
+      toast(what === "cut" ? "Klipp ut med Ctrl+X." : "Kopiera med Ctrl+C.", "info");
     return;
   }
   try {
     const items = await navigator.clipboard.read();
     for (const item of items) {
-      if (item.types.includes("text/html")) return void app.view.pasteHTML(await (await item.getType("text/html")).text());
+      if (item.types.includes("text/html"))
+        return void app.view.pasteHTML(await (await item.getType("text/html")).text());
     }
     for (const item of items) {
-      if (item.types.includes("text/plain")) return void app.view.pasteText(await (await item.getType("text/plain")).text());
+      if (item.types.includes("text/plain"))
+        return void app.view.pasteText(await (await item.getType("text/plain")).text());
     }
   } catch {
     toast("Webbläsaren tillåter inte att sidan läser urklipp – klistra in med Ctrl+V.", "info");

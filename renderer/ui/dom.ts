@@ -1,17 +1,27 @@
 /** A small element builder for the panels: h("button", {class: "x", onclick}, "Text"). */
 type Child = Node | string | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined | EventListener | ((e: never) => void)>;
+type Attrs = Record<
+  string,
+  string | number | boolean | null | undefined | EventListener | ((e: never) => void)
+>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
-    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v as EventListener);
+    if (k.startsWith("on") && typeof v === "function")
+      el.addEventListener(k.slice(2), v as EventListener);
     else if (k === "class") el.className = String(v);
     else if (k === "value" && el instanceof HTMLInputElement) el.setAttribute("value", String(v));
     else if (k === "value" && "value" in el) (el as unknown as { value: string }).value = String(v);
-    else if (k === "checked" && "checked" in el) (el as unknown as { checked: boolean }).checked = Boolean(v);
-    else if (k === "selected" && "selected" in el) (el as unknown as { selected: boolean }).selected = Boolean(v);
+    else if (k === "checked" && "checked" in el)
+      (el as unknown as { checked: boolean }).checked = Boolean(v);
+    else if (k === "selected" && "selected" in el)
+      (el as unknown as { selected: boolean }).selected = Boolean(v);
     else el.setAttribute(k, v === true ? "" : String(v));
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
@@ -19,7 +29,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 }
 
 /** A <select> of options [value, label], with the current value selected. */
-export function select(options: [string, string][], value: string | null, attrs: Attrs = {}): HTMLSelectElement {
+export function select(
+  options: [string, string][],
+  value: string | null,
+  attrs: Attrs = {},
+): HTMLSelectElement {
   const s = h("select", attrs, ...options.map(([v, l]) => h("option", { value: v }, l)));
   s.value = value ?? "";
   return s;

@@ -24,7 +24,11 @@ export interface FileActions {
   saveAs(suggestion?: string): Promise<boolean>;
   importFile(): Promise<void>;
   /** `items`: the §§ to pre-tick for an extract (only those); without it, the § under the cursor. */
-  exportDialog(preset?: { format?: "docx" | "pdf"; output?: "full" | "extract" | "notice" | "public"; items?: string[] }): Promise<void>;
+  exportDialog(preset?: {
+    format?: "docx" | "pdf";
+    output?: "full" | "extract" | "notice" | "public";
+    items?: string[];
+  }): Promise<void>;
   offerRecovery(): Promise<void>;
 }
 
@@ -33,10 +37,24 @@ const today = () => localIsoDate();
 export function fileActions(app: App, native: boolean): FileActions {
   const host = app.host;
 
-  const loadText = async (text: string, path: string | null, options: { dirty?: boolean; readOnly?: boolean; recoveryKey?: string; baseRevision?: string | null; what: string }) => {
+  const loadText = async (
+    text: string,
+    path: string | null,
+    options: {
+      dirty?: boolean;
+      readOnly?: boolean;
+      recoveryKey?: string;
+      baseRevision?: string | null;
+      what: string;
+    },
+  ) => {
     const r = App.parseText(text);
     if (!r.ok) {
-      await showError(`${options.what} misslyckades`, "Dokumentet är inte välformat och öppnades inte. Filen har inte ändrats.", r.errors);
+      await showError(
+        `${options.what} misslyckades`,
+        "Dokumentet är inte välformat och öppnades inte. Filen har inte ändrats.",
+        r.errors,
+      );
       return false;
     }
     app.load(r.file, path, options);
@@ -45,7 +63,12 @@ export function fileActions(app: App, native: boolean): FileActions {
   };
 
   const mayDiscard = async () =>
-    !app.dirty || (await confirmDialog("Osparade ändringar", "Dokumentet har ändringar som inte är sparade. Vill du fortsätta utan att spara? (Det osparade finns kvar under återställning tills vidare.)", "Fortsätt utan att spara"));
+    !app.dirty ||
+    (await confirmDialog(
+      "Osparade ändringar",
+      "Dokumentet har ändringar som inte är sparade. Vill du fortsätta utan att spara? (Det osparade finns kvar under återställning tills vidare.)",
+      "Fortsätt utan att spara",
+    ));
 
   const afterSave = async (path: string, revision: string | undefined) => {
     const oldKey = app.recoveryKey;
@@ -68,7 +91,11 @@ export function fileActions(app: App, native: boolean): FileActions {
         "Filen har ändrats av någon annan",
         [
           h("p", {}, error),
-          h("p", {}, "Välj hur du vill fortsätta. Din version finns kvar i editorn tills du väljer."),
+          h(
+            "p",
+            {},
+            "Välj hur du vill fortsätta. Din version finns kvar i editorn tills du väljer.",
+          ),
         ],
         [
           { label: "Avbryt", value: "cancel" as const },
@@ -83,16 +110,34 @@ export function fileActions(app: App, native: boolean): FileActions {
         continue;
       }
       if (choice === "copy") {
-        const name = app.path ? app.path.replace(/(\.protokoll)?$/i, " (kopia).protokoll") : undefined;
+        const name = app.path
+          ? app.path.replace(/(\.protokoll)?$/i, " (kopia).protokoll")
+          : undefined;
         return actions.saveAs(name);
       }
       if (choice === "reload") {
         if (conflict.text === null) {
-          await showError("Ladda om", "Filen på disken är inte längre ett läsbart protokolldokument och kan inte laddas. Spara din version som en kopia.");
+          await showError(
+            "Ladda om",
+            "Filen på disken är inte längre ett läsbart protokolldokument och kan inte laddas. Spara din version som en kopia.",
+          );
           continue;
         }
-        if (!(await confirmDialog("Ladda om filen", "Dina osparade ändringar i den här fliken kastas och filen visas som den ser ut nu. Fortsätta?", "Ladda om"))) continue;
-        if (await loadText(conflict.text, app.path, { baseRevision: conflict.revision, what: "Omladdningen" })) toast("Filen är omladdad.", "success");
+        if (
+          !(await confirmDialog(
+            "Ladda om filen",
+            "Dina osparade ändringar i den här fliken kastas och filen visas som den ser ut nu. Fortsätta?",
+            "Ladda om",
+          ))
+        )
+          continue;
+        if (
+          await loadText(conflict.text, app.path, {
+            baseRevision: conflict.revision,
+            what: "Omladdningen",
+          })
+        )
+          toast("Filen är omladdad.", "success");
         return false;
       }
       return false;
@@ -103,26 +148,68 @@ export function fileActions(app: App, native: boolean): FileActions {
   const showDifferences = async (conflict: SaveConflict) => {
     const theirs = conflict.text === null ? null : App.parseText(conflict.text);
     if (!theirs?.ok) {
-      await showError("Visa ändringar", "Filen på disken är inte ett läsbart protokolldokument, så ändringarna kan inte visas.");
+      await showError(
+        "Visa ändringar",
+        "Filen på disken är inte ett läsbart protokolldokument, så ändringarna kan inte visas.",
+      );
       return;
     }
     const mine = app.currentFile();
     // changesSince compares a document with a reader's earlier copy: here this version is that copy.
     const READER = "denna-version";
-    const compared = { ...theirs.file, review: { ...theirs.file.review, lastSeen: { [READER]: { at: localIsoDateTime(), doc: mine.doc.toJSON() } } } };
+    const compared = {
+      ...theirs.file,
+      review: {
+        ...theirs.file.review,
+        lastSeen: { [READER]: { at: localIsoDateTime(), doc: mine.doc.toJSON() } },
+      },
+    };
     const changed = changesSince(compared, READER).items.filter((i) => i.change !== "unchanged");
-    const label = (i: (typeof changed)[number]) => `${i.number !== null ? `§ ${i.number}` : "Borttagen §"} ${i.title}`.trim();
-    const what = { added: "finns bara i filen", removed: "finns bara i din version", changed: "ändrad", unseen: "", unchanged: "" } as const;
+    const label = (i: (typeof changed)[number]) =>
+      `${i.number !== null ? `§ ${i.number}` : "Borttagen §"} ${i.title}`.trim();
+    const what = {
+      added: "finns bara i filen",
+      removed: "finns bara i din version",
+      changed: "ändrad",
+      unseen: "",
+      unchanged: "",
+    } as const;
     const rows = changed.map((i) =>
-      h("li", {}, h("strong", {}, label(i)), ` – ${what[i.change]}`, ...(i.diff ? [h("p", { class: "conflict-diff" }, ...i.diff.map((d) => (d.type === "same" ? d.text : h(d.type === "added" ? "ins" : "del", {}, d.text))))] : [])),
+      h(
+        "li",
+        {},
+        h("strong", {}, label(i)),
+        ` – ${what[i.change]}`,
+        ...(i.diff
+          ? [
+              h(
+                "p",
+                { class: "conflict-diff" },
+                ...i.diff.map((d) =>
+                  d.type === "same" ? d.text : h(d.type === "added" ? "ins" : "del", {}, d.text),
+                ),
+              ),
+            ]
+          : []),
+      ),
     );
     const metaDiffers = JSON.stringify(mine.meta) !== JSON.stringify(theirs.file.meta);
     await modal(
       "Skillnader mot filen på disken",
       [
         h("p", {}, "Understruket finns i filen på disken, överstruket bara i din version."),
-        rows.length ? h("ul", { class: "error-details", id: "conflict-changes" }, ...rows) : h("p", {}, "Paragraferna är lika."),
-        ...(metaDiffers ? [h("p", {}, "Uppgifterna om sammanträdet (deltagare, närvaro, justering m.m.) skiljer sig också.")] : []),
+        rows.length
+          ? h("ul", { class: "error-details", id: "conflict-changes" }, ...rows)
+          : h("p", {}, "Paragraferna är lika."),
+        ...(metaDiffers
+          ? [
+              h(
+                "p",
+                {},
+                "Uppgifterna om sammanträdet (deltagare, närvaro, justering m.m.) skiljer sig också.",
+              ),
+            ]
+          : []),
       ],
       [{ label: "Tillbaka", value: true, primary: true }],
       { id: "conflict-diff-dialog", wide: true },
@@ -132,29 +219,66 @@ export function fileActions(app: App, native: boolean): FileActions {
   const actions: FileActions = {
     async newDocument() {
       if (!(await mayDiscard())) return;
-      const tmpl = select(Object.values(templates).map((t) => [t.id, t.name]), "socialnamnd", { id: "new-template" });
+      const tmpl = select(
+        Object.values(templates).map((t) => [t.id, t.name]),
+        "socialnamnd",
+        { id: "new-template" },
+      );
       const date = h("input", { type: "date", id: "new-date", value: today(), required: true });
-      const first = h("input", { type: "number", id: "new-first", min: "1", step: "1", value: "1" });
+      const first = h("input", {
+        type: "number",
+        id: "new-first",
+        min: "1",
+        step: "1",
+        value: "1",
+      });
       // The bodies whose reglemente was saved in the workspace (Mötesuppgifter → Reglemente).
       const saved = await host.listBodies({});
       const bodies = saved.ok ? saved.bodies : [];
-      const bodyChoice = select([["", "(mallens organ och reglemente)"], ...bodies.map((b, i): [string, string] => [String(i), b.name])], "", { id: "new-body" });
+      const bodyChoice = select(
+        [
+          ["", "(mallens organ och reglemente)"],
+          ...bodies.map((b, i): [string, string] => [String(i), b.name]),
+        ],
+        "",
+        { id: "new-body" },
+      );
       bodyChoice.addEventListener("change", () => {
         const b = bodies[Number(bodyChoice.value)];
         if (bodyChoice.value && b) first.value = String(b.reglemente.firstItemNumber);
       });
-      const ok = await modal("Nytt dokument", [field("Mall", tmpl), field("Organ", bodyChoice), field("Datum (sammanträde eller svar)", date), field("Första § (protokoll)", first)], [
-        { label: "Avbryt", value: false },
-        { label: "Skapa", value: true, primary: true },
-      ], { validate: () => (date.value && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? null : "Ange ett datum.") });
+      const ok = await modal(
+        "Nytt dokument",
+        [
+          field("Mall", tmpl),
+          field("Organ", bodyChoice),
+          field("Datum (sammanträde eller svar)", date),
+          field("Första § (protokoll)", first),
+        ],
+        [
+          { label: "Avbryt", value: false },
+          { label: "Skapa", value: true, primary: true },
+        ],
+        {
+          validate: () =>
+            date.value && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? null : "Ange ett datum.",
+        },
+      );
       if (!ok) return;
       const template = templates[tmpl.value]!;
       let file: ProtokollFile;
       try {
         const body = bodyChoice.value ? bodies[Number(bodyChoice.value)] : undefined;
-        file = template.create({ date: date.value, firstItemNumber: Math.max(1, Number(first.value) || 1), ...(body ? { body } : {}) });
+        file = template.create({
+          date: date.value,
+          firstItemNumber: Math.max(1, Number(first.value) || 1),
+          ...(body ? { body } : {}),
+        });
       } catch (e) {
-        await showError("Nytt dokument", `Mallen kunde inte användas: ${e instanceof Error ? e.message : String(e)}`);
+        await showError(
+          "Nytt dokument",
+          `Mallen kunde inte användas: ${e instanceof Error ? e.message : String(e)}`,
+        );
         return;
       }
       app.load(file, null, { dirty: false });
@@ -168,19 +292,50 @@ export function fileActions(app: App, native: boolean): FileActions {
       if (!chosen && !native) {
         const list = await host.listFiles({});
         if (!list.ok) return showError("Öppna", list.error);
-        const pathInput = h("input", { type: "text", id: "open-path", placeholder: "mapp/dokument.protokoll" });
+        const pathInput = h("input", {
+          type: "text",
+          id: "open-path",
+          placeholder: "mapp/dokument.protokoll",
+        });
         let picked: string | null = null;
         const buttons = list.files.map((f) =>
-          h("li", {}, h("button", { type: "button", class: "file-choice", "data-path": f.path, onclick: (e: Event) => {
-            picked = f.path;
-            pathInput.value = f.path;
-            (e.currentTarget as HTMLElement).closest("form")?.requestSubmit();
-          } }, h("span", { class: "file-name" }, f.path), h("span", { class: "file-date" }, new Date(f.modified).toLocaleString("sv-SE")))),
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              {
+                type: "button",
+                class: "file-choice",
+                "data-path": f.path,
+                onclick: (e: Event) => {
+                  picked = f.path;
+                  pathInput.value = f.path;
+                  (e.currentTarget as HTMLElement).closest("form")?.requestSubmit();
+                },
+              },
+              h("span", { class: "file-name" }, f.path),
+              h("span", { class: "file-date" }, new Date(f.modified).toLocaleString("sv-SE")),
+            ),
+          ),
         );
-        const ok = await modal("Öppna dokument", [
-          list.files.length ? h("ul", { class: "file-list", "aria-label": "Dokument i arbetsmappen" }, ...buttons) : h("p", { class: "hint" }, "Arbetsmappen har inga dokument ännu."),
-          field("Eller skriv sökvägen i arbetsmappen", pathInput),
-        ], [{ label: "Avbryt", value: false }, { label: "Öppna", value: true, primary: true }], { validate: () => (pathInput.value.trim() || picked ? null : "Välj ett dokument.") , wide: true });
+        const ok = await modal(
+          "Öppna dokument",
+          [
+            list.files.length
+              ? h("ul", { class: "file-list", "aria-label": "Dokument i arbetsmappen" }, ...buttons)
+              : h("p", { class: "hint" }, "Arbetsmappen har inga dokument ännu."),
+            field("Eller skriv sökvägen i arbetsmappen", pathInput),
+          ],
+          [
+            { label: "Avbryt", value: false },
+            { label: "Öppna", value: true, primary: true },
+          ],
+          {
+            validate: () => (pathInput.value.trim() || picked ? null : "Välj ett dokument."),
+            wide: true,
+          },
+        );
         if (!ok) return;
         chosen = pathInput.value.trim() || picked || undefined;
       }
@@ -189,16 +344,31 @@ export function fileActions(app: App, native: boolean): FileActions {
         if (r.error !== "Ingen fil vald.") await showError("Dokumentet kunde inte öppnas", r.error);
         return;
       }
-      if (await loadText(r.text, r.path, { readOnly: r.readOnly, baseRevision: r.revision ?? null, what: "Öppna" })) toast(`Öppnat: ${r.path}${r.readOnly ? " (skrivskyddat)" : ""}`, "success");
+      if (
+        await loadText(r.text, r.path, {
+          readOnly: r.readOnly,
+          baseRevision: r.revision ?? null,
+          what: "Öppna",
+        })
+      )
+        toast(`Öppnat: ${r.path}${r.readOnly ? " (skrivskyddat)" : ""}`, "success");
     },
 
     async save() {
       if (app.readOnly) {
-        await showError("Spara", "Dokumentet är skrivskyddat. Använd Spara som för att spara en kopia.");
+        await showError(
+          "Spara",
+          "Dokumentet är skrivskyddat. Använd Spara som för att spara en kopia.",
+        );
         return false;
       }
       if (!app.path) return actions.saveAs();
-      const r = await host.saveFile({ path: app.path, text: app.serialize(), saveAs: false, baseRevision: app.baseRevision });
+      const r = await host.saveFile({
+        path: app.path,
+        text: app.serialize(),
+        saveAs: false,
+        baseRevision: app.baseRevision,
+      });
       if (!r.ok) {
         if ("conflict" in r) return resolveConflict(r.error, r.conflict);
         await showError("Dokumentet sparades inte", r.error);
@@ -211,18 +381,43 @@ export function fileActions(app: App, native: boolean): FileActions {
     async saveAs(suggestion?: string) {
       let path: string | null = null;
       if (!native) {
-        const suggested = (suggestion ?? app.path ?? `${app.title()}.protokoll`).replace(/[\\:*?"<>|]+/g, " ");
-        const name = h("input", { type: "text", id: "save-name", value: suggested, required: true });
+        const suggested = (suggestion ?? app.path ?? `${app.title()}.protokoll`).replace(
+          /[\\:*?"<>|]+/g,
+          " ",
+        );
+        const name = h("input", {
+          type: "text",
+          id: "save-name",
+          value: suggested,
+          required: true,
+        });
         const list = await host.listFiles({});
         const existing = new Set(list.ok ? list.files.map((f) => f.path) : []);
-        const ok = await modal("Spara som", [field("Filnamn i arbetsmappen", name), h("p", { class: "hint" }, "Ändelsen .protokoll läggs till om den saknas.")], [
-          { label: "Avbryt", value: false },
-          { label: "Spara", value: true, primary: true },
-        ], { validate: () => (name.value.trim() ? null : "Skriv ett filnamn.") });
+        const ok = await modal(
+          "Spara som",
+          [
+            field("Filnamn i arbetsmappen", name),
+            h("p", { class: "hint" }, "Ändelsen .protokoll läggs till om den saknas."),
+          ],
+          [
+            { label: "Avbryt", value: false },
+            { label: "Spara", value: true, primary: true },
+          ],
+          { validate: () => (name.value.trim() ? null : "Skriv ett filnamn.") },
+        );
         if (!ok) return false;
         path = name.value.trim();
         if (!/\.protokoll$/i.test(path)) path += ".protokoll";
-        if (existing.has(path) && path !== app.path && !(await confirmDialog("Filen finns redan", `”${path}” finns redan. Vill du ersätta den?`, "Ersätt"))) return false;
+        if (
+          existing.has(path) &&
+          path !== app.path &&
+          !(await confirmDialog(
+            "Filen finns redan",
+            `”${path}” finns redan. Vill du ersätta den?`,
+            "Ersätt",
+          ))
+        )
+          return false;
       }
       // Over another file the user confirmed the replacement; over its own file the revision still counts.
       const r = await host.saveFile({
@@ -249,48 +444,112 @@ export function fileActions(app: App, native: boolean): FileActions {
       let result;
       if (native) result = await host.importFile({});
       else {
-        const input = h("input", { type: "file", accept: ".pdf,.docx,.txt,.text", id: "import-file" });
-        const ok = await modal("Importera", [field("PDF-, Word- eller textfil", input), h("p", { class: "hint" }, "Importen läser in texten och gissar strukturen; granska resultatet.")], [
-          { label: "Avbryt", value: false },
-          { label: "Importera", value: true, primary: true },
-        ], { validate: () => (input.files?.length ? null : "Välj en fil.") });
+        const input = h("input", {
+          type: "file",
+          accept: ".pdf,.docx,.txt,.text",
+          id: "import-file",
+        });
+        const ok = await modal(
+          "Importera",
+          [
+            field("PDF-, Word- eller textfil", input),
+            h(
+              "p",
+              { class: "hint" },
+              "Importen läser in texten och gissar strukturen; granska resultatet.",
+            ),
+          ],
+          [
+            { label: "Avbryt", value: false },
+            { label: "Importera", value: true, primary: true },
+          ],
+          { validate: () => (input.files?.length ? null : "Välj en fil.") },
+        );
         const file = input.files?.[0];
         if (!ok || !file) return;
         const bytes = new Uint8Array(await file.arrayBuffer());
         let binary = "";
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        for (let i = 0; i < bytes.length; i += 0x8000)
+          binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         result = await host.importFile({ upload: { name: file.name, base64: btoa(binary) } });
       }
       if (!result.ok) {
-        if (result.error !== "Ingen fil vald.") await showError("Importen misslyckades", result.error);
+        if (result.error !== "Ingen fil vald.")
+          await showError("Importen misslyckades", result.error);
         return;
       }
       if (!(await loadText(result.text, null, { dirty: true, what: "Import" }))) return;
       showImportChecks(app, result.report);
       if (result.report.length)
-        await modal(`Importerat från ${result.sourceName}`, [h("p", {}, "Kontrollera följande:"), h("ul", { class: "error-details" }, ...result.report.map((l) => h("li", {}, l)))], [{ label: "OK", value: true, primary: true }]);
+        await modal(
+          `Importerat från ${result.sourceName}`,
+          [
+            h("p", {}, "Kontrollera följande:"),
+            h("ul", { class: "error-details" }, ...result.report.map((l) => h("li", {}, l))),
+          ],
+          [{ label: "OK", value: true, primary: true }],
+        );
       else toast(`Importerat från ${result.sourceName}.`, "success");
     },
 
     async exportDialog(preset = {}) {
-      const format = select([["pdf", "PDF (PDF/A)"], ["docx", "Word (DOCX)"]], preset.format ?? "pdf", { id: "export-format" });
-      const outputs: [string, string][] = app.kind === "protokoll"
-        ? [["full", "Hela protokollet"], ["extract", "Protokollsutdrag (valda §§)"], ["notice", "Anslagsbevis"], ["public", "Offentlig version (sekretess maskerad)"]]
-        : app.kind === "kallelse"
-          ? [["full", "Kallelse"], ["public", "Offentlig version (sekretess maskerad)"], ["notice", "Tillkännagivande av sammanträdet (fullmäktige)"]]
-          : [["full", "Svar på interpellation"]];
+      const format = select(
+        [
+          ["pdf", "PDF (PDF/A)"],
+          ["docx", "Word (DOCX)"],
+        ],
+        preset.format ?? "pdf",
+        { id: "export-format" },
+      );
+      const outputs: [string, string][] =
+        app.kind === "protokoll"
+          ? [
+              ["full", "Hela protokollet"],
+              ["extract", "Protokollsutdrag (valda §§)"],
+              ["notice", "Anslagsbevis"],
+              ["public", "Offentlig version (sekretess maskerad)"],
+            ]
+          : app.kind === "kallelse"
+            ? [
+                ["full", "Kallelse"],
+                ["public", "Offentlig version (sekretess maskerad)"],
+                ["notice", "Tillkännagivande av sammanträdet (fullmäktige)"],
+              ]
+            : [["full", "Svar på interpellation"]];
       const output = select(outputs, preset.output ?? "full", { id: "export-output" });
       const d = derivedOf(app.state);
       const current = app.currentItem()?.node.attrs.id as string | undefined;
       const titles = new Map<string, string>();
       app.state.doc.forEach((n) => {
-        if (n.type.name === "agenda_item") titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
+        if (n.type.name === "agenda_item")
+          titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
       });
       // The §§ chosen for the extract, and only they; the § under the cursor when none were chosen.
       const preticked = new Set(preset.items?.length ? preset.items : current ? [current] : []);
-      const itemBoxes = d.ids.map((id) => h("label", { class: "check" }, h("input", { type: "checkbox", value: id, class: "export-item", checked: preticked.has(id) }), ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`));
-      const items = h("fieldset", { class: "export-items", hidden: output.value !== "extract" }, h("legend", {}, "Paragrafer i utdraget"), ...itemBoxes);
-      const checkedItems = () => itemBoxes.map((l) => l.querySelector("input")!).filter((i) => i.checked).map((i) => i.value);
+      const itemBoxes = d.ids.map((id) =>
+        h(
+          "label",
+          { class: "check" },
+          h("input", {
+            type: "checkbox",
+            value: id,
+            class: "export-item",
+            checked: preticked.has(id),
+          }),
+          ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`,
+        ),
+      );
+      const items = h(
+        "fieldset",
+        { class: "export-items", hidden: output.value !== "extract" },
+        h("legend", {}, "Paragrafer i utdraget"),
+        ...itemBoxes,
+      );
+      const checkedItems = () =>
+        itemBoxes
+          .map((l) => l.querySelector("input")!)
+          .filter((i) => i.checked)
+          .map((i) => i.value);
       // "Utkast" follows what the document's status allows (schemas/render/officialStatus.ts): an
       // extract of an omedelbart justerad § is official before the protocol is justerat; a draft
       // protocol is not. Once the secretary ticks or unticks it, it stays as they set it.
@@ -301,7 +560,11 @@ export function fileActions(app: App, native: boolean): FileActions {
       const file = app.currentFile();
       const follow = () => {
         items.hidden = output.value !== "extract";
-        const refusal = statusGates[file.kind](file, output.value as "full", output.value === "extract" ? checkedItems() : []);
+        const refusal = statusGates[file.kind](
+          file,
+          output.value as "full",
+          output.value === "extract" ? checkedItems() : [],
+        );
         why.textContent = refusal ? refusal.sv : "";
         why.hidden = !refusal;
         if (!touched) draft.checked = refusal !== null;
@@ -309,12 +572,40 @@ export function fileActions(app: App, native: boolean): FileActions {
       output.addEventListener("change", follow);
       items.addEventListener("change", follow);
       follow();
-      const ok = await modal("Exportera", [field("Format", format), field("Vad", output), items, h("label", { class: "check" }, draft, " Utkast (vattenstämpel UTKAST – tillåts trots fel)"), why], [
-        { label: "Avbryt", value: false },
-        { label: "Exportera", value: true, primary: true },
-      ], { validate: () => (output.value === "extract" && !itemBoxes.some((l) => l.querySelector("input")!.checked) ? "Välj minst en paragraf." : null), wide: true });
+      const ok = await modal(
+        "Exportera",
+        [
+          field("Format", format),
+          field("Vad", output),
+          items,
+          h(
+            "label",
+            { class: "check" },
+            draft,
+            " Utkast (vattenstämpel UTKAST – tillåts trots fel)",
+          ),
+          why,
+        ],
+        [
+          { label: "Avbryt", value: false },
+          { label: "Exportera", value: true, primary: true },
+        ],
+        {
+          validate: () =>
+            output.value === "extract" && !itemBoxes.some((l) => l.querySelector("input")!.checked)
+              ? "Välj minst en paragraf."
+              : null,
+          wide: true,
+        },
+      );
       if (!ok) return;
-      const chosenItems = output.value === "extract" ? itemBoxes.map((l) => l.querySelector("input")!).filter((i) => i.checked).map((i) => i.value) : [];
+      const chosenItems =
+        output.value === "extract"
+          ? itemBoxes
+              .map((l) => l.querySelector("input")!)
+              .filter((i) => i.checked)
+              .map((i) => i.value)
+          : [];
       const progress = document.getElementById("progress")!;
       progress.hidden = false;
       progress.textContent = "Exporterar…";
@@ -333,7 +624,10 @@ export function fileActions(app: App, native: boolean): FileActions {
           if (!/Ingen fil vald/.test(r.error)) await showError("Exporten misslyckades", r.error);
           return;
         }
-        toast(`Exporterat: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)${r.attachments?.length ? ` och ${r.attachments.length === 1 ? "en bilaga" : `${r.attachments.length} bilagor`} bredvid` : ""}`, "success");
+        toast(
+          `Exporterat: ${r.path} (${Math.max(1, Math.round(r.bytes / 1024))} kB)${r.attachments?.length ? ` och ${r.attachments.length === 1 ? "en bilaga" : `${r.attachments.length} bilagor`} bredvid` : ""}`,
+          "success",
+        );
         const status = document.getElementById("last-export");
         if (status) status.textContent = `Senaste export: ${r.path}`;
       } finally {
@@ -348,7 +642,15 @@ export function fileActions(app: App, native: boolean): FileActions {
       for (const entry of list.entries) {
         const choice = await modal(
           "Osparat arbete finns",
-          [h("p", {}, "Programmet avslutades med osparade ändringar i:"), h("p", { class: "recovery-entry" }, h("strong", {}, entry.title), ` (${entry.path ?? "aldrig sparat"}), autosparat ${new Date(entry.savedAt).toLocaleString("sv-SE")}`)],
+          [
+            h("p", {}, "Programmet avslutades med osparade ändringar i:"),
+            h(
+              "p",
+              { class: "recovery-entry" },
+              h("strong", {}, entry.title),
+              ` (${entry.path ?? "aldrig sparat"}), autosparat ${new Date(entry.savedAt).toLocaleString("sv-SE")}`,
+            ),
+          ],
           [
             { label: "Senare", value: "later" as const },
             { label: "Kasta", value: "discard" as const },
@@ -363,7 +665,14 @@ export function fileActions(app: App, native: boolean): FileActions {
             await showError("Återställning", r.error);
             continue;
           }
-          if (await loadText(r.text, r.path, { dirty: true, recoveryKey: entry.key, baseRevision: r.baseRevision ?? null, what: "Återställningen" })) {
+          if (
+            await loadText(r.text, r.path, {
+              dirty: true,
+              recoveryKey: entry.key,
+              baseRevision: r.baseRevision ?? null,
+              what: "Återställningen",
+            })
+          ) {
             toast(`Återställt: ${entry.title}`, "success");
             return;
           }

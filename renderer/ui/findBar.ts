@@ -6,7 +6,14 @@
  */
 import { closeHistory } from "prosemirror-history";
 import type { EditorState, Transaction } from "prosemirror-state";
-import { SearchQuery, findNext, findPrev, replaceAll, replaceNext, setSearchState } from "prosemirror-search";
+import {
+  SearchQuery,
+  findNext,
+  findPrev,
+  replaceAll,
+  replaceNext,
+  setSearchState,
+} from "prosemirror-search";
 import type { App } from "../app.js";
 import { touchesLockedItem } from "../review/reviewPlugin.js";
 import { reviewRecordOf } from "../editor/reviewRecordPlugin.js";
@@ -18,14 +25,25 @@ export interface FindBar {
 }
 
 export function mountFindBar(app: App, root: HTMLElement): FindBar {
-  const find = h("input", { type: "search", id: "find-input", "aria-label": "Sök", placeholder: "Sök" });
-  const replace = h("input", { type: "text", id: "replace-input", "aria-label": "Ersätt med", placeholder: "Ersätt med" });
+  const find = h("input", {
+    type: "search",
+    id: "find-input",
+    "aria-label": "Sök",
+    placeholder: "Sök",
+  });
+  const replace = h("input", {
+    type: "text",
+    id: "replace-input",
+    "aria-label": "Ersätt med",
+    placeholder: "Ersätt med",
+  });
   const caseBox = h("input", { type: "checkbox", id: "find-case" });
   const wordBox = h("input", { type: "checkbox", id: "find-word" });
   const skipBox = h("input", { type: "checkbox", id: "find-skip-adjusted", checked: true });
   const info = h("span", { class: "find-info", "aria-live": "polite" });
   /** A match inside a § justerad at the meeting, left out while "Hoppa över justerade §§" is on. */
-  const notLocked = (state: EditorState, r: { from: number; to: number }) => !touchesLockedItem(state.doc, r.from, r.to, reviewRecordOf(state).history);
+  const notLocked = (state: EditorState, r: { from: number; to: number }) =>
+    !touchesLockedItem(state.doc, r.from, r.to, reviewRecordOf(state).history);
   const query = (withReplace: boolean) =>
     new SearchQuery({
       search: find.value,
@@ -67,11 +85,47 @@ export function mountFindBar(app: App, root: HTMLElement): FindBar {
     h("button", { type: "button", onclick: runReplaceAll }, "Ersätt alla"),
   );
   root.replaceChildren(
-    h("span", { class: "find-row" }, find, h("button", { type: "button", "aria-label": "Föregående träff", onclick: () => run(findPrev) }, "↑"), h("button", { type: "button", "aria-label": "Nästa träff", onclick: () => run(findNext) }, "↓"), h("label", { class: "check" }, caseBox, " Skiftläge"), h("label", { class: "check" }, wordBox, " Hela ord"), h("label", { class: "check", title: "Paragrafer som justerats omedelbart vid sammanträdet kan inte ändras" }, skipBox, " Hoppa över justerade §§"), info),
+    h(
+      "span",
+      { class: "find-row" },
+      find,
+      h(
+        "button",
+        { type: "button", "aria-label": "Föregående träff", onclick: () => run(findPrev) },
+        "↑",
+      ),
+      h(
+        "button",
+        { type: "button", "aria-label": "Nästa träff", onclick: () => run(findNext) },
+        "↓",
+      ),
+      h("label", { class: "check" }, caseBox, " Skiftläge"),
+      h("label", { class: "check" }, wordBox, " Hela ord"),
+      h(
+        "label",
+        {
+          class: "check",
+          title: "Paragrafer som justerats omedelbart vid sammanträdet kan inte ändras",
+        },
+        skipBox,
+        " Hoppa över justerade §§",
+      ),
+      info,
+    ),
     replaceRow,
-    h("button", { type: "button", class: "close", "aria-label": "Stäng sökningen", onclick: () => bar.close() }, "×"),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "close",
+        "aria-label": "Stäng sökningen",
+        onclick: () => bar.close(),
+      },
+      "×",
+    ),
   );
-  for (const input of [find, replace, caseBox, wordBox, skipBox]) input.addEventListener("input", setQuery);
+  for (const input of [find, replace, caseBox, wordBox, skipBox])
+    input.addEventListener("input", setQuery);
   root.addEventListener("keydown", (e) => {
     if (e.key === "Escape") {
       e.preventDefault();

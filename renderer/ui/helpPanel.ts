@@ -22,10 +22,31 @@ export async function showHelp(shortcuts: Shortcut[]): Promise<void> {
     "Kortkommandon",
     [
       ...[...groups].map(([group, list]) =>
-        h("section", { class: "help-group" }, h("h3", {}, group), h("dl", {}, ...list.flatMap((s) => [h("dt", {}, h("kbd", {}, keyLabel(s.key))), h("dd", {}, s.label)]))),
+        h(
+          "section",
+          { class: "help-group" },
+          h("h3", {}, group),
+          h(
+            "dl",
+            {},
+            ...list.flatMap((s) => [
+              h("dt", {}, h("kbd", {}, keyLabel(s.key))),
+              h("dd", {}, s.label),
+            ]),
+          ),
+        ),
       ),
-      h("section", { class: "help-group" }, h("h3", {}, "Övrigt"), h("dl", {}, ...extra.flatMap(([k, l]) => [h("dt", {}, h("kbd", {}, k)), h("dd", {}, l)]))),
-      h("p", { class: "hint" }, "Ctrl+Alt används inte med bokstäver som är AltGr-tecken på svenskt tangentbord (E = €, M = µ)."),
+      h(
+        "section",
+        { class: "help-group" },
+        h("h3", {}, "Övrigt"),
+        h("dl", {}, ...extra.flatMap(([k, l]) => [h("dt", {}, h("kbd", {}, k)), h("dd", {}, l)])),
+      ),
+      h(
+        "p",
+        { class: "hint" },
+        "Ctrl+Alt används inte med bokstäver som är AltGr-tecken på svenskt tangentbord (E = €, M = µ).",
+      ),
     ],
     [{ label: "Stäng", value: true, primary: true }],
     { id: "help-dialog", wide: true },

@@ -10,7 +10,9 @@ import { h } from "./dom.js";
 /** The § numbers of the report's check line ("§§ att kontrollera efter import: § 7, § 12"). */
 export function itemsToCheck(report: readonly string[]): number[] {
   const line = report.find((l) => l.startsWith(`${CHECK_HEADING}:`));
-  return line ? [...line.slice(CHECK_HEADING.length + 1).matchAll(/§\s*(\d+)/g)].map((m) => +m[1]!) : [];
+  return line
+    ? [...line.slice(CHECK_HEADING.length + 1).matchAll(/§\s*(\d+)/g)].map((m) => +m[1]!)
+    : [];
 }
 
 interface Navigable {

@@ -24,12 +24,15 @@ function at(state: EditorState, text: string): number {
   return pos;
 }
 
-const labels = (ps: ReturnType<typeof itemParticipants>) => ps.map((p) => `${p.person.name}${p.note ? ` (${p.note})` : ""}`);
+const labels = (ps: ReturnType<typeof itemParticipants>) =>
+  ps.map((p) => `${p.person.name}${p.note ? ` (${p.note})` : ""}`);
 
 describe("the inspector", () => {
   it("finds the structured block under the cursor and its §", () => {
     let state = withNote();
-    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, at(state, "antecknas"))));
+    state = state.apply(
+      state.tr.setSelection(TextSelection.create(state.doc, at(state, "antecknas"))),
+    );
     const t = inspectorTarget(state)!;
     expect(t.item.attrs.id).toBe("a2");
     expect(t.block?.type.name).toBe("protocol_note");
@@ -39,7 +42,9 @@ describe("the inspector", () => {
 
   it("inspects the § alone when the cursor is in text that is no structured block, and nothing outside a §", () => {
     let state = withNote();
-    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, at(state, "antar budgeten"))));
+    state = state.apply(
+      state.tr.setSelection(TextSelection.create(state.doc, at(state, "antar budgeten"))),
+    );
     expect(inspectorTarget(state)).toMatchObject({ block: null });
     expect(inspectorTarget(state)!.item.attrs.id).toBe("a2");
     state = state.apply(state.tr.setSelection(NodeSelection.create(state.doc, 0)));
@@ -48,13 +53,28 @@ describe("the inspector", () => {
 
   it("offers the §'s serving members first, then (in the order of the persons) who is present without serving or jävig", () => {
     const state = withNote();
-    expect(labels(itemParticipants(state, "a2"))).toEqual(["Olga Ordförande", "Jens Justerare", "Erik Ersättare (tjänstgör)", "Lea Ledamot (närvarande, tjänstgör ej)"]);
-    expect(labels(itemParticipants(state, "a3"))).toEqual(["Olga Ordförande", "Erik Ersättare (tjänstgör)", "Jens Justerare (jäv)", "Lea Ledamot (närvarande, tjänstgör ej)"]);
+    expect(labels(itemParticipants(state, "a2"))).toEqual([
+      "Olga Ordförande",
+      "Jens Justerare",
+      "Erik Ersättare (tjänstgör)",
+      "Lea Ledamot (närvarande, tjänstgör ej)",
+    ]);
+    expect(labels(itemParticipants(state, "a3"))).toEqual([
+      "Olga Ordförande",
+      "Erik Ersättare (tjänstgör)",
+      "Jens Justerare (jäv)",
+      "Lea Ledamot (närvarande, tjänstgör ej)",
+    ]);
   });
 
   it("offers every elected member and ersättare, not the secretary, while there is no ledger", () => {
     let state = withNote();
     state = state.apply(updateMeta(state, (m) => ({ ...m, attendance: [], recusals: [] })));
-    expect(labels(itemParticipants(state, "a2"))).toEqual(["Olga Ordförande", "Jens Justerare", "Lea Ledamot", "Erik Ersättare"]);
+    expect(labels(itemParticipants(state, "a2"))).toEqual([
+      "Olga Ordförande",
+      "Jens Justerare",
+      "Lea Ledamot",
+      "Erik Ersättare",
+    ]);
   });
 });

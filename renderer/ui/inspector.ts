@@ -20,7 +20,16 @@ import { field, h, select } from "./dom.js";
 import { votersWithoutBallot } from "./votersWithoutBallot.js";
 import { renderEntryInspector, unconfirmedNotice } from "../agenda/agendaUi.js";
 
-const inspected = new Set(["proposal", "vote", "reservation", "decision_procedure", "special_statement", "protocol_note", "substitute_statement", "recusal"]);
+const inspected = new Set([
+  "proposal",
+  "vote",
+  "reservation",
+  "decision_procedure",
+  "special_statement",
+  "protocol_note",
+  "substitute_statement",
+  "recusal",
+]);
 
 /** What the inspector shows: the § around the cursor, and the structured block in it (if any). */
 export interface InspectorTarget {
@@ -65,7 +74,13 @@ export function inspectorTarget(state: EditorState): InspectorTarget | null {
 }
 
 export function mountInspector(app: App, root: HTMLElement): void {
-  let last: { block: Node | null; item: Node | null; meta: unknown; attrs: unknown; itemAttrs: unknown } = { block: null, item: null, meta: null, attrs: null, itemAttrs: null };
+  let last: {
+    block: Node | null;
+    item: Node | null;
+    meta: unknown;
+    attrs: unknown;
+    itemAttrs: unknown;
+  } = { block: null, item: null, meta: null, attrs: null, itemAttrs: null };
 
   const apply = (pos: number, attrs: Attrs) => {
     setAttrs(pos, attrs)(app.state, (tr) => app.dispatch(tr));
@@ -86,7 +101,13 @@ export function mountInspector(app: App, root: HTMLElement): void {
       proposalsKey(t?.item) === proposalsKey(last.item)
     )
       return;
-    last = { block: t?.block ?? null, item: t?.item ?? null, meta, attrs: t?.block?.attrs ?? null, itemAttrs: t?.item?.attrs ?? null };
+    last = {
+      block: t?.block ?? null,
+      item: t?.item ?? null,
+      meta,
+      attrs: t?.block?.attrs ?? null,
+      itemAttrs: t?.item?.attrs ?? null,
+    };
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
     const inside = focusedId && root.contains(document.activeElement);
     root.replaceChildren(...content(app, t, apply), ...(t ? unconfirmedNotice(app, t.item) : []));
@@ -121,37 +142,77 @@ export function itemParticipants(state: EditorState, itemId: string): Participan
   const known = attendance.known;
   const att = attendance.byItem.get(itemId);
   // Without a ledger: the body's elected members and substitutes (not the secretary or officials).
-  if (!known || !att) return meta.persons.filter((p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other").map((p) => ({ person: p, serving: true, note: "" }));
+  if (!known || !att)
+    return meta.persons
+      .filter((p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other")
+      .map((p) => ({ person: p, serving: true, note: "" }));
   const out: Participant[] = [];
   for (const p of meta.persons) {
-    if (att.serving.has(p.id)) out.push({ person: p, serving: true, note: att.replaces.has(p.id) ? "tjänstgör" : "" });
+    if (att.serving.has(p.id))
+      out.push({ person: p, serving: true, note: att.replaces.has(p.id) ? "tjänstgör" : "" });
   }
   for (const p of meta.persons) {
-    if (att.present.has(p.id)) out.push({ person: p, serving: false, note: "närvarande, tjänstgör ej" });
+    if (att.present.has(p.id))
+      out.push({ person: p, serving: false, note: "närvarande, tjänstgör ej" });
     else if (att.recused.has(p.id)) out.push({ person: p, serving: false, note: "jäv" });
   }
   return out;
 }
 
-function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) => void): HTMLElement[] {
+function content(
+  app: App,
+  t: Target | null,
+  apply: (pos: number, attrs: Attrs) => void,
+): HTMLElement[] {
   const title = h("h2", { class: "panel-title", id: "inspector-title" }, "Blockets egenskaper");
-  if (!t) return [title, h("p", { class: "hint" }, "Placera markören i en paragraf för att se och ändra dess block.")];
+  if (!t)
+    return [
+      title,
+      h("p", { class: "hint" }, "Placera markören i en paragraf för att se och ändra dess block."),
+    ];
   const derived = derivedOf(app.state);
   const itemId = t.item.attrs.id as string;
   const number = derived.numbers.get(itemId);
   const persons = itemParticipants(app.state, itemId);
-  const out: HTMLElement[] = [title, h("p", { class: "inspector-item" }, `§ ${number ?? "?"} ${t.item.firstChild?.textContent ?? ""}`)];
+  const out: HTMLElement[] = [
+    title,
+    h(
+      "p",
+      { class: "inspector-item" },
+      `§ ${number ?? "?"} ${t.item.firstChild?.textContent ?? ""}`,
+    ),
+  ];
 
   const proposals: Node[] = [];
   t.item.forEach((b) => {
     if (b.type.name === "proposal") proposals.push(b);
   });
-  const proposalOptions = (none: string): [string, string][] => [["", none], ...proposals.map((p, i): [string, string] => [p.attrs.id as string, `${i + 1}. ${proposalName(p, app.meta)}`])];
+  const proposalOptions = (none: string): [string, string][] => [
+    ["", none],
+    ...proposals.map((p, i): [string, string] => [
+      p.attrs.id as string,
+      `${i + 1}. ${proposalName(p, app.meta)}`,
+    ]),
+  ];
 
   /** Checkboxes of persons; with "m.fl." toggles for those chosen when `andOthers` is given. */
-  const personPicker = (legend: string, key: string, chosen: string[], andOthers: string[] | null, pos: number, idPrefix: string) => {
+  const personPicker = (
+    legend: string,
+    key: string,
+    chosen: string[],
+    andOthers: string[] | null,
+    pos: number,
+    idPrefix: string,
+  ) => {
     const listed = new Set(persons.map((p) => p.person.id));
-    const extra = chosen.filter((id) => !listed.has(id)).map((id) => ({ person: app.meta.persons.find((p) => p.id === id)!, serving: false, note: "deltar inte i §" })).filter((x) => x.person);
+    const extra = chosen
+      .filter((id) => !listed.has(id))
+      .map((id) => ({
+        person: app.meta.persons.find((p) => p.id === id)!,
+        serving: false,
+        note: "deltar inte i §",
+      }))
+      .filter((x) => x.person);
     const rows = [...persons, ...extra].map(({ person, serving, note }) => {
       const on = chosen.includes(person.id);
       const id = `${idPrefix}-${person.id}`;
@@ -178,7 +239,11 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
                 checked: andOthers.includes(person.id),
                 onchange: (e: Event) => {
                   const c = (e.target as HTMLInputElement).checked;
-                  apply(pos, { andOthers: c ? [...andOthers, person.id] : andOthers.filter((x) => x !== person.id) });
+                  apply(pos, {
+                    andOthers: c
+                      ? [...andOthers, person.id]
+                      : andOthers.filter((x) => x !== person.id),
+                  });
                 },
               }),
               " m.fl.",
@@ -187,36 +252,132 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
       return h(
         "div",
         { class: `person-row${serving ? "" : " not-serving"}` },
-        h("label", { for: id }, box, ` ${nameWithParty(person)} `, h("span", { class: "role" }, note || roleLabel[person.role])),
+        h(
+          "label",
+          { for: id },
+          box,
+          ` ${nameWithParty(person)} `,
+          h("span", { class: "role" }, note || roleLabel[person.role]),
+        ),
         mfl,
       );
     });
-    return h("fieldset", { class: "persons" }, h("legend", {}, legend), ...(rows.length ? rows : [h("p", { class: "hint" }, "Inga personer i mötet ännu – lägg till dem under Närvaro.")]));
+    return h(
+      "fieldset",
+      { class: "persons" },
+      h("legend", {}, legend),
+      ...(rows.length
+        ? rows
+        : [h("p", { class: "hint" }, "Inga personer i mötet ännu – lägg till dem under Närvaro.")]),
+    );
   };
 
   const b = t.block;
   if (b) {
     const pos = t.blockPos;
     const a = b.attrs;
-    out.push(h("h3", { class: "block-kind" }, blockLabel[b.type.name as ItemBlockName] ?? b.type.name));
+    out.push(
+      h("h3", { class: "block-kind" }, blockLabel[b.type.name as ItemBlockName] ?? b.type.name),
+    );
     switch (b.type.name) {
       case "proposal": {
         out.push(
-          personPicker("Förslagsställare", "proposers", a.proposers as string[], a.andOthers as string[], pos, "proposer"),
-          field("Slag av yrkande", select(ProposalKind.options.map((k) => [k, proposalKindLabel[k]]), a.kind as string, { id: "proposal-kind", onchange: (e: Event) => apply(pos, { kind: (e.target as HTMLSelectElement).value }) })),
-          field("Gäller (t.ex. ”förvaltningens förslag till beslut”)", h("input", { type: "text", id: "proposal-subject", value: a.subject as string, onchange: (e: Event) => apply(pos, { subject: (e.target as HTMLInputElement).value }) })),
-          field("Stöder yrkande", select(proposalOptions("(inget)").filter(([v]) => v !== a.id), (a.supports as string) ?? "", { id: "proposal-supports", onchange: (e: Event) => apply(pos, { supports: (e.target as HTMLSelectElement).value || null }) })),
-          h("label", { class: "check" }, h("input", { type: "checkbox", id: "proposal-withdrawn", checked: a.withdrawn as boolean, onchange: (e: Event) => apply(pos, { withdrawn: (e.target as HTMLInputElement).checked }) }), " Yrkandet återtogs"),
+          personPicker(
+            "Förslagsställare",
+            "proposers",
+            a.proposers as string[],
+            a.andOthers as string[],
+            pos,
+            "proposer",
+          ),
+          field(
+            "Slag av yrkande",
+            select(
+              ProposalKind.options.map((k) => [k, proposalKindLabel[k]]),
+              a.kind as string,
+              {
+                id: "proposal-kind",
+                onchange: (e: Event) => apply(pos, { kind: (e.target as HTMLSelectElement).value }),
+              },
+            ),
+          ),
+          field(
+            "Gäller (t.ex. ”förvaltningens förslag till beslut”)",
+            h("input", {
+              type: "text",
+              id: "proposal-subject",
+              value: a.subject as string,
+              onchange: (e: Event) => apply(pos, { subject: (e.target as HTMLInputElement).value }),
+            }),
+          ),
+          field(
+            "Stöder yrkande",
+            select(
+              proposalOptions("(inget)").filter(([v]) => v !== a.id),
+              (a.supports as string) ?? "",
+              {
+                id: "proposal-supports",
+                onchange: (e: Event) =>
+                  apply(pos, { supports: (e.target as HTMLSelectElement).value || null }),
+              },
+            ),
+          ),
+          h(
+            "label",
+            { class: "check" },
+            h("input", {
+              type: "checkbox",
+              id: "proposal-withdrawn",
+              checked: a.withdrawn as boolean,
+              onchange: (e: Event) =>
+                apply(pos, { withdrawn: (e.target as HTMLInputElement).checked }),
+            }),
+            " Yrkandet återtogs",
+          ),
         );
         break;
       }
       case "reservation": {
         out.push(
-          personPicker("Reservanter", "reservants", a.reservants as string[], a.andOthers as string[], pos, "reservant"),
-          field("Till förmån för", select(proposalOptions("(inget angivet)"), (a.favouring as string) ?? "", { id: "reservation-favouring", onchange: (e: Event) => apply(pos, { favouring: (e.target as HTMLSelectElement).value || null }) })),
-          h("label", { class: "check" }, h("input", { type: "checkbox", id: "reservation-written", checked: a.written as boolean, onchange: (e: Event) => apply(pos, { written: (e.target as HTMLInputElement).checked }) }), " Skriftlig reservation"),
+          personPicker(
+            "Reservanter",
+            "reservants",
+            a.reservants as string[],
+            a.andOthers as string[],
+            pos,
+            "reservant",
+          ),
+          field(
+            "Till förmån för",
+            select(proposalOptions("(inget angivet)"), (a.favouring as string) ?? "", {
+              id: "reservation-favouring",
+              onchange: (e: Event) =>
+                apply(pos, { favouring: (e.target as HTMLSelectElement).value || null }),
+            }),
+          ),
+          h(
+            "label",
+            { class: "check" },
+            h("input", {
+              type: "checkbox",
+              id: "reservation-written",
+              checked: a.written as boolean,
+              onchange: (e: Event) =>
+                apply(pos, { written: (e.target as HTMLInputElement).checked }),
+            }),
+            " Skriftlig reservation",
+          ),
           a.written
-            ? field("Skriftlig motivering inkom", h("input", { type: "datetime-local", id: "reservation-received", value: (a.receivedAt as string | null) ?? "", onchange: (e: Event) => apply(pos, { receivedAt: (e.target as HTMLInputElement).value || null }) }))
+            ? field(
+                "Skriftlig motivering inkom",
+                h("input", {
+                  type: "datetime-local",
+                  id: "reservation-received",
+                  value: (a.receivedAt as string | null) ?? "",
+                  onchange: (e: Event) =>
+                    apply(pos, { receivedAt: (e.target as HTMLInputElement).value || null }),
+                }),
+              )
             : h("span"),
         );
         break;
@@ -224,11 +385,22 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
       case "special_statement":
       case "protocol_note":
       case "substitute_statement":
-        out.push(personPicker("Vem", "persons", a.persons as string[], a.andOthers as string[], pos, "statement"));
+        out.push(
+          personPicker(
+            "Vem",
+            "persons",
+            a.persons as string[],
+            a.andOthers as string[],
+            pos,
+            "statement",
+          ),
+        );
         break;
       case "recusal": {
         const persons = a.persons as string[];
-        const missing = persons.filter((id) => !app.meta.recusals.some((r) => r.item === itemId && r.person === id));
+        const missing = persons.filter(
+          (id) => !app.meta.recusals.some((r) => r.item === itemId && r.person === id),
+        );
         out.push(
           personPicker("Jäviga", "persons", persons, null, pos, "recused"),
           missing.length
@@ -238,13 +410,25 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
                   type: "button",
                   id: "recusal-to-ledger",
                   onclick: () => {
-                    app.updateMeta((m) => ({ ...m, recusals: [...m.recusals, ...missing.map((person) => ({ person, item: itemId }))] }));
+                    app.updateMeta((m) => ({
+                      ...m,
+                      recusals: [
+                        ...m.recusals,
+                        ...missing.map((person) => ({ person, item: itemId })),
+                      ],
+                    }));
                     app.flush();
                   },
                 },
                 "För in jävet i närvaron för denna §",
               )
-            : h("p", { class: "hint" }, persons.length ? "Jävet är infört i närvaron: de jäviga räknas inte som tjänstgörande i denna §." : ""),
+            : h(
+                "p",
+                { class: "hint" },
+                persons.length
+                  ? "Jävet är infört i närvaron: de jäviga räknas inte som tjänstgörande i denna §."
+                  : "",
+              ),
         );
         break;
       }
@@ -252,11 +436,27 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
         out.push(...procedureEditor(app, b, pos, proposals, apply));
         break;
       case "vote":
-        out.push(...voteEditor(app, b, pos, proposals, persons.filter((p) => p.serving).map((p) => p.person), proposalOptions, apply));
+        out.push(
+          ...voteEditor(
+            app,
+            b,
+            pos,
+            proposals,
+            persons.filter((p) => p.serving).map((p) => p.person),
+            proposalOptions,
+            apply,
+          ),
+        );
         break;
     }
   } else {
-    out.push(h("p", { class: "hint" }, "Markören står inte i ett strukturerat block (yrkande, omröstning, reservation …). Infoga ett från menyn Infoga."));
+    out.push(
+      h(
+        "p",
+        { class: "hint" },
+        "Markören står inte i ett strukturerat block (yrkande, omröstning, reservation …). Infoga ett från menyn Infoga.",
+      ),
+    );
   }
 
   // The § itself.
@@ -267,8 +467,28 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
       "details",
       { class: "item-settings" },
       h("summary", {}, "Paragrafens inställningar"),
-      h("label", { class: "check" }, h("input", { type: "checkbox", id: "item-immediate", checked: ia.immediate as boolean, onchange: (e: Event) => apply(ipos, { immediate: (e.target as HTMLInputElement).checked }) }), " Omedelbar justering"),
-      field("Sekretess (OSL-hänvisning, tomt = ingen)", h("input", { type: "text", id: "item-confidential", value: (ia.confidential as string | null) ?? "", onchange: (e: Event) => apply(ipos, { confidential: (e.target as HTMLInputElement).value.trim() || null }) })),
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          type: "checkbox",
+          id: "item-immediate",
+          checked: ia.immediate as boolean,
+          onchange: (e: Event) =>
+            apply(ipos, { immediate: (e.target as HTMLInputElement).checked }),
+        }),
+        " Omedelbar justering",
+      ),
+      field(
+        "Sekretess (OSL-hänvisning, tomt = ingen)",
+        h("input", {
+          type: "text",
+          id: "item-confidential",
+          value: (ia.confidential as string | null) ?? "",
+          onchange: (e: Event) =>
+            apply(ipos, { confidential: (e.target as HTMLInputElement).value.trim() || null }),
+        }),
+      ),
       authorityField(app, ia.id as string),
       presidingField(app, ia.id as string),
     ),
@@ -276,23 +496,93 @@ function content(app: App, t: Target | null, apply: (pos: number, attrs: Attrs) 
   return out;
 }
 
-function procedureEditor(app: App, b: Node, pos: number, proposals: Node[], apply: (pos: number, attrs: Attrs) => void): HTMLElement[] {
-  const order = (b.attrs.order as string[]).filter((id) => proposals.some((p) => p.attrs.id === id));
+function procedureEditor(
+  app: App,
+  b: Node,
+  pos: number,
+  proposals: Node[],
+  apply: (pos: number, attrs: Attrs) => void,
+): HTMLElement[] {
+  const order = (b.attrs.order as string[]).filter((id) =>
+    proposals.some((p) => p.attrs.id === id),
+  );
   const byId = new Map(proposals.map((p) => [p.attrs.id as string, p]));
   const rows = order.map((id, i) =>
     h(
       "li",
       {},
       h("span", {}, proposalName(byId.get(id)!, app.meta)),
-      h("button", { type: "button", class: "small", "aria-label": "Flytta upp", disabled: i === 0, onclick: () => apply(pos, { order: swap(order, i, i - 1) }) }, "↑"),
-      h("button", { type: "button", class: "small", "aria-label": "Flytta ned", disabled: i === order.length - 1, onclick: () => apply(pos, { order: swap(order, i, i + 1) }) }, "↓"),
-      h("button", { type: "button", class: "small", "aria-label": "Ta bort ur ordningen", onclick: () => apply(pos, { order: order.filter((x) => x !== id) }) }, "×"),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "small",
+          "aria-label": "Flytta upp",
+          disabled: i === 0,
+          onclick: () => apply(pos, { order: swap(order, i, i - 1) }),
+        },
+        "↑",
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "small",
+          "aria-label": "Flytta ned",
+          disabled: i === order.length - 1,
+          onclick: () => apply(pos, { order: swap(order, i, i + 1) }),
+        },
+        "↓",
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "small",
+          "aria-label": "Ta bort ur ordningen",
+          onclick: () => apply(pos, { order: order.filter((x) => x !== id) }),
+        },
+        "×",
+      ),
     ),
   );
   const missing = proposals.filter((p) => !order.includes(p.attrs.id as string));
   return [
-    h("fieldset", {}, h("legend", {}, "Ordning som ordföranden ställde förslagen"), h("ol", { class: "order" }, ...rows), ...missing.map((p) => h("button", { type: "button", class: "small", onclick: () => apply(pos, { order: [...order, p.attrs.id] }) }, `+ ${proposalName(p, app.meta)}`))),
-    field("Bifallet förslag", select([["", `(${defaultMotion(app.meta)})`], ...proposals.map((p): [string, string] => [p.attrs.id as string, proposalName(p, app.meta)])], (b.attrs.adopted as string) ?? "", { id: "procedure-adopted", onchange: (e: Event) => apply(pos, { adopted: (e.target as HTMLSelectElement).value || null }) })),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Ordning som ordföranden ställde förslagen"),
+      h("ol", { class: "order" }, ...rows),
+      ...missing.map((p) =>
+        h(
+          "button",
+          {
+            type: "button",
+            class: "small",
+            onclick: () => apply(pos, { order: [...order, p.attrs.id] }),
+          },
+          `+ ${proposalName(p, app.meta)}`,
+        ),
+      ),
+    ),
+    field(
+      "Bifallet förslag",
+      select(
+        [
+          ["", `(${defaultMotion(app.meta)})`],
+          ...proposals.map((p): [string, string] => [
+            p.attrs.id as string,
+            proposalName(p, app.meta),
+          ]),
+        ],
+        (b.attrs.adopted as string) ?? "",
+        {
+          id: "procedure-adopted",
+          onchange: (e: Event) =>
+            apply(pos, { adopted: (e.target as HTMLSelectElement).value || null }),
+        },
+      ),
+    ),
   ];
 }
 
@@ -324,7 +614,12 @@ function voteEditor(
   };
   const count = voteCount(b);
   const unvoted = votersWithoutBallot(voters, ballots);
-  const choices: [VoteChoice | "", string][] = [["ja", "Ja"], ["nej", "Nej"], ["avstår", "Avstår"], ["", "–"]];
+  const choices: [VoteChoice | "", string][] = [
+    ["ja", "Ja"],
+    ["nej", "Nej"],
+    ["avstår", "Avstår"],
+    ["", "–"],
+  ];
   const rows = voters.map((v) => {
     const current = byPerson.get(v.id) ?? "";
     return h(
@@ -350,36 +645,128 @@ function voteEditor(
   });
   const tallyRes = count.ja === count.nej ? null : count.ja > count.nej ? "ja" : "nej";
   return [
-    field("Ja-proposition", select(proposalOptions("(välj yrkande)"), (a.yes as string) ?? "", { id: "vote-yes", onchange: (e: Event) => apply(pos, { yes: (e.target as HTMLSelectElement).value || null }) })),
-    field("Nej-proposition", select(proposalOptions("(välj yrkande)"), (a.no as string) ?? "", { id: "vote-no", onchange: (e: Event) => apply(pos, { no: (e.target as HTMLSelectElement).value || null }) })),
+    field(
+      "Ja-proposition",
+      select(proposalOptions("(välj yrkande)"), (a.yes as string) ?? "", {
+        id: "vote-yes",
+        onchange: (e: Event) => apply(pos, { yes: (e.target as HTMLSelectElement).value || null }),
+      }),
+    ),
+    field(
+      "Nej-proposition",
+      select(proposalOptions("(välj yrkande)"), (a.no as string) ?? "", {
+        id: "vote-no",
+        onchange: (e: Event) => apply(pos, { no: (e.target as HTMLSelectElement).value || null }),
+      }),
+    ),
     h(
       "div",
       { class: "row" },
-      h("label", { class: "check" }, h("input", { type: "checkbox", id: "vote-open", checked: a.open as boolean, onchange: (e: Event) => apply(pos, { open: (e.target as HTMLInputElement).checked }) }), " Öppen omröstning"),
-      h("label", { class: "check" }, h("input", { type: "checkbox", id: "vote-election", checked: a.election as boolean, onchange: (e: Event) => apply(pos, { election: (e.target as HTMLInputElement).checked }) }), " Val"),
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          type: "checkbox",
+          id: "vote-open",
+          checked: a.open as boolean,
+          onchange: (e: Event) => apply(pos, { open: (e.target as HTMLInputElement).checked }),
+        }),
+        " Öppen omröstning",
+      ),
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          type: "checkbox",
+          id: "vote-election",
+          checked: a.election as boolean,
+          onchange: (e: Event) => apply(pos, { election: (e.target as HTMLInputElement).checked }),
+        }),
+        " Val",
+      ),
     ),
     voters.length
       ? h(
           "table",
           { class: "vote-grid", "aria-label": "Röster per tjänstgörande ledamot" },
           unvoted.strays.length
-            ? h("caption", { class: "hint vote-strays" }, `${unvoted.strays.length} ${unvoted.strays.length === 1 ? "röst" : "röster"} från personer som inte tjänstgör i § räknas inte som ledamöternas.`)
+            ? h(
+                "caption",
+                { class: "hint vote-strays" },
+                `${unvoted.strays.length} ${unvoted.strays.length === 1 ? "röst" : "röster"} från personer som inte tjänstgör i § räknas inte som ledamöternas.`,
+              )
             : null,
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Ledamot"), ...choices.map(([, l]) => h("th", { scope: "col" }, l)))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, "Ledamot"),
+              ...choices.map(([, l]) => h("th", { scope: "col" }, l)),
+            ),
+          ),
           h("tbody", {}, ...rows),
           h(
             "tfoot",
             {},
-            h("tr", { class: "vote-totals", "aria-live": "polite" }, h("th", { scope: "row" }, "Summa"), h("td", { "data-total": "ja" }, String(count.ja)), h("td", { "data-total": "nej" }, String(count.nej)), h("td", { "data-total": "avstår" }, String(count.avstår)), h("td", { "data-total": "ej-röstat" }, `${unvoted.missing.length} ej röstat`)),
+            h(
+              "tr",
+              { class: "vote-totals", "aria-live": "polite" },
+              h("th", { scope: "row" }, "Summa"),
+              h("td", { "data-total": "ja" }, String(count.ja)),
+              h("td", { "data-total": "nej" }, String(count.nej)),
+              h("td", { "data-total": "avstår" }, String(count.avstår)),
+              h("td", { "data-total": "ej-röstat" }, `${unvoted.missing.length} ej röstat`),
+            ),
           ),
         )
       : h("p", { class: "hint" }, "Ingen tjänstgör i denna § – ange närvaron under Närvaro."),
-    field("Utslag vid lika röstetal", select([["", "(inget)"], ["chair", "Ordförandens utslagsröst"], ["lot", "Lottning"]], (a.tieBreak as string) ?? "", { id: "vote-tiebreak", onchange: (e: Event) => apply(pos, { tieBreak: (e.target as HTMLSelectElement).value || null }) })),
+    field(
+      "Utslag vid lika röstetal",
+      select(
+        [
+          ["", "(inget)"],
+          ["chair", "Ordförandens utslagsröst"],
+          ["lot", "Lottning"],
+        ],
+        (a.tieBreak as string) ?? "",
+        {
+          id: "vote-tiebreak",
+          onchange: (e: Event) =>
+            apply(pos, { tieBreak: (e.target as HTMLSelectElement).value || null }),
+        },
+      ),
+    ),
     h(
       "div",
       { class: "row" },
-      field("Resultat", select([["", "(inte angivet)"], ["ja", "Ja vann"], ["nej", "Nej vann"]], (a.result as string) ?? "", { id: "vote-result", onchange: (e: Event) => apply(pos, { result: (e.target as HTMLSelectElement).value || null }) })),
-      h("button", { type: "button", id: "vote-result-from-tally", disabled: tallyRes === null, onclick: () => apply(pos, { result: tallyRes }) }, "Sätt från rösterna"),
+      field(
+        "Resultat",
+        select(
+          [
+            ["", "(inte angivet)"],
+            ["ja", "Ja vann"],
+            ["nej", "Nej vann"],
+          ],
+          (a.result as string) ?? "",
+          {
+            id: "vote-result",
+            onchange: (e: Event) =>
+              apply(pos, { result: (e.target as HTMLSelectElement).value || null }),
+          },
+        ),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          id: "vote-result-from-tally",
+          disabled: tallyRes === null,
+          onclick: () => apply(pos, { result: tallyRes }),
+        },
+        "Sätt från rösterna",
+      ),
     ),
   ];
 }
@@ -393,8 +780,16 @@ function presidingField(app: App, itemId: string): HTMLElement {
   const meta = app.meta;
   const recorded = meta.presiding?.find((p) => p.item === itemId)?.person ?? "";
   const assumed = presidingChair({ ...meta, presiding: [] }, itemId);
-  const chairs = meta.persons.filter((p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other");
-  const options: [string, string][] = [["", `(${assumed ? nameWithParty(meta.persons.find((p) => p.id === assumed)) : "ordföranden"})`], ...chairs.map((p): [string, string] => [p.id, nameWithParty(p)])];
+  const chairs = meta.persons.filter(
+    (p) => p.role !== "secretary" && p.role !== "official" && p.role !== "other",
+  );
+  const options: [string, string][] = [
+    [
+      "",
+      `(${assumed ? nameWithParty(meta.persons.find((p) => p.id === assumed)) : "ordföranden"})`,
+    ],
+    ...chairs.map((p): [string, string] => [p.id, nameWithParty(p)]),
+  ];
   return field(
     "Ordförande i paragrafen (utslagsröst)",
     select(options, recorded, {
@@ -416,14 +811,24 @@ function presidingField(app: App, itemId: string): HTMLElement {
 /** Myndighetsutövning mot enskild (meta.authorityItems): röstplikt, motivering and överklagandehänvisning are checked. */
 function authorityField(app: App, itemId: string): HTMLElement {
   const on = app.meta.authorityItems?.includes(itemId) ?? false;
-  return h("label", { class: "check" }, h("input", { type: "checkbox", id: "item-authority", checked: on, onchange: (e: Event) => {
-    const checked = (e.target as HTMLInputElement).checked;
-    app.updateMeta((m) => {
-      const rest = (m.authorityItems ?? []).filter((id) => id !== itemId);
-      const next = checked ? [...rest, itemId] : rest;
-      const { authorityItems: _old, ...without } = m;
-      return next.length ? { ...without, authorityItems: next } : without;
-    });
-    app.flush();
-  } }), " Myndighetsutövning mot enskild");
+  return h(
+    "label",
+    { class: "check" },
+    h("input", {
+      type: "checkbox",
+      id: "item-authority",
+      checked: on,
+      onchange: (e: Event) => {
+        const checked = (e.target as HTMLInputElement).checked;
+        app.updateMeta((m) => {
+          const rest = (m.authorityItems ?? []).filter((id) => id !== itemId);
+          const next = checked ? [...rest, itemId] : rest;
+          const { authorityItems: _old, ...without } = m;
+          return next.length ? { ...without, authorityItems: next } : without;
+        });
+        app.flush();
+      },
+    }),
+    " Myndighetsutövning mot enskild",
+  );
 }

@@ -8,12 +8,27 @@ import { createEditorState } from "../editor/setup.js";
 import { outlineCache, outlineEntries, outlineHeading } from "./outline.js";
 import { panelProtocol } from "./panelProtocol.testkit.js";
 
-const error = (item: string): Problem => ({ rule: "test-rule", severity: "error", message: "x", reference: null, item, from: 1, to: 2 }) as unknown as Problem;
+const error = (item: string): Problem =>
+  ({
+    rule: "test-rule",
+    severity: "error",
+    message: "x",
+    reference: null,
+    item,
+    from: 1,
+    to: 2,
+  }) as unknown as Problem;
 
 describe("the outline of §§", () => {
   it("lists every § with its number, title, place and count of rule errors", () => {
     let state = createEditorState(panelProtocol());
-    state = state.apply(setProblems(state.tr, [error("a2"), error("a2"), { ...error("a3"), severity: "warning" } as Problem]));
+    state = state.apply(
+      setProblems(state.tr, [
+        error("a2"),
+        error("a2"),
+        { ...error("a3"), severity: "warning" } as Problem,
+      ]),
+    );
     const entries = outlineEntries(state);
     expect(entries.map((e) => [e.id, e.number, e.title, e.errors])).toEqual([
       ["a1", 7, "Val av justerare", 0],
@@ -39,7 +54,8 @@ describe("the outline of §§", () => {
 
   it("lists a kallelse's ärenden by position, under the heading Ärenden", () => {
     const n = schema.nodes;
-    const entry = (id: string, title: string) => n.agenda_entry!.create({ id }, [n.item_title!.create(null, schema.text(title))]);
+    const entry = (id: string, title: string) =>
+      n.agenda_entry!.create({ id }, [n.item_title!.create(null, schema.text(title))]);
     const doc = n.doc.create(null, [entry("e1", "Första ärendet"), entry("e2", "Andra ärendet")]);
     doc.check();
     const state = createEditorState(createFile("kallelse", { body: { name: "Testnämnden" } }, doc));

@@ -23,7 +23,8 @@ export interface OutlineEntry {
 type Entry = OutlineEntry;
 
 /** The outline's heading: a kallelse lists ärenden, the others paragrafer. */
-export const outlineHeading = (state: EditorState): string => (documentInfo(state).kind === "kallelse" ? "Ärenden" : "Paragrafer");
+export const outlineHeading = (state: EditorState): string =>
+  documentInfo(state).kind === "kallelse" ? "Ärenden" : "Paragrafer";
 
 /** What the outline keeps between two states so that only what changed is computed again. */
 export interface OutlineCache {
@@ -32,15 +33,22 @@ export interface OutlineCache {
   errorsFor: { problems: unknown; byItem: Map<string, number> };
 }
 
-export const outlineCache = (): OutlineCache => ({ titles: new WeakMap(), errorsFor: { problems: null, byItem: new Map() } });
+export const outlineCache = (): OutlineCache => ({
+  titles: new WeakMap(),
+  errorsFor: { problems: null, byItem: new Map() },
+});
 
 /** The entries of the outline for a state: every § (or ärende) in order, numbered, with its errors. */
-export function outlineEntries(state: EditorState, cache: OutlineCache = outlineCache()): OutlineEntry[] {
+export function outlineEntries(
+  state: EditorState,
+  cache: OutlineCache = outlineCache(),
+): OutlineEntry[] {
   const numbers = derivedOf(state).numbers;
   const problems = problemsOf(state);
   if (cache.errorsFor.problems !== problems) {
     const byItem = new Map<string, number>();
-    for (const p of problems) if (p.item && p.severity === "error") byItem.set(p.item, (byItem.get(p.item) ?? 0) + 1);
+    for (const p of problems)
+      if (p.item && p.severity === "error") byItem.set(p.item, (byItem.get(p.item) ?? 0) + 1);
     cache.errorsFor = { problems, byItem };
   }
   const out: OutlineEntry[] = [];
@@ -50,8 +58,16 @@ export function outlineEntries(state: EditorState, cache: OutlineCache = outline
     const id = node.attrs.id as string;
     const titleNode = node.firstChild;
     let title = titleNode ? cache.titles.get(titleNode) : "";
-    if (title === undefined && titleNode) cache.titles.set(titleNode, (title = titleNode.textContent));
-    out.push({ id, number: numbers.get(id) ?? (node.type.name === "agenda_entry" ? out.length + 1 : 0), title: title ?? "", index, pos, errors: cache.errorsFor.byItem.get(id) ?? 0 });
+    if (title === undefined && titleNode)
+      cache.titles.set(titleNode, (title = titleNode.textContent));
+    out.push({
+      id,
+      number: numbers.get(id) ?? (node.type.name === "agenda_entry" ? out.length + 1 : 0),
+      title: title ?? "",
+      index,
+      pos,
+      errors: cache.errorsFor.byItem.get(id) ?? 0,
+    });
   });
   return out;
 }
@@ -72,7 +88,8 @@ export function mountOutline(app: App, root: HTMLElement): void {
   };
 
   const move = (from: number, to: number, focus: boolean) => {
-    const item = app.state.doc.type.schema.nodes[app.kind === "kallelse" ? "agenda_entry" : "agenda_item"]!;
+    const item =
+      app.state.doc.type.schema.nodes[app.kind === "kallelse" ? "agenda_entry" : "agenda_item"]!;
     if (moveItemTo(item, from, to)(app.state, (tr) => app.dispatch(tr))) {
       app.flush();
       render();
@@ -102,14 +119,22 @@ export function mountOutline(app: App, root: HTMLElement): void {
           } else if (!ev.altKey && (ev.key === "ArrowUp" || ev.key === "ArrowDown")) {
             ev.preventDefault();
             const li = button.parentElement!;
-            const next = (ev.key === "ArrowUp" ? li.previousElementSibling : li.nextElementSibling) as HTMLElement | null;
+            const next = (
+              ev.key === "ArrowUp" ? li.previousElementSibling : li.nextElementSibling
+            ) as HTMLElement | null;
             next?.querySelector("button")?.focus();
           }
         },
       },
-      h("span", { class: "outline-number" }, app.kind === "kallelse" ? `${e.number}.` : `§ ${e.number}`),
+      h(
+        "span",
+        { class: "outline-number" },
+        app.kind === "kallelse" ? `${e.number}.` : `§ ${e.number}`,
+      ),
       h("span", { class: "outline-title" }, e.title || "(utan rubrik)"),
-      e.errors ? h("span", { class: "outline-errors", title: `${e.errors} fel` }, String(e.errors)) : null,
+      e.errors
+        ? h("span", { class: "outline-errors", title: `${e.errors} fel` }, String(e.errors))
+        : null,
     );
     const li = h("li", { draggable: "true", "data-item": e.id }, button);
     li.addEventListener("dragstart", (ev) => {
@@ -142,7 +167,15 @@ export function mountOutline(app: App, root: HTMLElement): void {
       const e = next[i]!;
       const old = entries[i];
       const el = items[i] as HTMLElement | undefined;
-      if (old && el && old.id === e.id && old.number === e.number && old.title === e.title && old.errors === e.errors) continue;
+      if (
+        old &&
+        el &&
+        old.id === e.id &&
+        old.number === e.number &&
+        old.title === e.title &&
+        old.errors === e.errors
+      )
+        continue;
       const fresh = entryElement(e);
       if (el) list.replaceChild(fresh, el);
       else list.append(fresh);
@@ -158,12 +191,16 @@ export function mountOutline(app: App, root: HTMLElement): void {
     if (id === currentId && list.querySelector("[aria-current]")) return;
     list.querySelector("[aria-current]")?.removeAttribute("aria-current");
     currentId = id;
-    if (id) list.querySelector(`button[data-item="${CSS.escape(id)}"]`)?.setAttribute("aria-current", "location");
+    if (id)
+      list
+        .querySelector(`button[data-item="${CSS.escape(id)}"]`)
+        ?.setAttribute("aria-current", "location");
   };
 
   app.onChange((kinds) => {
     if (kinds.has("load")) cache = outlineCache();
-    if (kinds.has("doc") || kinds.has("meta") || kinds.has("load") || kinds.has("problems")) render();
+    if (kinds.has("doc") || kinds.has("meta") || kinds.has("load") || kinds.has("problems"))
+      render();
     else if (kinds.has("selection")) markCurrent();
   });
   render();

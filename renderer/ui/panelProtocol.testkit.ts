@@ -32,9 +32,15 @@ export function panelProtocol(): ProtokollFile {
       adjusters: ["jus"],
     },
     b.protocol(
-      b.item({ id: "a1", title: "Val av justerare" }, b.decision("Jens Justerare utses att justera protokollet.")),
+      b.item(
+        { id: "a1", title: "Val av justerare" },
+        b.decision("Jens Justerare utses att justera protokollet."),
+      ),
       b.item({ id: "a2", title: "Budget för nästa år" }, b.decision("Nämnden antar budgeten.")),
-      b.item({ id: "a3", title: "Bidrag till föreningen" }, b.decision("Nämnden beviljar bidraget.")),
+      b.item(
+        { id: "a3", title: "Bidrag till föreningen" },
+        b.decision("Nämnden beviljar bidraget."),
+      ),
     ),
   );
 }

@@ -15,7 +15,9 @@ import { h } from "./dom.js";
 let workerReady = false;
 function ensureWorker(): void {
   if (workerReady) return;
-  pdfjs.GlobalWorkerOptions.workerPort = new Worker(new URL("./pdfWorker.ts", import.meta.url), { type: "module" });
+  pdfjs.GlobalWorkerOptions.workerPort = new Worker(new URL("./pdfWorker.ts", import.meta.url), {
+    type: "module",
+  });
   workerReady = true;
 }
 
@@ -27,8 +29,15 @@ function fromBase64(b64: string): Uint8Array {
 }
 
 /** The exported PDF of the open document (UTKAST when it cannot yet be exported as official). */
-async function loadPdf(app: App): Promise<{ pdf: PDFDocumentProxy; draft: boolean; refused: string | null } | null> {
-  const r = await app.host.previewPdf({ text: serialize(app.currentFile()), output: "full", items: [], draft: app.meta.status !== "adjusted" });
+async function loadPdf(
+  app: App,
+): Promise<{ pdf: PDFDocumentProxy; draft: boolean; refused: string | null } | null> {
+  const r = await app.host.previewPdf({
+    text: serialize(app.currentFile()),
+    output: "full",
+    items: [],
+    draft: app.meta.status !== "adjusted",
+  });
   if (!r.ok) {
     await showError("Förhandsgranskningen kunde inte visas", r.error);
     return null;
@@ -39,7 +48,11 @@ async function loadPdf(app: App): Promise<{ pdf: PDFDocumentProxy; draft: boolea
 }
 
 /** Draw one page into a canvas at a width in CSS pixels. */
-async function drawPage(pdf: PDFDocumentProxy, number: number, cssWidth: number): Promise<HTMLCanvasElement> {
+async function drawPage(
+  pdf: PDFDocumentProxy,
+  number: number,
+  cssWidth: number,
+): Promise<HTMLCanvasElement> {
   const page = await pdf.getPage(number);
   const base = page.getViewport({ scale: 1 });
   const ratio = window.devicePixelRatio || 1;
@@ -76,7 +89,12 @@ export async function showPrintPreview(app: App, options: { print?: boolean } = 
     const width = 560;
     const first = (await pdf.getPage(1)).getViewport({ scale: 1 });
     const height = Math.round((width / first.width) * first.height);
-    const pages = h("div", { class: "preview-pages", id: "preview-pages", tabindex: "0", "aria-label": "Sidorna" });
+    const pages = h("div", {
+      class: "preview-pages",
+      id: "preview-pages",
+      tabindex: "0",
+      "aria-label": "Sidorna",
+    });
     const drawn = new Set<number>();
     const observer = new IntersectionObserver(
       (entries) => {
@@ -93,13 +111,38 @@ export async function showPrintPreview(app: App, options: { print?: boolean } = 
       { root: pages, rootMargin: "400px 0px" },
     );
     for (let n = 1; n <= pdf.numPages; n++) {
-      const slot = h("div", { class: "preview-page", "data-page": String(n), style: `width:${width}px;height:${height}px`, "aria-label": `Sida ${n}` });
+      const slot = h("div", {
+        class: "preview-page",
+        "data-page": String(n),
+        style: `width:${width}px;height:${height}px`,
+        "aria-label": `Sida ${n}`,
+      });
       pages.append(slot);
       observer.observe(slot);
     }
-    const count = h("p", { class: "preview-count", id: "preview-count" }, pdf.numPages === 1 ? "1 sida" : `${pdf.numPages} sidor`);
-    const note = draft ? h("p", { class: "hint" }, refused ? `Visas som UTKAST: ${refused}` : "Visas som UTKAST (protokollet är inte justerat).") : null;
-    const choice = await modal("Förhandsgranska", [count, ...(note ? [note] : []), pages], [{ label: "Stäng", value: "close" }, { label: "Skriv ut", value: "print", primary: true }], { id: "preview-dialog", wide: true });
+    const count = h(
+      "p",
+      { class: "preview-count", id: "preview-count" },
+      pdf.numPages === 1 ? "1 sida" : `${pdf.numPages} sidor`,
+    );
+    const note = draft
+      ? h(
+          "p",
+          { class: "hint" },
+          refused
+            ? `Visas som UTKAST: ${refused}`
+            : "Visas som UTKAST (protokollet är inte justerat).",
+        )
+      : null;
+    const choice = await modal(
+      "Förhandsgranska",
+      [count, ...(note ? [note] : []), pages],
+      [
+        { label: "Stäng", value: "close" },
+        { label: "Skriv ut", value: "print", primary: true },
+      ],
+      { id: "preview-dialog", wide: true },
+    );
     observer.disconnect();
     if (choice === "print") await printPdf(pdf);
   } finally {

@@ -33,7 +33,8 @@ export function groupTitles(state: EditorState, problems: Problem[]): Map<string
   const titles = new Map<string, string>();
   state.doc.forEach((n) => {
     const id = n.attrs.id as string;
-    if (ids.has(id)) titles.set(id, `§ ${numbers.get(id) ?? "?"} ${n.firstChild?.textContent ?? ""}`);
+    if (ids.has(id))
+      titles.set(id, `§ ${numbers.get(id) ?? "?"} ${n.firstChild?.textContent ?? ""}`);
   });
   return titles;
 }
@@ -42,17 +43,25 @@ export function groupTitles(state: EditorState, problems: Problem[]): Map<string
  * What the panel lists for a state: the problems grouped by §, the whole document's first, then
  * in § order; in a group the errors before the warnings, each in text order.
  */
-export function problemGroups(state: EditorState, titles = groupTitles(state, problemsOf(state))): ProblemGroup[] {
+export function problemGroups(
+  state: EditorState,
+  titles = groupTitles(state, problemsOf(state)),
+): ProblemGroup[] {
   const numbers = derivedOf(state).numbers;
   const groups = new Map<string | null, { p: Problem; index: number }[]>();
   const order = (p: Problem) => (p.item ? (numbers.get(p.item) ?? 1e9) : -1);
   const indexed = problemsOf(state).map((p, index) => ({ p, index }));
-  for (const e of indexed.sort(({ p: a }, { p: b }) => order(a) - order(b) || (a.severity === b.severity ? a.from - b.from : a.severity === "error" ? -1 : 1))) {
+  for (const e of indexed.sort(
+    ({ p: a }, { p: b }) =>
+      order(a) - order(b) ||
+      (a.severity === b.severity ? a.from - b.from : a.severity === "error" ? -1 : 1),
+  )) {
     const g = groups.get(e.p.item) ?? [];
     g.push(e);
     groups.set(e.p.item, g);
   }
-  const titleOf = (id: string | null) => (!id ? "Hela dokumentet" : (titles.get(id) ?? `§ ${numbers.get(id) ?? "?"} `));
+  const titleOf = (id: string | null) =>
+    !id ? "Hela dokumentet" : (titles.get(id) ?? `§ ${numbers.get(id) ?? "?"} `);
   return [...groups].map(([item, problems]) => ({ item, title: titleOf(item), problems }));
 }
 
@@ -66,7 +75,15 @@ function sameButMoved(a: Problem[], b: Problem[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const p = a[i]!;
     const q = b[i]!;
-    if (p.rule !== q.rule || p.message !== q.message || p.severity !== q.severity || p.item !== q.item || p.reference !== q.reference || p.fix !== q.fix) return false;
+    if (
+      p.rule !== q.rule ||
+      p.message !== q.message ||
+      p.severity !== q.severity ||
+      p.item !== q.item ||
+      p.reference !== q.reference ||
+      p.fix !== q.fix
+    )
+      return false;
   }
   return true;
 }
@@ -85,7 +102,11 @@ export function mountProblems(app: App, root: HTMLElement): void {
     if (problems === last && notes === lastNotes) return;
     const titles = groupTitles(app.state, problems);
     const headings = [...titles].join("\n");
-    const onlyMoved = last !== null && notes === lastNotes && headings === lastHeadings && sameButMoved(problems, last);
+    const onlyMoved =
+      last !== null &&
+      notes === lastNotes &&
+      headings === lastHeadings &&
+      sameButMoved(problems, last);
     last = problems;
     lastNotes = notes;
     lastHeadings = headings;
@@ -100,7 +121,18 @@ export function mountProblems(app: App, root: HTMLElement): void {
           "section",
           { class: "problem-group attendance-moved", "data-item": "" },
           h("h3", {}, "Närvaron efter flyttningen"),
-          h("ul", {}, ...notes.map((n) => h("li", { class: "problem info", "data-rule": "attendance-moved" }, h("span", { class: "severity", "aria-label": "Information" }, "i"), h("span", { class: "message" }, n)))),
+          h(
+            "ul",
+            {},
+            ...notes.map((n) =>
+              h(
+                "li",
+                { class: "problem info", "data-rule": "attendance-moved" },
+                h("span", { class: "severity", "aria-label": "Information" }, "i"),
+                h("span", { class: "message" }, n),
+              ),
+            ),
+          ),
         )
       : null;
     list.replaceChildren(
@@ -119,8 +151,16 @@ export function mountProblems(app: App, root: HTMLElement): void {
                 { class: `problem ${p.severity}`, "data-rule": p.rule },
                 h(
                   "button",
-                  { type: "button", class: "problem-go", onclick: () => app.goTo(placeOf(index, p)) },
-                  h("span", { class: "severity", "aria-label": p.severity === "error" ? "Fel" : "Varning" }, p.severity === "error" ? "●" : "▲"),
+                  {
+                    type: "button",
+                    class: "problem-go",
+                    onclick: () => app.goTo(placeOf(index, p)),
+                  },
+                  h(
+                    "span",
+                    { class: "severity", "aria-label": p.severity === "error" ? "Fel" : "Varning" },
+                    p.severity === "error" ? "●" : "▲",
+                  ),
                   h("span", { class: "message" }, p.message),
                 ),
                 p.reference ? h("span", { class: "reference" }, p.reference) : null,

@@ -10,10 +10,15 @@ import { modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
 
 type Kind = "logo" | "logoSvg" | "font";
-const ACCEPT: Record<Kind, string> = { logo: ".png,image/png", logoSvg: ".svg,image/svg+xml", font: ".ttf,font/ttf" };
+const ACCEPT: Record<Kind, string> = {
+  logo: ".png,image/png",
+  logoSvg: ".svg,image/svg+xml",
+  font: ".ttf,font/ttf",
+};
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export async function editProfile(host: HostApi, native: boolean): Promise<void> {
   const read = await host.readProfile({});
@@ -23,11 +28,37 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
   const colours = obj(raw.colours);
   const fonts = obj(raw.fonts);
 
-  const name = h("input", { type: "text", id: "profile-municipality", value: str(raw.municipality), required: true, maxlength: "200" });
-  const address = h("input", { type: "text", id: "profile-address", value: str(raw.addressLine), maxlength: "300", placeholder: "Box 1, 123 45 Exempelby · 012-34 56 78" });
-  const court = h("input", { type: "text", id: "profile-court", value: str(raw.administrativeCourt), maxlength: "200", placeholder: "Förvaltningsrätten i …" });
-  const useAccent = h("input", { type: "checkbox", id: "profile-use-accent", checked: typeof colours.accent === "string" });
-  const accent = h("input", { type: "color", id: "profile-accent", value: str(colours.accent) || "#1f4e79" });
+  const name = h("input", {
+    type: "text",
+    id: "profile-municipality",
+    value: str(raw.municipality),
+    required: true,
+    maxlength: "200",
+  });
+  const address = h("input", {
+    type: "text",
+    id: "profile-address",
+    value: str(raw.addressLine),
+    maxlength: "300",
+    placeholder: "Box 1, 123 45 Exempelby · 012-34 56 78",
+  });
+  const court = h("input", {
+    type: "text",
+    id: "profile-court",
+    value: str(raw.administrativeCourt),
+    maxlength: "200",
+    placeholder: "Förvaltningsrätten i …",
+  });
+  const useAccent = h("input", {
+    type: "checkbox",
+    id: "profile-use-accent",
+    checked: typeof colours.accent === "string",
+  });
+  const accent = h("input", {
+    type: "color",
+    id: "profile-accent",
+    value: str(colours.accent) || "#1f4e79",
+  });
   const signatures = select(
     [
       ["end", "Sist i protokollet"],
@@ -44,11 +75,33 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
     body: str(obj(fonts.body).regular) || null,
     heading: str(obj(fonts.heading).regular) || null,
   };
-  const preview = h("img", { class: "profile-logo", id: "profile-logo-preview", alt: "Logotypen", hidden: !read.logoPreview, ...(read.logoPreview ? { src: read.logoPreview } : {}) });
-  const fileLabel = (value: string | null) => h("span", { class: "profile-file" }, value ?? "(ingen)");
-  const labels = { logo: fileLabel(files.logo), logoSvg: fileLabel(files.logoSvg), body: fileLabel(files.body), heading: fileLabel(files.heading) };
-  const bodyFamily = h("input", { type: "text", id: "profile-body-family", value: str(obj(fonts.body).family), placeholder: "Typsnittets namn" });
-  const headingFamily = h("input", { type: "text", id: "profile-heading-family", value: str(obj(fonts.heading).family), placeholder: "Typsnittets namn" });
+  const preview = h("img", {
+    class: "profile-logo",
+    id: "profile-logo-preview",
+    alt: "Logotypen",
+    hidden: !read.logoPreview,
+    ...(read.logoPreview ? { src: read.logoPreview } : {}),
+  });
+  const fileLabel = (value: string | null) =>
+    h("span", { class: "profile-file" }, value ?? "(ingen)");
+  const labels = {
+    logo: fileLabel(files.logo),
+    logoSvg: fileLabel(files.logoSvg),
+    body: fileLabel(files.body),
+    heading: fileLabel(files.heading),
+  };
+  const bodyFamily = h("input", {
+    type: "text",
+    id: "profile-body-family",
+    value: str(obj(fonts.body).family),
+    placeholder: "Typsnittets namn",
+  });
+  const headingFamily = h("input", {
+    type: "text",
+    id: "profile-heading-family",
+    value: str(obj(fonts.heading).family),
+    placeholder: "Typsnittets namn",
+  });
 
   /** Copy a file into the workspace: the app's dialog, or the browser's file picker and an upload. */
   const pick = async (kind: Kind, slot: keyof typeof files) => {
@@ -62,7 +115,8 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
       if (!chosen) return;
       const bytes = new Uint8Array(await chosen.arrayBuffer());
       let binary = "";
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       upload = { name: chosen.name, base64: btoa(binary) };
     }
     const r = await host.importProfileFile({ kind, ...(upload ? { upload } : {}) });
@@ -77,7 +131,8 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
       preview.hidden = false;
     }
   };
-  const button = (text: string, id: string, onclick: () => void) => h("button", { type: "button", id, onclick: () => void onclick() }, text);
+  const button = (text: string, id: string, onclick: () => void) =>
+    h("button", { type: "button", id, onclick: () => void onclick() }, text);
   const clear = (slot: keyof typeof files, id: string) =>
     button("Ta bort", id, () => {
       files[slot] = null;
@@ -91,34 +146,97 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
     field("Kommunens namn", name),
     field("Adressrad (brevhuvud)", address),
     field("Förvaltningsrätt (i anslaget)", court),
-    h("div", { class: "field" }, h("label", { class: "check" }, useAccent, " Accentfärg för rubriker"), accent),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { class: "check" }, useAccent, " Accentfärg för rubriker"),
+      accent,
+    ),
     field("Underskrifter", signatures),
-    h("fieldset", {}, h("legend", {}, "Logotyp"), preview, h("div", {}, "PNG: ", labels.logo, " ", button("Välj PNG…", "profile-pick-logo", () => pick("logo", "logo")), " ", clear("logo", "profile-clear-logo")), h("div", {}, "SVG (valfri): ", labels.logoSvg, " ", button("Välj SVG…", "profile-pick-svg", () => pick("logoSvg", "logoSvg")), " ", clear("logoSvg", "profile-clear-svg"))),
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Logotyp"),
+      preview,
+      h(
+        "div",
+        {},
+        "PNG: ",
+        labels.logo,
+        " ",
+        button("Välj PNG…", "profile-pick-logo", () => pick("logo", "logo")),
+        " ",
+        clear("logo", "profile-clear-logo"),
+      ),
+      h(
+        "div",
+        {},
+        "SVG (valfri): ",
+        labels.logoSvg,
+        " ",
+        button("Välj SVG…", "profile-pick-svg", () => pick("logoSvg", "logoSvg")),
+        " ",
+        clear("logoSvg", "profile-clear-svg"),
+      ),
+    ),
     h(
       "fieldset",
       {},
       h("legend", {}, "Typsnitt (TrueType som får bäddas in)"),
-      h("div", {}, "Brödtext: ", bodyFamily, " ", labels.body, " ", button("Välj TTF…", "profile-pick-body", () => pick("font", "body")), " ", clear("body", "profile-clear-body")),
-      h("div", {}, "Rubriker: ", headingFamily, " ", labels.heading, " ", button("Välj TTF…", "profile-pick-heading", () => pick("font", "heading")), " ", clear("heading", "profile-clear-heading")),
+      h(
+        "div",
+        {},
+        "Brödtext: ",
+        bodyFamily,
+        " ",
+        labels.body,
+        " ",
+        button("Välj TTF…", "profile-pick-body", () => pick("font", "body")),
+        " ",
+        clear("body", "profile-clear-body"),
+      ),
+      h(
+        "div",
+        {},
+        "Rubriker: ",
+        headingFamily,
+        " ",
+        labels.heading,
+        " ",
+        button("Välj TTF…", "profile-pick-heading", () => pick("font", "heading")),
+        " ",
+        clear("heading", "profile-clear-heading"),
+      ),
     ),
   ].filter((n): n is HTMLElement => n !== null);
 
   for (;;) {
-    const ok = await modal("Kommunprofil", body, [
-      { label: "Avbryt", value: false },
-      { label: "Spara", value: true, primary: true },
-    ], {
-      id: "profile-dialog",
-      wide: true,
-      validate: (v) =>
-        !v ? null
-        : !name.value.trim() ? "Ange kommunens namn."
-        : (files.body && !bodyFamily.value.trim()) || (files.heading && !headingFamily.value.trim()) ? "Ange typsnittets namn."
-        : files.logoSvg && !files.logo ? "En SVG-logotyp behöver också en PNG (den används i Word)."
-        : null,
-    });
+    const ok = await modal(
+      "Kommunprofil",
+      body,
+      [
+        { label: "Avbryt", value: false },
+        { label: "Spara", value: true, primary: true },
+      ],
+      {
+        id: "profile-dialog",
+        wide: true,
+        validate: (v) =>
+          !v
+            ? null
+            : !name.value.trim()
+              ? "Ange kommunens namn."
+              : (files.body && !bodyFamily.value.trim()) ||
+                  (files.heading && !headingFamily.value.trim())
+                ? "Ange typsnittets namn."
+                : files.logoSvg && !files.logo
+                  ? "En SVG-logotyp behöver också en PNG (den används i Word)."
+                  : null,
+      },
+    );
     if (!ok) return;
-    const font = (family: string, file: string | null, old: unknown) => (file ? { ...obj(old), family: family.trim(), regular: file } : null);
+    const font = (family: string, file: string | null, old: unknown) =>
+      file ? { ...obj(old), family: family.trim(), regular: file } : null;
     const profile: Record<string, unknown> = {
       ...raw,
       municipality: name.value.trim(),
@@ -127,7 +245,10 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
       colours: { ...colours, accent: useAccent.checked ? accent.value.toUpperCase() : null },
       signatureLayout: signatures.value,
       logo: files.logo ? { png: files.logo, svg: files.logoSvg } : null,
-      fonts: { body: font(bodyFamily.value, files.body, fonts.body), heading: font(headingFamily.value, files.heading, fonts.heading) },
+      fonts: {
+        body: font(bodyFamily.value, files.body, fonts.body),
+        heading: font(headingFamily.value, files.heading, fonts.heading),
+      },
     };
     const r = await host.writeProfile({ profile });
     if (r.ok) {

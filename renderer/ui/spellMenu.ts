@@ -10,7 +10,13 @@ import { showError } from "./dialogs.js";
 import { h } from "./dom.js";
 
 export function mountSpellMenu(app: App): void {
-  const menu = h("div", { class: "spell-menu", role: "menu", id: "spell-menu", "aria-label": "Stavning", hidden: true });
+  const menu = h("div", {
+    class: "spell-menu",
+    role: "menu",
+    id: "spell-menu",
+    "aria-label": "Stavning",
+    hidden: true,
+  });
   document.body.append(menu);
   let open = false;
   const close = (focus = true) => {
@@ -21,7 +27,8 @@ export function mountSpellMenu(app: App): void {
     if (focus) app.view.focus();
   };
   const items = () => [...menu.querySelectorAll<HTMLButtonElement>("button")];
-  const item = (label: string, onclick: () => void, cls = "") => h("button", { type: "button", role: "menuitem", class: cls, tabindex: "-1", onclick }, label);
+  const item = (label: string, onclick: () => void, cls = "") =>
+    h("button", { type: "button", role: "menuitem", class: cls, tabindex: "-1", onclick }, label);
 
   const forget = (word: string) => app.dispatch(forgetMisspelling(word)(app.state.tr));
 
@@ -30,13 +37,17 @@ export function mountSpellMenu(app: App): void {
     if (!spell) return;
     // From the keyboard (context-menu key, Shift+F10) the menu is for the word at the cursor.
     const byKeyboard = e.button !== 2 || (e.clientX === 0 && e.clientY === 0);
-    const pos = byKeyboard ? app.state.selection.from : app.view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos;
+    const pos = byKeyboard
+      ? app.state.selection.from
+      : app.view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos;
     if (pos === undefined) return;
     const found = misspellingAt(app.state, pos);
     if (!found) return;
     e.preventDefault();
     const { word } = found;
-    const coords = byKeyboard ? app.view.coordsAtPos(found.to) : { left: e.clientX, bottom: e.clientY };
+    const coords = byKeyboard
+      ? app.view.coordsAtPos(found.to)
+      : { left: e.clientX, bottom: e.clientY };
     menu.style.left = `${Math.round(coords.left)}px`;
     menu.style.top = `${Math.round(coords.bottom + 2)}px`;
     const waiting = h("div", { class: "none", role: "presentation" }, "Söker förslag…");
@@ -45,7 +56,11 @@ export function mountSpellMenu(app: App): void {
       spell.accept([word]);
       forget(word);
       void app.host.addToWordList({ path: app.path, word }).then((r) => {
-        if (!r.ok) void showError("Ordlistan", `”${word}” godtas i den här sessionen men kunde inte sparas i ordlistan: ${r.error}`);
+        if (!r.ok)
+          void showError(
+            "Ordlistan",
+            `”${word}” godtas i den här sessionen men kunde inte sparas i ordlistan: ${r.error}`,
+          );
       });
     });
     const ignore = item("Ignorera", () => {
@@ -67,7 +82,11 @@ export function mountSpellMenu(app: App): void {
         if (!target) return;
         app.dispatch(app.state.tr.insertText(s, target.from, target.to).scrollIntoView());
       };
-      waiting.replaceWith(...(suggestions.length ? suggestions.map((s) => item(s, replace(s), "suggestion")) : [h("div", { class: "none", role: "presentation" }, "Inga förslag")]));
+      waiting.replaceWith(
+        ...(suggestions.length
+          ? suggestions.map((s) => item(s, replace(s), "suggestion"))
+          : [h("div", { class: "none", role: "presentation" }, "Inga förslag")]),
+      );
       items()[0]?.focus();
     });
   });
@@ -96,7 +115,9 @@ export function mountSpellMenu(app: App): void {
     void app.host.readWordList({ path: app.path }).then((r) => {
       if (!r.ok || !r.words.length) return;
       spell.accept(r.words);
-      app.dispatch(app.state.tr.setMeta(spellKey, { recheck: true }).setMeta("addToHistory", false));
+      app.dispatch(
+        app.state.tr.setMeta(spellKey, { recheck: true }).setMeta("addToHistory", false),
+      );
     });
   };
   app.onChange((kinds) => {

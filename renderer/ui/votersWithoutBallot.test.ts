@@ -13,6 +13,9 @@ describe("the vote grid's count of members who have not voted", () => {
   });
 
   it("says nobody is missing when every serving member has voted", () => {
-    expect(votersWithoutBallot([{ id: "a" }], [{ person: "a" }])).toEqual({ missing: [], strays: [] });
+    expect(votersWithoutBallot([{ id: "a" }], [{ person: "a" }])).toEqual({
+      missing: [],
+      strays: [],
+    });
   });
 });

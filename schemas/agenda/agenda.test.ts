@@ -77,13 +77,19 @@ describe("the kallelse in the file format", () => {
 
   it("has a template per body whose new kallelse is well-formed and of kind kallelse", () => {
     const ids = Object.keys(templates).filter((id) => id.startsWith("kallelse-"));
-    expect(ids.sort()).toEqual(["kallelse-kommunfullmaktige", "kallelse-kommunstyrelse", "kallelse-socialnamnd"]);
+    expect(ids.sort()).toEqual([
+      "kallelse-kommunfullmaktige",
+      "kallelse-kommunstyrelse",
+      "kallelse-socialnamnd",
+    ]);
     for (const id of ids) {
       const file = templates[id]!.create({ date: "2030-02-01" });
       expect(file.kind).toBe("kallelse");
       expect(parse(serialize(file)).ok).toBe(true);
     }
-    expect(templates["kallelse-kommunfullmaktige"]!.create().meta.body.type).toBe("kommunfullmäktige");
+    expect(templates["kallelse-kommunfullmaktige"]!.create().meta.body.type).toBe(
+      "kommunfullmäktige",
+    );
   });
 });
 
@@ -96,8 +102,12 @@ describe("summons-timing", () => {
     expect(p[0]!.message).toMatch(/senast den 15 januari 2030/);
     expect(validateFile(testKallelse()).filter((x) => x.rule === "summons-timing")).toEqual([]);
     // the days are the reglemente's
-    const strict = testKallelse(undefined, { body: { name: "Testnämnden", type: "nämnd", reglemente: { summonsDays: 14 } } });
-    expect(validateFile(strict).filter((x) => x.rule === "summons-timing")[0]?.message).toMatch(/senast den 6 januari 2030/);
+    const strict = testKallelse(undefined, {
+      body: { name: "Testnämnden", type: "nämnd", reglemente: { summonsDays: 14 } },
+    });
+    expect(validateFile(strict).filter((x) => x.rule === "summons-timing")[0]?.message).toMatch(
+      /senast den 6 januari 2030/,
+    );
   });
 
   it("counts a week before a meeting backwards even over a weekend (no move to the next vardag)", () => {
@@ -113,7 +123,14 @@ describe("fromAgenda", () => {
   protocol.doc.forEach((n) => void titles.push(n.firstChild!.textContent));
 
   it("opens with upprop, val av justerare and dagordning, then one § per ärende that does not utgå", () => {
-    expect(titles).toEqual([ROLL_CALL_TITLE, ADJUSTMENT_ITEM_TITLE, AGENDA_APPROVAL_TITLE, "Budget för nästa år", "Redovisning av delegationsbeslut", "Yttrande över remiss"]);
+    expect(titles).toEqual([
+      ROLL_CALL_TITLE,
+      ADJUSTMENT_ITEM_TITLE,
+      AGENDA_APPROVAL_TITLE,
+      "Budget för nästa år",
+      "Redovisning av delegationsbeslut",
+      "Yttrande över remiss",
+    ]);
     expect(protocol.kind).toBe("protokoll");
     expect(parse(serialize(protocol)).ok).toBe(true);
   });
@@ -121,8 +138,14 @@ describe("fromAgenda", () => {
   it("records the ärende that utgår and the extra ärende in the dagordning §", () => {
     const dagordning = protocol.doc.child(2).textContent;
     expect(dagordning).toMatch(/Ärende 3, ”Motion om parkbänkar” \(SN 2030\/2\), utgår\./);
-    expect(dagordning).toMatch(/Extra ärende: ”Yttrande över remiss” \(SN 2030\/3\) läggs till dagordningen\./);
-    expect(fromAgenda(testKallelse([agendaEntry({ title: "Ett ärende", proposal: ["Bifall."] })])).doc.child(2).child(1).textContent).toBe("Den utsända dagordningen godkänns.");
+    expect(dagordning).toMatch(
+      /Extra ärende: ”Yttrande över remiss” \(SN 2030\/3\) läggs till dagordningen\./,
+    );
+    expect(
+      fromAgenda(testKallelse([agendaEntry({ title: "Ett ärende", proposal: ["Bifall."] })]))
+        .doc.child(2)
+        .child(1).textContent,
+    ).toBe("Den utsända dagordningen godkänns.");
   });
 
   it("carries title, Dnr, the förslag as beslut points, the underlag and the recipients", () => {
@@ -136,11 +159,17 @@ describe("fromAgenda", () => {
     let recipients = "";
     budget.forEach((b) => void (b.type.name === "distribution" && (recipients = b.textContent)));
     expect(recipients).toBe("Ekonomienheten");
-    expect(protocol.doc.child(4).child(1).textContent).toBe("Informationen läggs till handlingarna.");
+    expect(protocol.doc.child(4).child(1).textContent).toBe(
+      "Informationen läggs till handlingarna.",
+    );
   });
 
   it("takes the called ledamöter as serving and the ersättare as present", () => {
-    expect(protocol.meta.attendance.map((a) => [a.person, a.status])).toEqual([["o", "serving"], ["l", "serving"], ["e", "present"]]);
+    expect(protocol.meta.attendance.map((a) => [a.person, a.status])).toEqual([
+      ["o", "serving"],
+      ["l", "serving"],
+      ["e", "present"],
+    ]);
     expect(protocol.meta.chair).toBe("o");
     expect(protocol.meta.secretary).toBe("s");
   });
@@ -151,12 +180,16 @@ describe("fromAgenda", () => {
     expect(unconfirmed.map((p) => p.message.slice(0, 5))).toEqual(["§ 4: ", "§ 5: ", "§ 6: "]);
     expect(unconfirmed.every((p) => p.severity === "error")).toBe(true);
     // the other errors are about the meeting facts still to be written (justerare), never the §§ made from the ärenden
-    const others = problems.filter((p) => p.severity === "error" && p.rule !== "decision-unconfirmed");
+    const others = problems.filter(
+      (p) => p.severity === "error" && p.rule !== "decision-unconfirmed",
+    );
     const itemIds = new Set(["p-a1", "p-a2", "p-a4"]);
     expect(others.filter((p) => p.item && itemIds.has(p.item))).toEqual([]);
     // confirming a beslut removes its problem
     const confirmed = { ...protocol, meta: { ...protocol.meta, unconfirmed: ["p-a2", "p-a4"] } };
-    expect(validateFile(confirmed).filter((p) => p.rule === "decision-unconfirmed")).toHaveLength(2);
+    expect(validateFile(confirmed).filter((p) => p.rule === "decision-unconfirmed")).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -171,13 +204,18 @@ describe("rendering the kallelse", () => {
     expect(t).toMatch(/Lisa Ledamot \| B \| ledamot/);
     expect(t).toMatch(/Erik Ersättare \| A \| ersättare/);
     expect(t).toMatch(/Anmälan om förhinder: nämndsekreteraren/);
-    expect(t).toMatch(/1\. Budget för nästa år\nDnr SN 2030\/1\nFörslag till beslut\nNämnden antar budgeten\./);
+    expect(t).toMatch(
+      /1\. Budget för nästa år\nDnr SN 2030\/1\nFörslag till beslut\nNämnden antar budgeten\./,
+    );
     expect(t).toMatch(/3\. Motion om parkbänkar\nUtgår/);
     expect(t).toMatch(/4\. Yttrande över remiss\nExtra ärende/);
   });
 
   it("makes the anslag of a fullmäktige meeting with the latest posting day a week before, and refuses it for a nämnd", () => {
-    const kf = testKallelse(undefined, { body: { name: "Kommunfullmäktige", type: "kommunfullmäktige" }, summons: {} });
+    const kf = testKallelse(undefined, {
+      body: { name: "Kommunfullmäktige", type: "kommunfullmäktige" },
+      summons: {},
+    });
     const r = renderDocument(kf, { output: "notice" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -195,7 +233,9 @@ describe("the export gate of a kallelse", () => {
     const { statusGates } = await import("../render/officialStatus.js");
     const file = templates["kallelse-kommunfullmaktige"]!.create({ date: "2030-02-01" });
     const before = statusGates.kallelse(file, "full", []);
-    expect(before?.sv).toMatch(/^Kallelsen kan inte exporteras som officiell förrän den är skickad/);
+    expect(before?.sv).toMatch(
+      /^Kallelsen kan inte exporteras som officiell förrän den är skickad/,
+    );
     expect(before?.en).toMatch(/until it is sent/);
     file.meta.summons = { issued: "2030-01-20" };
     expect(statusGates.kallelse(file, "full", [])).toBeNull();

@@ -32,7 +32,13 @@ export function agendaEntry(spec: AgendaEntrySpec): Node {
   const summary = (spec.summary ?? []).filter((x) => x.trim());
   if (summary.length) content.push(background(...summary));
   const docs = (spec.documents ?? []).filter((x) => x.trim());
-  if (docs.length) content.push(s.supporting_documents.create(null, docs.map((d) => p(d))));
+  if (docs.length)
+    content.push(
+      s.supporting_documents.create(
+        null,
+        docs.map((d) => p(d)),
+      ),
+    );
   return s.agenda_entry.create(
     {
       id: spec.id ?? newId("a"),

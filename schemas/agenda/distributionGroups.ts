@@ -18,7 +18,10 @@ export interface RecipientGroup {
 /** The recipients of one § ("Expedieras till"): its typed list (or the lines of a block still in the old prose shape). */
 export function recipientsOf(item: Node): string[] {
   const out: string[] = [];
-  item.forEach((block) => void (block.type.name === "distribution" && out.push(...distributionRecipients(block))));
+  item.forEach(
+    (block) =>
+      void (block.type.name === "distribution" && out.push(...distributionRecipients(block))),
+  );
   return out;
 }
 

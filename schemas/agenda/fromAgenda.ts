@@ -26,14 +26,22 @@ export function agendaApprovalPoints(entries: AgendaEntry[]): string[] {
   if (!withdrawn.length && !extra.length) return ["Den utsända dagordningen godkänns."];
   return [
     "Dagordningen godkänns med följande ändringar.",
-    ...withdrawn.map((e) => `Ärende ${e.number}, ”${e.title}”${e.dnr ? ` (${e.dnr})` : ""}, utgår.`),
-    ...extra.map((e) => `Extra ärende: ”${e.title}”${e.dnr ? ` (${e.dnr})` : ""} läggs till dagordningen.`),
+    ...withdrawn.map(
+      (e) => `Ärende ${e.number}, ”${e.title}”${e.dnr ? ` (${e.dnr})` : ""}, utgår.`,
+    ),
+    ...extra.map(
+      (e) => `Extra ärende: ”${e.title}”${e.dnr ? ` (${e.dnr})` : ""} läggs till dagordningen.`,
+    ),
   ];
 }
 
 function itemFor(e: AgendaEntry, id: string): Node {
   const blocks: (string | Node)[] = [];
-  blocks.push(e.information || e.proposal.length === 0 ? decision(INFORMATION_DECISION) : decision(...e.proposal));
+  blocks.push(
+    e.information || e.proposal.length === 0
+      ? decision(INFORMATION_DECISION)
+      : decision(...e.proposal),
+  );
   if (e.summary.length) blocks.push(background(...e.summary));
   if (e.documents.length) blocks.push(p(text("Beslutsunderlag", "strong")), ul(...e.documents));
   if (e.recipients.length) blocks.push(distribution(...e.recipients));
@@ -48,27 +56,61 @@ export interface FromAgendaOptions {
 }
 
 /** The protocol of the meeting a kallelse calls. Throws only on a kallelse that is not well-formed (checked at the boundary). */
-export function fromAgenda(kallelse: ProtokollFile, options: FromAgendaOptions = {}): ProtokollFile {
-  if (kallelse.kind !== "kallelse") throw new Error("Dokumentet är ingen kallelse (not a kallelse).");
+export function fromAgenda(
+  kallelse: ProtokollFile,
+  options: FromAgendaOptions = {},
+): ProtokollFile {
+  if (kallelse.kind !== "kallelse")
+    throw new Error("Dokumentet är ingen kallelse (not a kallelse).");
   const { meta } = kallelse;
   const entries = agendaEntries(kallelse.doc);
   const idFor = options.idFor ?? ((e: AgendaEntry) => `p-${e.id}`);
   const kept = entries.filter((e) => !e.withdrawn);
 
-  const members = meta.persons.filter((x) => ["chair", "vice_chair", "second_vice_chair", "member"].includes(x.role));
+  const members = meta.persons.filter((x) =>
+    ["chair", "vice_chair", "second_vice_chair", "member"].includes(x.role),
+  );
   const substitutes = meta.persons.filter((x) => x.role === "substitute");
   // Upprop: the called ledamöter serve and the ersättare are present until the secretary records otherwise.
   const attendance: AttendanceEntry[] = [
-    ...members.map((x) => ({ person: x.id, status: "serving" as const, from: null, to: null, replaces: null })),
-    ...substitutes.map((x) => ({ person: x.id, status: "present" as const, from: null, to: null, replaces: null })),
+    ...members.map((x) => ({
+      person: x.id,
+      status: "serving" as const,
+      from: null,
+      to: null,
+      replaces: null,
+    })),
+    ...substitutes.map((x) => ({
+      person: x.id,
+      status: "present" as const,
+      from: null,
+      to: null,
+      replaces: null,
+    })),
   ];
   const chair = meta.persons.find((x) => x.role === "chair")?.id ?? null;
   const secretary = meta.persons.find((x) => x.role === "secretary")?.id ?? null;
 
   const opening = [
-    item({ id: "p-upprop", title: ROLL_CALL_TITLE }, decision("Närvaron antecknas enligt närvarolistan.")),
-    item({ id: "p-justerare", title: ADJUSTMENT_ITEM_TITLE }, decision(adjustmentItemText({ persons: meta.persons, adjusters: [], chair, adjustment: { date: null, place: null } }))),
-    item({ id: "p-dagordning", title: AGENDA_APPROVAL_TITLE }, decision(...agendaApprovalPoints(entries))),
+    item(
+      { id: "p-upprop", title: ROLL_CALL_TITLE },
+      decision("Närvaron antecknas enligt närvarolistan."),
+    ),
+    item(
+      { id: "p-justerare", title: ADJUSTMENT_ITEM_TITLE },
+      decision(
+        adjustmentItemText({
+          persons: meta.persons,
+          adjusters: [],
+          chair,
+          adjustment: { date: null, place: null },
+        }),
+      ),
+    ),
+    item(
+      { id: "p-dagordning", title: AGENDA_APPROVAL_TITLE },
+      decision(...agendaApprovalPoints(entries)),
+    ),
   ];
   const items = kept.map((e) => itemFor(e, idFor(e)));
   const protocolMeta: MetaInput = {

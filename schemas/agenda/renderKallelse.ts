@@ -22,22 +22,35 @@ import { renderBlocks, type RenderContext } from "../render/renderNodes.js";
 import { agendaEntries } from "./agendaEntries.js";
 import { COUNCIL_NOTICE_DAYS, latestBefore } from "./summonsDeadline.js";
 
-
 function meetingTime(meta: Meta): string {
   const { start, end } = meta.meeting;
   return start ? `kl. ${start.replace(":", ".")}${end ? `–${end.replace(":", ".")}` : ""}` : "";
 }
 
-const MEMBER_ROLES = new Set<Person["role"]>(["chair", "vice_chair", "second_vice_chair", "member"]);
+const MEMBER_ROLES = new Set<Person["role"]>([
+  "chair",
+  "vice_chair",
+  "second_vice_chair",
+  "member",
+]);
 
 /** Ledamöter and ersättare called (from the body's register in meta.persons). */
 function calledBlocks(meta: Meta): Block[] {
   const table = (caption: string, persons: Person[]): Block[] =>
-    personTable(caption, { header: "Uppdrag", widths: [50, 14, 36] }, persons.map((p) => [p.name, p.party ?? "", roleLabel[p.role]]));
+    personTable(
+      caption,
+      { header: "Uppdrag", widths: [50, 14, 36] },
+      persons.map((p) => [p.name, p.party ?? "", roleLabel[p.role]]),
+    );
   const members = meta.persons.filter((p) => MEMBER_ROLES.has(p.role));
   const substitutes = meta.persons.filter((p) => p.role === "substitute");
-  if (!members.length && !substitutes.length) return [heading(2, "Kallade"), para("Inga ledamöter eller ersättare är angivna.", "note")];
-  return [heading(2, "Kallade"), ...table("Ledamöter", members), ...table("Ersättare", substitutes)];
+  if (!members.length && !substitutes.length)
+    return [heading(2, "Kallade"), para("Inga ledamöter eller ersättare är angivna.", "note")];
+  return [
+    heading(2, "Kallade"),
+    ...table("Ledamöter", members),
+    ...table("Ersättare", substitutes),
+  ];
 }
 
 function personNamed(meta: Meta, id: string | null): string {
@@ -69,27 +82,43 @@ export function renderKallelse(file: ProtokollFile, options: RenderOptions): Ren
     ["Plats", meta.meeting.place ?? ""],
   ];
 
-  if (options.output === "extract") return { ok: false, error: "Protokollsutdrag finns bara för protokoll, inte för kallelser." };
+  if (options.output === "extract")
+    return { ok: false, error: "Protokollsutdrag finns bara för protokoll, inte för kallelser." };
   if (options.output === "notice") {
     if (meta.body.type !== "kommunfullmäktige")
-      return { ok: false, error: "Anslag om sammanträdet görs för fullmäktige. Den här kallelsen gäller inte kommunfullmäktige." };
+      return {
+        ok: false,
+        error:
+          "Anslag om sammanträdet görs för fullmäktige. Den här kallelsen gäller inte kommunfullmäktige.",
+      };
     const latest = meta.meeting.date ? latestBefore(meta.meeting.date, COUNCIL_NOTICE_DAYS) : null;
     const blocks: Block[] = [
       heading(1, `Tillkännagivande – ${meta.body.name}`),
-      para(`${meta.body.name} sammanträder ${long(meta.meeting.date, { weekday: true }) || "(datum saknas)"}${meetingTime(meta) ? ` ${meetingTime(meta)}` : ""}${meta.meeting.place ? ` i ${meta.meeting.place}` : ""}.`),
+      para(
+        `${meta.body.name} sammanträder ${long(meta.meeting.date, { weekday: true }) || "(datum saknas)"}${meetingTime(meta) ? ` ${meetingTime(meta)}` : ""}${meta.meeting.place ? ` i ${meta.meeting.place}` : ""}.`,
+      ),
       form([
         ...facts,
-        ["Anslaget uppsatt", meta.summons?.issued ? long(meta.summons.issued) : latest ? `senast ${long(latest)}` : ""],
+        [
+          "Anslaget uppsatt",
+          meta.summons?.issued ? long(meta.summons.issued) : latest ? `senast ${long(latest)}` : "",
+        ],
       ]),
       heading(2, "Ärenden"),
       {
         type: "list",
         style: "decimal",
         start: 1,
-        items: entries.map((e) => [para(`${e.confidential ? "Ärende som omfattas av sekretess" : e.title}${e.dnr ? ` (${e.dnr})` : ""}${e.withdrawn ? " – utgår" : ""}`)]),
+        items: entries.map((e) => [
+          para(
+            `${e.confidential ? "Ärende som omfattas av sekretess" : e.title}${e.dnr ? ` (${e.dnr})` : ""}${e.withdrawn ? " – utgår" : ""}`,
+          ),
+        ]),
       },
       para("Sammanträdet är offentligt. Handlingarna finns tillgängliga hos kommunen.", "note"),
-      ...(chair ? [{ type: "signatures", signers: [{ role: "Ordförande", name: chair }] } as Block] : []),
+      ...(chair
+        ? [{ type: "signatures", signers: [{ role: "Ordförande", name: chair }] } as Block]
+        : []),
     ];
     return {
       ok: true,
@@ -97,7 +126,11 @@ export function renderKallelse(file: ProtokollFile, options: RenderOptions): Ren
         ...base,
         title: `Tillkännagivande om sammanträde ${meta.body.name}${dateText}`,
         subject: `Tillkännagivande om ${genitive(meta.body.name)} sammanträde`,
-        header: { left: meta.body.name, center: "Tillkännagivande", right: meta.meeting.date ?? "" },
+        header: {
+          left: meta.body.name,
+          center: "Tillkännagivande",
+          right: meta.meeting.date ?? "",
+        },
         blocks,
       },
     };
@@ -117,7 +150,10 @@ export function renderKallelse(file: ProtokollFile, options: RenderOptions): Ren
       ? [
           {
             type: "signatures",
-            signers: [...(chair ? [{ role: "Ordförande", name: chair }] : []), ...(secretary ? [{ role: "Sekreterare", name: secretary }] : [])],
+            signers: [
+              ...(chair ? [{ role: "Ordförande", name: chair }] : []),
+              ...(secretary ? [{ role: "Sekreterare", name: secretary }] : []),
+            ],
           } as Block,
         ]
       : []),

@@ -9,10 +9,7 @@ export function testKallelse(
       id: "a1",
       title: "Budget för nästa år",
       dnr: "SN 2030/1",
-      proposal: [
-        "Nämnden antar budgeten.",
-        "Nämnden överlämnar budgeten till kommunstyrelsen.",
-      ],
+      proposal: ["Nämnden antar budgeten.", "Nämnden överlämnar budgeten till kommunstyrelsen."],
       summary: ["Förvaltningen har tagit fram en budget."],
       documents: ["Tjänsteskrivelse 2030-01-02"],
       recipients: ["Ekonomienheten"],

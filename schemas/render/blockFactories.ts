@@ -6,9 +6,17 @@
 import { swedishLongDate } from "../dates.js";
 import type { Block } from "./renderModel.js";
 
-export const para = (text: string, style: "body" | "meta" | "note" | "center" | "lead" = "body"): Block => ({ type: "paragraph", style, runs: [{ text }] });
+export const para = (
+  text: string,
+  style: "body" | "meta" | "note" | "center" | "lead" = "body",
+): Block => ({ type: "paragraph", style, runs: [{ text }] });
 
-export const heading = (level: 1 | 2 | 3, text: string, bookmark?: string): Block => ({ type: "heading", level, runs: [{ text }], ...(bookmark ? { bookmark } : {}) });
+export const heading = (level: 1 | 2 | 3, text: string, bookmark?: string): Block => ({
+  type: "heading",
+  level,
+  runs: [{ text }],
+  ...(bookmark ? { bookmark } : {}),
+});
 
 /** Meeting facts as label–value rows (Sammanträdesdatum, Plats, …). */
 export const form = (rows: [string, string][]): Block => ({
@@ -24,7 +32,11 @@ export const form = (rows: [string, string][]): Block => ({
 });
 
 /** A captioned table of persons (name, party, a third column such as Anmärkning or Uppdrag); nothing when there are none. */
-export function personTable(caption: string, third: { header: string; widths: [number, number, number] }, rows: string[][]): Block[] {
+export function personTable(
+  caption: string,
+  third: { header: string; widths: [number, number, number] },
+  rows: string[][],
+): Block[] {
   const [name, party, note] = third.widths;
   return rows.length
     ? [
@@ -47,4 +59,7 @@ export function personTable(caption: string, third: { header: string; widths: [n
 }
 
 /** "den 25 augusti 2020" (or without "den", or with the weekday); "" for no date. */
-export const long = (iso: string | null | undefined, opts: { den?: boolean; weekday?: boolean } = {}) => (iso ? swedishLongDate(iso, opts) : "");
+export const long = (
+  iso: string | null | undefined,
+  opts: { den?: boolean; weekday?: boolean } = {},
+) => (iso ? swedishLongDate(iso, opts) : "");

@@ -23,14 +23,24 @@ export interface StatusRefusal {
 }
 
 /** Whether a document's status allows an official export of `output` (for an extract: of the §§ `items`); null when it does. */
-export type StatusGate = (file: ProtokollFile, output: OutputKind, items: readonly string[]) => StatusRefusal | null;
+export type StatusGate = (
+  file: ProtokollFile,
+  output: OutputKind,
+  items: readonly string[],
+) => StatusRefusal | null;
 
-const EXPORT_AS_DRAFT = { sv: "Exportera som utkast i stället.", en: "Export it as a draft instead (--draft)." };
+const EXPORT_AS_DRAFT = {
+  sv: "Exportera som utkast i stället.",
+  en: "Export it as a draft instead (--draft).",
+};
 
 const protocolGate: StatusGate = (file, output, items) => {
   const status = file.meta.status;
   if (status === "adjusted") return null;
-  const now = { sv: `status: ${statusLabel[status].toLowerCase()}`, en: `status: ${status === "in_review" ? "in review" : "draft"}` };
+  const now = {
+    sv: `status: ${statusLabel[status].toLowerCase()}`,
+    en: `status: ${status === "in_review" ? "in review" : "draft"}`,
+  };
   if (output === "extract") {
     const numbers = itemNumbers(file.doc, file.meta);
     const notAdjusted = items.filter((id) => immediateUnchanged(file, id) !== true);
@@ -42,7 +52,11 @@ const protocolGate: StatusGate = (file, output, items) => {
       en: `The extract cannot be exported as official: the protocol is not justerat (${now.en}) and ${list} ${notAdjusted.length === 1 ? "was" : "were"} not justerad at the meeting${changed.length ? " (or changed since)" : ""}. ${EXPORT_AS_DRAFT.en}`,
     };
   }
-  const what = { full: ["Protokollet", "The protocol"], public: ["Den offentliga versionen", "The public version"], notice: ["Anslaget", "The notice"] }[output];
+  const what = {
+    full: ["Protokollet", "The protocol"],
+    public: ["Den offentliga versionen", "The public version"],
+    notice: ["Anslaget", "The notice"],
+  }[output];
   return {
     sv: `${what[0]} kan inte exporteras som officiellt: protokollet är inte justerat (${now.sv}). ${EXPORT_AS_DRAFT.sv}`,
     en: `${what[1]} cannot be exported as official: the protocol is not justerat (${now.en}). ${EXPORT_AS_DRAFT.en}`,
@@ -62,7 +76,8 @@ const answerGate: StatusGate = (file) => {
   if (!signatureBlock) missing.push(["underskriften", "the signature block"]);
   if (!ip?.place?.trim()) missing.push(["ort", "place"]);
   if (!ip?.date) missing.push(["datum", "date"]);
-  if (!signer || !file.meta.persons.some((p) => p.id === signer)) missing.push(["vem som undertecknar", "who signs"]);
+  if (!signer || !file.meta.persons.some((p) => p.id === signer))
+    missing.push(["vem som undertecknar", "who signs"]);
   if (missing.length === 0) return null;
   return {
     sv: `Svaret kan inte exporteras som officiellt förrän det är undertecknat – ${missing.map((m) => m[0]).join(", ")} saknas. ${EXPORT_AS_DRAFT.sv}`,
@@ -89,4 +104,3 @@ export const statusGates: Record<Kind, StatusGate> = {
   interpellationssvar: answerGate,
   kallelse: summonsGate,
 };
-

@@ -6,16 +6,31 @@ import { renderDocument } from "./renderDocument.js";
 import { runsText, type Block } from "./renderModel.js";
 
 const sha = "f".repeat(64);
-const att = (id: string, title: string, item?: string): Attachment => ({ id, title, file: `bilagor/${id}.pdf`, sha256: sha, ...(item ? { item } : {}) });
+const att = (id: string, title: string, item?: string): Attachment => ({
+  id,
+  title,
+  file: `bilagor/${id}.pdf`,
+  sha256: sha,
+  ...(item ? { item } : {}),
+});
 
 function file() {
   return protocolFile(
     [
       b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linnéa Vinge utses.")),
-      b.item({ id: "p2", title: "Placering av barn", confidential: "OSL 26 kap. 1 §" }, b.decision("Beslut enligt förslaget.")),
+      b.item(
+        { id: "p2", title: "Placering av barn", confidential: "OSL 26 kap. 1 §" },
+        b.decision("Beslut enligt förslaget."),
+      ),
       b.item({ id: "p3", title: "Motion" }, b.decision("Motionen avslås.")),
     ],
-    { attachments: [att("s", "Utredning om familjen Hemlig", "p2"), att("v", "Voteringslista", "p3"), att("n", "Närvarolista")] },
+    {
+      attachments: [
+        att("s", "Utredning om familjen Hemlig", "p2"),
+        att("v", "Voteringslista", "p3"),
+        att("n", "Närvarolista"),
+      ],
+    },
   );
 }
 
@@ -47,7 +62,13 @@ const render = (output: "full" | "public" | "extract" | "notice", items?: string
 describe("bilagor in the render model", () => {
   it("the full protocol lists every bilaga at the end, and each § its own", () => {
     const all = render("full");
-    expect(all).toEqual(expect.arrayContaining(["Bilaga 1 | Närvarolista | Hela protokollet", "Bilaga 2 | Utredning om familjen Hemlig | § 2", "Bilaga 3 | Voteringslista | § 3"]));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        "Bilaga 1 | Närvarolista | Hela protokollet",
+        "Bilaga 2 | Utredning om familjen Hemlig | § 2",
+        "Bilaga 3 | Voteringslista | § 3",
+      ]),
+    );
     const own = all.indexOf("Bilaga 3 – Voteringslista");
     expect(own).toBeGreaterThan(all.indexOf("Motionen avslås."));
     expect(own).toBeLessThan(all.indexOf("Bilaga 1 | Närvarolista | Hela protokollet"));

@@ -21,7 +21,11 @@ export interface AttachmentOutput {
  * those of its §§; the public version none of a sekretess § (its title may be secret too); the
  * anslag none.
  */
-export function attachmentsInOutput(doc: Node, meta: Pick<Meta, "attachments">, options: AttachmentOutput): NumberedAttachment[] {
+export function attachmentsInOutput(
+  doc: Node,
+  meta: Pick<Meta, "attachments">,
+  options: AttachmentOutput,
+): NumberedAttachment[] {
   const all = numberedAttachments(doc, meta.attachments);
   switch (options.output) {
     case "notice":
@@ -43,19 +47,36 @@ export function attachmentsInOutput(doc: Node, meta: Pick<Meta, "attachments">, 
 }
 
 /** Bilaga id → number and title, for the references in the text. */
-export function attachmentRefs(doc: Node, meta: Pick<Meta, "attachments">): Map<string, { number: number; title: string }> {
-  return new Map(numberedAttachments(doc, meta.attachments).map((a) => [a.attachment.id, { number: a.number, title: a.attachment.title }]));
+export function attachmentRefs(
+  doc: Node,
+  meta: Pick<Meta, "attachments">,
+): Map<string, { number: number; title: string }> {
+  return new Map(
+    numberedAttachments(doc, meta.attachments).map((a) => [
+      a.attachment.id,
+      { number: a.number, title: a.attachment.title },
+    ]),
+  );
 }
 
 /** Under a §: "Bilaga 1 – Voteringslista" (one line each), when the § has bilagor in this output. */
-export function itemAttachmentBlocks(listed: readonly NumberedAttachment[], itemId: string): Block[] {
+export function itemAttachmentBlocks(
+  listed: readonly NumberedAttachment[],
+  itemId: string,
+): Block[] {
   const own = listed.filter((a) => a.itemId === itemId);
   if (!own.length) return [];
-  return [heading(3, own.length === 1 ? "Bilaga" : "Bilagor"), ...own.map((a) => para(attachmentLabel(a.number, a.attachment.title), "meta"))];
+  return [
+    heading(3, own.length === 1 ? "Bilaga" : "Bilagor"),
+    ...own.map((a) => para(attachmentLabel(a.number, a.attachment.title), "meta")),
+  ];
 }
 
 /** At the end of the protocol: every bilaga of the output, with the § it belongs to. */
-export function attachmentListBlocks(listed: readonly NumberedAttachment[], numbers: ReadonlyMap<string, number>): Block[] {
+export function attachmentListBlocks(
+  listed: readonly NumberedAttachment[],
+  numbers: ReadonlyMap<string, number>,
+): Block[] {
   if (!listed.length) return [];
   return [
     heading(2, "Bilagor"),
@@ -68,7 +89,13 @@ export function attachmentListBlocks(listed: readonly NumberedAttachment[], numb
         { header: "Titel", width: 62 },
         { header: "Hör till", width: 22 },
       ],
-      rows: listed.map((a) => [`Bilaga ${a.number}`, a.attachment.title, a.itemId !== null && numbers.has(a.itemId) ? `§ ${numbers.get(a.itemId)}` : "Hela protokollet"]),
+      rows: listed.map((a) => [
+        `Bilaga ${a.number}`,
+        a.attachment.title,
+        a.itemId !== null && numbers.has(a.itemId)
+          ? `§ ${numbers.get(a.itemId)}`
+          : "Hela protokollet",
+      ]),
       headerRow: true,
       totalsRow: false,
     },

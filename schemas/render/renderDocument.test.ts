@@ -30,10 +30,16 @@ function texts(doc: RenderedDocument): string[] {
 }
 
 const headings = (doc: RenderedDocument, level: 1 | 2 | 3) =>
-  doc.blocks.filter((x): x is Extract<Block, { type: "heading" }> => x.type === "heading" && x.level === level).map((h) => h.runs.map((r) => r.text).join(""));
+  doc.blocks
+    .filter(
+      (x): x is Extract<Block, { type: "heading" }> => x.type === "heading" && x.level === level,
+    )
+    .map((h) => h.runs.map((r) => r.text).join(""));
 
 function formValue(doc: RenderedDocument, label: string): string | undefined {
-  for (const bl of doc.blocks) if (bl.type === "table" && bl.role === "form") for (const row of bl.rows) if (row[0] === label) return row[1];
+  for (const bl of doc.blocks)
+    if (bl.type === "table" && bl.role === "form")
+      for (const row of bl.rows) if (row[0] === label) return row[1];
   return undefined;
 }
 
@@ -43,41 +49,83 @@ describe("renderDocument: the full protocol", () => {
   it("prints every § as a heading with its derived number and title, in order, bookmarked", () => {
     const items = doc.blocks.filter((x) => x.type === "heading" && x.level === 2 && x.bookmark);
     expect(items).toHaveLength(16);
-    expect(headings(doc, 2).filter((h) => h.startsWith("§ "))[4]).toMatch(/^§ 5 {2}Motion \(SD\) om att klarlägga/);
+    expect(headings(doc, 2).filter((h) => h.startsWith("§ "))[4]).toMatch(
+      /^§ 5 {2}Motion \(SD\) om att klarlägga/,
+    );
   });
 
   it("generates the headings and lead-ins the way seed 002 reads", () => {
     const all = texts(doc).join("\n");
     expect(headings(doc, 3)).toContain("Socialnämndens beslut");
-    for (const h of ["Ärendet", "Beslutsordning", "Yrkanden", "Reservation", "Särskilt uttalande", "Ersättaryttrande"]) expect(headings(doc, 3)).toContain(h);
+    for (const h of [
+      "Ärendet",
+      "Beslutsordning",
+      "Yrkanden",
+      "Reservation",
+      "Särskilt uttalande",
+      "Ersättaryttrande",
+    ])
+      expect(headings(doc, 3)).toContain(h);
     expect(all).toContain(
       "Ordföranden Jan Jönsson (L), ledamöterna Ole-Jörgen Persson m.fl. (M), Mariana Moreira Duarte (MP), Michaela Hollis (KD), tjänstgörande ersättaren Johan Kling (C) yrkade bifall till förvaltningens förslag till beslut.",
     );
-    expect(all).toContain("Ledamoten Linnéa Vinge (SD) yrkade bifall till eget förslag till beslut.");
-    expect(all).toContain("Ledamoten Linnéa Vinge (SD) reserverade sig mot beslutet till förmån för det egna förslaget.");
+    expect(all).toContain(
+      "Ledamoten Linnéa Vinge (SD) yrkade bifall till eget förslag till beslut.",
+    );
+    expect(all).toContain(
+      "Ledamoten Linnéa Vinge (SD) reserverade sig mot beslutet till förmån för det egna förslaget.",
+    );
     expect(all).toContain("Ersättaren Anna Rantala Bonnier (Fi)");
     // item_ref shows the current number of § 16
-    const p1 = doc.blocks.find((x) => x.type === "paragraph" && x.runs.some((r) => r.text.includes("tillägg av skrivelse")));
-    expect(p1 && p1.type === "paragraph" && p1.runs.map((r) => r.text).join("")).toBe("Den utsända dagordningen godkändes med tillägg av skrivelse från (V), § 16.");
+    const p1 = doc.blocks.find(
+      (x) => x.type === "paragraph" && x.runs.some((r) => r.text.includes("tillägg av skrivelse")),
+    );
+    expect(p1 && p1.type === "paragraph" && p1.runs.map((r) => r.text).join("")).toBe(
+      "Den utsända dagordningen godkändes med tillägg av skrivelse från (V), § 16.",
+    );
   });
 
   it("numbers § 11's two decision points and lists § 15 as A–D", () => {
-    const lists: Extract<Block, { type: "list" }>[] = doc.blocks.filter((x): x is Extract<Block, { type: "list" }> => x.type === "list");
-    expect(lists.some((l) => l.style === "decimal" && l.items.length === 2 && JSON.stringify(l).includes("överlämnar rapporten"))).toBe(true);
+    const lists: Extract<Block, { type: "list" }>[] = doc.blocks.filter(
+      (x): x is Extract<Block, { type: "list" }> => x.type === "list",
+    );
+    expect(
+      lists.some(
+        (l) =>
+          l.style === "decimal" &&
+          l.items.length === 2 &&
+          JSON.stringify(l).includes("överlämnar rapporten"),
+      ),
+    ).toBe(true);
     expect(lists.some((l) => l.style === "upper-alpha" && l.items.length === 4)).toBe(true);
   });
 
   it("prints the vote with each member's vote and the totals", () => {
-    const vote = doc.blocks.find((x): x is Extract<Block, { type: "table" }> => x.type === "table" && x.role === "vote");
+    const vote = doc.blocks.find(
+      (x): x is Extract<Block, { type: "table" }> => x.type === "table" && x.role === "vote",
+    );
     expect(vote).toBeDefined();
     expect(vote!.rows.at(-1)).toEqual(["Summa", "", "5", "5", "1"]);
-    expect(vote!.rows.find((r) => r[0] === "Linnéa Vinge")).toEqual(["Linnéa Vinge", "SD", "", "", "X"]);
-    expect(texts(doc).join("\n")).toContain("Omröstningen utföll med 5 ja-röster, 5 nej-röster och 1 som avstod.");
+    expect(vote!.rows.find((r) => r[0] === "Linnéa Vinge")).toEqual([
+      "Linnéa Vinge",
+      "SD",
+      "",
+      "",
+      "X",
+    ]);
+    expect(texts(doc).join("\n")).toContain(
+      "Omröstningen utföll med 5 ja-röster, 5 nej-röster och 1 som avstod.",
+    );
   });
 
   it("lists the attendance from the ledger: beslutande, tjänstgörande ersättare with whom they replace, ersättare, övriga", () => {
     const all = texts(doc);
-    expect(headings(doc, 3).slice(0, 4)).toEqual(["Beslutande", "Tjänstgörande ersättare", "Ersättare", "Övriga närvarande"]);
+    expect(headings(doc, 3).slice(0, 4)).toEqual([
+      "Beslutande",
+      "Tjänstgörande ersättare",
+      "Ersättare",
+      "Övriga närvarande",
+    ]);
     expect(all).toContain("ersätter Mats Larsson (C)");
     expect(all).toContain("Anna Rantala Bonnier");
     expect(all).toContain("förvaltningschef");
@@ -93,18 +141,34 @@ describe("renderDocument: the full protocol", () => {
     ];
     file.meta.recusals = [{ person: "lv", item: "p9" }];
     const d = render(file, { output: "full" });
-    const rows = d.blocks.filter((x): x is Extract<Block, { type: "table" }> => x.type === "table" && x.role === "attendance").flatMap((t) => t.rows);
+    const rows = d.blocks
+      .filter(
+        (x): x is Extract<Block, { type: "table" }> =>
+          x.type === "table" && x.role === "attendance",
+      )
+      .flatMap((t) => t.rows);
     expect(rows).toContainEqual(["Mats Larsson", "C", "§§ 1–4"]);
     expect(rows).toContainEqual(["Johan Kling", "C", "ersätter Mats Larsson (C) §§ 5–16"]);
     expect(rows).toContainEqual(["Linnéa Vinge", "SD", "§§ 1–8, 10–16"]);
-    expect(texts(d)).toContain("Linnéa Vinge (SD) anmälde jäv och deltog inte i handläggningen av § 9.");
+    expect(texts(d)).toContain(
+      "Linnéa Vinge (SD) anmälde jäv och deltog inte i handläggningen av § 9.",
+    );
   });
 
   it("ends with the signatures and the ANSLAG/BEVIS block", () => {
-    const sigs = doc.blocks.filter((x): x is Extract<Block, { type: "signatures" }> => x.type === "signatures").flatMap((s) => s.signers);
-    expect(sigs.map((s) => s.role)).toEqual(["Sekreterare", "Ordförande", "Justerare", "Underskrift"]);
+    const sigs = doc.blocks
+      .filter((x): x is Extract<Block, { type: "signatures" }> => x.type === "signatures")
+      .flatMap((s) => s.signers);
+    expect(sigs.map((s) => s.role)).toEqual([
+      "Sekreterare",
+      "Ordförande",
+      "Justerare",
+      "Underskrift",
+    ]);
     expect(sigs[2]!.name).toBe("Alexandra Mattsson Åkerström");
-    expect(formValue(doc, "Förvaringsplats för protokollet")).toBe("Socialförvaltningen, Swedenborgsgatan 20, Stockholm");
+    expect(formValue(doc, "Förvaringsplats för protokollet")).toBe(
+      "Socialförvaltningen, Swedenborgsgatan 20, Stockholm",
+    );
     expect(formValue(doc, "Justeringsdatum")).toBe("31 augusti 2020");
   });
 
@@ -135,7 +199,9 @@ describe("renderDocument: the public version", () => {
   it("replaces a sekretess § by a line with its OSL reference and keeps none of its text", () => {
     expect(all).not.toContain(SECRET_TEXT);
     expect(all).not.toContain("Placering enligt LVU");
-    expect(all).toContain("Paragrafen omfattas av sekretess enligt OSL 26 kap. 1 § och är borttagen i den offentliga versionen.");
+    expect(all).toContain(
+      "Paragrafen omfattas av sekretess enligt OSL 26 kap. 1 § och är borttagen i den offentliga versionen.",
+    );
     expect(headings(pub, 2)).toContain("§ 3  Sekretessbelagt ärende");
   });
 
@@ -163,12 +229,16 @@ describe("renderDocument: the notice (anslag)", () => {
     expect(formValue(n, "Datum då anslaget sätts upp")).toBe("1 september 2020");
     expect(formValue(n, "Datum då anslaget tas ned")).toBe("tidigast 23 september 2020");
     expect(formValue(n, "Förvaringsplats för protokollet")).toBe("Socialförvaltningen");
-    expect(texts(n)).toContain("Socialnämndens protokoll från sammanträdet den 25 augusti 2020, §§ 1–3, är justerat.");
+    expect(texts(n)).toContain(
+      "Socialnämndens protokoll från sammanträdet den 25 augusti 2020, §§ 1–3, är justerat.",
+    );
   });
 
   it("moves the end of the appeal period past a weekend to the Monday", () => {
     // posted Saturday 5 September 2020 → three weeks = Saturday 26 September → Monday 28 September
-    expect(formValue(noticeOf("2020-09-01", "2020-09-03", "2020-09-05"), "Datum då anslaget tas ned")).toBe("tidigast 29 september 2020");
+    expect(
+      formValue(noticeOf("2020-09-01", "2020-09-03", "2020-09-05"), "Datum då anslaget tas ned"),
+    ).toBe("tidigast 29 september 2020");
   });
 
   it("moves it past Easter (långfredag to annandag påsk) to the Tuesday", () => {
@@ -184,7 +254,9 @@ describe("renderDocument: the notice (anslag)", () => {
     expect(formValue(n, "Datum då anslaget sätts upp")).toBe("senast 16 december 2020");
     expect(formValue(n, "Datum då anslaget tas ned")).toBe("tidigast 8 januari 2021");
     expect(texts(n)).toContain("Protokollet är justerat. Justeringen tillkännages genom anslag.");
-    expect(texts(n)).not.toContain("Protokollet är justerat. Justeringen har tillkännagetts genom anslag.");
+    expect(texts(n)).not.toContain(
+      "Protokollet är justerat. Justeringen har tillkännagetts genom anslag.",
+    );
   });
 });
 
@@ -209,7 +281,10 @@ describe("renderDocument: the extract (protokollsutdrag)", () => {
   });
 
   it("refuses an unknown § and an empty choice with a Swedish message", () => {
-    expect(renderDocument(seed002(), { output: "extract", items: ["nope"] })).toEqual({ ok: false, error: "Paragrafen finns inte i protokollet: nope" });
+    expect(renderDocument(seed002(), { output: "extract", items: ["nope"] })).toEqual({
+      ok: false,
+      error: "Paragrafen finns inte i protokollet: nope",
+    });
     expect(renderDocument(seed002(), { output: "extract", items: [] }).ok).toBe(false);
   });
 });
@@ -224,16 +299,38 @@ describe("renderDocument: interpellationssvar", () => {
           { id: "i", name: "Alexandra Mattsson Åkerström", party: "V", role: "member" },
           { id: "a", name: "Jan Jönsson", party: "L", role: "other", title: "socialborgarråd" },
         ],
-        interpellation: { dnr: "KS 2021/1069", interpellant: "i", addressee: "a", signatory: "a", place: "Stockholm", date: "2022-01-05" },
+        interpellation: {
+          dnr: "KS 2021/1069",
+          interpellant: "i",
+          addressee: "a",
+          signatory: "a",
+          place: "Stockholm",
+          date: "2022-01-05",
+        },
       },
-      b.answerDoc("Svar på interpellation om coronapandemins effekter", b.question("Vilka åtgärder ämnar borgarrådet vidta?"), b.question("Hur planerar borgarrådet?"), b.p("Jag vill inledningsvis tacka interpellanten.")),
+      b.answerDoc(
+        "Svar på interpellation om coronapandemins effekter",
+        b.question("Vilka åtgärder ämnar borgarrådet vidta?"),
+        b.question("Hur planerar borgarrådet?"),
+        b.p("Jag vill inledningsvis tacka interpellanten."),
+      ),
     );
     const doc = render(file, { output: "full" });
-    const all = texts({ ...doc, title: "", subject: "", creator: "" }).filter((s, i, a) => s && s !== a[i - 1]);
-    expect(all.slice(0, 3)).toEqual(["Svar på interpellation om coronapandemins effekter", "Dnr KS 2021/1069", "Alexandra Mattsson Åkerström (V) har i sin interpellation ställt följande frågor till mig:"]);
+    const all = texts({ ...doc, title: "", subject: "", creator: "" }).filter(
+      (s, i, a) => s && s !== a[i - 1],
+    );
+    expect(all.slice(0, 3)).toEqual([
+      "Svar på interpellation om coronapandemins effekter",
+      "Dnr KS 2021/1069",
+      "Alexandra Mattsson Åkerström (V) har i sin interpellation ställt följande frågor till mig:",
+    ]);
     const list = doc.blocks.find((x) => x.type === "list");
     expect(list && list.type === "list" && list.items.length).toBe(2);
-    expect(all.slice(-3)).toEqual(["Stockholm den 5 januari 2022", "Jan Jönsson", "socialborgarråd"]);
+    expect(all.slice(-3)).toEqual([
+      "Stockholm den 5 januari 2022",
+      "Jan Jönsson",
+      "socialborgarråd",
+    ]);
     expect(renderDocument(file, { output: "notice" }).ok).toBe(false);
   });
 });
@@ -258,39 +355,80 @@ describe("sectionRange", () => {
 describe("renderDocument: what the writers need to mark and link (issue 15)", () => {
   it("gives each § heading its anchor and a confidential § its sekretess marking, and lists the confidential §§ on the first page", () => {
     const d = render(confidentialProtocol(), { output: "full" });
-    const h = d.blocks.filter((x): x is Extract<Block, { type: "heading" }> => x.type === "heading" && x.level === 2 && !!x.anchor);
+    const h = d.blocks.filter(
+      (x): x is Extract<Block, { type: "heading" }> =>
+        x.type === "heading" && x.level === 2 && !!x.anchor,
+    );
     expect(h.map((x) => x.anchor)).toEqual(["par_s1", "par_s2", "par_s3"]);
-    expect(h.map((x) => x.marking)).toEqual([undefined, undefined, "Sekretess enligt OSL 26 kap. 1 §"]);
-    expect(formValue(d, "Sekretess")).toBe("Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.");
+    expect(h.map((x) => x.marking)).toEqual([
+      undefined,
+      undefined,
+      "Sekretess enligt OSL 26 kap. 1 §",
+    ]);
+    expect(formValue(d, "Sekretess")).toBe(
+      "Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.",
+    );
     // The public version replaces the § instead, without the marking, but still lists it.
     const pub = render(confidentialProtocol(), { output: "public" });
     expect(pub.blocks.some((x) => x.type === "heading" && !!x.marking)).toBe(false);
-    expect(formValue(pub, "Sekretess")).toBe("Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.");
+    expect(formValue(pub, "Sekretess")).toBe(
+      "Paragrafen § 3 (OSL 26 kap. 1 §) omfattas av sekretess.",
+    );
   });
 
   it("marks a § reference with the anchor of its target", () => {
     const d = render(seed002(), { output: "full" });
     const p = d.blocks.find((x) => x.type === "paragraph" && x.runs.some((r) => r.text === "§ 16"));
-    expect(p && p.type === "paragraph" && p.runs.find((r) => r.text === "§ 16")).toEqual({ text: "§ 16", ref: "par_p16" });
+    expect(p && p.type === "paragraph" && p.runs.find((r) => r.text === "§ 16")).toEqual({
+      text: "§ 16",
+      ref: "par_p16",
+    });
   });
 
   it("prints 'Paragrafen förklarades omedelbart justerad.' once, also when the secretary typed it", () => {
-    const generated = createFile("protokoll", { body: { name: "Socialnämnden" } }, b.protocol(b.item({ id: "a", title: "Brådskande", immediate: true }, b.decision("Beslut."))));
+    const generated = createFile(
+      "protokoll",
+      { body: { name: "Socialnämnden" } },
+      b.protocol(b.item({ id: "a", title: "Brådskande", immediate: true }, b.decision("Beslut."))),
+    );
     const typed = createFile(
       "protokoll",
       { body: { name: "Socialnämnden" } },
-      b.protocol(b.item({ id: "a", title: "Brådskande", immediate: true }, b.decision("Beslut."), b.background("Paragrafen förklarades omedelbart justerad."))),
+      b.protocol(
+        b.item(
+          { id: "a", title: "Brådskande", immediate: true },
+          b.decision("Beslut."),
+          b.background("Paragrafen förklarades omedelbart justerad."),
+        ),
+      ),
     );
-    for (const f of [generated, typed]) expect(texts(render(f, { output: "full" })).filter((t) => /omedelbart justerad/.test(t))).toHaveLength(1);
+    for (const f of [generated, typed])
+      expect(
+        texts(render(f, { output: "full" })).filter((t) => /omedelbart justerad/.test(t)),
+      ).toHaveLength(1);
   });
 
   it("numbers an answer's questions on across the prose between them", () => {
     const f = createFile(
       "interpellationssvar",
-      { body: { name: "Kommunfullmäktige" }, persons: [{ id: "i", name: "Anna Andersson", party: "V", role: "member" }], interpellation: { interpellant: "i" } },
-      b.answerDoc("Svar på interpellation", b.question("Ett?"), "Svar ett.", b.question("Två?"), b.question("Tre?"), "Svar.", b.question("Fyra?")),
+      {
+        body: { name: "Kommunfullmäktige" },
+        persons: [{ id: "i", name: "Anna Andersson", party: "V", role: "member" }],
+        interpellation: { interpellant: "i" },
+      },
+      b.answerDoc(
+        "Svar på interpellation",
+        b.question("Ett?"),
+        "Svar ett.",
+        b.question("Två?"),
+        b.question("Tre?"),
+        "Svar.",
+        b.question("Fyra?"),
+      ),
     );
-    const lists = render(f, { output: "full" }).blocks.filter((x): x is Extract<Block, { type: "list" }> => x.type === "list");
+    const lists = render(f, { output: "full" }).blocks.filter(
+      (x): x is Extract<Block, { type: "list" }> => x.type === "list",
+    );
     expect(lists.map((l) => [l.start, l.items.length])).toEqual([
       [1, 1],
       [2, 2],
@@ -301,22 +439,44 @@ describe("renderDocument: what the writers need to mark and link (issue 15)", ()
 
 describe("renderDocument: the extract of a § justerad at the meeting", () => {
   const withImmediate = (posted: string | null) => {
-    const f = createFile("protokoll", { body: { name: "Byggnadsnämnden" } }, b.protocol(b.item({ id: "a", title: "Brådskande bygglov", immediate: true }, b.decision("Bygglov ges."))));
+    const f = createFile(
+      "protokoll",
+      { body: { name: "Byggnadsnämnden" } },
+      b.protocol(
+        b.item(
+          { id: "a", title: "Brådskande bygglov", immediate: true },
+          b.decision("Bygglov ges."),
+        ),
+      ),
+    );
     f.meta.meeting.date = "2025-03-13";
     // Justerad at the meeting's end on Friday 14 March 2025 (the meeting ran late).
-    f.history.push({ at: "2025-03-14T16:00", by: "Ordföranden", kind: "adjusted", what: "Omedelbart justerad: § 1.", why: null, item: "a", seal: { sha256: "0".repeat(64), at: "2025-03-14T16:00", by: [] }, previousSeal: null } as ProtokollFile["history"][number]);
+    f.history.push({
+      at: "2025-03-14T16:00",
+      by: "Ordföranden",
+      kind: "adjusted",
+      what: "Omedelbart justerad: § 1.",
+      why: null,
+      item: "a",
+      seal: { sha256: "0".repeat(64), at: "2025-03-14T16:00", by: [] },
+      previousSeal: null,
+    } as ProtokollFile["history"][number]);
     if (posted) f.meta.itemNotices = [{ item: "a", posted }];
     return render(f, { output: "extract", items: ["a"] });
   };
 
   it("prints the §'s own anslag: by Monday after a Friday justering (lag 1930:173), 'senast' while not recorded", () => {
     const all = texts(withImmediate(null)).join("\n");
-    expect(all).toContain("§ 1: Anslaget sätts upp senast den 17 mars 2025; överklagandetiden går ut senast den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.");
+    expect(all).toContain(
+      "§ 1: Anslaget sätts upp senast den 17 mars 2025; överklagandetiden går ut senast den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.",
+    );
   });
 
   it("prints the recorded posting day as fact, and counts the appeal period from it", () => {
     const all = texts(withImmediate("2025-03-17")).join("\n");
-    expect(all).toContain("§ 1: Anslaget sattes upp den 17 mars 2025; överklagandetiden går ut den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.");
+    expect(all).toContain(
+      "§ 1: Anslaget sattes upp den 17 mars 2025; överklagandetiden går ut den 7 april 2025 och anslaget tas ned tidigast den 8 april 2025.",
+    );
     expect(all).not.toContain("senast den 17 mars");
   });
 });

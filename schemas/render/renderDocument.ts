@@ -24,7 +24,12 @@ import { form, heading, long, para, personTable } from "./blockFactories.js";
 import type { Block, RenderedDocument, RenderProfile, Run } from "./renderModel.js";
 import { confidentialMarking, renderBlocks, type RenderContext } from "./renderNodes.js";
 import { renderKallelse } from "../agenda/renderKallelse.js";
-import { attachmentListBlocks, attachmentRefs, attachmentsInOutput, itemAttachmentBlocks } from "./renderAttachments.js";
+import {
+  attachmentListBlocks,
+  attachmentRefs,
+  attachmentsInOutput,
+  itemAttachmentBlocks,
+} from "./renderAttachments.js";
 
 export type OutputKind = "full" | "extract" | "notice" | "public";
 
@@ -62,7 +67,6 @@ export function sectionRange(numbers: readonly number[]): string {
   return `${sorted.length === 1 ? "§" : "§§"} ${parts.join(", ")}`;
 }
 
-
 function meetingTime(meta: Meta): string {
   const { start, end } = meta.meeting;
   if (!start) return "";
@@ -70,7 +74,12 @@ function meetingTime(meta: Meta): string {
 }
 
 /** Who attended: beslutande, tjänstgörande ersättare (and whom they replace), ersättare, övriga. */
-function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string, ItemAttendance>, known: boolean): Block[] {
+function attendanceBlocks(
+  meta: Meta,
+  items: NumberedItem[],
+  byItem: Map<string, ItemAttendance>,
+  known: boolean,
+): Block[] {
   const blocks: Block[] = [heading(2, "Närvarande")];
   if (!known) return [...blocks, para("Närvaron är inte angiven.", "note")];
   const all = items.map((i) => i.number);
@@ -96,8 +105,13 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
     }
   }
   const partial = (ns: number[]) => (ns.length === all.length ? "" : sectionRange(ns));
-  const row = (p: Person | undefined, id: string, note: string): string[] => [p?.name ?? id, p?.party ?? "", note];
-  const table = (caption: string, rows: string[][]): Block[] => personTable(caption, { header: "Anmärkning", widths: [40, 12, 48] }, rows);
+  const row = (p: Person | undefined, id: string, note: string): string[] => [
+    p?.name ?? id,
+    p?.party ?? "",
+    note,
+  ];
+  const table = (caption: string, rows: string[][]): Block[] =>
+    personTable(caption, { header: "Anmärkning", widths: [40, 12, 48] }, rows);
 
   const deciding: string[][] = [];
   const substitutes: string[][] = [];
@@ -105,7 +119,10 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
     const p = persons.get(id);
     const repl = replaces.get(id);
     if (repl && repl.size) {
-      const notes = [...repl].map(([member, mns]) => `ersätter ${nameWithParty(persons.get(member))}${mns.length === all.length ? "" : ` ${sectionRange(mns)}`}`);
+      const notes = [...repl].map(
+        ([member, mns]) =>
+          `ersätter ${nameWithParty(persons.get(member))}${mns.length === all.length ? "" : ` ${sectionRange(mns)}`}`,
+      );
       const replacing = new Set([...repl.values()].flat());
       const rest = ns.filter((n) => !replacing.has(n));
       if (rest.length) notes.push(`tjänstgör ${sectionRange(rest)}`);
@@ -120,15 +137,44 @@ function attendanceBlocks(meta: Meta, items: NumberedItem[], byItem: Map<string,
   for (const [id, ns] of present) {
     const p = persons.get(id);
     const note = partial(ns);
-    if (p && (p.role === "substitute" || p.role === "member" || p.role === "chair" || p.role === "vice_chair" || p.role === "second_vice_chair"))
-      nonServing.push(row(p, id, [roleLabel[p.role] === "ersättare" ? "" : roleLabel[p.role], note ? `närvarande ${note}` : ""].filter(Boolean).join(", ")));
-    else others.push(row(p, id, [p?.title ?? (p ? roleLabel[p.role] : ""), note].filter(Boolean).join(", ")));
+    if (
+      p &&
+      (p.role === "substitute" ||
+        p.role === "member" ||
+        p.role === "chair" ||
+        p.role === "vice_chair" ||
+        p.role === "second_vice_chair")
+    )
+      nonServing.push(
+        row(
+          p,
+          id,
+          [
+            roleLabel[p.role] === "ersättare" ? "" : roleLabel[p.role],
+            note ? `närvarande ${note}` : "",
+          ]
+            .filter(Boolean)
+            .join(", "),
+        ),
+      );
+    else
+      others.push(
+        row(p, id, [p?.title ?? (p ? roleLabel[p.role] : ""), note].filter(Boolean).join(", ")),
+      );
   }
   // Jäv: who took no part in which §§.
   const recused = new Map<string, number[]>();
-  for (const it of items) for (const p of byItem.get(it.id)?.recused ?? []) add(recused, p, it.number);
+  for (const it of items)
+    for (const p of byItem.get(it.id)?.recused ?? []) add(recused, p, it.number);
   const recusals: Block[] = recused.size
-    ? [heading(3, "Jäv"), ...[...recused].map(([id, ns]) => para(`${nameWithParty(persons.get(id))} anmälde jäv och deltog inte i handläggningen av ${sectionRange(ns)}.`))]
+    ? [
+        heading(3, "Jäv"),
+        ...[...recused].map(([id, ns]) =>
+          para(
+            `${nameWithParty(persons.get(id))} anmälde jäv och deltog inte i handläggningen av ${sectionRange(ns)}.`,
+          ),
+        ),
+      ]
     : [];
   return [
     ...blocks,
@@ -150,7 +196,9 @@ function name(meta: Meta, id: string | null): string {
  * The justering as it happened: the history entry "Justerat" of the whole protocol (its time and
  * who justerade). Later rättelser renew the seal but do not move the justering.
  */
-function adjustmentRecord(file: Pick<ProtokollFile, "history">): { date: string; by: string } | null {
+function adjustmentRecord(
+  file: Pick<ProtokollFile, "history">,
+): { date: string; by: string } | null {
   const entry = file.history.find((h) => h.kind === "adjusted" && h.item === null);
   return entry ? { date: entry.at.slice(0, 10), by: entry.by } : null;
 }
@@ -162,18 +210,34 @@ function signatureBlocks(file: ProtokollFile): Block[] {
     heading(2, "Underskrifter"),
     para("Vid protokollet", "meta"),
     { type: "signatures", signers: [{ role: "Sekreterare", name: name(meta, meta.secretary) }] },
-    para(`Justeras${meta.adjustment.date ? ` ${long(meta.adjustment.date, { den: true })}` : ""}${meta.adjustment.place ? `, ${meta.adjustment.place}` : ""}`, "meta"),
+    para(
+      `Justeras${meta.adjustment.date ? ` ${long(meta.adjustment.date, { den: true })}` : ""}${meta.adjustment.place ? `, ${meta.adjustment.place}` : ""}`,
+      "meta",
+    ),
     {
       type: "signatures",
-      signers: [{ role: "Ordförande", name: name(meta, meta.chair) }, ...meta.adjusters.map((a) => ({ role: "Justerare", name: name(meta, a) }))],
+      signers: [
+        { role: "Ordförande", name: name(meta, meta.chair) },
+        ...meta.adjusters.map((a) => ({ role: "Justerare", name: name(meta, a) })),
+      ],
     },
   ];
   blocks.push(para(`Status: ${statusLabel[meta.status]}`, "meta"));
   if (meta.status === "adjusted") {
     const record = adjustmentRecord(file);
     const date = record?.date ?? meta.adjustment.date;
-    const by = record?.by ?? [meta.chair, ...meta.adjusters].filter((x): x is string => !!x).map((id) => name(meta, id)).join(", ");
-    blocks.push(para(`Justerat${date ? ` ${long(date, { den: true })}` : ""}${by ? ` av ${by}` : ""}.`, "meta"));
+    const by =
+      record?.by ??
+      [meta.chair, ...meta.adjusters]
+        .filter((x): x is string => !!x)
+        .map((id) => name(meta, id))
+        .join(", ");
+    blocks.push(
+      para(
+        `Justerat${date ? ` ${long(date, { den: true })}` : ""}${by ? ` av ${by}` : ""}.`,
+        "meta",
+      ),
+    );
   }
   if (meta.seal) blocks.push(para(`Kontrollsumma (SHA-256): ${meta.seal.sha256}`, "note"));
   const signature = meta.seal?.signature;
@@ -197,7 +261,12 @@ function keywords(meta: Meta): string[] {
 
 /** Rättelser after justering, printed as visible notes where they apply (TF 2:10: nothing changes unnoticed). */
 function correctionBlocks(notes: readonly CorrectionNote[]): Block[] {
-  return notes.length ? [heading(3, notes.length === 1 ? "Rättelse" : "Rättelser"), ...notes.map((n) => para(n.text, "note"))] : [];
+  return notes.length
+    ? [
+        heading(3, notes.length === 1 ? "Rättelse" : "Rättelser"),
+        ...notes.map((n) => para(n.text, "note")),
+      ]
+    : [];
 }
 
 /** ANSLAG/BEVIS: the justering made known on the anslagstavla, with the dates of the appeal period. */
@@ -219,7 +288,14 @@ function noticeBlocks(meta: Meta): Block[] {
       ["Organ", meta.body.name],
       ["Sammanträdesdatum", long(meta.meeting.date)],
       ["Justeringsdatum", long(meta.adjustment.date)],
-      ["Datum då anslaget sätts upp", d.noticePostedRecorded ? long(d.noticePosted) : d.noticePosted ? `senast ${long(d.noticePosted)}` : ""],
+      [
+        "Datum då anslaget sätts upp",
+        d.noticePostedRecorded
+          ? long(d.noticePosted)
+          : d.noticePosted
+            ? `senast ${long(d.noticePosted)}`
+            : "",
+      ],
       // The anslag stays up the whole appeal period: it comes down the day after it ends, at the earliest.
       ["Datum då anslaget tas ned", d.noticeDown ? `tidigast ${long(d.noticeDown)}` : ""],
       ["Förvaringsplats för protokollet", meta.notice.keptAt ?? ""],
@@ -257,7 +333,10 @@ function municipalityLine(meta: Meta, options: RenderOptions): Block[] {
 function confidentialList(items: NumberedItem[]): string {
   return items
     .filter((i) => i.node.attrs.confidential)
-    .map((i) => `§ ${i.number} (${confidentialMarking(i.node.attrs.confidential as string).replace(/^Sekretess enligt /, "")})`)
+    .map(
+      (i) =>
+        `§ ${i.number} (${confidentialMarking(i.node.attrs.confidential as string).replace(/^Sekretess enligt /, "")})`,
+    )
     .join(", ");
 }
 
@@ -270,12 +349,24 @@ function frontMatter(
   options: RenderOptions,
 ): Block[] {
   const meta = file.meta;
-  const justering = [meta.adjustment.place, meta.adjustment.date ? long(meta.adjustment.date, { weekday: true }) : ""].filter(Boolean).join(", ");
+  const justering = [
+    meta.adjustment.place,
+    meta.adjustment.date ? long(meta.adjustment.date, { weekday: true }) : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   const secret = confidentialList(items);
   const blocks: Block[] = [
     ...municipalityLine(meta, options),
     heading(1, `${protocolTitle(meta)} – ${meta.body.name}`),
-    ...(publicVersion ? [para("Offentlig version: uppgifter som omfattas av sekretess och personnummer är borttagna.", "note")] : []),
+    ...(publicVersion
+      ? [
+          para(
+            "Offentlig version: uppgifter som omfattas av sekretess och personnummer är borttagna.",
+            "note",
+          ),
+        ]
+      : []),
     // What is not known yet is left out rather than printed empty.
     form(
       (
@@ -289,7 +380,12 @@ function frontMatter(
           ["Justeringens plats och tid", justering],
           ["Sekreterare", name(meta, meta.secretary)],
           // The registrar sees on page 1 which §§ to withhold, and under which provision.
-          ["Sekretess", secret ? `${secret.includes("), §") ? "Paragraferna" : "Paragrafen"} ${secret} omfattas av sekretess.` : ""],
+          [
+            "Sekretess",
+            secret
+              ? `${secret.includes("), §") ? "Paragraferna" : "Paragrafen"} ${secret} omfattas av sekretess.`
+              : "",
+          ],
         ] as [string, string][]
       ).filter(([, v]) => v !== ""),
     ),
@@ -300,11 +396,21 @@ function frontMatter(
   return blocks;
 }
 
-function context(file: ProtokollFile, maskConfidential: boolean): { ctx: RenderContext; items: NumberedItem[]; known: boolean } {
+function context(
+  file: ProtokollFile,
+  maskConfidential: boolean,
+): { ctx: RenderContext; items: NumberedItem[]; known: boolean } {
   const items = numberedItems(file.doc, file.meta);
   const att = resolveAttendance(file.doc, file.meta);
   return {
-    ctx: { meta: file.meta, numbers: new Map(items.map((i) => [i.id, i.number])), attendance: att.byItem, item: null, maskConfidential, attachments: attachmentRefs(file.doc, file.meta) },
+    ctx: {
+      meta: file.meta,
+      numbers: new Map(items.map((i) => [i.id, i.number])),
+      attendance: att.byItem,
+      item: null,
+      maskConfidential,
+      attachments: attachmentRefs(file.doc, file.meta),
+    },
     items,
     known: att.known,
   };
@@ -337,8 +443,17 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
   const dateText = meta.meeting.date ? ` ${meta.meeting.date}` : "";
   const boxes = 1 + meta.adjusters.length;
   const watermark = options.draft ? "UTKAST" : null;
-  const base = { creator: creator(meta), language: "sv-SE" as const, watermark, keywords: keywords(meta), profile: options.profile?.look ?? null };
-  const endSignatures = options.profile?.settings.signatureLayout === "first-page" ? [] : [{ type: "pageBreak" } as Block, ...signatureBlocks(file)];
+  const base = {
+    creator: creator(meta),
+    language: "sv-SE" as const,
+    watermark,
+    keywords: keywords(meta),
+    profile: options.profile?.look ?? null,
+  };
+  const endSignatures =
+    options.profile?.settings.signatureLayout === "first-page"
+      ? []
+      : [{ type: "pageBreak" } as Block, ...signatureBlocks(file)];
   const notes = correctionNotes(file);
   const notesFor = (item: string | null) => correctionBlocks(notes.filter((n) => n.item === item));
   // Bilagor (schemas/render/renderAttachments.ts): under their § and listed at the end.
@@ -347,12 +462,31 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
   switch (options.output) {
     case "full":
     case "public": {
-      const blocks: Block[] = frontMatter(file, items, ctx.attendance, known, publicVersion, options);
+      const blocks: Block[] = frontMatter(
+        file,
+        items,
+        ctx.attendance,
+        known,
+        publicVersion,
+        options,
+      );
       for (const it of items) {
-        blocks.push({ type: "pageBreak" }, ...renderBlocks(it.node, ctx), ...(publicVersion && it.node.attrs.confidential ? [] : notesFor(it.id)), ...itemAttachmentBlocks(listed, it.id));
+        blocks.push(
+          { type: "pageBreak" },
+          ...renderBlocks(it.node, ctx),
+          ...(publicVersion && it.node.attrs.confidential ? [] : notesFor(it.id)),
+          ...itemAttachmentBlocks(listed, it.id),
+        );
       }
       // The list of bilagor on a page of its own after the §§, so it does not read as part of the last §.
-      blocks.push(...(listed.length ? [{ type: "pageBreak" } as Block] : []), ...attachmentListBlocks(listed, ctx.numbers), ...endSignatures, ...notesFor(null), { type: "pageBreak" }, ...noticeBlocks(meta));
+      blocks.push(
+        ...(listed.length ? [{ type: "pageBreak" } as Block] : []),
+        ...attachmentListBlocks(listed, ctx.numbers),
+        ...endSignatures,
+        ...notesFor(null),
+        { type: "pageBreak" },
+        ...noticeBlocks(meta),
+      );
       return {
         ok: true,
         rendered: {
@@ -368,8 +502,10 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
     case "extract": {
       const wanted = new Set(options.items ?? []);
       const unknown = [...wanted].filter((id) => !items.some((i) => i.id === id));
-      if (wanted.size === 0) return { ok: false, error: "Välj minst en paragraf för protokollsutdraget." };
-      if (unknown.length) return { ok: false, error: `Paragrafen finns inte i protokollet: ${unknown.join(", ")}` };
+      if (wanted.size === 0)
+        return { ok: false, error: "Välj minst en paragraf för protokollsutdraget." };
+      if (unknown.length)
+        return { ok: false, error: `Paragrafen finns inte i protokollet: ${unknown.join(", ")}` };
       const chosen = items.filter((i) => wanted.has(i.id));
       const range = sectionRange(chosen.map((i) => i.number));
       const blocks: Block[] = [
@@ -380,14 +516,26 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
             [
               ["Sammanträdesdatum", long(meta.meeting.date, { weekday: true })],
               ["Plats", meta.meeting.place ?? ""],
-              ["Utdrag ur protokollet", `${meta.protocolNumber ? `${protocolTitle(meta)}, ` : ""}${range}`],
+              [
+                "Utdrag ur protokollet",
+                `${meta.protocolNumber ? `${protocolTitle(meta)}, ` : ""}${range}`,
+              ],
             ] as [string, string][]
           ).filter(([, v]) => v !== ""),
         ),
       ];
-      for (const it of chosen) blocks.push(...renderBlocks(it.node, ctx), ...notesFor(it.id), ...itemAttachmentBlocks(listed, it.id));
+      for (const it of chosen)
+        blocks.push(
+          ...renderBlocks(it.node, ctx),
+          ...notesFor(it.id),
+          ...itemAttachmentBlocks(listed, it.id),
+        );
       blocks.push(...attachmentListBlocks(listed, ctx.numbers));
-      const immediate = new Map(file.history.filter((h) => h.kind === "adjusted" && h.item !== null).map((h) => [h.item!, h]));
+      const immediate = new Map(
+        file.history
+          .filter((h) => h.kind === "adjusted" && h.item !== null)
+          .map((h) => [h.item!, h]),
+      );
       const lines = chosen.map((it) =>
         it.node.attrs.immediate && (immediate.has(it.id) || meta.status !== "adjusted")
           ? immediate.has(it.id)
@@ -403,17 +551,29 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
         .filter((it) => immediate.has(it.id))
         .map((it) => {
           const d = itemDeadlines(file, it.id);
-          const posted = d.noticePostedRecorded ? `Anslaget sattes upp ${long(d.noticePosted, { den: true })}` : `Anslaget sätts upp senast ${long(d.noticePosted, { den: true })}`;
-          const appeal = d.appealEnds ? `; överklagandetiden går ut ${d.noticePostedRecorded ? "" : "senast "}${long(d.appealEnds, { den: true })} och anslaget tas ned tidigast ${long(d.noticeDown, { den: true })}` : "";
+          const posted = d.noticePostedRecorded
+            ? `Anslaget sattes upp ${long(d.noticePosted, { den: true })}`
+            : `Anslaget sätts upp senast ${long(d.noticePosted, { den: true })}`;
+          const appeal = d.appealEnds
+            ? `; överklagandetiden går ut ${d.noticePostedRecorded ? "" : "senast "}${long(d.appealEnds, { den: true })} och anslaget tas ned tidigast ${long(d.noticeDown, { den: true })}`
+            : "";
           return `§ ${it.number}: ${posted}${appeal}.`;
         });
       blocks.push(
         heading(2, "Justering"),
         ...lines.map((l) => para(l)),
-        ...(ownNotices.length ? [heading(3, "Anslag för paragraf som justerats omedelbart"), ...ownNotices.map((l) => para(l))] : []),
+        ...(ownNotices.length
+          ? [
+              heading(3, "Anslag för paragraf som justerats omedelbart"),
+              ...ownNotices.map((l) => para(l)),
+            ]
+          : []),
         heading(2, "Utdragsbestyrkande"),
         para("Utdraget överensstämmer med originalprotokollet.", "body"),
-        { type: "signatures", signers: [{ role: "Sekreterare", name: name(meta, meta.secretary) }] },
+        {
+          type: "signatures",
+          signers: [{ role: "Sekreterare", name: name(meta, meta.secretary) }],
+        },
       );
       return {
         ok: true,
@@ -460,12 +620,21 @@ function renderProtocol(file: ProtokollFile, options: RenderOptions): RenderResu
  * Apply `fn` to every piece of text of a rendered document; `runsFn`, when given, to each
  * paragraph's or heading's runs as a whole instead (masking finds numbers split over runs).
  */
-export function mapText(doc: RenderedDocument, fn: (s: string) => string, runsFn?: (rs: Run[]) => Run[]): RenderedDocument {
+export function mapText(
+  doc: RenderedDocument,
+  fn: (s: string) => string,
+  runsFn?: (rs: Run[]) => Run[],
+): RenderedDocument {
   const runs = runsFn ?? ((rs: Run[]): Run[] => rs.map((r) => ({ ...r, text: fn(r.text) })));
   const block = (b: Block): Block => {
     switch (b.type) {
       case "heading":
-        return { ...b, runs: runs(b.runs), ...(b.bookmark ? { bookmark: fn(b.bookmark) } : {}), ...(b.marking ? { marking: fn(b.marking) } : {}) };
+        return {
+          ...b,
+          runs: runs(b.runs),
+          ...(b.bookmark ? { bookmark: fn(b.bookmark) } : {}),
+          ...(b.marking ? { marking: fn(b.marking) } : {}),
+        };
       case "paragraph":
         return { ...b, runs: runs(b.runs) };
       case "list":
@@ -473,7 +642,12 @@ export function mapText(doc: RenderedDocument, fn: (s: string) => string, runsFn
       case "quote":
         return { ...b, blocks: b.blocks.map(block) };
       case "table":
-        return { ...b, ...(b.caption ? { caption: fn(b.caption) } : {}), columns: b.columns.map((c) => ({ ...c, header: fn(c.header) })), rows: b.rows.map((r) => r.map(fn)) };
+        return {
+          ...b,
+          ...(b.caption ? { caption: fn(b.caption) } : {}),
+          columns: b.columns.map((c) => ({ ...c, header: fn(c.header) })),
+          rows: b.rows.map((r) => r.map(fn)),
+        };
       case "signatures":
         return { ...b, signers: b.signers.map((s) => ({ role: fn(s.role), name: fn(s.name) })) };
       case "pageBreak":
@@ -486,7 +660,9 @@ export function mapText(doc: RenderedDocument, fn: (s: string) => string, runsFn
     subject: fn(doc.subject),
     creator: fn(doc.creator),
     ...(doc.keywords ? { keywords: doc.keywords.map(fn) } : {}),
-    header: doc.header ? { left: fn(doc.header.left), center: fn(doc.header.center), right: fn(doc.header.right) } : null,
+    header: doc.header
+      ? { left: fn(doc.header.left), center: fn(doc.header.center), right: fn(doc.header.right) }
+      : null,
     blocks: doc.blocks.map(block),
   };
 }
@@ -497,16 +673,31 @@ export function renderDocument(file: ProtokollFile, options: RenderOptions): Ren
   // Kallelse (issue 18): its own layout in schemas/agenda/, the same render model and writers.
   if (file.kind === "kallelse") {
     const k = renderKallelse(file, options);
-    return k.ok && options.output === "public" ? { ok: true, rendered: mapText(k.rendered, maskPersonalNumbers) } : k;
+    return k.ok && options.output === "public"
+      ? { ok: true, rendered: mapText(k.rendered, maskPersonalNumbers) }
+      : k;
   }
   if (isAnswer && (options.output === "extract" || options.output === "notice"))
-    return { ok: false, error: "Protokollsutdrag och anslag finns bara för protokoll, inte för interpellationssvar." };
+    return {
+      ok: false,
+      error: "Protokollsutdrag och anslag finns bara för protokoll, inte för interpellationssvar.",
+    };
   const r = isAnswer ? renderAnswer(file, options) : renderProtocol(file, options);
   if (!r.ok || options.output !== "public") return r;
-  return { ok: true, rendered: mapText(r.rendered, maskPersonalNumbers, maskPersonalNumbersInRuns) };
+  return {
+    ok: true,
+    rendered: mapText(r.rendered, maskPersonalNumbers, maskPersonalNumbersInRuns),
+  };
 }
 
 /** The §§ of a document as (id, number, title), for choosing an extract. */
-export function itemList(doc: Node, meta: Pick<Meta, "body">): { id: string; number: number; title: string }[] {
-  return numberedItems(doc, meta).map((i) => ({ id: i.id, number: i.number, title: i.node.firstChild?.textContent ?? "" }));
+export function itemList(
+  doc: Node,
+  meta: Pick<Meta, "body">,
+): { id: string; number: number; title: string }[] {
+  return numberedItems(doc, meta).map((i) => ({
+    id: i.id,
+    number: i.number,
+    title: i.node.firstChild?.textContent ?? "",
+  }));
 }

@@ -65,7 +65,11 @@ function childBlocks(node: Node, ctx: RenderContext): Block[] {
 
 const heading3 = (text: string): Block => ({ type: "heading", level: 3, runs: [{ text }] });
 const lead = (text: string): Block => ({ type: "paragraph", style: "lead", runs: [{ text }] });
-const para = (text: string, style: "body" | "meta" | "note" = "body"): Block => ({ type: "paragraph", style, runs: [{ text }] });
+const para = (text: string, style: "body" | "meta" | "note" = "body"): Block => ({
+  type: "paragraph",
+  style,
+  runs: [{ text }],
+});
 
 function attendanceOf(ctx: RenderContext): ItemAttendance | undefined {
   return ctx.item ? ctx.attendance.get(ctx.item.attrs.id as string) : undefined;
@@ -87,8 +91,16 @@ function voteTable(vote: Node, ctx: RenderContext): Block | null {
     for (const b of ballots) {
       const p = byId.get(b.person);
       const substitute = att?.replaces.get(b.person);
-      const name = p ? p.name + (substitute ? ` (ers. för ${byId.get(substitute)?.name ?? substitute})` : "") : b.person;
-      rows.push([name, p?.party ?? "", b.vote === "ja" ? "X" : "", b.vote === "nej" ? "X" : "", b.vote === "avstår" ? "X" : ""]);
+      const name = p
+        ? p.name + (substitute ? ` (ers. för ${byId.get(substitute)?.name ?? substitute})` : "")
+        : b.person;
+      rows.push([
+        name,
+        p?.party ?? "",
+        b.vote === "ja" ? "X" : "",
+        b.vote === "nej" ? "X" : "",
+        b.vote === "avstår" ? "X" : "",
+      ]);
     }
   if (rows.length === 0 && ballots.length === 0 && !vote.attrs.tally) return null;
   rows.push(["Summa", "", String(c.ja), String(c.nej), String(c.avstår)]);
@@ -109,12 +121,22 @@ function voteTable(vote: Node, ctx: RenderContext): Block | null {
   };
 }
 
-const listStyle = (node: Node): ListStyle => (node.type.name === "bullet_list" ? "bullet" : (node.attrs.style as ListStyle));
+const listStyle = (node: Node): ListStyle =>
+  node.type.name === "bullet_list" ? "bullet" : (node.attrs.style as ListStyle);
 
 function list(node: Node, ctx: RenderContext): Rendered {
   const items: Block[][] = [];
   node.forEach((li) => items.push(childBlocks(li, ctx)));
-  return { blocks: [{ type: "list", style: listStyle(node), start: node.type.name === "ordered_list" ? (node.attrs.start as number) : 1, items }] };
+  return {
+    blocks: [
+      {
+        type: "list",
+        style: listStyle(node),
+        start: node.type.name === "ordered_list" ? (node.attrs.start as number) : 1,
+        items,
+      },
+    ],
+  };
 }
 
 /** "§ 5" (or the id when the § is not in the document). */
@@ -151,7 +173,9 @@ export function itemHeading(item: Node, ctx: RenderContext, titleOverride?: stri
     runs: [{ text: `${label}  ${title}` }],
     bookmark: `${label} ${title}`,
     anchor: itemAnchor(item.attrs.id as string),
-    ...(confidential && !ctx.maskConfidential ? { marking: confidentialMarking(confidential) } : {}),
+    ...(confidential && !ctx.maskConfidential
+      ? { marking: confidentialMarking(confidential) }
+      : {}),
   };
 }
 
@@ -159,7 +183,8 @@ export function itemHeading(item: Node, ctx: RenderContext, titleOverride?: stri
 export const IMMEDIATE_SENTENCE = "Paragrafen förklarades omedelbart justerad.";
 const immediateWritten = /förklara(?:des|s)\s+omedelbart\s+justerad|justera(?:des|s)\s+omedelbart/i;
 /** Whether a § gets the generated sentence (the editor shows it where the export writes it). */
-export const needsImmediateSentence = (item: Node): boolean => item.attrs.immediate === true && !immediateWritten.test(item.textContent);
+export const needsImmediateSentence = (item: Node): boolean =>
+  item.attrs.immediate === true && !immediateWritten.test(item.textContent);
 
 /**
  * Does an answer already have its lead-in to the questions ("X har i sin interpellation ställt
@@ -177,7 +202,12 @@ export function hasQuestionLeadIn(answer: Node): boolean {
     }
     if (child.type.name === "ip_title" || child.type.name === "signature") return;
     const t = child.textContent.trim();
-    if (/\binterpellation\b[^.]*\bfråg/i.test(t) || /\bfråg\w*\b[^.]*\btill mig\b/i.test(t) || /\b(?:frågar|undrar)\b[^.]*:\s*$/i.test(t)) found = true;
+    if (
+      /\binterpellation\b[^.]*\bfråg/i.test(t) ||
+      /\bfråg\w*\b[^.]*\btill mig\b/i.test(t) ||
+      /\b(?:frågar|undrar)\b[^.]*:\s*$/i.test(t)
+    )
+      found = true;
   });
   return found;
 }
@@ -189,7 +219,9 @@ function agendaItem(node: Node, ctx: RenderContext): Rendered {
     return {
       blocks: [
         itemHeading(node, inner, "Sekretessbelagt ärende"),
-        para(`Paragrafen omfattas av sekretess enligt ${confidential} och är borttagen i den offentliga versionen.`),
+        para(
+          `Paragrafen omfattas av sekretess enligt ${confidential} och är borttagen i den offentliga versionen.`,
+        ),
       ],
     };
   const blocks: Block[] = [itemHeading(node, inner)];
@@ -220,7 +252,10 @@ function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
   const masked = Boolean(confidential && ctx.maskConfidential);
   const label = `${n ?? "?"}. ${masked ? "Sekretessbelagt ärende" : title}`;
   const blocks: Block[] = [{ type: "heading", level: 2, runs: [{ text: label }], bookmark: label }];
-  if (masked) return { blocks: [blocks[0]!, para(`Ärendet omfattas av sekretess enligt ${confidential}.`, "note")] };
+  if (masked)
+    return {
+      blocks: [blocks[0]!, para(`Ärendet omfattas av sekretess enligt ${confidential}.`, "note")],
+    };
   const flags = [
     a.withdrawn ? "Utgår" : "",
     a.extra ? "Extra ärende" : "",
@@ -231,7 +266,8 @@ function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
   if (flags.length) blocks.push(para(flags.join(" · "), "note"));
   const presenter = a.presenter ? [para(`Föredragande: ${a.presenter as string}`, "meta")] : [];
   // Föredragande under the Dnr (or the title when there is no Dnr).
-  if (!node.childCount || node.child(1 < node.childCount ? 1 : 0).type.name !== "dnr") blocks.push(...presenter);
+  if (!node.childCount || node.child(1 < node.childCount ? 1 : 0).type.name !== "dnr")
+    blocks.push(...presenter);
   node.forEach((child) => {
     const name = child.type.name as NodeName;
     if (name === "item_title") return;
@@ -242,7 +278,12 @@ function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
     if (name === "decision") {
       const points: Block[][] = [];
       child.forEach((pt) => points.push(renderBlocks(pt, ctx)));
-      blocks.push(heading3("Förslag till beslut"), ...(points.length === 1 ? points[0]! : [{ type: "list", style: "decimal", start: 1, items: points } as Block]));
+      blocks.push(
+        heading3("Förslag till beslut"),
+        ...(points.length === 1
+          ? points[0]!
+          : [{ type: "list", style: "decimal", start: 1, items: points } as Block]),
+      );
       return;
     }
     if (name === "background") {
@@ -252,18 +293,34 @@ function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
     blocks.push(...renderBlocks(child, ctx));
   });
   const recipients = a.recipients as string[];
-  if (recipients.length) blocks.push(heading3("Expedieras till"), { type: "list", style: "bullet", start: 1, items: recipients.map((r) => [para(r)]) });
+  if (recipients.length)
+    blocks.push(heading3("Expedieras till"), {
+      type: "list",
+      style: "bullet",
+      start: 1,
+      items: recipients.map((r) => [para(r)]),
+    });
   return { blocks };
 }
 
 /** A titled block of prose whose heading is its label in labels.ts. */
-const labelled = (name: keyof typeof blockLabel): Handler => (node, ctx) => ({ blocks: [heading3(blockLabel[name]), ...childBlocks(node, ctx)] });
+const labelled =
+  (name: keyof typeof blockLabel): Handler =>
+  (node, ctx) => ({ blocks: [heading3(blockLabel[name]), ...childBlocks(node, ctx)] });
 
 /** Särskilt uttalande, protokollsanteckning, ersättaryttrande: heading, who, their words. */
-const statement = (name: "special_statement" | "protocol_note" | "substitute_statement"): Handler => (node, ctx) => {
-  const who = statementLeadIn(node, ctx.meta, attendanceOf(ctx));
-  return { blocks: [heading3(blockLabel[name]), ...(who ? [lead(who)] : []), ...statementBody(node, ctx)] };
-};
+const statement =
+  (name: "special_statement" | "protocol_note" | "substitute_statement"): Handler =>
+  (node, ctx) => {
+    const who = statementLeadIn(node, ctx.meta, attendanceOf(ctx));
+    return {
+      blocks: [
+        heading3(blockLabel[name]),
+        ...(who ? [lead(who)] : []),
+        ...statementBody(node, ctx),
+      ],
+    };
+  };
 
 export const handlers: Record<NodeName, Handler> = {
   doc: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
@@ -273,32 +330,64 @@ export const handlers: Record<NodeName, Handler> = {
   dnr: (node) => ({ blocks: [para(`Dnr ${node.textContent.replace(/^Dnr\s*/i, "")}`, "meta")] }),
   decision: (node, ctx) => {
     const heading = heading3(decisionHeading(ctx.meta));
-    if (node.firstChild?.type.name !== "decision_point") return { blocks: [heading, ...childBlocks(node, ctx)] };
+    if (node.firstChild?.type.name !== "decision_point")
+      return { blocks: [heading, ...childBlocks(node, ctx)] };
     const points: Block[][] = [];
-    node.forEach((pt) => points.push([{ type: "paragraph", style: "body", runs: renderRuns(pt, ctx) }]));
+    node.forEach((pt) =>
+      points.push([{ type: "paragraph", style: "body", runs: renderRuns(pt, ctx) }]),
+    );
     if (points.length === 1) return { blocks: [heading, ...points[0]!] };
     return { blocks: [heading, { type: "list", style: "decimal", start: 1, items: points }] };
   },
-  decision_point: (node, ctx) => ({ blocks: [{ type: "paragraph", style: "body", runs: renderRuns(node, ctx) }] }),
+  decision_point: (node, ctx) => ({
+    blocks: [{ type: "paragraph", style: "body", runs: renderRuns(node, ctx) }],
+  }),
   background: labelled("background"),
   decision_procedure: (node, ctx) => {
     // With neither an order nor an adopted proposal recorded, the secretary's own sentence is the record.
     const recorded = (node.attrs.order as string[]).length > 0 || node.attrs.adopted !== null;
-    const generated = recorded || node.childCount === 0 ? [lead(procedureSentence(node, ctx.item ?? node, ctx.meta))] : [];
-    return { blocks: [heading3(blockLabel.decision_procedure), ...generated, ...childBlocks(node, ctx)] };
+    const generated =
+      recorded || node.childCount === 0
+        ? [lead(procedureSentence(node, ctx.item ?? node, ctx.meta))]
+        : [];
+    return {
+      blocks: [heading3(blockLabel.decision_procedure), ...generated, ...childBlocks(node, ctx)],
+    };
   },
-  proposal: (node, ctx) => ({ blocks: [lead(proposalLeadIn(node, ctx.item ?? node, ctx.meta, attendanceOf(ctx))), ...childBlocks(node, ctx)] }),
+  proposal: (node, ctx) => ({
+    blocks: [
+      lead(proposalLeadIn(node, ctx.item ?? node, ctx.meta, attendanceOf(ctx))),
+      ...childBlocks(node, ctx),
+    ],
+  }),
   vote: (node, ctx) => {
     const table = voteTable(node, ctx);
     return {
-      blocks: [heading3(blockLabel.vote), lead(voteSummary(node, ctx.item ?? node, ctx.meta)), ...(table ? [table] : []), ...childBlocks(node, ctx)],
+      blocks: [
+        heading3(blockLabel.vote),
+        lead(voteSummary(node, ctx.item ?? node, ctx.meta)),
+        ...(table ? [table] : []),
+        ...childBlocks(node, ctx),
+      ],
     };
   },
   reservation: (node, ctx) => {
     const a = node.attrs;
-    const written = a.written ? [para(`Reservationen motiverades skriftligt${a.receivedAt ? ` (inkom ${swedishLongDate(String(a.receivedAt).slice(0, 10))})` : ""}.`, "note")] : [];
+    const written = a.written
+      ? [
+          para(
+            `Reservationen motiverades skriftligt${a.receivedAt ? ` (inkom ${swedishLongDate(String(a.receivedAt).slice(0, 10))})` : ""}.`,
+            "note",
+          ),
+        ]
+      : [];
     return {
-      blocks: [heading3(blockLabel.reservation), lead(reservationLeadIn(node, ctx.item ?? node, ctx.meta, attendanceOf(ctx))), ...childBlocks(node, ctx), ...written],
+      blocks: [
+        heading3(blockLabel.reservation),
+        lead(reservationLeadIn(node, ctx.item ?? node, ctx.meta, attendanceOf(ctx))),
+        ...childBlocks(node, ctx),
+        ...written,
+      ],
     };
   },
   special_statement: statement("special_statement"),
@@ -310,14 +399,18 @@ export const handlers: Record<NodeName, Handler> = {
   },
   distribution: labelled("distribution"),
   /** One recipient a line, as "Expedieras till" is printed. */
-  recipient: (node, ctx) => ({ blocks: [{ type: "paragraph", style: "body", runs: renderRuns(node, ctx) }] }),
+  recipient: (node, ctx) => ({
+    blocks: [{ type: "paragraph", style: "body", runs: renderRuns(node, ctx) }],
+  }),
 
   // ---- kallelse ----
   agenda_entry: agendaEntryBlocks,
   supporting_documents: (node, ctx) => {
     const items: Block[][] = [];
     node.forEach((child) => items.push(renderBlocks(child, ctx)));
-    return { blocks: [heading3("Beslutsunderlag"), { type: "list", style: "bullet", start: 1, items }] };
+    return {
+      blocks: [heading3("Beslutsunderlag"), { type: "list", style: "bullet", start: 1, items }],
+    };
   },
 
   // ---- interpellationssvar ----
@@ -331,7 +424,13 @@ export const handlers: Record<NodeName, Handler> = {
     let questions: Block[][] = [];
     let asked = 0;
     const flush = () => {
-      if (questions.length) blocks.push({ type: "list", style: "decimal", start: asked - questions.length + 1, items: questions });
+      if (questions.length)
+        blocks.push({
+          type: "list",
+          style: "decimal",
+          start: asked - questions.length + 1,
+          items: questions,
+        });
       questions = [];
     };
     node.forEach((child) => {
@@ -339,7 +438,11 @@ export const handlers: Record<NodeName, Handler> = {
       if (name === "ip_question") {
         if (!introduced && asked === 0 && ip?.interpellant) {
           flush();
-          blocks.push(para(`${nameWithParty(persons.get(ip.interpellant))} har i sin interpellation ställt följande frågor till mig:`));
+          blocks.push(
+            para(
+              `${nameWithParty(persons.get(ip.interpellant))} har i sin interpellation ställt följande frågor till mig:`,
+            ),
+          );
         }
         asked++;
         questions.push(childBlocks(child, ctx));
@@ -347,26 +450,38 @@ export const handlers: Record<NodeName, Handler> = {
       }
       flush();
       blocks.push(...renderBlocks(child, ctx));
-      if (name === "ip_title" && ip?.dnr) blocks.push(para(`Dnr ${ip.dnr.replace(/^Dnr\s*/i, "")}`, "meta"));
+      if (name === "ip_title" && ip?.dnr)
+        blocks.push(para(`Dnr ${ip.dnr.replace(/^Dnr\s*/i, "")}`, "meta"));
     });
     flush();
     return { blocks };
   },
-  ip_title: (node) => ({ blocks: [{ type: "heading", level: 1, runs: [{ text: node.textContent }], bookmark: node.textContent }] }),
-  ip_question: (node, ctx) => ({ blocks: [{ type: "list", style: "decimal", start: 1, items: [childBlocks(node, ctx)] }] }),
+  ip_title: (node) => ({
+    blocks: [
+      { type: "heading", level: 1, runs: [{ text: node.textContent }], bookmark: node.textContent },
+    ],
+  }),
+  ip_question: (node, ctx) => ({
+    blocks: [{ type: "list", style: "decimal", start: 1, items: [childBlocks(node, ctx)] }],
+  }),
   signature: (_node, ctx) => {
     const ip = ctx.meta.interpellation;
     const signer = ip?.signatory ?? ip?.addressee ?? null;
     const person = signer ? ctx.meta.persons.find((p) => p.id === signer) : undefined;
-    const placeDate = [ip?.place, ip?.date ? swedishLongDate(ip.date, { den: true }) : null].filter(Boolean).join(" ");
+    const placeDate = [ip?.place, ip?.date ? swedishLongDate(ip.date, { den: true }) : null]
+      .filter(Boolean)
+      .join(" ");
     const blocks: Block[] = [];
     if (placeDate) blocks.push(para(placeDate));
-    if (person) blocks.push(para(person.name), ...(person.title ? [para(person.title, "meta")] : []));
+    if (person)
+      blocks.push(para(person.name), ...(person.title ? [para(person.title, "meta")] : []));
     return { blocks };
   },
 
   // ---- ordinary prose ----
-  paragraph: (node, ctx) => ({ blocks: [{ type: "paragraph", style: "body", runs: renderRuns(node, ctx) }] }),
+  paragraph: (node, ctx) => ({
+    blocks: [{ type: "paragraph", style: "body", runs: renderRuns(node, ctx) }],
+  }),
   ordered_list: list,
   bullet_list: list,
   list_item: (node, ctx) => ({ blocks: childBlocks(node, ctx) }),
@@ -383,13 +498,24 @@ export const handlers: Record<NodeName, Handler> = {
   // The current number, and the target's anchor so DOCX can keep it right as a REF field.
   item_ref: (node, ctx) => {
     const target = node.attrs.target as string;
-    return { runs: [{ text: renderedItemLabel(target, ctx), ...(ctx.numbers.has(target) ? { ref: itemAnchor(target) } : {}) }] };
+    return {
+      runs: [
+        {
+          text: renderedItemLabel(target, ctx),
+          ...(ctx.numbers.has(target) ? { ref: itemAnchor(target) } : {}),
+        },
+      ],
+    };
   },
 
   // A bilaga's current number: "bilaga 3", or "Bilaga 3 – Voteringslista" (schemas/attachments.ts).
   attachment_ref: (node, ctx) => {
     const a = ctx.attachments?.get(node.attrs.target as string);
-    return { runs: [{ text: attachmentLabel(a?.number, node.attrs.withTitle ? (a?.title ?? null) : undefined) }] };
+    return {
+      runs: [
+        { text: attachmentLabel(a?.number, node.attrs.withTitle ? (a?.title ?? null) : undefined) },
+      ],
+    };
   },
 
   // ---- tables the secretary writes (renderTable.ts) ----

@@ -14,7 +14,8 @@ type CellText = (paragraph: Node) => string;
 export function renderTable(table: Node, text: CellText): Extract<Block, { type: "table" }> {
   const grid = tableGrid(table);
   const first = grid.at[0] ?? [];
-  const headerRow = grid.rows > 1 && first.length > 0 && first.every((c) => c !== null && c.header && c.row === 0);
+  const headerRow =
+    grid.rows > 1 && first.length > 0 && first.every((c) => c !== null && c.header && c.row === 0);
   const lines: string[][] = [];
   const spans: (CellSpan | null)[][] = [];
   let merged = false;
@@ -41,7 +42,10 @@ export function renderTable(table: Node, text: CellText): Extract<Block, { type:
   });
   const known = grid.widths.filter((w): w is number => w !== null);
   const fallback = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1;
-  const columns: TableColumn[] = grid.widths.map((w, c) => ({ header: headerRow ? (lines[0]![c] ?? "") : "", width: w ?? fallback }));
+  const columns: TableColumn[] = grid.widths.map((w, c) => ({
+    header: headerRow ? (lines[0]![c] ?? "") : "",
+    width: w ?? fallback,
+  }));
   return {
     type: "table",
     role: "content",

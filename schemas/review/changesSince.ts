@@ -66,7 +66,8 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const b = after.match(/\s+|[^\s]+/g) ?? [];
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length, endB = b.length;
+  let endA = a.length,
+    endB = b.length;
   while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
     endA--;
     endB--;
@@ -79,9 +80,13 @@ export function diffWords(before: string, after: string): DiffPart[] {
     else parts.push({ type, text });
   };
   push("same", a.slice(0, start).join(""));
-  const x = a.slice(start, endA), y = b.slice(start, endB);
-  const changes = x.length && y.length ? diffArrays(x, y, { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
-  if (changes) for (const c of changes) push(c.removed ? "removed" : c.added ? "added" : "same", c.value.join(""));
+  const x = a.slice(start, endA),
+    y = b.slice(start, endB);
+  const changes =
+    x.length && y.length ? diffArrays(x, y, { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
+  if (changes)
+    for (const c of changes)
+      push(c.removed ? "removed" : c.added ? "added" : "same", c.value.join(""));
   else {
     push("removed", x.join(""));
     push("added", y.join(""));
@@ -117,22 +122,46 @@ export function changesSince(file: ProtokollFile, reader: string): Changes {
   const seen = file.review.lastSeen[reader];
   const before = seen ? seenDoc(seen.doc) : null;
   if (!seen || !before)
-    return { since: null, items: now.map((i) => ({ item: i.id, number: i.number, title: titleOf(i.node), change: "unseen", diff: null })) };
+    return {
+      since: null,
+      items: now.map((i) => ({
+        item: i.id,
+        number: i.number,
+        title: titleOf(i.node),
+        change: "unseen",
+        diff: null,
+      })),
+    };
   const old = new Map<string, Node>();
   before.forEach((n) => {
     if (n.type.name === "agenda_item") old.set(n.attrs.id as string, n);
   });
   const items: ItemChange[] = now.map((i) => {
     const was = old.get(i.id);
-    if (!was) return { item: i.id, number: i.number, title: titleOf(i.node), change: "added", diff: null };
+    if (!was)
+      return { item: i.id, number: i.number, title: titleOf(i.node), change: "added", diff: null };
     // Unchanged §§ first, cheaply: ProseMirror's structural equality (the same node, or equal type,
     // attributes and content — what the § hash covers), without hashing or diffing the text.
-    if (was.eq(i.node)) return { item: i.id, number: i.number, title: titleOf(i.node), change: "unchanged", diff: null };
-    return { item: i.id, number: i.number, title: titleOf(i.node), change: "changed", diff: diffWords(readableText(was), readableText(i.node)) };
+    if (was.eq(i.node))
+      return {
+        item: i.id,
+        number: i.number,
+        title: titleOf(i.node),
+        change: "unchanged",
+        diff: null,
+      };
+    return {
+      item: i.id,
+      number: i.number,
+      title: titleOf(i.node),
+      change: "changed",
+      diff: diffWords(readableText(was), readableText(i.node)),
+    };
   });
   const current = new Set(now.map((i) => i.id));
   for (const [id, was] of old)
-    if (!current.has(id)) items.push({ item: id, number: null, title: titleOf(was), change: "removed", diff: null });
+    if (!current.has(id))
+      items.push({ item: id, number: null, title: titleOf(was), change: "removed", diff: null });
   return { since: seen.at, items };
 }
 

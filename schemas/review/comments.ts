@@ -54,14 +54,20 @@ export function anchorText(item: Node, from: number, to: number): string {
  * Find an anchor again in the § as it reads now: the same offsets if they still cover the same
  * text, else the occurrence of the text nearest the old offsets, else null (the text was deleted).
  */
-export function findAnchor(item: Node, anchor: NonNullable<Comment["anchor"]>): NonNullable<Comment["anchor"]> | null {
-  if (anchor.to <= item.content.size && anchorText(item, anchor.from, anchor.to) === anchor.text) return anchor;
+export function findAnchor(
+  item: Node,
+  anchor: NonNullable<Comment["anchor"]>,
+): NonNullable<Comment["anchor"]> | null {
+  if (anchor.to <= item.content.size && anchorText(item, anchor.from, anchor.to) === anchor.text)
+    return anchor;
   if (!anchor.text) return null;
   const { text, pos } = itemText(item);
   let best: { from: number; to: number } | null = null;
   for (let i = text.indexOf(anchor.text); i >= 0; i = text.indexOf(anchor.text, i + 1)) {
-    const from = pos[i]!, to = pos[i + anchor.text.length - 1]! + 1;
-    if (!best || Math.abs(from - anchor.from) < Math.abs(best.from - anchor.from)) best = { from, to };
+    const from = pos[i]!,
+      to = pos[i + anchor.text.length - 1]! + 1;
+    if (!best || Math.abs(from - anchor.from) < Math.abs(best.from - anchor.from))
+      best = { from, to };
   }
   return best ? { ...best, text: anchor.text } : null;
 }
@@ -70,10 +76,18 @@ export function findAnchor(item: Node, anchor: NonNullable<Comment["anchor"]>): 
 export function reanchorComment(doc: Node, comment: Comment): Comment {
   if (!comment.item) return comment;
   const item = findItem(doc, comment.item);
-  if (!item) return { ...comment, item: null, anchor: null, detachedText: comment.detachedText ?? comment.anchor?.text ?? null };
+  if (!item)
+    return {
+      ...comment,
+      item: null,
+      anchor: null,
+      detachedText: comment.detachedText ?? comment.anchor?.text ?? null,
+    };
   if (!comment.anchor) return comment;
   const anchor = findAnchor(item, comment.anchor);
-  return anchor ? { ...comment, anchor } : { ...comment, anchor: null, detachedText: comment.anchor.text };
+  return anchor
+    ? { ...comment, anchor }
+    : { ...comment, anchor: null, detachedText: comment.anchor.text };
 }
 
 export interface NewComment {
@@ -88,10 +102,12 @@ export interface NewComment {
   id?: string;
 }
 
-export type CommentResult = { ok: true; file: ProtokollFile; id: string } | { ok: false; error: string };
+export type CommentResult =
+  { ok: true; file: ProtokollFile; id: string } | { ok: false; error: string };
 
 export function addComment(file: ProtokollFile, c: NewComment): CommentResult {
-  if (file.meta.status === "adjusted") return refuse(`${statusIs(file.meta)}. Kommentarer kan inte läggas till efter justeringen.`);
+  if (file.meta.status === "adjusted")
+    return refuse(`${statusIs(file.meta)}. Kommentarer kan inte läggas till efter justeringen.`);
   const time = badTime(c.at);
   if (time) return refuse(time);
   if (!c.author.trim()) return refuse("Ange vem som skriver kommentaren.");
@@ -102,7 +118,13 @@ export function addComment(file: ProtokollFile, c: NewComment): CommentResult {
     if (!item) return refuse(`Paragrafen ”${c.item}” finns inte i protokollet.`);
     if (c.anchor) {
       const { from, to } = c.anchor;
-      if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > item.content.size || from >= to)
+      if (
+        !Number.isInteger(from) ||
+        !Number.isInteger(to) ||
+        from < 0 ||
+        to > item.content.size ||
+        from >= to
+      )
         return refuse(`Den markerade texten ligger inte inom ${itemLabel(file, c.item)}.`);
       const text = anchorText(item, from, to);
       if (!text) return refuse("Markera den text som kommentaren gäller.");
@@ -110,15 +132,30 @@ export function addComment(file: ProtokollFile, c: NewComment): CommentResult {
     }
   } else if (c.anchor) return refuse("En kommentar till en textdel måste höra till en paragraf.");
   const id = c.id ?? newId("k");
-  if (file.review.comments.some((k) => k.id === id)) return refuse(`Kommentaren ”${id}” finns redan.`);
+  if (file.review.comments.some((k) => k.id === id))
+    return refuse(`Kommentaren ”${id}” finns redan.`);
   const next = copyFile(file);
-  next.review.comments.push({ id, item: c.item, anchor, author: c.author.trim(), at: c.at, text: c.text.trim(), replies: [], resolved: false, detachedText: null });
+  next.review.comments.push({
+    id,
+    item: c.item,
+    anchor,
+    author: c.author.trim(),
+    at: c.at,
+    text: c.text.trim(),
+    replies: [],
+    resolved: false,
+    detachedText: null,
+  });
   return { ok: true, file: next, id };
 }
 
 type Result = { ok: true; file: ProtokollFile } | { ok: false; error: string };
 
-function withComment(file: ProtokollFile, id: string, change: (c: Comment) => Comment | string): Result {
+function withComment(
+  file: ProtokollFile,
+  id: string,
+  change: (c: Comment) => Comment | string,
+): Result {
   const index = file.review.comments.findIndex((k) => k.id === id);
   if (index < 0) return refuse("Kommentaren finns inte.");
   const changed = change(structuredClone(file.review.comments[index]!));
@@ -129,31 +166,51 @@ function withComment(file: ProtokollFile, id: string, change: (c: Comment) => Co
 }
 
 /** Reply in a comment's thread. */
-export function reply(file: ProtokollFile, commentId: string, r: { author: string; text: string; at: string }): Result {
-  if (file.meta.status === "adjusted") return refuse(`${statusIs(file.meta)}. Kommentarer kan inte besvaras efter justeringen.`);
+export function reply(
+  file: ProtokollFile,
+  commentId: string,
+  r: { author: string; text: string; at: string },
+): Result {
+  if (file.meta.status === "adjusted")
+    return refuse(`${statusIs(file.meta)}. Kommentarer kan inte besvaras efter justeringen.`);
   const time = badTime(r.at);
   if (time) return refuse(time);
   if (!r.author.trim()) return refuse("Ange vem som svarar.");
   if (!r.text.trim()) return refuse("Svaret är tomt.");
-  return withComment(file, commentId, (c) => ({ ...c, replies: [...c.replies, { author: r.author.trim(), at: r.at, text: r.text.trim() }] }));
+  return withComment(file, commentId, (c) => ({
+    ...c,
+    replies: [...c.replies, { author: r.author.trim(), at: r.at, text: r.text.trim() }],
+  }));
 }
 
 /** Mark a comment resolved (or, with `resolved` false, open it again). Allowed in every status. */
 export function resolveComment(file: ProtokollFile, commentId: string, resolved = true): Result {
-  return withComment(file, commentId, (c) => (c.resolved === resolved ? (resolved ? "Kommentaren är redan löst." : "Kommentaren är redan öppen.") : { ...c, resolved }));
+  return withComment(file, commentId, (c) =>
+    c.resolved === resolved
+      ? resolved
+        ? "Kommentaren är redan löst."
+        : "Kommentaren är redan öppen."
+      : { ...c, resolved },
+  );
 }
 
 /**
  * For the review UI: turn a selection in the document (absolute positions) into the § and the
  * anchor offsets `addComment` takes; null when the selection is empty or not inside one §.
  */
-export function anchorFromSelection(doc: Node, from: number, to: number): { item: string; anchor: { from: number; to: number } } | null {
+export function anchorFromSelection(
+  doc: Node,
+  from: number,
+  to: number,
+): { item: string; anchor: { from: number; to: number } } | null {
   if (from >= to) return null;
   let out: { item: string; anchor: { from: number; to: number } } | null = null;
   doc.forEach((node, offset) => {
     if (node.type.name !== "agenda_item") return;
-    const start = offset + 1, end = offset + 1 + node.content.size;
-    if (from >= start && to <= end) out = { item: node.attrs.id as string, anchor: { from: from - start, to: to - start } };
+    const start = offset + 1,
+      end = offset + 1 + node.content.size;
+    if (from >= start && to <= end)
+      out = { item: node.attrs.id as string, anchor: { from: from - start, to: to - start } };
   });
   return out;
 }

@@ -15,12 +15,18 @@ export interface CorrectionNote {
   text: string;
 }
 
-export function correctionNotes(file: Pick<ProtokollFile, "history" | "doc" | "meta">): CorrectionNote[] {
+export function correctionNotes(
+  file: Pick<ProtokollFile, "history" | "doc" | "meta">,
+): CorrectionNote[] {
   return file.history
     .filter((h) => h.kind === "correction")
     .map((entry) => {
       const where = entry.item ? ` (${itemLabel(file, entry.item)})` : "";
       const why = entry.why ? ` Skäl: ${entry.why}` : "";
-      return { item: entry.item, entry, text: `Rättelse${where} ${swedishLongDate(entry.at.slice(0, 10), { den: true })} av ${entry.by}: ${entry.what}${why}` };
+      return {
+        item: entry.item,
+        entry,
+        text: `Rättelse${where} ${swedishLongDate(entry.at.slice(0, 10), { den: true })} av ${entry.by}: ${entry.what}${why}`,
+      };
     });
 }

@@ -44,16 +44,27 @@ export function countdown(days: number): string {
   return `(för ${-days} ${days === -1 ? "dag" : "dagar"} sedan)`;
 }
 
-const stateOf = (days: number): DeadlineState => (days > 0 ? "upcoming" : days === 0 ? "today" : "overdue");
+const stateOf = (days: number): DeadlineState =>
+  days > 0 ? "upcoming" : days === 0 ? "today" : "overdue";
 
 export function deadlineStatus(meta: Meta, today: string): DeadlineStatus {
   if (!parseIsoDate(today)) throw new RangeError(`Ogiltigt datum: ${today}`);
-  const adjusted = meta.status === "adjusted" && meta.adjustment.date && parseIsoDate(meta.adjustment.date) ? meta.adjustment.date : null;
+  const adjusted =
+    meta.status === "adjusted" && meta.adjustment.date && parseIsoDate(meta.adjustment.date)
+      ? meta.adjustment.date
+      : null;
   const posted = meta.notice.posted && parseIsoDate(meta.notice.posted) ? meta.notice.posted : null;
   const d = deadlines(meta.meeting.date, adjusted, posted);
 
   let adjustment: DeadlineLine;
-  if (!d.adjustmentBy) adjustment = { kind: "adjustment", date: null, daysLeft: null, state: "unknown", sentence: "Mötesdatum saknas – fristen för justering kan inte räknas ut." };
+  if (!d.adjustmentBy)
+    adjustment = {
+      kind: "adjustment",
+      date: null,
+      daysLeft: null,
+      state: "unknown",
+      sentence: "Mötesdatum saknas – fristen för justering kan inte räknas ut.",
+    };
   else if (adjusted) {
     const late = daysBetween(d.adjustmentBy, adjusted) > 0;
     adjustment = {
@@ -70,15 +81,30 @@ export function deadlineStatus(meta: Meta, today: string): DeadlineStatus {
       date: d.adjustmentBy,
       daysLeft: days,
       state: stateOf(days),
-      sentence: days >= 0 ? `Justering senast ${longDay(d.adjustmentBy)} ${countdown(days)}.` : `Fristen för justering gick ut ${longDay(d.adjustmentBy)} ${countdown(days)}.`,
+      sentence:
+        days >= 0
+          ? `Justering senast ${longDay(d.adjustmentBy)} ${countdown(days)}.`
+          : `Fristen för justering gick ut ${longDay(d.adjustmentBy)} ${countdown(days)}.`,
     };
   }
 
   let notice: DeadlineLine;
   if (posted)
-    notice = { kind: "notice", date: d.noticeBy, daysLeft: null, state: "done", sentence: `Anslaget sattes upp ${longDay(posted)} och tas ned tidigast ${longDay(d.noticeDown!)}.` };
+    notice = {
+      kind: "notice",
+      date: d.noticeBy,
+      daysLeft: null,
+      state: "done",
+      sentence: `Anslaget sattes upp ${longDay(posted)} och tas ned tidigast ${longDay(d.noticeDown!)}.`,
+    };
   else if (!d.noticeBy)
-    notice = { kind: "notice", date: null, daysLeft: null, state: "unknown", sentence: "Anslaget ska sättas upp på anslagstavlan senast andra dagen efter justeringen." };
+    notice = {
+      kind: "notice",
+      date: null,
+      daysLeft: null,
+      state: "unknown",
+      sentence: "Anslaget ska sättas upp på anslagstavlan senast andra dagen efter justeringen.",
+    };
   else {
     const days = daysBetween(today, d.noticeBy);
     notice = {
@@ -95,7 +121,13 @@ export function deadlineStatus(meta: Meta, today: string): DeadlineStatus {
 
   let appeal: DeadlineLine;
   if (!d.appealEnds)
-    appeal = { kind: "appeal", date: null, daysLeft: null, state: "unknown", sentence: "Överklagandetiden är tre veckor från den dag anslaget sätts upp." };
+    appeal = {
+      kind: "appeal",
+      date: null,
+      daysLeft: null,
+      state: "unknown",
+      sentence: "Överklagandetiden är tre veckor från den dag anslaget sätts upp.",
+    };
   else {
     const days = daysBetween(today, d.appealEnds);
     // Not yet posted: the appeal period ends at the latest three weeks after the last day for the anslag.

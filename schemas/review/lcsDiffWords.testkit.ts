@@ -11,7 +11,8 @@ export function lcsDiffWords(before: string, after: string): DiffPart[] {
   const b = after.match(/\s+|[^\s]+/g) ?? [];
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length, endB = b.length;
+  let endA = a.length,
+    endB = b.length;
   while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
     endA--;
     endB--;
@@ -24,13 +25,18 @@ export function lcsDiffWords(before: string, after: string): DiffPart[] {
     else parts.push({ type, text });
   };
   push("same", a.slice(0, start).join(""));
-  const x = a.slice(start, endA), y = b.slice(start, endB);
-  const n = x.length, m = y.length;
+  const x = a.slice(start, endA),
+    y = b.slice(start, endB);
+  const n = x.length,
+    m = y.length;
   // lcs[i][j] = length of the LCS of x[i..] and y[j..]
   const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  let i = 0, j = 0;
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] =
+        x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  let i = 0,
+    j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && x[i] === y[j]) {
       push("same", x[i]!);

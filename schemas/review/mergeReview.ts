@@ -23,30 +23,45 @@ export interface MergeReport {
   droppedApprovals: string[];
 }
 
-export type MergeResult = { ok: true; file: ProtokollFile; report: MergeReport } | { ok: false; error: string };
+export type MergeResult =
+  { ok: true; file: ProtokollFile; report: MergeReport } | { ok: false; error: string };
 
 const later = (a: string, b: string) => (a >= b ? a : b);
 
 function mergeComment(a: Comment, b: Comment): Comment {
   const key = (r: Comment["replies"][number]) => `${r.at}\u0000${r.author}\u0000${r.text}`;
   const seen = new Set(a.replies.map(key));
-  const replies = [...a.replies, ...b.replies.filter((r) => !seen.has(key(r)))].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  const replies = [...a.replies, ...b.replies.filter((r) => !seen.has(key(r)))].sort((x, y) =>
+    x.at < y.at ? -1 : x.at > y.at ? 1 : 0,
+  );
   return { ...a, replies, resolved: a.resolved || b.resolved };
 }
 
 export function mergeReview(mine: ProtokollFile, theirs: ProtokollFile): MergeResult {
-  if (mine.meta.status === "adjusted") return refuse("Protokollet är redan justerat – granskningskopian kan inte föras in.");
-  if (mine.kind !== theirs.kind) return refuse("Granskningskopian är en annan sorts dokument än protokollet.");
+  if (mine.meta.status === "adjusted")
+    return refuse("Protokollet är redan justerat – granskningskopian kan inte föras in.");
+  if (mine.kind !== theirs.kind)
+    return refuse("Granskningskopian är en annan sorts dokument än protokollet.");
   const mineIds = new Set(itemIds(mine.doc));
   const theirIds = itemIds(theirs.doc);
   if (mine.kind === "protokoll" && !theirIds.some((id) => mineIds.has(id)))
-    return refuse("Granskningskopian hör inte till det här protokollet (inga gemensamma paragrafer).");
-  if (mine.meta.body.name !== theirs.meta.body.name || mine.meta.meeting.date !== theirs.meta.meeting.date)
+    return refuse(
+      "Granskningskopian hör inte till det här protokollet (inga gemensamma paragrafer).",
+    );
+  if (
+    mine.meta.body.name !== theirs.meta.body.name ||
+    mine.meta.meeting.date !== theirs.meta.meeting.date
+  )
     return refuse(
       `Granskningskopian gäller ${theirs.meta.body.name}${theirs.meta.meeting.date ? ` (${theirs.meta.meeting.date})` : ""}, inte det här protokollet.`,
     );
 
-  const report: MergeReport = { addedComments: [], detachedComments: [], addedApprovals: [], droppedApprovals: [] };
+  const report: MergeReport = {
+    addedComments: [],
+    detachedComments: [],
+    addedApprovals: [],
+    droppedApprovals: [],
+  };
   const next = copyFile(mine);
 
   // Comments: union by id, replies merged, then every anchor placed on the secretary's text.
@@ -66,7 +81,9 @@ export function mergeReview(mine: ProtokollFile, theirs: ProtokollFile): MergeRe
   });
 
   // Approvals: one per (§, person); the later one wins. Approvals of §§ that no longer exist are dropped.
-  const approvals = new Map<string, Approval>(next.review.approvals.map((a) => [`${a.item}:${a.by}`, a]));
+  const approvals = new Map<string, Approval>(
+    next.review.approvals.map((a) => [`${a.item}:${a.by}`, a]),
+  );
   for (const a of structuredClone(theirs.review.approvals)) {
     const key = `${a.item}:${a.by}`;
     if (!findItem(next.doc, a.item)) {

@@ -27,7 +27,9 @@ export interface Correction {
 
 export function recordCorrection(file: ProtokollFile, c: Correction): ReviewResult {
   if (file.meta.status !== "adjusted")
-    return refuse(`${statusIs(file.meta)}. En rättelse kan bara göras i ett justerat protokoll – ändra utkastet direkt i stället.`);
+    return refuse(
+      `${statusIs(file.meta)}. En rättelse kan bara göras i ett justerat protokoll – ändra utkastet direkt i stället.`,
+    );
   const sealed = verifySeal(file);
   if (!sealed.ok) return refuse(`Rättelsen kan inte göras: ${sealed.message}`);
   const time = badTime(c.at);
@@ -43,18 +45,27 @@ export function recordCorrection(file: ProtokollFile, c: Correction): ReviewResu
     try {
       c.newDoc.check();
     } catch (e) {
-      return refuse(`Det rättade dokumentet är ogiltigt: ${e instanceof Error ? e.message : String(e)}`);
+      return refuse(
+        `Det rättade dokumentet är ogiltigt: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     next.doc = c.newDoc;
   }
   if (c.newMeta) {
     const meta = Meta.safeParse(c.newMeta);
-    if (!meta.success) return refuse(`De rättade uppgifterna är ogiltiga: ${meta.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (!meta.success)
+      return refuse(
+        `De rättade uppgifterna är ogiltiga: ${meta.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     next.meta = { ...meta.data, status: "adjusted", seal: file.meta.seal };
   }
   const errors = checkReferences(next.kind, next.meta, next.doc);
-  if (errors.length) return refuse(`Rättelsen ger ett ogiltigt protokoll: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
-  if (sealedContent(next) === sealedContent(file)) return refuse("Rättelsen ändrar ingenting i protokollet.");
+  if (errors.length)
+    return refuse(
+      `Rättelsen ger ett ogiltigt protokoll: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`,
+    );
+  if (sealedContent(next) === sealedContent(file))
+    return refuse("Rättelsen ändrar ingenting i protokollet.");
 
   const entry: HistoryEntry = {
     at: c.at,
@@ -66,7 +77,8 @@ export function recordCorrection(file: ProtokollFile, c: Correction): ReviewResu
     seal: null,
     previousSeal: file.meta.seal,
   };
-  if (entry.item && !findItem(next.doc, entry.item)) return refuse(`Paragrafen ”${entry.item}” finns inte i protokollet.`);
+  if (entry.item && !findItem(next.doc, entry.item))
+    return refuse(`Paragrafen ”${entry.item}” finns inte i protokollet.`);
   next.history.push(entry);
   const seal = makeSeal(next, c.at, [by]);
   entry.seal = seal;
@@ -78,7 +90,8 @@ export function recordCorrection(file: ProtokollFile, c: Correction): ReviewResu
 function changedItem(before: Node, after: Node): string | null {
   const ids = new Set([...itemIds(before), ...itemIds(after)]);
   const changed = [...ids].filter((id) => {
-    const a = findItem(before, id), b = findItem(after, id);
+    const a = findItem(before, id),
+      b = findItem(after, id);
     return !a || !b || itemHash(a) !== itemHash(b);
   });
   return changed.length === 1 ? changed[0]! : null;

@@ -44,7 +44,10 @@ export interface ReviewOverview {
   corrections: CorrectionNote[];
 }
 
-export function reviewOverview(file: ProtokollFile, options: { reader?: string; today?: string } = {}): ReviewOverview {
+export function reviewOverview(
+  file: ProtokollFile,
+  options: { reader?: string; today?: string } = {},
+): ReviewOverview {
   const { meta } = file;
   const approvals = itemApprovals(file);
   const changes = options.reader ? changesSince(file, options.reader) : null;
@@ -54,7 +57,11 @@ export function reviewOverview(file: ProtokollFile, options: { reader?: string; 
     status: meta.status,
     statusLabel: statusLabel[meta.status],
     editable: editAllowed(file),
-    signatories: signatories(meta).map((id) => ({ id, name: personName(meta, id), role: id === meta.chair ? "ordförande" : "justerare" })),
+    signatories: signatories(meta).map((id) => ({
+      id,
+      name: personName(meta, id),
+      role: id === meta.chair ? "ordförande" : "justerare",
+    })),
     items: numberedItems(file.doc, meta).map((i) => ({
       item: i.id,
       number: i.number,
@@ -63,7 +70,12 @@ export function reviewOverview(file: ProtokollFile, options: { reader?: string; 
       immediatelyAdjusted: immediate.has(i.id),
       approvals: approvals
         .filter((a) => a.item === i.id)
-        .map((a) => ({ who: a.who, name: personName(meta, a.who), state: a.state, note: a.approval?.note ?? null })),
+        .map((a) => ({
+          who: a.who,
+          name: personName(meta, a.who),
+          state: a.state,
+          note: a.approval?.note ?? null,
+        })),
       openComments: open.filter((c) => c.item === i.id).length,
       change: changes?.items.find((c) => c.item === i.id)?.change ?? null,
     })),

@@ -21,7 +21,9 @@ export function copyFile(file: ProtokollFile): ProtokollFile {
 
 /** A Swedish error for a bad time stamp, or null when it is a valid ISO date-time. */
 export function badTime(at: string): string | null {
-  return IsoDateTime.safeParse(at).success ? null : `Ogiltig tidpunkt "${at}" – skriv ÅÅÅÅ-MM-DDTHH:MM.`;
+  return IsoDateTime.safeParse(at).success
+    ? null
+    : `Ogiltig tidpunkt "${at}" – skriv ÅÅÅÅ-MM-DDTHH:MM.`;
 }
 
 /** "Protokollet är justerat" etc., for refusals that depend on the status. */

@@ -17,11 +17,17 @@ export function sampleProtocol(): ProtokollFile {
     { id: "sk", name: "Sara Karlsson", party: null, role: "secretary" as const },
   ];
   const doc = b.protocol(
-    b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linnéa Vinge utses att jämte ordföranden justera protokollet.")),
+    b.item(
+      { id: "p1", title: "Val av justerare" },
+      b.decision("Linnéa Vinge utses att jämte ordföranden justera protokollet."),
+    ),
     b.item({ id: "p2", title: "Godkännande av dagordning" }, b.decision("Dagordningen godkänns.")),
     b.item(
       { id: "p3", title: "Motion om kostnader för placeringar", dnr: "1.7.1-213/2020" },
-      b.decision("Socialnämnden godkänner förvaltningens tjänsteutlåtande.", "Paragrafen justeras omedelbart."),
+      b.decision(
+        "Socialnämnden godkänner förvaltningens tjänsteutlåtande.",
+        "Paragrafen justeras omedelbart.",
+      ),
       b.background("Förvaltningen har yttrat sig över motionen och föreslår att den avslås."),
     ),
     b.item(
@@ -31,9 +37,14 @@ export function sampleProtocol(): ProtokollFile {
     b.item(
       { id: "p5", title: "Yttrande över remiss om äldreomsorg", dnr: "1.6-180/2020" },
       b.decision("Socialnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen."),
-      b.background("Remissen gäller en ny modell för hemtjänst i ytterstaden. Förvaltningen ser positivt på förslaget."),
+      b.background(
+        "Remissen gäller en ny modell för hemtjänst i ytterstaden. Förvaltningen ser positivt på förslaget.",
+      ),
     ),
-    b.item({ id: "p6", title: "Anmälan av delegationsbeslut" }, b.decision("Anmälan läggs till handlingarna.")),
+    b.item(
+      { id: "p6", title: "Anmälan av delegationsbeslut" },
+      b.decision("Anmälan läggs till handlingarna."),
+    ),
   );
   return createFile(
     "protokoll",
@@ -63,6 +74,7 @@ export function must(result: ReviewResult): ProtokollFile {
  */
 export function adjustedSample(base: ProtokollFile = sampleProtocol()): ProtokollFile {
   let f = must(sendForReview(base, "Sara Karlsson", "2020-08-26T09:00"));
-  for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"]) for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
+  for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"])
+    for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
   return must(adjust(f, ["jj", "lv"], "2020-08-31T14:00"));
 }

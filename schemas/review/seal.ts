@@ -24,7 +24,12 @@
  */
 import { canonicalJSON } from "../canonical.js";
 import { FORMAT, toJSON, type ProtokollFile } from "../file.js";
-import { HistoryEntry as HistoryEntrySchema, Meta as MetaSchema, type HistoryEntry, type Seal } from "../meta.js";
+import {
+  HistoryEntry as HistoryEntrySchema,
+  Meta as MetaSchema,
+  type HistoryEntry,
+  type Seal,
+} from "../meta.js";
 import { stripDefaults, stripDocDefaults } from "./sealForm.js";
 import { formV1Keys } from "./sealFormV1.js";
 import { sha256 } from "./sha256.js";
@@ -37,14 +42,19 @@ type Sealable = Pick<ProtokollFile, "kind" | "meta" | "doc" | "history">;
 /** A file's JSON as stored (parsed text, not checked, not migrated, no defaults filled in). */
 export type StoredFile = Record<string, unknown>;
 
-const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The form a seal was made in. */
-export const sealForm = (seal: Pick<Seal, "form"> | null | undefined): SealForm => (seal?.form === 2 ? 2 : 1);
+export const sealForm = (seal: Pick<Seal, "form"> | null | undefined): SealForm =>
+  seal?.form === 2 ? 2 : 1;
 
 /** Whether a history entry made a seal of the whole protocol: the justering, each rättelse, each anslag. */
-const isSealEntry = (h: { kind?: unknown; item?: unknown }) => (h.kind === "adjusted" && (h.item === null || h.item === undefined)) || h.kind === "correction" || h.kind === "notice";
+const isSealEntry = (h: { kind?: unknown; item?: unknown }) =>
+  (h.kind === "adjusted" && (h.item === null || h.item === undefined)) ||
+  h.kind === "correction" ||
+  h.kind === "notice";
 
 /** History entries that produced a seal of the whole protocol, oldest first. */
 export function sealEntries(history: HistoryEntry[]): HistoryEntry[] {
@@ -56,7 +66,10 @@ export function sealEntries(history: HistoryEntry[]): HistoryEntry[] {
  * (`sealing`: its time and signers). The last seal-making entry of the history is the one this seal
  * belongs to; its `seal` field is left out.
  */
-export function sealedContentOfStored(stored: StoredFile, sealing: { at: string; by: string[] } | null): string {
+export function sealedContentOfStored(
+  stored: StoredFile,
+  sealing: { at: string; by: string[] } | null,
+): string {
   const meta = { ...obj(stored.meta) };
   delete meta.seal;
   const history = list(stored.history);
@@ -120,7 +133,12 @@ function storedForm(file: Sealable): StoredFile {
  * this seal (its `seal` still null). The host signs it afterwards (`sealStatement`).
  */
 export function makeSeal(file: Sealable, at: string, by: string[]): Seal {
-  return { sha256: sha256(sealedContentOfStored(storedForm(file), { at, by })), at, by: [...by], form: SEAL_FORM };
+  return {
+    sha256: sha256(sealedContentOfStored(storedForm(file), { at, by })),
+    at,
+    by: [...by],
+    form: SEAL_FORM,
+  };
 }
 
 /** The form-1 seal hash (kept to build test files of the old form; the app seals with `makeSeal`). */
@@ -139,7 +157,8 @@ export function sealStatement(sealSha256: string, holder: string | undefined): s
   return `protokoll-sigill/2\n${sealSha256}\n${holder ?? ""}\n`;
 }
 
-const sameSeal = (a: Seal | null, b: Seal | null) => a !== null && b !== null && canonicalJSON(a) === canonicalJSON(b);
+const sameSeal = (a: Seal | null, b: Seal | null) =>
+  a !== null && b !== null && canonicalJSON(a) === canonicalJSON(b);
 
 export type VerifyReason = "not_adjusted" | "no_seal" | "changed" | "history_broken";
 
@@ -163,7 +182,13 @@ export type VerifyResult =
        */
       seals: Seal[];
     }
-  | { ok: false; reason: VerifyReason; /** Swedish. */ message: string; expected: string | null; actual: string };
+  | {
+      ok: false;
+      reason: VerifyReason;
+      /** Swedish. */ message: string;
+      expected: string | null;
+      actual: string;
+    };
 
 /**
  * Recompute the seal from the stored form (the file's JSON as read; without it, the document as it
@@ -174,21 +199,48 @@ export function verifySeal(file: ProtokollFile, stored?: StoredFile): VerifyResu
   const seal = file.meta.seal;
   const raw = stored ?? storedForm(file);
   const form = sealForm(seal);
-  const actual = sha256(form === 2 ? sealedContentOfStored(raw, seal ? { at: seal.at, by: seal.by } : null) : sealedContentV1(raw));
-  const fail = (reason: VerifyReason, message: string): VerifyResult => ({ ok: false, reason, message, expected: seal?.sha256 ?? null, actual });
-  if (file.meta.status !== "adjusted") return fail("not_adjusted", "Protokollet är inte justerat – det finns inget sigill att kontrollera.");
+  const actual = sha256(
+    form === 2
+      ? sealedContentOfStored(raw, seal ? { at: seal.at, by: seal.by } : null)
+      : sealedContentV1(raw),
+  );
+  const fail = (reason: VerifyReason, message: string): VerifyResult => ({
+    ok: false,
+    reason,
+    message,
+    expected: seal?.sha256 ?? null,
+    actual,
+  });
+  if (file.meta.status !== "adjusted")
+    return fail(
+      "not_adjusted",
+      "Protokollet är inte justerat – det finns inget sigill att kontrollera.",
+    );
   if (!seal) return fail("no_seal", "Protokollet är markerat som justerat men saknar sigill.");
   if (seal.sha256 !== actual)
-    return fail("changed", "Protokollet har ändrats sedan justeringen: sigillet stämmer inte med innehållet.");
+    return fail(
+      "changed",
+      "Protokollet har ändrats sedan justeringen: sigillet stämmer inte med innehållet.",
+    );
   const chain = sealEntries(file.history);
   const first = chain[0];
-  if (!first || first.kind !== "adjusted") return fail("history_broken", "Historiken saknar justeringen som sigillet kommer från.");
+  if (!first || first.kind !== "adjusted")
+    return fail("history_broken", "Historiken saknar justeringen som sigillet kommer från.");
   for (let i = 1; i < chain.length; i++) {
     const entry = chain[i]!;
     if (entry.kind === "adjusted" || !sameSeal(entry.previousSeal, chain[i - 1]!.seal))
-      return fail("history_broken", `Historikens kedja av sigill är bruten vid post ${i + 1} (föregående sigill stämmer inte).`);
-    if ((sealForm(chain[i - 1]!.seal) === 2 || entry.kind === "notice") && sealForm(entry.seal) !== 2)
-      return fail("history_broken", `Historikens kedja av sigill är bruten vid post ${i + 1} (ett sigill av den gamla formen efter ett av den nya).`);
+      return fail(
+        "history_broken",
+        `Historikens kedja av sigill är bruten vid post ${i + 1} (föregående sigill stämmer inte).`,
+      );
+    if (
+      (sealForm(chain[i - 1]!.seal) === 2 || entry.kind === "notice") &&
+      sealForm(entry.seal) !== 2
+    )
+      return fail(
+        "history_broken",
+        `Historikens kedja av sigill är bruten vid post ${i + 1} (ett sigill av den gamla formen efter ett av den nya).`,
+      );
   }
   if (!sameSeal(chain[chain.length - 1]!.seal, seal))
     return fail("history_broken", "Det senaste sigillet i historiken är inte dokumentets sigill.");

@@ -31,7 +31,15 @@ interface Def {
   valueType?: AnySchema;
 }
 const def = (s: AnySchema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-const wrappers = new Set(["optional", "nullable", "default", "prefault", "readonly", "catch", "nonoptional"]);
+const wrappers = new Set([
+  "optional",
+  "nullable",
+  "default",
+  "prefault",
+  "readonly",
+  "catch",
+  "nonoptional",
+]);
 
 /** The schema under its optional/nullable/default wrappers: the object, array or leaf it describes. */
 function unwrap(s: AnySchema): AnySchema {
@@ -45,7 +53,8 @@ function unwrap(s: AnySchema): AnySchema {
   return s;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 function same(a: unknown, b: unknown): boolean {
   if (a === undefined || b === undefined) return false;
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
@@ -70,7 +79,12 @@ function absentValue(s: AnySchema): unknown {
  * fill in were it absent. `strippable(path)` says which keys may be left out (all, for form 2);
  * keys the schema does not know are kept as they are. Paths read "meta.persons[].name".
  */
-export function stripDefaults(s: AnySchema, value: unknown, path: string, strippable: (path: string) => boolean = () => true): unknown {
+export function stripDefaults(
+  s: AnySchema,
+  value: unknown,
+  path: string,
+  strippable: (path: string) => boolean = () => true,
+): unknown {
   const inner = unwrap(s);
   const d = def(inner);
   if (d.type === "object" && d.shape && isPlainObject(value)) {
@@ -86,16 +100,19 @@ export function stripDefaults(s: AnySchema, value: unknown, path: string, stripp
       const child = stripDefaults(field, v, p, strippable);
       if (strippable(p)) {
         const absent = absentValue(field);
-        if (absent !== undefined && same(child, stripDefaults(field, absent, p, strippable))) continue;
+        if (absent !== undefined && same(child, stripDefaults(field, absent, p, strippable)))
+          continue;
       }
       out[key] = child;
     }
     return out;
   }
-  if (d.type === "array" && d.element && Array.isArray(value)) return value.map((v) => stripDefaults(d.element!, v, `${path}[]`, strippable));
+  if (d.type === "array" && d.element && Array.isArray(value))
+    return value.map((v) => stripDefaults(d.element!, v, `${path}[]`, strippable));
   if (d.type === "record" && d.valueType && isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = stripDefaults(d.valueType, v, `${path}{}`, strippable);
+    for (const [key, v] of Object.entries(value))
+      out[key] = stripDefaults(d.valueType, v, `${path}{}`, strippable);
     return out;
   }
   return value;
@@ -103,12 +120,18 @@ export function stripDefaults(s: AnySchema, value: unknown, path: string, stripp
 
 type AttrSpecs = Record<string, { default?: unknown }> | undefined;
 
-function stripAttrs(attrs: unknown, specs: AttrSpecs, prefix: string, strippable: (path: string) => boolean): Record<string, unknown> | undefined {
+function stripAttrs(
+  attrs: unknown,
+  specs: AttrSpecs,
+  prefix: string,
+  strippable: (path: string) => boolean,
+): Record<string, unknown> | undefined {
   if (!isPlainObject(attrs)) return attrs as undefined;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(attrs)) {
     const spec = specs?.[key];
-    if (spec && "default" in spec && strippable(`${prefix}.${key}`) && same(v, spec.default)) continue;
+    if (spec && "default" in spec && strippable(`${prefix}.${key}`) && same(v, spec.default))
+      continue;
     out[key] = v;
   }
   return Object.keys(out).length ? out : undefined;
@@ -119,18 +142,31 @@ function stripAttrs(attrs: unknown, specs: AttrSpecs, prefix: string, strippable
  * default left out, and empty `attrs`, `marks` and `content` dropped (ProseMirror reads them the
  * same as absent). Unknown node and mark types are kept as they are.
  */
-export function stripDocDefaults(node: unknown, strippable: (path: string) => boolean = () => true): unknown {
+export function stripDocDefaults(
+  node: unknown,
+  strippable: (path: string) => boolean = () => true,
+): unknown {
   if (!isPlainObject(node)) return node;
   const type = typeof node.type === "string" ? node.type : "";
   const out: Record<string, unknown> = { ...node };
-  const attrs = stripAttrs(node.attrs, schema.nodes[type]?.spec.attrs as AttrSpecs, `node:${type}`, strippable);
+  const attrs = stripAttrs(
+    node.attrs,
+    schema.nodes[type]?.spec.attrs as AttrSpecs,
+    `node:${type}`,
+    strippable,
+  );
   if (attrs === undefined) delete out.attrs;
   else out.attrs = attrs;
   if (Array.isArray(node.marks)) {
     const marks = node.marks.map((m) => {
       if (!isPlainObject(m)) return m;
       const mt = typeof m.type === "string" ? m.type : "";
-      const ma = stripAttrs(m.attrs, schema.marks[mt]?.spec.attrs as AttrSpecs, `mark:${mt}`, strippable);
+      const ma = stripAttrs(
+        m.attrs,
+        schema.marks[mt]?.spec.attrs as AttrSpecs,
+        `mark:${mt}`,
+        strippable,
+      );
       const { attrs: _a, ...rest } = m;
       return ma === undefined ? rest : { ...rest, attrs: ma };
     });

@@ -7,7 +7,11 @@ import { Transform } from "prosemirror-transform";
 import { schema } from "../schema.js";
 
 /** Position in the document of the first occurrence of `text` inside the § `itemId`, or null. */
-export function findTextInItem(doc: Node, itemId: string, text: string): { from: number; to: number } | null {
+export function findTextInItem(
+  doc: Node,
+  itemId: string,
+  text: string,
+): { from: number; to: number } | null {
   let found: { from: number; to: number } | null = null;
   doc.forEach((item, offset) => {
     if (found || item.type.name !== "agenda_item" || item.attrs.id !== itemId) return;

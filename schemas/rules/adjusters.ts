@@ -14,30 +14,47 @@ export const adjusters: DocumentRule = {
   check(ctx) {
     const { meta } = ctx;
     const out: Problem[] = [];
-    const at = (message: string, fix?: Problem["fix"]) => problem(this, { message, item: null, from: 0, to: 0, ...(fix ? { fix } : {}) });
+    const at = (message: string, fix?: Problem["fix"]) =>
+      problem(this, { message, item: null, from: 0, to: 0, ...(fix ? { fix } : {}) });
     if (!meta.chair) out.push(at("Ordförande är inte angiven. Ordföranden justerar protokollet."));
     const needed = meta.body.reglemente.adjusters;
     const list = meta.adjusters.filter((a) => a !== meta.chair);
     if (list.length < needed)
-      out.push(at(`Reglementet kräver ${needed} justerare utöver ordföranden, men ${list.length === 0 ? "ingen är utsedd" : `bara ${list.length} är utsedd${list.length === 1 ? "" : "a"}`}.`));
+      out.push(
+        at(
+          `Reglementet kräver ${needed} justerare utöver ordföranden, men ${list.length === 0 ? "ingen är utsedd" : `bara ${list.length} är utsedd${list.length === 1 ? "" : "a"}`}.`,
+        ),
+      );
     if (meta.chair && meta.adjusters.includes(meta.chair))
       out.push(
         at(`${nameOf(ctx.persons, meta.chair)} är ordförande och kan inte också vara justerare.`, {
           label: "Ta bort ordföranden som justerare",
-          action: { type: "set-meta", path: ["adjusters"], value: meta.adjusters.filter((a) => a !== meta.chair) },
+          action: {
+            type: "set-meta",
+            path: ["adjusters"],
+            value: meta.adjusters.filter((a) => a !== meta.chair),
+          },
         }),
       );
     const dup = meta.adjusters.filter((a, i) => meta.adjusters.indexOf(a) !== i);
-    for (const d of new Set(dup)) out.push(at(`${nameOf(ctx.persons, d)} står flera gånger som justerare.`));
+    for (const d of new Set(dup))
+      out.push(at(`${nameOf(ctx.persons, d)} står flera gånger som justerare.`));
     for (const id of new Set(list)) {
       const person = ctx.persons.get(id);
       if (!person) continue;
       if (!electedRoles.has(person.role)) {
         out.push(
-          at(`${person.name} är inte ledamot eller ersättare i ${meta.body.name} och kan inte justera protokollet.`, {
-            label: "Ta bort som justerare",
-            action: { type: "set-meta", path: ["adjusters"], value: meta.adjusters.filter((a) => a !== id) },
-          }),
+          at(
+            `${person.name} är inte ledamot eller ersättare i ${meta.body.name} och kan inte justera protokollet.`,
+            {
+              label: "Ta bort som justerare",
+              action: {
+                type: "set-meta",
+                path: ["adjusters"],
+                value: meta.adjusters.filter((a) => a !== id),
+              },
+            },
+          ),
         );
         continue;
       }

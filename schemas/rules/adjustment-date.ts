@@ -17,13 +17,19 @@ export const adjustmentDate: DocumentRule = {
     const meeting = ctx.meta.meeting.date;
     const adjusted = ctx.meta.adjustment.date;
     const at = (message: string) => [problem(this, { message, item: null, from: 0, to: 0 })];
-    if (!meeting || !parseIsoDate(meeting)) return at("Sammanträdets datum saknas. Det behövs för justeringsdagen och anslaget.");
+    if (!meeting || !parseIsoDate(meeting))
+      return at("Sammanträdets datum saknas. Det behövs för justeringsdagen och anslaget.");
     if (!adjusted || !parseIsoDate(adjusted)) return at("Dag för justering är inte angiven.");
     const days = daysBetween(meeting, adjusted);
-    if (days < 0) return at(`Justeringsdagen (${swedishLongDate(adjusted)}) ligger före sammanträdet (${swedishLongDate(meeting)}).`);
+    if (days < 0)
+      return at(
+        `Justeringsdagen (${swedishLongDate(adjusted)}) ligger före sammanträdet (${swedishLongDate(meeting)}).`,
+      );
     const by = deadlines(meeting, adjusted, null).adjustmentBy!;
     if (adjusted > by)
-      return at(`Justeringen ska ske senast ${ADJUSTMENT_MAX_DAYS} dagar efter sammanträdet, det vill säga senast ${swedishLongDate(by)}; angiven dag är ${swedishLongDate(adjusted)}.`);
+      return at(
+        `Justeringen ska ske senast ${ADJUSTMENT_MAX_DAYS} dagar efter sammanträdet, det vill säga senast ${swedishLongDate(by)}; angiven dag är ${swedishLongDate(adjusted)}.`,
+      );
     return [];
   },
 };

@@ -20,10 +20,15 @@ export const adjustmentStated: DocumentRule = {
   check(ctx) {
     const out: Problem[] = [];
     const at = (message: string) => problem(this, { message, item: null, from: 0, to: 0 });
-    if (!ctx.meta.adjustment.place?.trim()) out.push(at("Protokollet anger inte var justeringen sker."));
+    if (!ctx.meta.adjustment.place?.trim())
+      out.push(at("Protokollet anger inte var justeringen sker."));
     const hasItem = ctx.items.some((it) => adjustmentItemPattern.test(textOf(it.node)));
     if (ctx.items.length > 0 && !hasItem && ctx.meta.adjusters.length === 0)
-      out.push(at("Protokollet anger inte vem som justerar: utse justerare i Mötesuppgifter eller skriv en paragraf om val av justerare och tid och plats för justering."));
+      out.push(
+        at(
+          "Protokollet anger inte vem som justerar: utse justerare i Mötesuppgifter eller skriv en paragraf om val av justerare och tid och plats för justering.",
+        ),
+      );
     return out;
   },
 };

@@ -63,7 +63,14 @@ export const attachmentFiles: DocumentRule = {
       if (!files || !(a.file in files)) continue;
       const onDisk = files[a.file];
       if (onDisk === null)
-        out.push(problem(this, { message: `Filen till ${name} saknas: ${a.file} finns inte i mappen bredvid dokumentet. Lägg till bilagan igen eller ta bort den.`, item: null, from: 0, to: 0 }));
+        out.push(
+          problem(this, {
+            message: `Filen till ${name} saknas: ${a.file} finns inte i mappen bredvid dokumentet. Lägg till bilagan igen eller ta bort den.`,
+            item: null,
+            from: 0,
+            to: 0,
+          }),
+        );
       else if (onDisk !== a.sha256)
         out.push(
           problem(this, {

@@ -7,7 +7,8 @@ import { atItem, textOf } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
-const reasons = /\b(?:skäl|motiver|bedöm|eftersom|med hänsyn till|mot bakgrund av|på grund av|då\s+\p{L}+\s+(?:inte|saknar|har|är))/iu;
+const reasons =
+  /\b(?:skäl|motiver|bedöm|eftersom|med hänsyn till|mot bakgrund av|på grund av|då\s+\p{L}+\s+(?:inte|saknar|har|är))/iu;
 const appeal = /överklag/i;
 
 export const authorityDecision: ItemRule = {
@@ -19,8 +20,22 @@ export const authorityDecision: ItemRule = {
     const out: Problem[] = [];
     if (!ctx.meta.authorityItems?.includes(ctx.item.id)) return out;
     const text = textOf(ctx.item.node);
-    if (!reasons.test(text)) out.push(atItem(this, ctx, `${ctx.label} är myndighetsutövning mot enskild: beslutet ska motiveras – ange skälen (FL 32 §).`));
-    if (!appeal.test(text)) out.push(atItem(this, ctx, `${ctx.label} är myndighetsutövning mot enskild: ange hur beslutet kan överklagas (FL 33 §).`));
+    if (!reasons.test(text))
+      out.push(
+        atItem(
+          this,
+          ctx,
+          `${ctx.label} är myndighetsutövning mot enskild: beslutet ska motiveras – ange skälen (FL 32 §).`,
+        ),
+      );
+    if (!appeal.test(text))
+      out.push(
+        atItem(
+          this,
+          ctx,
+          `${ctx.label} är myndighetsutövning mot enskild: ange hur beslutet kan överklagas (FL 33 §).`,
+        ),
+      );
     return out;
   },
 };

@@ -17,14 +17,18 @@ import type { Problem } from "./problem.js";
 import type { DocumentRule, ItemRule } from "./types.js";
 
 /** An OSL reference: "OSL 26 kap. 1 §", "26 kap. 1 § offentlighets- och sekretesslagen". */
-const oslReference = /\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§|\bOSL\b|offentlighets-\s*och\s*sekretesslagen/i;
+const oslReference =
+  /\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§|\bOSL\b|offentlighets-\s*och\s*sekretesslagen/i;
 
 /**
  * The personnummer in the paragraphs under `node` (at document position `start`, the position
  * before `node`'s content), with their document ranges. A paragraph's text is joined over its
  * text nodes (marks split them); any other inline node counts as one character.
  */
-export function personalNumbersIn(node: Node, start: number): { from: number; to: number; text: string }[] {
+export function personalNumbersIn(
+  node: Node,
+  start: number,
+): { from: number; to: number; text: string }[] {
   const out: { from: number; to: number; text: string }[] = [];
   node.descendants((child, offset) => {
     if (!child.isTextblock) return true;
@@ -41,7 +45,8 @@ export function personalNumbersIn(node: Node, start: number): { from: number; to
         text += "\uFFFC";
       }
     });
-    for (const m of findPersonalNumbers(text)) out.push({ from: pos[m.start]!, to: pos[m.end - 1]! + 1, text: m.text });
+    for (const m of findPersonalNumbers(text))
+      out.push({ from: pos[m.start]!, to: pos[m.end - 1]! + 1, text: m.text });
     return false;
   });
   return out;
@@ -57,7 +62,11 @@ export const confidentialMasked: ItemRule = {
     const confidential = ctx.item.node.attrs.confidential as string | null;
     if (confidential !== null && !oslReference.test(confidential))
       out.push(
-        atItem(this, ctx, `${ctx.label} är markerad med sekretess men ”${confidential}” anger inte bestämmelsen i offentlighets- och sekretesslagen (t.ex. ”OSL 26 kap. 1 §”). Den visas i stället för paragrafen i den offentliga versionen.`),
+        atItem(
+          this,
+          ctx,
+          `${ctx.label} är markerad med sekretess men ”${confidential}” anger inte bestämmelsen i offentlighets- och sekretesslagen (t.ex. ”OSL 26 kap. 1 §”). Den visas i stället för paragrafen i den offentliga versionen.`,
+        ),
       );
     // A § with sekretess is left out of the public version whole: its numbers are covered by that.
     if (confidential === null)

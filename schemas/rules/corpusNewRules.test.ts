@@ -12,11 +12,23 @@ import { parse } from "../file.js";
 import { validateFile } from "./index.js";
 
 const root = join(import.meta.dirname, "../..");
-const corpus = [join(root, "../shared/corpus"), join(root, "../../shared/corpus")].find((d) => existsSync(d));
-const added = new Set(["placeholders", "adjustment-stated", "authority-decision", "fullmaktige-questions", "substitute-order", "interpellation-parties", "interpellation-timing"]);
+const corpus = [join(root, "../shared/corpus"), join(root, "../../shared/corpus")].find((d) =>
+  existsSync(d),
+);
+const added = new Set([
+  "placeholders",
+  "adjustment-stated",
+  "authority-decision",
+  "fullmaktige-questions",
+  "substitute-order",
+  "interpellation-parties",
+  "interpellation-timing",
+]);
 const corrected = new Set(["vote-result", "recusal-absent", "notice-dates"]);
 const newErrors = (problems: { rule: string; severity: string; message: string }[]) =>
-  problems.filter((p) => p.severity === "error" && (added.has(p.rule) || corrected.has(p.rule))).map((p) => `${p.rule}: ${p.message}`);
+  problems
+    .filter((p) => p.severity === "error" && (added.has(p.rule) || corrected.has(p.rule)))
+    .map((p) => `${p.rule}: ${p.message}`);
 
 describe("the new and corrected rules on real documents", () => {
   it.skipIf(!corpus)("give no error on the corpus protocols", () => {

@@ -13,6 +13,12 @@ export const decisionUnconfirmed: ItemRule = {
   kinds: ["protokoll"],
   check(ctx) {
     if (!ctx.meta.unconfirmed?.includes(ctx.item.id)) return [];
-    return [atItem(this, ctx, `${ctx.label}: beslutet är förslaget från kallelsen och är inte bekräftat. Bekräfta beslutet eller skriv det som beslutades.`)];
+    return [
+      atItem(
+        this,
+        ctx,
+        `${ctx.label}: beslutet är förslaget från kallelsen och är inte bekräftat. Bekräfta beslutet eller skriv det som beslutades.`,
+      ),
+    ];
   },
 };

@@ -59,7 +59,8 @@ export const decisionWordingChanged: DocumentRule = {
       const changedFor: string[] = [];
       for (const [reader, seen] of readers) {
         const before = seenDecisions(seen.doc)?.get(it.id);
-        if (before !== undefined && before !== current) changedFor.push(ctx.persons.has(reader) ? nameOf(ctx.persons, reader) : reader);
+        if (before !== undefined && before !== current)
+          changedFor.push(ctx.persons.has(reader) ? nameOf(ctx.persons, reader) : reader);
       }
       if (changedFor.length)
         out.push(

@@ -3,7 +3,8 @@ import { atBlock, ofType } from "./helpers.js";
 import type { ItemRule } from "./types.js";
 
 /** Common forms: "1.7.1-213/2020", "KS 2020/393", "2019:11", "SN 2020.123". */
-export const commonDnr = /^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö-]{0,9}\s?)?(?:\d+(?:\.\d+)*-\d+\/\d{4}|\d{4}[/:.\-]\d+(?:[/:.\-]\d+)*|\d+[/:]\d{4})$/;
+export const commonDnr =
+  /^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö-]{0,9}\s?)?(?:\d+(?:\.\d+)*-\d+\/\d{4}|\d{4}[/:.\-]\d+(?:[/:.\-]\d+)*|\d+[/:]\d{4})$/;
 
 const compiled = new Map<string, RegExp | null>();
 function bodyPattern(source: string | null): RegExp | null {
@@ -19,7 +20,11 @@ function bodyPattern(source: string | null): RegExp | null {
 }
 
 /** The Dnr without a leading "Dnr", "Dnr.", "Dnr:". */
-export const bareDnr = (text: string) => text.trim().replace(/^dnr\.?:?\s*/i, "").trim();
+export const bareDnr = (text: string) =>
+  text
+    .trim()
+    .replace(/^dnr\.?:?\s*/i, "")
+    .trim();
 
 export const dnrFormat: ItemRule = {
   id: "dnr-format",

@@ -10,6 +10,13 @@ export const dnrPresent: DocumentRule = {
   check(ctx) {
     if (ctx.meta.interpellation?.dnr?.trim()) return [];
     const title = ctx.doc.firstChild?.firstChild;
-    return [problem(this, { message: "Diarienummer (Dnr) för interpellationen saknas.", item: null, from: 1, to: 1 + (title?.nodeSize ?? 0) })];
+    return [
+      problem(this, {
+        message: "Diarienummer (Dnr) för interpellationen saknas.",
+        item: null,
+        from: 1,
+        to: 1 + (title?.nodeSize ?? 0),
+      }),
+    ];
   },
 };

@@ -15,10 +15,17 @@ export const dutyToVote: ItemRule = {
     const out: Problem[] = [];
     if (!ctx.meta.authorityItems?.includes(ctx.item.id)) return out;
     for (const v of ofType(ctx, "vote")) {
-      const abstained = (v.node.attrs.ballots as { person: string; vote: string }[]).filter((b) => b.vote === "avstår" && !ctx.att.recused.has(b.person)).map((b) => b.person);
+      const abstained = (v.node.attrs.ballots as { person: string; vote: string }[])
+        .filter((b) => b.vote === "avstår" && !ctx.att.recused.has(b.person))
+        .map((b) => b.person);
       if (abstained.length)
         out.push(
-          atBlock(this, ctx, v, `${ctx.label} gäller myndighetsutövning mot enskild, där den som deltar är skyldig att rösta, men ${namesOf(ctx.persons, abstained)} avstod.`),
+          atBlock(
+            this,
+            ctx,
+            v,
+            `${ctx.label} gäller myndighetsutövning mot enskild, där den som deltar är skyldig att rösta, men ${namesOf(ctx.persons, abstained)} avstod.`,
+          ),
         );
     }
     return out;

@@ -33,12 +33,18 @@ export function applyFix(doc: Node, meta: Meta, action: FixAction): { doc: Node;
   switch (action.type) {
     case "set-meta": {
       const parsed = Meta.safeParse(setPath(meta, action.path, action.value));
-      if (!parsed.success) throw new RangeError(`Rättningen ger ogiltiga uppgifter: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+      if (!parsed.success)
+        throw new RangeError(
+          `Rättningen ger ogiltiga uppgifter: ${parsed.error.issues.map((i) => i.message).join("; ")}`,
+        );
       return { doc, meta: parsed.data };
     }
     case "set-attrs": {
       const node = nodeAt(doc, action.pos);
-      const tr = new Transform(doc).setNodeMarkup(action.pos, undefined, { ...node.attrs, ...action.attrs });
+      const tr = new Transform(doc).setNodeMarkup(action.pos, undefined, {
+        ...node.attrs,
+        ...action.attrs,
+      });
       return { doc: tr.doc, meta };
     }
     case "insert-block": {
@@ -50,9 +56,14 @@ export function applyFix(doc: Node, meta: Meta, action: FixAction): { doc: Node;
     case "remove-person": {
       const node = nodeAt(doc, action.pos);
       const list = node.attrs[action.attr];
-      if (!Array.isArray(list)) throw new RangeError(`Rättningen passar inte dokumentet längre (${action.attr}).`);
-      const attrs: Record<string, unknown> = { ...node.attrs, [action.attr]: (list as string[]).filter((p) => p !== action.person) };
-      if (Array.isArray(node.attrs.andOthers) && action.attr !== "andOthers") attrs.andOthers = (node.attrs.andOthers as string[]).filter((p) => p !== action.person);
+      if (!Array.isArray(list))
+        throw new RangeError(`Rättningen passar inte dokumentet längre (${action.attr}).`);
+      const attrs: Record<string, unknown> = {
+        ...node.attrs,
+        [action.attr]: (list as string[]).filter((p) => p !== action.person),
+      };
+      if (Array.isArray(node.attrs.andOthers) && action.attr !== "andOthers")
+        attrs.andOthers = (node.attrs.andOthers as string[]).filter((p) => p !== action.person);
       return { doc: new Transform(doc).setNodeMarkup(action.pos, undefined, attrs).doc, meta };
     }
   }

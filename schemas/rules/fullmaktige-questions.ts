@@ -22,9 +22,20 @@ export const fullmaktigeQuestions: DocumentRule = {
     for (const a of answers) {
       if (a.meetingDate !== date) continue;
       const byNumber = !!a.number && texts.some((t) => t.includes(a.number!.toLowerCase()));
-      const byName = !!a.interpellant && texts.some((t) => t.includes(a.interpellant!.toLowerCase()) && /interpellation|fråga/.test(t));
+      const byName =
+        !!a.interpellant &&
+        texts.some(
+          (t) => t.includes(a.interpellant!.toLowerCase()) && /interpellation|fråga/.test(t),
+        );
       if (!byNumber && !byName)
-        out.push(problem(this, { message: `Interpellationssvaret ”${a.title}” besvaras vid sammanträdet men nämns inte i någon paragraf.`, item: null, from: 0, to: 0 }));
+        out.push(
+          problem(this, {
+            message: `Interpellationssvaret ”${a.title}” besvaras vid sammanträdet men nämns inte i någon paragraf.`,
+            item: null,
+            from: 0,
+            to: 0,
+          }),
+        );
     }
     return out;
   },

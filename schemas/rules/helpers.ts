@@ -30,12 +30,29 @@ export function problem(rule: { id: string; severity: Severity }, spec: ProblemS
 }
 
 /** A problem about one block of a §. */
-export function atBlock(rule: { id: string; severity: Severity }, ctx: ItemContext, block: ItemChild, message: string, extra: Partial<ProblemSpec> = {}): Problem {
-  return problem(rule, { message, item: ctx.item.id, from: block.pos, to: block.pos + block.node.nodeSize, ...extra });
+export function atBlock(
+  rule: { id: string; severity: Severity },
+  ctx: ItemContext,
+  block: ItemChild,
+  message: string,
+  extra: Partial<ProblemSpec> = {},
+): Problem {
+  return problem(rule, {
+    message,
+    item: ctx.item.id,
+    from: block.pos,
+    to: block.pos + block.node.nodeSize,
+    ...extra,
+  });
 }
 
 /** A problem about the § as a whole (its range is the title, so the underline stays short). */
-export function atItem(rule: { id: string; severity: Severity }, ctx: ItemContext, message: string, extra: Partial<ProblemSpec> = {}): Problem {
+export function atItem(
+  rule: { id: string; severity: Severity },
+  ctx: ItemContext,
+  message: string,
+  extra: Partial<ProblemSpec> = {},
+): Problem {
   const title = ctx.blocks[0];
   const from = title ? title.pos : ctx.item.pos;
   const to = title ? title.pos + title.node.nodeSize : ctx.item.pos + ctx.item.node.nodeSize;
@@ -56,7 +73,9 @@ export function namesOf(persons: Map<string, Person>, ids: readonly string[]): s
 /** The direct children of a § with absolute positions. */
 export function itemChildren(item: Node, itemPos: number): ItemChild[] {
   const out: ItemChild[] = [];
-  item.forEach((node, offset) => out.push({ node, pos: itemPos + 1 + offset, type: node.type.name }));
+  item.forEach((node, offset) =>
+    out.push({ node, pos: itemPos + 1 + offset, type: node.type.name }),
+  );
   return out;
 }
 
@@ -75,15 +94,23 @@ export function textOf(node: Node): string {
 }
 
 /** Roles of förtroendevalda in the body (ledamöter and ersättare), as opposed to staff and others. */
-export const electedRoles = new Set(["chair", "vice_chair", "second_vice_chair", "member", "substitute"]);
+export const electedRoles = new Set([
+  "chair",
+  "vice_chair",
+  "second_vice_chair",
+  "member",
+  "substitute",
+]);
 /** Roles of ordinary ledamöter (not ersättare). */
 export const memberRoles = new Set(["chair", "vice_chair", "second_vice_chair", "member"]);
 
 /** Blocks of one type. */
-export const ofType = (ctx: ItemContext, type: string): ItemChild[] => ctx.blocks.filter((b) => b.type === type);
+export const ofType = (ctx: ItemContext, type: string): ItemChild[] =>
+  ctx.blocks.filter((b) => b.type === type);
 
 /** Person ids of a block's person attribute. */
-export const idsOf = (node: Node, attr: string): string[] => (Array.isArray(node.attrs[attr]) ? (node.attrs[attr] as string[]) : []);
+export const idsOf = (node: Node, attr: string): string[] =>
+  Array.isArray(node.attrs[attr]) ? (node.attrs[attr] as string[]) : [];
 
 /** The proposal the § adopted: the vote's result, otherwise the decision procedure's `adopted`. */
 export function adoptedProposal(ctx: ItemContext): ItemChild | null {
@@ -91,7 +118,12 @@ export function adoptedProposal(ctx: ItemContext): ItemChild | null {
   const last = votes[votes.length - 1];
   if (last) {
     const r = last.node.attrs.result as "ja" | "nej" | null;
-    const id = r === "ja" ? (last.node.attrs.yes as string | null) : r === "nej" ? (last.node.attrs.no as string | null) : null;
+    const id =
+      r === "ja"
+        ? (last.node.attrs.yes as string | null)
+        : r === "nej"
+          ? (last.node.attrs.no as string | null)
+          : null;
     if (id) return ctx.proposals.get(id) ?? null;
   }
   for (const p of ofType(ctx, "decision_procedure")) {
@@ -113,5 +145,11 @@ export function sameCause(a: Node, b: Node): boolean {
   if (a === b || a.attrs.id === b.attrs.id) return true;
   if (a.attrs.supports === b.attrs.id || b.attrs.supports === a.attrs.id) return true;
   if (a.attrs.supports && a.attrs.supports === b.attrs.supports) return true;
-  return a.attrs.kind === "bifall" && b.attrs.kind === "bifall" && !a.attrs.supports && !b.attrs.supports && normalSubject(a.attrs.subject as string) === normalSubject(b.attrs.subject as string);
+  return (
+    a.attrs.kind === "bifall" &&
+    b.attrs.kind === "bifall" &&
+    !a.attrs.supports &&
+    !b.attrs.supports &&
+    normalSubject(a.attrs.subject as string) === normalSubject(b.attrs.subject as string)
+  );
 }

@@ -18,10 +18,22 @@ import { problem } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { DocumentContext, DocumentRule } from "./types.js";
 
-let last: { doc: Node; meta: Meta; history: HistoryEntry[]; result: ReturnType<typeof verifySeal> } | null = null;
+let last: {
+  doc: Node;
+  meta: Meta;
+  history: HistoryEntry[];
+  result: ReturnType<typeof verifySeal>;
+} | null = null;
 function sealCheck(ctx: DocumentContext, history: HistoryEntry[]) {
-  if (last && last.doc === ctx.doc && last.meta === ctx.meta && last.history === history) return last.result;
-  const result = verifySeal({ kind: ctx.kind, meta: ctx.meta, doc: ctx.doc, history, review: { comments: [], approvals: [], lastSeen: {} } });
+  if (last && last.doc === ctx.doc && last.meta === ctx.meta && last.history === history)
+    return last.result;
+  const result = verifySeal({
+    kind: ctx.kind,
+    meta: ctx.meta,
+    doc: ctx.doc,
+    history,
+    review: { comments: [], approvals: [], lastSeen: {} },
+  });
   last = { doc: ctx.doc, meta: ctx.meta, history, result };
   return result;
 }
@@ -33,27 +45,47 @@ export const immutableAfterAdjustment: DocumentRule = {
   kinds: ["protokoll", "interpellationssvar"],
   check(ctx) {
     const out: Problem[] = [];
-    const at = (message: string, item: string | null = null, from = 0, to = 0) => problem(this, { message, item, from, to });
+    const at = (message: string, item: string | null = null, from = 0, to = 0) =>
+      problem(this, { message, item, from, to });
     const history = ctx.history;
     if (ctx.meta.status === "adjusted") {
-      if (!ctx.meta.seal) out.push(at("Protokollet är markerat som justerat men saknar sigill – det går inte att visa att det är oförändrat sedan justeringen."));
+      if (!ctx.meta.seal)
+        out.push(
+          at(
+            "Protokollet är markerat som justerat men saknar sigill – det går inte att visa att det är oförändrat sedan justeringen.",
+          ),
+        );
       else if (history) {
         const v = sealCheck(ctx, history);
-        if (!v.ok && v.reason !== "not_adjusted") out.push(at(`${v.message} Ändringar efter justering får bara göras som rättelse.`));
+        if (!v.ok && v.reason !== "not_adjusted")
+          out.push(at(`${v.message} Ändringar efter justering får bara göras som rättelse.`));
       }
     }
     if (!history) return out;
     for (const h of history) {
       if (h.kind !== "correction") continue;
-      if (!h.what.trim() || !h.why?.trim() || !h.by.trim()) out.push(at(`Rättelsen ${h.at} anger inte ${!h.what.trim() ? "vad som ändrades" : !h.why?.trim() ? "varför" : "av vem"}.`));
+      if (!h.what.trim() || !h.why?.trim() || !h.by.trim())
+        out.push(
+          at(
+            `Rättelsen ${h.at} anger inte ${!h.what.trim() ? "vad som ändrades" : !h.why?.trim() ? "varför" : "av vem"}.`,
+          ),
+        );
     }
     for (const h of history) {
       if (h.kind !== "adjusted" || h.item === null || !h.seal) continue;
       const node = findItem(ctx.doc, h.item);
       const it = ctx.items.find((i) => i.id === h.item);
-      if (!node || !it) out.push(at(`En paragraf som justerades omedelbart på sammanträdet har tagits bort.`));
+      if (!node || !it)
+        out.push(at(`En paragraf som justerades omedelbart på sammanträdet har tagits bort.`));
       else if (itemHash(node) !== h.seal.sha256)
-        out.push(at(`§ ${it.number} justerades omedelbart på sammanträdet och har ändrats efteråt. Ändringar får bara göras som rättelse.`, it.id, it.pos, it.pos + it.node.nodeSize));
+        out.push(
+          at(
+            `§ ${it.number} justerades omedelbart på sammanträdet och har ändrats efteråt. Ändringar får bara göras som rättelse.`,
+            it.id,
+            it.pos,
+            it.pos + it.node.nodeSize,
+          ),
+        );
     }
     return out;
   },

@@ -5,7 +5,11 @@
  * after a keystroke only the touched § and the document-wide rules run.
  */
 import type { Node } from "prosemirror-model";
-import { resolveAttendance, type AttendanceResolution, type ItemAttendance } from "../attendance.js";
+import {
+  resolveAttendance,
+  type AttendanceResolution,
+  type ItemAttendance,
+} from "../attendance.js";
 import type { Kind, ProtokollFile } from "../file.js";
 import type { Meta } from "../meta.js";
 import { numberedItems, type NumberedItem } from "../numbering.js";
@@ -36,7 +40,16 @@ import { reservantLost } from "./reservant-lost.js";
 import { reservationFavouring } from "./reservation-favouring.js";
 import { signature } from "./signature.js";
 import { substituteStatementAllowed } from "./substitute-statement-allowed.js";
-import type { ItemChild, DocumentContext, DocumentRule, FileExtras, ItemContext, ItemRule, Rule, RuleContext } from "./types.js";
+import type {
+  ItemChild,
+  DocumentContext,
+  DocumentRule,
+  FileExtras,
+  ItemContext,
+  ItemRule,
+  Rule,
+  RuleContext,
+} from "./types.js";
 import { voteProposition } from "./vote-propositions.js";
 import { voteResult } from "./vote-result.js";
 import { voteTotal } from "./vote-total.js";
@@ -56,7 +69,16 @@ import { attachmentFiles, attachmentRefs } from "./attachments.js";
 export { type Problem, type Severity, type Fix, type FixAction } from "./problem.js";
 export { applyFix } from "./fixes.js";
 export { references, referenceFor, type RuleReference } from "./references.js";
-export type { Rule, ItemRule, DocumentRule, ItemContext, DocumentContext, FileExtras, RuleContext, WorkspaceAnswer } from "./types.js";
+export type {
+  Rule,
+  ItemRule,
+  DocumentRule,
+  ItemContext,
+  DocumentContext,
+  FileExtras,
+  RuleContext,
+  WorkspaceAnswer,
+} from "./types.js";
 
 /** All rules, in the order of RULES.md. A rule with parts at both scopes (numbering) appears twice with one id. */
 export const rules: Rule[] = [
@@ -120,17 +142,38 @@ export function hasErrors(problems: Problem[]): boolean {
 
 function inferKind(doc: Node): Kind {
   const first = doc.firstChild?.type.name;
-  return first === "answer" ? "interpellationssvar" : first === "agenda_entry" ? "kallelse" : "protokoll";
+  return first === "answer"
+    ? "interpellationssvar"
+    : first === "agenda_entry"
+      ? "kallelse"
+      : "protokoll";
 }
 
-const emptyAttendance = (it: NumberedItem): ItemAttendance => ({ itemId: it.id, number: it.number, serving: new Set(), present: new Set(), recused: new Set(), replaces: new Map() });
+const emptyAttendance = (it: NumberedItem): ItemAttendance => ({
+  itemId: it.id,
+  number: it.number,
+  serving: new Set(),
+  present: new Set(),
+  recused: new Set(),
+  replaces: new Map(),
+});
 
 /** A rule that throws is a bug; it must not take the editor down, so it becomes a visible problem. */
 function guarded(rule: Rule, run: () => Problem[]): Problem[] {
   try {
     return run();
   } catch (e) {
-    return [{ rule: rule.id, severity: "warning", message: `Kontrollen ”${rule.id}” kunde inte genomföras (internt fel: ${e instanceof Error ? e.message : String(e)}).`, reference: null, item: null, from: 0, to: 0 }];
+    return [
+      {
+        rule: rule.id,
+        severity: "warning",
+        message: `Kontrollen ”${rule.id}” kunde inte genomföras (internt fel: ${e instanceof Error ? e.message : String(e)}).`,
+        reference: null,
+        item: null,
+        from: 0,
+        to: 0,
+      },
+    ];
   }
 }
 
@@ -142,10 +185,18 @@ interface Shared {
   persons: DocumentContext["persons"];
 }
 
-function itemContext(doc: Node, meta: Meta, kind: Kind, item: NumberedItem, shared: Shared): ItemContext {
+function itemContext(
+  doc: Node,
+  meta: Meta,
+  kind: Kind,
+  item: NumberedItem,
+  shared: Shared,
+): ItemContext {
   const blocks = itemChildren(item.node, item.pos);
   const proposals = new Map<string, ItemChild>();
-  for (const b of blocks) if (b.type === "proposal" && !proposals.has(b.node.attrs.id as string)) proposals.set(b.node.attrs.id as string, b);
+  for (const b of blocks)
+    if (b.type === "proposal" && !proposals.has(b.node.attrs.id as string))
+      proposals.set(b.node.attrs.id as string, b);
   return {
     doc,
     meta,
@@ -163,28 +214,43 @@ function itemContext(doc: Node, meta: Meta, kind: Kind, item: NumberedItem, shar
   };
 }
 
-function checkItem(doc: Node, meta: Meta, kind: Kind, item: NumberedItem, shared: Shared): Problem[] {
+function checkItem(
+  doc: Node,
+  meta: Meta,
+  kind: Kind,
+  item: NumberedItem,
+  shared: Shared,
+): Problem[] {
   const ctx = itemContext(doc, meta, kind, item, shared);
   const out: Problem[] = [];
-  for (const rule of itemRules) if (rule.kinds.includes(kind)) out.push(...guarded(rule, () => rule.check(ctx)));
+  for (const rule of itemRules)
+    if (rule.kinds.includes(kind)) out.push(...guarded(rule, () => rule.check(ctx)));
   return out;
 }
 
 function checkDocument(ctx: DocumentContext): Problem[] {
   const out: Problem[] = [];
-  for (const rule of documentRules) if (rule.kinds.includes(ctx.kind)) out.push(...guarded(rule, () => rule.check(ctx)));
+  for (const rule of documentRules)
+    if (rule.kinds.includes(ctx.kind)) out.push(...guarded(rule, () => rule.check(ctx)));
   return out;
 }
 
 const ruleOrder = new Map(ruleIds.map((id, i) => [id, i]));
 function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.from - b.from || a.to - b.to || (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return problems.sort(
+    (a, b) =>
+      a.from - b.from ||
+      a.to - b.to ||
+      (ruleOrder.get(a.rule) ?? 0) - (ruleOrder.get(b.rule) ?? 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }
 
 function shift(p: Problem, delta: number): Problem {
   if (delta === 0) return p;
   const out: Problem = { ...p, from: p.from + delta, to: p.to + delta };
-  if (p.fix && "pos" in p.fix.action) out.fix = { ...p.fix, action: { ...p.fix.action, pos: p.fix.action.pos + delta } as FixAction };
+  if (p.fix && "pos" in p.fix.action)
+    out.fix = { ...p.fix, action: { ...p.fix.action, pos: p.fix.action.pos + delta } as FixAction };
   return out;
 }
 
@@ -205,13 +271,27 @@ export function validate(doc: Node, meta: Meta, kind?: Kind, extras: FileExtras 
   const shared = sharedFor(doc, meta, items);
   const out: Problem[] = [];
   if (k === "protokoll") for (const it of items) out.push(...checkItem(doc, meta, k, it, shared));
-  out.push(...checkDocument({ doc, meta, kind: k, items, attendance: shared.attendance, persons: shared.persons, ...extras }));
+  out.push(
+    ...checkDocument({
+      doc,
+      meta,
+      kind: k,
+      items,
+      attendance: shared.attendance,
+      persons: shared.persons,
+      ...extras,
+    }),
+  );
   return sortProblems(out);
 }
 
 /** A whole file: doc, meta, and the review and history parts; `context` gives the workspace facts some rules need. */
 export function validateFile(file: ProtokollFile, context?: RuleContext): Problem[] {
-  return validate(file.doc, file.meta, file.kind, { review: file.review, history: file.history, ...(context ? { context } : {}) });
+  return validate(file.doc, file.meta, file.kind, {
+    review: file.review,
+    history: file.history,
+    ...(context ? { context } : {}),
+  });
 }
 
 export interface IncrementalValidator {
@@ -219,7 +299,12 @@ export interface IncrementalValidator {
    * Problems of the document now. `changedItemIds` is a hint only: the cache is keyed by node
    * identity, which is exact, so a wrong or missing hint never gives wrong results.
    */
-  update(doc: Node, meta: Meta, changedItemIds?: Iterable<string> | null, extras?: FileExtras): Problem[];
+  update(
+    doc: Node,
+    meta: Meta,
+    changedItemIds?: Iterable<string> | null,
+    extras?: FileExtras,
+  ): Problem[];
 }
 
 export function createIncrementalValidator(kind?: Kind): IncrementalValidator {
@@ -246,12 +331,26 @@ export function createIncrementalValidator(kind?: Kind): IncrementalValidator {
       if (k === "protokoll")
         for (const it of items) {
           let entry = cache.get(it.id);
-          if (!entry || entry.node !== it.node) entry = { node: it.node, problems: checkItem(doc, meta, k, it, shared).map((p) => shift(p, -it.pos)) };
+          if (!entry || entry.node !== it.node)
+            entry = {
+              node: it.node,
+              problems: checkItem(doc, meta, k, it, shared).map((p) => shift(p, -it.pos)),
+            };
           if (!next.has(it.id)) next.set(it.id, entry);
           for (const p of entry.problems) out.push(shift(p, it.pos));
         }
       cache = next;
-      out.push(...checkDocument({ doc, meta, kind: k, items, attendance: shared.attendance, persons: shared.persons, ...extras }));
+      out.push(
+        ...checkDocument({
+          doc,
+          meta,
+          kind: k,
+          items,
+          attendance: shared.attendance,
+          persons: shared.persons,
+          ...extras,
+        }),
+      );
       return sortProblems(out);
     },
   };

@@ -17,10 +17,13 @@ export function handoverSentence(meta: Pick<Meta, "persons" | "interpellation">)
   const from = meta.persons.find((p) => p.id === ip.addressee);
   if (!who) return null;
   const name = `${who.name}${who.party ? ` (${who.party})` : ""}`;
-  return from?.title ? `Interpellationen har överlämnats från ${from.title} ${from.name} till ${name} för besvarande.` : `Interpellationen har överlämnats till ${name} för besvarande.`;
+  return from?.title
+    ? `Interpellationen har överlämnats från ${from.title} ${from.name} till ${name} för besvarande.`
+    : `Interpellationen har överlämnats till ${name} för besvarande.`;
 }
 
-const handedOver = /överlämna|lämnats över|besvara[rs]? (?:den |interpellationen )?i stället|i ställe för/i;
+const handedOver =
+  /överlämna|lämnats över|besvara[rs]? (?:den |interpellationen )?i stället|i ställe för/i;
 
 export const interpellationParties: DocumentRule = {
   id: "interpellation-parties",
@@ -30,8 +33,10 @@ export const interpellationParties: DocumentRule = {
   check(ctx) {
     const out: Problem[] = [];
     const ip = ctx.meta.interpellation;
-    const at = (message: string, severity?: "warning") => problem(this, { message, item: null, from: 0, to: 0, ...(severity ? { severity } : {}) });
-    if (!ip?.interpellant) out.push(at("Svaret anger inte vem som har ställt interpellationen (interpellanten)."));
+    const at = (message: string, severity?: "warning") =>
+      problem(this, { message, item: null, from: 0, to: 0, ...(severity ? { severity } : {}) });
+    if (!ip?.interpellant)
+      out.push(at("Svaret anger inte vem som har ställt interpellationen (interpellanten)."));
     if (!ip?.addressee) out.push(at("Svaret anger inte vem interpellationen är ställd till."));
     if (ip?.signatory && ip.addressee && ip.signatory !== ip.addressee) {
       const parts = answerParts(ctx.doc);

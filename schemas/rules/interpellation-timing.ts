@@ -23,7 +23,11 @@ export const interpellationTiming: DocumentRule = {
     const at = (message: string) => problem(this, { message, item: null, from: 0, to: 0 });
     // The answer's own date against the meeting where it is given: the file alone says this.
     if (ip.meeting && ip.date && ip.date > ip.meeting)
-      out.push(at(`Svaret är daterat ${swedishLongDate(ip.date)}, efter sammanträdet ${swedishLongDate(ip.meeting)} där det besvaras.`));
+      out.push(
+        at(
+          `Svaret är daterat ${swedishLongDate(ip.date)}, efter sammanträdet ${swedishLongDate(ip.meeting)} där det besvaras.`,
+        ),
+      );
     // "The meeting following the one where it was asked" needs the body's meeting dates (rule context).
     if (!dates) return out;
     const answeredAt = ip.meeting ?? (ip.date ? (dates.find((d) => d >= ip.date!) ?? null) : null);

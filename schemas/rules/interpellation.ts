@@ -18,7 +18,8 @@ export function answerParts(doc: Node): AnswerParts {
   const prose: string[] = [];
   answer.forEach((child, offset) => {
     const pos = 1 + offset;
-    if (child.type.name === "ip_question") parts.questions.push({ node: child, pos, text: textOf(child) });
+    if (child.type.name === "ip_question")
+      parts.questions.push({ node: child, pos, text: textOf(child) });
     else if (child.type.name === "signature") parts.signaturePos = pos;
     else if (child.type.name !== "ip_title") prose.push(textOf(child));
   });

@@ -19,7 +19,13 @@ export const noticeDates: DocumentRule = {
   kinds: ["protokoll"],
   check(ctx) {
     const out: Problem[] = [];
-    const at = (message: string, item: string | null = null, from = 0, to = 0, severity?: "warning") => problem(this, { message, item, from, to, ...(severity ? { severity } : {}) });
+    const at = (
+      message: string,
+      item: string | null = null,
+      from = 0,
+      to = 0,
+      severity?: "warning",
+    ) => problem(this, { message, item, from, to, ...(severity ? { severity } : {}) });
     const { notice, adjustment, meeting } = ctx.meta;
     // Omedelbart justerade §§: their own anslag, from their own justering.
     for (const it of ctx.items) {
@@ -30,21 +36,54 @@ export const noticeDates: DocumentRule = {
       const label = `§ ${it.number}`;
       if (!posted) {
         if (ctx.meta.status === "adjusted")
-          out.push(at(`${label} justerades omedelbart; ange när dess anslag sattes upp (senast ${swedishLongDate(d.noticeBy ?? "")}).`, it.id, it.pos, it.pos + it.node.nodeSize, "warning"));
+          out.push(
+            at(
+              `${label} justerades omedelbart; ange när dess anslag sattes upp (senast ${swedishLongDate(d.noticeBy ?? "")}).`,
+              it.id,
+              it.pos,
+              it.pos + it.node.nodeSize,
+              "warning",
+            ),
+          );
         continue;
       }
-      if (d.adjusted && posted < d.adjusted) out.push(at(`Anslaget för ${label} är daterat ${swedishLongDate(posted)}, före paragrafens justering ${swedishLongDate(d.adjusted)}.`, it.id, it.pos, it.pos + it.node.nodeSize));
+      if (d.adjusted && posted < d.adjusted)
+        out.push(
+          at(
+            `Anslaget för ${label} är daterat ${swedishLongDate(posted)}, före paragrafens justering ${swedishLongDate(d.adjusted)}.`,
+            it.id,
+            it.pos,
+            it.pos + it.node.nodeSize,
+          ),
+        );
       else if (d.noticeBy && posted > d.noticeBy)
-        out.push(at(`Anslaget för ${label} sattes upp ${swedishLongDate(posted)}, men ska sättas upp senast andra dagen efter den omedelbara justeringen (${swedishLongDate(d.noticeBy)}).`, it.id, it.pos, it.pos + it.node.nodeSize));
+        out.push(
+          at(
+            `Anslaget för ${label} sattes upp ${swedishLongDate(posted)}, men ska sättas upp senast andra dagen efter den omedelbara justeringen (${swedishLongDate(d.noticeBy)}).`,
+            it.id,
+            it.pos,
+            it.pos + it.node.nodeSize,
+          ),
+        );
     }
     if (ctx.meta.status !== "adjusted") return out;
-    if (!notice.keptAt?.trim()) out.push(at("Anslaget ska ange var protokollet förvaras – förvaringsplats saknas."));
+    if (!notice.keptAt?.trim())
+      out.push(at("Anslaget ska ange var protokollet förvaras – förvaringsplats saknas."));
     const posted = notice.posted;
     if (posted && parseIsoDate(posted) && adjustment.date && parseIsoDate(adjustment.date)) {
       const d = deadlines(meeting.date, adjustment.date, posted);
-      if (posted < adjustment.date) out.push(at(`Anslaget är daterat ${swedishLongDate(posted)}, före justeringen ${swedishLongDate(adjustment.date)}.`));
+      if (posted < adjustment.date)
+        out.push(
+          at(
+            `Anslaget är daterat ${swedishLongDate(posted)}, före justeringen ${swedishLongDate(adjustment.date)}.`,
+          ),
+        );
       else if (d.noticeBy && posted > d.noticeBy)
-        out.push(at(`Anslaget sattes upp ${swedishLongDate(posted)}, men ska sättas upp senast andra dagen efter justeringen (${swedishLongDate(d.noticeBy)}).`));
+        out.push(
+          at(
+            `Anslaget sattes upp ${swedishLongDate(posted)}, men ska sättas upp senast andra dagen efter justeringen (${swedishLongDate(d.noticeBy)}).`,
+          ),
+        );
     }
     return out;
   },

@@ -19,7 +19,8 @@ import type { DocumentRule, ItemRule } from "./types.js";
 /** "§ 12", "§§ 4–6", "§12" — a § sign before the number (laws write "4 kap. 1 §", number first). */
 const plainRef = /§§?\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?/g;
 /** Words near a reference that say it is about another meeting or body. */
-const elsewhere = /\b(?:KF|KS|kommunfullmäktige|fullmäktige|kommunstyrelsen|nämndens\s+protokoll|protokoll|sammanträde(?:t)?\s+den|beslut\s+den|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b/i;
+const elsewhere =
+  /\b(?:KF|KS|kommunfullmäktige|fullmäktige|kommunstyrelsen|nämndens\s+protokoll|protokoll|sammanträde(?:t)?\s+den|beslut\s+den|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b/i;
 /** A § number at the start of a title: "§ 5 Motion …" */
 const numberedTitle = /^\s*§\s*(\d{1,4})\b/;
 
@@ -71,9 +72,14 @@ export const numberingRefs: ItemRule = {
     const titled = numberedTitle.exec(ctx.item.node.firstChild?.textContent ?? "");
     if (titled && Number(titled[1]) === ctx.item.number)
       out.push(
-        atItem(this, ctx, `Rubriken i ${ctx.label} innehåller paragrafnumret. Numret sätts automatiskt – ta bort det ur rubriken så att det följer med om paragraferna flyttas.`, {
-          severity: "warning",
-        }),
+        atItem(
+          this,
+          ctx,
+          `Rubriken i ${ctx.label} innehåller paragrafnumret. Numret sätts automatiskt – ta bort det ur rubriken så att det följer med om paragraferna flyttas.`,
+          {
+            severity: "warning",
+          },
+        ),
       );
     return out;
   },
@@ -106,7 +112,10 @@ export const numberingDocument: DocumentRule = {
           item: it.id || null,
           from: it.pos,
           to: it.pos + it.node.nodeSize,
-          fix: { label: "Ge paragrafen ett nytt id", action: { type: "set-attrs", pos: it.pos, attrs: { id: freshId(it.id, it.number) } } },
+          fix: {
+            label: "Ge paragrafen ett nytt id",
+            action: { type: "set-attrs", pos: it.pos, attrs: { id: freshId(it.id, it.number) } },
+          },
         }),
       );
     }
@@ -134,7 +143,16 @@ export const numberingDocument: DocumentRule = {
           from: firstWrong.pos,
           to: firstWrong.pos + firstWrong.node.nodeSize,
           ...(consistent
-            ? { fix: { label: `Numrera från § ${first + only!}`, action: { type: "set-meta" as const, path: ["body", "reglemente", "firstItemNumber"], value: first + only! } } }
+            ? {
+                fix: {
+                  label: `Numrera från § ${first + only!}`,
+                  action: {
+                    type: "set-meta" as const,
+                    path: ["body", "reglemente", "firstItemNumber"],
+                    value: first + only!,
+                  },
+                },
+              }
             : {}),
         }),
       );

@@ -20,18 +20,53 @@ const itemId = fc.constantFrom(...itemIds, "zz");
 const proposalId = fc.constantFrom("y1", "y2", "y3", "y9");
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom("§ 3", "§ 99", "§§ 2–4", "KF § 123", "läggs till handlingarna", "121212-1212", "121212 1212", "19121212-1212", "första frågan", "3) svar", "Dnr 1.2-3/2020", "KS 2020/393"),
+  fc.constantFrom(
+    "§ 3",
+    "§ 99",
+    "§§ 2–4",
+    "KF § 123",
+    "läggs till handlingarna",
+    "121212-1212",
+    "121212 1212",
+    "19121212-1212",
+    "första frågan",
+    "3) svar",
+    "Dnr 1.2-3/2020",
+    "KS 2020/393",
+  ),
 );
 const persons = fc.array(personId, { maxLength: 4 });
-const ballot = fc.record({ person: personId, vote: fc.constantFrom("ja" as const, "nej" as const, "avstår" as const) });
+const ballot = fc.record({
+  person: personId,
+  vote: fc.constantFrom("ja" as const, "nej" as const, "avstår" as const),
+});
 
 const block: fc.Arbitrary<Node> = fc.oneof(
-  fc.array(fc.oneof(text.map((t) => [t]), itemId.map((id) => ["se ", b.ref(id)])), { minLength: 1, maxLength: 3 }).map((pts) => b.decision(...(pts as (string | Node)[][]))),
+  fc
+    .array(
+      fc.oneof(
+        text.map((t) => [t]),
+        itemId.map((id) => ["se ", b.ref(id)]),
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((pts) => b.decision(...(pts as (string | Node)[][]))),
   text.map((t) => b.decisionProse(t)),
   text.map((t) => b.background(t)),
   text.map((t) => b.p(t)),
-  fc.record({ order: fc.array(proposalId, { maxLength: 3 }), adopted: fc.option(proposalId) }).map((a) => b.procedure(a)),
-  fc.record({ id: proposalId, kind: fc.constantFrom("bifall" as const, "avslag" as const, "eget_förslag" as const), by: persons, supports: fc.option(proposalId), subject: fc.constantFrom("", "förvaltningens förslag", "förvaltningens förslag till beslut"), withdrawn: fc.boolean() }).map((p) => b.proposal(p)),
+  fc
+    .record({ order: fc.array(proposalId, { maxLength: 3 }), adopted: fc.option(proposalId) })
+    .map((a) => b.procedure(a)),
+  fc
+    .record({
+      id: proposalId,
+      kind: fc.constantFrom("bifall" as const, "avslag" as const, "eget_förslag" as const),
+      by: persons,
+      supports: fc.option(proposalId),
+      subject: fc.constantFrom("", "förvaltningens förslag", "förvaltningens förslag till beslut"),
+      withdrawn: fc.boolean(),
+    })
+    .map((p) => b.proposal(p)),
   fc
     .record({
       open: fc.boolean(),
@@ -44,7 +79,14 @@ const block: fc.Arbitrary<Node> = fc.oneof(
       result: fc.option(fc.constantFrom("ja" as const, "nej" as const)),
     })
     .map((v) => b.vote(v)),
-  fc.record({ by: persons, favouring: fc.option(proposalId), written: fc.boolean(), receivedAt: fc.option(fc.constantFrom("2020-08-20", "2020-09-30T10:00")) }).map((r) => b.reservation(r, "motivering")),
+  fc
+    .record({
+      by: persons,
+      favouring: fc.option(proposalId),
+      written: fc.boolean(),
+      receivedAt: fc.option(fc.constantFrom("2020-08-20", "2020-09-30T10:00")),
+    })
+    .map((r) => b.reservation(r, "motivering")),
   persons.map((p) => b.specialStatement({ by: p }, "uttalande")),
   persons.map((p) => b.protocolNote({ by: p })),
   persons.map((p) => b.substituteStatement({ by: p }, "yttrande")),
@@ -65,7 +107,16 @@ const item = fc
   .map(({ blocks, ...spec }) => b.item(spec, ...blocks));
 
 const answer = fc
-  .record({ title: text, parts: fc.array(fc.oneof(text.map((t) => b.question(t)), text), { maxLength: 5 }) })
+  .record({
+    title: text,
+    parts: fc.array(
+      fc.oneof(
+        text.map((t) => b.question(t)),
+        text,
+      ),
+      { maxLength: 5 },
+    ),
+  })
   .map(({ title, parts }) => b.answerDoc(title, ...parts));
 
 const date = fc.constantFrom("2020-08-25", "2020-08-31", "2020-09-30", "2020-02-30", null);
@@ -82,10 +133,37 @@ const metaInput: fc.Arbitrary<MetaInput> = fc.record({
     }),
   }),
   meeting: fc.record({ date }),
-  persons: fc.array(fc.constantFrom("chair", "vice_chair", "member", "substitute", "secretary", "official", "other") as fc.Arbitrary<Meta["persons"][number]["role"]>, { minLength: 6, maxLength: 6 }).map((roles) =>
-    roles.map((role, i) => ({ id: personIds[i]!, name: `Person ${personIds[i]}`, party: i % 2 ? "S" : null, role })),
+  persons: fc
+    .array(
+      fc.constantFrom(
+        "chair",
+        "vice_chair",
+        "member",
+        "substitute",
+        "secretary",
+        "official",
+        "other",
+      ) as fc.Arbitrary<Meta["persons"][number]["role"]>,
+      { minLength: 6, maxLength: 6 },
+    )
+    .map((roles) =>
+      roles.map((role, i) => ({
+        id: personIds[i]!,
+        name: `Person ${personIds[i]}`,
+        party: i % 2 ? "S" : null,
+        role,
+      })),
+    ),
+  attendance: fc.array(
+    fc.record({
+      person: personId,
+      status: fc.constantFrom("serving" as const, "present" as const),
+      from: fc.option(itemId),
+      to: fc.option(itemId),
+      replaces: fc.option(personId),
+    }),
+    { maxLength: 10 },
   ),
-  attendance: fc.array(fc.record({ person: personId, status: fc.constantFrom("serving" as const, "present" as const), from: fc.option(itemId), to: fc.option(itemId), replaces: fc.option(personId) }), { maxLength: 10 }),
   recusals: fc.array(fc.record({ person: personId, item: itemId }), { maxLength: 3 }),
   authorityItems: fc.option(fc.array(itemId, { maxLength: 2 }), { nil: undefined }),
   chair: fc.option(personId),
@@ -94,12 +172,29 @@ const metaInput: fc.Arbitrary<MetaInput> = fc.record({
   notice: fc.record({ keptAt: fc.option(fc.constant("Stadshuset")), posted: date }),
   status: fc.constantFrom("draft" as const, "in_review" as const, "adjusted" as const),
   seal: fc.option(fc.constant({ sha256: "0".repeat(64), at: "2020-08-31T10:00", by: ["a"] })),
-  interpellation: fc.option(fc.record({ dnr: fc.option(text), place: fc.option(fc.constant("Stockholm")), date, signatory: fc.option(personId) })),
+  interpellation: fc.option(
+    fc.record({
+      dnr: fc.option(text),
+      place: fc.option(fc.constant("Stockholm")),
+      date,
+      signatory: fc.option(personId),
+    }),
+  ),
 });
 
 const document: fc.Arbitrary<{ doc: Node; meta: Meta; kind: Kind }> = fc.oneof(
-  fc.record({ items: fc.array(item, { minLength: 1, maxLength: 6 }), meta: metaInput }).map(({ items, meta }) => ({ doc: b.protocol(...items), meta: Meta.parse(meta), kind: "protokoll" as const })),
-  fc.record({ doc: answer, meta: metaInput }).map(({ doc, meta }) => ({ doc, meta: Meta.parse(meta), kind: "interpellationssvar" as const })),
+  fc
+    .record({ items: fc.array(item, { minLength: 1, maxLength: 6 }), meta: metaInput })
+    .map(({ items, meta }) => ({
+      doc: b.protocol(...items),
+      meta: Meta.parse(meta),
+      kind: "protokoll" as const,
+    })),
+  fc.record({ doc: answer, meta: metaInput }).map(({ doc, meta }) => ({
+    doc,
+    meta: Meta.parse(meta),
+    kind: "interpellationssvar" as const,
+  })),
 );
 
 function sane(doc: Node, problems: Problem[]): void {
@@ -115,11 +210,30 @@ describe("random documents", () => {
   it("never make a rule throw; every problem lies in the document and every fix applies", () => {
     fc.assert(
       fc.property(document, ({ doc, meta, kind }) => {
-        const review = { comments: [], approvals: [], lastSeen: { a: { at: "2020-08-27", doc: doc.toJSON() }, b: { at: "2020-08-27", doc: { type: "nonsense" } } } };
-        const history = [{ at: "2020-08-31", by: "a", kind: "adjusted" as const, what: "Justerat", why: null, item: "i1", seal: { sha256: "1".repeat(64), at: "2020-08-31", by: ["a"] }, previousSeal: null }];
+        const review = {
+          comments: [],
+          approvals: [],
+          lastSeen: {
+            a: { at: "2020-08-27", doc: doc.toJSON() },
+            b: { at: "2020-08-27", doc: { type: "nonsense" } },
+          },
+        };
+        const history = [
+          {
+            at: "2020-08-31",
+            by: "a",
+            kind: "adjusted" as const,
+            what: "Justerat",
+            why: null,
+            item: "i1",
+            seal: { sha256: "1".repeat(64), at: "2020-08-31", by: ["a"] },
+            previousSeal: null,
+          },
+        ];
         const problems = validate(doc, meta, kind, { review, history });
         sane(doc, problems);
-        for (const p of problems) if (p.fix) expect(() => applyFix(doc, meta, p.fix!.action)).not.toThrow();
+        for (const p of problems)
+          if (p.fix) expect(() => applyFix(doc, meta, p.fix!.action)).not.toThrow();
       }),
       { numRuns: 300 },
     );
@@ -128,7 +242,11 @@ describe("random documents", () => {
 
 /** An edit of a random § that keeps the other §§ as the same nodes (as ProseMirror does). */
 const edit = fc.oneof(
-  fc.record({ type: fc.constant("text" as const), at: fc.nat(), text: text.filter((t) => t !== "") }),
+  fc.record({
+    type: fc.constant("text" as const),
+    at: fc.nat(),
+    text: text.filter((t) => t !== ""),
+  }),
   fc.record({ type: fc.constant("add-block" as const), at: fc.nat(), block }),
   fc.record({ type: fc.constant("insert-item" as const), at: fc.nat(), item }),
   fc.record({ type: fc.constant("delete-item" as const), at: fc.nat() }),
@@ -164,25 +282,36 @@ function applyEdit(doc: Node, meta: Meta, e: Edit): { doc: Node; meta: Meta } {
 describe("incremental validation", () => {
   it("gives exactly the problems of a full validation after random edits", () => {
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), metaInput, fc.array(edit, { maxLength: 8 }), (items, m, edits) => {
-        let doc = b.protocol(...items);
-        let meta = Meta.parse(m);
-        const v = createIncrementalValidator();
-        expect(v.update(doc, meta)).toEqual(validate(doc, meta));
-        for (const e of edits) {
-          ({ doc, meta } = applyEdit(doc, meta, e));
-          doc.check();
-          expect(v.update(doc, meta, null)).toEqual(validate(doc, meta));
-        }
-      }),
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 5 }),
+        metaInput,
+        fc.array(edit, { maxLength: 8 }),
+        (items, m, edits) => {
+          let doc = b.protocol(...items);
+          let meta = Meta.parse(m);
+          const v = createIncrementalValidator();
+          expect(v.update(doc, meta)).toEqual(validate(doc, meta));
+          for (const e of edits) {
+            ({ doc, meta } = applyEdit(doc, meta, e));
+            doc.check();
+            expect(v.update(doc, meta, null)).toEqual(validate(doc, meta));
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("re-checks only the § that changed: unchanged §§ keep their cached problems", () => {
-    const items = Array.from({ length: 40 }, (_, i) => b.item({ id: `i${i}`, title: `Ärende ${i}` }, "Ingen beslutstext."));
+    const items = Array.from({ length: 40 }, (_, i) =>
+      b.item({ id: `i${i}`, title: `Ärende ${i}` }, "Ingen beslutstext."),
+    );
     let doc = b.protocol(...items);
-    const meta = Meta.parse({ body: { name: "Socialnämnden" }, meeting: { date: "2020-08-25" }, adjustment: { date: "2020-08-31" } });
+    const meta = Meta.parse({
+      body: { name: "Socialnämnden" },
+      meeting: { date: "2020-08-25" },
+      adjustment: { date: "2020-08-31" },
+    });
     const v = createIncrementalValidator();
     const before = v.update(doc, meta);
     expect(before.filter((p) => p.rule === "decision-required")).toHaveLength(40);
@@ -194,9 +323,16 @@ describe("incremental validation", () => {
       });
       return found;
     })();
-    doc = new Transform(doc).insert(pos, schema.nodes.decision.create(null, [schema.nodes.decision_point.create(null, schema.text("Godkänns."))])).doc;
+    doc = new Transform(doc).insert(
+      pos,
+      schema.nodes.decision.create(null, [
+        schema.nodes.decision_point.create(null, schema.text("Godkänns.")),
+      ]),
+    ).doc;
     const after = v.update(doc, meta, ["i10"]);
-    expect(after.filter((p) => p.rule === "decision-required").map((p) => p.item)).toEqual(items.map((_, i) => `i${i}`).filter((id) => id !== "i10"));
+    expect(after.filter((p) => p.rule === "decision-required").map((p) => p.item)).toEqual(
+      items.map((_, i) => `i${i}`).filter((id) => id !== "i10"),
+    );
     expect(after).toEqual(validate(doc, meta));
   });
 });

@@ -16,17 +16,29 @@ export const proposalsRecorded: ItemRule = {
     const out: Problem[] = [];
     const proposals = ofType(ctx, "proposal");
     for (const p of proposals)
-      if (idsOf(p.node, "proposers").length === 0) out.push(atBlock(this, ctx, p, `Ett yrkande i ${ctx.label} anger inte vem som yrkade.`));
+      if (idsOf(p.node, "proposers").length === 0)
+        out.push(atBlock(this, ctx, p, `Ett yrkande i ${ctx.label} anger inte vem som yrkade.`));
     const active = proposals.filter((p) => !p.node.attrs.withdrawn);
     if (active.length > 1 && ofType(ctx, "decision_procedure").length === 0) {
       const first = proposals[0]!;
       out.push(
-        atItem(this, ctx, `${ctx.label} har ${active.length} yrkanden men ingen beslutsordning: ange i vilken ordning ordföranden ställde förslagen och vad nämnden beslutade.`, {
-          fix: {
-            label: "Lägg till beslutsordning",
-            action: { type: "insert-block", pos: first.pos, node: schema.nodes.decision_procedure.create({ order: active.map((p) => p.node.attrs.id as string), adopted: null }).toJSON() as Record<string, unknown> },
+        atItem(
+          this,
+          ctx,
+          `${ctx.label} har ${active.length} yrkanden men ingen beslutsordning: ange i vilken ordning ordföranden ställde förslagen och vad nämnden beslutade.`,
+          {
+            fix: {
+              label: "Lägg till beslutsordning",
+              action: {
+                type: "insert-block",
+                pos: first.pos,
+                node: schema.nodes.decision_procedure
+                  .create({ order: active.map((p) => p.node.attrs.id as string), adopted: null })
+                  .toJSON() as Record<string, unknown>,
+              },
+            },
           },
-        }),
+        ),
       );
     }
     return out;

@@ -20,9 +20,20 @@ export const proposerServing: ItemRule = {
         if (ctx.att.recused.has(id)) continue;
         const person = ctx.persons.get(id);
         const name = nameOf(ctx.persons, id);
-        const fix = { label: `Ta bort ${name} från yrkandet`, action: { type: "remove-person" as const, pos: b.pos, attr: "proposers", person: id } };
+        const fix = {
+          label: `Ta bort ${name} från yrkandet`,
+          action: { type: "remove-person" as const, pos: b.pos, attr: "proposers", person: id },
+        };
         if (person && !electedRoles.has(person.role)) {
-          out.push(atBlock(this, ctx, b, `${name} är inte ledamot eller ersättare och kan inte yrka i ${ctx.label}.`, { fix }));
+          out.push(
+            atBlock(
+              this,
+              ctx,
+              b,
+              `${name} är inte ledamot eller ersättare och kan inte yrka i ${ctx.label}.`,
+              { fix },
+            ),
+          );
           continue;
         }
         if (!ctx.known || ctx.att.serving.has(id)) continue;

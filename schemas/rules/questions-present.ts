@@ -17,16 +17,33 @@ export const questionsPresent: DocumentRule = {
     if (parts.questions.length === 0)
       return [
         problem(this, {
-          message: "Svaret citerar inte interpellationens frågor. Lägg in frågorna, numrerade, före svaret.",
+          message:
+            "Svaret citerar inte interpellationens frågor. Lägg in frågorna, numrerade, före svaret.",
           item: null,
           from: 1,
           to: afterTitle,
-          fix: { label: "Lägg till fråga", action: { type: "insert-block", pos: afterTitle, node: schema.nodes.ip_question.create(null, [schema.nodes.paragraph.create()]).toJSON() as Record<string, unknown> } },
+          fix: {
+            label: "Lägg till fråga",
+            action: {
+              type: "insert-block",
+              pos: afterTitle,
+              node: schema.nodes.ip_question
+                .create(null, [schema.nodes.paragraph.create()])
+                .toJSON() as Record<string, unknown>,
+            },
+          },
         }),
       ];
     return parts.questions
       .map((q, i) => ({ q, i }))
       .filter(({ q }) => q.text.trim() === "")
-      .map(({ q, i }) => problem(this, { message: `Fråga ${i + 1} är tom.`, item: null, from: q.pos, to: q.pos + q.node.nodeSize }));
+      .map(({ q, i }) =>
+        problem(this, {
+          message: `Fråga ${i + 1} är tom.`,
+          item: null,
+          from: q.pos,
+          to: q.pos + q.node.nodeSize,
+        }),
+      );
   },
 };

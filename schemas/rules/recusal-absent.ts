@@ -20,7 +20,8 @@ const roles: { type: string; attr: string; what: string }[] = [
 ];
 
 /** The recusal's text says the person stayed in the room. */
-const staysInRoom = /\b(?:stannade|var|satt|fanns)\s+kvar\b|\bnärvarade\b|\bkvar i (?:salen|lokalen|rummet)\b/i;
+const staysInRoom =
+  /\b(?:stannade|var|satt|fanns)\s+kvar\b|\bnärvarade\b|\bkvar i (?:salen|lokalen|rummet)\b/i;
 
 function recusedIn(ctx: ItemContext): Set<string> {
   const s = new Set(ctx.att.recused);
@@ -41,16 +42,34 @@ export const recusalAbsent: ItemRule = {
       for (const id of idsOf(b.node, "persons"))
         if (!ctx.meta.recusals.some((r) => r.person === id && r.item === ctx.item.id))
           out.push(
-            atBlock(this, ctx, b, `Jävet för ${nameOf(ctx.persons, id)} i ${ctx.label} står i texten men inte i närvaroförteckningen, så ${nameOf(ctx.persons, id)} räknas som tjänstgörande.`, {
-              fix: { label: "För in jävet i närvaroförteckningen", action: { type: "set-meta", path: ["recusals"], value: [...ctx.meta.recusals, { person: id, item: ctx.item.id }] } },
-            }),
+            atBlock(
+              this,
+              ctx,
+              b,
+              `Jävet för ${nameOf(ctx.persons, id)} i ${ctx.label} står i texten men inte i närvaroförteckningen, så ${nameOf(ctx.persons, id)} räknas som tjänstgörande.`,
+              {
+                fix: {
+                  label: "För in jävet i närvaroförteckningen",
+                  action: {
+                    type: "set-meta",
+                    path: ["recusals"],
+                    value: [...ctx.meta.recusals, { person: id, item: ctx.item.id }],
+                  },
+                },
+              },
+            ),
           );
     // In a nämnd the jävig member leaves the room (KL 6:30); in fullmäktige they may stay.
     if (ctx.meta.body.type !== "kommunfullmäktige")
       for (const b of ofType(ctx, "recusal"))
         if (staysInRoom.test(textOf(b.node)))
           out.push(
-            atBlock(this, ctx, b, `I en nämnd får den som är jävig inte vara närvarande när ärendet handläggs (${ctx.label}); det är bara i fullmäktige som en jävig ledamot får stanna kvar.`),
+            atBlock(
+              this,
+              ctx,
+              b,
+              `I en nämnd får den som är jävig inte vara närvarande när ärendet handläggs (${ctx.label}); det är bara i fullmäktige som en jävig ledamot får stanna kvar.`,
+            ),
           );
     for (const { type, attr, what } of roles)
       for (const b of ofType(ctx, type))
@@ -58,20 +77,43 @@ export const recusalAbsent: ItemRule = {
           // a reservant with jäv in the ledger is reported by reservant-eligible
           if (recused.has(id) && !(type === "reservation" && ctx.att.recused.has(id)))
             out.push(
-              atBlock(this, ctx, b, `${nameOf(ctx.persons, id)} var jävig i ${ctx.label} men ${what} i ärendet.`, {
-                fix: { label: `Ta bort ${nameOf(ctx.persons, id)}`, action: { type: "remove-person", pos: b.pos, attr, person: id } },
-              }),
+              atBlock(
+                this,
+                ctx,
+                b,
+                `${nameOf(ctx.persons, id)} var jävig i ${ctx.label} men ${what} i ärendet.`,
+                {
+                  fix: {
+                    label: `Ta bort ${nameOf(ctx.persons, id)}`,
+                    action: { type: "remove-person", pos: b.pos, attr, person: id },
+                  },
+                },
+              ),
             );
     for (const v of ofType(ctx, "vote"))
       for (const ballot of v.node.attrs.ballots as { person: string }[])
         if (recused.has(ballot.person))
           out.push(
-            atBlock(this, ctx, v, `${nameOf(ctx.persons, ballot.person)} var jävig i ${ctx.label} men röstade.`, {
-              fix: {
-                label: `Ta bort rösten från ${nameOf(ctx.persons, ballot.person)}`,
-                action: { type: "set-attrs", pos: v.pos, attrs: { ballots: (v.node.attrs.ballots as { person: string }[]).filter((x) => x.person !== ballot.person) } },
+            atBlock(
+              this,
+              ctx,
+              v,
+              `${nameOf(ctx.persons, ballot.person)} var jävig i ${ctx.label} men röstade.`,
+              {
+                fix: {
+                  label: `Ta bort rösten från ${nameOf(ctx.persons, ballot.person)}`,
+                  action: {
+                    type: "set-attrs",
+                    pos: v.pos,
+                    attrs: {
+                      ballots: (v.node.attrs.ballots as { person: string }[]).filter(
+                        (x) => x.person !== ballot.person,
+                      ),
+                    },
+                  },
+                },
               },
-            }),
+            ),
           );
     return out;
   },

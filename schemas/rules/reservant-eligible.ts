@@ -16,18 +16,29 @@ export const reservantEligible: ItemRule = {
     const votes = ofType(ctx, "vote");
     const lastVote = votes[votes.length - 1];
     const abstained = new Set(
-      lastVote ? (lastVote.node.attrs.ballots as { person: string; vote: string }[]).filter((b) => b.vote === "avstår").map((b) => b.person) : [],
+      lastVote
+        ? (lastVote.node.attrs.ballots as { person: string; vote: string }[])
+            .filter((b) => b.vote === "avstår")
+            .map((b) => b.person)
+        : [],
     );
     for (const b of ofType(ctx, "reservation")) {
       for (const id of idsOf(b.node, "reservants")) {
         const name = nameOf(ctx.persons, id);
         const person = ctx.persons.get(id);
-        const fix = { label: `Ta bort ${name} från reservationen`, action: { type: "remove-person" as const, pos: b.pos, attr: "reservants", person: id } };
+        const fix = {
+          label: `Ta bort ${name} från reservationen`,
+          action: { type: "remove-person" as const, pos: b.pos, attr: "reservants", person: id },
+        };
         let message: string | null = null;
-        if (person && !electedRoles.has(person.role)) message = `${name} är inte ledamot eller ersättare och kan därför inte reservera sig i ${ctx.label}.`;
-        else if (ctx.att.recused.has(id)) message = `${name} var jävig i ${ctx.label} och kan därför inte reservera sig.`;
-        else if (abstained.has(id)) message = `${name} avstod från att rösta i ${ctx.label} och kan därför inte reservera sig.`;
-        else if (ctx.known && !ctx.att.serving.has(id)) message = `${name} tjänstgjorde inte när beslutet i ${ctx.label} fattades och kan därför inte reservera sig.`;
+        if (person && !electedRoles.has(person.role))
+          message = `${name} är inte ledamot eller ersättare och kan därför inte reservera sig i ${ctx.label}.`;
+        else if (ctx.att.recused.has(id))
+          message = `${name} var jävig i ${ctx.label} och kan därför inte reservera sig.`;
+        else if (abstained.has(id))
+          message = `${name} avstod från att rösta i ${ctx.label} och kan därför inte reservera sig.`;
+        else if (ctx.known && !ctx.att.serving.has(id))
+          message = `${name} tjänstgjorde inte när beslutet i ${ctx.label} fattades och kan därför inte reservera sig.`;
         if (message) out.push(atBlock(this, ctx, b, message, { fix }));
       }
     }

@@ -21,17 +21,38 @@ export const reservantLost: ItemRule = {
     const lastVote = votes[votes.length - 1];
     const result = lastVote?.node.attrs.result as "ja" | "nej" | null | undefined;
     const votedForWinner = new Set(
-      lastVote && result ? (lastVote.node.attrs.ballots as { person: string; vote: string }[]).filter((b) => b.vote === result).map((b) => b.person) : [],
+      lastVote && result
+        ? (lastVote.node.attrs.ballots as { person: string; vote: string }[])
+            .filter((b) => b.vote === result)
+            .map((b) => b.person)
+        : [],
     );
     const proposedWinner = new Set<string>();
     if (winner)
       for (const p of ofType(ctx, "proposal"))
-        if (!p.node.attrs.withdrawn && sameCause(p.node, winner.node)) for (const id of idsOf(p.node, "proposers")) proposedWinner.add(id);
+        if (!p.node.attrs.withdrawn && sameCause(p.node, winner.node))
+          for (const id of idsOf(p.node, "proposers")) proposedWinner.add(id);
     for (const r of reservations)
       for (const id of idsOf(r.node, "reservants")) {
         const name = nameOf(ctx.persons, id);
-        if (votedForWinner.has(id)) out.push(atBlock(this, ctx, r, `${name} röstade för det förslag som vann i ${ctx.label} men reserverar sig mot beslutet.`));
-        else if (proposedWinner.has(id)) out.push(atBlock(this, ctx, r, `${name} yrkade på det förslag som nämnden beslutade enligt i ${ctx.label} men reserverar sig mot beslutet.`));
+        if (votedForWinner.has(id))
+          out.push(
+            atBlock(
+              this,
+              ctx,
+              r,
+              `${name} röstade för det förslag som vann i ${ctx.label} men reserverar sig mot beslutet.`,
+            ),
+          );
+        else if (proposedWinner.has(id))
+          out.push(
+            atBlock(
+              this,
+              ctx,
+              r,
+              `${name} yrkade på det förslag som nämnden beslutade enligt i ${ctx.label} men reserverar sig mot beslutet.`,
+            ),
+          );
       }
     return out;
   },

@@ -17,12 +17,39 @@ export const reservationFavouring: ItemRule = {
     for (const r of ofType(ctx, "reservation")) {
       const fav = r.node.attrs.favouring as string | null;
       if (!fav) continue;
-      const clear = { label: "Ta bort ”till förmån för”", action: { type: "set-attrs" as const, pos: r.pos, attrs: { favouring: null } } };
+      const clear = {
+        label: "Ta bort ”till förmån för”",
+        action: { type: "set-attrs" as const, pos: r.pos, attrs: { favouring: null } },
+      };
       const p = ctx.proposals.get(fav);
-      if (!p) out.push(atBlock(this, ctx, r, `Reservationen i ${ctx.label} är till förmån för ett yrkande som inte finns i paragrafen.`, { fix: clear }));
-      else if (p.node.attrs.withdrawn) out.push(atBlock(this, ctx, r, `Reservationen i ${ctx.label} är till förmån för ett yrkande som togs tillbaka.`));
+      if (!p)
+        out.push(
+          atBlock(
+            this,
+            ctx,
+            r,
+            `Reservationen i ${ctx.label} är till förmån för ett yrkande som inte finns i paragrafen.`,
+            { fix: clear },
+          ),
+        );
+      else if (p.node.attrs.withdrawn)
+        out.push(
+          atBlock(
+            this,
+            ctx,
+            r,
+            `Reservationen i ${ctx.label} är till förmån för ett yrkande som togs tillbaka.`,
+          ),
+        );
       else if (winner && sameCause(p.node, winner.node))
-        out.push(atBlock(this, ctx, r, `Reservationen i ${ctx.label} är till förmån för det förslag som nämnden beslutade enligt.`));
+        out.push(
+          atBlock(
+            this,
+            ctx,
+            r,
+            `Reservationen i ${ctx.label} är till förmån för det förslag som nämnden beslutade enligt.`,
+          ),
+        );
     }
     return out;
   },

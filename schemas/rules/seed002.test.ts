@@ -17,56 +17,141 @@ import { validateFile } from "./index.js";
 
 const persons = [
   { id: "jan-jonsson", name: "Jan Jönsson", party: "L", role: "chair" as const },
-  { id: "alexandra-mattsson-akerstrom", name: "Alexandra Mattsson Åkerström", party: "V", role: "vice_chair" as const },
+  {
+    id: "alexandra-mattsson-akerstrom",
+    name: "Alexandra Mattsson Åkerström",
+    party: "V",
+    role: "vice_chair" as const,
+  },
   { id: "ole-jorgen-persson", name: "Ole-Jörgen Persson", party: "M", role: "member" as const },
-  { id: "mariana-moreira-duarte", name: "Mariana Moreira Duarte", party: "MP", role: "member" as const },
+  {
+    id: "mariana-moreira-duarte",
+    name: "Mariana Moreira Duarte",
+    party: "MP",
+    role: "member" as const,
+  },
   { id: "michaela-hollis", name: "Michaela Hollis", party: "KD", role: "member" as const },
   { id: "johan-kling", name: "Johan Kling", party: "C", role: "substitute" as const },
   { id: "karin-gustafsson", name: "Karin Gustafsson", party: "S", role: "member" as const },
   { id: "linnea-vinge", name: "Linnéa Vinge", party: "SD", role: "member" as const },
-  { id: "anna-rantala-bonnier", name: "Anna Rantala Bonnier", party: "Fi", role: "substitute" as const },
-  { id: "bjorn-hall-kellerman", name: "Björn Häll Kellerman", party: "V", role: "substitute" as const },
+  {
+    id: "anna-rantala-bonnier",
+    name: "Anna Rantala Bonnier",
+    party: "Fi",
+    role: "substitute" as const,
+  },
+  {
+    id: "bjorn-hall-kellerman",
+    name: "Björn Häll Kellerman",
+    party: "V",
+    role: "substitute" as const,
+  },
   { id: "anders-goransson", name: "Anders Göransson", party: "S", role: "member" as const },
   { id: "lotten-hammar", name: "Lotten Hammar", party: "S", role: "member" as const },
 ];
-const majority = ["jan-jonsson", "ole-jorgen-persson", "mariana-moreira-duarte", "michaela-hollis", "johan-kling"];
+const majority = [
+  "jan-jonsson",
+  "ole-jorgen-persson",
+  "mariana-moreira-duarte",
+  "michaela-hollis",
+  "johan-kling",
+];
 const vs = ["alexandra-mattsson-akerstrom", "karin-gustafsson"];
 
 /** §§ 5–7 of the protocol as the text has them. */
 function fixture(): ProtokollFile {
-  const procedureText = "Ordföranden ställde framställda förslag till beslut mot varandra och fann att nämnden beslutat enligt förvaltningens förslag.";
+  const procedureText =
+    "Ordföranden ställde framställda förslag till beslut mot varandra och fann att nämnden beslutat enligt förvaltningens förslag.";
   const doc = b.protocol(
     b.item(
-      { id: "p5", title: "Motion (SD) om att klarlägga Stockholms stads kostnader för nyanlända, asylinvandring och illegala invandrare - svar till kommunstyrelsen KS 2020/393", dnr: "Dnr 1.7.1-213/2020" },
-      b.decisionProse("Socialnämnden godkänner förvaltningens tjänsteutlåtande som svar på motionen från (SD) om att klarlägga Stockholms stads kostnader för nyanlända, asylinvandring och illegala invandrare."),
-      b.background("Kommunstyrelsen har remitterat en motion från Peter Wallmark (SD) och Martin Westmont (SD) till socialnämnden m.fl."),
+      {
+        id: "p5",
+        title:
+          "Motion (SD) om att klarlägga Stockholms stads kostnader för nyanlända, asylinvandring och illegala invandrare - svar till kommunstyrelsen KS 2020/393",
+        dnr: "Dnr 1.7.1-213/2020",
+      },
+      b.decisionProse(
+        "Socialnämnden godkänner förvaltningens tjänsteutlåtande som svar på motionen från (SD) om att klarlägga Stockholms stads kostnader för nyanlända, asylinvandring och illegala invandrare.",
+      ),
+      b.background(
+        "Kommunstyrelsen har remitterat en motion från Peter Wallmark (SD) och Martin Westmont (SD) till socialnämnden m.fl.",
+      ),
       b.procedure({}, procedureText),
-      b.proposal({ id: "y-5-1", by: majority, andOthers: ["ole-jorgen-persson"], subject: "förvaltningens förslag till beslut" }),
+      b.proposal({
+        id: "y-5-1",
+        by: majority,
+        andOthers: ["ole-jorgen-persson"],
+        subject: "förvaltningens förslag till beslut",
+      }),
       b.proposal({ id: "y-5-2", by: vs, andOthers: vs, subject: "förvaltningens förslag" }),
       b.proposal({ id: "y-5-3", kind: "eget_förslag", by: ["linnea-vinge"] }),
-      b.reservation({ by: ["linnea-vinge"], favouring: "y-5-3" }, b.ol("decimal", "” Att motionen tillstyrks", "Därutöver vill vi anföra följande: …”")),
-      b.substituteStatement({ by: ["anna-rantala-bonnier"] }, "” Feministiskt initiativ instämmer i förvaltningens utlåtande i stort …”"),
+      b.reservation(
+        { by: ["linnea-vinge"], favouring: "y-5-3" },
+        b.ol("decimal", "” Att motionen tillstyrks", "Därutöver vill vi anföra följande: …”"),
+      ),
+      b.substituteStatement(
+        { by: ["anna-rantala-bonnier"] },
+        "” Feministiskt initiativ instämmer i förvaltningens utlåtande i stort …”",
+      ),
     ),
     b.item(
-      { id: "p6", title: "Rekommendation om överenskommelse om samverkansregler – svar till kommunstyrelsen KS 2019/1954", dnr: "Dnr 1.7.1-351/2020" },
-      b.decisionProse("Socialnämnden godkänner förvaltningens tjänsteutlåtande som svar på remissen."),
+      {
+        id: "p6",
+        title:
+          "Rekommendation om överenskommelse om samverkansregler – svar till kommunstyrelsen KS 2019/1954",
+        dnr: "Dnr 1.7.1-351/2020",
+      },
+      b.decisionProse(
+        "Socialnämnden godkänner förvaltningens tjänsteutlåtande som svar på remissen.",
+      ),
       b.procedure({}, "Nämnden beslutade enligt förvaltningens förslag till beslut."),
     ),
     b.item(
-      { id: "p7", title: "Reglering av undersköterskeyrket- kompetenskrav och övergångsbestämmelser (Ds 2020:15) –svar till kommunstyrelsen KS 2020/871", dnr: "Dnr 1.7.1-557/2020" },
-      b.decisionProse("Socialnämnden godkänner förvaltningens tjänsteutlåtande som svar till kommunstyrelsen."),
+      {
+        id: "p7",
+        title:
+          "Reglering av undersköterskeyrket- kompetenskrav och övergångsbestämmelser (Ds 2020:15) –svar till kommunstyrelsen KS 2020/871",
+        dnr: "Dnr 1.7.1-557/2020",
+      },
+      b.decisionProse(
+        "Socialnämnden godkänner förvaltningens tjänsteutlåtande som svar till kommunstyrelsen.",
+      ),
       b.procedure({}, procedureText),
-      b.proposal({ id: "y-7-1", by: majority, andOthers: ["ole-jorgen-persson"], subject: "förvaltningens förslag till beslut" }),
+      b.proposal({
+        id: "y-7-1",
+        by: majority,
+        andOthers: ["ole-jorgen-persson"],
+        subject: "förvaltningens förslag till beslut",
+      }),
       b.proposal({ id: "y-7-2", kind: "eget_förslag", by: vs, andOthers: vs }),
       b.proposal({ id: "y-7-3", kind: "eget_förslag", by: ["linnea-vinge"] }),
-      b.reservation({ by: ["alexandra-mattsson-akerstrom", "bjorn-hall-kellerman", "karin-gustafsson", "anders-goransson", "lotten-hammar"], favouring: "y-7-2" }, "” 1.Socialnämnden godkänner delvis förvaltningens tjänsteutlåtande …”"),
-      b.substituteStatement({ by: ["anna-rantala-bonnier"] }, "instämde i förslag till beslut och reservation från (V),(S)."),
+      b.reservation(
+        {
+          by: [
+            "alexandra-mattsson-akerstrom",
+            "bjorn-hall-kellerman",
+            "karin-gustafsson",
+            "anders-goransson",
+            "lotten-hammar",
+          ],
+          favouring: "y-7-2",
+        },
+        "” 1.Socialnämnden godkänner delvis förvaltningens tjänsteutlåtande …”",
+      ),
+      b.substituteStatement(
+        { by: ["anna-rantala-bonnier"] },
+        "instämde i förslag till beslut och reservation från (V),(S).",
+      ),
     ),
   );
   return createFile(
     "protokoll",
     {
-      body: { name: "Socialnämnden", type: "nämnd", reglemente: { adjusters: 1, substituteStatements: true, firstItemNumber: 5 } },
+      body: {
+        name: "Socialnämnden",
+        type: "nämnd",
+        reglemente: { adjusters: 1, substituteStatements: true, firstItemNumber: 5 },
+      },
       meeting: { date: "2020-08-25" },
       persons,
       chair: "jan-jonsson",
@@ -80,19 +165,46 @@ function fixture(): ProtokollFile {
 /** The attendance the text implies: the ledamöter who spoke, Kling and Häll Kellerman serving ("tjänstgörande ersättaren"), Rantala Bonnier present. */
 function impliedLedger(): AttendanceEntry[] {
   const serving = [
-    "jan-jonsson", "alexandra-mattsson-akerstrom", "ole-jorgen-persson", "mariana-moreira-duarte", "michaela-hollis",
-    "karin-gustafsson", "linnea-vinge", "anders-goransson", "lotten-hammar", "johan-kling", "bjorn-hall-kellerman",
+    "jan-jonsson",
+    "alexandra-mattsson-akerstrom",
+    "ole-jorgen-persson",
+    "mariana-moreira-duarte",
+    "michaela-hollis",
+    "karin-gustafsson",
+    "linnea-vinge",
+    "anders-goransson",
+    "lotten-hammar",
+    "johan-kling",
+    "bjorn-hall-kellerman",
   ];
   return [
-    ...serving.map((person) => ({ person, status: "serving" as const, from: null, to: null, replaces: null })),
+    ...serving.map((person) => ({
+      person,
+      status: "serving" as const,
+      from: null,
+      to: null,
+      replaces: null,
+    })),
     { person: "anna-rantala-bonnier", status: "present", from: null, to: null, replaces: null },
   ];
 }
 
 /** The fixture is an excerpt (§§ 5–7): the "Val av justerare" § and the place of justering are outside it. */
 const excerptRules = (p: { rule: string }) => p.rule !== "adjustment-stated";
-const summary = (f: ProtokollFile) => validateFile(f).filter(excerptRules).map((p) => `${p.severity} ${p.rule} ${p.item ?? "-"}`);
-const onStatements = ["proposer-serving", "reservant-eligible", "reservant-lost", "reservation-favouring", "substitute-statement-allowed", "proposals-recorded", "recusal-absent", "vote-propositions"];
+const summary = (f: ProtokollFile) =>
+  validateFile(f)
+    .filter(excerptRules)
+    .map((p) => `${p.severity} ${p.rule} ${p.item ?? "-"}`);
+const onStatements = [
+  "proposer-serving",
+  "reservant-eligible",
+  "reservant-lost",
+  "reservation-favouring",
+  "substitute-statement-allowed",
+  "proposals-recorded",
+  "recusal-absent",
+  "vote-propositions",
+];
 
 describe("seed 002, §§ 5–7 built with the builder", () => {
   it("reports only the missing attendance list: the yrkanden, reservations and ersättaryttranden are in order", () => {
@@ -101,15 +213,28 @@ describe("seed 002, §§ 5–7 built with the builder", () => {
 
   it("with the attendance the text implies, reports nothing at all", () => {
     const f = fixture();
-    expect(validateFile({ ...f, meta: { ...f.meta, attendance: impliedLedger() } }).filter(excerptRules)).toEqual([]);
+    expect(
+      validateFile({ ...f, meta: { ...f.meta, attendance: impliedLedger() } }).filter(excerptRules),
+    ).toEqual([]);
   });
 
   it("would catch it if the non-serving ersättare had reserved herself", () => {
     const f = fixture();
-    const json = JSON.parse(JSON.stringify(f.doc.toJSON()).replace('"reservants":["linnea-vinge"]', '"reservants":["anna-rantala-bonnier"]'));
+    const json = JSON.parse(
+      JSON.stringify(f.doc.toJSON()).replace(
+        '"reservants":["linnea-vinge"]',
+        '"reservants":["anna-rantala-bonnier"]',
+      ),
+    );
     const doc = f.doc.type.schema.nodeFromJSON(json);
-    const found = validateFile({ ...f, doc, meta: { ...f.meta, attendance: impliedLedger() } }).filter(excerptRules);
-    expect(found.map((p) => p.message)).toEqual(["Anna Rantala Bonnier tjänstgjorde inte när beslutet i § 5 fattades och kan därför inte reservera sig."]);
+    const found = validateFile({
+      ...f,
+      doc,
+      meta: { ...f.meta, attendance: impliedLedger() },
+    }).filter(excerptRules);
+    expect(found.map((p) => p.message)).toEqual([
+      "Anna Rantala Bonnier tjänstgjorde inte när beslutet i § 5 fattades och kan därför inte reservera sig.",
+    ]);
   });
 });
 
@@ -148,6 +273,10 @@ describe("seed 002, the imported file", () => {
     const f = seed();
     expect(validateFile(f).filter((p) => onStatements.includes(p.rule))).toEqual([]);
     const withLedger = validateFile({ ...f, meta: { ...f.meta, attendance: impliedLedger() } });
-    expect(withLedger.map((p) => `${p.rule} ${p.item}`)).toEqual(["adjustment-stated null", "decision-required p-4", "decision-required p-15"]);
+    expect(withLedger.map((p) => `${p.rule} ${p.item}`)).toEqual([
+      "adjustment-stated null",
+      "decision-required p-4",
+      "decision-required p-15",
+    ]);
   });
 });

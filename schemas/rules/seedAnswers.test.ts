@@ -12,7 +12,8 @@ const load = (name: string) => {
   return r.file;
 };
 const text = (name: string) => readFileSync(join(seeds, `${name}.txt`), "utf8");
-const found = (name: string) => validateFile(load(name)).map((p) => `${p.severity} ${p.rule}: ${p.message}`);
+const found = (name: string) =>
+  validateFile(load(name)).map((p) => `${p.severity} ${p.rule}: ${p.message}`);
 
 describe("interpellationssvar seeds", () => {
   it("000 and 001 quote their questions, answer each, are signed and have a Dnr: no problems", () => {
@@ -21,12 +22,16 @@ describe("interpellationssvar seeds", () => {
   });
 
   it("003 gives no Dnr, which the text indeed lacks", () => {
-    expect(found("003-interpellationssvar-2008-50")).toEqual(["warning dnr-present: Diarienummer (Dnr) för interpellationen saknas."]);
+    expect(found("003-interpellationssvar-2008-50")).toEqual([
+      "warning dnr-present: Diarienummer (Dnr) för interpellationen saknas.",
+    ]);
     expect(text("003-interpellationssvar-2008-50")).not.toMatch(/Dnr/i);
   });
 
   it("004 does not take up its fifth question (the former majority's development areas)", () => {
-    expect(found("004-interpellationssvar-ks-2019-358")).toEqual(["warning questions-answered: Fråga 5 verkar inte besvaras: svaret nämner den inte och tar inte upp det den handlar om."]);
+    expect(found("004-interpellationssvar-ks-2019-358")).toEqual([
+      "warning questions-answered: Fråga 5 verkar inte besvaras: svaret nämner den inte och tar inte upp det den handlar om.",
+    ]);
     const t = text("004-interpellationssvar-ks-2019-358");
     const answer = t.slice(t.indexOf("Jag vill börja med"));
     expect(answer).not.toMatch(/utvecklingsområd|fördjupning|femte fråga/i);

@@ -20,7 +20,17 @@ export const signature: DocumentRule = {
     if (!ip?.signatory) missing.push("vem som undertecknar");
     else if (!ctx.persons.has(ip.signatory)) missing.push("undertecknarens namn");
     if (missing.length === 0) return [];
-    const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(", ")} och ${missing[missing.length - 1]}`;
-    return [problem(this, { message: `Svaret ska avslutas med ort, datum och namn på den som svarar – ${list} saknas.`, item: null, from, to })];
+    const list =
+      missing.length === 1
+        ? missing[0]!
+        : `${missing.slice(0, -1).join(", ")} och ${missing[missing.length - 1]}`;
+    return [
+      problem(this, {
+        message: `Svaret ska avslutas med ort, datum och namn på den som svarar – ${list} saknas.`,
+        item: null,
+        from,
+        to,
+      }),
+    ];
   },
 };

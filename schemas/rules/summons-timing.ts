@@ -18,14 +18,27 @@ export const summonsTiming: DocumentRule = {
     const meeting = ctx.meta.meeting.date;
     const title = ctx.doc.firstChild?.firstChild;
     const at = { item: null, from: 1, to: 1 + (title?.nodeSize ?? 0) };
-    if (!meeting) return [problem(this, { ...at, message: "Sammanträdets datum saknas i kallelsen." })];
+    if (!meeting)
+      return [problem(this, { ...at, message: "Sammanträdets datum saknas i kallelsen." })];
     const days = summonsDays(ctx.meta.body);
     const latest = latestBefore(meeting, days);
     const issued = ctx.meta.summons?.issued;
-    if (!issued) return [problem(this, { ...at, message: `Kallelsens datum saknas. Den ska skickas senast ${swedishLongDate(latest, { den: true })} (${days} dagar före sammanträdet).` })];
+    if (!issued)
+      return [
+        problem(this, {
+          ...at,
+          message: `Kallelsens datum saknas. Den ska skickas senast ${swedishLongDate(latest, { den: true })} (${days} dagar före sammanträdet).`,
+        }),
+      ];
     if (issued > latest)
-      return [problem(this, { ...at, message: `Kallelsen är daterad ${swedishLongDate(issued, { den: true })}, men ska skickas senast ${swedishLongDate(latest, { den: true })} (${days} dagar före sammanträdet enligt reglementet).` })];
-    if (issued > meeting) return [problem(this, { ...at, message: "Kallelsen är daterad efter sammanträdet." })];
+      return [
+        problem(this, {
+          ...at,
+          message: `Kallelsen är daterad ${swedishLongDate(issued, { den: true })}, men ska skickas senast ${swedishLongDate(latest, { den: true })} (${days} dagar före sammanträdet enligt reglementet).`,
+        }),
+      ];
+    if (issued > meeting)
+      return [problem(this, { ...at, message: "Kallelsen är daterad efter sammanträdet." })];
     return [];
   },
 };

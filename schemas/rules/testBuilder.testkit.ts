@@ -19,14 +19,42 @@ export const roster = [
   { id: "jk", name: "Johan Kling", party: "C", role: "substitute" as const },
   { id: "ar", name: "Anna Rantala Bonnier", party: "Fi", role: "substitute" as const },
   { id: "sk", name: "Sara Karlsson", party: null, role: "secretary" as const },
-  { id: "ll", name: "Lena Lundström Stoltz", party: null, role: "official" as const, title: "förvaltningschef" },
+  {
+    id: "ll",
+    name: "Lena Lundström Stoltz",
+    party: null,
+    role: "official" as const,
+    title: "förvaltningschef",
+  },
 ];
 
 /** Who serves in every §: five ledamöter and Johan Kling for Michaela Hollis; Anna Rantala Bonnier, the secretary and the förvaltningschef present. */
 export function ledger(): AttendanceEntry[] {
-  const serving = (person: string, replaces: string | null = null): AttendanceEntry => ({ person, status: "serving", from: null, to: null, replaces });
-  const present = (person: string): AttendanceEntry => ({ person, status: "present", from: null, to: null, replaces: null });
-  return [serving("jj"), serving("am"), serving("op"), serving("kg"), serving("lv"), serving("jk", "mh"), present("ar"), present("sk"), present("ll")];
+  const serving = (person: string, replaces: string | null = null): AttendanceEntry => ({
+    person,
+    status: "serving",
+    from: null,
+    to: null,
+    replaces,
+  });
+  const present = (person: string): AttendanceEntry => ({
+    person,
+    status: "present",
+    from: null,
+    to: null,
+    replaces: null,
+  });
+  return [
+    serving("jj"),
+    serving("am"),
+    serving("op"),
+    serving("kg"),
+    serving("lv"),
+    serving("jk", "mh"),
+    present("ar"),
+    present("sk"),
+    present("ll"),
+  ];
 }
 
 export function baseMeta(): MetaInput {
@@ -34,7 +62,13 @@ export function baseMeta(): MetaInput {
     body: {
       name: "Socialnämnden",
       type: "nämnd",
-      reglemente: { adjusters: 1, substituteStatements: true, firstItemNumber: 1, members: 6, dnrPattern: "^\\d+(\\.\\d+)*-\\d+/\\d{4}$" },
+      reglemente: {
+        adjusters: 1,
+        substituteStatements: true,
+        firstItemNumber: 1,
+        members: 6,
+        dnrPattern: "^\\d+(\\.\\d+)*-\\d+/\\d{4}$",
+      },
     },
     meeting: { date: "2020-08-25", start: "18:00", end: "20:00", place: "Socialförvaltningen" },
     persons: roster,
@@ -71,17 +105,29 @@ export function motionItem(blocks?: Node[]): Node {
         ],
         result: "ja",
       }),
-      b.reservation({ by: ["lv"], favouring: "y2", written: true, receivedAt: "2020-08-28T12:00" }, "Motionen borde ha bifallits."),
-      b.substituteStatement({ by: ["ar"] }, "Feministiskt initiativ instämmer i förvaltningens utlåtande."),
+      b.reservation(
+        { by: ["lv"], favouring: "y2", written: true, receivedAt: "2020-08-28T12:00" },
+        "Motionen borde ha bifallits.",
+      ),
+      b.substituteStatement(
+        { by: ["ar"] },
+        "Feministiskt initiativ instämmer i förvaltningens utlåtande.",
+      ),
     ]),
   );
 }
 
 export function items(): Node[] {
   return [
-    b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linnéa Vinge utses att jämte ordföranden justera protokollet.")),
+    b.item(
+      { id: "p1", title: "Val av justerare" },
+      b.decision("Linnéa Vinge utses att jämte ordföranden justera protokollet."),
+    ),
     motionItem(),
-    b.item({ id: "p3", title: "Anmälan av delegationsbeslut" }, b.decision("Anmälan läggs till handlingarna.")),
+    b.item(
+      { id: "p3", title: "Anmälan av delegationsbeslut" },
+      b.decision("Anmälan läggs till handlingarna."),
+    ),
   ];
 }
 
@@ -102,13 +148,20 @@ export function withReglemente(patch: Record<string, unknown>): Partial<MetaInpu
 }
 
 /** A complete interpellationssvar. */
-export function answerFile(parts?: (string | Node)[], ip: Record<string, unknown> = {}): ProtokollFile {
+export function answerFile(
+  parts?: (string | Node)[],
+  ip: Record<string, unknown> = {},
+): ProtokollFile {
   const doc = b.answerDoc(
     "Svar på interpellation av Alexandra Mattsson Åkerström (V) om coronapandemins effekter på utsatta grupper",
     ...(parts ?? [
       "Alexandra Mattsson Åkerström (V) har ställt följande frågor till mig:",
-      b.question("Vilka åtgärder ämnar borgarrådet vidta för personer som inte fått sina insatser utförda under pandemin?"),
-      b.question("Hur planerar borgarrådet att komma tillrätta med det digitala utanförskapet hos utsatta grupper?"),
+      b.question(
+        "Vilka åtgärder ämnar borgarrådet vidta för personer som inte fått sina insatser utförda under pandemin?",
+      ),
+      b.question(
+        "Hur planerar borgarrådet att komma tillrätta med det digitala utanförskapet hos utsatta grupper?",
+      ),
       "När det gäller den första frågan ska beslutade insatser genomföras, och alternativa insatser beviljas när de inte kan utföras.",
       "Vad gäller den andra frågan får socialnämnden i uppdrag att minska det digitala utanförskapet.",
     ]),
@@ -121,7 +174,16 @@ export function answerFile(parts?: (string | Node)[], ip: Record<string, unknown
         { id: "am", name: "Alexandra Mattsson Åkerström", party: "V", role: "member" },
         { id: "jj", name: "Jan Jönsson", party: "L", role: "member", title: "socialborgarråd" },
       ],
-      interpellation: { number: "2021:7", dnr: "KS 2021/1069", interpellant: "am", addressee: "jj", place: "Stockholm", date: "2022-01-05", signatory: "jj", ...ip },
+      interpellation: {
+        number: "2021:7",
+        dnr: "KS 2021/1069",
+        interpellant: "am",
+        addressee: "jj",
+        place: "Stockholm",
+        date: "2022-01-05",
+        signatory: "jj",
+        ...ip,
+      },
     },
     doc,
   );

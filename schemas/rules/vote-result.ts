@@ -24,18 +24,37 @@ export const voteResult: ItemRule = {
       const c = voteCount(v.node);
       const result = a.result as "ja" | "nej" | null;
       const tieBreak = a.tieBreak as "chair" | "lot" | null;
-      const set = (attrs: Record<string, unknown>, label: string) => ({ label, action: { type: "set-attrs" as const, pos: v.pos, attrs } });
+      const set = (attrs: Record<string, unknown>, label: string) => ({
+        label,
+        action: { type: "set-attrs" as const, pos: v.pos, attrs },
+      });
       if (c.ja + c.nej + c.avstår === 0 && !result) continue; // nothing recorded yet: vote-voters-serving says so
       if (c.ja !== c.nej) {
         const expected = c.ja > c.nej ? "ja" : "nej";
         if (result !== expected)
           out.push(
-            atBlock(this, ctx, v, result ? `Omröstningen i ${ctx.label} gav ${c.ja} ja och ${c.nej} nej, men resultatet är angivet som ${result}.` : `Resultatet av omröstningen i ${ctx.label} är inte angivet (${c.ja} ja, ${c.nej} nej).`, {
-              fix: set({ result: expected }, `Ange resultatet ${expected}`),
-            }),
+            atBlock(
+              this,
+              ctx,
+              v,
+              result
+                ? `Omröstningen i ${ctx.label} gav ${c.ja} ja och ${c.nej} nej, men resultatet är angivet som ${result}.`
+                : `Resultatet av omröstningen i ${ctx.label} är inte angivet (${c.ja} ja, ${c.nej} nej).`,
+              {
+                fix: set({ result: expected }, `Ange resultatet ${expected}`),
+              },
+            ),
           );
         if (tieBreak)
-          out.push(atBlock(this, ctx, v, `Omröstningen i ${ctx.label} slutade inte lika, men ${tieBreak === "chair" ? "utslagsröst" : "lottning"} är angiven.`, { fix: set({ tieBreak: null }, "Ta bort utslagsröst/lottning") }));
+          out.push(
+            atBlock(
+              this,
+              ctx,
+              v,
+              `Omröstningen i ${ctx.label} slutade inte lika, men ${tieBreak === "chair" ? "utslagsröst" : "lottning"} är angiven.`,
+              { fix: set({ tieBreak: null }, "Ta bort utslagsröst/lottning") },
+            ),
+          );
       } else {
         const expectedBreak = a.election ? "lot" : "chair";
         if (tieBreak !== expectedBreak)
@@ -47,17 +66,39 @@ export const voteResult: ItemRule = {
               a.election
                 ? `Valet i ${ctx.label} slutade lika (${c.ja}–${c.nej}); vid lika röstetal i val avgör lotten, och det ska antecknas.`
                 : `Omröstningen i ${ctx.label} slutade lika (${c.ja}–${c.nej}); ordförandens utslagsröst avgör, och det ska antecknas.`,
-              { fix: set({ tieBreak: expectedBreak }, a.election ? "Ange lottning" : "Ange utslagsröst") },
+              {
+                fix: set(
+                  { tieBreak: expectedBreak },
+                  a.election ? "Ange lottning" : "Ange utslagsröst",
+                ),
+              },
             ),
           );
-        if (!result) out.push(atBlock(this, ctx, v, `Resultatet av omröstningen i ${ctx.label} är inte angivet.`));
+        if (!result)
+          out.push(
+            atBlock(this, ctx, v, `Resultatet av omröstningen i ${ctx.label} är inte angivet.`),
+          );
         else if (!a.election) {
           const chair = presidingChair(ctx.meta, ctx.item.id, ctx.att, ctx.known);
           const ballots = a.ballots as { person: string; vote: string }[];
           const chairVote = chair ? ballots.find((b) => b.person === chair)?.vote : undefined;
           if ((chairVote === "ja" || chairVote === "nej") && chairVote !== result)
-            out.push(atBlock(this, ctx, v, `Vid lika röstetal i ${ctx.label} avgör ordförandens röst (${chairVote}), men resultatet är angivet som ${result}.`, { fix: set({ result: chairVote }, `Ange resultatet ${chairVote}`) }));
-          else if (tieBreak === "chair" && chair && ballots.length > 0 && chairVote !== "ja" && chairVote !== "nej")
+            out.push(
+              atBlock(
+                this,
+                ctx,
+                v,
+                `Vid lika röstetal i ${ctx.label} avgör ordförandens röst (${chairVote}), men resultatet är angivet som ${result}.`,
+                { fix: set({ result: chairVote }, `Ange resultatet ${chairVote}`) },
+              ),
+            );
+          else if (
+            tieBreak === "chair" &&
+            chair &&
+            ballots.length > 0 &&
+            chairVote !== "ja" &&
+            chairVote !== "nej"
+          )
             out.push(
               atBlock(
                 this,
@@ -71,14 +112,25 @@ export const voteResult: ItemRule = {
     }
     const last = votes[votes.length - 1];
     if (last && last.node.attrs.result) {
-      const winner = (last.node.attrs.result === "ja" ? last.node.attrs.yes : last.node.attrs.no) as string | null;
+      const winner = (
+        last.node.attrs.result === "ja" ? last.node.attrs.yes : last.node.attrs.no
+      ) as string | null;
       for (const p of ofType(ctx, "decision_procedure")) {
         const adopted = p.node.attrs.adopted as string | null;
         if (winner && adopted && adopted !== winner)
           out.push(
-            atBlock(this, ctx, p, `Beslutsordningen i ${ctx.label} anger ett annat förslag som bifallet än det som vann omröstningen.`, {
-              fix: { label: "Ange förslaget som vann", action: { type: "set-attrs", pos: p.pos, attrs: { adopted: winner } } },
-            }),
+            atBlock(
+              this,
+              ctx,
+              p,
+              `Beslutsordningen i ${ctx.label} anger ett annat förslag som bifallet än det som vann omröstningen.`,
+              {
+                fix: {
+                  label: "Ange förslaget som vann",
+                  action: { type: "set-attrs", pos: p.pos, attrs: { adopted: winner } },
+                },
+              },
+            ),
           );
       }
     }

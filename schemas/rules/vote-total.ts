@@ -22,17 +22,37 @@ export const voteTotal: ItemRule = {
       if (ballots.length > 0 && tally) {
         const fromBallots = { ja: 0, nej: 0, avstår: 0 };
         for (const b of ballots as { vote: "ja" | "nej" | "avstår" }[]) fromBallots[b.vote]++;
-        if (fromBallots.ja !== tally.ja || fromBallots.nej !== tally.nej || fromBallots.avstår !== tally.avstår)
+        if (
+          fromBallots.ja !== tally.ja ||
+          fromBallots.nej !== tally.nej ||
+          fromBallots.avstår !== tally.avstår
+        )
           out.push(
-            atBlock(this, ctx, v, `Röstsiffrorna i ${ctx.label} (${tally.ja} ja, ${tally.nej} nej, ${tally.avstår} avstår) stämmer inte med de enskilda rösterna (${fromBallots.ja} ja, ${fromBallots.nej} nej, ${fromBallots.avstår} avstår).`, {
-              fix: { label: "Räkna om från rösterna", action: { type: "set-attrs", pos: v.pos, attrs: { tally: fromBallots } } },
-            }),
+            atBlock(
+              this,
+              ctx,
+              v,
+              `Röstsiffrorna i ${ctx.label} (${tally.ja} ja, ${tally.nej} nej, ${tally.avstår} avstår) stämmer inte med de enskilda rösterna (${fromBallots.ja} ja, ${fromBallots.nej} nej, ${fromBallots.avstår} avstår).`,
+              {
+                fix: {
+                  label: "Räkna om från rösterna",
+                  action: { type: "set-attrs", pos: v.pos, attrs: { tally: fromBallots } },
+                },
+              },
+            ),
           );
       }
       if (!ctx.known || (ballots.length === 0 && !tally)) continue;
       const serving = ctx.att.serving.size;
       if (total !== serving)
-        out.push(atBlock(this, ctx, v, `Omröstningen i ${ctx.label} har ${total} röster (ja, nej och avstår) men ${serving} tjänstgjorde.`));
+        out.push(
+          atBlock(
+            this,
+            ctx,
+            v,
+            `Omröstningen i ${ctx.label} har ${total} röster (ja, nej och avstår) men ${serving} tjänstgjorde.`,
+          ),
+        );
     }
     return out;
   },

@@ -19,22 +19,44 @@ export const writtenReservationDeadline: ItemRule = {
     const adjustment = ctx.meta.adjustment.date;
     const days = ctx.meta.body.reglemente.reservationDays;
     const meeting = ctx.meta.meeting.date;
-    const byReglemente = days !== undefined && meeting && parseIsoDate(meeting) ? addDays(meeting, days) : null;
+    const byReglemente =
+      days !== undefined && meeting && parseIsoDate(meeting) ? addDays(meeting, days) : null;
     for (const r of ofType(ctx, "reservation")) {
       if (!r.node.attrs.written) continue;
       const who = namesOf(ctx.persons, idsOf(r.node, "reservants")) || "reservanten";
       const received = r.node.attrs.receivedAt as string | null;
       if (!received) {
-        out.push(atBlock(this, ctx, r, `Den skriftliga reservationen från ${who} i ${ctx.label}: ange när motiveringen kom in.`));
+        out.push(
+          atBlock(
+            this,
+            ctx,
+            r,
+            `Den skriftliga reservationen från ${who} i ${ctx.label}: ange när motiveringen kom in.`,
+          ),
+        );
         continue;
       }
-      if (byReglemente && (!adjustment || byReglemente < adjustment) && received.slice(0, 10) > byReglemente)
+      if (
+        byReglemente &&
+        (!adjustment || byReglemente < adjustment) &&
+        received.slice(0, 10) > byReglemente
+      )
         out.push(
-          atBlock(this, ctx, r, `Den skriftliga motiveringen från ${who} i ${ctx.label} kom in ${swedishLongDate(received.slice(0, 10))}, men reglementet kräver den senast ${swedishLongDate(byReglemente)}.`),
+          atBlock(
+            this,
+            ctx,
+            r,
+            `Den skriftliga motiveringen från ${who} i ${ctx.label} kom in ${swedishLongDate(received.slice(0, 10))}, men reglementet kräver den senast ${swedishLongDate(byReglemente)}.`,
+          ),
         );
       else if (adjustment && received.slice(0, 10) > adjustment)
         out.push(
-          atBlock(this, ctx, r, `Den skriftliga motiveringen från ${who} i ${ctx.label} kom in ${swedishLongDate(received.slice(0, 10))}, efter justeringen ${swedishLongDate(adjustment)}. Den ska lämnas före justeringen.`),
+          atBlock(
+            this,
+            ctx,
+            r,
+            `Den skriftliga motiveringen från ${who} i ${ctx.label} kom in ${swedishLongDate(received.slice(0, 10))}, efter justeringen ${swedishLongDate(adjustment)}. Den ska lämnas före justeringen.`,
+          ),
         );
     }
     return out;

@@ -19,7 +19,10 @@ export class SpellClient {
   /** Time the worker spent on its last list of words (the benchmark reads it). */
   lastCheckMs = 0;
 
-  constructor(private readonly worker: Worker, dictionaries: string) {
+  constructor(
+    private readonly worker: Worker,
+    dictionaries: string,
+  ) {
     let ready: () => void = () => undefined;
     let failed: (e: Error) => void = () => undefined;
     this.ready = new Promise<void>((ok, fail) => ((ready = ok), (failed = fail)));
@@ -27,7 +30,8 @@ export class SpellClient {
     worker.onmessage = (e: MessageEvent<SpellReply>) => {
       const m = e.data;
       if (m.type === "ready") ready();
-      else if (m.type === "failed") failed(new Error(`Rättstavningen kunde inte starta: ${m.message}`));
+      else if (m.type === "failed")
+        failed(new Error(`Rättstavningen kunde inte starta: ${m.message}`));
       else {
         this.waiting.get(m.id)?.(m);
         this.waiting.delete(m.id);

@@ -19,15 +19,22 @@ import { spellChecked, spellKey } from "./spellPlugin.js";
 const noClient = {} as SpellClient;
 
 function start(): EditorState {
-  const doc = protocol(item({ id: "a", title: "Första" }, decision("Nämnden beslutadt att xyzqwk gäller.")));
-  return createEditorState(createFile("protokoll", { body: { name: "Nämnden" }, persons: [], attendance: [] }, doc), [], { spell: noClient });
+  const doc = protocol(
+    item({ id: "a", title: "Första" }, decision("Nämnden beslutadt att xyzqwk gäller.")),
+  );
+  return createEditorState(
+    createFile("protokoll", { body: { name: "Nämnden" }, persons: [], attendance: [] }, doc),
+    [],
+    { spell: noClient },
+  );
 }
 
 /** Position just after the first occurrence of `text`. */
 function after(doc: Node, text: string): number {
   let at = -1;
   doc.descendants((n, pos) => {
-    if (at < 0 && n.isText && n.text!.includes(text)) at = pos + n.text!.indexOf(text) + text.length;
+    if (at < 0 && n.isText && n.text!.includes(text))
+      at = pos + n.text!.indexOf(text) + text.length;
   });
   if (at < 0) throw new Error(text);
   return at;
@@ -35,9 +42,23 @@ function after(doc: Node, text: string): number {
 
 /** A pass's result, as the page dispatches it: the whole document read, `words` flagged. */
 function checked(state: EditorState, words: string[], held?: [number, number] | null): EditorState {
-  const found = words.map((w) => Decoration.inline(after(state.doc, w) - w.length, after(state.doc, w), { class: "spelling-error" }, { word: w }));
+  const found = words.map((w) =>
+    Decoration.inline(
+      after(state.doc, w) - w.length,
+      after(state.doc, w),
+      { class: "spelling-error" },
+      { word: w },
+    ),
+  );
   const size = state.doc.content.size;
-  return state.apply(state.tr.setMeta(spellKey, { checked: [[0, size]], found, upTo: size + 1, ...(held !== undefined ? { held } : {}) }));
+  return state.apply(
+    state.tr.setMeta(spellKey, {
+      checked: [[0, size]],
+      found,
+      upTo: size + 1,
+      ...(held !== undefined ? { held } : {}),
+    }),
+  );
 }
 
 const flagged = (state: EditorState) =>
@@ -71,7 +92,9 @@ describe("the spell-check plugin on a keystroke", () => {
     state = checked(state, ["xyzqwk"], [end - "beslutadt".length, end + 1]);
     expect(spellChecked(state)).toBe(true);
     // The caret leaves it: the word is to be read again, nothing is held.
-    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, after(state.doc, "gäller"))));
+    state = state.apply(
+      state.tr.setSelection(TextSelection.create(state.doc, after(state.doc, "gäller"))),
+    );
     expect(spellKey.getState(state)!.held).toBeNull();
     expect(spellKey.getState(state)!.dirty).toEqual([[end - "beslutadt".length, end + 1]]);
   });

@@ -36,7 +36,12 @@ interface SpellState {
  */
 type SpellMeta =
   /** `held`: the word held back at the caret, null: none (the caret's paragraph was read), absent: the caret's paragraph was not read. */
-  | { checked: [number, number][]; found: Decoration[]; upTo: number; held?: [number, number] | null }
+  | {
+      checked: [number, number][];
+      found: Decoration[];
+      upTo: number;
+      held?: [number, number] | null;
+    }
   | { remove: string }
   | { recheck: true };
 
@@ -75,8 +80,15 @@ function changedRanges(tr: Transaction): [number, number][] {
 }
 
 /** The edited ranges after a transaction: the earlier ones mapped into its document, and what it changed. */
-function mapDirty(dirty: [number, number][], tr: Transaction, changed: [number, number][]): [number, number][] {
-  return merge([...dirty.map(([a, b]) => [tr.mapping.map(a, -1), tr.mapping.map(b, 1)] as [number, number]), ...changed]);
+function mapDirty(
+  dirty: [number, number][],
+  tr: Transaction,
+  changed: [number, number][],
+): [number, number][] {
+  return merge([
+    ...dirty.map(([a, b]) => [tr.mapping.map(a, -1), tr.mapping.map(b, 1)] as [number, number]),
+    ...changed,
+  ]);
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -86,7 +98,11 @@ const LETTER = /[\p{L}\p{M}]/u;
  * at either end, or taken from it): they are being written, and are read again at the next pause.
  * A space or a period typed after a flagged word leaves it flagged.
  */
-function editedWords(decorations: DecorationSet, tr: Transaction, changed: [number, number][]): Decoration[] {
+function editedWords(
+  decorations: DecorationSet,
+  tr: Transaction,
+  changed: [number, number][],
+): Decoration[] {
   const doc = tr.doc;
   const out: Decoration[] = [];
   for (const [from, to] of changed)
@@ -94,16 +110,20 @@ function editedWords(decorations: DecorationSet, tr: Transaction, changed: [numb
       const text = doc.textBetween(d.from, d.to, "\n", "\ufffc");
       const before = d.from > 0 ? doc.textBetween(d.from - 1, d.from, "\n", "\ufffc") : "";
       const after = d.to < doc.content.size ? doc.textBetween(d.to, d.to + 1, "\n", "\ufffc") : "";
-      if (text !== (d.spec as SpellSpec).word || LETTER.test(before) || LETTER.test(after)) out.push(d);
+      if (text !== (d.spec as SpellSpec).word || LETTER.test(before) || LETTER.test(after))
+        out.push(d);
     }
   return out;
 }
 
 /** Is the caret (an empty selection) in the range or at either end of it? */
-const caretIn = (state: EditorState, [from, to]: [number, number]) => state.selection.empty && state.selection.head >= from && state.selection.head <= to;
+const caretIn = (state: EditorState, [from, to]: [number, number]) =>
+  state.selection.empty && state.selection.head >= from && state.selection.head <= to;
 
 /** Did the words a meeting makes right change (persons, body, place)? Then every paragraph is checked again. */
-const namesChanged = (a: Meta, b: Meta) => a !== b && (a.persons !== b.persons || a.body.name !== b.body.name || a.meeting.place !== b.meeting.place);
+const namesChanged = (a: Meta, b: Meta) =>
+  a !== b &&
+  (a.persons !== b.persons || a.body.name !== b.body.name || a.meeting.place !== b.meeting.place);
 
 export function spellPlugin(client: SpellClient): Plugin<SpellState> {
   let meta: Meta | null = null;
@@ -119,7 +139,11 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
   return new Plugin<SpellState>({
     key: spellKey,
     state: {
-      init: (_c, state) => ({ decorations: DecorationSet.empty, dirty: [[0, state.doc.content.size]], held: null }),
+      init: (_c, state) => ({
+        decorations: DecorationSet.empty,
+        dirty: [[0, state.doc.content.size]],
+        held: null,
+      }),
       apply(tr, value, old, state) {
         const m = tr.getMeta(spellKey) as SpellMeta | undefined;
         let { decorations, dirty, held } = value;
@@ -134,17 +158,25 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         if (m && "checked" in m) {
           const stale = m.checked.flatMap(([a, b]) => decorations.find(a, b));
           decorations = decorations.remove(stale).add(state.doc, m.found);
-          dirty = dirty.filter(([, b]) => b > m.upTo).map(([a, b]) => [Math.max(a, m.upTo), b] as [number, number]);
+          dirty = dirty
+            .filter(([, b]) => b > m.upTo)
+            .map(([a, b]) => [Math.max(a, m.upTo), b] as [number, number]);
           if (m.held !== undefined) held = m.held;
-        } else if (m && "remove" in m) decorations = decorations.remove(decorations.find(undefined, undefined, (s: SpellSpec) => s.word === m.remove));
+        } else if (m && "remove" in m)
+          decorations = decorations.remove(
+            decorations.find(undefined, undefined, (s: SpellSpec) => s.word === m.remove),
+          );
         else if (m && "recheck" in m) dirty = [[0, state.doc.content.size]];
-        if (namesChanged(documentInfo(old).meta, documentInfo(state).meta)) dirty = [[0, state.doc.content.size]];
+        if (namesChanged(documentInfo(old).meta, documentInfo(state).meta))
+          dirty = [[0, state.doc.content.size]];
         // The caret left the word held back: it is read again (and flagged if it is still wrong).
         if (held && !caretIn(state, held)) {
           dirty = merge([...dirty, held]);
           held = null;
         }
-        return decorations === value.decorations && dirty === value.dirty && held === value.held ? value : { decorations, dirty, held };
+        return decorations === value.decorations && dirty === value.dirty && held === value.held
+          ? value
+          : { decorations, dirty, held };
       },
     },
     view(view) {
@@ -168,7 +200,11 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         // Slices that changed nothing are not dispatched: their progress is kept here, for this
         // very document (an edit in between makes the pass start again from the state's ranges).
         if (progress && progress.doc !== state.doc) progress = null;
-        const dirty = progress ? own.dirty.filter(([, b]) => b > progress!.upTo).map(([a, b]) => [Math.max(a, progress!.upTo), b] as [number, number]) : own.dirty;
+        const dirty = progress
+          ? own.dirty
+              .filter(([, b]) => b > progress!.upTo)
+              .map(([a, b]) => [Math.max(a, progress!.upTo), b] as [number, number])
+          : own.dirty;
         if (!dirty.length) return;
         const words = knownFor(state);
         // Walk the edited ranges in order and stop when the slice's time is up: a slice costs what it
@@ -197,14 +233,24 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
             const hasCaret = caret > pos && caret <= pos + 1 + node.content.size;
             if (hasCaret) held = null;
             for (const t of spellTokens(text)) {
-              if (!shouldCheck(t.word) || isKnown(t.word, words) || isKnown(t.word, client.accepted)) continue;
+              if (
+                !shouldCheck(t.word) ||
+                isKnown(t.word, words) ||
+                isKnown(t.word, client.accepted)
+              )
+                continue;
               const verdict = client.verdict(t.word);
               const from = pos + 1 + t.from;
               const to = pos + 1 + t.to;
               if (verdict === undefined) unknown.add(t.word);
               else if (verdict) continue;
               else if (hasCaret && caret >= from && caret <= to) held = [from, to];
-              else found.push(Decoration.inline(from, to, { class: "spelling-error" }, { word: t.word } satisfies SpellSpec));
+              else
+                found.push(
+                  Decoration.inline(from, to, { class: "spelling-error" }, {
+                    word: t.word,
+                  } satisfies SpellSpec),
+                );
             }
             if (performance.now() - started > SLICE_MS) stopped = true;
             return false;
@@ -221,24 +267,39 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
           if ([...unknown].some((w) => client.verdict(w) === undefined)) return;
           return schedule(0);
         }
-        const checked = merge(blocks.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]));
+        const checked = merge(
+          blocks.map(({ node, pos }) => [pos, pos + node.nodeSize] as [number, number]),
+        );
         const last = blocks[blocks.length - 1];
         const upTo = !stopped ? size + 1 : last ? last.pos + last.node.nodeSize : 0;
         const stale = checked.some(([a, b]) => own.decorations.find(a, b).length > 0);
-        const heldChanged = held !== undefined && (held?.[0] !== own.held?.[0] || held?.[1] !== own.held?.[1]);
+        const heldChanged =
+          held !== undefined && (held?.[0] !== own.held?.[0] || held?.[1] !== own.held?.[1]);
         if (stopped && !found.length && !stale && !heldChanged) {
           progress = { doc: state.doc, upTo };
           return schedule(0);
         }
         progress = null;
-        v.dispatch(v.state.tr.setMeta(spellKey, { checked, found, upTo, ...(held !== undefined ? { held } : {}) } satisfies SpellMeta).setMeta("addToHistory", false));
+        v.dispatch(
+          v.state.tr
+            .setMeta(spellKey, {
+              checked,
+              found,
+              upTo,
+              ...(held !== undefined ? { held } : {}),
+            } satisfies SpellMeta)
+            .setMeta("addToHistory", false),
+        );
         if (stopped) schedule(0);
       };
       // The first look at a newly opened document waits like an edit, so it never delays its first frame.
       schedule(300);
       return {
         update(v, prev) {
-          if (v.state.doc !== prev.doc || spellKey.getState(v.state)!.dirty !== spellKey.getState(prev)!.dirty)
+          if (
+            v.state.doc !== prev.doc ||
+            spellKey.getState(v.state)!.dirty !== spellKey.getState(prev)!.dirty
+          )
             if (spellKey.getState(v.state)!.dirty.length) schedule(300);
         },
         destroy() {
@@ -261,7 +322,10 @@ export function spellChecked(state: EditorState): boolean {
 }
 
 /** The misspelled word at `pos`, if any: its range and the word. */
-export function misspellingAt(state: EditorState, pos: number): { from: number; to: number; word: string } | null {
+export function misspellingAt(
+  state: EditorState,
+  pos: number,
+): { from: number; to: number; word: string } | null {
   const found = spellKey.getState(state)?.decorations.find(pos, pos);
   const d = found?.[0];
   return d ? { from: d.from, to: d.to, word: (d.spec as SpellSpec).word } : null;
@@ -269,5 +333,6 @@ export function misspellingAt(state: EditorState, pos: number): { from: number; 
 
 /** Stop flagging a word everywhere (it was added to the word list or ignored). */
 export function forgetMisspelling(word: string): (tr: Transaction) => Transaction {
-  return (tr) => tr.setMeta(spellKey, { remove: word } satisfies SpellMeta).setMeta("addToHistory", false);
+  return (tr) =>
+    tr.setMeta(spellKey, { remove: word } satisfies SpellMeta).setMeta("addToHistory", false);
 }

@@ -17,7 +17,10 @@ export type SpellReply =
   | { type: "checked"; id: number; wrong: string[]; ms: number }
   | { type: "suggested"; id: number; suggestions: string[] };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<SpellRequest>) => void) | null; postMessage(reply: SpellReply): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<SpellRequest>) => void) | null;
+  postMessage(reply: SpellReply): void;
+};
 let speller: Promise<Speller> | null = null;
 
 async function load(base: string): Promise<Speller> {
@@ -37,16 +40,29 @@ scope.onmessage = (e) => {
   const m = e.data;
   if (m.type === "init") {
     speller = load(m.dictionaries);
-    speller.catch((err: unknown) => scope.postMessage({ type: "failed", message: err instanceof Error ? err.message : String(err) }));
+    speller.catch((err: unknown) =>
+      scope.postMessage({
+        type: "failed",
+        message: err instanceof Error ? err.message : String(err),
+      }),
+    );
     return;
   }
   if (!speller) return;
-  void speller.then((s) => {
-    if (m.type === "check") {
-      const started = performance.now();
-      const wrong = m.words.filter((w) => !s.check(w));
-      scope.postMessage({ type: "checked", id: m.id, wrong, ms: performance.now() - started });
-    } else if (m.type === "suggest") scope.postMessage({ type: "suggested", id: m.id, suggestions: s.suggest(m.word).slice(0, 8) });
-    else for (const w of m.words) s.add(w);
-  }, () => undefined);
+  void speller.then(
+    (s) => {
+      if (m.type === "check") {
+        const started = performance.now();
+        const wrong = m.words.filter((w) => !s.check(w));
+        scope.postMessage({ type: "checked", id: m.id, wrong, ms: performance.now() - started });
+      } else if (m.type === "suggest")
+        scope.postMessage({
+          type: "suggested",
+          id: m.id,
+          suggestions: s.suggest(m.word).slice(0, 8),
+        });
+      else for (const w of m.words) s.add(w);
+    },
+    () => undefined,
+  );
 };

@@ -17,7 +17,10 @@ export interface Speller {
 
 export async function createSpeller(aff: Uint8Array, dic: Uint8Array): Promise<Speller> {
   const factory = await loadModule();
-  const hunspell = factory.create(factory.mountBuffer(aff, "sv.aff"), factory.mountBuffer(dic, "sv.dic"));
+  const hunspell = factory.create(
+    factory.mountBuffer(aff, "sv.aff"),
+    factory.mountBuffer(dic, "sv.dic"),
+  );
   return {
     check: (word) => hunspell.spell(word),
     suggest: (word) => hunspell.suggest(word),

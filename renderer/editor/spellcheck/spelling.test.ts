@@ -13,7 +13,10 @@ import { isKnown, meetingWords, shouldCheck, spellTokens } from "./words.js";
 let speller: Speller;
 beforeAll(async () => {
   const dir = dirname(createRequire(import.meta.url).resolve("dictionary-sv"));
-  speller = await createSpeller(readFileSync(join(dir, "index.aff")), readFileSync(join(dir, "index.dic")));
+  speller = await createSpeller(
+    readFileSync(join(dir, "index.aff")),
+    readFileSync(join(dir, "index.dic")),
+  );
 }, 60_000);
 
 describe("Swedish spelling with Hunspell", () => {
@@ -23,7 +26,17 @@ describe("Swedish spelling with Hunspell", () => {
   });
 
   it("accepts the words of a protocol, compounds included", () => {
-    for (const w of ["ersättaryttrande", "justeringsdatum", "protokollsanteckning", "beslutat", "Beslutat", "protokollsutdraget", "tjänsteutlåtande", "bl.a.", "t.ex."])
+    for (const w of [
+      "ersättaryttrande",
+      "justeringsdatum",
+      "protokollsanteckning",
+      "beslutat",
+      "Beslutat",
+      "protokollsutdraget",
+      "tjänsteutlåtande",
+      "bl.a.",
+      "t.ex.",
+    ])
       expect(speller.check(w), w).toBe(true);
   });
 
@@ -42,7 +55,17 @@ describe("the words the spell-check reads", () => {
   it("are letters joined by hyphens and abbreviation periods, without a sentence's final period", () => {
     const text = "Nämnden beslutadt, bl.a. om Ole-Jörgens förslag. Dnr KS 2020/123 och 2020-08-25.";
     const tokens = spellTokens(text);
-    expect(tokens.map((t) => t.word)).toEqual(["Nämnden", "beslutadt", "bl.a.", "om", "Ole-Jörgens", "förslag", "Dnr", "KS", "och"]);
+    expect(tokens.map((t) => t.word)).toEqual([
+      "Nämnden",
+      "beslutadt",
+      "bl.a.",
+      "om",
+      "Ole-Jörgens",
+      "förslag",
+      "Dnr",
+      "KS",
+      "och",
+    ]);
     const forslag = tokens.find((t) => t.word === "förslag")!;
     expect(text.slice(forslag.from, forslag.to)).toBe("förslag");
     const bla = tokens.find((t) => t.word === "bl.a.")!;
@@ -63,7 +86,15 @@ describe("the words the spell-check reads", () => {
       persons: [{ id: "a", name: "Zbigniew Qwertyson-Åberg", party: "S", role: "member" }],
     });
     const words = meetingWords(meta);
-    for (const w of ["Zbigniew", "Qwertyson", "Qwertysons", "Qwertyson-Åberg", "Qwertyviksnämnden", "Xylofonsalen"]) expect(isKnown(w, words), w).toBe(true);
+    for (const w of [
+      "Zbigniew",
+      "Qwertyson",
+      "Qwertysons",
+      "Qwertyson-Åberg",
+      "Qwertyviksnämnden",
+      "Xylofonsalen",
+    ])
+      expect(isKnown(w, words), w).toBe(true);
     expect(isKnown("beslutadt", words)).toBe(false);
     expect(speller.check("Qwertyson")).toBe(false);
   });

@@ -47,7 +47,8 @@ export function shouldCheck(word: string): boolean {
 export function meetingWords(meta: Meta): Set<string> {
   const out = new Set<string>();
   const add = (text: string | null | undefined) => {
-    for (const t of spellTokens(text ?? "")) for (const part of t.word.replace(/\.$/, "").split(/[-.:'’]/)) if (part) out.add(part);
+    for (const t of spellTokens(text ?? ""))
+      for (const part of t.word.replace(/\.$/, "").split(/[-.:'’]/)) if (part) out.add(part);
   };
   for (const p of meta.persons) add(p.name);
   add(meta.body.name);
