@@ -35,3 +35,23 @@ export async function place(page: Page, selector: string) {
     return app.view.state.selection.head === app.view.posAtDOM(dom.focusNode, dom.focusOffset);
   }, selector);
 }
+
+/** Put the caret right after the first occurrence of `text` in the document (through the app's own goTo). */
+export async function caretAfter(page: Page, text: string) {
+  await page.evaluate((t) => {
+    type NodeLike = { isText: boolean; text?: string };
+    type AppLike = {
+      state: { doc: { descendants(f: (n: NodeLike, pos: number) => boolean | void): void } };
+      goTo(pos: number): void;
+    };
+    const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
+    let at = -1;
+    app.state.doc.descendants((n, pos) => {
+      if (at >= 0) return false;
+      const i = n.isText ? n.text!.indexOf(t) : -1;
+      if (i >= 0) at = pos + i + t.length;
+    });
+    if (at < 0) throw new Error(`${t} is not in the document`);
+    app.goTo(at);
+  }, text);
+}

@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { menu, place, poll } from "./actions.js";
+import { caretAfter as caretAfterIn, menu, place, poll } from "./actions.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -31,29 +31,7 @@ const spellChecked = () =>
       (window as unknown as { protokollApp: { spellChecked: boolean } }).protokollApp.spellChecked,
   );
 
-/** Put the caret right after the first occurrence of `text` in the document. */
-async function caretAfter(text: string) {
-  await page.evaluate((t) => {
-    type NodeLike = { isText: boolean; text?: string };
-    type AppLike = {
-      state: {
-        doc: {
-          descendants(f: (n: NodeLike, pos: number) => boolean | void): void;
-        };
-      };
-      goTo(pos: number): void;
-    };
-    const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
-    let at = -1;
-    app.state.doc.descendants((n, pos) => {
-      if (at >= 0) return false;
-      const i = n.isText ? n.text!.indexOf(t) : -1;
-      if (i >= 0) at = pos + i + t.length;
-    });
-    if (at < 0) throw new Error(`${t} is not in the document`);
-    app.goTo(at);
-  }, text);
-}
+const caretAfter = (text: string) => caretAfterIn(page, text);
 
 /** Count the underlined words ProseMirror takes out of the page from now on. */
 async function countRedraws() {
