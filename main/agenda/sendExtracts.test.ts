@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,6 +8,8 @@ import { parse, type ProtokollFile } from "../../schemas/file.js";
 import type { Node as ProseNode } from "prosemirror-model";
 import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import { readPdf } from "../export/readBack.testkit.js";
+import { exportedAttachmentName } from "../../schemas/attachments.js";
+import { storeAttachment } from "../files/attachmentFiles.js";
 import { sendExtracts } from "./sendExtracts.js";
 
 const dir = mkdtempSync(join(tmpdir(), "protokoll-utdrag-"));
@@ -91,5 +93,45 @@ describe("Skicka utdrag", () => {
       ["Akten", [4]],
       ["Vård- och omsorgsförvaltningen", [5]],
     ]);
+  });
+
+  it("puts the bilagor of an extract's §§ beside it, and sends nothing when a bilaga's file has changed", async () => {
+    const folder = mkdtempSync(join(dir, "dokument-"));
+    const documentPath = join(folder, "nämnd.protokoll");
+    const bytes = new TextEncoder().encode("%PDF voteringslista");
+    const stored = await storeAttachment(documentPath, "votering.pdf", bytes);
+    const f = withRecipients();
+    const bilaga = {
+      id: "b1",
+      title: "Voteringslista",
+      file: stored.file,
+      item: "p5",
+      sha256: stored.sha256,
+    };
+    const adjusted = adjustedSample({ ...f, meta: { ...f.meta, attachments: [bilaga] } });
+    const r = await sendExtracts(adjusted, folder, documentPath);
+    if (!r.ok) throw new Error(r.error);
+    // § 5 goes to Socialförvaltningen only: its extract has the bilaga beside it, Revisionen's (§ 3) none.
+    expect(readdirSync(r.folder).sort()).toEqual([
+      "01_socialforvaltningen-bilagor",
+      "01_socialforvaltningen.pdf",
+      "02_revisionen.pdf",
+      "utskickslista.txt",
+    ]);
+    const name = exportedAttachmentName(1, bilaga);
+    expect(name).toMatch(/^Bilaga 1 – Voteringslista\.pdf$/);
+    expect(readdirSync(join(r.folder, "01_socialforvaltningen-bilagor"))).toEqual([name]);
+    expect(
+      new Uint8Array(readFileSync(join(r.folder, "01_socialforvaltningen-bilagor", name))),
+    ).toEqual(bytes);
+
+    writeFileSync(join(folder, stored.file), "%PDF ändrad");
+    const before = readdirSync(folder).sort();
+    const refused = await sendExtracts(adjusted, folder, documentPath);
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringMatching(/Socialförvaltningen.*bilaga 1 .*har ändrats/),
+    });
+    expect(readdirSync(folder).sort()).toEqual(before);
   });
 });

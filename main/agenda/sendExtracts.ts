@@ -2,7 +2,9 @@
  * "Skicka utdrag": after justering, one protokollsutdrag (PDF/A) per recipient of "Expedieras
  * till", written into a folder with a list (utskickslista.txt) of who gets which §§ in which file —
  * what a registrar uploads or sends. Sending e-mail is not done here. Nothing is written over: an
- * existing folder gets a new numbered one beside it.
+ * existing folder gets a new numbered one beside it. The bilagor of an extract's §§ go beside it
+ * (`<extract>-bilagor/`), read from `bilagor/` beside the document and checked against their hashes
+ * first: a missing or changed file stops the whole send before anything is written.
  */
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,6 +13,12 @@ import type { ProtokollFile } from "../../schemas/file.js";
 import { sectionRange } from "../../schemas/render/renderDocument.js";
 import { exportDocument } from "../export/exportDocument.js";
 import { slug } from "../export/exportFileName.js";
+import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
+import {
+  AttachmentError,
+  verifiedAttachments,
+  writeAttachmentsBeside,
+} from "../files/attachmentFiles.js";
 import { writeOutputFile } from "../files/safeOutput.js";
 
 export type SendResult =
@@ -32,7 +40,12 @@ async function freshFolder(base: string): Promise<string> {
   throw new Error("Ingen ledig mapp för utdragen.");
 }
 
-export async function sendExtracts(file: ProtokollFile, parentFolder: string): Promise<SendResult> {
+export async function sendExtracts(
+  file: ProtokollFile,
+  parentFolder: string,
+  /** The saved document, beside which its bilagor/ folder is (null: not saved, so no bilagor can be read). */
+  documentPath: string | null = null,
+): Promise<SendResult> {
   if (file.kind !== "protokoll")
     return { ok: false, error: "Protokollsutdrag skickas bara från ett protokoll." };
   if (file.meta.status !== "adjusted")
@@ -41,8 +54,25 @@ export async function sendExtracts(file: ProtokollFile, parentFolder: string): P
   if (!groups.length)
     return { ok: false, error: "Ingen paragraf har mottagare under ”Expedieras till”." };
   // Every extract made first: a refusal (the export gate) leaves no half-filled folder behind.
-  const made: { recipient: string; file: string; items: string; bytes: Uint8Array }[] = [];
+  const made: {
+    recipient: string;
+    file: string;
+    items: string;
+    bytes: Uint8Array;
+    attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
+  }[] = [];
   for (const [i, g] of groups.entries()) {
+    let attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
+    try {
+      attachments = await verifiedAttachments(
+        documentPath,
+        attachmentsInOutput(file.doc, file.meta, { output: "extract", items: g.items }),
+      );
+    } catch (e) {
+      if (e instanceof AttachmentError)
+        return { ok: false, error: `Utdraget till ${g.recipient}: ${e.text.sv}` };
+      throw e;
+    }
     const r = await exportDocument(file, {
       format: "pdf",
       output: "extract",
@@ -56,6 +86,7 @@ export async function sendExtracts(file: ProtokollFile, parentFolder: string): P
       file: `${String(i + 1).padStart(2, "0")}_${slug(g.recipient) || "mottagare"}.pdf`,
       items: sectionRange(g.numbers),
       bytes: r.bytes,
+      attachments,
     });
   }
   const base = [slug(file.meta.body.name), file.meta.meeting.date ?? "", "utdrag"]
@@ -63,7 +94,10 @@ export async function sendExtracts(file: ProtokollFile, parentFolder: string): P
     .join("_");
   const folder = await freshFolder(join(parentFolder, base));
   await mkdir(folder, { recursive: false });
-  for (const m of made) await writeOutputFile(join(folder, m.file), m.bytes, { replace: false });
+  for (const m of made) {
+    await writeOutputFile(join(folder, m.file), m.bytes, { replace: false });
+    await writeAttachmentsBeside(join(folder, m.file), m.attachments, { replace: false });
+  }
   const files = made.map(({ recipient, file: name, items }) => ({ recipient, file: name, items }));
   const list = [
     `Utskickslista – protokollsutdrag ${file.meta.body.name}${file.meta.meeting.date ? ` ${file.meta.meeting.date}` : ""}`,

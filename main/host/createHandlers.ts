@@ -536,7 +536,7 @@ export function createHandlers(env: HostEnv): HostHandlers {
       if (!parsed.ok) return fail(`Dokumentet är inte välformat: ${parseErrors(parsed.errors)}`);
       const real = resolveOr(path);
       if (typeof real !== "string") return fail(real.error);
-      const r = await sendExtracts(parsed.file, dirname(real));
+      const r = await sendExtracts(parsed.file, dirname(real), real);
       if (!r.ok) return fail(r.error);
       return { ok: true, folder: present(r.folder), files: r.files };
     }),
