@@ -1,5 +1,5 @@
 /**
- * An answer to an interpellation: title ("Svar på interpellation (2019:11) av Clara Lindblom (V)
+ * An answer to an interpellation: title ("Svar på interpellation (2019:11) av Eva Exempel (V)
  * till kommunalrådet Anna Exempel (X) om …"), Dnr, the numbered questions (quoted together at
  * the start, or each followed by its answer), the answer, and the closing place, date, name and
  * title ("Exempelby den 5 januari 2031 / Eva Exempel", "Exempelby 2031-02-10 / Per Prov /
@@ -218,7 +218,7 @@ export function parseAnswer(input: Line[]): AnswerParse {
       title: t,
     });
   }
-  // "Karin Rågsjö (v) ställer i en interpellation följande frågor till mig": the interpellant in prose
+  // "Eva Exempel (v) ställer i en interpellation följande frågor till mig": the interpellant in prose
   const body = lines.slice(i, bodyEnd);
   if (!interpellant) {
     for (const l of body.slice(0, 6)) {

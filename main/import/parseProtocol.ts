@@ -329,7 +329,7 @@ function attendanceEntries(
   const found = [...text.matchAll(re)];
   const status = section === "members" || section === "serving_subs" ? "serving" : "present";
   if (!found.length) {
-    // No parties: "Anna Ek, Per Berg och Olle Dahl", "Lena Lundström Stoltz, förvaltningschef,
+    // No parties: "Anna Ek, Per Berg och Olle Dahl", "Lena Exempel Ström, förvaltningschef,
     // Anna Berg, sekreterare" — a capitalised name starts a person, a lower-case part is a title
     const people: { name: string; title: string | null; rest: string; party: string | null }[] = [];
     for (const part of text.trim().split(/\s*[,;]\s*|\s+och\s+|\s{2,}/)) {

@@ -12,7 +12,7 @@ export interface Token {
   to: number;
 }
 
-// Letters, joined by a hyphen, an apostrophe or an abbreviation's period ("bl.a.", "Ole-Jörgen"),
+// Letters, joined by a hyphen, an apostrophe or an abbreviation's period ("bl.a.", "Per-Olof"),
 // and a final period which Hunspell needs to know an abbreviation ("t.ex.") from a word.
 const WORD = /\p{L}[\p{L}\p{M}]*(?:[-.:'’]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 
