@@ -31,7 +31,7 @@ beforeAll(async () => {
   const file = protocolFile([
     b.item(
       { id: "p1", title: "Val av justerare" },
-      b.decision("Linnéa Vinge utses att justera protokollet."),
+      b.decision("Eva Exempel utses att justera protokollet."),
     ),
     b.item(
       { id: "p2", title: "Motion om parkbänkar" },
