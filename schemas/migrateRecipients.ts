@@ -17,12 +17,10 @@ import { Transform } from "prosemirror-transform";
 import { recipient } from "./build.js";
 import { schema } from "./schema.js";
 import { distributionRecipients } from "./splitRecipients.js";
+import { list, obj } from "./storedJson.js";
 import { capTableSpans } from "./tables.js";
 
 type Raw = Record<string, unknown>;
-const obj = (v: unknown): Raw =>
-  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Raw) : {};
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The doc with its unsealed prose distribution blocks as recipient lists, or null when nothing changes (or the doc is not readable: `parse` reports that). */
 function convert(json: unknown, keep: ReadonlySet<string>): { doc: Node; tr: Transform } | null {

@@ -10,7 +10,7 @@
  * och styrning" (the part after "och" starts in lower case), "Anna Ek, nämndsekreterare" (a
  * title after a comma), and a line of more than a few words between the separators (a sentence).
  */
-import type { Node } from "prosemirror-model";
+import type { Fragment, Node } from "prosemirror-model";
 
 /** Bullets and dashes a list line may start with, and what may close a line. */
 const LEADING_MARK = /^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+/u;
@@ -58,8 +58,13 @@ export function distributionRecipients(block: Node): string[] {
     });
     return out;
   }
+  return recipientsIn(block.content);
+}
+
+/** The recipients a piece of prose names: its lines (paragraphs, list items, line breaks) split as above. */
+export function recipientsIn(content: Fragment): string[] {
   return splitRecipients(
-    block.textBetween(0, block.content.size, "\n", (leaf) =>
+    content.textBetween(0, content.size, "\n", (leaf) =>
       leaf.type.name === "hard_break" ? "\n" : "",
     ),
   );

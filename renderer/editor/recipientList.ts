@@ -7,7 +7,7 @@
 import { splitBlock } from "prosemirror-commands";
 import { Fragment, Slice, type Schema } from "prosemirror-model";
 import { Plugin, TextSelection, type Command } from "prosemirror-state";
-import { splitRecipients } from "../../schemas/splitRecipients.js";
+import { recipientsIn } from "../../schemas/splitRecipients.js";
 
 /** Enter in a recipient: a new recipient, or out of the list from an empty last one. */
 export const recipientEnter: Command = (state, dispatch) => {
@@ -29,10 +29,7 @@ export const recipientEnter: Command = (state, dispatch) => {
 
 /** A pasted slice as the recipients its text names, when pasted into a recipient. */
 export function recipientsSlice(slice: Slice, schema: Schema): Slice {
-  const text = slice.content.textBetween(0, slice.content.size, "\n", (leaf) =>
-    leaf.type.name === "hard_break" ? "\n" : "",
-  );
-  const names = splitRecipients(text);
+  const names = recipientsIn(slice.content);
   if (names.length === 0) return Slice.empty;
   if (names.length === 1) return new Slice(Fragment.from(schema.text(names[0]!)), 0, 0);
   const recipient = schema.nodes.recipient!;

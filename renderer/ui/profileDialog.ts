@@ -8,6 +8,7 @@
 import type { HostApi } from "../../schemas/contract.js";
 import { modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+import { obj } from "../../schemas/storedJson.js";
 
 type Kind = "logo" | "logoSvg" | "font";
 const ACCEPT: Record<Kind, string> = {
@@ -17,8 +18,6 @@ const ACCEPT: Record<Kind, string> = {
 };
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export async function editProfile(host: HostApi, native: boolean): Promise<void> {
   const read = await host.readProfile({});

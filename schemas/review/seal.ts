@@ -30,6 +30,7 @@ import {
   type HistoryEntry,
   type Seal,
 } from "../meta.js";
+import { list, obj } from "../storedJson.js";
 import { stripDefaults, stripDocDefaults } from "./sealForm.js";
 import { formV1Keys } from "./sealFormV1.js";
 import { sha256 } from "./sha256.js";
@@ -41,10 +42,6 @@ export type SealForm = 1 | 2;
 type Sealable = Pick<ProtokollFile, "kind" | "meta" | "doc" | "history">;
 /** A file's JSON as stored (parsed text, not checked, not migrated, no defaults filled in). */
 export type StoredFile = Record<string, unknown>;
-
-const obj = (v: unknown): Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The form a seal was made in. */
 export const sealForm = (seal: Pick<Seal, "form"> | null | undefined): SealForm =>
