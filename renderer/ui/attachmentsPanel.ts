@@ -295,35 +295,39 @@ export function mountAttachments(
     );
   }
 
-  // Numbers follow the §§ and the list: redrawn when either changes; files checked on open and save.
-  let lastDoc = app.state.doc;
+  // Numbers follow the §§ and the list: redrawn when either changes. The files are checked on open
+  // and save, and when the list names other files (a new title or § reads no file again).
+  const filesOf = (list: Meta["attachments"]) => (list ?? []).map((a) => a.file).join("\n");
   let lastList = app.meta.attachments;
+  let lastFiles = filesOf(lastList);
+  // The derived § ids stay the same array while only the text changes: joined only when not.
+  let lastIdArray = derivedOf(app.state).ids;
+  let lastIds = lastIdArray.join();
   app.onChange((kinds) => {
+    const ids = derivedOf(app.state).ids;
+    const idKey = ids === lastIdArray ? lastIds : ids.join();
+    const reordered = idKey !== lastIds;
+    lastIdArray = ids;
+    lastIds = idKey;
     if (kinds.has("load") || kinds.has("saved")) {
-      lastDoc = app.state.doc;
       lastList = app.meta.attachments;
+      lastFiles = filesOf(lastList);
       void checkFiles();
       return;
     }
     if (app.meta.attachments !== lastList) {
       lastList = app.meta.attachments;
-      lastDoc = app.state.doc;
-      void checkFiles();
+      const files = filesOf(lastList);
+      if (files !== lastFiles) {
+        lastFiles = files;
+        void checkFiles();
+      } else render();
       return;
     }
     // Justering or read-only changes what may be done here.
     if (kinds.has("meta")) render();
     // Typing inside a § does not move §§; only a change of their order renumbers.
-    if (kinds.has("doc") && app.state.doc !== lastDoc && lastList?.length) {
-      const before = [] as string[];
-      const after = [] as string[];
-      lastDoc.forEach((n) => n.type.name === "agenda_item" && before.push(n.attrs.id as string));
-      app.state.doc.forEach(
-        (n) => n.type.name === "agenda_item" && after.push(n.attrs.id as string),
-      );
-      lastDoc = app.state.doc;
-      if (before.join() !== after.join()) render();
-    }
+    else if (kinds.has("doc") && reordered && lastList?.length) render();
   });
 
   const panel: AttachmentsPanel = {
