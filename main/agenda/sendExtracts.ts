@@ -17,6 +17,7 @@ import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
 import {
   AttachmentError,
   verifiedAttachments,
+  type VerifiedAttachment,
   writeAttachmentsBeside,
 } from "../files/attachmentFiles.js";
 import { writeOutputFile } from "../files/safeOutput.js";
@@ -59,10 +60,10 @@ export async function sendExtracts(
     file: string;
     items: string;
     bytes: Uint8Array;
-    attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
+    attachments: VerifiedAttachment[];
   }[] = [];
   for (const [i, g] of groups.entries()) {
-    let attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
+    let attachments: VerifiedAttachment[];
     try {
       attachments = await verifiedAttachments(
         documentPath,

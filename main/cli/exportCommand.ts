@@ -22,6 +22,7 @@ import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
 import {
   AttachmentError,
   verifiedAttachments,
+  type VerifiedAttachment,
   writeAttachmentsBeside,
 } from "../files/attachmentFiles.js";
 import type { CliIO, Command } from "./command.js";
@@ -190,7 +191,7 @@ export const exportCommand: Command = {
 
     // Bilagor (issue 17): every file is read from bilagor/ beside the document and checked against
     // its hash before anything is written; a missing or changed file refuses the export.
-    let attachments: Awaited<ReturnType<typeof verifiedAttachments>>;
+    let attachments: VerifiedAttachment[];
     try {
       attachments = await verifiedAttachments(
         resolve(a.input),

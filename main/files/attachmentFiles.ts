@@ -158,18 +158,24 @@ interface WrittenAttachment {
   path: string;
 }
 
+/** A bilaga of an output with its file's bytes, checked against its hash. */
+export interface VerifiedAttachment {
+  entry: NumberedAttachment;
+  bytes: Uint8Array;
+}
+
 /** Every bilaga's bytes, checked against its hash; the first missing or changed file refuses them all. */
 export async function verifiedAttachments(
   documentPath: string | null,
   listed: readonly NumberedAttachment[],
-): Promise<{ entry: NumberedAttachment; bytes: Uint8Array }[]> {
+): Promise<VerifiedAttachment[]> {
   if (!listed.length) return [];
   if (documentPath === null)
     throw new AttachmentError({
       sv: "Dokumentet har bilagor men är inte sparat: spara det först, så att bilagorna i mappen bilagor/ bredvid det kan skrivas ut med exporten.",
       en: "The document has attachments but is not saved: save it first, so the attachments in bilagor/ beside it can be written with the export.",
     });
-  const out: { entry: NumberedAttachment; bytes: Uint8Array }[] = [];
+  const out: VerifiedAttachment[] = [];
   const problems: Bilingual[] = [];
   for (const entry of listed) {
     const a: Attachment = entry.attachment;
@@ -201,7 +207,7 @@ export async function verifiedAttachments(
  */
 export async function writeAttachmentsBeside(
   outputPath: string,
-  files: readonly { entry: NumberedAttachment; bytes: Uint8Array }[],
+  files: readonly VerifiedAttachment[],
   options: { replace: boolean },
 ): Promise<WrittenAttachment[]> {
   if (!files.length) return [];

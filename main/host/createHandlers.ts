@@ -45,6 +45,7 @@ import {
   AttachmentError,
   copyAttachments,
   verifiedAttachments,
+  type VerifiedAttachment,
   writeAttachmentsBeside,
 } from "../files/attachmentFiles.js";
 
@@ -325,7 +326,7 @@ export function createHandlers(env: HostEnv): HostHandlers {
             `Dokumentet kan inte exporteras eftersom det inte är välformat: ${parseErrors(parsed.errors)}`,
           );
         // Bilagor (issue 17): every file of the output is read and checked before anything is written.
-        let attachmentFiles: Awaited<ReturnType<typeof verifiedAttachments>> = [];
+        let attachmentFiles: VerifiedAttachment[] = [];
         try {
           const listed = attachmentsInOutput(parsed.file.doc, parsed.file.meta, { output, items });
           const documentReal =

@@ -7,8 +7,7 @@
  * table of who voted how. The justerare comments in
  * Word and sends the file back; `mergeWordReview` brings the comments into the protocol.
  */
-import { attachmentLabel } from "../../schemas/attachments.js";
-import { attachmentRefs } from "../../schemas/render/renderAttachments.js";
+import { attachmentRefLabel, attachmentRefs } from "../../schemas/render/renderAttachments.js";
 import type { Node } from "prosemirror-model";
 import {
   BookmarkEnd,
@@ -172,12 +171,7 @@ export async function writeReviewCopyDocx(file: ProtokollFile): Promise<Uint8Arr
     leaf.type.name === "item_ref"
       ? `§ ${numbers.get(leaf.attrs.target as string) ?? "?"}`
       : leaf.type.name === "attachment_ref" // a bilaga (issue 17): "bilaga 2", as in the exports
-        ? attachmentLabel(
-            bilagor.get(leaf.attrs.target as string)?.number,
-            leaf.attrs.withTitle
-              ? (bilagor.get(leaf.attrs.target as string)?.title ?? null)
-              : undefined,
-          )
+        ? attachmentRefLabel(leaf, bilagor)
         : "";
   for (const c of file.review.comments) {
     if (c.resolved) continue;

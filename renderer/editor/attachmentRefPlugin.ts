@@ -7,7 +7,7 @@
 import type { Node, Slice } from "prosemirror-model";
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView, type NodeView } from "prosemirror-view";
-import { attachmentLabel, numberedAttachments } from "../../schemas/attachments.js";
+import { attachmentRefLabel, attachmentRefs } from "../../schemas/render/renderAttachments.js";
 import type { Meta } from "../../schemas/meta.js";
 import { metaOf } from "./documentPlugin.js";
 
@@ -21,18 +21,8 @@ interface RefState {
 const refKey = new PluginKey<RefState>("attachmentRefs");
 
 function labelsOf(doc: Node, meta: Meta): { key: string; labels: RefState["labels"] } {
-  const labels = new Map(
-    numberedAttachments(doc, meta.attachments).map((n) => [
-      n.attachment.id,
-      { number: n.number, title: n.attachment.title },
-    ]),
-  );
+  const labels = attachmentRefs(doc, meta);
   return { key: JSON.stringify([...labels]), labels };
-}
-
-function labelFor(node: Node, labels: RefState["labels"]): string {
-  const a = labels.get(node.attrs.target as string);
-  return attachmentLabel(a?.number, node.attrs.withTitle ? (a?.title ?? null) : undefined);
 }
 
 function decorate(
@@ -44,7 +34,7 @@ function decorate(
 ): void {
   doc.nodesBetween(from, to, (n, pos) => {
     if (n.type.name === "attachment_ref") {
-      const label = labelFor(n, labels);
+      const label = attachmentRefLabel(n, labels);
       out.push(Decoration.node(pos, pos + n.nodeSize, { "data-label": label }, { label }));
     }
     return !n.isTextblock || n.childCount > 0;

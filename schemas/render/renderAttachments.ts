@@ -59,6 +59,15 @@ export function attachmentRefs(
   );
 }
 
+/** What a reference to a bilaga reads: "bilaga 3", or "Bilaga 3 – Voteringslista" when it shows the title. */
+export function attachmentRefLabel(
+  ref: Node,
+  refs: ReadonlyMap<string, { number: number; title: string }>,
+): string {
+  const a = refs.get(ref.attrs.target as string);
+  return attachmentLabel(a?.number, ref.attrs.withTitle ? (a?.title ?? null) : undefined);
+}
+
 /** Under a §: "Bilaga 1 – Voteringslista" (one line each), when the § has bilagor in this output. */
 export function itemAttachmentBlocks(
   listed: readonly NumberedAttachment[],

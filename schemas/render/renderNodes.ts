@@ -6,7 +6,6 @@
  */
 import type { Node } from "prosemirror-model";
 import type { ItemAttendance } from "../attendance.js";
-import { attachmentLabel } from "../attachments.js";
 import { swedishLongDate } from "../dates.js";
 import {
   decisionHeading,
@@ -21,6 +20,7 @@ import {
 import { blockLabel } from "../labels.js";
 import type { Meta } from "../meta.js";
 import type { NodeName } from "../schema.js";
+import { attachmentRefLabel } from "./renderAttachments.js";
 import { runsText, type Block, type ListStyle, type Run } from "./renderModel.js";
 import { renderTable } from "./renderTable.js";
 
@@ -509,14 +509,9 @@ export const handlers: Record<NodeName, Handler> = {
   },
 
   // A bilaga's current number: "bilaga 3", or "Bilaga 3 – Voteringslista" (schemas/attachments.ts).
-  attachment_ref: (node, ctx) => {
-    const a = ctx.attachments?.get(node.attrs.target as string);
-    return {
-      runs: [
-        { text: attachmentLabel(a?.number, node.attrs.withTitle ? (a?.title ?? null) : undefined) },
-      ],
-    };
-  },
+  attachment_ref: (node, ctx) => ({
+    runs: [{ text: attachmentRefLabel(node, ctx.attachments ?? new Map()) }],
+  }),
 
   // ---- tables the secretary writes (renderTable.ts) ----
   table: (node, ctx) => ({ blocks: [renderTable(node, (p) => runsText(renderRuns(p, ctx)))] }),
