@@ -42,6 +42,7 @@ import { itemDeadlines } from "../../schemas/deadlines.js";
 import { longDay } from "../../schemas/review/deadlineStatus.js";
 import { validateFile } from "../../schemas/rules/index.js";
 import { adjust as adjustProtocol } from "../../schemas/review/adjust.js";
+import type { Changes } from "../../schemas/review/changesSince.js";
 import { localIsoDateTime } from "../../schemas/dates.js";
 
 const today = () => localIsoDate();
@@ -639,8 +640,7 @@ export function mountReviewPanel(
     );
   };
 
-  const renderChanges = () => {
-    const changes = session.changes();
+  const renderChanges = (changes: Changes) => {
     const toggle = h(
       "button",
       {
@@ -717,7 +717,8 @@ export function mountReviewPanel(
     renderDeadlines(o);
     renderItems(o);
     renderComments();
-    renderChanges();
+    // The overview has computed them for the reader already (word diffs included).
+    renderChanges(o.changes ?? session.changes());
     renderTarget();
   };
 

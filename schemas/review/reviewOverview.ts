@@ -9,7 +9,7 @@ import type { Status } from "../meta.js";
 import { numberedItems } from "../numbering.js";
 import { immediateAdjustments } from "./adjust.js";
 import { canAdjust, itemApprovals, type ApprovalState, type CanAdjust } from "./approvals.js";
-import { changesSince, type ItemChange } from "./changesSince.js";
+import { changesSince, type Changes, type ItemChange } from "./changesSince.js";
 import { correctionNotes, type CorrectionNote } from "./correctionNotes.js";
 import { deadlineStatus, type DeadlineStatus } from "./deadlineStatus.js";
 import { editAllowed } from "./reviewStatus.js";
@@ -42,6 +42,8 @@ export interface ReviewOverview {
   deadlines: DeadlineStatus | null;
   seal: VerifyResult | null;
   corrections: CorrectionNote[];
+  /** What changed since the reader last looked (with the word diffs), when a reader is given. */
+  changes: Changes | null;
 }
 
 export function reviewOverview(
@@ -84,5 +86,6 @@ export function reviewOverview(
     deadlines: options.today ? deadlineStatus(meta, options.today) : null,
     seal: meta.status === "adjusted" ? verifySeal(file) : null,
     corrections: correctionNotes(file),
+    changes,
   };
 }
