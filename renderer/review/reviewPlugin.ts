@@ -19,10 +19,11 @@ import type { Node } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { ProtokollFile } from "../../schemas/file.js";
-import type { Meta } from "../../schemas/meta.js";
+import type { HistoryEntry, Meta } from "../../schemas/meta.js";
 import {
   commentRange,
   correctionNotes,
+  findItem,
   immediateAdjustments,
   itemHash,
   sealForm,
@@ -90,13 +91,11 @@ export function refusalOf(
   }
   if (ctx.reviewing() && !ctx.correcting())
     return "Du granskar som justerare: texten är skrivskyddad. Skriv en kommentar i panelen Justering i stället.";
-  const renumbered = renumberedLockedItem(tr, meta, history);
+  const adjusted = immediateAdjustments({ history });
+  const renumbered = renumberedLockedItem(tr, meta, adjusted);
   if (renumbered) return renumbered;
-  for (const entry of immediateAdjustments({ history })) {
-    let node: Node | null = null;
-    tr.doc.forEach((n) => {
-      if (!node && n.type.name === "agenda_item" && n.attrs.id === entry.item) node = n;
-    });
+  for (const entry of adjusted) {
+    const node = entry.item ? findItem(tr.doc, entry.item) : null;
     if (!node || itemHash(node) !== entry.seal?.sha256)
       return "Paragrafen är omedelbart justerad och kan inte ändras.";
   }
@@ -108,8 +107,12 @@ export function refusalOf(
  * the § is cited by it. Moving it, or inserting or deleting a § before it (or changing the first
  * § number), would renumber it, so such a change is refused with the reason.
  */
-function renumberedLockedItem(tr: Transaction, meta: Meta, history: History): string | null {
-  const locked = immediateAdjustments({ history }).flatMap((e) => (e.item ? [e.item] : []));
+function renumberedLockedItem(
+  tr: Transaction,
+  meta: Meta,
+  adjusted: readonly HistoryEntry[],
+): string | null {
+  const locked = adjusted.flatMap((e) => (e.item ? [e.item] : []));
   if (!locked.length) return null;
   const metaSteps = tr.steps.filter((s): s is SetMetaStep => s instanceof SetMetaStep);
   // Typing changes one § in place: nothing can be renumbered (one pass of identity comparisons).
@@ -187,7 +190,7 @@ function buildDecorations(state: EditorState, meta: Meta, ctx: ReviewContext): D
       );
   });
   if (meta.status === "adjusted") {
-    const general = notes.filter((n) => !n.item || !hasItem(doc, n.item));
+    const general = notes.filter((n) => !n.item || !findItem(doc, n.item));
     decos.push(
       Decoration.widget(0, () => sealWidget(meta), {
         side: -1,
@@ -205,14 +208,6 @@ function buildDecorations(state: EditorState, meta: Meta, ctx: ReviewContext): D
       );
   }
   return DecorationSet.create(doc, decos);
-}
-
-function hasItem(doc: Node, id: string): boolean {
-  let found = false;
-  doc.forEach((n) => {
-    if (n.type.name === "agenda_item" && n.attrs.id === id) found = true;
-  });
-  return found;
 }
 
 /** Whether the range from…to lies in (or reaches into) a § justerad at the meeting. */
