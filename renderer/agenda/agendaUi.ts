@@ -16,6 +16,7 @@ import { TextSelection } from "prosemirror-state";
 import { setAttrs } from "../editor/commands.js";
 import { confirmDialog, modal, showError, toast } from "../ui/dialogs.js";
 import { field, h } from "../ui/dom.js";
+import { uploadOf } from "../host/uploadOf.js";
 
 /** The agenda_entry around the cursor. */
 function currentEntry(app: App): { node: Node; pos: number } | null {
@@ -228,13 +229,6 @@ export async function createProtocolFromAgenda(app: App): Promise<void> {
   toast(`Protokollet är skapat från kallelsen. ${n} beslut att bekräfta.`, "success");
 }
 
-const base64 = (bytes: Uint8Array) => {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
-
 /** "Importera ärenden…": tjänsteskrivelser become ärenden at the end of the kallelse, one file at a time with progress. */
 export async function importEntries(app: App, native: boolean): Promise<void> {
   if (app.kind !== "kallelse")
@@ -302,7 +296,7 @@ export async function importEntries(app: App, native: boolean): Promise<void> {
         show(`Importerar ${i + 1} av ${files.length}: ${f.name}`);
         take(
           await app.host.importAgendaEntry({
-            upload: { name: f.name, base64: base64(new Uint8Array(await f.arrayBuffer())) },
+            upload: await uploadOf(f),
           }),
         );
       }

@@ -9,6 +9,7 @@ import type { MergeReport } from "../../schemas/review/index.js";
 import { modal, showError, toast } from "../ui/dialogs.js";
 import { field, h } from "../ui/dom.js";
 import { nowIso, type ReviewSession } from "./reviewSession.js";
+import { uploadOf } from "../host/uploadOf.js";
 
 /** "Protokoll 2020-08-25.protokoll" → "Protokoll 2020-08-25 granskning.protokoll". */
 export function copyName(path: string | null, title: string): string {
@@ -161,11 +162,7 @@ export async function mergeWordCopy(
     );
     const file = input.files?.[0];
     if (!ok || !file) return false;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = "";
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    upload = { name: file.name, base64: btoa(binary) };
+    upload = await uploadOf(file);
   }
   const r = await app.host.importReviewDocx({
     text: app.serialize(),

@@ -25,6 +25,7 @@ import {
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+import { uploadOf } from "../host/uploadOf.js";
 
 /** Bilaga file → its SHA-256 on disk now, or null when it is missing (the rule attachments reads it). */
 export type AttachmentFileStatus = Record<string, string | null>;
@@ -53,15 +54,6 @@ function itemChoices(app: App): [string, string][] {
       `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 50)}`,
     ]),
   ];
-}
-
-/** The bytes of a file the user picked in the browser, as the contract's upload. */
-async function uploadOf(file: File): Promise<{ name: string; base64: string }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { name: file.name, base64: btoa(binary) };
 }
 
 const stem = (name: string) => name.replace(/\.[A-Za-z0-9]{1,10}$/, "").trim();

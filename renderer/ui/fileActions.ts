@@ -15,6 +15,7 @@ import type { SaveConflict } from "../../schemas/contract.js";
 import { changesSince } from "../../schemas/review/changesSince.js";
 import { statusGates } from "../../schemas/render/officialStatus.js";
 import { showImportChecks } from "./importChecks.js";
+import { uploadOf } from "../host/uploadOf.js";
 
 export interface FileActions {
   newDocument(): Promise<void>;
@@ -467,11 +468,7 @@ export function fileActions(app: App, native: boolean): FileActions {
         );
         const file = input.files?.[0];
         if (!ok || !file) return;
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        let binary = "";
-        for (let i = 0; i < bytes.length; i += 0x8000)
-          binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        result = await host.importFile({ upload: { name: file.name, base64: btoa(binary) } });
+        result = await host.importFile({ upload: await uploadOf(file) });
       }
       if (!result.ok) {
         if (result.error !== "Ingen fil vald.")

@@ -9,6 +9,7 @@ import type { HostApi } from "../../schemas/contract.js";
 import { modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
 import { obj } from "../../schemas/storedJson.js";
+import { uploadOf } from "../host/uploadOf.js";
 
 type Kind = "logo" | "logoSvg" | "font";
 const ACCEPT: Record<Kind, string> = {
@@ -112,11 +113,7 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
         input.click();
       });
       if (!chosen) return;
-      const bytes = new Uint8Array(await chosen.arrayBuffer());
-      let binary = "";
-      for (let i = 0; i < bytes.length; i += 0x8000)
-        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      upload = { name: chosen.name, base64: btoa(binary) };
+      upload = await uploadOf(chosen);
     }
     const r = await host.importProfileFile({ kind, ...(upload ? { upload } : {}) });
     if (!r.ok) {
