@@ -15,6 +15,7 @@ import {
   checkAttachmentFiles,
   storeAttachment,
 } from "../files/attachmentFiles.js";
+import { allowedPath } from "./allowedPath.js";
 import type { HostEnv } from "./createHandlers.js";
 
 type AttachmentChannels = Pick<HostHandlers, "attachFile" | "checkAttachments">;
@@ -22,21 +23,13 @@ type AttachmentChannels = Pick<HostHandlers, "attachFile" | "checkAttachments">;
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const NOT_SAVED = "Spara dokumentet först – bilagorna kopieras till mappen bilagor/ bredvid det.";
 
-/** The saved document's real path, or why there is none. */
-function documentOf(env: Pick<HostEnv, "resolve">, path: string): string | { error: string } {
-  const real = env.resolve(path);
-  return real === null
-    ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` }
-    : real;
-}
-
 export function attachmentHandlers(
   env: Pick<HostEnv, "resolve" | "chooseAttachmentPath">,
 ): AttachmentChannels {
   return {
     attachFile: async ({ path, upload }) => {
       try {
-        const doc = documentOf(env, path);
+        const doc = allowedPath(env, path);
         if (typeof doc !== "string") return fail(doc.error);
         if (!(await stat(doc).catch(() => null))?.isFile()) return fail(NOT_SAVED);
         let bytes: Uint8Array;
@@ -78,7 +71,7 @@ export function attachmentHandlers(
 
     checkAttachments: async ({ path, files }) => {
       try {
-        const doc = documentOf(env, path);
+        const doc = allowedPath(env, path);
         if (typeof doc !== "string") return fail(doc.error);
         const found = await checkAttachmentFiles(doc, files);
         return { ok: true, files: files.map((file) => ({ file, sha256: found[file] ?? null })) };

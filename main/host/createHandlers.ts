@@ -39,6 +39,7 @@ import { readOfficerReport } from "../agenda/importReports.js";
 import { entryOfReport } from "../agenda/parseOfficerReport.js";
 import { sendExtracts } from "../agenda/sendExtracts.js";
 import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
+import { allowedPath } from "./allowedPath.js";
 import { attachmentHandlers } from "./attachmentHandlers.js";
 import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
 import {
@@ -161,12 +162,7 @@ function suggestedName(text: string): string {
 export function createHandlers(env: HostEnv): HostHandlers {
   const present = env.present ?? ((p: string) => p);
   const recovery = new RecoveryStore(env.recoveryDir);
-  const resolveOr = (path: string): string | { error: string } => {
-    const real = env.resolve(path);
-    return real === null
-      ? { error: `Sökvägen ”${path}” är inte tillåten (utanför arbetsmappen).` }
-      : real;
-  };
+  const resolveOr = (path: string) => allowedPath(env, path);
 
   /** Saves in progress, by real path: the next save of the same file waits for the one before. */
   const saving = new Map<string, Promise<unknown>>();
