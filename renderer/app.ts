@@ -56,7 +56,7 @@ export class App {
   ) {
     this.lint = options.lint ?? null;
     this.view = new EditorView(mount, {
-      state: createEditorState(initial, this.appShortcuts, { spell: this.spell, lint: this.lint }),
+      state: this.stateFor(initial),
       nodeViews,
       editable: () => this.editable && !this.readOnly,
       dispatchTransaction: (tr) => this.dispatch(tr),
@@ -143,9 +143,7 @@ export class App {
     // The revision of the file the text is based on: given on open/restore, kept while the path stays.
     if (options.baseRevision !== undefined) this.baseRevision = options.baseRevision;
     else if (path !== this.path) this.baseRevision = null;
-    this.view.updateState(
-      createEditorState(file, this.appShortcuts, { spell: this.spell, lint: this.lint }),
-    );
+    this.view.updateState(this.stateFor(file));
     this.path = path;
     this.readOnly = options.readOnly ?? false;
     this.recoveryKey = options.recoveryKey ?? newId("r");
@@ -158,25 +156,26 @@ export class App {
   /** The keys of the whole app go into the editor's keymap; the state is rebuilt to pick them up. */
   setAppShortcuts(shortcuts: Shortcut[]): void {
     this.appShortcuts = shortcuts;
-    this.view.updateState(
-      createEditorState(this.currentFile(), shortcuts, { spell: this.spell, lint: this.lint }),
-    );
+    this.view.updateState(this.stateFor(this.currentFile()));
+  }
+
+  /** Has the spell-check caught up with the document (always true while it is off)? */
+  get spellChecked(): boolean {
+    return spellChecked(this.view.state);
   }
 
   /**
    * Turn the spell-check on (with its client) or off. The browser's own spell-check is off while
    * ours is on: it would need dictionaries downloaded from outside, and would mark the same words twice.
    */
-  /** Has the spell-check caught up with the document (always true while it is off)? */
-  get spellChecked(): boolean {
-    return spellChecked(this.view.state);
-  }
-
   setSpellCheck(spell: SpellClient | null): void {
     this.spell = spell;
-    this.view.updateState(
-      createEditorState(this.currentFile(), this.appShortcuts, { spell, lint: this.lint }),
-    );
+    this.view.updateState(this.stateFor(this.currentFile()));
+  }
+
+  /** The editor state of a file with the app's shortcuts, spell-check and rules. */
+  private stateFor(file: ProtokollFile): EditorState {
+    return createEditorState(file, this.appShortcuts, { spell: this.spell, lint: this.lint });
   }
 
   setEditable(editable: boolean): void {
