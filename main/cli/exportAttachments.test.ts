@@ -77,6 +77,23 @@ describe("protokoll export with bilagor", () => {
     expect(text).toMatch(/Bilagor Bilaga Titel Hör till Bilaga 1 Voteringslista § 1/);
   });
 
+  it("writes the bilagor once when the PDF and the DOCX of one name share their folder", async () => {
+    const input = writeProtocol("%PDF votering");
+    const r = await cli(
+      input,
+      "--draft",
+      "--pdf",
+      join(dir, "båda.pdf"),
+      "--docx",
+      join(dir, "båda.docx"),
+    );
+    expect(r.code).toBe(0);
+    const bilaga = join(dir, "båda-bilagor", "Bilaga 1 – Voteringslista.pdf");
+    expect(r.out.split(`Wrote / Skrev ${bilaga} (bilaga 1)`)).toHaveLength(2);
+    expect(r.out).toContain(`Wrote / Skrev ${join(dir, "båda.docx")}`);
+    expect(readFileSync(bilaga, "utf8")).toBe("%PDF votering");
+  });
+
   it("refuses in English and Swedish, writing nothing, when the file has changed since it was attached", async () => {
     const input = writeProtocol("%PDF ändrad");
     const r = await cli(input, "--draft", "--pdf", join(dir, "ut.pdf"));

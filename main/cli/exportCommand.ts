@@ -21,6 +21,7 @@ import { parseCommandArgs } from "./args.js";
 import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
 import {
   AttachmentError,
+  attachmentsFolderFor,
   verifiedAttachments,
   type VerifiedAttachment,
   writeAttachmentsBeside,
@@ -208,6 +209,7 @@ export const exportCommand: Command = {
     if (a.pdf) targets.push({ format: "pdf", path: a.pdf });
     if (targets.length === 0) targets.push({ format: "pdf", path: null });
 
+    const attachmentFolders = new Set<string>();
     for (const t of targets) {
       const r = await exportDocument(file, {
         format: t.format,
@@ -241,6 +243,10 @@ export const exportCommand: Command = {
         return 2;
       }
       io.out(`Wrote / Skrev ${path} (${r.bytes.length} bytes)`);
+      // The PDF and the DOCX of one name share their bilagor folder: written once.
+      const folder = attachmentsFolderFor(path);
+      if (attachmentFolders.has(folder)) continue;
+      attachmentFolders.add(folder);
       try {
         for (const w of await writeAttachmentsBeside(path, attachments, { replace: true }))
           io.out(`Wrote / Skrev ${w.path} (bilaga ${w.number})`);

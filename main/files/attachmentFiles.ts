@@ -147,7 +147,7 @@ export async function checkAttachmentFiles(
 }
 
 /** "Protokoll 2020-08-25.pdf" → "Protokoll 2020-08-25-bilagor" (beside it). */
-function attachmentsFolderFor(outputPath: string): string {
+export function attachmentsFolderFor(outputPath: string): string {
   return join(dirname(outputPath), `${basename(outputPath, extname(outputPath))}-bilagor`);
 }
 
