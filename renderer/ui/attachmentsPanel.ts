@@ -140,10 +140,10 @@ export function mountAttachments(
       },
     );
     if (!ok) return;
-    change(renameAttachment(app.meta, n.attachment.id, title.value));
-    change(
-      assignAttachment(app.meta, n.attachment.id, belongs.value === WHOLE ? null : belongs.value),
-    );
+    // A new title and a new § together are one change (one undo step).
+    const renamed = renameAttachment(app.meta, n.attachment.id, title.value);
+    const item = belongs.value === WHOLE ? null : belongs.value;
+    change(assignAttachment(renamed ?? app.meta, n.attachment.id, item) ?? renamed);
   };
 
   const remove = async (n: NumberedAttachment) => {
