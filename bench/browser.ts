@@ -190,10 +190,10 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     // Typing with the spell-check on and off, in the same page, alternating in four runs of 120
     // keys (the first 20 of each discarded), so neither side has the warmer browser or the quieter
     // minute of a shared machine.
-    // Turning the spell-check on or off rebuilds the editor's state, which starts without the rules'
-    // problems until the next validation; both sides are typed with the problems back in (their
-    // underlines and the Problem panel cost the same on either side), or the side that happened
-    // to be validated during its run would be measured with more work than the other.
+    // Turning the spell-check on or off keeps the text, the undo history, the rules' problems and
+    // the justering plugin (the state is reconfigured, App.setSpellCheck); both sides are typed with
+    // the problems in (their underlines and the Problem panel cost the same on either side), which
+    // is checked after each switch.
     const problemsAtOpen = (await page.evaluate(`(${PROBLEMS_IN_STATE})()`)) as number;
     const setSpell = async (on: boolean) => {
       await page.evaluate((on) => {
@@ -221,7 +221,7 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     const off = { lat: [] as number[], proc: [] as number[] };
     for (const spellOn of [true, false, true, false]) {
       await setSpell(spellOn);
-      // Typing is measured once the spell-check has caught up with the rebuilt state (its first look
+      // Typing is measured once the spell-check has caught up with the document (its first look
       // at a document is timed separately, above).
       await page.waitForFunction(
         () =>

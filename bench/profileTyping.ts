@@ -125,7 +125,7 @@ try {
 
   if (cssArg) await page.addStyleTag({ content: readFileSync(cssArg, "utf8") });
   if (spellOff) {
-    // The rebuilt state starts without the rules' problems: validate again, as the benchmark does.
+    // Validate again after the switch and wait for the problems, as the benchmark does.
     await page.evaluate(() => {
       const app = (
         window as unknown as {

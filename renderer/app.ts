@@ -7,7 +7,13 @@
  * autosave (about a second after the last edit) and the panels' refresh.
  */
 import type { Node } from "prosemirror-model";
-import { Selection, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import {
+  Selection,
+  TextSelection,
+  type EditorState,
+  type Plugin,
+  type Transaction,
+} from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import type { HostApi } from "../schemas/contract.js";
 import { parse, serialize, type Kind, type ProtokollFile } from "../schemas/file.js";
@@ -20,7 +26,7 @@ import { nodeViews } from "./editor/nodeViews.js";
 import type { LintSource } from "./editor/linterPlugin.js";
 import { problemsKey } from "./editor/problemsPlugin.js";
 import { changesReviewRecord, reviewRecordOf } from "./editor/reviewRecordPlugin.js";
-import { createEditorState } from "./editor/setup.js";
+import { createEditorState, reconfigureEditorState } from "./editor/setup.js";
 import type { SpellClient } from "./editor/spellcheck/spellClient.js";
 import { spellChecked } from "./editor/spellcheck/spellPlugin.js";
 
@@ -43,6 +49,8 @@ export class App {
   private frame = 0;
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
   appShortcuts: Shortcut[] = [];
+  /** Plugins added by the app's parts (App.addPlugin), kept in every state. */
+  private readonly extraPlugins: Plugin[] = [];
   /** The spell-check (renderer/editor/spellcheck), once started; null: off. */
   spell: SpellClient | null = null;
   /** The rules the editor runs after a pause in typing (editor/linterPlugin.ts); null: none. */
@@ -156,7 +164,7 @@ export class App {
   /** The keys of the whole app go into the editor's keymap; the state is rebuilt to pick them up. */
   setAppShortcuts(shortcuts: Shortcut[]): void {
     this.appShortcuts = shortcuts;
-    this.view.updateState(this.stateFor(this.currentFile()));
+    this.reconfigure();
   }
 
   /** Has the spell-check caught up with the document (always true while it is off)? */
@@ -170,12 +178,39 @@ export class App {
    */
   setSpellCheck(spell: SpellClient | null): void {
     this.spell = spell;
-    this.view.updateState(this.stateFor(this.currentFile()));
+    this.reconfigure();
   }
 
-  /** The editor state of a file with the app's shortcuts, spell-check and rules. */
+  /**
+   * Add a plugin beside the editor's own (the justering session's guard and marks). It is part of
+   * every state from now on: of the documents opened later, and after a change of the spell-check
+   * or the shortcuts.
+   */
+  addPlugin(plugin: Plugin): void {
+    if (this.extraPlugins.includes(plugin)) return;
+    this.extraPlugins.push(plugin);
+    this.reconfigure();
+  }
+
+  /** The editor state of a file with the app's shortcuts, spell-check, rules and added plugins. */
   private stateFor(file: ProtokollFile): EditorState {
-    return createEditorState(file, this.appShortcuts, { spell: this.spell, lint: this.lint });
+    return createEditorState(file, this.appShortcuts, this.editorOptions());
+  }
+
+  /** The open document with the app's current plugins; its text, undo history and problems stay. */
+  private reconfigure(): void {
+    this.view.updateState(
+      reconfigureEditorState(
+        this.state,
+        this.currentFile(),
+        this.appShortcuts,
+        this.editorOptions(),
+      ),
+    );
+  }
+
+  private editorOptions() {
+    return { spell: this.spell, lint: this.lint, extra: this.extraPlugins };
   }
 
   setEditable(editable: boolean): void {

@@ -35,16 +35,17 @@ const adjusted = (): ProtokollFile => adjustedSample();
 interface Harness {
   state: EditorState;
   refused: string[];
-  flags: { correcting: boolean; reviewing: boolean; changed: Set<string> };
+  flags: { correcting: boolean; reviewing: boolean; changed: Set<string>; showing: boolean };
 }
 
 function editor(file: ProtokollFile): Harness {
   const refused: string[] = [];
-  const flags = { correcting: false, reviewing: false, changed: new Set<string>() };
+  const flags = { correcting: false, reviewing: false, changed: new Set<string>(), showing: false };
   const ctx: ReviewContext = {
     correcting: () => flags.correcting,
     reviewing: () => flags.reviewing,
     changedItems: () => flags.changed,
+    showsChanges: () => flags.showing,
     activeComment: () => null,
     refused: (r) => refused.push(r),
   };
@@ -265,6 +266,48 @@ describe("the justering plugin of the editor", () => {
         "review-changed",
     );
     expect(changed).toHaveLength(1);
+  });
+
+  it("moves the rättelse notes and the seal with the text while typing, and outlines a § changed by typing at once when the changes are shown", () => {
+    let f = adjusted();
+    f = ok(
+      recordCorrection(f, {
+        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
+        what: "ytterstaden → innerstaden",
+        why: "Skrivfel.",
+        by: "Sara Karlsson",
+        at: "2020-09-03T08:30",
+      }),
+    ).file;
+    const h = editor(f);
+    h.flags.correcting = true;
+    const endOf = (s: EditorState, id: string) => {
+      let end = -1;
+      s.doc.forEach((n, offset) => {
+        if (n.attrs.id === id) end = offset + n.nodeSize - 1;
+      });
+      return end;
+    };
+    const keyed = (s: EditorState, prefix: string) =>
+      (reviewKey.getState(s) as DecorationSet)
+        .find()
+        .filter((d) => (d.spec as { key?: string }).key?.startsWith(prefix));
+    const typed = h.state.apply(typeIn(h.state, "p3", " Ett tillägg."));
+    expect(endOf(typed, "p5")).toBe(endOf(h.state, "p5") + " Ett tillägg.".length);
+    expect(keyed(typed, "note-").map((d) => d.from)).toEqual([endOf(typed, "p5")]);
+    expect(keyed(typed, "seal-").map((d) => d.from)).toEqual([0]);
+
+    h.flags.showing = true;
+    h.flags.changed.add("p3");
+    const outlined = typed.apply(typeIn(typed, "p3", " Och ett till."));
+    const changed = (reviewKey.getState(outlined) as DecorationSet)
+      .find()
+      .filter(
+        (d) =>
+          (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
+          "review-changed",
+      );
+    expect(changed.map((d) => outlined.doc.nodeAt(d.from)?.attrs.id)).toEqual(["p3"]);
   });
 
   it("follows the review record in the editor state: a comment recorded by a transaction is drawn by it, and a § justerad at the meeting is locked by the history it sets", () => {

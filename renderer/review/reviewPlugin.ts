@@ -43,6 +43,8 @@ export interface ReviewContext {
   reviewing(): boolean;
   /** §§ of this state to outline as changed since the reader last looked (empty when that view is off). */
   changedItems(state: EditorState): ReadonlySet<string>;
+  /** Whether the changed §§ are outlined ("Visa ändringar"): then every edit may change which. */
+  showsChanges(): boolean;
   /** The comment the panel has selected (highlighted more strongly). */
   activeComment(): string | null;
   /** Called with the Swedish reason when an edit was refused. */
@@ -236,9 +238,14 @@ export function reviewPlugin(
     state: {
       init: (_config, state) => buildDecorations(state, metaOf(state), ctx),
       apply(tr, old, _before, after) {
-        if (tr.docChanged || tr.getMeta(REDRAW) || changesReviewRecord(tr))
+        if (tr.getMeta(REDRAW) || changesReviewRecord(tr))
           return buildDecorations(after, metaOf(after), ctx);
-        return old;
+        if (!tr.docChanged) return old;
+        // Typing moves the seal and the rättelse notes with the text; only a comment's anchor (found
+        // by its quoted words) and the outlined changed §§ depend on the words themselves.
+        if (!ctx.showsChanges() && !reviewRecordOf(after).review.comments.some((c) => !c.resolved))
+          return old.map(tr.mapping, tr.doc);
+        return buildDecorations(after, metaOf(after), ctx);
       },
     },
     filterTransaction(tr, state) {

@@ -79,6 +79,7 @@ export class ReviewSession {
         correcting: () => this.correction !== null,
         reviewing: () => this.isSignatory(),
         changedItems: (state) => this.changedItems(state),
+        showsChanges: () => this.showChanges,
         activeComment: () => this.activeComment,
         refused: (reason) => {
           if (Date.now() - this.lastRefusal < 3000) return;
@@ -88,13 +89,13 @@ export class ReviewSession {
       },
       metaOf,
     );
-    this.ensurePlugin();
+    // Part of every editor state from now on (each document opened, each spell-check change).
+    app.addPlugin(this.plugin);
     app.onChange((kinds) => {
       if (kinds.has("load")) {
         // Another document was opened: a rättelse begun in the previous one ends unrecorded.
         if (!this.reloading) this.correction = null;
         if (!this.signatoryIds().includes(this.identity)) this.identity = SECRETARY;
-        this.ensurePlugin();
         this.updateEditable();
       }
     });
@@ -109,13 +110,6 @@ export class ReviewSession {
     this.updateEditable();
     this.redraw();
     for (const l of this.listeners) l();
-  }
-
-  /** The editor state is rebuilt when a document is loaded; the plugin is added to each new state. */
-  private ensurePlugin(): void {
-    const state = this.app.state;
-    if (state.plugins.includes(this.plugin)) return;
-    this.app.view.updateState(state.reconfigure({ plugins: [...state.plugins, this.plugin] }));
   }
 
   /** Redraw the review's decorations (comments, changes, notes) after a change outside the text. */
