@@ -556,7 +556,7 @@ async function start(): Promise<void> {
     if (!native) e.preventDefault();
   });
 
-  forceLinting(app.view);
+  // The rules' first run is the linter's own, after the first frame (editor/linterPlugin.ts).
   app.flush();
   // Exposed for the end-to-end tests and the benchmark (read-only use).
   (window as unknown as { protokollApp: App }).protokollApp = app;

@@ -14,6 +14,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type { Problem } from "../../schemas/rules/problem.js";
+import { INPUT_QUIET, inputQuiet } from "./inputQuiet.js";
 import { setProblems } from "./problemsPlugin.js";
 
 export type LintSource = (state: EditorState) => Problem[];
@@ -30,8 +31,6 @@ type LinterState = number;
 
 export const linterKey = new PluginKey<LinterState>("linter");
 
-/** How long after a key or input event the source is not run (ProseMirror reads the DOM then). */
-const INPUT_QUIET = 150;
 /** A hidden window draws no frames: the first run does not wait longer than this for one. */
 const FIRST_RUN_FALLBACK = 1000;
 
@@ -56,16 +55,13 @@ export function linter(source: LintSource, config: LinterConfig = {}): Plugin<Li
     },
     view(view) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let lastInput = -Infinity;
       let firstRun = true;
-      const onInput = () => (lastInput = performance.now());
-      const inputEvents = ["keydown", "beforeinput", "input", "compositionend"];
-      for (const type of inputEvents) view.dom.addEventListener(type, onInput);
+      const input = inputQuiet(view);
       const run = () => {
         clearTimeout(timer);
         timer = undefined;
         if (view.isDestroyed) return;
-        if (performance.now() - lastInput < INPUT_QUIET || view.composing) {
+        if (input.busy()) {
           schedule(INPUT_QUIET);
           return;
         }
@@ -94,7 +90,7 @@ export function linter(source: LintSource, config: LinterConfig = {}): Plugin<Li
           clearTimeout(timer);
           cancelAnimationFrame(frame);
           if (runners.get(view) === run) runners.delete(view);
-          for (const type of inputEvents) view.dom.removeEventListener(type, onInput);
+          input.destroy();
         },
       };
     },

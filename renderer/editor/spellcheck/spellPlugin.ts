@@ -19,6 +19,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirr
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
 import type { Meta } from "../../../schemas/meta.js";
 import { documentInfo } from "../documentPlugin.js";
+import { INPUT_QUIET, inputQuiet } from "../inputQuiet.js";
 import type { SpellClient } from "./spellClient.js";
 import { isKnown, meetingWords, shouldCheck, spellTokens } from "./words.js";
 
@@ -181,12 +182,9 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
     },
     view(view) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let lastInput = 0;
       let destroyed = false;
       let progress: { doc: Node; upTo: number } | null = null;
-      const onInput = () => (lastInput = performance.now());
-      const events = ["keydown", "beforeinput", "compositionend"];
-      for (const type of events) view.dom.addEventListener(type, onInput);
+      const input = inputQuiet(view);
       const schedule = (ms: number) => {
         clearTimeout(timer);
         timer = setTimeout(() => void pass(view), ms);
@@ -194,7 +192,7 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
       const pass = async (v: EditorView) => {
         if (destroyed) return;
         // Never while ProseMirror may still be reading a keystroke from the page.
-        if (performance.now() - lastInput < 150 || v.composing) return schedule(150);
+        if (input.busy()) return schedule(INPUT_QUIET);
         const state = v.state;
         const own = spellKey.getState(state)!;
         // Slices that changed nothing are not dispatched: their progress is kept here, for this
@@ -305,7 +303,7 @@ export function spellPlugin(client: SpellClient): Plugin<SpellState> {
         destroy() {
           destroyed = true;
           clearTimeout(timer);
-          for (const type of events) view.dom.removeEventListener(type, onInput);
+          input.destroy();
         },
       };
     },
