@@ -14,7 +14,7 @@ import {
   removeAttachment,
   renameAttachment,
 } from "./attachmentCommands.js";
-import { attachmentRefPlugin } from "./attachmentRefPlugin.js";
+import { derivedOf, derivedPlugin } from "./derivedPlugin.js";
 import { metaOf, setMeta, updateMeta } from "./documentPlugin.js";
 import { createEditorState } from "./setup.js";
 
@@ -52,16 +52,11 @@ function run(
 
 /** The labels the editor shows for the references, in document order. */
 function labels(s: EditorState): string[] {
-  const plugin = s.plugins.find((p) =>
-    (p as unknown as { key: string }).key.startsWith("attachmentRefs"),
-  )!;
-  const set = plugin.getState(s) as {
-    set: { find(): { from: number; spec: { label: string } }[] };
-  };
-  return set.set
-    .find()
+  return derivedOf(s)
+    .decorations.find()
+    .filter((d) => s.doc.nodeAt(d.from)?.type.name === "attachment_ref")
     .sort((x, y) => x.from - y.from)
-    .map((d) => d.spec.label);
+    .map((d) => (d.spec as { label: string }).label);
 }
 
 /** The cursor after the given text. */
@@ -137,12 +132,12 @@ describe("references to bilagor in the editor", () => {
     ]);
   });
 
-  it("the plugin alone starts from the document's bilagor", () => {
+  it("the derived plugin alone starts from the document's bilagor", () => {
     const s0 = state([att("v", "Voteringslista")]);
     const s1 = run(after(s0, "Se "), insertAttachmentRef(schema.nodes.attachment_ref, "v"));
     const fresh = EditorState.create({
       doc: s1.doc,
-      plugins: [s1.plugins[0]!, attachmentRefPlugin()],
+      plugins: [s1.plugins[0]!, derivedPlugin()],
     });
     expect(labels(fresh)).toEqual(["bilaga 1"]);
   });

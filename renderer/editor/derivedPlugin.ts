@@ -1,6 +1,8 @@
 /**
  * What the editor shows but the secretary never types, recomputed from the structure:
  * - the § number before each title ("§ 5") and the current number of each §-reference;
+ * - the current number of each reference to a bilaga ("bilaga 3", or "Bilaga 3 – Voteringslista"),
+ *   which follows the bilagor's order and their §§' order;
  * - the generated lead-ins at the top of yrkanden, reservationer, särskilda uttalanden, jäv,
  *   the beslutsordning sentence, the vote summary, and the "Socialnämndens beslut" heading;
  * - for an answer, the signature lines from `meta.interpellation`.
@@ -24,6 +26,7 @@ import {
   voteSummary,
 } from "../../schemas/generated.js";
 import type { Meta } from "../../schemas/meta.js";
+import { attachmentRefLabel, attachmentRefs } from "../../schemas/render/renderAttachments.js";
 import { IMMEDIATE_SENTENCE, needsImmediateSentence } from "../../schemas/render/renderNodes.js";
 import { documentInfo } from "./documentPlugin.js";
 import { changesMeta } from "./documentPlugin.js";
@@ -34,6 +37,8 @@ export interface Derived {
   /** § ids in document order. */
   ids: string[];
   attendance: AttendanceResolution;
+  /** Bilaga id → its number and title, for the references to it. */
+  attachments: ReadonlyMap<string, { number: number; title: string }>;
   decorations: DecorationSet;
 }
 
@@ -139,10 +144,25 @@ function itemDecorations(
         1,
       ),
     );
-  item.descendants((n, p) => {
+  refDecorations(item, pos, d, out);
+}
+
+/** The label of each §-reference and bilaga reference in a top-level node, for its node view. */
+function refDecorations(
+  node: Node,
+  pos: number,
+  d: Omit<Derived, "decorations">,
+  out: Decoration[],
+): void {
+  node.descendants((n, p) => {
+    let label: string | null = null;
     if (n.type.name === "item_ref") {
       const target = d.numbers.get(n.attrs.target as string);
-      const label = target === undefined ? "§ ?" : `§ ${target}`;
+      label = target === undefined ? "§ ?" : `§ ${target}`;
+    } else if (n.type.name === "attachment_ref") {
+      label = attachmentRefLabel(n, d.attachments);
+    }
+    if (label !== null) {
       const at = pos + 1 + p;
       out.push(Decoration.node(at, at + n.nodeSize, { "data-label": label }, { label }));
     }
@@ -204,6 +224,7 @@ function compute(
         numbers: previous.derived.numbers,
         ids: previous.derived.ids,
         attendance: previous.derived.attendance,
+        attachments: previous.derived.attachments,
       };
       let pos = 0;
       for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
@@ -211,7 +232,10 @@ function compute(
       set = set.remove(set.find(pos, pos + node.nodeSize));
       const out: Decoration[] = [];
       if (node.type.name === "agenda_item") itemDecorations(node, pos, base, meta, out);
-      else answerDecorations(doc, meta, out);
+      else {
+        answerDecorations(doc, meta, out);
+        refDecorations(node, pos, base, out);
+      }
       return { ...base, decorations: set.add(doc, out) };
     }
   }
@@ -228,10 +252,16 @@ function compute(
   const idKey = ids.join("\u0000");
   if (!attendanceCache || attendanceCache.meta !== meta || attendanceCache.ids !== idKey)
     attendanceCache = { meta, ids: idKey, value: resolveAttendance(doc, meta) };
-  const base = { numbers, ids, attendance: attendanceCache.value };
+  const base = {
+    numbers,
+    ids,
+    attendance: attendanceCache.value,
+    attachments: attachmentRefs(doc, meta),
+  };
   const out: Decoration[] = [];
   doc.forEach((node, pos) => {
     if (node.type.name === "agenda_item") itemDecorations(node, pos, base, meta, out);
+    else refDecorations(node, pos, base, out);
   });
   if (doc.firstChild?.type.name === "answer") answerDecorations(doc, meta, out);
   return { ...base, decorations: DecorationSet.create(doc, out) };

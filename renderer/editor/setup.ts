@@ -25,7 +25,6 @@ import {
 import { quickInsertPlugin } from "./quickInsert.js";
 import { recipientPastePlugin } from "./recipientList.js";
 import { wordPastePlugin } from "./wordPastePlugin.js";
-import { attachmentRefPlugin } from "./attachmentRefPlugin.js";
 import type { SpellClient } from "./spellcheck/spellClient.js";
 import { spellPlugin } from "./spellcheck/spellPlugin.js";
 
@@ -97,7 +96,6 @@ function editorPlugins(
       : []),
     attendanceMovePlugin(),
     wordPastePlugin(),
-    attachmentRefPlugin(), // bilagor (issue 17): "bilaga 3" follows the numbering
     recipientPastePlugin(),
     buildInputRules(schema),
     ...buildKeymaps(schema, appShortcuts),
