@@ -20,7 +20,7 @@ export const ITEM_CHOICE_TITLE_LENGTH = 50;
 export const UNTITLED_ITEM = "(utan rubrik)";
 
 /** The title as a choice shows it: whitespace collapsed, cut at the length above with "…". */
-export function choiceTitle(title: string): string {
+function choiceTitle(title: string): string {
   const t = title.replace(/\s+/g, " ").trim();
   if (!t) return UNTITLED_ITEM;
   if (t.length <= ITEM_CHOICE_TITLE_LENGTH) return t;
