@@ -32,14 +32,21 @@ describe("the list of §§ a user picks from", () => {
     expect(UNTITLED_ITEM).toBe("(utan rubrik)");
   });
 
-  it("cuts a long title once, at one length, and ends it with an ellipsis", () => {
-    const long = "Motion om att kommunen ska utreda möjligheten till fler cykelbanor längs ån";
-    const exact = "x".repeat(ITEM_CHOICE_TITLE_LENGTH);
-    const doc = protocol(item({ id: "x1", title: long }), item({ id: "x2", title: exact }));
-    const [cut, kept] = itemChoices(doc, meta(1));
-    expect(cut!.label).toBe(`§ 1 ${long.slice(0, ITEM_CHOICE_TITLE_LENGTH).trimEnd()}…`);
-    expect(cut!.label).toBe("§ 1 Motion om att kommunen ska utreda möjligheten till…");
-    expect(kept!.label).toBe(`§ 2 ${exact}`);
+  it("cuts a long title once, at one length, after a whole word, and ends it with an ellipsis", () => {
+    const long = "Motion om att utreda fler gång- och cykelvägar längs ån genom hela tätorten";
+    const exact = "Detaljplan för kvarteret vid ån och den nya skolan";
+    const oneWord = `Detaljplan för ${"Kvarteret".repeat(6)}`;
+    expect(exact.length).toBe(ITEM_CHOICE_TITLE_LENGTH);
+    const doc = protocol(
+      item({ id: "x1", title: long }),
+      item({ id: "x2", title: exact }),
+      item({ id: "x3", title: oneWord }),
+    );
+    const [cut, kept, within] = itemChoices(doc, meta(1)).map((c) => c.label);
+    expect(cut).toBe("§ 1 Motion om att utreda fler gång- och cykelvägar…");
+    expect(kept).toBe(`§ 2 ${exact}`);
+    // a word too long to cut after: cut within it, at the length
+    expect(within).toBe(`§ 3 ${oneWord.slice(0, ITEM_CHOICE_TITLE_LENGTH)}…`);
   });
 
   it("shows a title on one line (line breaks and runs of spaces become one space)", () => {

@@ -13,7 +13,10 @@ export interface ItemChoice {
   label: string;
 }
 
-/** Titles longer than this many characters are cut and end in "…", so a list stays readable. */
+/**
+ * Titles longer than this many characters are cut and end in "…", so a list stays readable: after
+ * the last whole word that fits, or within a word when the words are too long to cut between.
+ */
 export const ITEM_CHOICE_TITLE_LENGTH = 50;
 
 /** What a § without a title is called in a list, so it can still be told apart and chosen. */
@@ -24,7 +27,10 @@ function choiceTitle(title: string): string {
   const t = title.replace(/\s+/g, " ").trim();
   if (!t) return UNTITLED_ITEM;
   if (t.length <= ITEM_CHOICE_TITLE_LENGTH) return t;
-  return `${t.slice(0, ITEM_CHOICE_TITLE_LENGTH).trimEnd()}…`;
+  const head = t.slice(0, ITEM_CHOICE_TITLE_LENGTH + 1);
+  const space = head.lastIndexOf(" ");
+  const cut = space > ITEM_CHOICE_TITLE_LENGTH * 0.6 ? head.slice(0, space) : head.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 /** Every § in document order, numbered from the meeting's first § number (meta). */

@@ -41,7 +41,7 @@ describe("the § options of the ledger, bilaga, reference and extract lists", ()
     const at = end + state.doc.child(0).nodeSize + state.doc.child(1).nodeSize;
     const long = state.apply(state.tr.insertText(" och om mycket annat som också ska med", at));
     const label = itemOptions(long)[2]![1];
-    expect(label).toBe("§ 9 Bidrag till föreningen och om mycket annat som ock…");
-    expect(label.length).toBe("§ 9 ".length + ITEM_CHOICE_TITLE_LENGTH + 1);
+    expect(label).toBe("§ 9 Bidrag till föreningen och om mycket annat som…");
+    expect(label.length).toBeLessThanOrEqual("§ 9 ".length + ITEM_CHOICE_TITLE_LENGTH + 1);
   });
 });
