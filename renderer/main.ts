@@ -27,6 +27,7 @@ import { mountAttendance } from "./ui/attendancePanel.js";
 import { modal, showError } from "./ui/dialogs.js";
 import { field, h, select } from "./ui/dom.js";
 import { fileActions } from "./ui/fileActions.js";
+import { itemOptions } from "./ui/itemOptions.js";
 import { editProfile } from "./ui/profileDialog.js";
 import { mountFindBar } from "./ui/findBar.js";
 import { showHelp } from "./ui/helpPanel.js";
@@ -80,17 +81,8 @@ async function start(): Promise<void> {
     app.view.focus();
   };
   const insertRef = async () => {
-    const d = derivedOf(app.state);
-    const titles = new Map<string, string>();
-    app.state.doc.forEach((n) => {
-      if (n.type.name === "agenda_item")
-        titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
-    });
-    const choice = select(
-      d.ids.map((id) => [id, `§ ${d.numbers.get(id)} ${titles.get(id) ?? ""}`]),
-      d.ids[0] ?? "",
-      { id: "ref-target" },
-    );
+    const options = itemOptions(app.state);
+    const choice = select(options, options[0]?.[0] ?? "", { id: "ref-target" });
     const ok = await modal(
       "Hänvisning till paragraf",
       [field("Paragraf", choice)],

@@ -6,6 +6,7 @@
  */
 import type { Node } from "prosemirror-model";
 import type { ItemAttendance } from "./attendance.js";
+import type { ProposalKind } from "./attrs.js";
 import { genitive, roleDefinite } from "./labels.js";
 import type { Meta, Person } from "./meta.js";
 
@@ -63,8 +64,6 @@ export function personsPhrase(
 }
 
 type Naming = Pick<Meta, "persons"> & { body?: Pick<Meta["body"], "type"> };
-type Kind =
-  "bifall" | "avslag" | "återremiss" | "bordläggning" | "ändring" | "tillägg" | "eget_förslag";
 
 /** The förslag a § starts from when a yrkande names none: the preparing organ's, as the body's protocols call it. */
 export function defaultMotion(meta: Naming): string {
@@ -110,7 +109,7 @@ export function proposalTarget(proposal: Node, item: Node | null, meta: Naming):
 }
 
 /** The noun a kind of yrkande goes by: "avslagsyrkande", "återremissyrkande". */
-const yrkandeNoun: Record<Kind, string> = {
+const yrkandeNoun: Record<ProposalKind, string> = {
   bifall: "bifallsyrkande",
   avslag: "avslagsyrkande",
   återremiss: "återremissyrkande",
@@ -120,7 +119,7 @@ const yrkandeNoun: Record<Kind, string> = {
   eget_förslag: "förslag",
 };
 /** Definite form, for "till förmån för det egna avslagsyrkandet". */
-const yrkandeDefinite: Record<Kind, string> = {
+const yrkandeDefinite: Record<ProposalKind, string> = {
   bifall: "bifallsyrkandet",
   avslag: "avslagsyrkandet",
   återremiss: "återremissyrkandet",
@@ -136,7 +135,7 @@ const yrkandeDefinite: Record<Kind, string> = {
  * ("Eva Bergs (S) avslagsyrkande", "Lina Vinters (SD) förslag").
  */
 export function proposalName(proposal: Node, meta: Naming, item: Node | null = null): string {
-  const kind = proposal.attrs.kind as Kind;
+  const kind = proposal.attrs.kind as ProposalKind;
   if (kind === "bifall") return proposalTarget(proposal, item, meta);
   const who = proposersGenitive(proposal, meta);
   const noun = yrkandeNoun[kind] ?? "yrkande";
@@ -255,7 +254,7 @@ export function reservationLeadIn(
   const side = reservationSide(reservation, item);
   let favour = "";
   if (side) {
-    const kind = side.attrs.kind as Kind;
+    const kind = side.attrs.kind as ProposalKind;
     const own = (side.attrs.proposers as string[]).some((p) =>
       (a.reservants as string[]).includes(p),
     );
@@ -285,7 +284,7 @@ export function statementLeadIn(
 
 /** What adopting a yrkande does; two yrkanden with the same effect are one side, not two proposals against each other. */
 function effectKey(p: Node, meta: Naming, item: Node): string {
-  const kind = p.attrs.kind as Kind;
+  const kind = p.attrs.kind as ProposalKind;
   if (kind === "bifall" || kind === "avslag") return `${kind}:${proposalTarget(p, item, meta)}`;
   if (kind === "återremiss" || kind === "bordläggning") return kind;
   return `${kind}:${p.attrs.id as string}`;
@@ -316,7 +315,7 @@ function bodyNoun(meta: Naming): string {
  * "att bifalla förvaltningens förslag till beslut", "att avslå det", "att återremittera ärendet".
  */
 function decidedTo(p: Node, meta: Naming, item: Node, opposite?: Node): string {
-  const kind = p.attrs.kind as Kind;
+  const kind = p.attrs.kind as ProposalKind;
   const target = proposalTarget(p, item, meta);
   const sameTarget =
     opposite &&
@@ -338,8 +337,8 @@ function decidedTo(p: Node, meta: Naming, item: Node, opposite?: Node): string {
 
 /** Two proposals put against each other: "bifall mot avslag på X", or "X och Y mot varandra". */
 function pairPhrase(a: Node, b: Node, meta: Naming, item: Node): string {
-  const ka = a.attrs.kind as Kind,
-    kb = b.attrs.kind as Kind;
+  const ka = a.attrs.kind as ProposalKind,
+    kb = b.attrs.kind as ProposalKind;
   if ((ka === "bifall" && kb === "avslag") || (ka === "avslag" && kb === "bifall")) {
     const bifall = ka === "bifall" ? a : b;
     const avslag = ka === "bifall" ? b : a;

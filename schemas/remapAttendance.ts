@@ -16,14 +16,14 @@ export interface AttendanceRemap {
 
 /**
  * `before` and `after` are the § ids in the old and the new order (the same ids); `numberOf`
- * gives a § id's new number and `nameOf` a person's name, for the sentences.
+ * gives a § id's new number and `personLabel` a person's name (with party), for the sentences.
  */
 export function remapAttendance(
   ledger: readonly AttendanceEntry[],
   before: readonly string[],
   after: readonly string[],
   numberOf: (id: string) => number | undefined,
-  nameOf: (person: string) => string,
+  personLabel: (person: string) => string,
 ): AttendanceRemap {
   const oldIndex = new Map(before.map((id, i) => [id, i]));
   const attendance: AttendanceEntry[] = [];
@@ -63,11 +63,11 @@ export function remapAttendance(
       const role =
         entry.status === "serving"
           ? entry.replaces
-            ? `tjänstgör för ${nameOf(entry.replaces)}`
+            ? `tjänstgör för ${personLabel(entry.replaces)}`
             : "tjänstgör"
           : "är närvarande";
       changes.push(
-        `${nameOf(entry.person)} ${role} fortfarande i samma ärenden; efter flyttningen är det ${runs.map(span).join(" och ")}.`,
+        `${personLabel(entry.person)} ${role} fortfarande i samma ärenden; efter flyttningen är det ${runs.map(span).join(" och ")}.`,
       );
     }
   }

@@ -19,25 +19,32 @@ const TRAILING_MARK = /[\s,.;]+$/u;
 const AND = /(?<![-–]\s*)\s+(?:och|samt)\s+/u;
 const MAX_WORDS = 6;
 
-const clean = (s: string) =>
+/** A line or part of a list as a recipient: its bullet or number, end punctuation and extra spaces removed. */
+export const recipientText = (s: string) =>
   s.replace(LEADING_MARK, "").replace(TRAILING_MARK, "").replace(/\s+/gu, " ").trim();
 const words = (s: string) => s.split(" ").filter(Boolean).length;
 
-/** `parts` as recipients when each reads as a name or a body (capitalised, a few words), else null. */
+/** Written as a name or a body is: starting with a capital letter. */
+export const capitalised = (s: string) => /^\p{Lu}/u.test(s);
+
+/** Whether a recipient's text (`recipientText`) reads as one name or body: capitalised, a few words. */
+export const readsAsName = (name: string) =>
+  name !== "" && words(name) <= MAX_WORDS && capitalised(name);
+
+/** `parts` as recipients when each reads as a name or a body, else null. */
 function asNames(parts: string[]): string[] | null {
-  const names = parts.map(clean);
-  if (names.some((n) => !n || words(n) > MAX_WORDS || !/^\p{Lu}/u.test(n))) return null;
-  return names;
+  const names = parts.map(recipientText);
+  return names.every(readsAsName) ? names : null;
 }
 
 /** One comma-separated part → split on "och"/"samt" when the names after it are capitalised. */
-const splitAnd = (part: string): string[] => asNames(part.split(AND)) ?? [clean(part)];
+const splitAnd = (part: string): string[] => asNames(part.split(AND)) ?? [recipientText(part)];
 
 /** The recipients named in `text` (one or several lines), in order, empty ones dropped. */
 export function splitRecipients(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n|;/u)) {
-    const l = clean(line);
+    const l = recipientText(line);
     if (!l) continue;
     const byComma = l.includes(",") ? asNames(l.split(",")) : null;
     out.push(...(byComma ?? [l]).flatMap(splitAnd));

@@ -10,6 +10,7 @@ import { createFile, parse, serialize } from "../../schemas/file.js";
 import { schema } from "../../schemas/schema.js";
 import { projectRoot } from "../files/projectRoot.js";
 import { entriesOf, newKallelse, readOfficerReports, bodyOfReportText } from "./importReports.js";
+import { RECIPIENTS_HEADING_RE } from "../import/lexicon.js";
 import { entryOfReport, parseOfficerReport } from "./parseOfficerReport.js";
 
 const corpus =
@@ -100,6 +101,26 @@ describe("a tjänsteskrivelse read as text", () => {
       ["recipient", "Ekonomienheten"],
       ["recipient", "Kultur- och fritidsnämnden"],
     ]);
+  });
+
+  // One list of headings (main/import/lexicon.ts) for a protocol's § and a tjänsteskrivelse.
+  it.each([
+    "Expedieras till",
+    "Protokollsutdrag till",
+    "Protokollsutdrag skickas till",
+    "Beslutet expedieras till",
+    "Sändlista",
+    "Utdrag till",
+    "Utdrag",
+    "Exp",
+    "Kopia till",
+    "För kännedom",
+  ])("reads the recipients under “%s”, as the protocol importer does", (heading) => {
+    expect(RECIPIENTS_HEADING_RE.test(heading)).toBe(true);
+    const r = parseOfficerReport(SHORT.replace("Beslutet skickas till", `${heading}:`));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.report.recipients).toEqual(["Kulturförvaltningen", "Ekonomienheten"]);
+    expect(r.report.attachments).toEqual(["Förslag till taxa"]);
   });
 
   it("refuses a text without “Förslag till beslut” with a clear message", () => {

@@ -11,6 +11,7 @@
 import type { AgendaEntrySpec } from "../../schemas/agenda/agendaEntry.js";
 import { splitRecipients } from "../../schemas/splitRecipients.js";
 import { normalizeText } from "../import/cleanLines.js";
+import { RECIPIENTS_HEADING_RE } from "../import/lexicon.js";
 import { joinLines } from "../import/paragraphs.js";
 
 export interface Signatory {
@@ -40,8 +41,7 @@ const SECTION = {
     /^(förslag till beslut|förvaltningens förslag till beslut|förslag till (?:kommunstyrelsens|nämndens|fullmäktiges) beslut)$/i,
   summary: /^(sammanfattning|sammanfattning av ärendet)$/i,
   attachments: /^(bilagor?|beslutsunderlag|handlingar i ärendet)$/i,
-  recipients:
-    /^(expedieras till|protokollsutdrag (?:skickas )?till|beslutet (?:skickas|expedieras) till|beslutet ska skickas till|sändlista)$/i,
+  recipients: RECIPIENTS_HEADING_RE,
   other:
     /^(ärendet|bakgrund|ärendebeskrivning|ekonomiska konsekvenser|konsekvenser för barn(?:en)?|tidplan|förvaltningens (?:bedömning|synpunkter)|bedömning|juridisk bedömning|skäl till förslaget|analys|uppföljning|konsekvenser|miljökonsekvenser|jämställdhetsanalys|yttrande|beskrivning av ärendet|remissvar|motivering)$/i,
 } as const;

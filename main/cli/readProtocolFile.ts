@@ -9,7 +9,7 @@ import type { ProtokollFile } from "../../schemas/file.js";
 export type ReadProtocol =
   { ok: true; file: ProtokollFile; text: string } | { ok: false; lines: string[] };
 
-const heading: Record<ReadFailure, string> = {
+const failureHeading: Record<ReadFailure, string> = {
   missing: "File not found / Filen finns inte",
   denied: "Permission denied / Behörighet saknas",
   folder: "Is a folder, not a file / Är en mapp, inte en fil",
@@ -32,5 +32,5 @@ export async function readProtocolFile(path: string): Promise<ReadProtocol> {
       : read.reason === "foreign" || read.reason === "unreadable"
         ? [`  ${read.error}`]
         : [];
-  return { ok: false, lines: [`${heading[read.reason]}: ${path}`, ...details] };
+  return { ok: false, lines: [`${failureHeading[read.reason]}: ${path}`, ...details] };
 }

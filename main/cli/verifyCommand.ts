@@ -30,7 +30,7 @@ import {
   readTrustedKeys,
   SealKeyStore,
 } from "../review/sealKeys.js";
-import { checkSeal, keyLabel, type SealVerdict } from "../review/signSeal.js";
+import { checkSeal, sealKeyLabel, type SealVerdict } from "../review/signSeal.js";
 import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
 import { parseCommandArgs } from "./args.js";
@@ -100,7 +100,7 @@ function headline(v: SealVerdict, o: Options): { line: string; pass: boolean } {
   switch (v.result) {
     case "signed":
       return {
-        line: `OK: the file agrees with its seal, signed by key ${keyLabel(v.key, v.holder)} / Filen stämmer med sitt sigill, signerat med nyckel ${keyLabel(v.key, v.holder)}`,
+        line: `OK: the file agrees with its seal, signed by key ${sealKeyLabel(v.key, v.holder)} / Filen stämmer med sitt sigill, signerat med nyckel ${sealKeyLabel(v.key, v.holder)}`,
         pass: true,
       };
     case "old-form": {
@@ -122,7 +122,7 @@ function headline(v: SealVerdict, o: Options): { line: string; pass: boolean } {
       };
     case "untrusted-key": {
       const k = v.signatures.find((s) => s.form === 2 && !s.trusted);
-      const label = k?.key ? keyLabel(k.key, k.holder) : "?";
+      const label = k?.key ? sealKeyLabel(k.key, k.holder) : "?";
       return {
         line: `UNTRUSTED KEY: the file agrees with its seal, signed by key ${label}, which is not a key you trust (give --key with its fingerprint as published, or add it to the trusted-keys file) / OKÄND NYCKEL: filen stämmer med sitt sigill, signerat med nyckel ${label}, som inte är en nyckel du litar på (ange --key med det publicerade fingeravtrycket, eller lägg till det i filen över betrodda nycklar)`,
         pass: false,

@@ -39,7 +39,7 @@ const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u32 = (b: Uint8Array, i: number) =>
   (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16)) + b[i + 3]! * 0x1000000;
 
-const refuse = (error: string, reason: "damaged" | "too-large" = "damaged"): ZipCheck => ({
+const refuseZip = (error: string, reason: "damaged" | "too-large" = "damaged"): ZipCheck => ({
   ok: false,
   reason,
   error,
@@ -59,17 +59,17 @@ export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMIT
       break;
     }
   if (eocd < 0)
-    return refuse(
+    return refuseZip(
       "Zip-arkivet är skadat: dess innehållsförteckning saknas (damaged zip: no central directory).",
     );
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff)
-    return refuse(
+    return refuseZip(
       "Zip-arkivet är i ZIP64-format, som inte stöds för Word-filer (ZIP64 not supported).",
     );
   if (count > limits.maxEntries)
-    return refuse(
+    return refuseZip(
       `Zip-arkivet har för många delar (${count}, högst ${limits.maxEntries}) (too many zip entries).`,
       "too-large",
     );
@@ -78,7 +78,7 @@ export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMIT
   let at = cdOffset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50)
-      return refuse("Zip-arkivet är skadat (damaged zip central directory).");
+      return refuseZip("Zip-arkivet är skadat (damaged zip central directory).");
     const method = u16(bytes, at + 10);
     const compressed = u32(bytes, at + 20);
     const nameLength = u16(bytes, at + 28);
@@ -86,12 +86,12 @@ export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMIT
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
     if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50)
-      return refuse("Zip-arkivet är skadat (damaged zip local header).");
+      return refuseZip("Zip-arkivet är skadat (damaged zip local header).");
     const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     const data = bytes.subarray(start, Math.min(bytes.length, start + compressed));
     const cap = /\.(xml|rels)$/i.test(name) ? limits.maxXmlBytes : limits.maxEntryBytes;
     const tooLarge = () =>
-      refuse(
+      refuseZip(
         `Word-filen packas upp till mer än ${Math.round(Math.min(cap, limits.maxTotalBytes) / MB)} MB och läses inte (möjlig zip-bomb) (inflates beyond the limit: possible zip bomb).`,
         "too-large",
       );
@@ -100,7 +100,7 @@ export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMIT
       continue;
     }
     if (method !== 8)
-      return refuse(`Zip-arkivet använder en komprimering som inte stöds (method ${method}).`);
+      return refuseZip(`Zip-arkivet använder en komprimering som inte stöds (method ${method}).`);
     let size = 0;
     let over = false;
     const inflater = new Inflate((chunk) => {
@@ -112,7 +112,7 @@ export function checkZipBounds(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMIT
       for (let i = 0; i < data.length && !over; i += STEP)
         inflater.push(data.subarray(i, i + STEP), i + STEP >= data.length);
     } catch {
-      return refuse("Zip-arkivet är skadat: en del kan inte packas upp (damaged zip entry).");
+      return refuseZip("Zip-arkivet är skadat: en del kan inte packas upp (damaged zip entry).");
     }
     if (over) return tooLarge();
   }

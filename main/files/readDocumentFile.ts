@@ -29,7 +29,7 @@ export type ReadResult =
   /** `error` in Swedish for the app; `errors` what `parse` found, for an invalid document. */
   | { ok: false; reason: ReadFailure; error: string; errors?: FileError[] };
 
-const refuse = (reason: ReadFailure, error: string, errors?: FileError[]): ReadResult =>
+const refuseRead = (reason: ReadFailure, error: string, errors?: FileError[]): ReadResult =>
   errors ? { ok: false, reason, error, errors } : { ok: false, reason, error };
 
 const MB = 1024 * 1024;
@@ -39,8 +39,8 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
   // Look before opening: a named pipe or a device would block or never end.
   const before = await stat(path).catch((e: unknown) => e as NodeJS.ErrnoException);
   if (before instanceof Error) return openError(name, before);
-  if (before.isDirectory()) return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
-  if (!before.isFile()) return refuse("not-a-file", `”${name}” är inte en vanlig fil.`);
+  if (before.isDirectory()) return refuseRead("folder", `”${name}” är en mapp, inte ett dokument.`);
+  if (!before.isFile()) return refuseRead("not-a-file", `”${name}” är inte en vanlig fil.`);
   let handle;
   try {
     // Read-only, and non-blocking in case the file was swapped for a pipe since the look.
@@ -50,22 +50,22 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
-    if (!info.isFile()) return refuse("not-a-file", `”${name}” är inte en vanlig fil.`);
+    if (info.isDirectory()) return refuseRead("folder", `”${name}” är en mapp, inte ett dokument.`);
+    if (!info.isFile()) return refuseRead("not-a-file", `”${name}” är inte en vanlig fil.`);
     if (info.size > MAX_FILE_BYTES)
-      return refuse(
+      return refuseRead(
         "too-large",
         `”${name}” är för stor för att öppnas (${Math.round(info.size / MB)} MB, högst ${MAX_FILE_BYTES / MB} MB).`,
       );
     const bytes = await handle.readFile();
     const foreign = foreignKind(bytes);
     if (foreign)
-      return refuse(
+      return refuseRead(
         "foreign",
         `”${name}” är ${foreign}, inte ett protokolldokument. Använd Arkiv → Importera för att läsa in den.`,
       );
     if (bytes.includes(0))
-      return refuse(
+      return refuseRead(
         "binary",
         `”${name}” är inte en textfil (binärt innehåll) och kan inte öppnas som protokolldokument.`,
       );
@@ -73,7 +73,7 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      return refuse(
+      return refuseRead(
         "not-utf8",
         `”${name}” är inte sparad som UTF-8-text och kan inte öppnas som protokolldokument.`,
       );
@@ -84,7 +84,7 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
         .slice(0, 3)
         .map((err) => clip(err.path ? `${err.path}: ${err.message}` : err.message));
       const more = parsed.errors.length > 3 ? ` (och ${parsed.errors.length - 3} fel till)` : "";
-      return refuse(
+      return refuseRead(
         "invalid",
         `”${name}” kan inte öppnas: ${shown.join("; ")}${more}`,
         parsed.errors,
@@ -92,7 +92,7 @@ export async function readDocumentFile(path: string): Promise<ReadResult> {
     }
     return { ok: true, text, file: parsed.file, revision: revisionOf(bytes) };
   } catch (e) {
-    return refuse(
+    return refuseRead(
       "unreadable",
       `”${name}” kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`,
     );
@@ -106,11 +106,11 @@ const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
 
 function openError(name: string, e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return refuse("missing", `Filen ”${name}” finns inte.`);
+  if (code === "ENOENT") return refuseRead("missing", `Filen ”${name}” finns inte.`);
   if (code === "EACCES" || code === "EPERM")
-    return refuse("denied", `Du har inte behörighet att läsa ”${name}”.`);
-  if (code === "EISDIR") return refuse("folder", `”${name}” är en mapp, inte ett dokument.`);
-  return refuse(
+    return refuseRead("denied", `Du har inte behörighet att läsa ”${name}”.`);
+  if (code === "EISDIR") return refuseRead("folder", `”${name}” är en mapp, inte ett dokument.`);
+  return refuseRead(
     "unreadable",
     `”${name}” kunde inte öppnas: ${e instanceof Error ? e.message : String(e)}`,
   );

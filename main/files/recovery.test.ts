@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RecoveryStore, titleOf } from "./recovery.js";
+import { RecoveryStore, rawDocumentTitle } from "./recovery.js";
 import { answerText, protocolText } from "./testDocuments.testkit.js";
 
 let dir: string;
@@ -78,8 +78,8 @@ describe("the recovery folder", () => {
   });
 
   it("calls a document without a title Namnlöst", () => {
-    expect(titleOf("inte json")).toBe("Namnlöst");
-    expect(titleOf(protocolText(""))).toBe("Namnlöst");
-    expect(titleOf(protocolText("  Budget   2021 "))).toBe("Budget 2021");
+    expect(rawDocumentTitle("inte json")).toBe("Namnlöst");
+    expect(rawDocumentTitle(protocolText(""))).toBe("Namnlöst");
+    expect(rawDocumentTitle(protocolText("  Budget   2021 "))).toBe("Budget 2021");
   });
 });

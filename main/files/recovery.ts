@@ -40,7 +40,7 @@ export class RecoveryStore {
       key,
       path,
       savedAt: new Date().toISOString(),
-      title: titleOf(text),
+      title: rawDocumentTitle(text),
       text,
       baseRevision,
     };
@@ -100,7 +100,7 @@ export class RecoveryStore {
         key,
         path: typeof raw.path === "string" ? raw.path : null,
         savedAt: raw.savedAt,
-        title: typeof raw.title === "string" && raw.title ? raw.title : titleOf(raw.text),
+        title: typeof raw.title === "string" && raw.title ? raw.title : rawDocumentTitle(raw.text),
         text: raw.text,
         baseRevision:
           typeof raw.baseRevision === "string" && /^[0-9a-f]{64}$/.test(raw.baseRevision)
@@ -123,7 +123,7 @@ interface RawNode {
  * The title shown in the restore offer, read from the raw JSON (the text may be a document that
  * does not yet pass every check): the first § title, or the `ip_title` of an answer.
  */
-export function titleOf(text: string): string {
+export function rawDocumentTitle(text: string): string {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -132,7 +132,7 @@ export function titleOf(text: string): string {
   }
   const doc = (raw as { doc?: RawNode } | null)?.doc;
   const found = findFirst(doc, (n) => n.type === "item_title" || n.type === "ip_title");
-  const title = found ? textOf(found).replace(/\s+/g, " ").trim() : "";
+  const title = found ? rawNodeText(found).replace(/\s+/g, " ").trim() : "";
   return title ? title.slice(0, 200) : UNTITLED;
 }
 
@@ -151,6 +151,8 @@ function findFirst(node: RawNode | undefined, test: (n: RawNode) => boolean): Ra
   return null;
 }
 
-function textOf(node: RawNode): string {
-  return (typeof node.text === "string" ? node.text : "") + children(node).map(textOf).join("");
+function rawNodeText(node: RawNode): string {
+  return (
+    (typeof node.text === "string" ? node.text : "") + children(node).map(rawNodeText).join("")
+  );
 }

@@ -7,7 +7,12 @@
 import type { Node } from "prosemirror-model";
 import type { ProposalKind } from "../../schemas/attrs.js";
 import * as b from "../../schemas/build.js";
-import { splitRecipients } from "../../schemas/splitRecipients.js";
+import {
+  capitalised,
+  readsAsName,
+  recipientText,
+  splitRecipients,
+} from "../../schemas/splitRecipients.js";
 import type { Line } from "./cleanLines.js";
 import {
   HEADINGS,
@@ -917,23 +922,19 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
 /**
  * How many of an "Expedieras till" section's lines are its list: short lines naming bodies, units or
  * persons, up to a paragraph break or the first line that is not such a name — a line with a
- * number ("Delårsrapport 2024", a date), a long line, a document label ("Datum", "Bilaga"), a line
- * ending in a colon (a label of what follows, such as a signature box left on the page).
+ * number ("Delårsrapport 2024", a date, a numbered point), a long line, a document label ("Datum",
+ * "Bilaga"), a line ending in a colon (a label of what follows, such as a signature box left on
+ * the page). What reads as a name is splitRecipients' test: capitalised, and a line without
+ * separators ("," or ";") no longer than one name.
  */
 function recipientLineCount(lines: readonly Line[]): number {
   let n = 0;
   for (const l of lines) {
     if (n > 0 && l.breakBefore) break;
-    const t = l.text.replace(/^\s*[-–—•*·▪]\s+/u, "");
-    if (
-      t.length > 120 ||
-      !/^\p{Lu}/u.test(t) ||
-      /\d/u.test(t) ||
-      /:$/u.test(t) ||
-      RECIPIENT_NOT_A_NAME_RE.test(t)
-    )
+    const t = recipientText(l.text);
+    if (t.length > 120 || /\d/u.test(l.text) || /:$/u.test(t) || RECIPIENT_NOT_A_NAME_RE.test(t))
       break;
-    if (!t.includes(",") && !t.includes(";") && t.split(/\s+/u).length > 6) break;
+    if (/[,;]/u.test(l.text) ? !capitalised(t) : !readsAsName(t)) break;
     n++;
   }
   return n;

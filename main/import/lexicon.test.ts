@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { recipientsOf } from "../../schemas/agenda/distributionGroups.js";
 import type { ProtokollFile } from "../../schemas/file.js";
+import { splitRecipients } from "../../schemas/splitRecipients.js";
 import { cleanLines } from "./cleanLines.js";
 import { importText } from "./importDocument.js";
 import { CONTINUED_ITEM_RE, DNR_LABEL_RE, ORGANISATION_RE } from "./lexicon.js";
@@ -314,6 +315,30 @@ describe("stage 4: Expedieras till fills the § list of recipients", () => {
     expect(names).toEqual(["Ekonomikontoret"]);
     expect(item.lastChild!.type.name).toBe("paragraph");
     expect(item.textContent).toContain("Rapporten visar ett överskott.");
+  });
+
+  // What reads as a name is splitRecipients' test (schemas/splitRecipients.ts), not a second one.
+  it("keeps a line the list splitter reads as one name, and ends the list where it would not", () => {
+    const six = "Nämnden för teknik och fysisk planering";
+    const seven = "Nämnden för teknik, miljö och fysisk planering";
+    expect(splitRecipients(six)).toEqual([six]);
+    expect(
+      withDistribution(["Expedieras till", "Revisionen", six, "Ekonomikontoret"]).names,
+    ).toEqual(["Revisionen", six, "Ekonomikontoret"]);
+    // more than one name's words and no separator: a sentence, which ends the list
+    const sentence = "Beslutet ska också skickas till alla berörda enheter";
+    const long = withDistribution(["Expedieras till", "Revisionen", sentence]);
+    expect(long.names).toEqual(["Revisionen"]);
+    expect(long.item.textContent).toContain(sentence);
+    // not capitalised: not a name
+    expect(
+      withDistribution(["Expedieras till", "Revisionen", "samt ekonomikontoret"]).names,
+    ).toEqual(["Revisionen"]);
+    // a bullet and a trailing full stop are taken off as the splitter takes them off
+    expect(withDistribution(["Expedieras till", "• Revisionen.", "• " + seven]).names).toEqual([
+      "Revisionen",
+      ...splitRecipients(seven),
+    ]);
   });
 
   it("keeps a body whose name has 'och' in it whole, and leaves the decision alone", () => {

@@ -91,6 +91,15 @@ export const SUBTITLE_RE =
 
 // ---- stage 4: sections of a § ----
 
+/**
+ * The heading that starts a list of who receives the decision: "Expedieras till", "Protokollsutdrag
+ * (skickas) till", "Beslutet skickas till", "Sändlista", "Utdrag", "Exp" — in a protocol's § and in a
+ * tjänsteskrivelse alike (main/agenda/parseOfficerReport.ts). Matched against the whole heading,
+ * its colon removed.
+ */
+export const RECIPIENTS_HEADING_RE =
+  /^(expedieras( till)?|expediering|exp|beslutet (skickas|expedieras|sänds|ska skickas|ska expedieras) till|sändlista|för kännedom till|skickas till|för kännedom|(protokolls)?utdrag( (skickas|sänds|expedieras))? till|protokollsutdrag|utdrag|kopia till|beslutet delges|delges)$/i;
+
 /** Headings, matched against a whole short line (a trailing colon is allowed). */
 export const HEADINGS: [SectionKind, RegExp][] = [
   [
@@ -133,10 +142,7 @@ export const HEADINGS: [SectionKind, RegExp][] = [
   ["substitute_statement", /^(ersättaryttrande(n)?|ersättarnas yttrande)(\s*\(.{1,40}\))?$/i],
   ["recusal", /^(jäv|jäv anmäls|anmälan om jäv)$/i],
   // Expedieras till / Protokollsutdrag (skickas) till / Beslutet skickas till / Utdrag: / Exp: — filled into the §'s list of recipients
-  [
-    "distribution",
-    /^(expedieras( till)?|expediering|exp|beslutet (skickas|expedieras|sänds|ska skickas|ska expedieras) till|sändlista|för kännedom till|skickas till|för kännedom|(protokolls)?utdrag( (skickas|sänds|expedieras))? till|protokollsutdrag|utdrag|kopia till|beslutet delges|delges)$/i,
-  ],
+  ["distribution", RECIPIENTS_HEADING_RE],
 ];
 
 /** Labels of a document's head that end a list of recipients (an appended document begins): "Datum", "Dnr", "Bilaga 2". */

@@ -456,7 +456,7 @@ function attendanceEntries(
   }
 }
 
-function namesOf(text: string, reg: PersonRegister, role: Mention["role"] = null): string[] {
+function personIdsIn(text: string, reg: PersonRegister, role: Mention["role"] = null): string[] {
   const ms = mentionsIn(text);
   if (ms.length) return ms.map((m) => reg.resolve({ ...m, role: m.role ?? role }));
   return text
@@ -522,17 +522,17 @@ export function parseHeader(input: readonly Line[], reg: PersonRegister): Header
         attendanceEntries(text, sec, reg, info);
         break;
       case "chair": {
-        const ids = namesOf(text, reg, "chair");
+        const ids = personIdsIn(text, reg, "chair");
         info.chair ??= ids[0] ?? null;
         break;
       }
       case "secretary": {
-        const ids = namesOf(text, reg, "secretary");
+        const ids = personIdsIn(text, reg, "secretary");
         info.secretary ??= ids[0] ?? null;
         break;
       }
       case "adjusters":
-        for (const id of namesOf(text.replace(/§§?.*$/, ""), reg))
+        for (const id of personIdsIn(text.replace(/§§?.*$/, ""), reg))
           if (!info.adjusters.includes(id)) info.adjusters.push(id);
         {
           const d = findDate(text);

@@ -30,10 +30,10 @@ function titleOk(exp: string, got: string): boolean {
   return inter / union >= 0.8;
 }
 
-function textOf(n: PmNode): string {
+function pmJsonText(n: PmNode): string {
   if (n.type === "text") return n.text ?? "";
   const sep = ["paragraph", "item_title", "title"].includes(n.type ?? "") ? "" : " ";
-  return (n.content ?? []).map(textOf).join(sep);
+  return (n.content ?? []).map(pmJsonText).join(sep);
 }
 
 function* walk(n: PmNode): Generator<PmNode> {
@@ -69,7 +69,7 @@ function firstNumber(meta: unknown): number | null {
 
 function titleOf(it: PmNode): string {
   const t = desc(it, /(^|_)title$/).filter((d) => !(d.type ?? "").includes("subtitle"));
-  if (t.length) return textOf(t[0]!);
+  if (t.length) return pmJsonText(t[0]!);
   return String((it.attrs ?? {}).title ?? "");
 }
 
@@ -77,7 +77,7 @@ function dnrOf(it: PmNode): string | null {
   const a = it.attrs ?? {};
   if (a.dnr) return String(a.dnr);
   const d = desc(it, /dnr/);
-  return d.length ? textOf(d[0]!) : null;
+  return d.length ? pmJsonText(d[0]!) : null;
 }
 
 function dnrOk(exp: string | null | undefined, got: string | null): boolean {

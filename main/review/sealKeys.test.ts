@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse, serialize } from "../../schemas/file.js";
 import { verifySeal } from "../../schemas/review/seal.js";
 import { adjustedSample } from "../../schemas/review/sampleProtocol.testkit.js";
+import { MIN_PASSPHRASE } from "../../schemas/review/sealPassphrase.js";
 import {
   defaultConfigDir,
   formatFingerprint,
@@ -47,6 +48,18 @@ describe("the key store", () => {
     await expect(store.create("Nämnden", "kort")).rejects.toThrow(/minst 10 tecken/);
     await expect(store.unlock("0".repeat(32), PASS)).rejects.toThrow(
       /finns inte bland dina nycklar/,
+    );
+  });
+
+  it("accepts a passphrase of exactly the length the signing dialog asks for, and not one shorter", async () => {
+    const store = new SealKeyStore(join(dir, "b2"));
+    expect(MIN_PASSPHRASE).toBe(10);
+    await expect(store.create("Nämnden", "x".repeat(MIN_PASSPHRASE - 1))).rejects.toThrow(
+      `Lösenfrasen måste ha minst ${MIN_PASSPHRASE} tecken (the passphrase must have at least ${MIN_PASSPHRASE} characters).`,
+    );
+    const k = await store.create("Nämnden", "x".repeat(MIN_PASSPHRASE));
+    expect((await store.unlock(k.fingerprint, "x".repeat(MIN_PASSPHRASE))).info.fingerprint).toBe(
+      k.fingerprint,
     );
   });
 

@@ -23,6 +23,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { formatFingerprint } from "../../schemas/review/seal.js";
+import { MIN_PASSPHRASE } from "../../schemas/review/sealPassphrase.js";
 import { sha256Bytes } from "../../schemas/review/sha256.js";
 import { atomicWrite } from "../files/atomicWrite.js";
 
@@ -57,9 +58,6 @@ const KeyFile = z.strictObject({
   privateKey: z.string().min(1).max(20000),
 });
 type KeyFile = z.infer<typeof KeyFile>;
-
-/** Shortest passphrase accepted for a key. */
-export const MIN_PASSPHRASE = 10;
 
 /** A key operation's failure, worded in Swedish with the English after it (for the app and the CLI). */
 export class KeyError extends Error {}

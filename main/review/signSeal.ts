@@ -169,5 +169,5 @@ export function checkSeal(
 }
 
 /** "3f2a 91bc … (Socialnämnden)" for messages. */
-export const keyLabel = (key: string, holder: string | null) =>
+export const sealKeyLabel = (key: string, holder: string | null) =>
   `${formatFingerprint(key)}${holder ? ` (${holder})` : ""}`;

@@ -64,4 +64,23 @@ describe("moving a § in the editor", () => {
     expect(back.doc.eq(state.doc)).toBe(true);
     expect(metaOf(back).attendance).toEqual(metaOf(state).attendance);
   });
+
+  it("keeps what the move changed while a § is written in, and drops it when a § is added or removed", () => {
+    const moved = run(sample(), moveItemTo(schema.nodes.agenda_item!, 3, 0));
+    const notes = attendanceMoveNotes(moved);
+    expect(notes.length).toBeGreaterThan(0);
+    // typing in the first § keeps the set of §§: the notes stay
+    const typed = moved.apply(moved.tr.insertText("x", 2));
+    expect(attendanceMoveNotes(typed)).toEqual(notes);
+    // a new § changes the set of §§: the notes go
+    const added = typed.apply(
+      typed.tr.insert(typed.doc.content.size, item({ id: "e", title: "Fem" }, decision("E."))),
+    );
+    expect(attendanceMoveNotes(added)).toEqual([]);
+    // and so does removing one, after a new move
+    const again = run(added, moveItemTo(schema.nodes.agenda_item!, 0, 3));
+    expect(attendanceMoveNotes(again).length).toBeGreaterThan(0);
+    const first = again.doc.child(0);
+    expect(attendanceMoveNotes(again.apply(again.tr.delete(0, first.nodeSize)))).toEqual([]);
+  });
 });

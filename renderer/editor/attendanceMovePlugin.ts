@@ -9,18 +9,11 @@ import type { Node } from "prosemirror-model";
 import { nameWithParty } from "../../schemas/generated.js";
 import { itemNumbers } from "../../schemas/numbering.js";
 import { remapAttendance } from "../../schemas/remapAttendance.js";
+import { itemIds } from "../../schemas/review/items.js";
 import { metaOf } from "./documentPlugin.js";
 import { SetMetaStep } from "./metaStep.js";
 
 export const attendanceMoveKey = new PluginKey<string[]>("attendance-move");
-
-function itemIds(doc: Node): string[] {
-  const ids: string[] = [];
-  doc.forEach((n) => {
-    if (n.type.name === "agenda_item") ids.push(n.attrs.id as string);
-  });
-  return ids;
-}
 
 /**
  * Whether a transaction can have reordered §§: a reorder changes at least two top-level nodes of

@@ -6,6 +6,7 @@
 import type { HostApi } from "../../schemas/contract.js";
 import type { Meta } from "../../schemas/meta.js";
 import { formatFingerprint } from "../../schemas/review/seal.js";
+import { MIN_PASSPHRASE } from "../../schemas/review/sealPassphrase.js";
 import { field, h } from "../ui/dom.js";
 
 /** Signs a document's text in the host; the signed text, or a Swedish refusal. */
@@ -23,8 +24,6 @@ export interface SigningFields {
   /** The signer for what was chosen (creates the key first when a new one was asked for). */
   signer(): Signer;
 }
-
-const MIN_PASSPHRASE = 10;
 
 /** The key choice and passphrase fields for a signing dialog, or a Swedish reason this host cannot sign. */
 export async function signingFields(

@@ -25,6 +25,7 @@ import {
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+import { itemOptions } from "./itemOptions.js";
 import { uploadOf } from "../host/uploadOf.js";
 
 /** Bilaga file → its SHA-256 on disk now, or null when it is missing (the rule attachments reads it). */
@@ -39,21 +40,9 @@ export interface AttachmentsPanel {
 
 const WHOLE = "";
 
-/** The §§ as choices: "§ 3 Budget 2026", and the whole protocol first. */
-function itemChoices(app: App): [string, string][] {
-  const d = derivedOf(app.state);
-  const titles = new Map<string, string>();
-  app.state.doc.forEach((n) => {
-    if (n.type.name === "agenda_item")
-      titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
-  });
-  return [
-    [WHOLE, "Hela protokollet"],
-    ...d.ids.map((id): [string, string] => [
-      id,
-      `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 50)}`,
-    ]),
-  ];
+/** What a bilaga can belong to: the whole protocol first, then the §§ ("§ 3 Budget 2026"). */
+function belongsChoices(app: App): [string, string][] {
+  return [[WHOLE, "Hela protokollet"], ...itemOptions(app.state)];
 }
 
 const stem = (name: string) => name.replace(/\.[A-Za-z0-9]{1,10}$/, "").trim();
@@ -127,7 +116,7 @@ export function mountAttachments(
       value: n.attachment.title,
       maxlength: 300,
     });
-    const belongs = select(itemChoices(app), n.itemId ?? WHOLE, { id: "attachment-item" });
+    const belongs = select(belongsChoices(app), n.itemId ?? WHOLE, { id: "attachment-item" });
     const ok = await modal(
       `Bilaga ${n.number}`,
       [field("Titel", title), field("Hör till", belongs)],
@@ -342,7 +331,7 @@ export function mountAttachments(
         maxlength: 300,
         placeholder: "T.ex. Voteringslista",
       });
-      const belongs = select(itemChoices(app), current ?? WHOLE, { id: "attachment-new-item" });
+      const belongs = select(belongsChoices(app), current ?? WHOLE, { id: "attachment-new-item" });
       const input = native ? null : h("input", { type: "file", id: "attachment-file" });
       const ok = await modal(
         "Lägg till bilaga",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEditorState } from "../editor/setup.js";
 import { updateMeta } from "../editor/documentPlugin.js";
-import { itemChoices, servingSummary } from "./attendancePanel.js";
+import { servingSummary } from "./attendancePanel.js";
 import { panelProtocol } from "./panelProtocol.testkit.js";
 
 describe("the attendance panel", () => {
@@ -40,26 +40,5 @@ describe("the attendance panel", () => {
     let state = createEditorState(panelProtocol());
     state = state.apply(updateMeta(state, (m) => ({ ...m, attendance: [], recusals: [] })));
     expect(servingSummary(state, "a1")).toMatchObject({ known: false, serving: [] });
-  });
-
-  it("offers every § by number and title (cut at 40 characters) for a ledger row's from and to", () => {
-    const f = panelProtocol();
-    const state = createEditorState(f);
-    expect(itemChoices(state)).toEqual([
-      ["a1", "§ 7 Val av justerare"],
-      ["a2", "§ 8 Budget för nästa år"],
-      ["a3", "§ 9 Bidrag till föreningen"],
-    ]);
-    const long = state.apply(
-      state.tr.insertText(
-        " och om mycket annat som också ska med",
-        1 +
-          1 +
-          "Bidrag till föreningen".length +
-          state.doc.child(0).nodeSize +
-          state.doc.child(1).nodeSize,
-      ),
-    );
-    expect(itemChoices(long)[2]![1]).toBe("§ 9 Bidrag till föreningen och om mycket ann");
   });
 });

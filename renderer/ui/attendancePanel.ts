@@ -14,20 +14,7 @@ import { derivedOf } from "../editor/derivedPlugin.js";
 import { metaOf } from "../editor/documentPlugin.js";
 import { toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
-
-/** The §§ a ledger row can start or end at: [id, "§ 3 Title"] (titles cut at 40 characters). */
-export function itemChoices(state: EditorState): [string, string][] {
-  const d = derivedOf(state);
-  const titles = new Map<string, string>();
-  state.doc.forEach((n) => {
-    if (n.type.name === "agenda_item")
-      titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
-  });
-  return d.ids.map(
-    (id) =>
-      [id, `§ ${d.numbers.get(id)} ${(titles.get(id) ?? "").slice(0, 40)}`] as [string, string],
-  );
-}
+import { itemOptions } from "./itemOptions.js";
 
 /** Who serves, is present without serving, or is jävig in one §, as names ("Ada Exempel (ersätter Bo Berg)"). */
 export interface ServingSummary {
@@ -267,7 +254,8 @@ export function mountAttendance(app: App, root: HTMLElement): void {
       newName.focus();
     };
 
-    const itemOptions = itemChoices(app.state);
+    // The §§ a ledger row can start or end at.
+    const ledgerItems = itemOptions(app.state);
     const members = meta.persons.filter(
       (p) =>
         p.role !== "substitute" &&
@@ -317,7 +305,7 @@ export function mountAttendance(app: App, root: HTMLElement): void {
         h(
           "td",
           {},
-          select([["", "första §"], ...itemOptions], a.from ?? "", {
+          select([["", "första §"], ...ledgerItems], a.from ?? "", {
             "aria-label": "Från §",
             id: `ledger-${i}-from`,
             onchange: (e: Event) => set({ from: (e.target as HTMLSelectElement).value || null }),
@@ -326,7 +314,7 @@ export function mountAttendance(app: App, root: HTMLElement): void {
         h(
           "td",
           {},
-          select([["", "sista §"], ...itemOptions], a.to ?? "", {
+          select([["", "sista §"], ...ledgerItems], a.to ?? "", {
             "aria-label": "Till §",
             id: `ledger-${i}-to`,
             onchange: (e: Event) => set({ to: (e.target as HTMLSelectElement).value || null }),

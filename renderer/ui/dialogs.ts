@@ -9,7 +9,8 @@ export interface DialogButton<T> {
 
 /**
  * Show a modal dialog; resolves with the value of the button pressed, or null on Escape/Avbryt.
- * `validate` (optional) may keep the dialog open by returning an error message.
+ * `validate` (optional) may keep the dialog open by returning an error message; it is asked only
+ * when the primary button is pressed (or Enter), so Avbryt and Escape always close the dialog.
  */
 export function modal<T>(
   title: string,
@@ -27,9 +28,9 @@ export function modal<T>(
   });
   return new Promise<T | null>((resolve) => {
     let done = false;
-    const finish = (value: T | null) => {
+    const finish = (value: T | null, validated = false) => {
       if (done) return;
-      if (value !== null && options.validate) {
+      if (validated && value !== null && options.validate) {
         const problem = options.validate(value);
         if (problem) {
           error.textContent = problem;
@@ -49,7 +50,7 @@ export function modal<T>(
         onsubmit: (e: Event) => {
           e.preventDefault();
           const primary = buttons.find((b) => b.primary);
-          if (primary) finish(primary.value);
+          if (primary) finish(primary.value, true);
         },
       },
       h("h2", { id: titleId }, title),

@@ -7,7 +7,8 @@
 import { App } from "../app.js";
 import { serialize, type ProtokollFile } from "../../schemas/file.js";
 import { templates } from "../../templates/index.js";
-import { derivedOf } from "../editor/derivedPlugin.js";
+import { itemChoices } from "../../schemas/itemChoices.js";
+import { metaOf } from "../editor/documentPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
 import { localIsoDate, localIsoDateTime } from "../../schemas/dates.js";
@@ -514,16 +515,10 @@ export function fileActions(app: App, native: boolean): FileActions {
               ]
             : [["full", "Svar på interpellation"]];
       const output = select(outputs, preset.output ?? "full", { id: "export-output" });
-      const d = derivedOf(app.state);
       const current = app.currentItem()?.node.attrs.id as string | undefined;
-      const titles = new Map<string, string>();
-      app.state.doc.forEach((n) => {
-        if (n.type.name === "agenda_item")
-          titles.set(n.attrs.id as string, n.firstChild?.textContent ?? "");
-      });
       // The §§ chosen for the extract, and only they; the § under the cursor when none were chosen.
       const preticked = new Set(preset.items?.length ? preset.items : current ? [current] : []);
-      const itemBoxes = d.ids.map((id) =>
+      const itemBoxes = itemChoices(app.state.doc, metaOf(app.state)).map(({ id, label }) =>
         h(
           "label",
           { class: "check" },
@@ -533,7 +528,7 @@ export function fileActions(app: App, native: boolean): FileActions {
             class: "export-item",
             checked: preticked.has(id),
           }),
-          ` § ${d.numbers.get(id)} ${titles.get(id) ?? ""}`,
+          ` ${label}`,
         ),
       );
       const items = h(

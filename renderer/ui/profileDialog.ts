@@ -11,8 +11,8 @@ import { field, h, select } from "./dom.js";
 import { obj } from "../../schemas/storedJson.js";
 import { uploadOf } from "../host/uploadOf.js";
 
-type Kind = "logo" | "logoSvg" | "font";
-const ACCEPT: Record<Kind, string> = {
+type AssetKind = "logo" | "logoSvg" | "font";
+const ACCEPT: Record<AssetKind, string> = {
   logo: ".png,image/png",
   logoSvg: ".svg,image/svg+xml",
   font: ".ttf,font/ttf",
@@ -104,7 +104,7 @@ export async function editProfile(host: HostApi, native: boolean): Promise<void>
   });
 
   /** Copy a file into the workspace: the app's dialog, or the browser's file picker and an upload. */
-  const pick = async (kind: Kind, slot: keyof typeof files) => {
+  const pick = async (kind: AssetKind, slot: keyof typeof files) => {
     let upload: { name: string; base64: string } | undefined;
     if (!native) {
       const input = h("input", { type: "file", accept: ACCEPT[kind] });
