@@ -59,27 +59,60 @@ if (!existsSync(join(root, "dist/main/electron")))
   );
 
 const csv = join(work, "findings.csv");
-const r = spawnSync(
-  "node",
-  [
-    join(root, "node_modules/@doyensec/electronegativity/dist/index.js"),
-    "-i",
-    scan,
-    "-o",
-    csv,
-    "-e",
-    electronVersion,
-    "-v",
-    "false",
-  ],
-  {
-    encoding: "utf8",
-    timeout: 180_000,
-  },
-);
-if (!existsSync(csv)) {
+/**
+ * One scan. electronegativity writes the CSV's header and its rows with two concurrent
+ * `fs.writeFile` calls, so on a busy machine the header can land over the first rows (seen in a
+ * full test run: a garbled first finding and "stale" allow-list entries). A result that is not
+ * the header followed by well-formed rows is scanned again, up to three times in all.
+ */
+function scanOnce() {
+  rmSync(csv, { force: true });
+  return spawnSync(
+    "node",
+    [
+      join(root, "node_modules/@doyensec/electronegativity/dist/index.js"),
+      "-i",
+      scan,
+      "-o",
+      csv,
+      "-e",
+      electronVersion,
+      "-v",
+      "false",
+    ],
+    {
+      encoding: "utf8",
+      timeout: 180_000,
+    },
+  );
+}
+const SEVERITIES = new Set(["INFORMATIONAL", "LOW", "MEDIUM", "HIGH"]);
+const CONFIDENCES = new Set(["TENTATIVE", "FIRM", "CERTAIN"]);
+const readable = () => {
+  if (!existsSync(csv)) return false;
+  const rows = records(readFileSync(csv, "utf8"));
+  return (
+    rows.length > 0 &&
+    rows[0][0] === "issue" &&
+    rows
+      .slice(1)
+      .every(
+        (row) =>
+          row.length === 8 &&
+          SEVERITIES.has(row[1]) &&
+          CONFIDENCES.has(row[2]) &&
+          row[7] === `https://github.com/doyensec/electronegativity/wiki/${row[0]}`,
+      )
+  );
+};
+let r = scanOnce();
+for (let attempt = 1; attempt < 3 && !readable(); attempt++) {
+  console.log("(electronegativity's result was missing or garbled: scanning again)");
+  r = scanOnce();
+}
+if (!readable()) {
   console.error(r.stdout, r.stderr);
-  console.error("check-security: electronegativity produced no result");
+  console.error("check-security: electronegativity produced no readable result");
   rmSync(work, { recursive: true, force: true });
   process.exit(1);
 }
