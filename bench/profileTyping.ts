@@ -1,6 +1,7 @@
 /**
  * Where one keystroke goes in the editor at N §§, in Chromium through the web host:
  *   node --import tsx bench/profileTyping.ts [items=500] [keys=120] [--renderer=<dir>] [--css=<file>]
+ *     [--spell=off] [--without=<plugin key>,…]
  * The document is bench/generate.ts's protocol (seed 2026, as `npm run bench`); the caret is put in
  * the middle §'s background text the way bench/browser.ts does it. Prints
  * - open: the page's parse + load until the frame after it (same as the benchmark), and the time
@@ -34,6 +35,12 @@ const rendererArg = process.argv
 const cssArg = process.argv.find((a) => a.startsWith("--css="))?.slice("--css=".length);
 /** `--spell=off`: type with the spell-check turned off (to compare with it on, the default). */
 const spellOff = process.argv.includes("--spell=off");
+/** `--without=review$,search$`: type with these plugins (by key) taken out, to see what they cost. */
+const without = (
+  process.argv.find((a) => a.startsWith("--without="))?.slice("--without=".length) ?? ""
+)
+  .split(",")
+  .filter(Boolean);
 
 interface ProfileNode {
   id: number;
@@ -151,6 +158,23 @@ try {
     );
   }
   console.log(`spell-check: ${spellOff ? "off" : "on"}`);
+  if (without.length) {
+    const left = await page.evaluate((keys) => {
+      type StateLike = {
+        plugins: { key: string }[];
+        reconfigure(c: { plugins: unknown[] }): unknown;
+      };
+      const app = (
+        window as unknown as {
+          protokollApp: { state: StateLike; view: { updateState(s: unknown): void } };
+        }
+      ).protokollApp;
+      const plugins = app.state.plugins.filter((p) => !keys.includes(p.key));
+      app.view.updateState(app.state.reconfigure({ plugins }));
+      return app.state.plugins.map((p) => p.key).filter((k) => !k.startsWith("plugin$"));
+    }, without);
+    console.log(`without ${without.join(", ")}; the state's keyed plugins now: ${left.join(" ")}`);
+  }
 
   // Caret in the middle §'s background text; probes for the key latencies and the editor's parts.
   await page.evaluate(
