@@ -32,6 +32,28 @@ const ok = <T extends { ok: boolean }>(r: T) => {
 /** The sample protocol, sent for review, approved by the chair and the justerare, and justerad. */
 const adjusted = (): ProtokollFile => adjustedSample();
 
+/** The justerad sample with a rättelse recorded in § 5. */
+const corrected = (): ProtokollFile => {
+  const f = adjusted();
+  return ok(
+    recordCorrection(f, {
+      newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
+      what: "ytterstaden → innerstaden",
+      why: "Skrivfel.",
+      by: "Sara Karlsson",
+      at: "2020-09-03T08:30",
+    }),
+  ).file;
+};
+
+/** The review's decorations of a state with the given class. */
+const withClass = (s: EditorState, cls: string) =>
+  (reviewKey.getState(s) as DecorationSet)
+    .find()
+    .filter(
+      (d) => (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class === cls,
+    );
+
 interface Harness {
   state: EditorState;
   refused: string[];
@@ -217,7 +239,6 @@ describe("the justering plugin of the editor", () => {
   });
 
   it("highlights comment anchors and changed §§, and shows each rättelse under its § and the seal above the text", () => {
-    let f = adjusted();
     const draft = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
     const commented = ok(
       addComment(draft, {
@@ -229,25 +250,9 @@ describe("the justering plugin of the editor", () => {
       }),
     );
     const withComment = editor(commented.file);
-    const found = (reviewKey.getState(withComment.state) as DecorationSet).find();
-    expect(
-      found.filter(
-        (d) =>
-          (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
-          "review-anchor",
-      ),
-    ).toHaveLength(1);
+    expect(withClass(withComment.state, "review-anchor")).toHaveLength(1);
 
-    f = ok(
-      recordCorrection(f, {
-        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
-        what: "ytterstaden → innerstaden",
-        why: "Skrivfel.",
-        by: "Sara Karlsson",
-        at: "2020-09-03T08:30",
-      }),
-    ).file;
-    const h = editor(f);
+    const h = editor(corrected());
     h.flags.changed.add("p3");
     const redrawn = h.state.applyTransaction(h.state.tr.setMeta(REDRAW, true)).state;
     const decos = (reviewKey.getState(redrawn) as DecorationSet).find();
@@ -260,26 +265,11 @@ describe("the justering plugin of the editor", () => {
     });
     expect(widgets[0]!.from).toBe(end);
     expect(decos.some((d) => (d.spec as { key?: string }).key?.startsWith("seal-"))).toBe(true);
-    const changed = decos.filter(
-      (d) =>
-        (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
-        "review-changed",
-    );
-    expect(changed).toHaveLength(1);
+    expect(withClass(redrawn, "review-changed")).toHaveLength(1);
   });
 
   it("moves the rättelse notes and the seal with the text while typing, and outlines a § changed by typing at once when the changes are shown", () => {
-    let f = adjusted();
-    f = ok(
-      recordCorrection(f, {
-        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
-        what: "ytterstaden → innerstaden",
-        why: "Skrivfel.",
-        by: "Sara Karlsson",
-        at: "2020-09-03T08:30",
-      }),
-    ).file;
-    const h = editor(f);
+    const h = editor(corrected());
     h.flags.correcting = true;
     const endOf = (s: EditorState, id: string) => {
       let end = -1;
@@ -300,27 +290,14 @@ describe("the justering plugin of the editor", () => {
     h.flags.showing = true;
     h.flags.changed.add("p3");
     const outlined = typed.apply(typeIn(typed, "p3", " Och ett till."));
-    const changed = (reviewKey.getState(outlined) as DecorationSet)
-      .find()
-      .filter(
-        (d) =>
-          (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
-          "review-changed",
-      );
+    const changed = withClass(outlined, "review-changed");
     expect(changed.map((d) => outlined.doc.nodeAt(d.from)?.attrs.id)).toEqual(["p3"]);
   });
 
   it("follows the review record in the editor state: a comment recorded by a transaction is drawn by it, and a § justerad at the meeting is locked by the history it sets", () => {
     const draft = ok(sendForReview(sampleProtocol(), "Sara Karlsson", "2020-08-26T09:00")).file;
     const h = editor(draft);
-    const anchors = (s: EditorState) =>
-      (reviewKey.getState(s) as DecorationSet)
-        .find()
-        .filter(
-          (d) =>
-            (d as unknown as { type: { attrs?: { class?: string } } }).type.attrs?.class ===
-            "review-anchor",
-        );
+    const anchors = (s: EditorState) => withClass(s, "review-anchor");
     expect(anchors(h.state)).toHaveLength(0);
     const commented = ok(
       addComment(draft, {
