@@ -3,13 +3,12 @@ import {
   adjust,
   approveItem,
   immediateAdjust,
-  recordCorrection,
   replaceInItem,
   requestChanges,
   reviewOverview,
   sendForReview,
 } from "../../schemas/review/index.js";
-import { sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
+import { correctedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
 import type { ProtokollFile } from "../../schemas/file.js";
 import { markOf } from "./outlineMarks.js";
 import { copyName } from "./reviewCopy.js";
@@ -51,15 +50,7 @@ describe("the review marks in the outline", () => {
         f = ok(approveItem(f, id, who, "2020-08-28T10:00")).file;
     f = ok(adjust(f, ["jj", "lv"], "2020-08-31T14:00")).file;
     expect(marks(f)).toEqual({ p1: "✓", p2: "✓", p3: "✓", p4: "J", p5: "✓", p6: "✓" });
-    f = ok(
-      recordCorrection(f, {
-        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
-        what: "ytterstaden → innerstaden",
-        why: "Skrivfel.",
-        by: "Sara Karlsson",
-        at: "2020-09-03T08:30",
-      }),
-    ).file;
+    f = correctedSample(f);
     const o = reviewOverview(f);
     const corrected = new Set(o.corrections.map((n) => n.item));
     expect(o.items.map((i) => markOf(i, o.status, corrected.has(i.item))?.text)).toEqual([

@@ -6,11 +6,14 @@ import { parse, type ProtokollFile } from "../../schemas/file.js";
 import {
   immediateAdjust,
   recordCorrection,
-  replaceInItem,
   sendForReview,
   addComment,
 } from "../../schemas/review/index.js";
-import { adjustedSample, sampleProtocol } from "../../schemas/review/sampleProtocol.testkit.js";
+import {
+  adjustedSample,
+  correctedSample,
+  sampleProtocol,
+} from "../../schemas/review/sampleProtocol.testkit.js";
 import { metaOf, updateMeta } from "../editor/documentPlugin.js";
 import { createEditorState } from "../editor/setup.js";
 import { setReviewRecord } from "../editor/reviewRecordPlugin.js";
@@ -31,20 +34,6 @@ const ok = <T extends { ok: boolean }>(r: T) => {
 
 /** The sample protocol, sent for review, approved by the chair and the justerare, and justerad. */
 const adjusted = (): ProtokollFile => adjustedSample();
-
-/** The justerad sample with a rättelse recorded in § 5. */
-const corrected = (): ProtokollFile => {
-  const f = adjusted();
-  return ok(
-    recordCorrection(f, {
-      newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
-      what: "ytterstaden → innerstaden",
-      why: "Skrivfel.",
-      by: "Sara Karlsson",
-      at: "2020-09-03T08:30",
-    }),
-  ).file;
-};
 
 /** The review's decorations of a state with the given class. */
 const withClass = (s: EditorState, cls: string) =>
@@ -252,7 +241,7 @@ describe("the justering plugin of the editor", () => {
     const withComment = editor(commented.file);
     expect(withClass(withComment.state, "review-anchor")).toHaveLength(1);
 
-    const h = editor(corrected());
+    const h = editor(correctedSample());
     h.flags.changed.add("p3");
     const redrawn = h.state.applyTransaction(h.state.tr.setMeta(REDRAW, true)).state;
     const decos = (reviewKey.getState(redrawn) as DecorationSet).find();
@@ -269,7 +258,7 @@ describe("the justering plugin of the editor", () => {
   });
 
   it("moves the rättelse notes and the seal with the text while typing, and outlines a § changed by typing at once when the changes are shown", () => {
-    const h = editor(corrected());
+    const h = editor(correctedSample());
     h.flags.correcting = true;
     const endOf = (s: EditorState, id: string) => {
       let end = -1;

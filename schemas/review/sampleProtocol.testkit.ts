@@ -5,9 +5,11 @@
 import * as b from "../build.js";
 import { createFile, type ProtokollFile } from "../file.js";
 import { adjust } from "./adjust.js";
+import { recordCorrection } from "./recordCorrection.js";
 import { approveItem } from "./approvals.js";
 import type { ReviewResult } from "./reviewResult.js";
 import { sendForReview } from "./reviewStatus.js";
+import { replaceInItem } from "./textEdits.js";
 
 export function sampleProtocol(): ProtokollFile {
   const persons = [
@@ -77,4 +79,17 @@ export function adjustedSample(base: ProtokollFile = sampleProtocol()): Protokol
   for (const item of ["p1", "p2", "p3", "p4", "p5", "p6"])
     for (const who of ["jj", "lv"]) f = must(approveItem(f, item, who, "2020-08-30T10:00"));
   return must(adjust(f, ["jj", "lv"], "2020-08-31T14:00"));
+}
+
+/** A justerad protocol (the justerad sample when not given) with a rättelse recorded in § 5. */
+export function correctedSample(f: ProtokollFile = adjustedSample()): ProtokollFile {
+  return must(
+    recordCorrection(f, {
+      newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
+      what: "ytterstaden → innerstaden",
+      why: "Skrivfel.",
+      by: "Sara Karlsson",
+      at: "2020-09-03T08:30",
+    }),
+  );
 }

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import * as b from "../build.js";
 import type { ProtokollFile } from "../file.js";
 import { markSeen } from "../review/changesSince.js";
-import { recordCorrection } from "../review/recordCorrection.js";
 import { sendForReview } from "../review/reviewStatus.js";
-import { adjustedSample, sampleProtocol } from "../review/sampleProtocol.testkit.js";
+import {
+  adjustedSample,
+  correctedSample,
+  sampleProtocol,
+} from "../review/sampleProtocol.testkit.js";
 import { replaceInItem } from "../review/textEdits.js";
 import { applyFix, hasErrors, ruleIds, validateFile, type Problem } from "./index.js";
 import {
@@ -848,15 +851,7 @@ describe("immutable-after-adjustment", () => {
   it("passes for a justerad protocol and one with a recorded rättelse", () => {
     const f = adjusted();
     expect(of("immutable-after-adjustment", f)).toEqual([]);
-    const corrected = must(
-      recordCorrection(f, {
-        newDoc: replaceInItem(f.doc, "p5", "ytterstaden", "innerstaden"),
-        what: "ytterstaden → innerstaden",
-        why: "Skrivfel.",
-        by: "Sara Karlsson",
-        at: "2020-09-03T08:30",
-      }),
-    );
+    const corrected = correctedSample(f);
     expect(of("immutable-after-adjustment", corrected)).toEqual([]);
   });
 
