@@ -1,9 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as b from "../../schemas/build.js";
-import { createFile, serialize } from "../../schemas/file.js";
+import { createFile, MAX_FILE_BYTES, serialize } from "../../schemas/file.js";
 import { readPdf } from "../export/readBack.testkit.js";
 import { seed002 } from "../export/testFixtures.testkit.js";
 import { parseSectionList } from "./exportCommand.js";
@@ -68,7 +76,9 @@ describe("protokoll export", () => {
     writeFileSync(bad, "{ not json");
     const broken = await cli(bad, "--pdf", join(dir, "x.pdf"));
     expect(broken.code).toBe(2);
-    expect(broken.err).toContain("Cannot read the file / Filen kan inte läsas");
+    expect(broken.err).toContain(
+      `Not a readable protocol file / Inte en läsbar protokollfil: ${bad}`,
+    );
     expect(existsSync(join(dir, "x.pdf"))).toBe(false);
   });
 
@@ -98,6 +108,66 @@ describe("protokoll export", () => {
     expect(r.err).toContain("Export refused: the document has errors / Exporten stoppades");
     expect(r.err).toMatch(/ {2}§ 1\n {4}error \/ fel \[item-title\]/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("export and validate read a file the same way", () => {
+  const bad = join(dir, "bad-inputs");
+  mkdirSync(bad);
+  const newer = JSON.parse(serialize(seed002())) as { version: number };
+  newer.version += 1;
+  const inputs: Record<string, string> = {
+    missing: join(bad, "finns-inte.protokoll"),
+    folder: join(bad, "mapp.protokoll"),
+    "too large": join(bad, "stor.protokoll"),
+    binary: join(bad, "binar.protokoll"),
+    "not UTF-8": join(bad, "latin1.protokoll"),
+    "a PDF": join(bad, "fel.protokoll"),
+    "not JSON": join(bad, "trasig.protokoll"),
+    "another format": join(bad, "annat.protokoll"),
+    "a newer file version": join(bad, "nyare.protokoll"),
+  };
+  /** The first line each kind of bad input must get (readProtocolFile's heading). */
+  const heading: Record<string, string> = {
+    missing: "File not found / Filen finns inte",
+    folder: "Is a folder, not a file / Är en mapp, inte en fil",
+    "too large": "File too large / Filen är för stor",
+    binary: "Not a text file (binary content) / Inte en textfil (binärt innehåll)",
+    "not UTF-8": "Cannot read (not UTF-8 text?) / Kan inte läsas (inte UTF-8-text?)",
+    "a PDF":
+      "Not a protocol file, import it instead / Inte en protokollfil, importera den i stället",
+    "not JSON": "Not a readable protocol file / Inte en läsbar protokollfil",
+    "another format": "Not a readable protocol file / Inte en läsbar protokollfil",
+    "a newer file version": "Not a readable protocol file / Inte en läsbar protokollfil",
+  };
+  mkdirSync(inputs.folder!);
+  // Sparse: one byte over the limit without writing 50 MB.
+  writeFileSync(inputs["too large"]!, "");
+  truncateSync(inputs["too large"]!, MAX_FILE_BYTES + 1);
+  writeFileSync(inputs.binary!, Buffer.from([0x7b, 0x00, 0x7d]));
+  writeFileSync(inputs["not UTF-8"]!, Buffer.from('{"format": "Sammantr\xe4de"}', "latin1"));
+  writeFileSync(inputs["a PDF"]!, "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+  writeFileSync(inputs["not JSON"]!, "{ not json");
+  writeFileSync(inputs["another format"]!, JSON.stringify({ format: "något-annat", version: 1 }));
+  writeFileSync(inputs["a newer file version"]!, JSON.stringify(newer));
+
+  it.each(Object.keys(inputs))(
+    "says the same as validate, with exit code 2 and nothing written, for %s",
+    async (kind) => {
+      const path = inputs[kind]!;
+      const out = join(dir, "same.pdf");
+      const exported = await cli(path, "--draft", "--pdf", out);
+      const validated = await runCapturing(["validate", path]);
+      expect(validated.code).toBe(2);
+      expect(validated.err.split("\n")[0]).toBe(`${heading[kind]}: ${path}`);
+      expect(exported).toEqual(validated);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
+  it("names the newer file version rather than a generic failure", async () => {
+    const r = await cli(inputs["a newer file version"]!, "--draft");
+    expect(r.err).toContain("nyare version av Protokoll");
   });
 });
 

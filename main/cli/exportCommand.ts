@@ -15,7 +15,6 @@ import { numberedItems } from "../../schemas/numbering.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 import { exportDocument, type ExportOptions } from "../export/exportDocument.js";
 import { findProfile, loadProfile } from "../export/loadProfile.js";
-import { readDocumentFile } from "../files/readDocumentFile.js";
 import { writeOutputFile } from "../files/safeOutput.js";
 import { parseCommandArgs } from "./args.js";
 import { attachmentsInOutput } from "../../schemas/render/renderAttachments.js";
@@ -27,6 +26,7 @@ import {
   writeAttachmentsBeside,
 } from "../files/attachmentFiles.js";
 import type { CliIO, Command } from "./command.js";
+import { readProtocolFile } from "./readProtocolFile.js";
 import { commandInfo } from "./usage.js";
 
 const { usage: USAGE, summary } = commandInfo.export;
@@ -145,13 +145,10 @@ export const exportCommand: Command = {
       return 2;
     }
     const a = parsed.args;
-    if (!existsSync(a.input)) {
-      io.err(`File not found / Filen finns inte: ${a.input}`);
-      return 2;
-    }
-    const read = await readDocumentFile(a.input);
+    // Read, checked and worded like validate and verify (missing, folder, too large, not UTF-8, …).
+    const read = await readProtocolFile(a.input);
     if (!read.ok) {
-      io.err(`Cannot read the file / Filen kan inte läsas: ${read.error}`);
+      for (const l of read.lines) io.err(l);
       return 2;
     }
     const file = read.file;
