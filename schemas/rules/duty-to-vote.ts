@@ -2,7 +2,7 @@
  * duty-to-vote: in a § that is myndighetsutövning mot enskild (listed in `meta.authorityItems`), a
  * serving member may not abstain — röstplikt (KL 4:24, unverified). Jäviga take no part at all.
  */
-import { atBlock, namesOf, ofType } from "./helpers.js";
+import { atBlock, namesOf, ofType, votersFor } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -15,9 +15,7 @@ export const dutyToVote: ItemRule = {
     const out: Problem[] = [];
     if (!ctx.meta.authorityItems?.includes(ctx.item.id)) return out;
     for (const v of ofType(ctx, "vote")) {
-      const abstained = (v.node.attrs.ballots as { person: string; vote: string }[])
-        .filter((b) => b.vote === "avstår" && !ctx.att.recused.has(b.person))
-        .map((b) => b.person);
+      const abstained = votersFor(v.node, "avstår").filter((id) => !ctx.att.recused.has(id));
       if (abstained.length)
         out.push(
           atBlock(

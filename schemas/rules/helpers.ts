@@ -1,5 +1,6 @@
 /** Small shared pieces of the rules: making a Problem, naming persons, reading a §'s blocks and text. */
 import type { Node } from "prosemirror-model";
+import type { Ballot } from "../attrs.js";
 import type { Person } from "../meta.js";
 import type { Fix, Problem, Severity } from "./problem.js";
 import { referenceFor } from "./references.js";
@@ -112,20 +113,34 @@ export const ofType = (ctx: ItemContext, type: string): ItemChild[] =>
 export const idsOf = (node: Node, attr: string): string[] =>
   Array.isArray(node.attrs[attr]) ? (node.attrs[attr] as string[]) : [];
 
-/** The proposal the § adopted: the vote's result, otherwise the decision procedure's `adopted`. */
-export function adoptedProposal(ctx: ItemContext): ItemChild | null {
+/** The last vote of a § (the one that decided it when there were several), if any. */
+export function lastVote(ctx: ItemContext): ItemChild | undefined {
   const votes = ofType(ctx, "vote");
-  const last = votes[votes.length - 1];
-  if (last) {
-    const r = last.node.attrs.result as "ja" | "nej" | null;
-    const id =
-      r === "ja"
-        ? (last.node.attrs.yes as string | null)
-        : r === "nej"
-          ? (last.node.attrs.no as string | null)
-          : null;
-    if (id) return ctx.proposals.get(id) ?? null;
-  }
+  return votes[votes.length - 1];
+}
+
+/** Each member's recorded vote (ja, nej, avstår) in a vote; empty when only a tally is known. */
+export const ballotsOf = (vote: Node): Ballot[] => vote.attrs.ballots as Ballot[];
+
+/** Who voted `choice` in a vote, in the order of its ballots. */
+export const votersFor = (vote: Node, choice: Ballot["vote"]): string[] =>
+  ballotsOf(vote)
+    .filter((b) => b.vote === choice)
+    .map((b) => b.person);
+
+/** The id of the proposal a vote's result gave (the ja- or nej-proposition); null without a result. */
+export function voteWinner(vote: Node): string | null {
+  const result = vote.attrs.result as "ja" | "nej" | null;
+  if (result === "ja") return vote.attrs.yes as string | null;
+  if (result === "nej") return vote.attrs.no as string | null;
+  return null;
+}
+
+/** The proposal the § adopted: the last vote's result, otherwise the decision procedure's `adopted`. */
+export function adoptedProposal(ctx: ItemContext): ItemChild | null {
+  const last = lastVote(ctx);
+  const id = last ? voteWinner(last.node) : null;
+  if (id) return ctx.proposals.get(id) ?? null;
   for (const p of ofType(ctx, "decision_procedure")) {
     const id = p.node.attrs.adopted as string | null;
     if (id) return ctx.proposals.get(id) ?? null;

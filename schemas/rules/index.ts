@@ -285,6 +285,13 @@ export function validate(doc: Node, meta: Meta, kind?: Kind, extras: FileExtras 
   return sortProblems(out);
 }
 
+/** The context each § of a protocol is checked in, in document order: what the item rules see. */
+export function itemContexts(file: ProtokollFile): ItemContext[] {
+  const items = numberedItems(file.doc, file.meta);
+  const shared = sharedFor(file.doc, file.meta, items);
+  return items.map((it) => itemContext(file.doc, file.meta, file.kind, it, shared));
+}
+
 /** A whole file: doc, meta, and the review and history parts; `context` gives the workspace facts some rules need. */
 export function validateFile(file: ProtokollFile, context?: RuleContext): Problem[] {
   return validate(file.doc, file.meta, file.kind, {

@@ -7,7 +7,7 @@
  * the recusal block (the text) and `meta.recusals` (which the attendance resolver uses to take the
  * person out of those serving) — and they must agree, or the person is counted as serving.
  */
-import { atBlock, idsOf, nameOf, ofType, textOf } from "./helpers.js";
+import { atBlock, ballotsOf, idsOf, nameOf, ofType, textOf } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemContext, ItemRule } from "./types.js";
 
@@ -91,7 +91,7 @@ export const recusalAbsent: ItemRule = {
               ),
             );
     for (const v of ofType(ctx, "vote"))
-      for (const ballot of v.node.attrs.ballots as { person: string }[])
+      for (const ballot of ballotsOf(v.node))
         if (recused.has(ballot.person))
           out.push(
             atBlock(
@@ -106,9 +106,7 @@ export const recusalAbsent: ItemRule = {
                     type: "set-attrs",
                     pos: v.pos,
                     attrs: {
-                      ballots: (v.node.attrs.ballots as { person: string }[]).filter(
-                        (x) => x.person !== ballot.person,
-                      ),
+                      ballots: ballotsOf(v.node).filter((x) => x.person !== ballot.person),
                     },
                   },
                 },

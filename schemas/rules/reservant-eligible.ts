@@ -2,7 +2,7 @@
  * reservant-eligible: a reservant took part in the decision: served for that §, was not jävig, did
  * not abstain (KL 4 kap. 27 §). Without a ledger only staff and abstainers are reported.
  */
-import { atBlock, electedRoles, idsOf, nameOf, ofType } from "./helpers.js";
+import { atBlock, electedRoles, idsOf, lastVote, nameOf, ofType, votersFor } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -13,15 +13,8 @@ export const reservantEligible: ItemRule = {
   kinds: ["protokoll"],
   check(ctx) {
     const out: Problem[] = [];
-    const votes = ofType(ctx, "vote");
-    const lastVote = votes[votes.length - 1];
-    const abstained = new Set(
-      lastVote
-        ? (lastVote.node.attrs.ballots as { person: string; vote: string }[])
-            .filter((b) => b.vote === "avstår")
-            .map((b) => b.person)
-        : [],
-    );
+    const last = lastVote(ctx);
+    const abstained = new Set(last ? votersFor(last.node, "avstår") : []);
     for (const b of ofType(ctx, "reservation")) {
       for (const id of idsOf(b.node, "reservants")) {
         const name = nameOf(ctx.persons, id);

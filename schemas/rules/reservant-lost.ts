@@ -3,7 +3,16 @@
  * is against the decision (KL 4 kap. 27 §, its purpose). Silent when the § does not record which
  * proposal won (no vote result and no `adopted` in the beslutsordning).
  */
-import { adoptedProposal, atBlock, idsOf, nameOf, ofType, sameCause } from "./helpers.js";
+import {
+  adoptedProposal,
+  atBlock,
+  idsOf,
+  lastVote,
+  nameOf,
+  ofType,
+  sameCause,
+  votersFor,
+} from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -17,16 +26,9 @@ export const reservantLost: ItemRule = {
     const reservations = ofType(ctx, "reservation");
     if (reservations.length === 0) return out;
     const winner = adoptedProposal(ctx);
-    const votes = ofType(ctx, "vote");
-    const lastVote = votes[votes.length - 1];
-    const result = lastVote?.node.attrs.result as "ja" | "nej" | null | undefined;
-    const votedForWinner = new Set(
-      lastVote && result
-        ? (lastVote.node.attrs.ballots as { person: string; vote: string }[])
-            .filter((b) => b.vote === result)
-            .map((b) => b.person)
-        : [],
-    );
+    const last = lastVote(ctx);
+    const result = last?.node.attrs.result as "ja" | "nej" | null | undefined;
+    const votedForWinner = new Set(last && result ? votersFor(last.node, result) : []);
     const proposedWinner = new Set<string>();
     if (winner)
       for (const p of ofType(ctx, "proposal"))

@@ -7,7 +7,7 @@
  */
 import { voteCount } from "../generated.js";
 import { presidingChair } from "../presiding.js";
-import { atBlock, nameOf, ofType } from "./helpers.js";
+import { atBlock, ballotsOf, lastVote, nameOf, ofType, voteWinner } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -80,7 +80,7 @@ export const voteResult: ItemRule = {
           );
         else if (!a.election) {
           const chair = presidingChair(ctx.meta, ctx.item.id, ctx.att, ctx.known);
-          const ballots = a.ballots as { person: string; vote: string }[];
+          const ballots = ballotsOf(v.node);
           const chairVote = chair ? ballots.find((b) => b.person === chair)?.vote : undefined;
           if ((chairVote === "ja" || chairVote === "nej") && chairVote !== result)
             out.push(
@@ -110,11 +110,9 @@ export const voteResult: ItemRule = {
         }
       }
     }
-    const last = votes[votes.length - 1];
+    const last = lastVote(ctx);
     if (last && last.node.attrs.result) {
-      const winner = (
-        last.node.attrs.result === "ja" ? last.node.attrs.yes : last.node.attrs.no
-      ) as string | null;
+      const winner = voteWinner(last.node);
       for (const p of ofType(ctx, "decision_procedure")) {
         const adopted = p.node.attrs.adopted as string | null;
         if (winner && adopted && adopted !== winner)

@@ -3,7 +3,7 @@
  * votes recorded, the recorded totals (tally) must also agree with them.
  */
 import { voteCount } from "../generated.js";
-import { atBlock, ofType } from "./helpers.js";
+import { atBlock, ballotsOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -15,13 +15,13 @@ export const voteTotal: ItemRule = {
   check(ctx) {
     const out: Problem[] = [];
     for (const v of ofType(ctx, "vote")) {
-      const ballots = v.node.attrs.ballots as unknown[];
+      const ballots = ballotsOf(v.node);
       const tally = v.node.attrs.tally as { ja: number; nej: number; avstår: number } | null;
       const c = voteCount(v.node);
       const total = c.ja + c.nej + c.avstår;
       if (ballots.length > 0 && tally) {
         const fromBallots = { ja: 0, nej: 0, avstår: 0 };
-        for (const b of ballots as { vote: "ja" | "nej" | "avstår" }[]) fromBallots[b.vote]++;
+        for (const b of ballots) fromBallots[b.vote]++;
         if (
           fromBallots.ja !== tally.ja ||
           fromBallots.nej !== tally.nej ||

@@ -2,7 +2,7 @@
  * vote-voters-serving: everyone who votes serves for that §, each exactly once; no jävig person
  * votes (reported by recusal-absent); in an open vote each member's vote is recorded (KL 5:67 p5).
  */
-import { atBlock, namesOf, nameOf, ofType } from "./helpers.js";
+import { atBlock, ballotsOf, namesOf, nameOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -14,7 +14,7 @@ export const voteVotersServing: ItemRule = {
   check(ctx) {
     const out: Problem[] = [];
     for (const v of ofType(ctx, "vote")) {
-      const ballots = v.node.attrs.ballots as { person: string; vote: string }[];
+      const ballots = ballotsOf(v.node);
       const seen = new Set<string>();
       for (const b of ballots) {
         if (seen.has(b.person)) {
