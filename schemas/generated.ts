@@ -6,7 +6,7 @@
  */
 import type { Node } from "prosemirror-model";
 import type { ItemAttendance } from "./attendance.js";
-import type { ProposalKind } from "./attrs.js";
+import type { Ballot, ProposalKind } from "./attrs.js";
 import { genitive, roleDefinite } from "./labels.js";
 import type { Meta, Person } from "./meta.js";
 
@@ -196,8 +196,7 @@ function adoptedInItem(item: Node): Node | undefined {
   let winner: string | null = null;
   let adopted: string | null = null;
   item.forEach((b) => {
-    if (b.type.name === "vote" && b.attrs.result)
-      winner = (b.attrs.result === "ja" ? b.attrs.yes : b.attrs.no) as string | null;
+    if (b.type.name === "vote" && b.attrs.result) winner = voteWinner(b);
     if (b.type.name === "decision_procedure" && b.attrs.adopted && !adopted)
       adopted = b.attrs.adopted as string;
   });
@@ -230,9 +229,7 @@ function reservationSide(reservation: Node, item: Node): Node | undefined {
   let side: Node | undefined;
   item.forEach((b) => {
     if (b.type.name !== "vote") return;
-    const ballot = (b.attrs.ballots as { person: string; vote: string }[]).find((x) =>
-      reservants.includes(x.person),
-    );
+    const ballot = ballotsOf(b).find((x) => reservants.includes(x.person));
     const id = ballot?.vote === "ja" ? b.attrs.yes : ballot?.vote === "nej" ? b.attrs.no : null;
     const p = id ? proposals.get(id as string) : undefined;
     side = lost(p) ? p : undefined;
@@ -442,9 +439,26 @@ export interface VoteCount {
   avstår: number;
 }
 
+/** Each member's recorded vote (ja, nej, avstår) in a vote; empty when only a tally is known. */
+export const ballotsOf = (vote: Node): Ballot[] => vote.attrs.ballots as Ballot[];
+
+/** Who voted `choice` in a vote, in the order of its ballots. */
+export const votersFor = (vote: Node, choice: Ballot["vote"]): string[] =>
+  ballotsOf(vote)
+    .filter((b) => b.vote === choice)
+    .map((b) => b.person);
+
+/** The id of the proposal a vote's result gave (the ja- or nej-proposition); null without a result. */
+export function voteWinner(vote: Node): string | null {
+  const result = vote.attrs.result as "ja" | "nej" | null;
+  if (result === "ja") return vote.attrs.yes as string | null;
+  if (result === "nej") return vote.attrs.no as string | null;
+  return null;
+}
+
 /** Totals from the ballots, or the recorded tally where no ballots are known. */
 export function voteCount(vote: Node): VoteCount {
-  const ballots = vote.attrs.ballots as { vote: "ja" | "nej" | "avstår" }[];
+  const ballots = ballotsOf(vote);
   if (ballots.length === 0 && vote.attrs.tally) return { ...(vote.attrs.tally as VoteCount) };
   const c: VoteCount = { ja: 0, nej: 0, avstår: 0 };
   for (const b of ballots) c[b.vote]++;

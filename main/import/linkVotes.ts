@@ -5,6 +5,7 @@
  * Phrases that name no proposal of the § leave the link empty (never a guess).
  */
 import type { Node } from "prosemirror-model";
+import { voteWinner } from "../../schemas/generated.js";
 import { ADOPTED_RES, PROPOSITION_RES } from "./lexicon.js";
 
 /** A phrase → the id of the proposal it names, or null. */
@@ -37,9 +38,9 @@ export function linkVotes(blocks: Node[], text: string, resolve: ProposalResolve
     const attrs = { ...node.attrs };
     if (!attrs.yes && yes) attrs.yes = yes;
     if (!attrs.no && no && no !== attrs.yes) attrs.no = no;
-    if (attrs.result === "ja" && attrs.yes) votedFor = attrs.yes as string;
-    if (attrs.result === "nej" && attrs.no) votedFor = attrs.no as string;
-    return node.type.create(attrs, node.content, node.marks);
+    const linkedVote = node.type.create(attrs, node.content, node.marks);
+    votedFor = voteWinner(linkedVote) ?? votedFor;
+    return linkedVote;
   });
   const found = adoptedIn(text);
   const adopted = votedFor ?? (found ? resolve(found) : null);

@@ -8,6 +8,7 @@ import type { Node } from "prosemirror-model";
 import type { ItemAttendance } from "../attendance.js";
 import { swedishLongDate } from "../dates.js";
 import {
+  ballotsOf,
   decisionHeading,
   nameWithParty,
   procedureSentence,
@@ -83,7 +84,7 @@ function statementBody(node: Node, ctx: RenderContext): Block[] {
 /** The vote table: each member's vote where known, the totals in the last row. */
 function voteTable(vote: Node, ctx: RenderContext): Block | null {
   const c = voteCount(vote);
-  const ballots = vote.attrs.ballots as { person: string; vote: "ja" | "nej" | "avstår" }[];
+  const ballots = ballotsOf(vote);
   const byId = new Map(ctx.meta.persons.map((p) => [p.id, p]));
   const att = attendanceOf(ctx);
   const rows: string[][] = [];

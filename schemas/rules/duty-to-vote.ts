@@ -2,7 +2,8 @@
  * duty-to-vote: in a § that is myndighetsutövning mot enskild (listed in `meta.authorityItems`), a
  * serving member may not abstain — röstplikt (KL 4:24, unverified). Jäviga take no part at all.
  */
-import { atBlock, namesOf, ofType, votersFor } from "./helpers.js";
+import { votersFor } from "../generated.js";
+import { atBlock, namesOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 

@@ -1,6 +1,7 @@
+import { ballotsOf, votersFor, voteWinner } from "../generated.js";
 import { describe, expect, it } from "vitest";
 import * as b from "../build.js";
-import { adoptedProposal, ballotsOf, lastVote, votersFor, voteWinner } from "./helpers.js";
+import { adoptedProposal, lastVote } from "./helpers.js";
 import { itemContexts } from "./index.js";
 import { protocolFile } from "./testBuilder.testkit.js";
 

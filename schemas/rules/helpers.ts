@@ -1,6 +1,6 @@
 /** Small shared pieces of the rules: making a Problem, naming persons, reading a §'s blocks and text. */
 import type { Node } from "prosemirror-model";
-import type { Ballot } from "../attrs.js";
+import { voteWinner } from "../generated.js";
 import type { Person } from "../meta.js";
 import type { Fix, Problem, Severity } from "./problem.js";
 import { referenceFor } from "./references.js";
@@ -117,23 +117,6 @@ export const idsOf = (node: Node, attr: string): string[] =>
 export function lastVote(ctx: ItemContext): ItemChild | undefined {
   const votes = ofType(ctx, "vote");
   return votes[votes.length - 1];
-}
-
-/** Each member's recorded vote (ja, nej, avstår) in a vote; empty when only a tally is known. */
-export const ballotsOf = (vote: Node): Ballot[] => vote.attrs.ballots as Ballot[];
-
-/** Who voted `choice` in a vote, in the order of its ballots. */
-export const votersFor = (vote: Node, choice: Ballot["vote"]): string[] =>
-  ballotsOf(vote)
-    .filter((b) => b.vote === choice)
-    .map((b) => b.person);
-
-/** The id of the proposal a vote's result gave (the ja- or nej-proposition); null without a result. */
-export function voteWinner(vote: Node): string | null {
-  const result = vote.attrs.result as "ja" | "nej" | null;
-  if (result === "ja") return vote.attrs.yes as string | null;
-  if (result === "nej") return vote.attrs.no as string | null;
-  return null;
 }
 
 /** The proposal the § adopted: the last vote's result, otherwise the decision procedure's `adopted`. */

@@ -7,7 +7,8 @@
  * the recusal block (the text) and `meta.recusals` (which the attendance resolver uses to take the
  * person out of those serving) — and they must agree, or the person is counted as serving.
  */
-import { atBlock, ballotsOf, idsOf, nameOf, ofType, textOf } from "./helpers.js";
+import { ballotsOf } from "../generated.js";
+import { atBlock, idsOf, nameOf, ofType, textOf } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemContext, ItemRule } from "./types.js";
 

@@ -2,7 +2,8 @@
  * reservant-eligible: a reservant took part in the decision: served for that §, was not jävig, did
  * not abstain (KL 4 kap. 27 §). Without a ledger only staff and abstainers are reported.
  */
-import { atBlock, electedRoles, idsOf, lastVote, nameOf, ofType, votersFor } from "./helpers.js";
+import { votersFor } from "../generated.js";
+import { atBlock, electedRoles, idsOf, lastVote, nameOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 

@@ -3,16 +3,8 @@
  * is against the decision (KL 4 kap. 27 §, its purpose). Silent when the § does not record which
  * proposal won (no vote result and no `adopted` in the beslutsordning).
  */
-import {
-  adoptedProposal,
-  atBlock,
-  idsOf,
-  lastVote,
-  nameOf,
-  ofType,
-  sameCause,
-  votersFor,
-} from "./helpers.js";
+import { votersFor } from "../generated.js";
+import { adoptedProposal, atBlock, idsOf, lastVote, nameOf, ofType, sameCause } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 

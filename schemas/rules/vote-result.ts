@@ -5,9 +5,9 @@
  * vice chair when the chair is jävig or absent, schemas/presiding.ts) must have voted ja or nej.
  * The beslutsordning's adopted proposal must be the one the vote gave.
  */
-import { voteCount } from "../generated.js";
+import { ballotsOf, voteCount, voteWinner } from "../generated.js";
 import { presidingChair } from "../presiding.js";
-import { atBlock, ballotsOf, lastVote, nameOf, ofType, voteWinner } from "./helpers.js";
+import { atBlock, lastVote, nameOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 

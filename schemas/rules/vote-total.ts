@@ -2,8 +2,8 @@
  * vote-total: ja + nej + avstår equals the number serving for that § (derived). With the individual
  * votes recorded, the recorded totals (tally) must also agree with them.
  */
-import { voteCount } from "../generated.js";
-import { atBlock, ballotsOf, ofType } from "./helpers.js";
+import { ballotsOf, voteCount } from "../generated.js";
+import { atBlock, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 

@@ -2,7 +2,8 @@
  * vote-voters-serving: everyone who votes serves for that §, each exactly once; no jävig person
  * votes (reported by recusal-absent); in an open vote each member's vote is recorded (KL 5:67 p5).
  */
-import { atBlock, ballotsOf, namesOf, nameOf, ofType } from "./helpers.js";
+import { ballotsOf } from "../generated.js";
+import { atBlock, namesOf, nameOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
