@@ -4,7 +4,7 @@
  */
 import type { Node } from "prosemirror-model";
 import type { Meta } from "./meta.js";
-import { numberedItems } from "./numbering.js";
+import { numberedItems, type NumberedItem } from "./numbering.js";
 
 export interface ItemAttendance {
   itemId: string;
@@ -25,19 +25,21 @@ export interface AttendanceResolution {
   byItem: Map<string, ItemAttendance>;
 }
 
+/** A § with nobody recorded: nobody serving, present, recused or replaced. */
+export const emptyAttendance = (it: Pick<NumberedItem, "id" | "number">): ItemAttendance => ({
+  itemId: it.id,
+  number: it.number,
+  serving: new Set(),
+  present: new Set(),
+  recused: new Set(),
+  replaces: new Map(),
+});
+
 export function resolveAttendance(doc: Node, meta: Meta): AttendanceResolution {
   const items = numberedItems(doc, meta);
   const index = new Map(items.map((it, i) => [it.id, i]));
   const byItem = new Map<string, ItemAttendance>();
-  for (const it of items)
-    byItem.set(it.id, {
-      itemId: it.id,
-      number: it.number,
-      serving: new Set(),
-      present: new Set(),
-      recused: new Set(),
-      replaces: new Map(),
-    });
+  for (const it of items) byItem.set(it.id, emptyAttendance(it));
 
   for (const entry of meta.attendance) {
     const from = entry.from === null ? 0 : (index.get(entry.from) ?? 0);

@@ -5,11 +5,7 @@
  * after a keystroke only the touched § and the document-wide rules run.
  */
 import type { Node } from "prosemirror-model";
-import {
-  resolveAttendance,
-  type AttendanceResolution,
-  type ItemAttendance,
-} from "../attendance.js";
+import { emptyAttendance, resolveAttendance, type AttendanceResolution } from "../attendance.js";
 import type { Kind, ProtokollFile } from "../file.js";
 import type { Meta } from "../meta.js";
 import { numberedItems, type NumberedItem } from "../numbering.js";
@@ -149,15 +145,6 @@ function inferKind(doc: Node): Kind {
       : "protokoll";
 }
 
-const emptyAttendance = (it: NumberedItem): ItemAttendance => ({
-  itemId: it.id,
-  number: it.number,
-  serving: new Set(),
-  present: new Set(),
-  recused: new Set(),
-  replaces: new Map(),
-});
-
 /** A rule that throws is a bug; it must not take the editor down, so it becomes a visible problem. */
 function guarded(rule: Rule, run: () => Problem[]): Problem[] {
   try {
@@ -254,6 +241,26 @@ function shift(p: Problem, delta: number): Problem {
   return out;
 }
 
+/** The document-wide rules' problems, with what the § rules share. */
+function documentProblems(
+  doc: Node,
+  meta: Meta,
+  kind: Kind,
+  items: NumberedItem[],
+  shared: Shared,
+  extras: FileExtras,
+): Problem[] {
+  return checkDocument({
+    doc,
+    meta,
+    kind,
+    items,
+    attendance: shared.attendance,
+    persons: shared.persons,
+    ...extras,
+  });
+}
+
 function sharedFor(doc: Node, meta: Meta, items: NumberedItem[]): Shared {
   return {
     itemIds: new Set(items.map((i) => i.id)),
@@ -271,17 +278,7 @@ export function validate(doc: Node, meta: Meta, kind?: Kind, extras: FileExtras 
   const shared = sharedFor(doc, meta, items);
   const out: Problem[] = [];
   if (k === "protokoll") for (const it of items) out.push(...checkItem(doc, meta, k, it, shared));
-  out.push(
-    ...checkDocument({
-      doc,
-      meta,
-      kind: k,
-      items,
-      attendance: shared.attendance,
-      persons: shared.persons,
-      ...extras,
-    }),
-  );
+  out.push(...documentProblems(doc, meta, k, items, shared, extras));
   return sortProblems(out);
 }
 
@@ -347,17 +344,7 @@ export function createIncrementalValidator(kind?: Kind): IncrementalValidator {
           for (const p of entry.problems) out.push(shift(p, it.pos));
         }
       cache = next;
-      out.push(
-        ...checkDocument({
-          doc,
-          meta,
-          kind: k,
-          items,
-          attendance: shared.attendance,
-          persons: shared.persons,
-          ...extras,
-        }),
-      );
+      out.push(...documentProblems(doc, meta, k, items, shared, extras));
       return sortProblems(out);
     },
   };
