@@ -6,7 +6,7 @@
 import type { Node } from "prosemirror-model";
 import { agendaDoc, agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 import { createFile, type ProtokollFile } from "../../schemas/file.js";
-import type { Body } from "../../schemas/meta.js";
+import { Body } from "../../schemas/meta.js";
 import { BODY_NAME_RE, normalizeText } from "../import/cleanLines.js";
 import { extractText } from "../import/extractText.js";
 import { MAX_IMPORT_BYTES } from "../import/importDocument.js";
@@ -84,18 +84,12 @@ export function bodyOfReportText(text: string): Body | null {
       : /^kommunstyrelse/i.test(t)
         ? "kommunstyrelse"
         : "nämnd";
-    return {
+    // The reglemente's defaults (schemas/meta.ts), but two justerare for fullmäktige.
+    return Body.parse({
       name: t,
       type,
-      municipality: null,
-      reglemente: {
-        adjusters: type === "kommunfullmäktige" ? 2 : 1,
-        substituteStatements: false,
-        firstItemNumber: 1,
-        members: null,
-        dnrPattern: null,
-      },
-    };
+      reglemente: { adjusters: type === "kommunfullmäktige" ? 2 : 1 },
+    });
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { serialize } from "../../schemas/file.js";
+import { Body } from "../../schemas/meta.js";
 import { agendaEntries } from "../../schemas/agenda/agendaEntries.js";
 import {
   bodyOfReportText,
@@ -115,18 +116,8 @@ export async function runAgendaImport(args: string[], io: CliIO): Promise<number
   } else {
     const first = sources.find((s) => s.name === outcomes.find((o) => o.ok)?.name);
     const text = first ? await extractText(first.bytes, first.name) : null;
-    const body = (text?.ok ? bodyOfReportText(text.text) : null) ?? {
-      name: "Nämnden",
-      type: "nämnd" as const,
-      municipality: null,
-      reglemente: {
-        adjusters: 1,
-        substituteStatements: false,
-        firstItemNumber: 1,
-        members: null,
-        dnrPattern: null,
-      },
-    };
+    // A nämnd with the reglemente's defaults (schemas/meta.ts) when no report names its body.
+    const body = (text?.ok ? bodyOfReportText(text.text) : null) ?? Body.parse({ name: "Nämnden" });
     file = newKallelse(body, entries);
   }
   try {
