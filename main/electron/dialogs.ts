@@ -24,29 +24,29 @@ export function rememberFolder(path: string): void {
 }
 const startFolder = () => lastFolder ?? homedir();
 
-export async function chooseOpenPath(win: BrowserWindow | null): Promise<string | null> {
+/** One existing file, chosen in the system's open dialog from the last folder used; null: cancelled. */
+async function chooseFile(
+  win: BrowserWindow | null,
+  title: string,
+  buttonLabel: string,
+  fileFilters: FileFilter[],
+): Promise<string | null> {
   const options = {
-    title: "Öppna dokument",
-    buttonLabel: "Öppna",
+    title,
+    buttonLabel,
     defaultPath: startFolder(),
-    filters: filters.protokoll,
+    filters: fileFilters,
     properties: ["openFile" as const],
   };
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
-export async function chooseImportPath(win: BrowserWindow | null): Promise<string | null> {
-  const options = {
-    title: "Importera PDF, Word eller text",
-    buttonLabel: "Importera",
-    defaultPath: startFolder(),
-    filters: filters.import,
-    properties: ["openFile" as const],
-  };
-  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  return r.canceled ? null : (r.filePaths[0] ?? null);
-}
+export const chooseOpenPath = (win: BrowserWindow | null): Promise<string | null> =>
+  chooseFile(win, "Öppna dokument", "Öppna", filters.protokoll);
+
+export const chooseImportPath = (win: BrowserWindow | null): Promise<string | null> =>
+  chooseFile(win, "Importera PDF, Word eller text", "Importera", filters.import);
 
 export async function chooseSavePath(
   win: BrowserWindow | null,
@@ -85,32 +85,15 @@ export async function chooseProfileFile(
       filters: [{ name: "TrueType-typsnitt", extensions: ["ttf"] }],
     },
   }[kind];
-  const options = {
-    title: choice.title,
-    buttonLabel: "Välj",
-    defaultPath: startFolder(),
-    filters: choice.filters,
-    properties: ["openFile" as const],
-  };
-  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  return r.canceled ? null : (r.filePaths[0] ?? null);
+  return chooseFile(win, choice.title, "Välj", choice.filters);
 }
 
 /** A file to attach as a bilaga (issue 17): any kind; it is copied into bilagor/ beside the document. */
-export async function chooseAttachmentPath(win: BrowserWindow | null): Promise<string | null> {
-  const options = {
-    title: "Lägg till bilaga",
-    buttonLabel: "Lägg till",
-    defaultPath: startFolder(),
-    filters: [
-      {
-        name: "PDF, Word, bilder och text",
-        extensions: ["pdf", "docx", "doc", "xlsx", "odt", "png", "jpg", "jpeg", "txt"],
-      },
-      { name: "Alla filer", extensions: ["*"] },
-    ],
-    properties: ["openFile" as const],
-  };
-  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  return r.canceled ? null : (r.filePaths[0] ?? null);
-}
+export const chooseAttachmentPath = (win: BrowserWindow | null): Promise<string | null> =>
+  chooseFile(win, "Lägg till bilaga", "Lägg till", [
+    {
+      name: "PDF, Word, bilder och text",
+      extensions: ["pdf", "docx", "doc", "xlsx", "odt", "png", "jpg", "jpeg", "txt"],
+    },
+    { name: "Alla filer", extensions: ["*"] },
+  ]);
