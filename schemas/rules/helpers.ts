@@ -1,6 +1,7 @@
 /** Small shared pieces of the rules: making a Problem, naming persons, reading a §'s blocks and text. */
 import type { Node } from "prosemirror-model";
 import { voteWinner } from "../generated.js";
+import { schema } from "../schema.js";
 import type { Person } from "../meta.js";
 import type { Fix, Problem, Severity } from "./problem.js";
 import { referenceFor } from "./references.js";
@@ -151,3 +152,16 @@ export function sameCause(a: Node, b: Node): boolean {
     normalSubject(a.attrs.subject as string) === normalSubject(b.attrs.subject as string)
   );
 }
+
+/** The quick fix that inserts a beslutsordning before the block at `pos`, with the proposals in `order`. */
+export const addProcedureFix = (pos: number, order: string[]): Fix => ({
+  label: "Lägg till beslutsordning",
+  action: {
+    type: "insert-block",
+    pos,
+    node: schema.nodes.decision_procedure.create({ order, adopted: null }).toJSON() as Record<
+      string,
+      unknown
+    >,
+  },
+});

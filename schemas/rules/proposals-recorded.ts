@@ -2,8 +2,7 @@
  * proposals-recorded: every yrkande made is recorded with who made it, and a beslutsordning exists
  * where there was more than one proposal (KL 5:67 p1–2).
  */
-import { schema } from "../schema.js";
-import { atBlock, atItem, idsOf, ofType } from "./helpers.js";
+import { addProcedureFix, atBlock, atItem, idsOf, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -27,16 +26,10 @@ export const proposalsRecorded: ItemRule = {
           ctx,
           `${ctx.label} har ${active.length} yrkanden men ingen beslutsordning: ange i vilken ordning ordföranden ställde förslagen och vad nämnden beslutade.`,
           {
-            fix: {
-              label: "Lägg till beslutsordning",
-              action: {
-                type: "insert-block",
-                pos: first.pos,
-                node: schema.nodes.decision_procedure
-                  .create({ order: active.map((p) => p.node.attrs.id as string), adopted: null })
-                  .toJSON() as Record<string, unknown>,
-              },
-            },
+            fix: addProcedureFix(
+              first.pos,
+              active.map((p) => p.node.attrs.id as string),
+            ),
           },
         ),
       );

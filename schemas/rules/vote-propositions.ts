@@ -2,8 +2,7 @@
  * vote-propositions: the propositions (ja/nej) name proposals that exist in the §, and the order in
  * which the chair put them is recorded in a beslutsordning (KL 5:67 p2–3).
  */
-import { schema } from "../schema.js";
-import { atBlock, ofType } from "./helpers.js";
+import { addProcedureFix, atBlock, ofType } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { ItemRule } from "./types.js";
 
@@ -66,18 +65,7 @@ export const voteProposition: ItemRule = {
           ctx,
           first,
           `${ctx.label} har en omröstning men ingen beslutsordning som visar i vilken ordning ordföranden ställde förslagen.`,
-          {
-            fix: {
-              label: "Lägg till beslutsordning",
-              action: {
-                type: "insert-block",
-                pos: first.pos,
-                node: schema.nodes.decision_procedure
-                  .create({ order, adopted: null })
-                  .toJSON() as Record<string, unknown>,
-              },
-            },
-          },
+          { fix: addProcedureFix(first.pos, order) },
         ),
       );
     }
