@@ -8,6 +8,7 @@ import { App } from "../app.js";
 import type { MergeReport } from "../../schemas/review/index.js";
 import { modal, showError, toast } from "../ui/dialogs.js";
 import { field, h } from "../ui/dom.js";
+import { fileChoice } from "../ui/fileChoice.js";
 import { nowIso, type ReviewSession } from "./reviewSession.js";
 import { uploadOf } from "../host/uploadOf.js";
 
@@ -72,26 +73,7 @@ async function chooseCopy(app: App): Promise<string | null> {
     id: "merge-path",
     placeholder: "mapp/granskning.protokoll",
   });
-  const buttons = others.map((f) =>
-    h(
-      "li",
-      {},
-      h(
-        "button",
-        {
-          type: "button",
-          class: "file-choice",
-          "data-path": f.path,
-          onclick: (e: Event) => {
-            input.value = f.path;
-            (e.currentTarget as HTMLElement).closest("form")?.requestSubmit();
-          },
-        },
-        h("span", { class: "file-name" }, f.path),
-        h("span", { class: "file-date" }, new Date(f.modified).toLocaleString("sv-SE")),
-      ),
-    ),
-  );
+  const buttons = others.map((f) => fileChoice(f, (path) => (input.value = path)));
   const ok = await modal(
     "Hämta granskning",
     [

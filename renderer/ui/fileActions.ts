@@ -11,6 +11,7 @@ import { itemChoices } from "../../schemas/itemChoices.js";
 import { metaOf } from "../editor/documentPlugin.js";
 import { confirmDialog, modal, showError, toast } from "./dialogs.js";
 import { field, h, select } from "./dom.js";
+import { fileChoice } from "./fileChoice.js";
 import { localIsoDate, localIsoDateTime } from "../../schemas/dates.js";
 import type { SaveConflict } from "../../schemas/contract.js";
 import { changesSince } from "../../schemas/review/changesSince.js";
@@ -301,25 +302,10 @@ export function fileActions(app: App, native: boolean): FileActions {
         });
         let picked: string | null = null;
         const buttons = list.files.map((f) =>
-          h(
-            "li",
-            {},
-            h(
-              "button",
-              {
-                type: "button",
-                class: "file-choice",
-                "data-path": f.path,
-                onclick: (e: Event) => {
-                  picked = f.path;
-                  pathInput.value = f.path;
-                  (e.currentTarget as HTMLElement).closest("form")?.requestSubmit();
-                },
-              },
-              h("span", { class: "file-name" }, f.path),
-              h("span", { class: "file-date" }, new Date(f.modified).toLocaleString("sv-SE")),
-            ),
-          ),
+          fileChoice(f, (path) => {
+            picked = path;
+            pathInput.value = path;
+          }),
         );
         const ok = await modal(
           "Öppna dokument",
