@@ -48,3 +48,23 @@ export function field(label: string, control: HTMLElement): HTMLElement {
   control.id = id;
   return h("div", { class: "field" }, h("label", { for: id }, label), control);
 }
+
+/** A checkbox with its label after it; `change` gets the new state. */
+export function checkbox(
+  id: string,
+  label: string,
+  checked: boolean,
+  change: (checked: boolean) => void,
+): HTMLElement {
+  return h(
+    "label",
+    { class: "check" },
+    h("input", {
+      type: "checkbox",
+      id,
+      checked,
+      onchange: (e: Event) => change((e.target as HTMLInputElement).checked),
+    }),
+    ` ${label}`,
+  );
+}

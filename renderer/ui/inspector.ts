@@ -16,7 +16,7 @@ import { ProposalKind, type Ballot, type VoteChoice } from "../../schemas/attrs.
 import { setAttrs } from "../editor/commands.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { metaOf } from "../editor/documentPlugin.js";
-import { field, h, select } from "./dom.js";
+import { checkbox, field, h, select } from "./dom.js";
 import { votersWithoutBallot } from "./votersWithoutBallot.js";
 import { renderEntryInspector, unconfirmedNotice } from "../agenda/agendaUi.js";
 
@@ -322,17 +322,8 @@ function content(
               },
             ),
           ),
-          h(
-            "label",
-            { class: "check" },
-            h("input", {
-              type: "checkbox",
-              id: "proposal-withdrawn",
-              checked: a.withdrawn as boolean,
-              onchange: (e: Event) =>
-                apply(pos, { withdrawn: (e.target as HTMLInputElement).checked }),
-            }),
-            " Yrkandet återtogs",
+          checkbox("proposal-withdrawn", "Yrkandet återtogs", a.withdrawn as boolean, (withdrawn) =>
+            apply(pos, { withdrawn }),
           ),
         );
         break;
@@ -355,17 +346,11 @@ function content(
                 apply(pos, { favouring: (e.target as HTMLSelectElement).value || null }),
             }),
           ),
-          h(
-            "label",
-            { class: "check" },
-            h("input", {
-              type: "checkbox",
-              id: "reservation-written",
-              checked: a.written as boolean,
-              onchange: (e: Event) =>
-                apply(pos, { written: (e.target as HTMLInputElement).checked }),
-            }),
-            " Skriftlig reservation",
+          checkbox(
+            "reservation-written",
+            "Skriftlig reservation",
+            a.written as boolean,
+            (written) => apply(pos, { written }),
           ),
           a.written
             ? field(
@@ -467,17 +452,8 @@ function content(
       "details",
       { class: "item-settings" },
       h("summary", {}, "Paragrafens inställningar"),
-      h(
-        "label",
-        { class: "check" },
-        h("input", {
-          type: "checkbox",
-          id: "item-immediate",
-          checked: ia.immediate as boolean,
-          onchange: (e: Event) =>
-            apply(ipos, { immediate: (e.target as HTMLInputElement).checked }),
-        }),
-        " Omedelbar justering",
+      checkbox("item-immediate", "Omedelbar justering", ia.immediate as boolean, (immediate) =>
+        apply(ipos, { immediate }),
       ),
       field(
         "Sekretess (OSL-hänvisning, tomt = ingen)",
@@ -662,27 +638,9 @@ function voteEditor(
     h(
       "div",
       { class: "row" },
-      h(
-        "label",
-        { class: "check" },
-        h("input", {
-          type: "checkbox",
-          id: "vote-open",
-          checked: a.open as boolean,
-          onchange: (e: Event) => apply(pos, { open: (e.target as HTMLInputElement).checked }),
-        }),
-        " Öppen omröstning",
-      ),
-      h(
-        "label",
-        { class: "check" },
-        h("input", {
-          type: "checkbox",
-          id: "vote-election",
-          checked: a.election as boolean,
-          onchange: (e: Event) => apply(pos, { election: (e.target as HTMLInputElement).checked }),
-        }),
-        " Val",
+      checkbox("vote-open", "Öppen omröstning", a.open as boolean, (open) => apply(pos, { open })),
+      checkbox("vote-election", "Val", a.election as boolean, (election) =>
+        apply(pos, { election }),
       ),
     ),
     voters.length
@@ -811,24 +769,13 @@ function presidingField(app: App, itemId: string): HTMLElement {
 /** Myndighetsutövning mot enskild (meta.authorityItems): röstplikt, motivering and överklagandehänvisning are checked. */
 function authorityField(app: App, itemId: string): HTMLElement {
   const on = app.meta.authorityItems?.includes(itemId) ?? false;
-  return h(
-    "label",
-    { class: "check" },
-    h("input", {
-      type: "checkbox",
-      id: "item-authority",
-      checked: on,
-      onchange: (e: Event) => {
-        const checked = (e.target as HTMLInputElement).checked;
-        app.updateMeta((m) => {
-          const rest = (m.authorityItems ?? []).filter((id) => id !== itemId);
-          const next = checked ? [...rest, itemId] : rest;
-          const { authorityItems: _old, ...without } = m;
-          return next.length ? { ...without, authorityItems: next } : without;
-        });
-        app.flush();
-      },
-    }),
-    " Myndighetsutövning mot enskild",
-  );
+  return checkbox("item-authority", "Myndighetsutövning mot enskild", on, (checked) => {
+    app.updateMeta((m) => {
+      const rest = (m.authorityItems ?? []).filter((id) => id !== itemId);
+      const next = checked ? [...rest, itemId] : rest;
+      const { authorityItems: _old, ...without } = m;
+      return next.length ? { ...without, authorityItems: next } : without;
+    });
+    app.flush();
+  });
 }
