@@ -14,7 +14,7 @@ import { App } from "./app.js";
 import { insertItemRef, insertPageBreak } from "./editor/commands.js";
 import { derivedOf } from "./editor/derivedPlugin.js";
 import { blockShortcuts, editorShortcuts, keyLabel, type Shortcut } from "./editor/keymap.js";
-import { problemsOf } from "./editor/problemsPlugin.js";
+import { foundProblems, problemsOf } from "./editor/problemsPlugin.js";
 import { openQuickInsert } from "./editor/quickInsert.js";
 import { insertTable, tableActions } from "./editor/tableCommands.js";
 import { startSpellCheck } from "./editor/spellcheck/spellClient.js";
@@ -523,7 +523,7 @@ async function start(): Promise<void> {
       statusItem,
       item ? `§ ${derivedOf(app.state).numbers.get(item.node.attrs.id as string)}` : "",
     );
-    const problems = problemsOf(app.state);
+    const problems = foundProblems(app.state);
     if (problems !== lastProblems) {
       lastProblems = problems;
       setText(statusProblems, countText(problems));

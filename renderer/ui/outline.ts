@@ -8,7 +8,7 @@ import type { App } from "../app.js";
 import { documentInfo } from "../editor/documentPlugin.js";
 import { moveItemTo } from "../editor/commands.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
-import { problemsOf } from "../editor/problemsPlugin.js";
+import { foundProblems } from "../editor/problemsPlugin.js";
 import { h } from "./dom.js";
 
 /** One entry of the outline: a § (or a kallelse's ärende), where it is, and its count of rule errors. */
@@ -44,7 +44,7 @@ export function outlineEntries(
   cache: OutlineCache = outlineCache(),
 ): OutlineEntry[] {
   const numbers = derivedOf(state).numbers;
-  const problems = problemsOf(state);
+  const problems = foundProblems(state);
   if (cache.errorsFor.problems !== problems) {
     const byItem = new Map<string, number>();
     for (const p of problems)

@@ -7,7 +7,7 @@ import type { App } from "../app.js";
 import type { Problem } from "../../schemas/rules/problem.js";
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { fixTransaction } from "../editor/fixes.js";
-import { problemsOf } from "../editor/problemsPlugin.js";
+import { foundProblems, problemsOf } from "../editor/problemsPlugin.js";
 import { attendanceMoveNotes } from "../editor/attendanceMovePlugin.js";
 import { h } from "./dom.js";
 
@@ -22,7 +22,7 @@ export function countText(problems: Problem[]): string {
 export interface ProblemGroup {
   item: string | null;
   title: string;
-  /** Each with its index in `problemsOf(state)`, where its place follows later edits. */
+  /** Each with its index in `foundProblems(state)`; `problemsOf(state)[index]` is its place now. */
   problems: { p: Problem; index: number }[];
 }
 
@@ -45,12 +45,13 @@ export function groupTitles(state: EditorState, problems: Problem[]): Map<string
  */
 export function problemGroups(
   state: EditorState,
-  titles = groupTitles(state, problemsOf(state)),
+  titles = groupTitles(state, foundProblems(state)),
 ): ProblemGroup[] {
   const numbers = derivedOf(state).numbers;
   const groups = new Map<string | null, { p: Problem; index: number }[]>();
   const order = (p: Problem) => (p.item ? (numbers.get(p.item) ?? 1e9) : -1);
-  const indexed = problemsOf(state).map((p, index) => ({ p, index }));
+  // In a § the problems keep their order through edits, so the found positions sort them.
+  const indexed = foundProblems(state).map((p, index) => ({ p, index }));
   for (const e of indexed.sort(
     ({ p: a }, { p: b }) =>
       order(a) - order(b) ||
@@ -66,11 +67,10 @@ export function problemGroups(
 }
 
 /**
- * Are the problems the ones shown, only moved by edits? Between two validations every key maps the
- * problems' positions (a new array of copies), and rebuilding the whole list on each key would cost
- * more than the key itself; the list is rebuilt only when what it shows changed.
+ * Does a new validation report the problems already shown (in the same order; their places may
+ * differ)? Then the list stays as it is, with the focus in it.
  */
-function sameButMoved(a: Problem[], b: Problem[]): boolean {
+function sameProblems(a: Problem[], b: Problem[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const p = a[i]!;
@@ -88,30 +88,65 @@ function sameButMoved(a: Problem[], b: Problem[]): boolean {
   return true;
 }
 
+/**
+ * Whether the headings of the §§ in `ids` are the ones seen last: the same title nodes (an
+ * unchanged § keeps its node through every edit) under the same numbers. One pass of identity
+ * checks, so a keystroke elsewhere costs the panel no text reading.
+ */
+function titlesUnchanged(
+  state: EditorState,
+  ids: Set<string>,
+  seen: Map<string, object | null>,
+): boolean {
+  let same = true;
+  state.doc.forEach((n) => {
+    const id = n.attrs.id as string;
+    if (same && ids.has(id) && seen.get(id) !== n.firstChild) same = false;
+  });
+  return same;
+}
+
 export function mountProblems(app: App, root: HTMLElement): void {
   const count = h("p", { class: "problem-count", id: "problem-count", "aria-live": "polite" });
   const list = h("div", { class: "problem-groups" });
   root.replaceChildren(h("h2", { class: "panel-title" }, "Problem"), count, list);
   let last: Problem[] | null = null;
   let lastNotes: string[] | null = null;
+  let lastNumbers: unknown = null;
   let lastHeadings = "";
+  // The §§ that have problems, and the title node each had when the headings were last read.
+  let ids = new Set<string>();
+  const seenTitles = new Map<string, object | null>();
 
   const render = () => {
-    const problems = problemsOf(app.state);
+    const problems = foundProblems(app.state);
     const notes = attendanceMoveNotes(app.state);
-    if (problems === last && notes === lastNotes) return;
+    const numbers = derivedOf(app.state).numbers;
+    if (problems !== last) ids = new Set(problems.flatMap((p) => (p.item ? [p.item] : [])));
+    if (
+      problems === last &&
+      notes === lastNotes &&
+      numbers === lastNumbers &&
+      titlesUnchanged(app.state, ids, seenTitles)
+    )
+      return;
     const titles = groupTitles(app.state, problems);
+    seenTitles.clear();
+    app.state.doc.forEach((n) => {
+      if (ids.has(n.attrs.id as string)) seenTitles.set(n.attrs.id as string, n.firstChild);
+    });
     const headings = [...titles].join("\n");
-    const onlyMoved =
+    const unchanged =
       last !== null &&
       notes === lastNotes &&
       headings === lastHeadings &&
-      sameButMoved(problems, last);
+      sameProblems(problems, last);
     last = problems;
     lastNotes = notes;
+    lastNumbers = numbers;
     lastHeadings = headings;
-    // Only moved: the buttons read their problem's place when clicked (below), so the list stays.
-    if (onlyMoved) return;
+    // The buttons read their problem's place when clicked (below), so edits need no new list.
+    if (unchanged) return;
     count.textContent = countText(problems);
     // The problem's place now (its position follows the edits made since the list was drawn).
     const placeOf = (index: number, p: Problem) => problemsOf(app.state)[index]?.from ?? p.from;
