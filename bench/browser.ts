@@ -48,6 +48,12 @@ export interface BrowserResult {
   bare: { typing: Dist; processing: Dist };
   /** Our processing p95 ÷ the bare editor's (goal ≤ 1.5). */
   processingVsBareP95: number | null;
+  /**
+   * The processing above in two parts, spell-check on, off and the bare editor: the key's way to the
+   * page (its timestamp → the first keydown listener: the browser's input queue and IPC, no page
+   * code) and the rest in the page (the first keydown listener → the microtask after input).
+   */
+  processingParts: Record<"on" | "off" | "bare", { inputDelay: Dist; inPage: Dist }>;
 }
 
 type Dist = { p50: number | null; p95: number | null; max: number | null; n: number };
@@ -70,13 +76,31 @@ const WARMUP = 20;
 /** Installs the latency probe in the page: every keydown records keydown → next frame presented. */
 async function installProbe(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __proc: number[]; __probe?: boolean };
+    const w = window as unknown as {
+      __lat: number[];
+      __proc: number[];
+      __delay: number[];
+      __inPage: number[];
+      __probe?: boolean;
+    };
     w.__lat = [];
     w.__proc = [];
+    w.__delay = [];
+    w.__inPage = [];
     // Installed once per page; installing again only starts new lists.
     if (w.__probe) return;
     w.__probe = true;
     let t0 = 0;
+    let inPage = 0;
+    // The first listener of the page (capture on the window, added before any other).
+    window.addEventListener(
+      "keydown",
+      (e) => {
+        inPage = performance.now();
+        w.__delay.push(inPage - e.timeStamp);
+      },
+      { capture: true },
+    );
     document.addEventListener(
       "keydown",
       (e) => {
@@ -91,12 +115,23 @@ async function installProbe(page: Page) {
     // before style, layout and paint. (Chromium aligns input with frames, so a task would run after
     // the frame and measure the same as the latency.)
     window.addEventListener("input", () =>
-      queueMicrotask(() => w.__proc.push(performance.now() - t0)),
+      queueMicrotask(() => {
+        const now = performance.now();
+        w.__proc.push(now - t0);
+        w.__inPage.push(now - inPage);
+      }),
     );
   });
 }
 
-async function typeKeys(page: Page, keys = KEYS): Promise<{ lat: number[]; proc: number[] }> {
+interface Typed {
+  lat: number[];
+  proc: number[];
+  delay: number[];
+  inPage: number[];
+}
+
+async function typeKeys(page: Page, keys = KEYS): Promise<Typed> {
   for (let i = 0; i < keys; i++) {
     await page.keyboard.press(i % 10 === 9 ? "Space" : "e");
     await page.waitForFunction(
@@ -105,11 +140,16 @@ async function typeKeys(page: Page, keys = KEYS): Promise<{ lat: number[]; proc:
       { polling: "raf" },
     );
   }
-  const { lat, proc } = await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __proc: number[] };
-    return { lat: w.__lat, proc: w.__proc };
+  const typed = await page.evaluate(() => {
+    const w = window as unknown as Record<"__lat" | "__proc" | "__delay" | "__inPage", number[]>;
+    return { lat: w.__lat, proc: w.__proc, delay: w.__delay, inPage: w.__inPage };
   });
-  return { lat: lat.slice(WARMUP), proc: proc.slice(WARMUP) };
+  return {
+    lat: typed.lat.slice(WARMUP),
+    proc: typed.proc.slice(WARMUP),
+    delay: typed.delay.slice(WARMUP),
+    inPage: typed.inPage.slice(WARMUP),
+  };
 }
 
 export async function browserBench(path: string, file: ProtokollFile): Promise<BrowserResult> {
@@ -216,9 +256,9 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       if (problemsAtOpen > 0)
         await page.waitForFunction(problemsShown, null, { timeout: 60_000, polling: 100 });
     };
-    const on = { lat: [] as number[], proc: [] as number[] };
+    const on: Typed = { lat: [], proc: [], delay: [], inPage: [] };
     let spellPassesWhileTyping = 0;
-    const off = { lat: [] as number[], proc: [] as number[] };
+    const off: Typed = { lat: [], proc: [], delay: [], inPage: [] };
     for (const spellOn of [true, false, true, false]) {
       await setSpell(spellOn);
       // Typing is measured once the spell-check has caught up with the document (its first look
@@ -252,8 +292,8 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
         spellPassesWhileTyping += await page.evaluate(
           () => (window as unknown as { __spellPasses: number }).__spellPasses,
         );
-      (spellOn ? on : off).lat.push(...run.lat);
-      (spellOn ? on : off).proc.push(...run.proc);
+      const side = spellOn ? on : off;
+      for (const k of ["lat", "proc", "delay", "inPage"] as const) side[k].push(...run[k]);
     }
     const typing = stats(on.lat);
     const processing = stats(on.proc);
@@ -345,6 +385,11 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       spellPassesWhileTyping,
       bare: { typing: dist(bareTyping), processing: dist(bareProcessing) },
       processingVsBareP95: r(processing.p95 / bareProcessing.p95),
+      processingParts: {
+        on: { inputDelay: dist(stats(on.delay)), inPage: dist(stats(on.inPage)) },
+        off: { inputDelay: dist(stats(off.delay)), inPage: dist(stats(off.inPage)) },
+        bare: { inputDelay: dist(stats(bareTyped.delay)), inPage: dist(stats(bareTyped.inPage)) },
+      },
       openMs: r(openMs),
       typing: { p50: r(typing.p50), p95: r(typing.p95), max: r(typing.max), n: typing.n },
       plain: { p50: r(plain.p50), p95: r(plain.p95), max: r(plain.max), n: plain.n },

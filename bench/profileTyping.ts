@@ -1,7 +1,7 @@
 /**
  * Where one keystroke goes in the editor at N §§, in Chromium through the web host:
  *   node --import tsx bench/profileTyping.ts [items=500] [keys=120] [--renderer=<dir>] [--css=<file>]
- *     [--spell=off] [--without=<plugin key>,…]
+ *     [--spell=off] [--without=<plugin key>,…] [--pretype=<keys>]
  * The document is bench/generate.ts's protocol (seed 2026, as `npm run bench`); the caret is put in
  * the middle §'s background text the way bench/browser.ts does it. Prints
  * - open: the page's parse + load until the frame after it (same as the benchmark), and the time
@@ -35,6 +35,10 @@ const rendererArg = process.argv
 const cssArg = process.argv.find((a) => a.startsWith("--css="))?.slice("--css=".length);
 /** `--spell=off`: type with the spell-check turned off (to compare with it on, the default). */
 const spellOff = process.argv.includes("--spell=off");
+/** `--pretype=240`: keys typed (and a pause) before the measured ones, as the benchmark's earlier runs. */
+const pretype = Number(
+  process.argv.find((a) => a.startsWith("--pretype="))?.slice("--pretype=".length) ?? 0,
+);
 /** `--without=review$,search$`: type with these plugins (by key) taken out, to see what they cost. */
 const without = (
   process.argv.find((a) => a.startsWith("--without="))?.slice("--without=".length) ?? ""
@@ -246,6 +250,13 @@ try {
   await resetProbe(page);
   await page.waitForTimeout(300);
 
+  // `--pretype=N`: N keys typed and a pause first, as between the benchmark's runs (its typed
+  // nonsense words are flagged by the spell-check during the pause: the paragraph carries them).
+  if (pretype) {
+    await typeKeys(page, pretype);
+    await page.waitForTimeout(1500);
+    await resetProbe(page);
+  }
   // 1. Plain timings (no tracing overhead): 20 warm-up keys, then `keys`.
   await typeKeys(page, 20);
   await resetProbe(page);

@@ -239,6 +239,20 @@ for (const r of results) {
   );
 }
 if (spellLines.length > 2) lines.push("", ...spellLines);
+// The processing per key in its two parts: the key's way to the page, and the page's work.
+const partLines = [
+  "| §§ | input delay p50 / p95, spell on (ms) | in the page p50 / p95: spell on / off / bare ProseMirror (ms) |",
+  "|---|---|---|",
+];
+for (const r of results) {
+  const parts = r.browser?.processingParts;
+  if (!parts) continue;
+  const pp = (d: { p50: number | null; p95: number | null }) => `${f(d.p50)} / ${f(d.p95)}`;
+  partLines.push(
+    `| ${r.items} | ${pp(parts.on.inputDelay)} | ${pp(parts.on.inPage)}; ${pp(parts.off.inPage)}; ${pp(parts.bare.inPage)} |`,
+  );
+}
+if (partLines.length > 2) lines.push("", ...partLines);
 if (corpusImport)
   lines.push(
     "",
