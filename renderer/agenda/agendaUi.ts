@@ -15,7 +15,7 @@ import { agendaEntry } from "../../schemas/agenda/agendaEntry.js";
 import { TextSelection } from "prosemirror-state";
 import { setAttrs } from "../editor/commands.js";
 import { confirmDialog, modal, showError, toast } from "../ui/dialogs.js";
-import { field, h } from "../ui/dom.js";
+import { checkbox, field, h } from "../ui/dom.js";
 import { uploadOf } from "../host/uploadOf.js";
 
 /** The agenda_entry around the cursor. */
@@ -119,17 +119,7 @@ export function renderEntryInspector(app: App, root: HTMLElement, force: boolean
       app.flush();
     };
     const check = (id: string, key: string, label: string) =>
-      h(
-        "label",
-        { class: "check" },
-        h("input", {
-          type: "checkbox",
-          id,
-          checked: Boolean(a[key]),
-          onchange: (ev: Event) => apply({ [key]: (ev.target as HTMLInputElement).checked }),
-        }),
-        ` ${label}`,
-      );
+      checkbox(id, label, Boolean(a[key]), (on) => apply({ [key]: on }));
     const presenter = h("input", {
       type: "text",
       id: "entry-presenter",

@@ -14,7 +14,7 @@ import {
 } from "../../schemas/review/index.js";
 import type { Comment } from "../../schemas/meta.js";
 import { confirmDialog, showError, toast } from "../ui/dialogs.js";
-import { h } from "../ui/dom.js";
+import { checkbox, h } from "../ui/dom.js";
 import {
   adjustDialog,
   correctionDialog,
@@ -608,19 +608,14 @@ export function mountReviewPanel(
       );
     });
     const resolvedCount = file.review.comments.filter((c) => c.resolved).length;
-    const toggle = h(
-      "label",
-      { class: "check" },
-      h("input", {
-        type: "checkbox",
-        id: "review-show-resolved",
-        checked: showResolved,
-        onchange: (e: Event) => {
-          showResolved = (e.target as HTMLInputElement).checked;
-          renderComments();
-        },
-      }),
-      ` Visa lösta (${resolvedCount})`,
+    const toggle = checkbox(
+      "review-show-resolved",
+      `Visa lösta (${resolvedCount})`,
+      showResolved,
+      (on) => {
+        showResolved = on;
+        renderComments();
+      },
     );
     commentsBox.replaceChildren(
       list.length

@@ -13,7 +13,7 @@ import { PersonRole, type AttendanceEntry, type Meta, type Person } from "../../
 import { derivedOf } from "../editor/derivedPlugin.js";
 import { metaOf } from "../editor/documentPlugin.js";
 import { toast } from "./dialogs.js";
-import { field, h, select } from "./dom.js";
+import { checkbox, field, h, select } from "./dom.js";
 import { itemOptions } from "./itemOptions.js";
 
 /** Who serves, is present without serving, or is jävig in one §, as names ("Ada Exempel (ersätter Bo Berg)"). */
@@ -92,24 +92,17 @@ export function mountAttendance(app: App, root: HTMLElement): void {
         (p) => att && (att.serving.has(p.id) || att.present.has(p.id) || att.recused.has(p.id)),
       )
       .map((p) =>
-        h(
-          "label",
-          { class: "check" },
-          h("input", {
-            type: "checkbox",
-            id: `recusal-${p.id}`,
-            checked: app.meta.recusals.some((r) => r.item === id && r.person === p.id),
-            onchange: (e: Event) => {
-              const on = (e.target as HTMLInputElement).checked;
-              change((m) => ({
-                ...m,
-                recusals: on
-                  ? [...m.recusals, { person: p.id, item: id }]
-                  : m.recusals.filter((r) => !(r.item === id && r.person === p.id)),
-              }));
-            },
-          }),
-          ` ${nameWithParty(p)}`,
+        checkbox(
+          `recusal-${p.id}`,
+          nameWithParty(p),
+          app.meta.recusals.some((r) => r.item === id && r.person === p.id),
+          (on) =>
+            change((m) => ({
+              ...m,
+              recusals: on
+                ? [...m.recusals, { person: p.id, item: id }]
+                : m.recusals.filter((r) => !(r.item === id && r.person === p.id)),
+            })),
         ),
       );
     summary.replaceChildren(

@@ -10,7 +10,7 @@ import { nameWithParty } from "../../schemas/generated.js";
 import { statusLabel } from "../../schemas/labels.js";
 import type { BodyType, InterpellationMeta, Meta, Reglemente } from "../../schemas/meta.js";
 import { toast } from "./dialogs.js";
-import { field, h, select } from "./dom.js";
+import { checkbox, field, h, select } from "./dom.js";
 
 const bodyTypes: [BodyType, string][] = [
   ["nämnd", "Nämnd"],
@@ -166,24 +166,17 @@ export function mountMetaForm(app: App, root: HTMLElement): void {
             ...meta.persons
               .filter((p) => p.role !== "secretary" && p.role !== "official")
               .map((p) =>
-                h(
-                  "label",
-                  { class: "check" },
-                  h("input", {
-                    type: "checkbox",
-                    id: `meta-adjuster-${p.id}`,
-                    checked: meta.adjusters.includes(p.id),
-                    onchange: (e: Event) => {
-                      const on = (e.target as HTMLInputElement).checked;
-                      set((m) => ({
-                        ...m,
-                        adjusters: on
-                          ? [...m.adjusters, p.id]
-                          : m.adjusters.filter((x) => x !== p.id),
-                      }));
-                    },
-                  }),
-                  ` ${nameWithParty(p)}`,
+                checkbox(
+                  `meta-adjuster-${p.id}`,
+                  nameWithParty(p),
+                  meta.adjusters.includes(p.id),
+                  (on) =>
+                    set((m) => ({
+                      ...m,
+                      adjusters: on
+                        ? [...m.adjusters, p.id]
+                        : m.adjusters.filter((x) => x !== p.id),
+                    })),
                 ),
               ),
           ),
@@ -363,17 +356,11 @@ function reglementeFieldset(
       "number",
       { min: "0", max: "10", step: "1" },
     ),
-    h(
-      "label",
-      { class: "check" },
-      h("input", {
-        type: "checkbox",
-        id: "reg-substitutes",
-        checked: r.substituteStatements,
-        onchange: (e: Event) =>
-          setR({ substituteStatements: (e.target as HTMLInputElement).checked }),
-      }),
-      " Ersättare får yttra sig (ersättaryttrande)",
+    checkbox(
+      "reg-substitutes",
+      "Ersättare får yttra sig (ersättaryttrande)",
+      r.substituteStatements,
+      (on) => setR({ substituteStatements: on }),
     ),
     text(
       "reg-dnr",
