@@ -493,9 +493,9 @@ export function voteSummary(vote: Node, item: Node, meta: Naming): string {
   ];
   if (vote.attrs.tieBreak === "chair") parts.push("Ordföranden använde sin utslagsröst.");
   if (vote.attrs.tieBreak === "lot") parts.push("Lotten avgjorde.");
-  const result = vote.attrs.result as "ja" | "nej" | null;
-  const winner = result === "ja" ? yes : result === "nej" ? no : undefined;
-  const loser = result === "ja" ? no : result === "nej" ? yes : undefined;
+  const won = voteWinner(vote);
+  const winner = won ? proposals.get(won) : undefined;
+  const loser = winner && (winner === yes ? no : yes);
   if (winner) {
     const decided =
       !isProcedural(winner) && loser && isProcedural(loser)
