@@ -14,6 +14,7 @@ import { build } from "vite";
 import type { ProtokollFile } from "../schemas/file.js";
 import { startHarness } from "../e2e/harness.js";
 import { round, stats } from "./measure.js";
+import { EDITOR_MIDDLE, placeCaret } from "./placeCaret.js";
 
 export interface BrowserResult {
   openMs: number | null;
@@ -206,26 +207,7 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
 
     // Caret in the middle §'s background text.
     const middle = Math.floor(file.doc.childCount / 2);
-    await page.evaluate((index) => {
-      const items = document.querySelectorAll(
-        ".ProseMirror > article, .ProseMirror > [data-item], .ProseMirror .agenda-item",
-      );
-      const item = items[index] as HTMLElement | undefined;
-      const para =
-        item?.querySelector("section[data-block=background] p") ?? item?.querySelector("p");
-      if (!para) throw new Error("no paragraph in the middle §");
-      para.scrollIntoView({ block: "center" });
-      const range = document.createRange();
-      range.setStart(
-        para.firstChild ?? para,
-        Math.min(5, para.firstChild?.textContent?.length ?? 0),
-      );
-      range.collapse(true);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      (document.querySelector(".ProseMirror") as HTMLElement).focus();
-    }, middle);
+    await page.evaluate(placeCaret, { ...EDITOR_MIDDLE, index: middle });
     await page.waitForTimeout(200);
     // Typing with the spell-check on and off, in the same page, alternating in four runs of 120
     // keys (the first 20 of each discarded), so neither side has the warmer browser or the quieter
@@ -321,16 +303,11 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
     await plainPage.setContent(
       `<!doctype html><meta charset=utf-8><div id=ed contenteditable=true style="font:16px serif;max-width:50em;margin:auto">${paragraphs.map((p) => `<p>${esc(p)}</p>`).join("")}</div>`,
     );
-    await plainPage.evaluate(() => {
-      const ps = document.querySelectorAll("#ed p");
-      const para = ps[Math.floor(ps.length / 2)] as HTMLElement;
-      para.scrollIntoView({ block: "center" });
-      const range = document.createRange();
-      range.setStart(para.firstChild ?? para, 0);
-      range.collapse(true);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      (document.getElementById("ed") as HTMLElement).focus();
+    await plainPage.evaluate(placeCaret, {
+      items: "#ed p",
+      index: "middle" as const,
+      offset: 0,
+      focus: "#ed",
     });
     await installProbe(plainPage);
     const plainTyped = await typeKeys(plainPage);
@@ -347,19 +324,11 @@ export async function browserBench(path: string, file: ProtokollFile): Promise<B
       paragraphs,
     );
     await barePage.addScriptTag({ content: await bareEditorScript() });
-    await barePage.evaluate(() => {
-      const ps = document.querySelectorAll("#ed p");
-      const para = ps[Math.floor(ps.length / 2)] as HTMLElement;
-      para.scrollIntoView({ block: "center" });
-      const range = document.createRange();
-      range.setStart(
-        para.firstChild ?? para,
-        Math.min(5, para.firstChild?.textContent?.length ?? 0),
-      );
-      range.collapse(true);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      (document.querySelector("#ed .ProseMirror") as HTMLElement).focus();
+    await barePage.evaluate(placeCaret, {
+      items: "#ed p",
+      index: "middle" as const,
+      offset: 5,
+      focus: "#ed .ProseMirror",
     });
     await barePage.waitForTimeout(200);
     await installProbe(barePage);

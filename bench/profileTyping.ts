@@ -24,6 +24,7 @@ import { CHROMIUM_ARGS } from "../e2e/harness.js";
 import { startWebHost } from "../main/web/server.js";
 import { generateProtocol } from "./generate.js";
 import { round, stats } from "./measure.js";
+import { EDITOR_MIDDLE, placeCaret } from "./placeCaret.js";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const items = Number(args[0] ?? 500);
@@ -181,72 +182,56 @@ try {
   }
 
   // Caret in the middle §'s background text; probes for the key latencies and the editor's parts.
-  await page.evaluate(
-    (index) => {
-      const item = document.querySelectorAll(".ProseMirror > article")[index] as HTMLElement;
-      const para =
-        item.querySelector("section[data-block=background] p") ?? item.querySelector("p")!;
-      para.scrollIntoView({ block: "center" });
-      const range = document.createRange();
-      range.setStart(
-        para.firstChild ?? para,
-        Math.min(5, para.firstChild?.textContent?.length ?? 0),
-      );
-      range.collapse(true);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      (document.querySelector(".ProseMirror") as HTMLElement).focus();
-
-      type ViewLike = { updateState(s: unknown): void };
-      type AppLike = {
-        dispatch(tr: unknown): void;
-        view: ViewLike;
-        listeners: ((k: Set<string>) => void)[];
+  await page.evaluate(placeCaret, { ...EDITOR_MIDDLE, index: Math.floor(items / 2) });
+  await page.evaluate(() => {
+    type ViewLike = { updateState(s: unknown): void };
+    type AppLike = {
+      dispatch(tr: unknown): void;
+      view: ViewLike;
+      listeners: ((k: Set<string>) => void)[];
+    };
+    const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
+    const w = window as unknown as Record<string, number[]>;
+    for (const k of ["__lat", "__proc", "__dispatch", "__panels", "__view", "__input", "__delay"])
+      w[k] = [];
+    const timed = (name: string, fn: (...a: never[]) => unknown) =>
+      function (this: unknown, ...a: never[]) {
+        const t = performance.now();
+        try {
+          return fn.apply(this, a);
+        } finally {
+          w[name]!.push(performance.now() - t);
+        }
       };
-      const app = (window as unknown as { protokollApp: AppLike }).protokollApp;
-      const w = window as unknown as Record<string, number[]>;
-      for (const k of ["__lat", "__proc", "__dispatch", "__panels", "__view", "__input", "__delay"])
-        w[k] = [];
-      const timed = (name: string, fn: (...a: never[]) => unknown) =>
-        function (this: unknown, ...a: never[]) {
-          const t = performance.now();
-          try {
-            return fn.apply(this, a);
-          } finally {
-            w[name]!.push(performance.now() - t);
-          }
-        };
-      app.dispatch = timed("__dispatch", app.dispatch.bind(app));
-      app.view.updateState = timed("__view", app.view.updateState.bind(app.view));
-      // The panels: all change listeners of one frame together.
-      const listeners = app.listeners.slice();
-      app.listeners.length = 0;
-      app.listeners.push(
-        timed("__panels", (kinds: Set<string>) => listeners.forEach((l) => l(kinds))) as (
-          k: Set<string>,
-        ) => void,
-      );
-      document.addEventListener(
-        "keydown",
-        (e) => {
-          const t0 = e.timeStamp;
-          (w as unknown as { __t0: number }).__t0 = t0;
-          // How long the key waited for the page (another task was running when it arrived).
-          w.__delay!.push(performance.now() - t0);
-          setTimeout(() => w.__proc!.push(performance.now() - t0), 0);
-          requestAnimationFrame(() => setTimeout(() => w.__lat!.push(performance.now() - t0), 0));
-        },
-        { capture: true },
-      );
-      // As the benchmark's processing: keydown → the microtask after the last input listener.
-      window.addEventListener("input", () =>
-        queueMicrotask(() =>
-          w.__input!.push(performance.now() - (w as unknown as { __t0: number }).__t0),
-        ),
-      );
-    },
-    Math.floor(items / 2),
-  );
+    app.dispatch = timed("__dispatch", app.dispatch.bind(app));
+    app.view.updateState = timed("__view", app.view.updateState.bind(app.view));
+    // The panels: all change listeners of one frame together.
+    const listeners = app.listeners.slice();
+    app.listeners.length = 0;
+    app.listeners.push(
+      timed("__panels", (kinds: Set<string>) => listeners.forEach((l) => l(kinds))) as (
+        k: Set<string>,
+      ) => void,
+    );
+    document.addEventListener(
+      "keydown",
+      (e) => {
+        const t0 = e.timeStamp;
+        (w as unknown as { __t0: number }).__t0 = t0;
+        // How long the key waited for the page (another task was running when it arrived).
+        w.__delay!.push(performance.now() - t0);
+        setTimeout(() => w.__proc!.push(performance.now() - t0), 0);
+        requestAnimationFrame(() => setTimeout(() => w.__lat!.push(performance.now() - t0), 0));
+      },
+      { capture: true },
+    );
+    // As the benchmark's processing: keydown → the microtask after the last input listener.
+    window.addEventListener("input", () =>
+      queueMicrotask(() =>
+        w.__input!.push(performance.now() - (w as unknown as { __t0: number }).__t0),
+      ),
+    );
+  });
   await resetProbe(page);
   await page.waitForTimeout(300);
 

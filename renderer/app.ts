@@ -29,6 +29,7 @@ import { changesReviewRecord, reviewRecordOf } from "./editor/reviewRecordPlugin
 import { createEditorState, reconfigureEditorState } from "./editor/setup.js";
 import type { SpellClient } from "./editor/spellcheck/spellClient.js";
 import { spellChecked } from "./editor/spellcheck/spellPlugin.js";
+import { answerTitleText } from "../schemas/titleText.js";
 
 export type ChangeKind = "doc" | "meta" | "review" | "selection" | "load" | "problems" | "saved";
 type Listener = (kinds: Set<ChangeKind>) => void;
@@ -241,8 +242,7 @@ export class App {
 
   title(): string {
     const meta = this.meta;
-    if (this.kind === "interpellationssvar")
-      return this.state.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+    if (this.kind === "interpellationssvar") return answerTitleText(this.state.doc);
     // A kallelse and the protocol of the same meeting must not suggest the same file name.
     if (this.kind === "kallelse")
       return ["Kallelse", meta.body.name, meta.meeting.date].filter(Boolean).join(" ");

@@ -6,6 +6,7 @@
 import type { Node } from "prosemirror-model";
 import type { Meta } from "./meta.js";
 import { numberedItems } from "./numbering.js";
+import { itemTitleText } from "./titleText.js";
 
 /** One § as a choice: its id and "§ 12 Titel". */
 export interface ItemChoice {
@@ -37,6 +38,6 @@ function choiceTitle(title: string): string {
 export function itemChoices(doc: Node, meta: Pick<Meta, "body">): ItemChoice[] {
   return numberedItems(doc, meta).map((i) => ({
     id: i.id,
-    label: `§ ${i.number} ${choiceTitle(i.node.firstChild?.textContent ?? "")}`,
+    label: `§ ${i.number} ${choiceTitle(itemTitleText(i.node))}`,
   }));
 }

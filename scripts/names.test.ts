@@ -30,12 +30,10 @@ const owners: Record<string, string[]> = {
   personName: ["schemas/review/reviewResult.ts"],
   // the code-health review after it
   keyLabel: ["renderer/editor/keymap.ts"],
-  // the title of a § (module-private helpers over a node or its JSON)
-  titleOf: [
-    "main/import/lowConfidence.ts",
-    "main/import/scoreImport.testkit.ts",
-    "schemas/review/changesSince.ts",
-  ],
+  // the title of a § in the scorer's JSON (over a node: itemTitleText in schemas/titleText.ts)
+  titleOf: ["main/import/scoreImport.testkit.ts"],
+  itemTitleText: ["schemas/titleText.ts"],
+  answerTitleText: ["schemas/titleText.ts"],
   textOf: ["schemas/rules/helpers.ts"],
   namesOf: ["schemas/rules/helpers.ts"],
   nameOf: ["schemas/rules/helpers.ts"],

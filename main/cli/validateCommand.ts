@@ -11,6 +11,7 @@ import type { CliIO, Command } from "./command.js";
 import { readProtocolFile } from "./readProtocolFile.js";
 import { parseCommandArgs } from "./args.js";
 import { commandInfo } from "./usage.js";
+import { itemTitleText } from "../../schemas/titleText.js";
 
 const { usage: USAGE, summary } = commandInfo.validate;
 
@@ -44,7 +45,7 @@ export function groupByItem(file: ProtokollFile, problems: Problem[]): Group[] {
     }
     let g = groups.get(it.id);
     if (!g) {
-      const title = it.node.firstChild?.textContent.trim() ?? "";
+      const title = itemTitleText(it.node).trim();
       g = {
         heading: `§ ${it.number}${title ? ` ${shorten(title)}` : ""}`,
         number: it.number,

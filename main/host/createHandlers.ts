@@ -49,6 +49,7 @@ import {
   type VerifiedAttachment,
   writeAttachmentsBeside,
 } from "../files/attachmentFiles.js";
+import { answerTitleText } from "../../schemas/titleText.js";
 
 export interface FileEntry {
   /** As the renderer sees it (workspace-relative in the web host). */
@@ -112,8 +113,7 @@ export function documentTitle(text: string): string {
   const r = parse(text);
   if (!r.ok) return "(oläsbart dokument)";
   const { file } = r;
-  if (file.kind === "interpellationssvar")
-    return file.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+  if (file.kind === "interpellationssvar") return answerTitleText(file.doc);
   return [file.meta.body.name, file.meta.meeting.date].filter(Boolean).join(" ");
 }
 

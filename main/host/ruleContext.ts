@@ -6,6 +6,7 @@
  */
 import type { RuleContext, WorkspaceAnswer } from "../../schemas/rules/types.js";
 import { readDocumentFile } from "../files/readDocumentFile.js";
+import { answerTitleText } from "../../schemas/titleText.js";
 
 /** At most this many documents are read for one context (a large workspace stays quick). */
 const RULE_CONTEXT_MAX_FILES = 500;
@@ -30,7 +31,7 @@ export async function buildRuleContext(
       : null;
     answers.push({
       number: ip?.number ?? null,
-      title: doc.firstChild?.firstChild?.textContent || "Svar på interpellation",
+      title: answerTitleText(doc),
       interpellant,
       meetingDate: ip?.meeting ?? null,
     });

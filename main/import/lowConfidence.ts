@@ -3,9 +3,9 @@
  * import"): a § with a message from the stages, a title that looks wrong, or a § in which nothing
  * but prose was recognised although it has much text.
  */
-import type { Node } from "prosemirror-model";
 import { numberedItems } from "../../schemas/numbering.js";
 import type { ProtokollFile } from "../../schemas/file.js";
+import { itemTitleText } from "../../schemas/titleText.js";
 
 export interface LowConfidenceItem {
   /** The § number as printed. */
@@ -28,14 +28,6 @@ const STRUCTURED = new Set([
   "distribution",
 ]);
 
-function titleOf(node: Node): string {
-  let t = "";
-  node.forEach((c) => {
-    if (c.type.name === "item_title" && !t) t = c.textContent;
-  });
-  return t;
-}
-
 export function lowConfidenceItems(
   file: ProtokollFile,
   uncertain: readonly { item: number | null; message: string }[],
@@ -44,7 +36,7 @@ export function lowConfidenceItems(
   const out: LowConfidenceItem[] = [];
   for (const { node, number } of numberedItems(file.doc, file.meta)) {
     const reasons = uncertain.filter((u) => u.item === number).map((u) => u.message);
-    const title = titleOf(node);
+    const title = itemTitleText(node);
     if (/^\(rubrik saknas\)$/.test(title)) reasons.push("Rubriken saknas.");
     else if (title.length > 250)
       reasons.push("Rubriken är ovanligt lång – brödtext kan ha tagits med.");

@@ -42,6 +42,7 @@ import { numberedItems } from "../../schemas/numbering.js";
 import type { ItemBlockName } from "../../schemas/schema.js";
 import { findAnchor } from "../../schemas/review/comments.js";
 import { itemBookmark } from "./wordBookmarks.js";
+import { itemTitleText } from "../../schemas/titleText.js";
 
 /** Text generated from a block's structure that the reader must see (the editor shows it too). */
 const leadIn: Record<
@@ -224,7 +225,7 @@ export async function writeReviewCopyDocx(file: ProtokollFile): Promise<Uint8Arr
   for (const item of items) {
     const linkId = bookmarkUniqueNumericId();
     const ranges = anchored.get(item.id) ?? [];
-    const title = item.node.firstChild?.textContent ?? "";
+    const title = itemTitleText(item.node);
     children.push(
       withComments(whole.get(item.id) ?? [], `§ ${item.number} ${title}`, HeadingLevel.HEADING_2, [
         asChild(new BookmarkStart(itemBookmark(item.id), linkId)),

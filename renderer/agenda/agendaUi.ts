@@ -17,6 +17,7 @@ import { setAttrs } from "../editor/commands.js";
 import { confirmDialog, modal, showError, toast } from "../ui/dialogs.js";
 import { checkbox, field, h } from "../ui/dom.js";
 import { uploadOf } from "../host/uploadOf.js";
+import { itemTitleText } from "../../schemas/titleText.js";
 
 /** The agenda_entry around the cursor. */
 function currentEntry(app: App): { node: Node; pos: number } | null {
@@ -143,11 +144,7 @@ export function renderEntryInspector(app: App, root: HTMLElement, force: boolean
       apply({ recipients: splitRecipients(recipients.value) }),
     );
     out.push(
-      h(
-        "p",
-        { class: "inspector-item" },
-        `Ärende ${number}: ${e.node.firstChild?.textContent ?? ""}`,
-      ),
+      h("p", { class: "inspector-item" }, `Ärende ${number}: ${itemTitleText(e.node)}`),
       field("Föredragande", presenter),
       check("entry-information", "information", "Informationsärende"),
       check("entry-council", "forCouncil", "För beslut i kommunfullmäktige"),

@@ -19,6 +19,7 @@ import { metaOf } from "../editor/documentPlugin.js";
 import { checkbox, field, h, select } from "./dom.js";
 import { votersWithoutBallot } from "./votersWithoutBallot.js";
 import { renderEntryInspector, unconfirmedNotice } from "../agenda/agendaUi.js";
+import { itemTitleText } from "../../schemas/titleText.js";
 
 const inspected = new Set([
   "proposal",
@@ -176,11 +177,7 @@ function content(
   const persons = itemParticipants(app.state, itemId);
   const out: HTMLElement[] = [
     title,
-    h(
-      "p",
-      { class: "inspector-item" },
-      `§ ${number ?? "?"} ${t.item.firstChild?.textContent ?? ""}`,
-    ),
+    h("p", { class: "inspector-item" }, `§ ${number ?? "?"} ${itemTitleText(t.item)}`),
   ];
 
   const proposals: Node[] = [];

@@ -10,6 +10,7 @@ import { fixTransaction } from "../editor/fixes.js";
 import { foundProblems, problemsOf } from "../editor/problemsPlugin.js";
 import { attendanceMoveNotes } from "../editor/attendanceMovePlugin.js";
 import { h } from "./dom.js";
+import { itemTitleText } from "../../schemas/titleText.js";
 
 export function countText(problems: Problem[]): string {
   const errors = problems.filter((p) => p.severity === "error").length;
@@ -33,8 +34,7 @@ export function groupTitles(state: EditorState, problems: Problem[]): Map<string
   const titles = new Map<string, string>();
   state.doc.forEach((n) => {
     const id = n.attrs.id as string;
-    if (ids.has(id))
-      titles.set(id, `§ ${numbers.get(id) ?? "?"} ${n.firstChild?.textContent ?? ""}`);
+    if (ids.has(id)) titles.set(id, `§ ${numbers.get(id) ?? "?"} ${itemTitleText(n)}`);
   });
   return titles;
 }

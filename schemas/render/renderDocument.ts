@@ -30,6 +30,7 @@ import {
   attachmentsInOutput,
   itemAttachmentBlocks,
 } from "./renderAttachments.js";
+import { answerTitleText, itemTitleText } from "../titleText.js";
 
 export type OutputKind = "full" | "extract" | "notice" | "public";
 
@@ -418,7 +419,7 @@ function context(
 
 function renderAnswer(file: ProtokollFile, options: RenderOptions): RenderResult {
   const { ctx } = context(file, options.output === "public");
-  const title = file.doc.firstChild?.firstChild?.textContent || "Svar på interpellation";
+  const title = answerTitleText(file.doc);
   const signer = file.meta.interpellation?.signatory ?? file.meta.interpellation?.addressee ?? null;
   return {
     ok: true,
@@ -698,6 +699,6 @@ export function itemList(
   return numberedItems(doc, meta).map((i) => ({
     id: i.id,
     number: i.number,
-    title: i.node.firstChild?.textContent ?? "",
+    title: itemTitleText(i.node),
   }));
 }

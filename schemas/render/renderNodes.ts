@@ -24,6 +24,7 @@ import type { NodeName } from "../schema.js";
 import { attachmentRefLabel } from "./renderAttachments.js";
 import { runsText, type Block, type ListStyle, type Run } from "./renderModel.js";
 import { renderTable } from "./renderTable.js";
+import { itemTitleText } from "../titleText.js";
 
 export interface RenderContext {
   meta: Meta;
@@ -166,7 +167,7 @@ export function confidentialMarking(reference: string): string {
  */
 export function itemHeading(item: Node, ctx: RenderContext, titleOverride?: string): Block {
   const label = renderedItemLabel(item.attrs.id as string, ctx);
-  const title = titleOverride ?? item.firstChild?.textContent ?? "";
+  const title = titleOverride ?? itemTitleText(item);
   const confidential = item.attrs.confidential as string | null;
   return {
     type: "heading",
@@ -248,7 +249,7 @@ function agendaItem(node: Node, ctx: RenderContext): Rendered {
 function agendaEntryBlocks(node: Node, ctx: RenderContext): Rendered {
   const a = node.attrs;
   const n = ctx.numbers.get(a.id as string);
-  const title = node.firstChild?.textContent ?? "";
+  const title = itemTitleText(node);
   const confidential = a.confidential as string | null;
   const masked = Boolean(confidential && ctx.maskConfidential);
   const label = `${n ?? "?"}. ${masked ? "Sekretessbelagt ärende" : title}`;

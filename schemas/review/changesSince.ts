@@ -11,6 +11,7 @@ import type { ProtokollFile } from "../file.js";
 import { numberedItems } from "../numbering.js";
 import { schema } from "../schema.js";
 import { badTime, copyFile, refuse, type ReviewResult } from "./reviewResult.js";
+import { itemTitleText } from "../titleText.js";
 
 export type DiffPart = { type: "same" | "added" | "removed"; text: string };
 
@@ -112,10 +113,6 @@ function seenDoc(json: unknown): Node | null {
   }
 }
 
-function titleOf(item: Node): string {
-  return item.firstChild?.textContent ?? "";
-}
-
 /** Per §, what changed since `reader` last looked (`markSeen`). */
 export function changesSince(file: ProtokollFile, reader: string): Changes {
   const now = numberedItems(file.doc, file.meta);
@@ -127,7 +124,7 @@ export function changesSince(file: ProtokollFile, reader: string): Changes {
       items: now.map((i) => ({
         item: i.id,
         number: i.number,
-        title: titleOf(i.node),
+        title: itemTitleText(i.node),
         change: "unseen",
         diff: null,
       })),
@@ -139,21 +136,27 @@ export function changesSince(file: ProtokollFile, reader: string): Changes {
   const items: ItemChange[] = now.map((i) => {
     const was = old.get(i.id);
     if (!was)
-      return { item: i.id, number: i.number, title: titleOf(i.node), change: "added", diff: null };
+      return {
+        item: i.id,
+        number: i.number,
+        title: itemTitleText(i.node),
+        change: "added",
+        diff: null,
+      };
     // Unchanged §§ first, cheaply: ProseMirror's structural equality (the same node, or equal type,
     // attributes and content — what the § hash covers), without hashing or diffing the text.
     if (was.eq(i.node))
       return {
         item: i.id,
         number: i.number,
-        title: titleOf(i.node),
+        title: itemTitleText(i.node),
         change: "unchanged",
         diff: null,
       };
     return {
       item: i.id,
       number: i.number,
-      title: titleOf(i.node),
+      title: itemTitleText(i.node),
       change: "changed",
       diff: diffWords(readableText(was), readableText(i.node)),
     };
@@ -161,7 +164,13 @@ export function changesSince(file: ProtokollFile, reader: string): Changes {
   const current = new Set(now.map((i) => i.id));
   for (const [id, was] of old)
     if (!current.has(id))
-      items.push({ item: id, number: null, title: titleOf(was), change: "removed", diff: null });
+      items.push({
+        item: id,
+        number: null,
+        title: itemTitleText(was),
+        change: "removed",
+        diff: null,
+      });
   return { since: seen.at, items };
 }
 

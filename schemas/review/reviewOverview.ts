@@ -15,6 +15,7 @@ import { deadlineStatus, type DeadlineStatus } from "./deadlineStatus.js";
 import { editAllowed } from "./reviewStatus.js";
 import { personName, signatories } from "./reviewResult.js";
 import { verifySeal, type VerifyResult } from "./seal.js";
+import { itemTitleText } from "../titleText.js";
 
 export interface ItemOverview {
   item: string;
@@ -67,7 +68,7 @@ export function reviewOverview(
     items: numberedItems(file.doc, meta).map((i) => ({
       item: i.id,
       number: i.number,
-      title: i.node.firstChild?.textContent ?? "",
+      title: itemTitleText(i.node),
       immediate: i.node.attrs.immediate === true,
       immediatelyAdjusted: immediate.has(i.id),
       approvals: approvals

@@ -7,6 +7,7 @@
 import { schema } from "../schema.js";
 import { atBlock, atItem, ofType, textOf } from "./helpers.js";
 import type { ItemRule } from "./types.js";
+import { itemTitleText } from "../titleText.js";
 
 const words = [
   "(?:läggs|lades|lägges)\\s+till\\s+handlingarna",
@@ -57,7 +58,7 @@ export const decisionRequired: ItemRule = {
     );
     const insertAt = firstBody ? firstBody.pos : ctx.item.pos + ctx.item.node.nodeSize - 1;
     // an information or anmälan § gets the customary sentence; any other § an empty beslut to write
-    const title = ctx.item.node.firstChild?.textContent ?? "";
+    const title = itemTitleText(ctx.item.node);
     const phrase = /anmäl/i.test(title)
       ? "Anmälan läggs till handlingarna."
       : informational.test(title)

@@ -15,6 +15,7 @@
 import { atItem, problem } from "./helpers.js";
 import type { Problem } from "./problem.js";
 import type { DocumentRule, ItemRule } from "./types.js";
+import { itemTitleText } from "../titleText.js";
 
 /** "§ 12", "§§ 4–6", "§12" — a § sign before the number (laws write "4 kap. 1 §", number first). */
 const plainRef = /§§?\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?/g;
@@ -69,7 +70,7 @@ export const numberingRefs: ItemRule = {
       }
       return false;
     });
-    const titled = numberedTitle.exec(ctx.item.node.firstChild?.textContent ?? "");
+    const titled = numberedTitle.exec(itemTitleText(ctx.item.node));
     if (titled && Number(titled[1]) === ctx.item.number)
       out.push(
         atItem(
@@ -124,7 +125,7 @@ export const numberingDocument: DocumentRule = {
     let typed = 0;
     let firstWrong: (typeof ctx.items)[number] | null = null;
     for (const it of ctx.items) {
-      const m = numberedTitle.exec(it.node.firstChild?.textContent ?? "");
+      const m = numberedTitle.exec(itemTitleText(it.node));
       if (!m) continue;
       typed++;
       offsets.add(Number(m[1]) - it.number);
