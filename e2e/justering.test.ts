@@ -44,7 +44,7 @@ const PASSPHRASE = "nämndens lösenfras 2020";
 beforeAll(async () => {
   process.env.PROTOKOLL_CONFIG_DIR = settings;
   workspace = mkdtempSync(join(tmpdir(), "protokoll-justering-"));
-  // The sample protocol (six §§, chair Jan Jönsson, justerare Linnéa Vinge, secretary Sara
+  // The sample protocol (six §§, chair Jon Järvholm, justerare Linda Vall, secretary Sara
   // Karlsson), held today so the deadlines count from today.
   const file = sampleProtocol();
   file.meta.meeting.date = isoToday;
@@ -184,8 +184,8 @@ describe("justering in the editor", () => {
     );
     expect(await page.locator("#review-identity option").allInnerTexts()).toEqual([
       "Sara Karlsson (sekreterare)",
-      "Jan Jönsson (ordförande)",
-      "Linnéa Vinge (justerare)",
+      "Jon Järvholm (ordförande)",
+      "Linda Vall (justerare)",
     ]);
   });
 
@@ -273,14 +273,14 @@ describe("justering in the editor", () => {
     expect(await page.locator("#status-state").innerText()).toBe("För justering");
     expect(await page.title()).toContain("För justering");
     expect(await page.locator("#review-missing li").allInnerTexts()).toEqual([
-      "Jan Jönsson har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6",
-      "Linnéa Vinge har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6",
+      "Jon Järvholm har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6",
+      "Linda Vall har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6",
     ]);
     expect(await page.locator("#review-adjust").isDisabled()).toBe(true);
   });
 
   it("lets the chair review read-only: typing changes nothing, a comment is anchored to the selected word", async () => {
-    await iAm("Jan Jönsson");
+    await iAm("Jon Järvholm");
     await page.click("#review-mark-seen"); // the chair reads the whole protocol once
     expect(await page.locator("#editor .ProseMirror").getAttribute("contenteditable")).toBe(
       "false",
@@ -300,7 +300,7 @@ describe("justering in the editor", () => {
     const comment = page.locator("#review-comments .review-comment").first();
     await expect.poll(() => comment.innerText()).toContain("Ska det inte vara innerstaden?");
     expect(await comment.locator(".review-comment-where").innerText()).toBe("§ 5 ”ytterstaden”");
-    expect(await comment.locator(".review-comment-head strong").innerText()).toBe("Jan Jönsson");
+    expect(await comment.locator(".review-comment-head strong").innerText()).toBe("Jon Järvholm");
     expect(await page.locator("#editor .review-anchor").innerText()).toBe("ytterstaden");
     expect(await docJSON()).toBe(before);
     // A click on the commented text brings its comment up in the panel.
@@ -326,7 +326,7 @@ describe("justering in the editor", () => {
       "!",
     );
     expect(await page.locator("#review-missing li").allInnerTexts()).toContain(
-      "Jan Jönsson har begärt ändring: § 5",
+      "Jon Järvholm har begärt ändring: § 5",
     );
     // The picture of the panel for the documentation: a tall window, so the comments show too.
     await page.setViewportSize({ width: 1440, height: 1500 });
@@ -367,7 +367,7 @@ describe("justering in the editor", () => {
   });
 
   it("shows the chair only what changed since the chair last read", async () => {
-    await iAm("Jan Jönsson");
+    await iAm("Jon Järvholm");
     await page.click("#review-show-changes");
     await expect
       .poll(() => page.locator("#review-changes-summary").innerText())
@@ -387,10 +387,10 @@ describe("justering in the editor", () => {
       .poll(() => page.locator('#outline button[data-item="p1"] .review-mark').innerText())
       .toBe("1/2");
     expect(await page.locator("#review-missing li").allInnerTexts()).toEqual([
-      "Linnéa Vinge har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6",
+      "Linda Vall har inte godkänt ännu: § 1, § 2, § 3, § 5, § 6",
     ]);
     expect(await page.locator("#review-adjust").isDisabled()).toBe(true);
-    await iAm("Linnéa Vinge");
+    await iAm("Linda Vall");
     for (const id of ids) await row(id).locator(".review-approve").click();
     await expect.poll(() => page.locator("#review-adjust").isDisabled()).toBe(false);
     expect(await page.locator('#outline button[data-item="p5"] .review-mark').innerText()).toBe(
@@ -611,7 +611,7 @@ describe("justering in the editor", () => {
     const commented = addComment(approved.file, {
       item: "p6",
       anchor: null,
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Vilka beslut gäller anmälan?",
       at: `${isoToday}T10:05`,
     });
@@ -630,7 +630,7 @@ describe("justering in the editor", () => {
     await page.waitForSelector("#merge-report");
     const report = await page.locator("#merge-report").innerText();
     expect(report).toContain("1 nya kommentarer.");
-    expect(report).toContain("§ 2 Linnéa Vinge");
+    expect(report).toContain("§ 2 Linda Vall");
     await primary();
     expect(await docText()).toContain("Tillägg under granskningen.");
     expect(await page.locator("#review-comments .review-comment").first().innerText()).toContain(
@@ -666,7 +666,7 @@ describe("justering in the editor", () => {
     const commented = addComment(inReview.file, {
       item: "p5",
       anchor: { from: at.from - start, to: at.to - start },
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Vilka stadsdelar?",
       at: `${isoToday}T11:00`,
     });

@@ -13,8 +13,8 @@ const ok = (text: string) => {
 
 const sample = () => {
   const persons = [
-    { id: "jj", name: "Jan Jönsson", party: "L", role: "chair" as const },
-    { id: "lv", name: "Linnéa Vinge", party: "SD", role: "member" as const },
+    { id: "jj", name: "Jon Järvholm", party: "L", role: "chair" as const },
+    { id: "lv", name: "Linda Vall", party: "SD", role: "member" as const },
   ];
   const first = b.item(
     { id: "p1", title: "Godkännande av dagordning" },

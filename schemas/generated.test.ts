@@ -13,12 +13,12 @@ import {
 } from "./generated.js";
 
 const persons = [
-  { id: "jj", name: "Jan Jönsson", party: "L", role: "chair" as const },
-  { id: "op", name: "Ole-Jörgen Persson", party: "M", role: "member" as const },
-  { id: "mm", name: "Mariana Moreira Duarte", party: "MP", role: "member" as const },
-  { id: "jk", name: "Johan Kling", party: "C", role: "substitute" as const },
-  { id: "lv", name: "Linnéa Vinge", party: "SD", role: "member" as const },
-  { id: "ka", name: "Karin Gustafsson", party: "S", role: "member" as const },
+  { id: "jj", name: "Jon Järvholm", party: "L", role: "chair" as const },
+  { id: "op", name: "Olof-Johan Pettersén", party: "M", role: "member" as const },
+  { id: "mm", name: "Maria Molina Dahlberg", party: "MP", role: "member" as const },
+  { id: "jk", name: "Jonas Krook", party: "C", role: "substitute" as const },
+  { id: "lv", name: "Linda Vall", party: "SD", role: "member" as const },
+  { id: "ka", name: "Kerstin Granlund", party: "S", role: "member" as const },
 ];
 const y1 = b.proposal({
   id: "y1",
@@ -65,20 +65,20 @@ describe("generated text", () => {
     expect(decisionHeading(file.meta)).toBe("Socialnämndens beslut"));
   it("groups the persons of a yrkande by role, as the protocols of Stockholm write them", () => {
     expect(proposalLeadIn(item.child(2), item, file.meta, att)).toBe(
-      "Ordföranden Jan Jönsson (L), ledamöterna Ole-Jörgen Persson m.fl. (M), Mariana Moreira Duarte (MP), tjänstgörande ersättaren Johan Kling (C) yrkade bifall till förvaltningens förslag till beslut.",
+      "Ordföranden Jon Järvholm (L), ledamöterna Olof-Johan Pettersén m.fl. (M), Maria Molina Dahlberg (MP), tjänstgörande ersättaren Jonas Krook (C) yrkade bifall till förvaltningens förslag till beslut.",
     );
     expect(proposalLeadIn(item.child(3), item, file.meta, att)).toBe(
-      "Ledamoten Linnéa Vinge (SD) yrkade bifall till eget förslag till beslut.",
+      "Ledamoten Linda Vall (SD) yrkade bifall till eget förslag till beslut.",
     );
   });
   it("says a reservant reserved herself in favour of her own proposal", () => {
     expect(reservationLeadIn(item.child(6), item, file.meta, att)).toBe(
-      "Ledamoten Linnéa Vinge (SD) reserverade sig mot beslutet till förmån för det egna förslaget.",
+      "Ledamoten Linda Vall (SD) reserverade sig mot beslutet till förmån för det egna förslaget.",
     );
   });
   it("writes the beslutsordning from the order the chair put the proposals", () => {
     expect(procedureSentence(item.child(4), item, file.meta)).toBe(
-      "Ordföranden ställde förvaltningens förslag till beslut och Linnéa Vinges (SD) förslag mot varandra och fann att nämnden beslutat enligt förvaltningens förslag till beslut. Omröstning begärdes.",
+      "Ordföranden ställde förvaltningens förslag till beslut och Linda Valls (SD) förslag mot varandra och fann att nämnden beslutat enligt förvaltningens förslag till beslut. Omröstning begärdes.",
     );
   });
   it("counts the votes", () =>
@@ -86,7 +86,7 @@ describe("generated text", () => {
       /1 ja-röst, 1 nej-röst och 1 som avstod\. Nämnden hade således beslutat enligt förvaltningens förslag till beslut\./,
     ));
   it("writes an unserving substitute as ersättaren", () =>
-    expect(personsPhrase(["jk"], [], file.meta)).toBe("Ersättaren Johan Kling (C)"));
+    expect(personsPhrase(["jk"], [], file.meta)).toBe("Ersättaren Jonas Krook (C)"));
 });
 
 /**

@@ -70,8 +70,8 @@ describe("splitting Expedieras till into recipients", () => {
 });
 
 const persons = [
-  { id: "jj", name: "Jan Jönsson", party: "L", role: "chair" as const },
-  { id: "lv", name: "Linnéa Vinge", party: "S", role: "member" as const },
+  { id: "jj", name: "Jon Järvholm", party: "L", role: "chair" as const },
+  { id: "lv", name: "Linda Vall", party: "S", role: "member" as const },
 ];
 /** A protocol as format version 1 wrote it: "Expedieras till" as prose (paragraphs, a list, a line break). */
 function versionOne(
@@ -158,7 +158,7 @@ describe("the migration of format version 1 (Expedieras till as prose)", () => {
           id: "c1",
           item: "p1",
           anchor,
-          author: "Linnéa Vinge",
+          author: "Linda Vall",
           at: "2020-08-27T10:00",
           text: "Stämmer?",
         },
@@ -194,7 +194,7 @@ describe("the migration of format version 1 (Expedieras till as prose)", () => {
         kind: "adjusted",
         item: "p1",
         at: "2020-08-25T19:30",
-        by: "Jan Jönsson",
+        by: "Jon Järvholm",
         what: "Paragrafen justerades omedelbart.",
       },
     ];

@@ -20,7 +20,7 @@ const run = (...args: string[]) => runCapturing(["validate", ...args]);
 /** A protocol with one error in § 2 (a reservant who did not serve) and a warning in § 3 (a Dnr out of pattern). */
 function faulty() {
   return protocolFile([
-    b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linnéa Vinge utses att justera.")),
+    b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linda Vall utses att justera.")),
     b.item(
       { id: "p2", title: "Motion om kostnader" },
       b.decision("Motionen avslås."),
@@ -42,7 +42,7 @@ describe("protokoll validate", () => {
     expect(r.out.split("\n")).toEqual([
       `Socialnämnden, 2020-08-25 — ${path}`,
       "§ 2 Motion om kostnader:",
-      "  fel: Anna Rantala Bonnier tjänstgjorde inte när beslutet i § 2 fattades och kan därför inte reservera sig. (reservant-eligible; KL 4 kap. 27 §)",
+      "  fel: Alva Rydén Berglöf tjänstgjorde inte när beslutet i § 2 fattades och kan därför inte reservera sig. (reservant-eligible; KL 4 kap. 27 §)",
       "§ 3 Anmälan:",
       "  varning: Diarienumret ”se bilaga” i § 3 följer inte nämndens mönster för diarienummer. (dnr-format)",
       "1 error(s), 1 warning(s) / 1 fel, 1 varning",
@@ -77,7 +77,7 @@ describe("protokoll validate", () => {
       reference: "KL 4 kap. 27 §",
     });
     expect(j.problems[0].fix).toMatchObject({
-      label: "Ta bort Anna Rantala Bonnier från reservationen",
+      label: "Ta bort Alva Rydén Berglöf från reservationen",
       action: { type: "remove-person", attr: "reservants", person: "ar" },
     });
   });

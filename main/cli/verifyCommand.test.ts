@@ -63,7 +63,7 @@ describe("protokoll verify", () => {
     expect(r.out).toContain(`Key / Nyckel: ${bodyKey}`);
     expect(r.out).toContain("Rättelser / Corrections: none / inga");
     expect(r.out).toContain(
-      "Justerad / Adjusted: 2020-08-31T14:00, av / by Jan Jönsson, Linnéa Vinge",
+      "Justerad / Adjusted: 2020-08-31T14:00, av / by Jon Järvholm, Linda Vall",
     );
     expect(readFileSync(path).equals(before)).toBe(true);
   });

@@ -133,7 +133,7 @@ describe("the signature page of a justerat protocol", () => {
     const r = await exportDocument(corrected, { format: "docx", output: "full" });
     if (!r.ok) throw new Error(r.error);
     const texts = docxParagraphs(docxParts(r.bytes)["word/document.xml"]!).map((p) => p.text);
-    expect(texts).toContain("Justerat den 31 augusti 2020 av Jan Jönsson, Linnéa Vinge.");
+    expect(texts).toContain("Justerat den 31 augusti 2020 av Jon Järvholm, Linda Vall.");
     expect(texts.join("\n")).not.toMatch(/Justerat (den )?(3 september 2020|2020-09-03)/);
   });
 });

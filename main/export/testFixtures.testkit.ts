@@ -18,21 +18,21 @@ const person = (
 ): Person => ({ id, name, party, role, title });
 
 export const seed002Persons: Person[] = [
-  person("jj", "Jan Jönsson", "L", "chair"),
-  person("ama", "Alexandra Mattsson Åkerström", "V", "vice_chair"),
-  person("ojp", "Ole-Jörgen Persson", "M", "member"),
-  person("mmd", "Mariana Moreira Duarte", "MP", "member"),
-  person("mh", "Michaela Hollis", "KD", "member"),
-  person("kg", "Karin Gustafsson", "S", "member"),
-  person("ag", "Anders Göransson", "S", "member"),
-  person("lh", "Lotten Hammar", "S", "member"),
-  person("lv", "Linnéa Vinge", "SD", "member"),
+  person("jj", "Jon Järvholm", "L", "chair"),
+  person("ama", "Agnes Malmberg Åström", "V", "vice_chair"),
+  person("ojp", "Olof-Johan Pettersén", "M", "member"),
+  person("mmd", "Maria Molina Dahlberg", "MP", "member"),
+  person("mh", "Mikaela Hedin", "KD", "member"),
+  person("kg", "Kerstin Granlund", "S", "member"),
+  person("ag", "Axel Gunnarsson", "S", "member"),
+  person("lh", "Lovisa Hagström", "S", "member"),
+  person("lv", "Linda Vall", "SD", "member"),
   person("ml", "Mats Larsson", "C", "member"),
   person("ks", "Kerstin Svensson", "V", "member"),
-  person("jk", "Johan Kling", "C", "substitute"),
-  person("bhk", "Björn Häll Kellerman", "V", "substitute"),
-  person("arb", "Anna Rantala Bonnier", "Fi", "substitute"),
-  person("lls", "Lena Lundström Stoltz", null, "official", "förvaltningschef"),
+  person("jk", "Jonas Krook", "C", "substitute"),
+  person("bhk", "Bengt Hård Kullberg", "V", "substitute"),
+  person("arb", "Alva Rydén Berglöf", "Fi", "substitute"),
+  person("lls", "Lisa Lindqvist Sterner", null, "official", "förvaltningschef"),
   person("sek", "Maria Sekreterare", null, "secretary", "nämndsekreterare"),
 ];
 
@@ -78,13 +78,13 @@ export function seed002(): ProtokollFile {
       "p2",
       "Val av justerare och dag för justering",
       b.decision(
-        "Ordföranden Jan Jönsson och vice ordföranden Alexandra Mattsson Åkerström utsågs att justera dagens protokoll. Ordföranden meddelade att justering sker måndag 31 augusti 2020.",
+        "Ordföranden Jon Järvholm och vice ordföranden Agnes Malmberg Åström utsågs att justera dagens protokoll. Ordföranden meddelade att justering sker måndag 31 augusti 2020.",
       ),
     ),
     info(
       "p3",
       "Förvaltningen informerar",
-      b.p("Förvaltningschefen Lena Lundström Stoltz informerade om följande;"),
+      b.p("Förvaltningschefen Lisa Lindqvist Sterner informerade om följande;"),
       b.p(
         "Sommaren har förflutit lugnt trots Coronaläget. Förvaltningens krisledning är fortsatt aktiverad och kommer att sammankallas varje vecka.",
       ),
@@ -94,7 +94,7 @@ export function seed002(): ProtokollFile {
       "p4",
       "Nämndens frågor till förvaltningen",
       b.p(
-        "Vice ordföranden Alexandra Mattsson Åkerström och ersättaren Anna Rantala Bonnier ställde fråga om att boenden för ensamkommande i Stadsmissionens regi läggs ner under sommaren.",
+        "Vice ordföranden Agnes Malmberg Åström och ersättaren Alva Rydén Berglöf ställde fråga om att boenden för ensamkommande i Stadsmissionens regi läggs ner under sommaren.",
       ),
       b.decisionProse("Informationen läggs till handlingarna."),
     ),
@@ -391,7 +391,7 @@ export function seed002(): ProtokollFile {
 function sealed(file: ProtokollFile, by: string[], at: string): ProtokollFile {
   const entry: HistoryEntry = {
     at,
-    by: "Jan Jönsson, Alexandra Mattsson Åkerström",
+    by: "Jon Järvholm, Agnes Malmberg Åström",
     kind: "adjusted",
     what: "Justerat.",
     why: null,

@@ -48,7 +48,7 @@ function saveDocument(
     [
       b.item(
         { id: "p1", title: "Val av justerare" },
-        b.decision("Linnéa Vinge utses att justera."),
+        b.decision("Linda Vall utses att justera."),
       ),
       b.item({ id: "p2", title: "Motion om parkbänkar" }, b.decision(decision)),
     ],

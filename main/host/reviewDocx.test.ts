@@ -42,7 +42,7 @@ async function justerareDocx(sent: ProtokollFile): Promise<Uint8Array> {
   const withComment = addComment(sent, {
     item: "p5",
     anchor: { from, to: from + "ytterstaden".length },
-    author: "Linnéa Vinge",
+    author: "Linda Vall",
     text: "Vilka stadsdelar?",
     at: "2020-08-28T10:00",
   });
@@ -79,7 +79,7 @@ describe("the Word review channels of the host", () => {
     expect(merged.file.review.comments).toMatchObject([
       {
         item: "p5",
-        author: "Linnéa Vinge",
+        author: "Linda Vall",
         text: "Vilka stadsdelar?",
         anchor: { text: "ytterstaden" },
       },

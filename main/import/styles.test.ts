@@ -563,7 +563,7 @@ describe("attendance lists without parties", () => {
     const { file, names } = load(`Valnämnden
 Protokoll 2022-09-05
 Ledamöter: Anna Ek, ordförande, Per Berg och Olle Dahl §§ 1-2
-Övriga närvarande: Lena Lundström Stoltz, förvaltningschef, Anna Berg, sekreterare
+Övriga närvarande: Lisa Lindqvist Sterner, förvaltningschef, Anna Berg, sekreterare
 
 § 1
 Ärende ett
@@ -576,12 +576,12 @@ Ledamöter: Anna Ek, ordförande, Per Berg och Olle Dahl §§ 1-2
       ["Anna Ek", "serving", null, null],
       ["Per Berg", "serving", null, null],
       ["Olle Dahl", "serving", "p-1", "p-2"],
-      ["Lena Lundström Stoltz", "present", null, null],
+      ["Lisa Lindqvist Sterner", "present", null, null],
       ["Anna Berg", "present", null, null],
     ]);
     expect(personNameIn(file, file.meta.chair)).toBe("Anna Ek");
     expect(personNameIn(file, file.meta.secretary)).toBe("Anna Berg");
-    expect(file.meta.persons.find((p) => p.name === "Lena Lundström Stoltz")).toMatchObject({
+    expect(file.meta.persons.find((p) => p.name === "Lisa Lindqvist Sterner")).toMatchObject({
       role: "official",
       title: "förvaltningschef",
     });

@@ -55,7 +55,7 @@ function sentWithComments(): ProtokollFile {
     "p3",
     "föreslår att den avslås",
     "Stämmer detta?",
-    "Jan Jönsson",
+    "Jon Järvholm",
     "2020-08-27T09:00",
   );
   f = must(
@@ -65,7 +65,7 @@ function sentWithComments(): ProtokollFile {
       at: "2020-08-27T10:00",
     }),
   );
-  return comment(f, "k2", "p6", null, "Vilka beslut?", "Jan Jönsson", "2020-08-27T09:30");
+  return comment(f, "k2", "p6", null, "Vilka beslut?", "Jon Järvholm", "2020-08-27T09:30");
 }
 
 /** What the justerare did in Word: a new comment on "ytterstaden" in § 5, and a reply in the thread on § 3. */
@@ -76,11 +76,11 @@ function justerareView(sent: ProtokollFile): ProtokollFile {
     "p5",
     "ytterstaden",
     "Vilka stadsdelar?",
-    "Linnéa Vinge",
+    "Linda Vall",
     "2020-08-28T10:00",
   );
   f = must(
-    reply(f, "k1", { author: "Linnéa Vinge", text: "Då är jag nöjd.", at: "2020-08-28T10:05" }),
+    reply(f, "k1", { author: "Linda Vall", text: "Då är jag nöjd.", at: "2020-08-28T10:05" }),
   );
   return f;
 }
@@ -107,7 +107,7 @@ describe("a review copy in Word", () => {
       /<w:commentRangeStart w:id="0"\/>(<w:commentRangeStart w:id="1"\/>)?<w:r><w:t xml:space="preserve">föreslår att den avslås<\/w:t>/,
     );
     const comments = await zip.file("word/comments.xml")!.async("string");
-    expect(comments).toContain('w:author="Jan Jönsson"');
+    expect(comments).toContain('w:author="Jon Järvholm"');
     expect(comments).toContain("Ja, enligt tjänsteutlåtandet.");
     expect(await zip.file("word/commentsExtended.xml")!.async("string")).toContain(
       "w15:paraIdParent",
@@ -144,7 +144,7 @@ describe("a review copy in Word", () => {
     const added = f.review.comments.find((c) => c.text === "Vilka stadsdelar?")!;
     expect(added).toMatchObject({
       item: "p5",
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       at: "2020-08-28T10:00",
       resolved: false,
       detachedText: null,
@@ -155,7 +155,7 @@ describe("a review copy in Word", () => {
     const k1 = f.review.comments.find((c) => c.id === "k1")!;
     expect(k1.replies.map((r) => `${r.author}: ${r.text}`)).toEqual([
       "Sara Karlsson: Ja, enligt tjänsteutlåtandet.",
-      "Linnéa Vinge: Då är jag nöjd.",
+      "Linda Vall: Då är jag nöjd.",
     ]);
     expect(k1).toMatchObject({ item: "p3", anchor: null, detachedText: "föreslår att den avslås" });
     expect(f.review.comments.find((c) => c.id === "k2")).toMatchObject({
@@ -207,7 +207,7 @@ describe("a review copy in Word", () => {
     ).toHaveLength(0);
     expect(f.review.comments.find((c) => c.text === "Då är jag nöjd.")).toMatchObject({
       item: "p3",
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
     });
     expect(f.review.comments.filter((c) => c.text === "Stämmer detta?")).toHaveLength(1);
     expect(f.review.comments.filter((c) => c.text === "Vilka beslut?")).toHaveLength(1);
@@ -250,7 +250,7 @@ describe("a review copy in Word", () => {
     expect(b.file.review).toEqual(a.file.review);
     expect(b.file.review.comments.find((c) => c.text === "Vilka stadsdelar?")).toMatchObject({
       item: "p5",
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
     });
   });
 
@@ -285,18 +285,18 @@ describe("what the justerare must check, in the Word copy", () => {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     const p9 = value.slice(value.indexOf("§ 9 "), value.indexOf("§ 10 "));
     expect(p9).toMatch(
-      /Tjänstgörande \(10\): Jan Jönsson \(L\), [^.]*Johan Kling \(C\) \(ersätter Mats Larsson \(C\)\)/,
+      /Tjänstgörande \(10\): Jon Järvholm \(L\), [^.]*Jonas Krook \(C\) \(ersätter Mats Larsson \(C\)\)/,
     );
-    expect(p9).not.toMatch(/Tjänstgörande[^.]*Linnéa Vinge/);
-    expect(p9).toContain("Jäv: Linnéa Vinge (SD) deltog inte.");
-    expect(p9).toMatch(/Jäv\s+Ledamoten Linnéa Vinge \(SD\)[^\n]*jäv/);
+    expect(p9).not.toMatch(/Tjänstgörande[^.]*Linda Vall/);
+    expect(p9).toContain("Jäv: Linda Vall (SD) deltog inte.");
+    expect(p9).toMatch(/Jäv\s+Ledamoten Linda Vall \(SD\)[^\n]*jäv/);
     const document = await (
       await JSZip.loadAsync(bytes)
     )
       .file("word/document.xml")!
       .async("string");
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)?.[0] ?? "";
-    expect(table).toContain("Linnéa Vinge");
+    expect(table).toContain("Linda Vall");
     expect(table).toContain("Summa");
     const path = join(dir, "kontroll.docx");
     writeFileSync(path, bytes);

@@ -38,7 +38,7 @@ describe("the review marks in the outline", () => {
         reviewOverview(f).items.find((i) => i.item === "p3")!,
         "in_review",
       )?.title,
-    ).toBe("Ändring begärd av Linnéa Vinge");
+    ).toBe("Ändring begärd av Linda Vall");
   });
 
   it("marks a § justerad at the meeting, every § once the protocol is justerad, and a § rättad since", () => {

@@ -233,7 +233,7 @@ describe("the justering plugin of the editor", () => {
       addComment(draft, {
         item: "p5",
         anchor: { from: 1, to: 4 },
-        author: "Jan Jönsson",
+        author: "Jon Järvholm",
         text: "?",
         at: "2020-08-27T10:00",
       }),
@@ -292,7 +292,7 @@ describe("the justering plugin of the editor", () => {
       addComment(draft, {
         item: "p5",
         anchor: { from: 1, to: 4 },
-        author: "Jan Jönsson",
+        author: "Jon Järvholm",
         text: "?",
         at: "2020-08-27T10:00",
       }),

@@ -17,7 +17,7 @@ const att = (id: string, title: string, item?: string): Attachment => ({
 function file() {
   return protocolFile(
     [
-      b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linnéa Vinge utses.")),
+      b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linda Vall utses.")),
       b.item(
         { id: "p2", title: "Placering av barn", confidential: "OSL 26 kap. 1 §" },
         b.decision("Beslut enligt förslaget."),

@@ -67,15 +67,15 @@ describe("renderDocument: the full protocol", () => {
     ])
       expect(headings(doc, 3)).toContain(h);
     expect(all).toContain(
-      "Ordföranden Jan Jönsson (L), ledamöterna Ole-Jörgen Persson m.fl. (M), Mariana Moreira Duarte (MP), Michaela Hollis (KD), tjänstgörande ersättaren Johan Kling (C) yrkade bifall till förvaltningens förslag till beslut.",
+      "Ordföranden Jon Järvholm (L), ledamöterna Olof-Johan Pettersén m.fl. (M), Maria Molina Dahlberg (MP), Mikaela Hedin (KD), tjänstgörande ersättaren Jonas Krook (C) yrkade bifall till förvaltningens förslag till beslut.",
     );
     expect(all).toContain(
-      "Ledamoten Linnéa Vinge (SD) yrkade bifall till eget förslag till beslut.",
+      "Ledamoten Linda Vall (SD) yrkade bifall till eget förslag till beslut.",
     );
     expect(all).toContain(
-      "Ledamoten Linnéa Vinge (SD) reserverade sig mot beslutet till förmån för det egna förslaget.",
+      "Ledamoten Linda Vall (SD) reserverade sig mot beslutet till förmån för det egna förslaget.",
     );
-    expect(all).toContain("Ersättaren Anna Rantala Bonnier (Fi)");
+    expect(all).toContain("Ersättaren Alva Rydén Berglöf (Fi)");
     // item_ref shows the current number of § 16
     const p1 = doc.blocks.find(
       (x) => x.type === "paragraph" && x.runs.some((r) => r.text.includes("tillägg av skrivelse")),
@@ -106,8 +106,8 @@ describe("renderDocument: the full protocol", () => {
     );
     expect(vote).toBeDefined();
     expect(vote!.rows.at(-1)).toEqual(["Summa", "", "5", "5", "1"]);
-    expect(vote!.rows.find((r) => r[0] === "Linnéa Vinge")).toEqual([
-      "Linnéa Vinge",
+    expect(vote!.rows.find((r) => r[0] === "Linda Vall")).toEqual([
+      "Linda Vall",
       "SD",
       "",
       "",
@@ -127,7 +127,7 @@ describe("renderDocument: the full protocol", () => {
       "Övriga närvarande",
     ]);
     expect(all).toContain("ersätter Mats Larsson (C)");
-    expect(all).toContain("Anna Rantala Bonnier");
+    expect(all).toContain("Alva Rydén Berglöf");
     expect(all).toContain("förvaltningschef");
   });
 
@@ -148,10 +148,10 @@ describe("renderDocument: the full protocol", () => {
       )
       .flatMap((t) => t.rows);
     expect(rows).toContainEqual(["Mats Larsson", "C", "§§ 1–4"]);
-    expect(rows).toContainEqual(["Johan Kling", "C", "ersätter Mats Larsson (C) §§ 5–16"]);
-    expect(rows).toContainEqual(["Linnéa Vinge", "SD", "§§ 1–8, 10–16"]);
+    expect(rows).toContainEqual(["Jonas Krook", "C", "ersätter Mats Larsson (C) §§ 5–16"]);
+    expect(rows).toContainEqual(["Linda Vall", "SD", "§§ 1–8, 10–16"]);
     expect(texts(d)).toContain(
-      "Linnéa Vinge (SD) anmälde jäv och deltog inte i handläggningen av § 9.",
+      "Linda Vall (SD) anmälde jäv och deltog inte i handläggningen av § 9.",
     );
   });
 
@@ -165,7 +165,7 @@ describe("renderDocument: the full protocol", () => {
       "Justerare",
       "Underskrift",
     ]);
-    expect(sigs[2]!.name).toBe("Alexandra Mattsson Åkerström");
+    expect(sigs[2]!.name).toBe("Agnes Malmberg Åström");
     expect(formValue(doc, "Förvaringsplats för protokollet")).toBe(
       "Socialförvaltningen, Swedenborgsgatan 20, Stockholm",
     );
@@ -296,8 +296,8 @@ describe("renderDocument: interpellationssvar", () => {
       {
         body: { name: "Kommunfullmäktige", type: "kommunfullmäktige" },
         persons: [
-          { id: "i", name: "Alexandra Mattsson Åkerström", party: "V", role: "member" },
-          { id: "a", name: "Jan Jönsson", party: "L", role: "other", title: "socialborgarråd" },
+          { id: "i", name: "Agnes Malmberg Åström", party: "V", role: "member" },
+          { id: "a", name: "Jon Järvholm", party: "L", role: "other", title: "socialborgarråd" },
         ],
         interpellation: {
           dnr: "KS 2021/1069",
@@ -322,13 +322,13 @@ describe("renderDocument: interpellationssvar", () => {
     expect(all.slice(0, 3)).toEqual([
       "Svar på interpellation om coronapandemins effekter",
       "Dnr KS 2021/1069",
-      "Alexandra Mattsson Åkerström (V) har i sin interpellation ställt följande frågor till mig:",
+      "Agnes Malmberg Åström (V) har i sin interpellation ställt följande frågor till mig:",
     ]);
     const list = doc.blocks.find((x) => x.type === "list");
     expect(list && list.type === "list" && list.items.length).toBe(2);
     expect(all.slice(-3)).toEqual([
       "Stockholm den 5 januari 2022",
-      "Jan Jönsson",
+      "Jon Järvholm",
       "socialborgarråd",
     ]);
     expect(renderDocument(file, { output: "notice" }).ok).toBe(false);

@@ -36,7 +36,7 @@ describe("merging a justerare's review copy", () => {
       id: "k5",
       item: "p5",
       anchor: anchorFor(theirs, "p5", "ytterstaden"),
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Vilka stadsdelar?",
       at: "2020-08-28T10:00",
     });
@@ -45,7 +45,7 @@ describe("merging a justerare's review copy", () => {
       id: "k3",
       item: "p3",
       anchor: anchorFor(c5.file, "p3", " och föreslår att den avslås"),
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Stämmer detta?",
       at: "2020-08-28T10:05",
     });
@@ -108,14 +108,14 @@ describe("merging a justerare's review copy", () => {
     const c = addComment(sent, {
       id: "k1",
       item: "p6",
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Bilaga saknas.",
       at: "2020-08-27T09:00",
     });
     if (!c.ok) throw new Error(c.error);
     const theirs = must(
       reply(copyOf(c.file), "k1", {
-        author: "Linnéa Vinge",
+        author: "Linda Vall",
         text: "Den finns på sidan 4.",
         at: "2020-08-27T12:00",
       }),
@@ -141,7 +141,7 @@ describe("merging a justerare's review copy", () => {
       id: "k6",
       item: "p6",
       anchor: anchorFor(sent, "p6", "handlingarna"),
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Behövs den?",
       at: "2020-08-27T09:00",
     });
@@ -190,7 +190,7 @@ describe("merging a justerare's review copy", () => {
   it("never loses a comment or the secretary's text, whatever each side commented (property)", () => {
     const sent = must(sendForReview(sampleProtocol(), "Sara", "2020-08-26T09:00"));
     const targets = [
-      ["p1", "Linnéa Vinge utses"],
+      ["p1", "Linda Vall utses"],
       ["p3", "motionen"],
       ["p5", "hemtjänst"],
       ["p5", "ytterstaden"],

@@ -47,7 +47,7 @@ describe("the justering state machine", () => {
     expect(sent.history.at(-1)).toMatchObject({
       kind: "status",
       by: "Sara Karlsson",
-      what: "Skickat för justering till Jan Jönsson, Linnéa Vinge.",
+      what: "Skickat för justering till Jon Järvholm, Linda Vall.",
     });
     const approved = approveAll(sent);
     expect(canAdjust(approved)).toEqual({ ok: true });
@@ -58,7 +58,7 @@ describe("the justering state machine", () => {
     expect(done.meta.seal!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(done.history.at(-1)).toMatchObject({
       kind: "adjusted",
-      by: "Jan Jönsson, Linnéa Vinge",
+      by: "Jon Järvholm, Linda Vall",
       seal: done.meta.seal,
     });
     expect(verifySeal(done)).toMatchObject({
@@ -145,7 +145,7 @@ describe("the justering state machine", () => {
       missing: [{ item: "p5", who: "lv", state: "changes_requested" }],
     });
     expect(check.ok || check.error).toBe(
-      "Protokollet kan inte justeras ännu: Linnéa Vinge har begärt ändring i § 5.",
+      "Protokollet kan inte justeras ännu: Linda Vall har begärt ändring i § 5.",
     );
     expect(refused(adjust(f, ["jj", "lv"], "2020-08-31T14:00"))).toMatch(
       /har begärt ändring i § 5/,
@@ -170,7 +170,7 @@ describe("the justering state machine", () => {
         { item: "p5", who: "lv", state: "changed" },
       ],
     });
-    expect(check.ok || check.error).toMatch(/Jan Jönsson godkände en tidigare lydelse av § 5/);
+    expect(check.ok || check.error).toMatch(/Jon Järvholm godkände en tidigare lydelse av § 5/);
     f = must(approveItem(f, "p5", "jj", "2020-08-31T09:00"));
     f = must(approveItem(f, "p5", "lv", "2020-08-31T09:05"));
     expect(canAdjust(f)).toEqual({ ok: true });
@@ -180,7 +180,7 @@ describe("the justering state machine", () => {
   it("refuses justering signed by someone else or without every justerare", () => {
     const f = approveAll(must(sendForReview(sampleProtocol(), "Sara", "2020-08-26T09:00")));
     expect(refused(adjust(f, ["jj"], "2020-08-31T14:00"))).toBe(
-      "Linnéa Vinge måste också justera.",
+      "Linda Vall måste också justera.",
     );
     expect(refused(adjust(f, ["jj", "lv", "ab"], "2020-08-31T14:00"))).toMatch(
       /Anna Berg är varken ordförande eller justerare/,
@@ -196,7 +196,7 @@ describe("the justering state machine", () => {
       addComment(f, {
         id: "k1",
         item: "p2",
-        author: "Linnéa Vinge",
+        author: "Linda Vall",
         text: "Ok.",
         at: "2020-08-30T10:00",
       }),
@@ -345,15 +345,15 @@ describe("the justering state machine", () => {
       "§ 3 är inte markerad för omedelbar justering.",
     );
     expect(refused(immediateAdjust(draft, "p4", ["jj"], "2020-08-25T19:20"))).toMatch(
-      /Linnéa Vinge måste också justera § 4/,
+      /Linda Vall måste också justera § 4/,
     );
     const f = must(immediateAdjust(draft, "p4", ["jj", "lv"], "2020-08-25T19:20"));
     expect(f.meta.status).toBe("draft");
     expect(f.history.at(-1)).toMatchObject({
       kind: "adjusted",
       item: "p4",
-      by: "Jan Jönsson, Linnéa Vinge",
-      what: "Omedelbart justerad: § 4 (av Jan Jönsson, Linnéa Vinge).",
+      by: "Jon Järvholm, Linda Vall",
+      what: "Omedelbart justerad: § 4 (av Jon Järvholm, Linda Vall).",
       seal: { sha256: itemHash(findItem(f.doc, "p4")!), at: "2020-08-25T19:20", by: ["jj", "lv"] },
     });
     expect(refused(immediateAdjust(f, "p4", ["jj", "lv"], "2020-08-25T19:25"))).toMatch(
@@ -384,7 +384,7 @@ describe("the justering state machine", () => {
     const added = addComment(sent, {
       item: "p5",
       anchor: { from: 1, to: 6 },
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Fel rubrik?",
       at: "2020-08-27T10:00",
     });
@@ -437,7 +437,7 @@ describe("the justering state machine", () => {
       id: "k9",
       item: placed.item,
       anchor: placed.anchor,
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Vilken modell?",
       at: "2020-08-27T10:00",
     });

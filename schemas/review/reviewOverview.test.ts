@@ -16,7 +16,7 @@ describe("the review overview", () => {
     const c = addComment(f, {
       id: "k1",
       item: "p5",
-      author: "Linnéa Vinge",
+      author: "Linda Vall",
       text: "Vilka?",
       at: "2020-08-27T09:21",
     });
@@ -32,8 +32,8 @@ describe("the review overview", () => {
       corrections: [],
     });
     expect(o.signatories).toEqual([
-      { id: "jj", name: "Jan Jönsson", role: "ordförande" },
-      { id: "lv", name: "Linnéa Vinge", role: "justerare" },
+      { id: "jj", name: "Jon Järvholm", role: "ordförande" },
+      { id: "lv", name: "Linda Vall", role: "justerare" },
     ]);
     expect(o.items[0]).toMatchObject({
       number: 1,

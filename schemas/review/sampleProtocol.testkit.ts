@@ -1,6 +1,6 @@
 /**
  * A small Socialnämnden protocol for the justering tests and examples: six §§ (ids p1…p6),
- * chair Jan Jönsson (jj), justerare Linnéa Vinge (lv), secretary Sara Karlsson (sk).
+ * chair Jon Järvholm (jj), justerare Linda Vall (lv), secretary Sara Karlsson (sk).
  */
 import * as b from "../build.js";
 import { createFile, type ProtokollFile } from "../file.js";
@@ -13,15 +13,15 @@ import { replaceInItem } from "./textEdits.js";
 
 export function sampleProtocol(): ProtokollFile {
   const persons = [
-    { id: "jj", name: "Jan Jönsson", party: "L", role: "chair" as const },
-    { id: "lv", name: "Linnéa Vinge", party: "SD", role: "member" as const },
+    { id: "jj", name: "Jon Järvholm", party: "L", role: "chair" as const },
+    { id: "lv", name: "Linda Vall", party: "SD", role: "member" as const },
     { id: "ab", name: "Anna Berg", party: "S", role: "member" as const },
     { id: "sk", name: "Sara Karlsson", party: null, role: "secretary" as const },
   ];
   const doc = b.protocol(
     b.item(
       { id: "p1", title: "Val av justerare" },
-      b.decision("Linnéa Vinge utses att jämte ordföranden justera protokollet."),
+      b.decision("Linda Vall utses att jämte ordföranden justera protokollet."),
     ),
     b.item({ id: "p2", title: "Godkännande av dagordning" }, b.decision("Dagordningen godkänns.")),
     b.item(

@@ -20,7 +20,7 @@ export function adjustedSample(): ProtokollFile {
   const c = addComment(f, {
     id: "k1",
     item: "p2",
-    author: "Linnéa Vinge",
+    author: "Linda Vall",
     text: "Bra.",
     at: "2020-08-27T09:00",
   });

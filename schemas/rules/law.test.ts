@@ -110,7 +110,7 @@ describe("vote-result: only a presiding chair who voted has an utslagsröst (KL 
         tie({ jj: "avstår", am: "ja", op: "ja", kg: "nej", lv: "nej", jk: "avstår" }),
       ),
     ).toEqual([
-      "Omröstningen i § 2 avgjordes med utslagsröst, men Jan Jönsson, som ledde sammanträdet i paragrafen, avstod från att rösta. Bara en ordförande som röstat har utslagsröst.",
+      "Omröstningen i § 2 avgjordes med utslagsröst, men Jon Järvholm, som ledde sammanträdet i paragrafen, avstod från att rösta. Bara en ordförande som röstat har utslagsröst.",
     ]);
   });
   it("takes the vice chair as presiding when the chair is jävig, and the recorded presiding chair when there is one", () => {
@@ -122,8 +122,8 @@ describe("vote-result: only a presiding chair who voted has an utslagsröst (KL 
     // The vice chair presides but did not vote.
     expect(
       messages("vote-result", tie({ op: "ja", kg: "nej", lv: "nej", jk: "ja" }, recused))[0],
-    ).toContain("Alexandra Mattsson Åkerström, som ledde sammanträdet i paragrafen, röstade inte");
-    // Recorded: Ole-Jörgen Persson presided in § 2 and voted ja.
+    ).toContain("Agnes Malmberg Åström, som ledde sammanträdet i paragrafen, röstade inte");
+    // Recorded: Olof-Johan Pettersén presided in § 2 and voted ja.
     expect(
       of(
         "vote-result",
@@ -144,7 +144,7 @@ describe("recusal-absent per body type", () => {
         items()[0]!,
         motionItem([
           b.decision("Beslut."),
-          b.recusal(["kg"], "Karin Gustafsson stannade kvar i salen men deltog inte."),
+          b.recusal(["kg"], "Kerstin Granlund stannade kvar i salen men deltog inte."),
         ]),
         items()[2]!,
       ],
@@ -249,7 +249,7 @@ describe("authority-decision (FL 32–33 §§)", () => {
 
 describe("substitute-order (inkallelseordning)", () => {
   it("warns when an ersättare of another party served although one of the absent ledamot's party was present", () => {
-    // Michaela Hollis (KD) is absent; Johan Kling (C) serves for her while Kristina Dahl (KD), ersättare, was present.
+    // Mikaela Hedin (KD) is absent; Jonas Krook (C) serves for her while Kristina Dahl (KD), ersättare, was present.
     const base = protocolFile();
     const persons = [
       ...base.meta.persons,
@@ -263,7 +263,7 @@ describe("substitute-order (inkallelseordning)", () => {
       ],
     });
     expect(messages("substitute-order", f)[0]).toBe(
-      "Johan Kling (C) tjänstgjorde i § 1 för Michaela Hollis (KD), fast Kristina Dahl (KD) var närvarande. Ersättare ur den frånvarandes parti går före enligt inkallelseordningen.",
+      "Jonas Krook (C) tjänstgjorde i § 1 för Mikaela Hedin (KD), fast Kristina Dahl (KD) var närvarande. Ersättare ur den frånvarandes parti går före enligt inkallelseordningen.",
     );
     expect(of("substitute-order", protocolFile())).toEqual([]);
   });
@@ -283,10 +283,10 @@ describe("interpellation-parties", () => {
   });
   it("asks for a note when someone other than the addressee answers, and accepts the answer once it says so", () => {
     const persons = [
-      { id: "am", name: "Alexandra Mattsson Åkerström", party: "V", role: "member" as const },
+      { id: "am", name: "Agnes Malmberg Åström", party: "V", role: "member" as const },
       {
         id: "jj",
-        name: "Jan Jönsson",
+        name: "Jon Järvholm",
         party: "L",
         role: "member" as const,
         title: "socialborgarråd",
@@ -315,7 +315,7 @@ describe("interpellation-parties", () => {
     expect(of("interpellation-parties", f).map((p) => [p.severity, p.message])).toEqual([
       [
         "warning",
-        "Svaret undertecknas av Eva Berg, men interpellationen är ställd till Jan Jönsson. Skriv att den har överlämnats för besvarande, t.ex. ”Interpellationen har överlämnats från socialborgarråd Jan Jönsson till Eva Berg (S) för besvarande.”",
+        "Svaret undertecknas av Eva Berg, men interpellationen är ställd till Jon Järvholm. Skriv att den har överlämnats för besvarande, t.ex. ”Interpellationen har överlämnats från socialborgarråd Jon Järvholm till Eva Berg (S) för besvarande.”",
       ],
     ]);
     const noted = answer(
@@ -431,7 +431,7 @@ describe("written-reservation-deadline with the reglemente's own day", () => {
         protocolFile(items(), withReglemente({ reservationDays: 1 })),
       ).map((p) => p.message),
     ).toEqual([
-      "Den skriftliga motiveringen från Linnéa Vinge i § 2 kom in 28 augusti 2020, men reglementet kräver den senast 26 augusti 2020.",
+      "Den skriftliga motiveringen från Linda Vall i § 2 kom in 28 augusti 2020, men reglementet kräver den senast 26 augusti 2020.",
     ]);
     expect(
       of(

@@ -145,7 +145,7 @@ describe("numbering", () => {
 
   it("finds § numbers typed into titles that start from another number and offers to renumber", () => {
     const f = protocolFile([
-      b.item({ id: "p1", title: "§ 12 Val av justerare" }, b.decision("Linnéa Vinge utses.")),
+      b.item({ id: "p1", title: "§ 12 Val av justerare" }, b.decision("Linda Vall utses.")),
       b.item({ id: "p2", title: "§ 13 Anmälan" }, b.decision("Anmälan läggs till handlingarna.")),
     ]);
     const found = of("numbering", f);
@@ -262,16 +262,16 @@ describe("adjusters", () => {
     ]);
     const chair = of("adjusters", protocolFile(items(), { adjusters: ["jj"] }));
     expect(chair.map((p) => p.message)).toContain(
-      "Jan Jönsson är ordförande och kan inte också vara justerare.",
+      "Jon Järvholm är ordförande och kan inte också vara justerare.",
     );
     expect(messages("adjusters", protocolFile(items(), { adjusters: ["ll"] }))).toEqual([
-      "Lena Lundström Stoltz är inte ledamot eller ersättare i Socialnämnden och kan inte justera protokollet.",
+      "Lisa Lindqvist Sterner är inte ledamot eller ersättare i Socialnämnden och kan inte justera protokollet.",
     ]);
   });
 
   it("fails when a non-serving ersättare is justerare", () => {
     expect(messages("adjusters", protocolFile(items(), { adjusters: ["ar"] }))[0]).toContain(
-      "Anna Rantala Bonnier var närvarande men tjänstgjorde inte",
+      "Alva Rydén Berglöf var närvarande men tjänstgjorde inte",
     );
   });
 });
@@ -359,7 +359,7 @@ describe("proposer-serving", () => {
     );
     const found = of("proposer-serving", f);
     expect(found.map((p) => p.message)).toEqual([
-      "Anna Rantala Bonnier tjänstgjorde inte i § 2 och fick därför inte yrka (en ersättare som inte tjänstgör får yttra sig men inte yrka).",
+      "Alva Rydén Berglöf tjänstgjorde inte i § 2 och fick därför inte yrka (en ersättare som inte tjänstgör får yttra sig men inte yrka).",
     ]);
     const fixed = applyFix(f.doc, f.meta, found[0]!.fix!.action);
     expect(
@@ -385,7 +385,7 @@ describe("reservant-eligible", () => {
       motion(replace("reservation", b.reservation({ by: ["ar"], favouring: "y2" }))),
     );
     expect(messages("reservant-eligible", f)).toEqual([
-      "Anna Rantala Bonnier tjänstgjorde inte när beslutet i § 2 fattades och kan därför inte reservera sig.",
+      "Alva Rydén Berglöf tjänstgjorde inte när beslutet i § 2 fattades och kan därför inte reservera sig.",
     ]);
   });
 
@@ -405,7 +405,7 @@ describe("reservant-eligible", () => {
     );
     const [p] = of("reservant-eligible", f);
     expect(p!.message).toBe(
-      "Linnéa Vinge avstod från att rösta i § 2 och kan därför inte reservera sig.",
+      "Linda Vall avstod från att rösta i § 2 och kan därför inte reservera sig.",
     );
     const fixed = applyFix(f.doc, f.meta, p!.fix!.action);
     expect(
@@ -423,7 +423,7 @@ describe("reservant-lost", () => {
     expect(of("reservant-lost", f).map((p) => [p.severity, p.message])).toEqual([
       [
         "warning",
-        "Karin Gustafsson röstade för det förslag som vann i § 2 men reserverar sig mot beslutet.",
+        "Kerstin Granlund röstade för det förslag som vann i § 2 men reserverar sig mot beslutet.",
       ],
     ]);
   });
@@ -442,7 +442,7 @@ describe("reservant-lost", () => {
       ]),
     );
     expect(messages("reservant-lost", f)).toEqual([
-      "Karin Gustafsson yrkade på det förslag som nämnden beslutade enligt i § 2 men reserverar sig mot beslutet.",
+      "Kerstin Granlund yrkade på det förslag som nämnden beslutade enligt i § 2 men reserverar sig mot beslutet.",
     ]);
   });
 });
@@ -508,11 +508,11 @@ describe("recusal-absent", () => {
     });
     expect(
       validateFile(f)
-        .filter((p) => p.message.includes("Linnéa Vinge"))
+        .filter((p) => p.message.includes("Linda Vall"))
         .map((p) => [p.rule, p.message]),
     ).toEqual([
-      ["recusal-absent", "Linnéa Vinge var jävig i § 2 men yrkar i ärendet."],
-      ["reservant-eligible", "Linnéa Vinge var jävig i § 2 och kan därför inte reservera sig."],
+      ["recusal-absent", "Linda Vall var jävig i § 2 men yrkar i ärendet."],
+      ["reservant-eligible", "Linda Vall var jävig i § 2 och kan därför inte reservera sig."],
     ]);
   });
 
@@ -522,7 +522,7 @@ describe("recusal-absent", () => {
       { recusals: [{ person: "kg", item: "p2" }] },
     );
     expect(messages("recusal-absent", voted)).toEqual([
-      "Karin Gustafsson var jävig i § 2 men röstade.",
+      "Kerstin Granlund var jävig i § 2 men röstade.",
     ]);
     const textOnly = withItems(motion((bl) => [...bl, b.recusal(["kg"])]));
     const found = of("recusal-absent", textOnly);
@@ -553,7 +553,7 @@ describe("substitute-statement-allowed", () => {
       motion(replace("substitute_statement", b.substituteStatement({ by: ["jk"] }, "Instämmer."))),
     );
     expect(messages("substitute-statement-allowed", f)[0]).toContain(
-      "Johan Kling tjänstgjorde i § 2",
+      "Jonas Krook tjänstgjorde i § 2",
     );
   });
 });
@@ -576,7 +576,7 @@ describe("no-rotation", () => {
       [
         "warning",
         "p3",
-        "Linnéa Vinge slutade tjänstgöra men tjänstgör igen från § 3 (växeltjänstgöring). Det är bara tillåtet efter jäv.",
+        "Linda Vall slutade tjänstgöra men tjänstgör igen från § 3 (växeltjänstgöring). Det är bara tillåtet efter jäv.",
       ],
     ]);
   });
@@ -604,9 +604,9 @@ describe("vote-voters-serving", () => {
       ),
     );
     expect(messages("vote-voters-serving", f)).toEqual([
-      "Anna Rantala Bonnier röstade i § 2 men tjänstgjorde inte.",
-      "Jan Jönsson har röstat mer än en gång i omröstningen i § 2.",
-      "Röst saknas i omröstningen i § 2 för Karin Gustafsson, som tjänstgjorde.",
+      "Alva Rydén Berglöf röstade i § 2 men tjänstgjorde inte.",
+      "Jon Järvholm har röstat mer än en gång i omröstningen i § 2.",
+      "Röst saknas i omröstningen i § 2 för Kerstin Granlund, som tjänstgjorde.",
     ]);
   });
 
@@ -786,7 +786,7 @@ describe("duty-to-vote", () => {
     expect(of("duty-to-vote", f).map((p) => [p.severity, p.message])).toEqual([
       [
         "warning",
-        "§ 2 gäller myndighetsutövning mot enskild, där den som deltar är skyldig att rösta, men Karin Gustafsson avstod.",
+        "§ 2 gäller myndighetsutövning mot enskild, där den som deltar är skyldig att rösta, men Kerstin Granlund avstod.",
       ],
     ]);
   });
@@ -836,7 +836,7 @@ describe("written-reservation-deadline", () => {
       ),
     );
     expect(messages("written-reservation-deadline", late)).toEqual([
-      "Den skriftliga motiveringen från Linnéa Vinge i § 2 kom in 1 september 2020, efter justeringen 31 augusti 2020. Den ska lämnas före justeringen.",
+      "Den skriftliga motiveringen från Linda Vall i § 2 kom in 1 september 2020, efter justeringen 31 augusti 2020. Den ska lämnas före justeringen.",
     ]);
     const undated = withItems(
       motion(replace("reservation", b.reservation({ by: ["lv"], favouring: "y2", written: true }))),
@@ -897,7 +897,7 @@ describe("decision-wording-changed", () => {
       [
         "warning",
         "p5",
-        "Beslutet i § 5 är omformulerat sedan Linnéa Vinge läste protokollet. Justerarna måste se ändringen – vid justering får det som beslutades inte formuleras om.",
+        "Beslutet i § 5 är omformulerat sedan Linda Vall läste protokollet. Justerarna måste se ändringen – vid justering får det som beslutades inte formuleras om.",
       ],
     ]);
   });

@@ -10,25 +10,25 @@ import { createFile, type Kind, type ProtokollFile } from "../file.js";
 import type { AttendanceEntry, MetaInput } from "../meta.js";
 
 export const roster = [
-  { id: "jj", name: "Jan Jönsson", party: "L", role: "chair" as const },
-  { id: "am", name: "Alexandra Mattsson Åkerström", party: "V", role: "vice_chair" as const },
-  { id: "op", name: "Ole-Jörgen Persson", party: "M", role: "member" as const },
-  { id: "kg", name: "Karin Gustafsson", party: "S", role: "member" as const },
-  { id: "lv", name: "Linnéa Vinge", party: "SD", role: "member" as const },
-  { id: "mh", name: "Michaela Hollis", party: "KD", role: "member" as const },
-  { id: "jk", name: "Johan Kling", party: "C", role: "substitute" as const },
-  { id: "ar", name: "Anna Rantala Bonnier", party: "Fi", role: "substitute" as const },
+  { id: "jj", name: "Jon Järvholm", party: "L", role: "chair" as const },
+  { id: "am", name: "Agnes Malmberg Åström", party: "V", role: "vice_chair" as const },
+  { id: "op", name: "Olof-Johan Pettersén", party: "M", role: "member" as const },
+  { id: "kg", name: "Kerstin Granlund", party: "S", role: "member" as const },
+  { id: "lv", name: "Linda Vall", party: "SD", role: "member" as const },
+  { id: "mh", name: "Mikaela Hedin", party: "KD", role: "member" as const },
+  { id: "jk", name: "Jonas Krook", party: "C", role: "substitute" as const },
+  { id: "ar", name: "Alva Rydén Berglöf", party: "Fi", role: "substitute" as const },
   { id: "sk", name: "Sara Karlsson", party: null, role: "secretary" as const },
   {
     id: "ll",
-    name: "Lena Lundström Stoltz",
+    name: "Lisa Lindqvist Sterner",
     party: null,
     role: "official" as const,
     title: "förvaltningschef",
   },
 ];
 
-/** Who serves in every §: five ledamöter and Johan Kling for Michaela Hollis; Anna Rantala Bonnier, the secretary and the förvaltningschef present. */
+/** Who serves in every §: five ledamöter and Jonas Krook for Mikaela Hedin; Alva Rydén Berglöf, the secretary and the förvaltningschef present. */
 export function ledger(): AttendanceEntry[] {
   const serving = (person: string, replaces: string | null = null): AttendanceEntry => ({
     person,
@@ -121,7 +121,7 @@ export function items(): Node[] {
   return [
     b.item(
       { id: "p1", title: "Val av justerare" },
-      b.decision("Linnéa Vinge utses att jämte ordföranden justera protokollet."),
+      b.decision("Linda Vall utses att jämte ordföranden justera protokollet."),
     ),
     motionItem(),
     b.item(
@@ -153,9 +153,9 @@ export function answerFile(
   ip: Record<string, unknown> = {},
 ): ProtokollFile {
   const doc = b.answerDoc(
-    "Svar på interpellation av Alexandra Mattsson Åkerström (V) om coronapandemins effekter på utsatta grupper",
+    "Svar på interpellation av Agnes Malmberg Åström (V) om coronapandemins effekter på utsatta grupper",
     ...(parts ?? [
-      "Alexandra Mattsson Åkerström (V) har ställt följande frågor till mig:",
+      "Agnes Malmberg Åström (V) har ställt följande frågor till mig:",
       b.question(
         "Vilka åtgärder ämnar borgarrådet vidta för personer som inte fått sina insatser utförda under pandemin?",
       ),
@@ -171,8 +171,8 @@ export function answerFile(
     {
       body: { name: "Kommunfullmäktige", type: "kommunfullmäktige" },
       persons: [
-        { id: "am", name: "Alexandra Mattsson Åkerström", party: "V", role: "member" },
-        { id: "jj", name: "Jan Jönsson", party: "L", role: "member", title: "socialborgarråd" },
+        { id: "am", name: "Agnes Malmberg Åström", party: "V", role: "member" },
+        { id: "jj", name: "Jon Järvholm", party: "L", role: "member", title: "socialborgarråd" },
       ],
       interpellation: {
         number: "2021:7",
