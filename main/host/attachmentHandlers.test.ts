@@ -46,10 +46,7 @@ function saveDocument(
   mkdirSync(join(dir, "nämnd"), { recursive: true });
   const file = protocolFile(
     [
-      b.item(
-        { id: "p1", title: "Val av justerare" },
-        b.decision("Linda Vall utses att justera."),
-      ),
+      b.item({ id: "p1", title: "Val av justerare" }, b.decision("Linda Vall utses att justera.")),
       b.item({ id: "p2", title: "Motion om parkbänkar" }, b.decision(decision)),
     ],
     attachments.length ? { attachments } : {},

@@ -148,9 +148,7 @@ describe("persons", () => {
     expect(sameName("Karin Ek", "Anna Ek")).toBe(false);
     const reg = new PersonRegister();
     const a = reg.resolve({ name: "Agnes Malmbergh Åström", party: "V" });
-    expect(
-      reg.resolve({ name: "Agnes Malmberg Åström", party: "V", role: "vice_chair" }),
-    ).toBe(a);
+    expect(reg.resolve({ name: "Agnes Malmberg Åström", party: "V", role: "vice_chair" })).toBe(a);
     expect(reg.resolve({ name: "Agnes Malmberg Åström", party: "V" })).toBe(a);
     expect(reg.resolve({ name: "Anna Ek", party: "S" })).not.toBe(
       reg.resolve({ name: "Anna Ek", party: "M" }),

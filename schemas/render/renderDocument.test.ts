@@ -69,9 +69,7 @@ describe("renderDocument: the full protocol", () => {
     expect(all).toContain(
       "Ordföranden Jon Järvholm (L), ledamöterna Olof-Johan Pettersén m.fl. (M), Maria Molina Dahlberg (MP), Mikaela Hedin (KD), tjänstgörande ersättaren Jonas Krook (C) yrkade bifall till förvaltningens förslag till beslut.",
     );
-    expect(all).toContain(
-      "Ledamoten Linda Vall (SD) yrkade bifall till eget förslag till beslut.",
-    );
+    expect(all).toContain("Ledamoten Linda Vall (SD) yrkade bifall till eget förslag till beslut.");
     expect(all).toContain(
       "Ledamoten Linda Vall (SD) reserverade sig mot beslutet till förmån för det egna förslaget.",
     );

@@ -179,9 +179,7 @@ describe("the justering state machine", () => {
 
   it("refuses justering signed by someone else or without every justerare", () => {
     const f = approveAll(must(sendForReview(sampleProtocol(), "Sara", "2020-08-26T09:00")));
-    expect(refused(adjust(f, ["jj"], "2020-08-31T14:00"))).toBe(
-      "Linda Vall måste också justera.",
-    );
+    expect(refused(adjust(f, ["jj"], "2020-08-31T14:00"))).toBe("Linda Vall måste också justera.");
     expect(refused(adjust(f, ["jj", "lv", "ab"], "2020-08-31T14:00"))).toMatch(
       /Anna Berg är varken ordförande eller justerare/,
     );
