@@ -115,7 +115,7 @@ export const HEADINGS: [SectionKind, RegExp][] = [
   ["decision", /^(förslag|beslutsförslag)\s*[–-]\s*\p{L}+$/iu],
   [
     "background",
-    /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu,
+    /^(ärendet?|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu,
   ],
   [
     "decision",
@@ -144,6 +144,15 @@ export const HEADINGS: [SectionKind, RegExp][] = [
   // Expedieras till / Protokollsutdrag (skickas) till / Beslutet skickas till / Utdrag: / Exp: — filled into the §'s list of recipients
   ["distribution", RECIPIENTS_HEADING_RE],
 ];
+
+/**
+ * A line that is one of the headings above ("Förslag till beslut i kommunstyrelsen"): it heads a
+ * section of a § even where it is repeated on many pages like a running header.
+ */
+export const isSectionHeading = (text: string): boolean => {
+  const label = text.replace(/[\s:.]+$/, "").trim();
+  return HEADINGS.some(([, re]) => re.test(label));
+};
 
 /** Labels of a document's head that end a list of recipients (an appended document begins): "Datum", "Dnr", "Bilaga 2". */
 export const RECIPIENT_NOT_A_NAME_RE =
