@@ -61,14 +61,23 @@ export function decisionParagraphs(lines: readonly Line[], width: number): strin
     .filter(Boolean);
 }
 
-/** "… med" + "500 000 kronor." and "1." + "Nämnden …": paragraphs the PDF broke in two, joined back. */
+/**
+ * "… med" + "500 000 kronor." and "1." + "Nämnden …": paragraphs the PDF broke in two, joined back
+ * ("att anta planen," + "att uppdra …" are two att-satser); an empty list item is dropped.
+ */
 function joinBroken(paragraphs: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
     if (prev !== undefined && /^[-–•*·−]$/u.test(prev)) out[out.length - 1] = p;
     else if (prev !== undefined && BARE_MARKER_RE.test(prev)) out[out.length - 1] = `${prev} ${p}`;
-    else if (prev !== undefined && !ENDS_RE.test(prev) && !listMarker(p) && /^[\p{Ll}\d]/u.test(p))
+    else if (
+      prev !== undefined &&
+      !ENDS_RE.test(prev) &&
+      !listMarker(p) &&
+      /^[\p{Ll}\d]/u.test(p) &&
+      !/^att\s/.test(p)
+    )
       out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }

@@ -59,8 +59,10 @@ function headingsApart(line: string): string[] {
   const out: string[] = [];
   let rest = line;
   for (const m of line.matchAll(/\*\*([^*]+?)\*\*/g)) {
-    if (!isSectionHeading(m[1]!) || line.trim() === m[0]) continue;
     const at = rest.indexOf(m[0]);
+    // "**Ärendet** gäller bidrag.": a bold word that a sentence goes on from
+    const after = rest.slice(at + m[0].length).trimStart();
+    if (!isSectionHeading(m[1]!) || line.trim() === m[0] || /^\p{Ll}/u.test(after)) continue;
     if (rest.slice(0, at).trim()) out.push(rest.slice(0, at).trimEnd());
     out.push(m[1]!.trim());
     rest = rest.slice(at + m[0].length).trimStart();
