@@ -864,7 +864,27 @@ function recipientLineCount(lines: readonly Line[]): number {
 }
 
 /** All blocks of a § from its sections. */
-export function blocksFromSections(ctx: ImportItemContext, sections: Section[]): Node[] {
+/**
+ * A proposal heading that names no proposer ("Förslag till beslut i kommunstyrelsen", "Förslag till
+ * kommunfullmäktige", "FÖRSLAG – Kommunfullmäktige") is the decision of a body that only proposes
+ * (an utskott, a beredning). Where the § has a decision heading of its own ("Beslut", "Nämndens
+ * beslut"), or the proposal is made to the body itself, it is the förvaltning's proposal: background.
+ * "Nämndens beslutsförslag till kommunfullmäktige" names the body and stays its decision.
+ */
+function proposalsAsBackground(sections: Section[], bodyName: string | null): Section[] {
+  const unnamed = (s: Section) =>
+    s.kind === "decision" && /^(förslag|förlag|beslutsförslag)\b/iu.test(s.heading ?? "");
+  const own = sections.some((s) => s.kind === "decision" && !unnamed(s));
+  const toBody = (s: Section) =>
+    !!bodyName &&
+    (s.heading ?? "").toLowerCase().replace(/\s+/g, " ").endsWith(bodyName.toLowerCase());
+  return sections.map((s) =>
+    unnamed(s) && (own || toBody(s)) ? { ...s, kind: "background" as const } : s,
+  );
+}
+
+export function blocksFromSections(ctx: ImportItemContext, headed: Section[]): Node[] {
+  const sections = proposalsAsBackground(headed, ctx.bodyName);
   const hasDecision = sections.some((s) => s.kind === "decision");
   ctx.voteSection = sections.some((s) => s.kind === "vote");
   const blocks = sections.flatMap((section) => {

@@ -373,3 +373,47 @@ Granskningen pekar på tre slutsatser.
     expect(blocksOf(items[0]!, "background")[0]!.textContent).toContain("Oklar budget");
   });
 });
+
+describe("a proposal heading that names no proposer", () => {
+  const protocol = (body: string, headings: string) =>
+    itemsOf(`${body}
+Sammanträdesprotokoll 2031-05-06
+
+Beslutande
+Eva Ek (MP), ordförande
+
+§ 12 Dnr 2031/40
+Bidrag till studieförbund
+
+${headings}
+`)[0]!;
+
+  it("is the decision of an utskott that has no decision heading of its own ('Förslag till kommunstyrelsen')", () => {
+    const item = protocol(
+      "Kommunstyrelsens arbetsutskott",
+      "Förslag till kommunstyrelsen\nKommunstyrelsen fördelar bidragen enligt förvaltningens förslag.",
+    );
+    expect(blocksOf(item, "decision").map((d) => d.textContent)).toEqual([
+      "Kommunstyrelsen fördelar bidragen enligt förvaltningens förslag.",
+    ]);
+  });
+
+  it("is the förvaltning's proposal, background, where the § has its own 'Beslut'", () => {
+    const item = protocol(
+      "Kulturnämnden",
+      "Förslag till beslut i kulturnämnden\nBidragen fördelas enligt bilaga 1.\n\nKulturnämndens beslut\nBidragen fördelas enligt bilaga 2.",
+    );
+    expect(blocksOf(item, "decision").map((d) => d.textContent)).toEqual([
+      "Bidragen fördelas enligt bilaga 2.",
+    ]);
+    expect(blocksOf(item, "background")[0]!.textContent).toBe("Bidragen fördelas enligt bilaga 1.");
+  });
+
+  it("is background where it is made to the body whose protocol it is", () => {
+    const item = protocol(
+      "Kulturnämnden",
+      "Förslag till kulturnämnden\nBidragen fördelas enligt bilaga 1.",
+    );
+    expect(blocksOf(item, "decision")).toHaveLength(0);
+  });
+});

@@ -111,6 +111,11 @@ export const HEADINGS: [SectionKind, RegExp][] = [
     "decision",
     /^(förslag till beslut|förlag till beslut|beslutsförslag)\s+(till|i|för)\s+\p{L}+$/iu,
   ],
+  // "Förslag till kommunstyrelsen", "Förslag till barn- och utbildningsnämnden": a proposal to a body
+  [
+    "decision",
+    /^förslag\s+till\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]*(?:nämnd|styrelse|fullmäktige|utskott|beredning)[\p{L}]*$/iu,
+  ],
   // "Samhällsplaneringsnämndens beslutsförslag till kommunfullmäktige": the body's own proposal
   ["decision", /^\p{Lu}[\p{L}-]*s\s+beslutsförslag\s+(till|i)\s+\p{L}+$/iu],
   // "FÖRSLAG – Kommunfullmäktige": the body's proposal to another body is its decision
