@@ -93,6 +93,8 @@ describe("decision points written as statements", () => {
       "Beslutet gäller under förutsättning att grannkommunen fattar motsvarande beslut.",
       "Avtalet gäller från och med den 1 juli och tills vidare.",
       "Motionen är därmed färdigbehandlad.",
+      "Socialnämnden anser att riktlinjerna ger en likvärdig bedömning.",
+      "Skälet till beslutet är att lagen har ändrats.",
     ]) {
       const d = decisionFrom(["Socialnämnden antar riktlinjerna för hemtjänst.", remark]);
       expect(pointsOf(d).length + listItemsOf(d).length, remark).toBeLessThanOrEqual(1);

@@ -14,7 +14,8 @@
  *   ("… även") and the list under it.
  * Not points: a lead above them ("Kommunstyrelsen beslutar att:", "Kommunstyrelsen föreslår
  * kommunfullmäktige fatta följande beslut."), a remark after them ("Beslutet justeras omedelbart.",
- * "Detta beslut fattas med stöd av …", "Motionen är därmed besvarad."), a bare marker, and a
+ * "Detta beslut fattas med stöd av …", "Motionen är därmed besvarad."), the body's reasoning
+ * ("Nämnden anser att …"), a bare marker, and a
  * paragraph the PDF broke in two (joined back). A decision of one paragraph stays prose.
  */
 import type { Node } from "prosemirror-model";
@@ -25,6 +26,7 @@ import {
   DECIDING_ORGAN_RE,
   DECISION_CLOSING_RE,
   DECISION_LEAD_RE,
+  DECISION_REASON_RE,
   PROPOSING_LEAD_RE,
 } from "./lexicon.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
@@ -103,7 +105,8 @@ function statementPoints(paragraphs: readonly string[]): Point[] {
       last.sub.push(subLine(para));
       continue;
     }
-    if (last && (DECISION_CLOSING_RE.test(para) || (byBody && !bodyDecides(para)))) {
+    const remark = DECISION_CLOSING_RE.test(para) || DECISION_REASON_RE.test(para);
+    if (last && (remark || (byBody && !bodyDecides(para)))) {
       if (last.sub.length) last.sub.push(para);
       else last.text += ` ${para}`;
       continue;

@@ -175,11 +175,20 @@ const ORGAN =
   "(?=\\p{Lu})(?:[\\p{L}-]+\\s+och\\s+)?[\\p{L}-]*?(?:[Nn]ämnd|[Ss]tyrelse|[Ff]ullmäktige|[Uu]tskott|[Bb]eredning|[Dd]irektion)(?:en|et|n)?s?(?:\\s+[\\p{L}-]*(?:utskott|beredning)(?:et|en)?)?";
 /**
  * A sentence in which a body decides, its verb in the present tense: "Kommunfullmäktige godkänner …",
- * "Nämnden antar …", "Barn- och utbildningsnämnden fastställer …". Not "Nämnden har …", "… är …".
+ * "Nämnden antar …", "Barn- och utbildningsnämnden fastställer …". Not "Nämnden har …", "… är …",
+ * nor the body's reasoning ("Nämnden anser …", "… bedömer …").
  */
 export const DECIDING_ORGAN_RE = new RegExp(
-  `^${ORGAN}\\s+(?!(?:är|har|var|hade|ska|skall|kan|får|bör|vill)\\b)\\p{Ll}+(?:ar|er|r)\\b|^${ORGAN}\\s+(?:vice\\s+)?ordförande\\b[^.]{0,160}\\butses\\b`,
+  `^${ORGAN}\\s+(?!(?:är|har|var|hade|ska|skall|kan|får|bör|vill|anser|bedömer|menar|tycker)\\b)\\p{Ll}+(?:ar|er|r)\\b|^${ORGAN}\\s+(?:vice\\s+)?ordförande\\b[^.]{0,160}\\butses\\b`,
   "u",
+);
+/**
+ * The reasoning under a decision written without a heading of its own ("Nämnden anser att …",
+ * "Skälet till beslutet är …"): it explains the point above it and is not a point of its own.
+ */
+export const DECISION_REASON_RE = new RegExp(
+  `^${ORGAN}\\s+(?:anser|bedömer|menar|tycker)\\b|^(?:skälet|skälen|motiveringen|bakgrunden)\\s`,
+  "iu",
 );
 /** A lead that only says who decides, as the generated heading does: "Nämnden beslutar att:". */
 export const DECISION_LEAD_RE =
