@@ -336,7 +336,7 @@ FRITIDSNÄMNDENS BESLUT
   it("gives a bold heading on a line with other text a line of its own, and drops italics marks", () => {
     expect(
       stripMarkup(
-        "## **Ärendet**\n\n## NÄMNDENS BEHANDLING **Kulturnämndens beslut** − Rapporten godkänns.\n\n_Beslutet expedieras till:_\n\n**Ärendet** gäller bidrag.",
+        "## **Ärendet**\n\n## NÄMNDENS BEHANDLING **Kulturnämndens beslut** − Rapporten godkänns.\n\n_Beslutet expedieras till:_\n\n**Ärendet** gäller bidrag.\n**Beslut**: Rapporten godkänns.",
       ).split("\n"),
     ).toEqual([
       "Ärendet",
@@ -348,6 +348,7 @@ FRITIDSNÄMNDENS BESLUT
       "Beslutet expedieras till:",
       " ",
       "Ärendet gäller bidrag.",
+      "Beslut: Rapporten godkänns.",
     ]);
   });
 

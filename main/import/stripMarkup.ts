@@ -60,9 +60,10 @@ function headingsApart(line: string): string[] {
   let rest = line;
   for (const m of line.matchAll(/\*\*([^*]+?)\*\*/g)) {
     const at = rest.indexOf(m[0]);
-    // "**Ärendet** gäller bidrag.": a bold word that a sentence goes on from
+    // "**Ärendet** gäller bidrag.": a bold word that a sentence goes on from; "**Beslut**: …" is
+    // a heading with its text after the colon, which the sections read as it is
     const after = rest.slice(at + m[0].length).trimStart();
-    if (!isSectionHeading(m[1]!) || line.trim() === m[0] || /^\p{Ll}/u.test(after)) continue;
+    if (!isSectionHeading(m[1]!) || line.trim() === m[0] || /^[\p{Ll}:]/u.test(after)) continue;
     if (rest.slice(0, at).trim()) out.push(rest.slice(0, at).trimEnd());
     out.push(m[1]!.trim());
     rest = rest.slice(at + m[0].length).trimStart();
