@@ -155,7 +155,7 @@ function pointInline(p: Point): (string | Node)[] {
  * The leads of a decision's paragraphs (one, or two where an utskott proposes what the styrelse
  * is to propose to fullmäktige) and its points; null where it is prose of one point.
  */
-export function decisionPoints(
+function decisionPoints(
   all: readonly string[],
 ): { leads: string[]; points: Point[] } | null {
   const paragraphs = joinBroken(all);
