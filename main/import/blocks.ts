@@ -864,23 +864,32 @@ function recipientLineCount(lines: readonly Line[]): number {
 }
 
 /** All blocks of a § from its sections. */
+/** "Förslag till beslut i …", "Kommunstyrelsens förslag till …", "Nämndens beslutsförslag till …" (group 1: who proposes). */
+const PROPOSAL_HEADING_RE =
+  /^(?:(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}?)s\s+)?(?:förslag|förlag|beslutsförslag)\b/iu;
+
 /**
- * A proposal heading that names no proposer ("Förslag till beslut i kommunstyrelsen", "Förslag till
- * kommunfullmäktige", "FÖRSLAG – Kommunfullmäktige") is the decision of a body that only proposes
- * (an utskott, a beredning). Where the § has a decision heading of its own ("Beslut", "Nämndens
- * beslut"), or the proposal is made to the body itself, it is the förvaltning's proposal: background.
- * "Nämndens beslutsförslag till kommunfullmäktige" names the body and stays its decision.
+ * A decision heading that is a proposal ("Förslag till beslut i kommunstyrelsen", "Förslag till
+ * kommunfullmäktige", "Arbetsutskottets förslag till kommunstyrelsen") is the decision of a body
+ * that only proposes (an utskott, a beredning). Where the § has a decision heading of its own
+ * ("Beslut", "Nämndens beslut") and the proposal is not the body's own, or where the proposal is
+ * made to the body whose protocol it is, it is the förvaltning's or an utskott's proposal:
+ * background. "Nämndens beslutsförslag till kommunfullmäktige" in the nämnd's protocol stays its
+ * decision beside "Nämndens beslut".
  */
 function proposalsAsBackground(sections: Section[], bodyName: string | null): Section[] {
-  const unnamed = (s: Section) =>
-    s.kind === "decision" && /^(förslag|förlag|beslutsförslag)\b/iu.test(s.heading ?? "");
-  const own = sections.some((s) => s.kind === "decision" && !unnamed(s));
-  const toBody = (s: Section) =>
-    !!bodyName &&
-    (s.heading ?? "").toLowerCase().replace(/\s+/g, " ").endsWith(bodyName.toLowerCase());
-  return sections.map((s) =>
-    unnamed(s) && (own || toBody(s)) ? { ...s, kind: "background" as const } : s,
-  );
+  const body = bodyName?.toLowerCase().replace(/\s+/g, " ") ?? null;
+  const proposal = (s: Section) =>
+    s.kind === "decision" ? PROPOSAL_HEADING_RE.exec(s.heading ?? "") : null;
+  const own = sections.some((s) => s.kind === "decision" && !proposal(s));
+  return sections.map((s) => {
+    const p = proposal(s);
+    if (!p) return s;
+    const heading = (s.heading ?? "").toLowerCase().replace(/\s+/g, " ");
+    const byBody = !!body && !!p[1] && p[1].toLowerCase() === body;
+    const toBody = !!body && heading.endsWith(body);
+    return toBody || (own && !byBody) ? { ...s, kind: "background" as const } : s;
+  });
 }
 
 export function blocksFromSections(ctx: ImportItemContext, headed: Section[]): Node[] {

@@ -420,3 +420,39 @@ ${headings}
     expect(blocksOf(item, "decision")).toHaveLength(0);
   });
 });
+
+describe("a proposal heading that names its proposer", () => {
+  const item = (body: string, headings: string) =>
+    itemsOf(`${body}
+Sammanträdesprotokoll 2031-06-10
+
+Beslutande
+Eva Ek (MP), ordförande
+
+§ 20 Dnr 2031/55
+Plan för vattenförsörjning
+
+${headings}
+`)[0]!;
+
+  it("is an utskott's proposal, background, beside the styrelse's own decision", () => {
+    const it_ = item(
+      "Regionstyrelsen",
+      "Arbetsutskottets förslag till regionstyrelsen\nPlanen antas.\n\nRegionstyrelsens beslut\nPlanen antas med ändringen i bilaga 3.",
+    );
+    expect(blocksOf(it_, "decision").map((d) => d.textContent)).toEqual([
+      "Planen antas med ändringen i bilaga 3.",
+    ]);
+  });
+
+  it("stays the body's decision beside its own 'Beslut' where the body itself proposes", () => {
+    const it_ = item(
+      "Barn- och ungdomsnämnden",
+      "Barn- och ungdomsnämndens beslutsförslag till kommunfullmäktige\nPlanen antas.\n\nBarn- och ungdomsnämndens beslut\nFörvaltningen får i uppdrag att informera om planen.",
+    );
+    expect(blocksOf(it_, "decision").map((d) => d.textContent)).toEqual([
+      "Planen antas.",
+      "Förvaltningen får i uppdrag att informera om planen.",
+    ]);
+  });
+});

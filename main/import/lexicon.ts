@@ -117,7 +117,7 @@ export const HEADINGS: [SectionKind, RegExp][] = [
     /^förslag\s+till\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]*(?:nämnd|styrelse|fullmäktige|utskott|beredning)[\p{L}]*$/iu,
   ],
   // "Samhällsplaneringsnämndens beslutsförslag till kommunfullmäktige": the body's own proposal
-  ["decision", /^\p{Lu}[\p{L}-]*s\s+beslutsförslag\s+(till|i)\s+\p{L}+$/iu],
+  ["decision", /^\p{Lu}[\p{L}-]*(\s+[\p{L}-]+){0,2}?s\s+beslutsförslag\s+(till|i)\s+\p{L}+$/iu],
   // "FÖRSLAG – Kommunfullmäktige": the body's proposal to another body is its decision
   ["decision", /^(förslag|beslutsförslag)\s*[–-]\s*\p{L}+$/iu],
   [
@@ -126,7 +126,7 @@ export const HEADINGS: [SectionKind, RegExp][] = [
   ],
   [
     "decision",
-    /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u,
+    /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden)|\p{Lu}[\p{L}-]*(nämnd|styrelse|utskott|beredning|fullmäktige)(en|et|n)?s förslag till [\p{L}-]*(fullmäktige|styrelsen|nämnden))$/u,
   ],
   [
     "decision_procedure",
