@@ -199,6 +199,11 @@ describe("a lead above the points", () => {
     ]);
   });
 
+  it("gives a bullet written alone its text, and drops an empty bullet before an item", () => {
+    const d = decisionFrom(["•", "Planen antas.", "•", "• Förvaltningen informerar om planen."]);
+    expect(pointsOf(d)).toEqual(["Planen antas.", "Förvaltningen informerar om planen."]);
+  });
+
   it("joins a number written on a line of its own with its point", () => {
     const d = decisionFrom([
       "1.",

@@ -42,7 +42,7 @@ interface Point {
 const ENDS_RE = /[.!?:;”")]$/u;
 /** A point that introduces what follows it: "… enligt följande:", "… med följande ändringar." */
 const INTRODUCES_RE = /(?:följande(?:\s+[\p{L}-]+){0,2}\s*[.:]|:)$/u;
-/** "1." or "–" alone: a marker whose text is in the next paragraph, or an empty list item. */
+/** "1." or "•" alone: a marker whose text is in the next paragraph, or an empty list item. */
 const BARE_MARKER_RE = /^(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-–•*·−])$/u;
 
 /**
@@ -71,7 +71,8 @@ function joinBroken(paragraphs: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^[-–•*·−]$/u.test(prev)) out[out.length - 1] = p;
+    // an empty list item before an item of its own is dropped; a marker alone gets its text
+    if (prev !== undefined && /^[-–•*·−]$/u.test(prev) && listMarker(p)) out[out.length - 1] = p;
     else if (prev !== undefined && BARE_MARKER_RE.test(prev)) out[out.length - 1] = `${prev} ${p}`;
     else if (
       prev !== undefined &&
@@ -155,9 +156,7 @@ function pointInline(p: Point): (string | Node)[] {
  * The leads of a decision's paragraphs (one, or two where an utskott proposes what the styrelse
  * is to propose to fullmäktige) and its points; null where it is prose of one point.
  */
-function decisionPoints(
-  all: readonly string[],
-): { leads: string[]; points: Point[] } | null {
+function decisionPoints(all: readonly string[]): { leads: string[]; points: Point[] } | null {
   const paragraphs = joinBroken(all);
   let n = 0;
   while (
