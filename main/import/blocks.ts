@@ -76,7 +76,7 @@ export function sectionsOf(lines: readonly Line[]): Section[] {
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i]!;
     let h = headingOf(l.text);
-    // "SAMHÄLLSPLANERINGSNÄMNDENS BESLUTSFÖRSLAG TILL" + "KOMMUNFULLMÄKTIGE": a heading wrapped
+    // "FRITIDSNÄMNDENS BESLUTSFÖRSLAG TILL" + "KOMMUNFULLMÄKTIGE": a heading wrapped
     const next = lines[i + 1];
     if (!h && next && !next.breakBefore && /\s(till|i|för|och)$/i.test(l.text)) {
       const text = `${l.text} ${next.text}`;

@@ -64,7 +64,7 @@ export function decisionParagraphs(lines: readonly Line[], width: number): strin
 }
 
 /**
- * "… med" + "500 000 kronor." and "1." + "Nämnden …": paragraphs the PDF broke in two, joined back
+ * "… med" + "300 000 kronor." and "1." + "Nämnden …": paragraphs the PDF broke in two, joined back
  * ("att anta planen," + "att uppdra …" are two att-satser); an empty list item is dropped.
  */
 function joinBroken(paragraphs: readonly string[]): string[] {

@@ -116,7 +116,7 @@ export const HEADINGS: [SectionKind, RegExp][] = [
     "decision",
     /^förslag\s+till\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]*(?:nämnd|styrelse|fullmäktige|utskott|beredning)[\p{L}]*$/iu,
   ],
-  // "Samhällsplaneringsnämndens beslutsförslag till kommunfullmäktige": the body's own proposal
+  // "Fritidsnämndens beslutsförslag till kommunfullmäktige": the body's own proposal
   ["decision", /^\p{Lu}[\p{L}-]*(\s+[\p{L}-]+){0,2}?s\s+beslutsförslag\s+(till|i)\s+\p{L}+$/iu],
   // "FÖRSLAG – Kommunfullmäktige": the body's proposal to another body is its decision
   ["decision", /^(förslag|beslutsförslag)\s*[–-]\s*\p{L}+$/iu],
