@@ -25,6 +25,9 @@ import {
 } from "./lexicon.js";
 import { linkVotes } from "./linkVotes.js";
 import { joinLines, paragraphsOf } from "./paragraphs.js";
+import { proseNodes } from "./proseNodes.js";
+import { sentences } from "./sentences.js";
+import { decisionFrom, decisionParagraphs } from "./decisionFrom.js";
 import {
   leadingPersons,
   mentionsIn,
@@ -70,8 +73,19 @@ export interface Section {
 
 export function sectionsOf(lines: readonly Line[]): Section[] {
   const out: Section[] = [{ kind: "none", heading: null, lines: [] }];
-  for (const l of lines) {
-    const h = headingOf(l.text);
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i]!;
+    let h = headingOf(l.text);
+    // "FRITIDSNÄMNDENS BESLUTSFÖRSLAG TILL" + "KOMMUNFULLMÄKTIGE": a heading wrapped
+    const next = lines[i + 1];
+    if (!h && next && !next.breakBefore && /\s(till|i|för|och)$/i.test(l.text)) {
+      const text = `${l.text} ${next.text}`;
+      h = headingOf(text);
+      if (h) {
+        l = { ...l, text, raw: `${l.raw} ${next.raw}` };
+        i++;
+      }
+    }
     const last = out[out.length - 1]!;
     if (
       h &&
@@ -113,87 +127,10 @@ export interface ImportItemContext {
   chairName?: string | null;
 }
 
-const LIST_RE: [RegExp, "decimal" | "upper-alpha" | "lower-alpha" | "bullet"][] = [
-  [/^(\d{1,2})[.)]\s*(?=\S)/, "decimal"],
-  [/^([A-Z])[.)]\s+(?=\S)/, "upper-alpha"],
-  [/^([a-z])[.)]\s+(?=\S)/, "lower-alpha"],
-  [/^[-–•*·]\s*(?=\S)/, "bullet"],
-];
-
-function listMarker(text: string): {
-  style: "decimal" | "upper-alpha" | "lower-alpha" | "bullet";
-  marker: string;
-  ord: number;
-} | null {
-  for (const [re, style] of LIST_RE) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const ord =
-      style === "decimal"
-        ? +m[1]!
-        : style === "bullet"
-          ? 0
-          : m[1]!.toLowerCase().charCodeAt(0) - 96;
-    return { style, marker: m[0], ord };
-  }
-  return null;
-}
-
-/** Paragraph texts → prose nodes; runs of list items become lists (A–D lists as upper-alpha). */
-export function proseNodes(paragraphs: readonly string[]): Node[] {
-  const out: Node[] = [];
-  let i = 0;
-  while (i < paragraphs.length) {
-    const text = paragraphs[i]!;
-    const m = listMarker(text);
-    // a lettered list must start at A/a; a numbered one at its first number
-    if (m && (m.style === "bullet" || m.style === "decimal" || m.ord === 1)) {
-      const items: string[] = [];
-      let expect = m.ord;
-      while (i < paragraphs.length) {
-        const n = listMarker(paragraphs[i]!);
-        if (!n || n.style !== m.style || (m.style !== "bullet" && n.ord !== expect)) break;
-        items.push(paragraphs[i]!.slice(n.marker.length).trim());
-        expect++;
-        i++;
-      }
-      if (m.style === "bullet") out.push(b.ul(...items));
-      else {
-        const list = b.ol(m.style, ...items);
-        out.push(
-          m.ord > 1 ? list.type.create({ ...list.attrs, start: m.ord }, list.content) : list,
-        );
-      }
-      continue;
-    }
-    out.push(b.p(text));
-    i++;
-  }
-  return out;
-}
-
 const paraTexts = (lines: readonly Line[], width: number) =>
   paragraphsOf(lines, width)
     .map((p) => joinLines(p.map((l) => l.text)))
     .filter(Boolean);
-
-/** Split a paragraph into sentences (keeping "m.fl.", "t.ex.", "d.v.s." and initials inside). */
-export function sentences(text: string): string[] {
-  const parts = text.split(/(?<=[.!?])\s+(?=[\p{Lu}”"])/u);
-  const out: string[] = [];
-  for (const p of parts) {
-    const prev = out[out.length - 1];
-    if (
-      prev &&
-      /(\bm\.\s?fl\.|\bt\.\s?ex\.|\bd\.\s?v\.\s?s\.|\bbl\.\s?a\.|\bs\.k\.|\bjfr\.|\bnr\.|\bkap\.|\b\p{Lu}\.)$/u.test(
-        prev,
-      )
-    )
-      out[out.length - 1] = `${prev} ${p}`;
-    else out.push(p);
-  }
-  return out;
-}
 
 const STRIP_INTRO =
   /^(under (överläggningen|sammanträdet|ärendets behandling|debatten)|vid sammanträdet|i ärendet)\s*,?\s*/i;
@@ -666,29 +603,6 @@ function statementFrom(
   return out;
 }
 
-/** Numbered points or "att"-satser of a decision; else prose. */
-function decisionFrom(all: string[]): Node {
-  // "Kommunstyrelsen beslutar att:" before the points says what the generated heading says
-  const lead =
-    all.length >= 3 &&
-    /^\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+(beslutar|beslöt|beslutade)(\s+att)?\s*:?$/u.test(
-      all[0]!,
-    );
-  const paragraphs = lead ? all.slice(1) : all;
-  const points = paragraphs.map((p) => /^(\d{1,2})[.)]\s*(.+)$/.exec(p));
-  if (
-    paragraphs.length >= 1 &&
-    points.every((m, i) => m && +m[1]! === i + 1) &&
-    paragraphs.length >= 2
-  )
-    return b.decision(...points.map((m) => m![2]!.trim()));
-  const att = paragraphs.map((p) => /^[-–•]?\s*(att\s.+)$/i.exec(p));
-  if (paragraphs.length >= 2 && att.every(Boolean))
-    return b.decision(...att.map((m) => m![1]!.trim()));
-  // a lead ("Kommunstyrelsen föreslår fullmäktige besluta") followed by points: prose with a list
-  return b.decisionProse(...proseNodes(all));
-}
-
 /** Sentences of a paragraph run, grouped into proposals, reservations, votes, jäv and the rest. */
 function sentenceBlocks(
   ctx: ImportItemContext,
@@ -762,6 +676,13 @@ function isDecisionSentence(ctx: ImportItemContext, text: string): boolean {
   ).test(text);
 }
 
+/** A short line without a full stop, not a list item: a sub-heading, where a person's paragraph follows. */
+const looseHeading = (text: string) =>
+  /^\p{Lu}/u.test(text) &&
+  text.split(/\s+/).length <= 6 &&
+  !/[.!?;:,”"]$/u.test(text) &&
+  !/\d/.test(text);
+
 interface SectionInput {
   ctx: ImportItemContext;
   section: Section;
@@ -787,7 +708,8 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
     return sentenceBlocks(ctx, paras, asProse);
   },
 
-  decision: ({ ctx, section, paras }) => {
+  decision: ({ ctx, section }) => {
+    const paras = decisionParagraphs(section.lines, ctx.width);
     if (!paras.length) {
       ctx.uncertain.push(`Rubriken "${section.heading}" följdes inte av något beslut.`);
       return [];
@@ -800,7 +722,8 @@ const sectionHandlers: Record<SectionKind, (input: SectionInput) => Node[]> = {
         (lp.mentions.length && lp.mentions.some((m) => m.role || m.party)) ||
         /^[”"«]/.test(paras[i]!)
       ) {
-        k = i;
+        // a short line above the person is a heading the lexicon does not know ("Deltar inte i beslut")
+        k = i > 1 && looseHeading(paras[i - 1]!) ? i - 1 : i;
         break;
       }
     }
@@ -941,7 +864,36 @@ function recipientLineCount(lines: readonly Line[]): number {
 }
 
 /** All blocks of a § from its sections. */
-export function blocksFromSections(ctx: ImportItemContext, sections: Section[]): Node[] {
+/** "Förslag till beslut i …", "Kommunstyrelsens förslag till …", "Nämndens beslutsförslag till …" (group 1: who proposes). */
+const PROPOSAL_HEADING_RE =
+  /^(?:(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2}?)s\s+)?(?:förslag|förlag|beslutsförslag)\b/iu;
+
+/**
+ * A decision heading that is a proposal ("Förslag till beslut i kommunstyrelsen", "Förslag till
+ * kommunfullmäktige", "Arbetsutskottets förslag till kommunstyrelsen") is the decision of a body
+ * that only proposes (an utskott, a beredning). Where the § has a decision heading of its own
+ * ("Beslut", "Nämndens beslut") and the proposal is not the body's own, or where the proposal is
+ * made to the body whose protocol it is, it is the förvaltning's or an utskott's proposal:
+ * background. "Nämndens beslutsförslag till kommunfullmäktige" in the nämnd's protocol stays its
+ * decision beside "Nämndens beslut".
+ */
+function proposalsAsBackground(sections: Section[], bodyName: string | null): Section[] {
+  const body = bodyName?.toLowerCase().replace(/\s+/g, " ") ?? null;
+  const proposal = (s: Section) =>
+    s.kind === "decision" ? PROPOSAL_HEADING_RE.exec(s.heading ?? "") : null;
+  const own = sections.some((s) => s.kind === "decision" && !proposal(s));
+  return sections.map((s) => {
+    const p = proposal(s);
+    if (!p) return s;
+    const heading = (s.heading ?? "").toLowerCase().replace(/\s+/g, " ");
+    const byBody = !!body && !!p[1] && p[1].toLowerCase() === body;
+    const toBody = !!body && heading.endsWith(body);
+    return toBody || (own && !byBody) ? { ...s, kind: "background" as const } : s;
+  });
+}
+
+export function blocksFromSections(ctx: ImportItemContext, headed: Section[]): Node[] {
+  const sections = proposalsAsBackground(headed, ctx.bodyName);
   const hasDecision = sections.some((s) => s.kind === "decision");
   ctx.voteSection = sections.some((s) => s.kind === "vote");
   const blocks = sections.flatMap((section) => {

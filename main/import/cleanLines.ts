@@ -8,7 +8,7 @@
  *   what they say (body name, meeting date) is kept for the metadata;
  * - stray fragments (a tab and "HIER" at the end of seed 002) are dropped and reported.
  */
-import { CONTINUED_ITEM_RE } from "./lexicon.js";
+import { CONTINUED_ITEM_RE, isSectionHeading } from "./lexicon.js";
 import { findDate, isDateLine } from "./swedishDate.js";
 
 export interface Line {
@@ -205,7 +205,9 @@ export function cleanLines(text: string): CleanResult {
         ) ||
         BODY_NAME_RE.test(l.text)) &&
       !/[.:;]$/.test(l.text) &&
-      !/^§/.test(l.text)
+      !/^§/.test(l.text) &&
+      // "Förslag till beslut i kommunstyrelsen" in many §§ ends like a body's name but heads a section
+      !isSectionHeading(l.text)
     ) {
       drop.add(i);
       harvest(l.text);

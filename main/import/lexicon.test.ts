@@ -239,6 +239,9 @@ describe("stage 4: a body's proposal to another body", () => {
     "FÖRSLAG – Kommunfullmäktige",
     "Förslag - Kommunstyrelsen",
     "Förslag till beslut i kommunfullmäktige",
+    "Förslag till kommunfullmäktige",
+    "Omsorgsnämndens beslutsförslag till kommunfullmäktige",
+    "OMSORGSNÄMNDENS BESLUTSFÖRSLAG TILL KOMMUNFULLMÄKTIGE",
   ])("'%s' heads the decision", (heading) => {
     const text = [
       "Omsorgsnämnden",
@@ -260,6 +263,33 @@ describe("stage 4: a body's proposal to another body", () => {
       "Nämnden föreslår fullmäktige att fastställa avgifterna.",
     ]);
   });
+});
+
+describe("stage 4: headings of the background", () => {
+  it.each(["Ärende", "Beslutsmotivering", "Skäl för beslutet"])(
+    "'%s' heads background, not the decision",
+    (heading) => {
+      const text = [
+        "Omsorgsnämnden",
+        "Protokoll 2001-09-10",
+        "",
+        "ON § 5    Dnr 2001/2",
+        "Lokaler",
+        "",
+        "Beslut",
+        "Nämnden godkänner hyresavtalet.",
+        heading,
+        "Lokalen ligger nära centrum.",
+      ].join("\n");
+      const item = imported(text).doc.firstChild!;
+      expect(blocksOf(item, "decision").map((d) => d.textContent)).toEqual([
+        "Nämnden godkänner hyresavtalet.",
+      ]);
+      expect(blocksOf(item, "background").map((d) => d.textContent)).toEqual([
+        "Lokalen ligger nära centrum.",
+      ]);
+    },
+  );
 });
 
 describe("stage 4: Expedieras till fills the § list of recipients", () => {

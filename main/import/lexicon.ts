@@ -111,15 +111,22 @@ export const HEADINGS: [SectionKind, RegExp][] = [
     "decision",
     /^(förslag till beslut|förlag till beslut|beslutsförslag)\s+(till|i|för)\s+\p{L}+$/iu,
   ],
+  // "Förslag till kommunstyrelsen", "Förslag till barn- och utbildningsnämnden": a proposal to a body
+  [
+    "decision",
+    /^förslag\s+till\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]*(?:nämnd|styrelse|fullmäktige|utskott|beredning)[\p{L}]*$/iu,
+  ],
+  // "Fritidsnämndens beslutsförslag till kommunfullmäktige": the body's own proposal
+  ["decision", /^\p{Lu}[\p{L}-]*(\s+[\p{L}-]+){0,2}?s\s+beslutsförslag\s+(till|i)\s+\p{L}+$/iu],
   // "FÖRSLAG – Kommunfullmäktige": the body's proposal to another body is its decision
   ["decision", /^(förslag|beslutsförslag)\s*[–-]\s*\p{L}+$/iu],
   [
     "background",
-    /^(ärendet|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande)$/iu,
+    /^(ärendet?|ärendebeskrivning|bakgrund|sammanfattning( av ärendet)?|beskrivning av ärendet|ärendet i korthet|ärendets beredning|beslutsunderlag|handlingar i ärendet|förslag till beslut|(förvaltningens|arbetsutskottets|utskottets|kontorets|[\p{L}-]+s) förslag( till beslut)?|yttrande|beslutsmotivering|motivering( till beslutet)?|skäl(en)? för beslutet)$/iu,
   ],
   [
     "decision",
-    /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden))$/u,
+    /^((\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+)?beslut|[Bb]eslut|[Bb]eslut i ärendet|(\p{Lu}[\p{L}-]*)\s+(beslutar|beslöt|beslutade)|\p{Lu}[\p{L}-]*s förslag till (kommunfullmäktige|fullmäktige|kommunstyrelsen|nämnden)|\p{Lu}[\p{L}-]*(nämnd|styrelse|utskott|beredning|fullmäktige)(en|et|n)?s förslag till [\p{L}-]*(fullmäktige|styrelsen|nämnden))$/u,
   ],
   [
     "decision_procedure",
@@ -145,9 +152,61 @@ export const HEADINGS: [SectionKind, RegExp][] = [
   ["distribution", RECIPIENTS_HEADING_RE],
 ];
 
+/**
+ * A line that is one of the headings above ("Förslag till beslut i kommunstyrelsen"): it heads a
+ * section of a § even where it is repeated on many pages like a running header.
+ */
+export const isSectionHeading = (text: string): boolean => {
+  const label = text.replace(/[\s:.]+$/, "").trim();
+  return HEADINGS.some(([, re]) => re.test(label));
+};
+
 /** Labels of a document's head that end a list of recipients (an appended document begins): "Datum", "Dnr", "Bilaga 2". */
 export const RECIPIENT_NOT_A_NAME_RE =
   /^(datum|dnr|diarienummer|sida|bilaga|bilagor|handläggare|ärende|innehåll|innehållsförteckning|beslutsunderlag|sammanfattning|ärendet|bakgrund)\b/i;
+
+// ---- stage 4: the points of a decision ----
+
+/**
+ * A body that decides, at the start of a sentence: "Kommunfullmäktige", "Nämnden", "Barn- och
+ * utbildningsnämnden", "Kommunstyrelsens arbetsutskott" (a genitive s, as a typing slip, allowed).
+ */
+const ORGAN =
+  "(?=\\p{Lu})(?:[\\p{L}-]+\\s+och\\s+)?[\\p{L}-]*?(?:[Nn]ämnd|[Ss]tyrelse|[Ff]ullmäktige|[Uu]tskott|[Bb]eredning|[Dd]irektion)(?:en|et|n)?s?(?:\\s+[\\p{L}-]*(?:utskott|beredning)(?:et|en)?)?";
+/**
+ * A sentence in which a body decides, its verb in the present tense: "Kommunfullmäktige godkänner …",
+ * "Nämnden antar …", "Barn- och utbildningsnämnden fastställer …". Not "Nämnden har …", "… är …",
+ * nor the body's reasoning ("Nämnden anser …", "… bedömer …").
+ */
+export const DECIDING_ORGAN_RE = new RegExp(
+  `^${ORGAN}\\s+(?!(?:är|har|var|hade|ska|skall|kan|får|bör|vill|anser|bedömer|menar|tycker)\\b)\\p{Ll}+(?:ar|er|r)\\b|^${ORGAN}\\s+(?:vice\\s+)?ordförande\\b[^.]{0,160}\\butses\\b`,
+  "u",
+);
+/**
+ * The reasoning under a decision written without a heading of its own ("Nämnden anser att …",
+ * "Skälet till beslutet är …"): it explains the point above it and is not a point of its own.
+ */
+export const DECISION_REASON_RE = new RegExp(
+  `^${ORGAN}\\s+(?:anser|bedömer|menar|tycker)\\b|^(?:skälet|skälen|motiveringen|bakgrunden)\\s`,
+  "iu",
+);
+/** A lead that only says who decides, as the generated heading does: "Nämnden beslutar att:". */
+export const DECISION_LEAD_RE =
+  /^\p{Lu}[\p{L}-]*(\s+och\s+[\p{L}-]+)?\s+(beslutar|beslöt|beslutade)(\s+att)?\s*:?$/u;
+/**
+ * A lead that says the points are a proposal to another body, or that introduces them: "Kommunstyrelsen
+ * föreslår kommunfullmäktige fatta följande beslut.", "Utskottet föreslår nämnden besluta:",
+ * "Nämnden beslutar följande:". It stays the decision's text, above its points.
+ */
+export const PROPOSING_LEAD_RE =
+  /^\p{Lu}[^.:]{0,160}\b(?:föreslår|föreslog|förslår)\b[^.:]{0,80}\b(?:besluta|beslutar|beslut)(?:\s+(?:enligt\s+)?följande)?\s*[.:]?$|^\p{Lu}[^.:]{0,160}\b(?:beslutar|beslöt|beslutade|föreslår|föreslog)\b[^.:]{0,40}\s(?:följande|enligt följande)\s*:?$/u;
+/**
+ * A remark after a decision's points that is not a point of its own: what is said about "the
+ * decision" (it is justerad at once, taken under a delegation, valid on a condition, cannot be
+ * appealed), how long what was decided is valid, the motion answered by the points above.
+ */
+export const DECISION_CLOSING_RE =
+  /^(?:detta\s+)?beslut(?:et)?\s|^\p{Lu}[\p{L}-]*\s+gäller\s+(?:från|fr\.\s?o\.\s?m|till|t\.\s?o\.\s?m|tills|under)\b|^(?:beslutet|paragrafen|protokollet)(?:\s+i\s+denna\s+paragraf)?\s+(?:justeras|förklaras|förklarades|justerades)\s+omedelbart|^(?:beslutet|paragrafen)\s+förklaras\s+omedelbart\s+justera[dt]|^beslutet\s+(?:går|kan)\s+inte\s+(?:att\s+)?överklagas?|^(?:motionen|medborgarförslaget|e-förslaget|initiativärendet)\s+(?:är|anses)\s+(?:därmed|härmed|med\s+detta)\s+(?:färdigbehandlad|färdigbehandlat|besvarad|besvarat|behandlad|behandlat)/iu;
 
 // ---- stage 5: sentences ----
 

@@ -9,7 +9,7 @@ import type { Node } from "prosemirror-model";
 import * as b from "../../schemas/build.js";
 import type { MetaInput } from "../../schemas/meta.js";
 import type { Line } from "./cleanLines.js";
-import { proseNodes } from "./blocks.js";
+import { proseNodes } from "./proseNodes.js";
 import { joinLines, paragraphsOf, typicalWidth } from "./paragraphs.js";
 import { NAME_RE, normParty, PersonRegister } from "./persons.js";
 import { findDate, isDateLine } from "./swedishDate.js";

@@ -2,9 +2,12 @@
  * Stage 0 of the pipeline: light Markdown that text conversions of protocols carry (and that a
  * secretary may paste) becomes plain protocol text. A front-matter block of key: value lines at the
  * very top is dropped, heading marks ("## "), emphasis ("**"), quote marks ("> ") go, and a table
- * row "|§ 1|Informationsärenden|4|" becomes cells in columns, as a PDF's table would read.
+ * row "|§ 1|Informationsärenden|4|" becomes cells in columns, as a PDF's table would read; a line
+ * in italics ("_Beslutet expedieras till:_") loses its underscores.
  * Text without Markdown passes unchanged.
  */
+import { isSectionHeading } from "./lexicon.js";
+
 const FRONT_MATTER_RE = /^---[ \t]*\n(?:[\w\p{L}-]+:.*\n|[ \t]+.*\n)*?---[ \t]*(?:\n|$)/u;
 const TABLE_RULE_RE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
@@ -37,12 +40,34 @@ export function stripMarkup(text: string): string {
         }
         t = joined.filter(Boolean).join("    ");
       }
-      return [
-        t
+      return headingsApart(t).map((part) =>
+        part
           .replace(/\*\*(.*?)\*\*/g, "$1")
           .replace(/\*\*/g, "")
-          .replace(/(^|\s)\*(\S[^*]*?)\*(?=\s|$|[.,;:])/g, "$1$2"),
-      ];
+          .replace(/(^|\s)\*(\S[^*]*?)\*(?=\s|$|[.,;:])/g, "$1$2")
+          .replace(/^(\s*)_(\S(?:.*\S)?)_\s*$/, "$1$2"),
+      );
     })
     .join("\n");
+}
+
+/**
+ * "NÄMNDENS BEHANDLING **Nämndens beslut** − Ärendet godkänns.": a conversion that put a bold
+ * section heading on one line with other text; the heading gets a line of its own, as on the page.
+ */
+function headingsApart(line: string): string[] {
+  const out: string[] = [];
+  let rest = line;
+  for (const m of line.matchAll(/\*\*([^*]+?)\*\*/g)) {
+    const at = rest.indexOf(m[0]);
+    // "**Ärendet** gäller bidrag.": a bold word that a sentence goes on from; "**Beslut**: …" is
+    // a heading with its text after the colon, which the sections read as it is
+    const after = rest.slice(at + m[0].length).trimStart();
+    if (!isSectionHeading(m[1]!) || line.trim() === m[0] || /^[\p{Ll}:]/u.test(after)) continue;
+    if (rest.slice(0, at).trim()) out.push(rest.slice(0, at).trimEnd());
+    out.push(m[1]!.trim());
+    rest = rest.slice(at + m[0].length).trimStart();
+  }
+  if (rest.trim() || !out.length) out.push(rest);
+  return out;
 }
