@@ -9,6 +9,7 @@ import type { Node } from "prosemirror-model";
 import { swedishLongDate } from "./dates.js";
 import { nameWithParty } from "./generated.js";
 import type { Meta } from "./meta.js";
+import { itemTitleText } from "./titleText.js";
 
 export const ADJUSTMENT_ITEM_TITLE = "Val av justerare samt tid och plats för justering";
 
@@ -55,11 +56,7 @@ export function syncAdjustmentItem(doc: Node, before: Meta, after: Meta): TextRe
   const next = adjustmentItemText(after);
   let found: TextReplacement | null = null;
   doc.forEach((item, offset) => {
-    if (
-      found ||
-      item.type.name !== "agenda_item" ||
-      !/val av justerare/i.test(item.firstChild?.textContent ?? "")
-    )
+    if (found || item.type.name !== "agenda_item" || !/val av justerare/i.test(itemTitleText(item)))
       return;
     item.forEach((block, blockOffset) => {
       if (found || block.type.name !== "decision" || !block.firstChild?.isTextblock) return;
