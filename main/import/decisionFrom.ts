@@ -42,6 +42,8 @@ interface Point {
 const ENDS_RE = /[.!?:;”")]$/u;
 /** A point that introduces what follows it: "… enligt följande:", "… med följande ändringar." */
 const INTRODUCES_RE = /(?:följande(?:\s+[\p{L}-]+){0,2}\s*[.:]|:)$/u;
+/** A bullet alone: an empty list item. */
+const BARE_BULLET_RE = /^[-–•*·−]$/u;
 /** "1." or "•" alone: a marker whose text is in the next paragraph, or an empty list item. */
 const BARE_MARKER_RE = /^(?:\d{1,2}[.)]|[a-zA-Z][.)]|[-–•*·−])$/u;
 
@@ -72,7 +74,7 @@ function joinBroken(paragraphs: readonly string[]): string[] {
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
     // an empty list item before an item of its own is dropped; a marker alone gets its text
-    if (prev !== undefined && /^[-–•*·−]$/u.test(prev) && listMarker(p)) out[out.length - 1] = p;
+    if (prev !== undefined && BARE_BULLET_RE.test(prev) && listMarker(p)) out[out.length - 1] = p;
     else if (prev !== undefined && BARE_MARKER_RE.test(prev)) out[out.length - 1] = `${prev} ${p}`;
     else if (
       prev !== undefined &&
@@ -84,7 +86,7 @@ function joinBroken(paragraphs: readonly string[]): string[] {
       out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }
-  return out.filter((p) => !/^[-–•*·−]$/u.test(p));
+  return out.filter((p) => !BARE_BULLET_RE.test(p));
 }
 
 /** A list item as a line under its point: a bullet as a dash, "a." as it was written. */
